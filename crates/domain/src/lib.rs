@@ -1,0 +1,13 @@
+//! The rules of pocdir, free of I/O so they can be tested alone.
+//!
+//! Everything that depends on the time or on randomness takes a
+//! [`clock::Clock`] or an [`entropy::Entropy`] so tests control both.
+
+pub mod account;
+pub mod clock;
+pub mod credentials;
+pub mod entropy;
+pub mod policy;
+pub mod session;
+pub mod throttle;
+pub mod totp;

@@ -1,0 +1,145 @@
+//! The access policy: one place that says who may do what.
+//!
+//! Every web and API route names one [`Action`]; the router asks
+//! [`decide`] before the handler runs. The web crate's tests walk every
+//! registered route for every account kind and compare with this table.
+
+use crate::account::{AccountKind, ParticipantCode};
+
+/// The signed-in account on whose behalf a request is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub account_id: i64,
+    pub kind: AccountKind,
+    pub participant: Option<ParticipantCode>,
+    /// Which API scopes the credential carries (browser sessions carry all).
+    pub scopes: Scopes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scopes {
+    pub read: bool,
+    pub write: bool,
+}
+
+impl Scopes {
+    pub const ALL: Scopes = Scopes {
+        read: true,
+        write: true,
+    };
+    pub const READ: Scopes = Scopes {
+        read: true,
+        write: false,
+    };
+
+    pub fn parse(s: &str) -> Option<Scopes> {
+        match s {
+            "read" => Some(Scopes::READ),
+            "write" | "read write" | "read,write" => Some(Scopes::ALL),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        if self.write {
+            "read write"
+        } else {
+            "read"
+        }
+    }
+}
+
+/// What a route does, in the users' words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Public pages, health, metrics, the OpenAPI document, static assets.
+    ViewPublic,
+    /// Signing in, including the second-factor steps (the handler checks the
+    /// pending session itself).
+    SignIn,
+    /// Reading one's own account.
+    ViewOwnAccount,
+    /// Changing one's own password, recovery codes, sessions and API tokens.
+    ManageOwnCredentials,
+}
+
+impl Action {
+    pub const ALL: [Action; 4] = [
+        Action::ViewPublic,
+        Action::SignIn,
+        Action::ViewOwnAccount,
+        Action::ManageOwnCredentials,
+    ];
+
+    /// Whether the action changes something (needs the `write` scope).
+    pub fn writes(self) -> bool {
+        matches!(self, Action::ManageOwnCredentials)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    /// Nobody is signed in and the action needs someone: 401 or the sign-in page.
+    NeedsSignIn,
+    /// Someone is signed in but may not do this: 403.
+    Forbidden,
+}
+
+/// Decides whether `actor` (None when nobody is signed in) may perform `action`.
+pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
+    match action {
+        Action::ViewPublic | Action::SignIn => Decision::Allow,
+        Action::ViewOwnAccount | Action::ManageOwnCredentials => match actor {
+            None => Decision::NeedsSignIn,
+            Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
+            Some(actor) if !actor.scopes.read => Decision::Forbidden,
+            // Every kind of account may look after its own credentials.
+            Some(_) => Decision::Allow,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(kind: AccountKind, scopes: Scopes) -> Actor {
+        Actor {
+            account_id: 1,
+            kind,
+            participant: kind
+                .acts_for_participant()
+                .then(|| ParticipantCode::parse("PAK").unwrap()),
+            scopes,
+        }
+    }
+
+    #[test]
+    fn matrix_of_actions_and_kinds() {
+        for action in Action::ALL {
+            let anonymous = decide(None, action);
+            match action {
+                Action::ViewPublic | Action::SignIn => assert_eq!(anonymous, Decision::Allow),
+                _ => assert_eq!(anonymous, Decision::NeedsSignIn),
+            }
+            for kind in AccountKind::ALL {
+                assert_eq!(decide(Some(&actor(kind, Scopes::ALL)), action), Decision::Allow);
+                let read_only = decide(Some(&actor(kind, Scopes::READ)), action);
+                if action.writes() {
+                    assert_eq!(read_only, Decision::Forbidden, "{action:?} {kind}");
+                } else {
+                    assert_eq!(read_only, Decision::Allow, "{action:?} {kind}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scopes_parse() {
+        assert_eq!(Scopes::parse("read"), Some(Scopes::READ));
+        assert_eq!(Scopes::parse("write"), Some(Scopes::ALL));
+        assert_eq!(Scopes::parse("admin"), None);
+        assert_eq!(Scopes::ALL.as_str(), "read write");
+    }
+}
