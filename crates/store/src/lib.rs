@@ -1,1 +1,245 @@
+//! Storage for pocdir: the [`Store`] trait, its models and errors, and one
+//! module per backend. The backend is chosen once, from the database URL.
+//!
+//! Each trait method is one transaction: it either changes everything it
+//! says or nothing.
 
+use async_trait::async_trait;
+use pocdir_domain::account::AccountKind;
+use pocdir_domain::throttle::FailureCount;
+use std::sync::Arc;
+use time::OffsetDateTime;
+
+pub mod postgres;
+mod rows;
+pub mod sqlite;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("already exists: {0}")]
+    Conflict(String),
+    #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub kind: AccountKind,
+    /// ISO 3166-1 alpha-3 code for nominators and PoCs.
+    pub participant: Option<String>,
+    pub display_name: String,
+    pub password_hash: String,
+    /// Base32 TOTP secret; set at enrolment start, confirmed when `totp_enrolled`.
+    pub totp_secret: Option<String>,
+    pub totp_enrolled: bool,
+    /// The last accepted TOTP time step (replay guard).
+    pub totp_last_step: Option<i64>,
+    /// Created by `serve --demo`: only these may have their TOTP code printed at the console.
+    pub demo: bool,
+    pub disabled: bool,
+    pub created_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub email: String,
+    pub kind: AccountKind,
+    pub participant: Option<String>,
+    pub display_name: String,
+    pub password_hash: String,
+    /// Demo accounts are created already enrolled with a known secret.
+    pub totp_secret: Option<String>,
+    pub totp_enrolled: bool,
+    pub demo: bool,
+    pub created_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// Public id (for listing and revoking); the cookie value is never stored.
+    pub id: i64,
+    pub token_hash: String,
+    pub account_id: i64,
+    /// False while the second factor is still to be given.
+    pub mfa_done: bool,
+    pub created_at: OffsetDateTime,
+    pub last_seen_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    pub user_agent: String,
+    pub client_address: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token_hash: String,
+    pub account_id: i64,
+    pub mfa_done: bool,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    pub user_agent: String,
+    pub client_address: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: i64,
+    pub account_id: i64,
+    pub name: String,
+    pub token_hash: String,
+    /// "read" or "read write".
+    pub scopes: String,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    pub revoked_at: Option<OffsetDateTime>,
+    pub last_used_at: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewApiToken {
+    pub account_id: i64,
+    pub name: String,
+    pub token_hash: String,
+    pub scopes: String,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+/// Which backend a store runs on (for logs and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    fn backend(&self) -> Backend;
+
+    /// Cheap round trip for `/healthz`.
+    async fn ping(&self) -> StoreResult<()>;
+
+    // --- accounts ---
+    async fn count_accounts(&self) -> StoreResult<i64>;
+    /// Fails with `Conflict` when the e-mail is taken.
+    async fn create_account(&self, new: NewAccount) -> StoreResult<Account>;
+    async fn account_by_id(&self, id: i64) -> StoreResult<Option<Account>>;
+    /// `email` is already normalised (lower case).
+    async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>>;
+    /// Sets the password and ends every session of the account except `keep_session_id`.
+    async fn change_password(
+        &self,
+        account_id: i64,
+        password_hash: &str,
+        keep_session_id: Option<i64>,
+    ) -> StoreResult<()>;
+    /// Starts (or restarts) TOTP enrolment with a new, unconfirmed secret.
+    async fn begin_totp_enrolment(&self, account_id: i64, secret: &str) -> StoreResult<()>;
+    /// Confirms enrolment: marks TOTP enrolled, records the step used and
+    /// replaces the recovery codes, all at once. Returns false (and changes
+    /// nothing) when the step was already used.
+    async fn complete_totp_enrolment(
+        &self,
+        account_id: i64,
+        step: i64,
+        recovery_code_hashes: &[String],
+    ) -> StoreResult<bool>;
+    /// Replay guard: records `step` only if it is newer than the last accepted
+    /// one. Returns false when the code's step was already used.
+    async fn accept_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool>;
+    async fn replace_recovery_codes(&self, account_id: i64, hashes: &[String]) -> StoreResult<()>;
+    /// Consumes a recovery code; true if it existed and was unused.
+    async fn use_recovery_code(
+        &self,
+        account_id: i64,
+        hash: &str,
+        at: OffsetDateTime,
+    ) -> StoreResult<bool>;
+    async fn unused_recovery_codes(&self, account_id: i64) -> StoreResult<i64>;
+
+    // --- sessions ---
+    async fn create_session(&self, new: NewSession) -> StoreResult<Session>;
+    async fn session_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<Session>>;
+    async fn touch_session(&self, id: i64, at: OffsetDateTime) -> StoreResult<()>;
+    /// Replaces a session by a new one (rotation at sign-in) in one step.
+    async fn rotate_session(&self, old_id: i64, new: NewSession) -> StoreResult<Session>;
+    async fn delete_session(&self, id: i64) -> StoreResult<()>;
+    /// Deletes one of the account's own sessions; false if it is not theirs.
+    async fn delete_account_session(&self, account_id: i64, id: i64) -> StoreResult<bool>;
+    /// Live sessions of the account, newest first.
+    async fn sessions_of(&self, account_id: i64, now: OffsetDateTime) -> StoreResult<Vec<Session>>;
+    /// Removes sessions whose absolute expiry has passed; returns how many.
+    async fn delete_expired_sessions(&self, now: OffsetDateTime) -> StoreResult<u64>;
+
+    // --- API tokens ---
+    async fn create_api_token(&self, new: NewApiToken) -> StoreResult<ApiToken>;
+    async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<ApiToken>>;
+    async fn touch_api_token(&self, id: i64, at: OffsetDateTime) -> StoreResult<()>;
+    async fn api_tokens_of(&self, account_id: i64) -> StoreResult<Vec<ApiToken>>;
+    /// Revokes one of the account's tokens; false if it is not theirs or already revoked.
+    async fn revoke_api_token(
+        &self,
+        account_id: i64,
+        id: i64,
+        at: OffsetDateTime,
+    ) -> StoreResult<bool>;
+
+    // --- sign-in throttling ---
+    async fn record_login_failure(&self, key: &str, at: OffsetDateTime) -> StoreResult<()>;
+    async fn login_failures_since(
+        &self,
+        key: &str,
+        since: OffsetDateTime,
+    ) -> StoreResult<FailureCount>;
+    async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
+    async fn delete_login_failures_before(&self, before: OffsetDateTime) -> StoreResult<u64>;
+
+    // --- job leases (so that one instance among several runs a periodic job) ---
+    /// Takes the lease `name` for `holder` until `until` if it is free or
+    /// expired (or already held by `holder`). True when `holder` now holds it.
+    async fn try_claim_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<bool>;
+}
+
+/// Opens the store named by `url` (`sqlite://…` or `postgres://…`) and applies its migrations.
+pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Arc::new(postgres::PostgresStore::open(url).await?))
+    } else {
+        Err(StoreError::UnsupportedUrl(url.to_string()))
+    }
+}
+
+/// Seconds since the epoch, as stored. Both backends keep times as BIGINT
+/// Unix seconds so comparisons mean the same thing on each.
+pub(crate) fn to_db_time(t: OffsetDateTime) -> i64 {
+    t.unix_timestamp()
+}
+
+pub(crate) fn from_db_time(secs: i64) -> StoreResult<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp(secs)
+        .map_err(|e| StoreError::Corrupt(format!("timestamp {secs}: {e}")))
+}
+
+pub(crate) fn parse_kind(s: &str) -> StoreResult<AccountKind> {
+    s.parse()
+        .map_err(|_| StoreError::Corrupt(format!("account kind {s:?}")))
+}

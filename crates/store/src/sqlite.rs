@@ -1,0 +1,527 @@
+//! The SQLite backend: one file, WAL journal, for single-instance installs.
+//!
+//! Every write that must be atomic is either one statement or a transaction
+//! whose first statement writes, so SQLite takes the write lock up front
+//! (waiting up to the busy timeout) instead of failing on a lock upgrade.
+
+use crate::rows::{
+    account_columns, api_token_columns, convert_all, map_constraint, session_columns, AccountRow,
+    ApiTokenRow, FailureRow, SessionRow,
+};
+use crate::{
+    to_db_time, Account, ApiToken, Backend, NewAccount, NewApiToken, NewSession, Session, Store,
+    StoreError, StoreResult,
+};
+use async_trait::async_trait;
+use pocdir_domain::throttle::FailureCount;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
+};
+use std::str::FromStr;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `url` and applies the migrations.
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(5))
+            .foreign_keys(true);
+        let mut pool = SqlitePoolOptions::new();
+        if url.contains(":memory:") || url.contains("mode=memory") {
+            // An in-memory database lives only as long as a connection to
+            // it: keep exactly one, forever.
+            pool = pool
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+        } else {
+            pool = pool.max_connections(8);
+        }
+        let pool = pool.connect_with(options).await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// The connection pool, for tests and maintenance.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+async fn insert_recovery_codes(
+    conn: &mut SqliteConnection,
+    account_id: i64,
+    hashes: &[String],
+) -> StoreResult<()> {
+    for hash in hashes {
+        // A repeated hash is the same code: keep one.
+        sqlx::query(
+            "INSERT INTO recovery_codes (account_id, code_hash) VALUES (?, ?) \
+             ON CONFLICT (account_id, code_hash) DO NOTHING",
+        )
+        .bind(account_id)
+        .bind(hash)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| map_constraint(e, "recovery code"))?;
+    }
+    Ok(())
+}
+
+async fn insert_session(conn: &mut SqliteConnection, new: &NewSession) -> StoreResult<Session> {
+    let row: SessionRow = sqlx::query_as(concat!(
+        "INSERT INTO sessions (token_hash, account_id, mfa_done, created_at, last_seen_at, \
+         expires_at, user_agent, client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
+        session_columns!()
+    ))
+    .bind(&new.token_hash)
+    .bind(new.account_id)
+    .bind(new.mfa_done)
+    .bind(to_db_time(new.created_at))
+    .bind(to_db_time(new.created_at))
+    .bind(to_db_time(new.expires_at))
+    .bind(&new.user_agent)
+    .bind(&new.client_address)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| map_constraint(e, "session token"))?;
+    row.try_into()
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn count_accounts(&self) -> StoreResult<i64> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
+    }
+
+    async fn create_account(&self, new: NewAccount) -> StoreResult<Account> {
+        let row: AccountRow = sqlx::query_as(concat!(
+            "INSERT INTO accounts (email, kind, participant, display_name, password_hash, \
+             totp_secret, totp_enrolled, demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             RETURNING ",
+            account_columns!()
+        ))
+        .bind(&new.email)
+        .bind(new.kind.as_str())
+        .bind(&new.participant)
+        .bind(&new.display_name)
+        .bind(&new.password_hash)
+        .bind(&new.totp_secret)
+        .bind(new.totp_enrolled)
+        .bind(new.demo)
+        .bind(to_db_time(new.created_at))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| map_constraint(e, &format!("account with e-mail {}", new.email)))?;
+        row.try_into()
+    }
+
+    async fn account_by_id(&self, id: i64) -> StoreResult<Option<Account>> {
+        let row: Option<AccountRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts WHERE id = ?"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Account::try_from).transpose()
+    }
+
+    async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>> {
+        let row: Option<AccountRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts WHERE email = ?"
+        ))
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Account::try_from).transpose()
+    }
+
+    async fn change_password(
+        &self,
+        account_id: i64,
+        password_hash: &str,
+        keep_session_id: Option<i64>,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let updated = sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+            .bind(password_hash)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if updated == 0 {
+            tx.rollback().await?;
+            return Err(StoreError::NotFound);
+        }
+        match keep_session_id {
+            Some(keep) => {
+                sqlx::query("DELETE FROM sessions WHERE account_id = ? AND id <> ?")
+                    .bind(account_id)
+                    .bind(keep)
+                    .execute(&mut *tx)
+                    .await?
+            }
+            None => {
+                sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+                    .bind(account_id)
+                    .execute(&mut *tx)
+                    .await?
+            }
+        };
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn begin_totp_enrolment(&self, account_id: i64, secret: &str) -> StoreResult<()> {
+        let updated =
+            sqlx::query("UPDATE accounts SET totp_secret = ?, totp_enrolled = false WHERE id = ?")
+                .bind(secret)
+                .bind(account_id)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        if updated == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    async fn complete_totp_enrolment(
+        &self,
+        account_id: i64,
+        step: i64,
+        recovery_code_hashes: &[String],
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        // Compare-and-set on the step first: of two concurrent calls with the
+        // same code, only one can win, and the loser changes nothing.
+        let updated = sqlx::query(
+            "UPDATE accounts SET totp_enrolled = true, totp_last_step = ? \
+             WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)",
+        )
+        .bind(step)
+        .bind(account_id)
+        .bind(step)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM recovery_codes WHERE account_id = ?")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        insert_recovery_codes(&mut tx, account_id, recovery_code_hashes).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn accept_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool> {
+        // One conditional UPDATE: atomic across connections and instances.
+        let updated = sqlx::query(
+            "UPDATE accounts SET totp_last_step = ? \
+             WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)",
+        )
+        .bind(step)
+        .bind(account_id)
+        .bind(step)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(updated == 1)
+    }
+
+    async fn replace_recovery_codes(&self, account_id: i64, hashes: &[String]) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM recovery_codes WHERE account_id = ?")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        insert_recovery_codes(&mut tx, account_id, hashes).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn use_recovery_code(
+        &self,
+        account_id: i64,
+        hash: &str,
+        at: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        let updated = sqlx::query(
+            "UPDATE recovery_codes SET used_at = ? \
+             WHERE account_id = ? AND code_hash = ? AND used_at IS NULL",
+        )
+        .bind(to_db_time(at))
+        .bind(account_id)
+        .bind(hash)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(updated == 1)
+    }
+
+    async fn unused_recovery_codes(&self, account_id: i64) -> StoreResult<i64> {
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM recovery_codes WHERE account_id = ? AND used_at IS NULL",
+        )
+        .bind(account_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n)
+    }
+
+    async fn create_session(&self, new: NewSession) -> StoreResult<Session> {
+        let mut conn = self.pool.acquire().await?;
+        insert_session(&mut conn, &new).await
+    }
+
+    async fn session_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<Session>> {
+        let row: Option<SessionRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            session_columns!(),
+            " FROM sessions WHERE token_hash = ?"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Session::try_from).transpose()
+    }
+
+    async fn touch_session(&self, id: i64, at: OffsetDateTime) -> StoreResult<()> {
+        // A session deleted meanwhile is simply not touched.
+        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE id = ?")
+            .bind(to_db_time(at))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn rotate_session(&self, old_id: i64, new: NewSession) -> StoreResult<Session> {
+        let mut tx = self.pool.begin().await?;
+        let deleted = sqlx::query("DELETE FROM sessions WHERE id = ?")
+            .bind(old_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            // The old session was ended meanwhile (sign-out, password
+            // change): do not let rotation bring it back under a new id.
+            tx.rollback().await?;
+            return Err(StoreError::NotFound);
+        }
+        let session = insert_session(&mut tx, &new).await?;
+        tx.commit().await?;
+        Ok(session)
+    }
+
+    async fn delete_session(&self, id: i64) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_account_session(&self, account_id: i64, id: i64) -> StoreResult<bool> {
+        let deleted = sqlx::query("DELETE FROM sessions WHERE id = ? AND account_id = ?")
+            .bind(id)
+            .bind(account_id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(deleted == 1)
+    }
+
+    async fn sessions_of(&self, account_id: i64, now: OffsetDateTime) -> StoreResult<Vec<Session>> {
+        let rows: Vec<SessionRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            session_columns!(),
+            " FROM sessions WHERE account_id = ? AND expires_at > ? \
+             ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(account_id)
+        .bind(to_db_time(now))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn delete_expired_sessions(&self, now: OffsetDateTime) -> StoreResult<u64> {
+        let deleted = sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+            .bind(to_db_time(now))
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(deleted)
+    }
+
+    async fn create_api_token(&self, new: NewApiToken) -> StoreResult<ApiToken> {
+        let row: ApiTokenRow = sqlx::query_as(concat!(
+            "INSERT INTO api_tokens (account_id, name, token_hash, scopes, created_at, \
+             expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ",
+            api_token_columns!()
+        ))
+        .bind(new.account_id)
+        .bind(&new.name)
+        .bind(&new.token_hash)
+        .bind(&new.scopes)
+        .bind(to_db_time(new.created_at))
+        .bind(to_db_time(new.expires_at))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| map_constraint(e, "API token"))?;
+        row.try_into()
+    }
+
+    async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<ApiToken>> {
+        let row: Option<ApiTokenRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            api_token_columns!(),
+            " FROM api_tokens WHERE token_hash = ?"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(ApiToken::try_from).transpose()
+    }
+
+    async fn touch_api_token(&self, id: i64, at: OffsetDateTime) -> StoreResult<()> {
+        sqlx::query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")
+            .bind(to_db_time(at))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn api_tokens_of(&self, account_id: i64) -> StoreResult<Vec<ApiToken>> {
+        let rows: Vec<ApiTokenRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            api_token_columns!(),
+            " FROM api_tokens WHERE account_id = ? ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn revoke_api_token(
+        &self,
+        account_id: i64,
+        id: i64,
+        at: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        let updated = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = ? \
+             WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
+        )
+        .bind(to_db_time(at))
+        .bind(id)
+        .bind(account_id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(updated == 1)
+    }
+
+    async fn record_login_failure(&self, key: &str, at: OffsetDateTime) -> StoreResult<()> {
+        sqlx::query("INSERT INTO login_failures (key, at) VALUES (?, ?)")
+            .bind(key)
+            .bind(to_db_time(at))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn login_failures_since(
+        &self,
+        key: &str,
+        since: OffsetDateTime,
+    ) -> StoreResult<FailureCount> {
+        let row: FailureRow = sqlx::query_as(
+            "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM login_failures \
+             WHERE key = ? AND at >= ?",
+        )
+        .bind(key)
+        .bind(to_db_time(since))
+        .fetch_one(&self.pool)
+        .await?;
+        row.try_into()
+    }
+
+    async fn clear_login_failures(&self, key: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM login_failures WHERE key = ?")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_login_failures_before(&self, before: OffsetDateTime) -> StoreResult<u64> {
+        let deleted = sqlx::query("DELETE FROM login_failures WHERE at < ?")
+            .bind(to_db_time(before))
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(deleted)
+    }
+
+    async fn try_claim_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        // One upsert: the row is written only if the lease is new, expired or
+        // already ours, so two instances cannot both take it.
+        let written = sqlx::query(
+            "INSERT INTO job_leases (name, holder, expires_at) VALUES (?, ?, ?) \
+             ON CONFLICT (name) DO UPDATE \
+             SET holder = excluded.holder, expires_at = excluded.expires_at \
+             WHERE job_leases.expires_at <= ? OR job_leases.holder = excluded.holder",
+        )
+        .bind(name)
+        .bind(holder)
+        .bind(to_db_time(until))
+        .bind(to_db_time(now))
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(written == 1)
+    }
+}
