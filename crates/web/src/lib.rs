@@ -1,1 +1,17 @@
+//! pocdir's HTTP face: server-rendered HTML pages, the JSON API under
+//! `/api/v1`, health and metrics. Every route names an access-policy
+//! action (see [`routes`]); the policy itself lives in `pocdir_domain::policy`.
 
+pub mod account;
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod http_metrics;
+pub mod locale;
+pub mod pages;
+pub mod routes;
+pub mod security;
+pub mod state;
+
+pub use routes::{build_router, RouteSpec};
+pub use state::{AppState, WebConfig};

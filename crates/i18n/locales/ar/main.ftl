@@ -1,0 +1,1 @@
+# ar — translations pending; missing messages fall back to English.

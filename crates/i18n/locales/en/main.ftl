@@ -1,0 +1,124 @@
+app-name = pocdir — Points of Contact Directory
+footer-text = A directory of points of contact for confidence-building between States. Participation is voluntary; what States share here is confidential.
+
+nav-skip = Skip to content
+nav-languages = Languages
+nav-account = Your account
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+
+home-title = Points of Contact Directory
+home-lead = States nominate diplomatic and technical points of contact so that they can reach each other quickly and safely when an ICT incident threatens international peace and security.
+home-point-voluntary = Participation is voluntary and incremental: a State may start with a single point of contact.
+home-point-reciprocity = Only points of contact of participating States see the directory; the public sees which States take part, nothing personal.
+home-point-no-attribution = The directory is a channel for communication, not a tool for attributing incidents.
+
+login-title = Sign in
+login-email = E-mail address
+login-password = Password
+login-submit = Continue
+login-help = After your password you will be asked for a code from your authenticator app.
+login-wrong = The e-mail address or the password is wrong.
+login-locked = { $minutes ->
+    [one] Too many failed attempts. Sign-in is paused; try again in { $minutes } minute.
+   *[other] Too many failed attempts. Sign-in is paused; try again in { $minutes } minutes.
+}
+login-disabled = This account is disabled. Contact the secretariat.
+login-session-ended = Your session has ended. Please sign in again.
+
+mfa-title = Second factor
+mfa-code = Six-digit code from your authenticator app
+mfa-submit = Verify
+mfa-use-recovery = Lost your device? Use a recovery code
+mfa-recovery-code = Recovery code
+mfa-wrong = That code is not valid. Check the time on your device and try the current code.
+mfa-replayed = That code has already been used. Wait for the next code and try again.
+mfa-wrong-recovery = That recovery code is not valid or has already been used.
+
+enrol-title = Set up your second factor
+enrol-intro = Every account is protected by a one-time code as well as a password. Set this up once with an authenticator app (for example FreeOTP, Aegis or Google Authenticator).
+enrol-step-scan = Scan this code with your authenticator app:
+enrol-qr-label = QR code with your authenticator secret
+enrol-step-type = Or type this secret into the app:
+enrol-step-confirm = Enter the code the app now shows, to confirm:
+enrol-submit = Confirm and continue
+
+recovery-title = Your recovery codes
+recovery-intro = Keep these codes somewhere safe, apart from your device. Each one signs you in once if you lose your authenticator. They are shown only now.
+recovery-continue = Continue
+
+account-title = Your account
+account-email = E-mail address
+account-kind = Kind of account
+account-participant = Acts for
+account-password-heading = Change password
+account-password-current = Current password
+account-password-new = New password (at least 12 characters)
+account-password-confirm = New password again
+account-password-submit = Change password
+account-password-changed = Your password has been changed. Your other sessions have been ended.
+account-password-current-wrong = The current password is wrong.
+account-password-mismatch = The two new passwords differ.
+account-password-too-short = The new password must have at least 12 characters.
+account-password-too-long = The new password must have at most 256 characters.
+account-recovery-heading = Recovery codes
+account-recovery-left = { $count ->
+    [one] You have { $count } unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+account-recovery-submit = Make new recovery codes (the old ones stop working)
+account-sessions-heading = Where you are signed in
+account-session-started = Started
+account-session-seen = Last seen
+account-session-browser = Browser
+account-session-address = Address
+account-session-end = End
+account-session-end-this = End (this browser)
+account-session-revoked = The session has been ended.
+account-tokens-heading = API tokens
+account-tokens-intro = Tokens let scripts use the API on your behalf. A token is shown once, when it is created.
+account-token-name = Name
+account-token-scope = Scope
+account-token-scope-read = Read only
+account-token-scope-write = Read and write
+account-token-days = Valid for (days)
+account-token-expires = Expires
+account-token-last-used = Last used
+account-token-create = Create token
+account-token-revoke = Revoke
+account-token-inactive = Revoked or expired
+account-token-revoked = The token has been revoked.
+account-token-name-invalid = Give the token a name of 1 to 100 characters.
+account-token-days-invalid = The validity must be a whole number of days from 1 to { $max }.
+account-token-scope-invalid = The scope must be "read" or "write".
+token-created-title = New API token
+token-created-intro = Copy this token now: it will not be shown again. Send it as "Authorization: Bearer" followed by the token.
+
+kind-secretariat = Secretariat
+kind-nominator = Nominating authority
+kind-diplomatic_poc = Diplomatic point of contact
+kind-technical_poc = Technical point of contact
+kind-reporter = Private reporter
+kind-auditor = Auditor
+
+error-status = Status
+error-home = Back to the home page
+error-title-bad-request = The request could not be understood
+error-title-unauthorized = Please sign in
+error-title-forbidden = Not allowed
+error-title-not-found = Page not found
+error-title-method-not-allowed = Not allowed here
+error-title-conflict = Conflict
+error-title-too-many = Too many attempts
+error-title-internal = Something went wrong
+error-not-found = There is nothing at this address.
+error-method-not-allowed = This address does not accept this kind of request.
+error-unauthorized = You need to sign in (or send a valid API token) to do this.
+error-forbidden = Your account is not allowed to do this.
+error-csrf = The form had expired or did not come from this site. Go back, reload the page and try again.
+error-bad-request = The request is not valid.
+error-bad-form = The form is incomplete or not valid.
+error-malformed-json = The request body is not valid JSON of the expected shape.
+error-unsupported-media-type = The request body has a type this address does not accept.
+error-payload-too-large = The request body is too large.
+error-internal = An internal error occurred. It has been logged; please try again later.

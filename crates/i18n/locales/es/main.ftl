@@ -1,0 +1,1 @@
+# es — translations pending; missing messages fall back to English.

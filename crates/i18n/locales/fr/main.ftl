@@ -1,0 +1,1 @@
+# fr — translations pending; missing messages fall back to English.

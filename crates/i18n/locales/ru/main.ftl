@@ -1,0 +1,1 @@
+# ru — translations pending; missing messages fall back to English.

@@ -1,0 +1,1 @@
+# zh — translations pending; missing messages fall back to English.

@@ -1,0 +1,324 @@
+//! The account page: who you are, change password, recovery codes,
+//! sessions and API tokens (list, create, revoke).
+
+use crate::auth::sign_in::RecoveryCodesPage;
+use crate::auth::{Credential, SignedIn};
+use crate::error::AppError;
+use crate::pages::{render, PageCtx};
+use crate::routes::FormData;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use pocdir_domain::credentials::{
+    check_new_password, generate_recovery_codes, hash_password, verify_password, PasswordRuleError,
+    SecretToken,
+};
+use pocdir_domain::policy::Scopes;
+use pocdir_store::{ApiToken, NewApiToken, Session};
+use serde::Deserialize;
+use time::format_description::well_known::Rfc3339;
+use time::{Duration, OffsetDateTime};
+
+pub struct SessionRow {
+    pub id: i64,
+    pub current: bool,
+    pub created: String,
+    pub last_seen: String,
+    pub user_agent: String,
+    pub address: String,
+}
+
+pub struct TokenRow {
+    pub id: i64,
+    pub name: String,
+    pub scopes: String,
+    pub created: String,
+    pub expires: String,
+    pub last_used: String,
+    pub active: bool,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    pub page: PageCtx,
+    pub email: String,
+    pub kind: String,
+    pub participant: String,
+    pub recovery_left: i64,
+    pub sessions: Vec<SessionRow>,
+    pub tokens: Vec<TokenRow>,
+    pub notice: Option<String>,
+    pub error: Option<String>,
+    pub max_token_days: i64,
+}
+
+#[derive(Template)]
+#[template(path = "token_created.html")]
+pub struct TokenCreatedPage {
+    pub page: PageCtx,
+    pub name: String,
+    pub token: String,
+    pub expires: String,
+}
+
+fn show_time(t: OffsetDateTime) -> String {
+    let t = t.replace_nanosecond(0).unwrap_or(t);
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+pub struct AccountQuery {
+    pub done: Option<String>,
+}
+
+/// Notices after a successful post (post/redirect/get), by a fixed list of keys.
+fn notice_id(done: Option<&str>) -> Option<&'static str> {
+    match done? {
+        "password" => Some("account-password-changed"),
+        "session" => Some("account-session-revoked"),
+        "token" => Some("account-token-revoked"),
+        _ => None,
+    }
+}
+
+async fn account_page(
+    state: &AppState,
+    page: PageCtx,
+    me: &SignedIn,
+    notice: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let now = state.clock.now();
+    let current = me.session().map(|s| s.id);
+    let sessions = state
+        .store
+        .sessions_of(me.account.id, now)
+        .await?
+        .into_iter()
+        .filter(|s: &Session| s.mfa_done)
+        .map(|s| SessionRow {
+            current: Some(s.id) == current,
+            id: s.id,
+            created: show_time(s.created_at),
+            last_seen: show_time(s.last_seen_at),
+            user_agent: s.user_agent,
+            address: s.client_address,
+        })
+        .collect();
+    let tokens = state
+        .store
+        .api_tokens_of(me.account.id)
+        .await?
+        .into_iter()
+        .map(|t: ApiToken| TokenRow {
+            active: t.revoked_at.is_none() && t.expires_at > now,
+            id: t.id,
+            name: t.name,
+            scopes: t.scopes,
+            created: show_time(t.created_at),
+            expires: show_time(t.expires_at),
+            last_used: t.last_used_at.map(show_time).unwrap_or_default(),
+        })
+        .collect();
+    let recovery_left = state.store.unused_recovery_codes(me.account.id).await?;
+    let kind = page.t(&format!("kind-{}", me.account.kind.as_str()));
+    Ok(render(
+        status,
+        &AccountPage {
+            email: me.account.email.clone(),
+            kind,
+            participant: me.account.participant.clone().unwrap_or_default(),
+            recovery_left,
+            sessions,
+            tokens,
+            notice,
+            error,
+            max_token_days: state.config.max_token_days,
+            page,
+        },
+    ))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    Query(q): Query<AccountQuery>,
+) -> Result<Response, AppError> {
+    let notice = notice_id(q.done.as_deref()).map(|id| page.t(id));
+    account_page(&state, page, &me, notice, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    pub current: String,
+    pub new: String,
+    pub confirm: String,
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    FormData(form): FormData<PasswordForm>,
+) -> Result<Response, AppError> {
+    let refuse = |id: &str| Some(page.t(id));
+    let error = if !verify_password(&form.current, &me.account.password_hash) {
+        refuse("account-password-current-wrong")
+    } else if form.new != form.confirm {
+        refuse("account-password-mismatch")
+    } else {
+        match check_new_password(&form.new) {
+            Err(PasswordRuleError::TooShort) => refuse("account-password-too-short"),
+            Err(_) => refuse("account-password-too-long"),
+            Ok(()) => None,
+        }
+    };
+    if let Some(error) = error {
+        return account_page(&state, page, &me, None, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let hash = hash_password(&form.new, state.entropy.as_ref()).map_err(|_| AppError::internal())?;
+    state
+        .store
+        .change_password(me.account.id, &hash, me.session().map(|s| s.id))
+        .await?;
+    tracing::info!(account = me.account.id, "password changed; other sessions ended");
+    Ok(Redirect::to("/account?done=password").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    pub current: String,
+}
+
+pub async fn regenerate_recovery_codes(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    FormData(form): FormData<ConfirmForm>,
+) -> Result<Response, AppError> {
+    if !verify_password(&form.current, &me.account.password_hash) {
+        let error = Some(page.t("account-password-current-wrong"));
+        return account_page(&state, page, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let codes = generate_recovery_codes(state.entropy.as_ref());
+    let hashes: Vec<String> = codes.iter().map(|c| c.hash.clone()).collect();
+    state.store.replace_recovery_codes(me.account.id, &hashes).await?;
+    tracing::info!(account = me.account.id, "recovery codes replaced");
+    Ok(render(
+        StatusCode::OK,
+        &RecoveryCodesPage {
+            page,
+            codes: codes.into_iter().map(|c| c.secret).collect(),
+            next: "/account".to_string(),
+        },
+    ))
+}
+
+pub async fn revoke_session(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    if !state.store.delete_account_session(me.account.id, id).await? {
+        return Err(AppError::not_found());
+    }
+    tracing::info!(account = me.account.id, session = id, "session revoked");
+    // Revoking the current session signs this browser out.
+    let to = if matches!(&me.credential, Credential::Session(s) if s.id == id) {
+        "/login?ended=1"
+    } else {
+        "/account?done=session"
+    };
+    Ok(Redirect::to(to).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    pub name: String,
+    pub scope: String,
+    pub days: String,
+}
+
+pub async fn create_token(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    FormData(form): FormData<TokenForm>,
+) -> Result<Response, AppError> {
+    let name = form.name.trim().to_string();
+    let days = form.days.trim().parse::<i64>().ok();
+    let scopes = Scopes::parse(form.scope.trim());
+    let error = if name.is_empty() || name.chars().count() > 100 {
+        Some("account-token-name-invalid")
+    } else if !days.is_some_and(|d| (1..=state.config.max_token_days).contains(&d)) {
+        Some("account-token-days-invalid")
+    } else if scopes.is_none() {
+        Some("account-token-scope-invalid")
+    } else {
+        None
+    };
+    let (Some(days), Some(scopes), None) = (days, scopes, error) else {
+        let error = page.t_max(error.unwrap_or("account-token-name-invalid"), state.config.max_token_days);
+        return account_page(&state, page, &me, None, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let token = mint_token(&state, me.account.id, &name, scopes, days).await?;
+    tracing::info!(account = me.account.id, token = token.1.id, "API token created");
+    Ok(render(
+        StatusCode::OK,
+        &TokenCreatedPage {
+            page,
+            name,
+            token: token.0.secret,
+            expires: show_time(token.1.expires_at),
+        },
+    ))
+}
+
+/// Creates an API token and returns its secret (to show once) and its record.
+pub async fn mint_token(
+    state: &AppState,
+    account_id: i64,
+    name: &str,
+    scopes: Scopes,
+    days: i64,
+) -> Result<(SecretToken, ApiToken), AppError> {
+    let now = state.clock.now();
+    let secret = SecretToken::generate("pdt_", state.entropy.as_ref());
+    let record = state
+        .store
+        .create_api_token(NewApiToken {
+            account_id,
+            name: name.to_string(),
+            token_hash: secret.hash.clone(),
+            scopes: scopes.as_str().to_string(),
+            created_at: now,
+            expires_at: now + Duration::days(days),
+        })
+        .await?;
+    Ok((secret, record))
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let now = state.clock.now();
+    if !state.store.revoke_api_token(me.account.id, id, now).await? {
+        return Err(AppError::not_found());
+    }
+    tracing::info!(account = me.account.id, token = id, "API token revoked");
+    Ok(Redirect::to("/account?done=token").into_response())
+}
+
+impl PageCtx {
+    /// A message that may mention the longest token lifetime.
+    fn t_max(&self, id: &str, max: i64) -> String {
+        self.tr.tn(id, "max", max)
+    }
+}

@@ -1,0 +1,233 @@
+//! Who is making a request: a browser session (cookie) or an API token
+//! (bearer), checked once per request by [`authenticate`].
+
+pub mod sign_in;
+pub mod totp_qr;
+
+use crate::error::{is_machine_path, AppError};
+use crate::security::{cookie_value, CSRF_COOKIE, CSRF_HEADER};
+use crate::state::AppState;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use pocdir_domain::account::ParticipantCode;
+use pocdir_domain::credentials::{csrf_token_matches, hash_secret};
+use pocdir_domain::policy::{Actor, Scopes};
+use pocdir_domain::session::SessionState;
+use pocdir_store::{Account, ApiToken, Session};
+use time::Duration;
+
+pub const SESSION_COOKIE: &str = "pocdir_session";
+
+/// How the request proved who it is.
+#[derive(Debug, Clone)]
+pub enum Credential {
+    Session(Session),
+    Token(ApiToken),
+}
+
+/// A fully signed-in account (password and second factor).
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub account: Account,
+    pub actor: Actor,
+    pub credential: Credential,
+}
+
+impl SignedIn {
+    pub fn session(&self) -> Option<&Session> {
+        match &self.credential {
+            Credential::Session(s) => Some(s),
+            Credential::Token(_) => None,
+        }
+    }
+}
+
+/// Password accepted, second factor still to come.
+#[derive(Debug, Clone)]
+pub struct PendingSignIn {
+    pub account: Account,
+    pub session: Session,
+}
+
+/// Set when the browser presented a session that has ended.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionEnded;
+
+fn actor_of(account: &Account, scopes: Scopes) -> Actor {
+    Actor {
+        account_id: account.id,
+        kind: account.kind,
+        participant: account
+            .participant
+            .as_deref()
+            .and_then(|p| ParticipantCode::parse(p).ok()),
+        scopes,
+    }
+}
+
+/// Writes of "last seen" are skipped when the last one is this recent.
+const TOUCH_GRANULARITY: Duration = Duration::seconds(30);
+
+pub async fn authenticate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    let machine = is_machine_path(&path);
+    let now = state.clock.now();
+
+    if let Some(auth) = request.headers().get(header::AUTHORIZATION) {
+        // Bearer tokens are for scripts and only on the API.
+        let token = auth
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let Some(token) = token.filter(|_| machine) else {
+            return AppError::unauthorized().into_response();
+        };
+        match token_sign_in(&state, token, now).await {
+            Ok(Some(signed_in)) => {
+                request.extensions_mut().insert(signed_in);
+            }
+            Ok(None) => {
+                tracing::info!(%path, "API token refused");
+                return AppError::unauthorized().into_response();
+            }
+            Err(e) => return e.into_response(),
+        }
+        return next.run(request).await;
+    }
+
+    if let Some(cookie) = cookie_value(request.headers(), SESSION_COOKIE) {
+        match session_sign_in(&state, &cookie, now).await {
+            Ok(SessionLookup::Full(signed_in)) => {
+                let unsafe_method = !matches!(
+                    *request.method(),
+                    Method::GET | Method::HEAD | Method::OPTIONS
+                );
+                if machine && unsafe_method && !api_csrf_ok(&state, request.headers()) {
+                    return AppError::csrf().into_response();
+                }
+                request.extensions_mut().insert(*signed_in);
+            }
+            Ok(SessionLookup::Pending(pending)) => {
+                request.extensions_mut().insert(*pending);
+            }
+            Ok(SessionLookup::Ended) => {
+                request.extensions_mut().insert(SessionEnded);
+            }
+            Ok(SessionLookup::Unknown) => {}
+            Err(e) => return e.into_response(),
+        }
+    }
+    next.run(request).await
+}
+
+/// With a session cookie, an API write must repeat the CSRF token in a header.
+fn api_csrf_ok(state: &AppState, headers: &axum::http::HeaderMap) -> bool {
+    let browser = cookie_value(headers, CSRF_COOKIE).unwrap_or_default();
+    let submitted = headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    csrf_token_matches(&state.secrets.csrf_key, &browser, submitted)
+}
+
+async fn token_sign_in(
+    state: &AppState,
+    token: &str,
+    now: time::OffsetDateTime,
+) -> Result<Option<SignedIn>, AppError> {
+    let Some(api_token) = state.store.api_token_by_hash(&hash_secret(token)).await? else {
+        return Ok(None);
+    };
+    if api_token.revoked_at.is_some() || api_token.expires_at <= now {
+        return Ok(None);
+    }
+    let Some(account) = state.store.account_by_id(api_token.account_id).await? else {
+        return Ok(None);
+    };
+    if account.disabled {
+        return Ok(None);
+    }
+    let Some(scopes) = Scopes::parse(&api_token.scopes) else {
+        return Ok(None);
+    };
+    if api_token
+        .last_used_at
+        .is_none_or(|t| now - t >= TOUCH_GRANULARITY)
+    {
+        state.store.touch_api_token(api_token.id, now).await?;
+    }
+    Ok(Some(SignedIn {
+        actor: actor_of(&account, scopes),
+        account,
+        credential: Credential::Token(api_token),
+    }))
+}
+
+enum SessionLookup {
+    Full(Box<SignedIn>),
+    Pending(Box<PendingSignIn>),
+    Ended,
+    Unknown,
+}
+
+async fn session_sign_in(
+    state: &AppState,
+    cookie: &str,
+    now: time::OffsetDateTime,
+) -> Result<SessionLookup, AppError> {
+    let Some(session) = state.store.session_by_token_hash(&hash_secret(cookie)).await? else {
+        return Ok(SessionLookup::Unknown);
+    };
+    let policy = state.config.sessions;
+    if policy.state(session.expires_at, session.last_seen_at, now) != SessionState::Live {
+        state.store.delete_session(session.id).await?;
+        return Ok(SessionLookup::Ended);
+    }
+    let Some(account) = state.store.account_by_id(session.account_id).await? else {
+        return Ok(SessionLookup::Unknown);
+    };
+    if account.disabled {
+        state.store.delete_session(session.id).await?;
+        return Ok(SessionLookup::Ended);
+    }
+    if !session.mfa_done {
+        return Ok(SessionLookup::Pending(Box::new(PendingSignIn { account, session })));
+    }
+    if now - session.last_seen_at >= TOUCH_GRANULARITY {
+        state.store.touch_session(session.id, now).await?;
+    }
+    Ok(SessionLookup::Full(Box::new(SignedIn {
+        actor: actor_of(&account, Scopes::ALL),
+        account,
+        credential: Credential::Session(session),
+    })))
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<SignedIn>()
+            .cloned()
+            .ok_or_else(AppError::unauthorized)
+    }
+}
+
+/// The signed-in account, if any (for pages that anyone may see).
+#[derive(Debug, Clone)]
+pub struct MaybeSignedIn(pub Option<SignedIn>);
+
+impl<S: Send + Sync> FromRequestParts<S> for MaybeSignedIn {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(MaybeSignedIn(parts.extensions.get::<SignedIn>().cloned()))
+    }
+}

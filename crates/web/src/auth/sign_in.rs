@@ -1,0 +1,522 @@
+//! Signing in: password, then the second factor (TOTP enrolment on first
+//! sign-in, a TOTP code or a recovery code afterwards), then a fresh
+//! session. Signing out.
+
+use crate::auth::{PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
+use crate::error::AppError;
+use crate::pages::{render, safe_next, PageCtx};
+use crate::routes::FormData;
+use crate::security::{clear_cookie, set_cookie, ClientAddress};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+use pocdir_domain::account::Email;
+use pocdir_domain::credentials::{
+    generate_recovery_codes, hash_recovery_code, verify_password, verify_password_against_nothing,
+    SecretToken,
+};
+use pocdir_domain::throttle::ThrottleDecision;
+use pocdir_domain::totp;
+use pocdir_i18n::FluentArg;
+use pocdir_store::{Account, NewSession, Session};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub page: PageCtx,
+    pub email: String,
+    pub next: String,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "mfa.html")]
+pub struct MfaPage {
+    pub page: PageCtx,
+    pub next: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "enrol.html")]
+pub struct EnrolPage {
+    pub page: PageCtx,
+    pub next: String,
+    pub secret: String,
+    pub qr_svg: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "recovery_codes.html")]
+pub struct RecoveryCodesPage {
+    pub page: PageCtx,
+    pub codes: Vec<String>,
+    pub next: String,
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    pub next: Option<String>,
+    pub ended: Option<String>,
+}
+
+fn account_key(email: &str) -> String {
+    format!("account:{email}")
+}
+
+fn address_key(address: &str) -> String {
+    format!("address:{address}")
+}
+
+pub async fn login_form(
+    page: PageCtx,
+    signed_in: Option<Extension<SignedIn>>,
+    ended: Option<Extension<SessionEnded>>,
+    Query(q): Query<LoginQuery>,
+) -> Response {
+    let next = safe_next(q.next.as_deref(), "/account");
+    if signed_in.is_some() {
+        return Redirect::to(&next).into_response();
+    }
+    let notice = (ended.is_some() || q.ended.is_some()).then(|| page.t("login-session-ended"));
+    render(
+        StatusCode::OK,
+        &LoginPage {
+            page,
+            email: String::new(),
+            next,
+            error: None,
+            notice,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    pub email: String,
+    pub password: String,
+    pub next: Option<String>,
+}
+
+async fn throttle(
+    state: &AppState,
+    email: &str,
+    address: &str,
+    now: OffsetDateTime,
+) -> Result<ThrottleDecision, AppError> {
+    let since = state.config.throttle.window_start(now);
+    let by_account = state.store.login_failures_since(&account_key(email), since).await?;
+    let by_address = state.store.login_failures_since(&address_key(address), since).await?;
+    Ok(state.config.throttle.decide(by_account, by_address))
+}
+
+async fn record_failure(state: &AppState, email: &str, address: &str, now: OffsetDateTime) -> Result<(), AppError> {
+    state.store.record_login_failure(&account_key(email), now).await?;
+    state.store.record_login_failure(&address_key(address), now).await?;
+    Ok(())
+}
+
+fn locked_response(decision: ThrottleDecision, now: OffsetDateTime) -> Response {
+    let minutes = decision.minutes_left(now);
+    let mut response = AppError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", "login-locked")
+        .with_arg("minutes", FluentArg::Number(minutes))
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&(minutes * 60).to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
+
+fn user_agent(headers: &HeaderMap) -> String {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect()
+}
+
+fn session_cookie(state: &AppState, token: &SecretToken) -> HeaderValue {
+    set_cookie(SESSION_COOKIE, &token.secret, state.config.cookie_secure, None)
+}
+
+pub async fn login_submit(
+    State(state): State<AppState>,
+    page: PageCtx,
+    Extension(ClientAddress(address)): Extension<ClientAddress>,
+    existing: Option<Extension<SignedIn>>,
+    pending: Option<Extension<PendingSignIn>>,
+    headers: HeaderMap,
+    FormData(form): FormData<LoginForm>,
+) -> Result<Response, AppError> {
+    let now = state.clock.now();
+    let next = safe_next(form.next.as_deref(), "/account");
+    let email = Email::parse(&form.email)
+        .map(|e| e.as_str().to_string())
+        .unwrap_or_else(|_| form.email.trim().to_lowercase());
+
+    let decision = throttle(&state, &email, &address, now).await?;
+    if decision != ThrottleDecision::Allow {
+        tracing::warn!(%address, "sign-in refused: too many failures");
+        return Ok(locked_response(decision, now));
+    }
+
+    let account = state.store.account_by_email(&email).await?;
+    let password_ok = match &account {
+        Some(a) => verify_password(&form.password, &a.password_hash),
+        None => {
+            verify_password_against_nothing(&form.password);
+            false
+        }
+    };
+    let account = match account {
+        Some(a) if password_ok && !a.disabled => a,
+        Some(a) if password_ok && a.disabled => {
+            return Err(AppError::new(StatusCode::FORBIDDEN, "account_disabled", "login-disabled"));
+        }
+        _ => {
+            record_failure(&state, &email, &address, now).await?;
+            tracing::info!(%address, "sign-in failed: wrong e-mail or password");
+            let decision = throttle(&state, &email, &address, now).await?;
+            if decision != ThrottleDecision::Allow {
+                return Ok(locked_response(decision, now));
+            }
+            let error = Some(page.t("login-wrong"));
+            return Ok(render(
+                StatusCode::UNAUTHORIZED,
+                &LoginPage {
+                    page,
+                    email: form.email,
+                    next,
+                    error,
+                    notice: None,
+                },
+            ));
+        }
+    };
+
+    // A new pending session replaces whatever this browser had (fixation).
+    let token = SecretToken::generate("", state.entropy.as_ref());
+    let new = NewSession {
+        token_hash: token.hash.clone(),
+        account_id: account.id,
+        mfa_done: false,
+        created_at: now,
+        expires_at: state.config.sessions.absolute_expiry(now, false),
+        user_agent: user_agent(&headers),
+        client_address: address,
+    };
+    let old_id = existing
+        .map(|Extension(s)| s.session().map(|s| s.id))
+        .and_then(|id| id)
+        .or(pending.map(|Extension(p)| p.session.id));
+    match old_id {
+        Some(old) => state.store.rotate_session(old, new).await?,
+        None => state.store.create_session(new).await?,
+    };
+    let step = if account.totp_enrolled { "/login/mfa" } else { "/login/enrol" };
+    let to = format!(
+        "{step}?next={}",
+        url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+    );
+    let mut response = Redirect::to(&to).into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, session_cookie(&state, &token));
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct StepQuery {
+    pub next: Option<String>,
+}
+
+fn pending_or_login(pending: Option<Extension<PendingSignIn>>) -> Result<PendingSignIn, Response> {
+    pending
+        .map(|Extension(p)| p)
+        .ok_or_else(|| Redirect::to("/login?ended=1").into_response())
+}
+
+pub async fn mfa_form(
+    page: PageCtx,
+    pending: Option<Extension<PendingSignIn>>,
+    Query(q): Query<StepQuery>,
+) -> Response {
+    let pending = match pending_or_login(pending) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    if !pending.account.totp_enrolled {
+        return Redirect::to("/login/enrol").into_response();
+    }
+    render(
+        StatusCode::OK,
+        &MfaPage {
+            page,
+            next: safe_next(q.next.as_deref(), "/account"),
+            error: None,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct MfaForm {
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub recovery_code: String,
+    pub next: Option<String>,
+}
+
+/// Ends the pending session and opens the real one under a new id.
+async fn complete_sign_in(
+    state: &AppState,
+    account: &Account,
+    pending: &Session,
+    next: &str,
+) -> Result<Response, AppError> {
+    let now = state.clock.now();
+    state
+        .store
+        .clear_login_failures(&account_key(&account.email))
+        .await?;
+    let token = SecretToken::generate("", state.entropy.as_ref());
+    state
+        .store
+        .rotate_session(
+            pending.id,
+            NewSession {
+                token_hash: token.hash.clone(),
+                account_id: account.id,
+                mfa_done: true,
+                created_at: now,
+                expires_at: state.config.sessions.absolute_expiry(now, true),
+                user_agent: pending.user_agent.clone(),
+                client_address: pending.client_address.clone(),
+            },
+        )
+        .await?;
+    tracing::info!(account = account.id, "signed in");
+    let mut response = Redirect::to(next).into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, session_cookie(state, &token));
+    Ok(response)
+}
+
+pub async fn mfa_submit(
+    State(state): State<AppState>,
+    page: PageCtx,
+    Extension(ClientAddress(address)): Extension<ClientAddress>,
+    pending: Option<Extension<PendingSignIn>>,
+    FormData(form): FormData<MfaForm>,
+) -> Result<Response, AppError> {
+    let pending = match pending_or_login(pending) {
+        Ok(p) => p,
+        Err(r) => return Ok(r),
+    };
+    let now = state.clock.now();
+    let next = safe_next(form.next.as_deref(), "/account");
+    let email = pending.account.email.clone();
+    let decision = throttle(&state, &email, &address, now).await?;
+    if decision != ThrottleDecision::Allow {
+        return Ok(locked_response(decision, now));
+    }
+    let secret = pending.account.totp_secret.clone().unwrap_or_default();
+
+    let outcome = if !form.recovery_code.trim().is_empty() {
+        let used = state
+            .store
+            .use_recovery_code(pending.account.id, &hash_recovery_code(&form.recovery_code), now)
+            .await?;
+        if used { Ok(()) } else { Err("mfa-wrong-recovery") }
+    } else {
+        match totp::verify(&secret, &form.code, now) {
+            Ok(Some(step)) => {
+                let step = i64::try_from(step).unwrap_or(i64::MAX);
+                if state.store.accept_totp_step(pending.account.id, step).await? {
+                    Ok(())
+                } else {
+                    Err("mfa-replayed")
+                }
+            }
+            Ok(None) => Err("mfa-wrong"),
+            Err(e) => {
+                tracing::error!(account = pending.account.id, error = %e, "stored TOTP secret unusable");
+                return Err(AppError::internal());
+            }
+        }
+    };
+
+    match outcome {
+        Ok(()) => complete_sign_in(&state, &pending.account, &pending.session, &next).await,
+        Err(message_id) => {
+            record_failure(&state, &email, &address, now).await?;
+            tracing::info!(account = pending.account.id, reason = message_id, "second factor refused");
+            let decision = throttle(&state, &email, &address, now).await?;
+            if decision != ThrottleDecision::Allow {
+                return Ok(locked_response(decision, now));
+            }
+            let error = Some(page.t(message_id));
+            Ok(render(StatusCode::UNAUTHORIZED, &MfaPage { page, next, error }))
+        }
+    }
+}
+
+async fn enrol_page(
+    state: &AppState,
+    page: PageCtx,
+    account: &Account,
+    next: String,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    // Keep the unconfirmed secret across reloads so a scanned code stays valid.
+    let secret = match &account.totp_secret {
+        Some(s) if !account.totp_enrolled => s.clone(),
+        _ => {
+            let s = totp::generate_secret(state.entropy.as_ref());
+            state.store.begin_totp_enrolment(account.id, &s).await?;
+            s
+        }
+    };
+    let url = totp::provisioning_url(&secret, &account.email).map_err(|e| {
+        tracing::error!(error = %e, "cannot build TOTP URL");
+        AppError::internal()
+    })?;
+    let qr_svg = super::totp_qr::qr_svg(&url).unwrap_or_default();
+    Ok(render(
+        status,
+        &EnrolPage {
+            page,
+            next,
+            secret: group_secret(&secret),
+            qr_svg,
+            error,
+        },
+    ))
+}
+
+/// `ABCDEFGH…` → `ABCD EFGH …`, easier to type into an app.
+fn group_secret(secret: &str) -> String {
+    secret
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub async fn enrol_form(
+    State(state): State<AppState>,
+    page: PageCtx,
+    pending: Option<Extension<PendingSignIn>>,
+    Query(q): Query<StepQuery>,
+) -> Result<Response, AppError> {
+    let pending = match pending_or_login(pending) {
+        Ok(p) => p,
+        Err(r) => return Ok(r),
+    };
+    if pending.account.totp_enrolled {
+        return Ok(Redirect::to("/login/mfa").into_response());
+    }
+    let next = safe_next(q.next.as_deref(), "/account");
+    enrol_page(&state, page, &pending.account, next, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct EnrolForm {
+    #[serde(default)]
+    pub code: String,
+    pub next: Option<String>,
+}
+
+pub async fn enrol_submit(
+    State(state): State<AppState>,
+    page: PageCtx,
+    Extension(ClientAddress(address)): Extension<ClientAddress>,
+    pending: Option<Extension<PendingSignIn>>,
+    FormData(form): FormData<EnrolForm>,
+) -> Result<Response, AppError> {
+    let pending = match pending_or_login(pending) {
+        Ok(p) => p,
+        Err(r) => return Ok(r),
+    };
+    let account = &pending.account;
+    let next = safe_next(form.next.as_deref(), "/account");
+    if account.totp_enrolled {
+        return Ok(Redirect::to("/login/mfa").into_response());
+    }
+    let now = state.clock.now();
+    let decision = throttle(&state, &account.email, &address, now).await?;
+    if decision != ThrottleDecision::Allow {
+        return Ok(locked_response(decision, now));
+    }
+    let Some(secret) = account.totp_secret.clone() else {
+        return enrol_page(&state, page, account, next, None, StatusCode::OK).await;
+    };
+    let step = match totp::verify(&secret, &form.code, now) {
+        Ok(Some(step)) => i64::try_from(step).unwrap_or(i64::MAX),
+        Ok(None) | Err(_) => {
+            record_failure(&state, &account.email, &address, now).await?;
+            let error = Some(page.t("mfa-wrong"));
+            return enrol_page(&state, page, account, next, error, StatusCode::UNAUTHORIZED).await;
+        }
+    };
+    let codes = generate_recovery_codes(state.entropy.as_ref());
+    let hashes: Vec<String> = codes.iter().map(|c| c.hash.clone()).collect();
+    if !state
+        .store
+        .complete_totp_enrolment(account.id, step, &hashes)
+        .await?
+    {
+        let error = Some(page.t("mfa-replayed"));
+        return enrol_page(&state, page, account, next, error, StatusCode::UNAUTHORIZED).await;
+    }
+    tracing::info!(account = account.id, "second factor enrolled");
+    // Open the real session now, and show the recovery codes once.
+    let signed = complete_sign_in(&state, account, &pending.session, &next).await?;
+    let mut response = render(
+        StatusCode::OK,
+        &RecoveryCodesPage {
+            page,
+            codes: codes.into_iter().map(|c| c.secret).collect(),
+            next,
+        },
+    );
+    for cookie in signed.headers().get_all(header::SET_COOKIE) {
+        response.headers_mut().append(header::SET_COOKIE, cookie.clone());
+    }
+    Ok(response)
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<SignedIn>>,
+    pending: Option<Extension<PendingSignIn>>,
+) -> Result<Response, AppError> {
+    if let Some(Extension(s)) = signed_in {
+        if let Some(session) = s.session() {
+            state.store.delete_session(session.id).await?;
+            tracing::info!(account = s.account.id, "signed out");
+        }
+    }
+    if let Some(Extension(p)) = pending {
+        state.store.delete_session(p.session.id).await?;
+    }
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        clear_cookie(SESSION_COOKIE, state.config.cookie_secure),
+    );
+    Ok(response)
+}

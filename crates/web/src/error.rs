@@ -1,0 +1,197 @@
+//! One error type for every route. It becomes `{"error":{"code","message"}}`
+//! on the API and a localized page in HTML (see [`render_errors`]).
+
+use crate::locale::lang_of;
+use crate::pages::render_error_page;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use pocdir_i18n::{FluentArg, Lang, Translator};
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct AppError {
+    pub status: StatusCode,
+    /// Stable, machine-readable code (part of the API contract).
+    pub code: &'static str,
+    /// Fluent message id; the JSON message is its English text.
+    pub message_id: &'static str,
+    pub args: Vec<(&'static str, FluentArg)>,
+}
+
+/// The JSON error shape.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable machine-readable code, e.g. `unauthorized`.
+    pub code: String,
+    /// A sentence for people (English).
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(status: StatusCode, code: &'static str, message_id: &'static str) -> Self {
+        AppError {
+            status,
+            code,
+            message_id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with_arg(mut self, name: &'static str, value: FluentArg) -> Self {
+        self.args.push((name, value));
+        self
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "error-not-found")
+    }
+    pub fn method_not_allowed() -> Self {
+        Self::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "error-method-not-allowed")
+    }
+    pub fn unauthorized() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", "error-unauthorized")
+    }
+    pub fn forbidden() -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", "error-forbidden")
+    }
+    pub fn csrf() -> Self {
+        Self::new(StatusCode::FORBIDDEN, "csrf_failed", "error-csrf")
+    }
+    pub fn bad_request(message_id: &'static str) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", message_id)
+    }
+    pub fn malformed_json() -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "malformed_json", "error-malformed-json")
+    }
+    pub fn unsupported_media_type() -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "error-unsupported-media-type",
+        )
+    }
+    pub fn payload_too_large() -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "error-payload-too-large")
+    }
+    pub fn internal() -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "error-internal")
+    }
+
+    /// What an arbitrary error status means when nothing more is known.
+    pub fn from_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => Self::not_found(),
+            StatusCode::METHOD_NOT_ALLOWED => Self::method_not_allowed(),
+            StatusCode::UNAUTHORIZED => Self::unauthorized(),
+            StatusCode::FORBIDDEN => Self::forbidden(),
+            StatusCode::PAYLOAD_TOO_LARGE => Self::payload_too_large(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::unsupported_media_type(),
+            s if s.is_client_error() => {
+                Self::new(s, "bad_request", "error-bad-request")
+            }
+            _ => Self::internal(),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        Translator::new(lang).t_args(self.message_id, &self.args)
+    }
+
+    fn json_response(&self) -> Response {
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code.to_string(),
+                message: self.message(Lang::En),
+            },
+        };
+        let mut response = (self.status, axum::Json(body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"pocdir\""),
+            );
+        }
+        response
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response = self.json_response();
+        // Kept so that `render_errors` can turn it into a localized page.
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+impl From<pocdir_store::StoreError> for AppError {
+    fn from(e: pocdir_store::StoreError) -> Self {
+        tracing::error!(error = %e, "storage failure");
+        AppError::internal()
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        tracing::error!(error = %e, "template failure");
+        AppError::internal()
+    }
+}
+
+/// Paths that speak JSON rather than HTML.
+pub fn is_machine_path(path: &str) -> bool {
+    path.starts_with("/api/")
+        || path == "/api"
+        || path.starts_with("/taxii2")
+        || path == "/healthz"
+        || path == "/metrics"
+}
+
+/// Turns every error response into the one shape: JSON for machine paths,
+/// a localized page for people. Also catches errors produced by the
+/// framework itself (e.g. 405) which carry no [`AppError`].
+pub async fn render_errors(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    let lang = lang_of(request.headers());
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let error = match response.extensions().get::<AppError>() {
+        Some(e) => e.clone(),
+        None => {
+            // Handlers that render their own error page (a form shown again
+            // with a message) set an HTML content type; leave those alone.
+            let has_body_type = response.headers().contains_key(header::CONTENT_TYPE);
+            if has_body_type {
+                return response;
+            }
+            AppError::from_status(status)
+        }
+    };
+    if status.is_server_error() {
+        tracing::error!(%path, %status, code = error.code, "request failed");
+    } else {
+        tracing::info!(%path, %status, code = error.code, "request refused");
+    }
+    let mut out = if is_machine_path(&path) {
+        error.json_response()
+    } else {
+        render_error_page(&error, lang, &path)
+    };
+    // Keep headers such as Retry-After and Allow.
+    for name in [header::RETRY_AFTER, header::ALLOW, header::SET_COOKIE] {
+        for value in response.headers().get_all(&name) {
+            out.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    out
+}

@@ -1,0 +1,208 @@
+//! The route table. Every route is registered through [`Routes`], which
+//! attaches the access-policy guard for the route's [`Action`] and records
+//! a [`RouteSpec`], so that tests can walk every route that exists.
+
+use crate::auth::SignedIn;
+use crate::error::{is_machine_path, render_errors, AppError};
+use crate::state::AppState;
+use crate::{account, api, auth, http_metrics, pages, security};
+use axum::extract::rejection::FormRejection;
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::handler::Handler;
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{on, MethodFilter};
+use axum::Router;
+use pocdir_domain::policy::{decide, Action, Decision};
+use serde::de::DeserializeOwned;
+
+/// One registered route: what the access-matrix test iterates over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub action: Action,
+}
+
+struct Routes {
+    router: Router<AppState>,
+    specs: Vec<RouteSpec>,
+    state: AppState,
+}
+
+impl Routes {
+    fn add<H, T>(mut self, method: Method, path: &'static str, action: Action, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = match method {
+            Method::POST => MethodFilter::POST,
+            Method::DELETE => MethodFilter::DELETE,
+            _ => MethodFilter::GET,
+        };
+        let guarded = on(filter, handler).route_layer(middleware::from_fn_with_state(
+            (self.state.clone(), action),
+            guard,
+        ));
+        self.router = self.router.route(path, guarded);
+        self.specs.push(RouteSpec { method, path, action });
+        self
+    }
+
+    fn get<H, T>(self, path: &'static str, action: Action, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::GET, path, action, handler)
+    }
+
+    fn delete<H, T>(self, path: &'static str, action: Action, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::DELETE, path, action, handler)
+    }
+
+    fn post<H, T>(self, path: &'static str, action: Action, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::POST, path, action, handler)
+    }
+}
+
+/// Asks the policy before the handler runs.
+async fn guard(
+    State((_state, action)): State<(AppState, Action)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let actor = request.extensions().get::<SignedIn>().map(|s| &s.actor);
+    match decide(actor, action) {
+        Decision::Allow => next.run(request).await,
+        Decision::NeedsSignIn => {
+            let path = request.uri().path();
+            if is_machine_path(path) {
+                AppError::unauthorized().into_response()
+            } else {
+                let ended = request.extensions().get::<auth::SessionEnded>().is_some();
+                let next = url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
+                let to = if ended {
+                    format!("/login?ended=1&next={next}")
+                } else {
+                    format!("/login?next={next}")
+                };
+                Redirect::to(&to).into_response()
+            }
+        }
+        Decision::Forbidden => {
+            tracing::warn!(path = %request.uri().path(), ?action, "access refused by policy");
+            AppError::forbidden().into_response()
+        }
+    }
+}
+
+/// Builds the whole application and the list of its routes.
+pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
+    use Action::*;
+    let routes = Routes {
+        router: Router::new(),
+        specs: Vec::new(),
+        state: state.clone(),
+    }
+    // Public
+    .get("/", ViewPublic, pages::home)
+    .get("/lang/{code}", ViewPublic, pages::choose_language)
+    .get("/static/app.css", ViewPublic, pages::stylesheet)
+    .get("/healthz", ViewPublic, pages::healthz)
+    .get("/metrics", ViewPublic, http_metrics::serve_metrics)
+    .get("/api/v1/openapi.json", ViewPublic, api::openapi)
+    // Signing in and out
+    .get("/login", SignIn, auth::sign_in::login_form)
+    .post("/login", SignIn, auth::sign_in::login_submit)
+    .get("/login/mfa", SignIn, auth::sign_in::mfa_form)
+    .post("/login/mfa", SignIn, auth::sign_in::mfa_submit)
+    .get("/login/enrol", SignIn, auth::sign_in::enrol_form)
+    .post("/login/enrol", SignIn, auth::sign_in::enrol_submit)
+    .post("/logout", SignIn, auth::sign_in::logout)
+    // One's own account
+    .get("/account", ViewOwnAccount, account::show)
+    .get("/api/v1/me", ViewOwnAccount, api::me)
+    .get("/api/v1/me/tokens", ViewOwnAccount, api::list_tokens)
+    .post("/api/v1/me/tokens", ManageOwnCredentials, api::create_token)
+    .delete("/api/v1/me/tokens/{id}", ManageOwnCredentials, api::revoke_token)
+    .post("/account/password", ManageOwnCredentials, account::change_password)
+    .post("/account/recovery-codes", ManageOwnCredentials, account::regenerate_recovery_codes)
+    .post("/account/sessions/{id}/revoke", ManageOwnCredentials, account::revoke_session)
+    .post("/account/tokens", ManageOwnCredentials, account::create_token)
+    .post("/account/tokens/{id}/revoke", ManageOwnCredentials, account::revoke_token);
+
+    let max_body = state.config.max_body_bytes;
+    let router = routes
+        .router
+        .fallback(pages::not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        // Layers run bottom-up on the way in: the last added is the outermost.
+        .layer(middleware::from_fn_with_state(state.clone(), auth::authenticate))
+        .layer(middleware::from_fn_with_state(state.clone(), security::csrf_protect))
+        .layer(middleware::from_fn_with_state(state.clone(), security::client_address))
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(middleware::from_fn(render_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), security::security_headers))
+        .layer(middleware::from_fn(http_metrics::track))
+        .with_state(state);
+    (router, routes.specs)
+}
+
+async fn method_not_allowed() -> AppError {
+    AppError::method_not_allowed()
+}
+
+/// A urlencoded form whose rejections become our error shape.
+pub struct FormData<T>(pub T);
+
+impl<S, T> FromRequest<S> for FormData<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(v)) => Ok(FormData(v)),
+            Err(FormRejection::InvalidFormContentType(_)) => Err(AppError::unsupported_media_type()),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::payload_too_large()),
+            Err(e) => {
+                tracing::info!(error = %e.body_text(), "form refused");
+                Err(AppError::bad_request("error-bad-form"))
+            }
+        }
+    }
+}
+
+/// A JSON body whose rejections become our error shape.
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::rejection::JsonRejection;
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::unsupported_media_type()),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::payload_too_large()),
+            Err(_) => Err(AppError::malformed_json()),
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! What every request handler can reach.
+
+use pocdir_domain::clock::Clock;
+use pocdir_domain::entropy::Entropy;
+use pocdir_domain::session::SessionPolicy;
+use pocdir_domain::throttle::ThrottlePolicy;
+use pocdir_store::Store;
+use std::net::IpAddr;
+use std::sync::Arc;
+
+/// Settings of the web layer (a part of the server's configuration).
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    pub sessions: SessionPolicy,
+    pub throttle: ThrottlePolicy,
+    /// Mark cookies `Secure` (on by default; browsers accept it on loopback too).
+    pub cookie_secure: bool,
+    /// Send `Strict-Transport-Security` (only when served behind TLS).
+    pub hsts: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Longest lifetime of an API token, in days.
+    pub max_token_days: i64,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            sessions: SessionPolicy::default(),
+            throttle: ThrottlePolicy::default(),
+            cookie_secure: true,
+            hsts: false,
+            trusted_proxies: Vec::new(),
+            max_token_days: 365,
+            max_body_bytes: 64 * 1024,
+        }
+    }
+}
+
+/// Secret keys the web layer needs (loaded from files by the binary).
+pub struct WebSecrets {
+    /// Keys the HMAC that binds CSRF tokens to a browser.
+    pub csrf_key: [u8; 32],
+}
+
+impl std::fmt::Debug for WebSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WebSecrets { <redacted> }")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    pub entropy: Arc<dyn Entropy>,
+    pub config: Arc<WebConfig>,
+    pub secrets: Arc<WebSecrets>,
+}
