@@ -1,1 +1,8 @@
+//! The `pocdir` binary's parts: configuration, secrets, the server, the
+//! demo data and the admin commands.
 
+pub mod accounts;
+pub mod config;
+pub mod demo;
+pub mod secrets;
+pub mod server;

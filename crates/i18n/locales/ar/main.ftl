@@ -1,1 +1,134 @@
-# ar — translations pending; missing messages fall back to English.
+# Arabic — pocdir interface messages
+
+app-name = pocdir — دليل جهات الاتصال
+footer-text = دليل لجهات الاتصال لأغراض تدابير بناء الثقة بين الدول. والمشاركة طوعية؛ وما تتبادله الدول هنا من معلومات سري.
+
+nav-skip = الانتقال إلى المحتوى
+nav-languages = اللغات
+nav-account = حسابك
+nav-sign-in = تسجيل الدخول
+nav-sign-out = تسجيل الخروج
+
+home-title = دليل جهات الاتصال
+home-lead = تسمّي الدول جهات اتصال دبلوماسية وتقنية لكي تتمكن من التواصل فيما بينها بسرعة وأمان عندما يهدد حادث يتعلق بتكنولوجيا المعلومات والاتصالات السلام والأمن الدوليين.
+home-point-voluntary = المشاركة طوعية وتدريجية: يجوز للدولة أن تبدأ بجهة اتصال واحدة.
+home-point-reciprocity = لا يطّلع على الدليل إلا جهات الاتصال التابعة للدول المشاركة؛ ولا يرى الجمهور سوى أسماء الدول المشاركة، دون أي بيانات شخصية.
+home-point-no-attribution = الدليل قناة للتواصل، وليس أداة لإسناد المسؤولية عن الحوادث.
+
+login-title = تسجيل الدخول
+login-email = عنوان البريد الإلكتروني
+login-password = كلمة المرور
+login-submit = متابعة
+login-help = بعد إدخال كلمة المرور، سيُطلب منك إدخال رمز من تطبيق المصادقة لديك.
+login-wrong = عنوان البريد الإلكتروني أو كلمة المرور غير صحيح.
+login-locked = { $minutes ->
+    [zero] عدد المحاولات الفاشلة كبير جدًا. أُوقف تسجيل الدخول مؤقتًا؛ يُرجى المحاولة مرة أخرى بعد { $minutes } دقيقة.
+    [one] عدد المحاولات الفاشلة كبير جدًا. أُوقف تسجيل الدخول مؤقتًا؛ يُرجى المحاولة مرة أخرى بعد دقيقة واحدة.
+    [two] عدد المحاولات الفاشلة كبير جدًا. أُوقف تسجيل الدخول مؤقتًا؛ يُرجى المحاولة مرة أخرى بعد دقيقتين.
+    [few] عدد المحاولات الفاشلة كبير جدًا. أُوقف تسجيل الدخول مؤقتًا؛ يُرجى المحاولة مرة أخرى بعد { $minutes } دقائق.
+    [many] عدد المحاولات الفاشلة كبير جدًا. أُوقف تسجيل الدخول مؤقتًا؛ يُرجى المحاولة مرة أخرى بعد { $minutes } دقيقة.
+   *[other] عدد المحاولات الفاشلة كبير جدًا. أُوقف تسجيل الدخول مؤقتًا؛ يُرجى المحاولة مرة أخرى بعد { $minutes } دقيقة.
+}
+login-disabled = هذا الحساب معطَّل. يُرجى الاتصال بالأمانة.
+login-session-ended = انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى.
+
+mfa-title = عامل التحقق الثاني
+mfa-code = الرمز المكوَّن من ستة أرقام من تطبيق المصادقة لديك
+mfa-submit = تحقَّق
+mfa-use-recovery = هل فقدت جهازك؟ استخدم رمز استرداد
+mfa-recovery-code = رمز الاسترداد
+mfa-wrong = هذا الرمز غير صالح. تحقَّق من الوقت على جهازك وأدخل الرمز الحالي.
+mfa-replayed = سبق استخدام هذا الرمز. انتظر الرمز التالي وحاول مرة أخرى.
+mfa-wrong-recovery = رمز الاسترداد هذا غير صالح أو سبق استخدامه.
+
+enrol-title = إعداد عامل التحقق الثاني
+enrol-intro = كل حساب محميّ بكلمة مرور وكذلك برمز يُستخدم مرة واحدة. قم بإعداد ذلك مرة واحدة فقط باستخدام تطبيق مصادقة (مثل FreeOTP أو Aegis أو Google Authenticator).
+enrol-step-scan = امسح هذا الرمز ضوئيًا باستخدام تطبيق المصادقة لديك:
+enrol-qr-label = رمز QR يتضمن المفتاح السري لتطبيق المصادقة
+enrol-step-type = أو أدخل هذا المفتاح السري في التطبيق:
+enrol-step-confirm = للتأكيد، أدخل الرمز الذي يعرضه التطبيق الآن:
+enrol-submit = تأكيد ومتابعة
+
+recovery-title = رموز الاسترداد الخاصة بك
+recovery-intro = احتفظ بهذه الرموز في مكان آمن بمعزل عن جهازك. ويتيح لك كل رمز منها تسجيل الدخول مرة واحدة إذا فقدت تطبيق المصادقة. ولن تُعرض هذه الرموز إلا الآن.
+recovery-continue = متابعة
+
+account-title = حسابك
+account-email = عنوان البريد الإلكتروني
+account-kind = نوع الحساب
+account-participant = يتصرف باسم
+account-password-heading = تغيير كلمة المرور
+account-password-current = كلمة المرور الحالية
+account-password-new = كلمة المرور الجديدة (12 حرفًا على الأقل)
+account-password-confirm = أعد إدخال كلمة المرور الجديدة
+account-password-submit = تغيير كلمة المرور
+account-password-changed = تم تغيير كلمة المرور. وأُنهيت جلساتك الأخرى.
+account-password-current-wrong = كلمة المرور الحالية غير صحيحة.
+account-password-mismatch = كلمتا المرور الجديدتان غير متطابقتين.
+account-password-too-short = يجب ألا تقل كلمة المرور الجديدة عن 12 حرفًا.
+account-password-too-long = يجب ألا تزيد كلمة المرور الجديدة على 256 حرفًا.
+account-recovery-heading = رموز الاسترداد
+account-recovery-left = { $count ->
+    [zero] لم يتبقَّ لديك أي رمز استرداد غير مستخدَم.
+    [one] لديك رمز استرداد واحد غير مستخدَم.
+    [two] لديك رمزا استرداد غير مستخدَمين.
+    [few] لديك { $count } رموز استرداد غير مستخدَمة.
+    [many] لديك { $count } رمز استرداد غير مستخدَم.
+   *[other] لديك { $count } رمز استرداد غير مستخدَم.
+}
+account-recovery-submit = إنشاء رموز استرداد جديدة (ستتوقف الرموز القديمة عن العمل)
+account-sessions-heading = الجلسات التي سجّلت الدخول فيها
+account-session-started = بدء الجلسة
+account-session-seen = آخر نشاط
+account-session-browser = المتصفح
+account-session-address = العنوان
+account-session-end = إنهاء
+account-session-end-this = إنهاء (هذا المتصفح)
+account-session-revoked = تم إنهاء الجلسة.
+account-tokens-heading = رموز API المميَّزة
+account-tokens-intro = تتيح الرموز المميَّزة للبرامج النصية استخدام واجهة برمجة التطبيقات (API) نيابةً عنك. ولا يُعرض الرمز المميَّز إلا مرة واحدة، عند إنشائه.
+account-token-name = الاسم
+account-token-scope = النطاق
+account-token-scope-read = قراءة فقط
+account-token-scope-write = قراءة وكتابة
+account-token-days = مدة الصلاحية (بالأيام)
+account-token-expires = تاريخ انتهاء الصلاحية
+account-token-last-used = آخر استخدام
+account-token-create = إنشاء رمز مميَّز
+account-token-revoke = إلغاء
+account-token-inactive = ملغى أو منتهي الصلاحية
+account-token-revoked = تم إلغاء الرمز المميَّز.
+account-token-name-invalid = أعطِ الرمز المميَّز اسمًا يتراوح طوله بين 1 و100 حرف.
+account-token-days-invalid = يجب أن تكون مدة الصلاحية عددًا صحيحًا من الأيام بين 1 و{ $max }.
+account-token-scope-invalid = يجب أن يكون النطاق "read" أو "write".
+token-created-title = رمز API مميَّز جديد
+token-created-intro = انسخ هذا الرمز المميَّز الآن، فلن يُعرض مرة أخرى. أرسله في صورة "Authorization: Bearer" متبوعًا بالرمز المميَّز.
+
+kind-secretariat = الأمانة
+kind-nominator = سلطة التسمية
+kind-diplomatic_poc = جهة اتصال دبلوماسية
+kind-technical_poc = جهة اتصال تقنية
+kind-reporter = مُبلِّغ من القطاع الخاص
+kind-auditor = مدقِّق
+
+error-status = الحالة
+error-home = العودة إلى الصفحة الرئيسية
+error-title-bad-request = تعذّر فهم الطلب
+error-title-unauthorized = يُرجى تسجيل الدخول
+error-title-forbidden = غير مسموح
+error-title-not-found = الصفحة غير موجودة
+error-title-method-not-allowed = غير مسموح هنا
+error-title-conflict = تعارض
+error-title-too-many = عدد المحاولات كبير جدًا
+error-title-internal = حدث خطأ ما
+error-not-found = لا يوجد أي محتوى في هذا العنوان.
+error-method-not-allowed = لا يقبل هذا العنوان هذا النوع من الطلبات.
+error-unauthorized = يجب عليك تسجيل الدخول (أو إرسال رمز API مميَّز صالح) للقيام بذلك.
+error-forbidden = لا يُسمح لحسابك بالقيام بذلك.
+error-csrf = انتهت صلاحية النموذج أو لم يصدر عن هذا الموقع. عُد إلى الصفحة السابقة، وأعد تحميلها، ثم حاول مرة أخرى.
+error-bad-request = الطلب غير صالح.
+error-bad-form = النموذج غير مكتمل أو غير صالح.
+error-malformed-json = متن الطلب ليس بصيغة JSON صالحة وفق البنية المتوقعة.
+error-unsupported-media-type = متن الطلب من نوع لا يقبله هذا العنوان.
+error-payload-too-large = متن الطلب كبير جدًا.
+error-internal = حدث خطأ داخلي. وقد سُجِّل هذا الخطأ؛ يُرجى المحاولة مرة أخرى لاحقًا.

@@ -1,1 +1,126 @@
-# es — translations pending; missing messages fall back to English.
+# Spanish — pocdir interface messages
+
+app-name = pocdir — Directorio de Puntos de Contacto
+footer-text = Directorio de puntos de contacto para las medidas de fomento de la confianza entre los Estados. La participación es voluntaria; la información que los Estados comparten aquí es confidencial.
+
+nav-skip = Ir al contenido
+nav-languages = Idiomas
+nav-account = Su cuenta
+nav-sign-in = Iniciar sesión
+nav-sign-out = Cerrar sesión
+
+home-title = Directorio de Puntos de Contacto
+home-lead = Los Estados designan puntos de contacto diplomáticos y técnicos para poder comunicarse entre sí de forma rápida y segura cuando un incidente relacionado con las TIC amenace la paz y la seguridad internacionales.
+home-point-voluntary = La participación es voluntaria y gradual: un Estado puede comenzar con un solo punto de contacto.
+home-point-reciprocity = Solo los puntos de contacto de los Estados participantes tienen acceso al directorio; el público puede ver qué Estados participan, pero ningún dato personal.
+home-point-no-attribution = El directorio es un canal de comunicación, no un instrumento para la atribución de incidentes.
+
+login-title = Iniciar sesión
+login-email = Dirección de correo electrónico
+login-password = Contraseña
+login-submit = Continuar
+login-help = Después de introducir la contraseña, se le pedirá un código de su aplicación de autenticación.
+login-wrong = La dirección de correo electrónico o la contraseña son incorrectas.
+login-locked = { $minutes ->
+    [one] Demasiados intentos fallidos. El inicio de sesión se ha suspendido temporalmente; vuelva a intentarlo dentro de { $minutes } minuto.
+   *[other] Demasiados intentos fallidos. El inicio de sesión se ha suspendido temporalmente; vuelva a intentarlo dentro de { $minutes } minutos.
+}
+login-disabled = Esta cuenta está desactivada. Póngase en contacto con la Secretaría.
+login-session-ended = Su sesión ha finalizado. Vuelva a iniciar sesión.
+
+mfa-title = Segundo factor de autenticación
+mfa-code = Código de seis dígitos de su aplicación de autenticación
+mfa-submit = Verificar
+mfa-use-recovery = ¿Ha perdido su dispositivo? Utilice un código de recuperación
+mfa-recovery-code = Código de recuperación
+mfa-wrong = Ese código no es válido. Compruebe la hora de su dispositivo e introduzca el código actual.
+mfa-replayed = Ese código ya se ha utilizado. Espere al siguiente código y vuelva a intentarlo.
+mfa-wrong-recovery = Ese código de recuperación no es válido o ya se ha utilizado.
+
+enrol-title = Configure su segundo factor de autenticación
+enrol-intro = Todas las cuentas están protegidas por una contraseña y, además, por un código de un solo uso. Configúrelo una sola vez con una aplicación de autenticación (por ejemplo, FreeOTP, Aegis o Google Authenticator).
+enrol-step-scan = Escanee este código con su aplicación de autenticación:
+enrol-qr-label = Código QR con la clave secreta de su aplicación de autenticación
+enrol-step-type = O introduzca esta clave secreta en la aplicación:
+enrol-step-confirm = Para confirmar, introduzca el código que muestra ahora la aplicación:
+enrol-submit = Confirmar y continuar
+
+recovery-title = Sus códigos de recuperación
+recovery-intro = Guarde estos códigos en un lugar seguro, separado de su dispositivo. Cada uno de ellos le permite iniciar sesión una vez si pierde su aplicación de autenticación. Solo se muestran ahora.
+recovery-continue = Continuar
+
+account-title = Su cuenta
+account-email = Dirección de correo electrónico
+account-kind = Tipo de cuenta
+account-participant = Actúa en nombre de
+account-password-heading = Cambiar la contraseña
+account-password-current = Contraseña actual
+account-password-new = Nueva contraseña (12 caracteres como mínimo)
+account-password-confirm = Repita la nueva contraseña
+account-password-submit = Cambiar la contraseña
+account-password-changed = Se ha cambiado su contraseña. Se han cerrado sus demás sesiones.
+account-password-current-wrong = La contraseña actual es incorrecta.
+account-password-mismatch = Las dos nuevas contraseñas no coinciden.
+account-password-too-short = La nueva contraseña debe tener al menos 12 caracteres.
+account-password-too-long = La nueva contraseña debe tener como máximo 256 caracteres.
+account-recovery-heading = Códigos de recuperación
+account-recovery-left = { $count ->
+    [one] Le queda { $count } código de recuperación sin utilizar.
+   *[other] Le quedan { $count } códigos de recuperación sin utilizar.
+}
+account-recovery-submit = Generar nuevos códigos de recuperación (los anteriores dejarán de funcionar)
+account-sessions-heading = Sesiones iniciadas
+account-session-started = Inicio
+account-session-seen = Última actividad
+account-session-browser = Navegador
+account-session-address = Dirección
+account-session-end = Cerrar
+account-session-end-this = Cerrar (este navegador)
+account-session-revoked = Se ha cerrado la sesión.
+account-tokens-heading = Tokens de API
+account-tokens-intro = Los tokens permiten que los scripts utilicen la API en su nombre. Cada token se muestra una sola vez, en el momento de su creación.
+account-token-name = Nombre
+account-token-scope = Alcance
+account-token-scope-read = Solo lectura
+account-token-scope-write = Lectura y escritura
+account-token-days = Validez (en días)
+account-token-expires = Vencimiento
+account-token-last-used = Último uso
+account-token-create = Crear token
+account-token-revoke = Revocar
+account-token-inactive = Revocado o vencido
+account-token-revoked = Se ha revocado el token.
+account-token-name-invalid = Asigne al token un nombre de entre 1 y 100 caracteres.
+account-token-days-invalid = La validez debe ser un número entero de días entre 1 y { $max }.
+account-token-scope-invalid = El alcance debe ser "read" o "write".
+token-created-title = Nuevo token de API
+token-created-intro = Copie este token ahora: no volverá a mostrarse. Envíelo como "Authorization: Bearer" seguido del token.
+
+kind-secretariat = Secretaría
+kind-nominator = Autoridad de designación
+kind-diplomatic_poc = Punto de contacto diplomático
+kind-technical_poc = Punto de contacto técnico
+kind-reporter = Informante privado
+kind-auditor = Auditor
+
+error-status = Estado
+error-home = Volver a la página de inicio
+error-title-bad-request = No se ha podido interpretar la solicitud
+error-title-unauthorized = Inicie sesión
+error-title-forbidden = Acción no permitida
+error-title-not-found = Página no encontrada
+error-title-method-not-allowed = Acción no permitida en esta dirección
+error-title-conflict = Conflicto
+error-title-too-many = Demasiados intentos
+error-title-internal = Se ha producido un error
+error-not-found = No hay nada en esta dirección.
+error-method-not-allowed = Esta dirección no acepta este tipo de solicitud.
+error-unauthorized = Debe iniciar sesión (o enviar un token de API válido) para realizar esta acción.
+error-forbidden = Su cuenta no está autorizada para realizar esta acción.
+error-csrf = El formulario ha caducado o no procede de este sitio. Vuelva atrás, recargue la página e inténtelo de nuevo.
+error-bad-request = La solicitud no es válida.
+error-bad-form = El formulario está incompleto o no es válido.
+error-malformed-json = El cuerpo de la solicitud no es un JSON válido con la estructura esperada.
+error-unsupported-media-type = El cuerpo de la solicitud es de un tipo que esta dirección no acepta.
+error-payload-too-large = El cuerpo de la solicitud es demasiado grande.
+error-internal = Se ha producido un error interno. El error ha quedado registrado; vuelva a intentarlo más tarde.

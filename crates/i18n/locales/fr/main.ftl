@@ -1,1 +1,126 @@
-# fr — translations pending; missing messages fall back to English.
+# French — pocdir interface messages
+
+app-name = pocdir — Répertoire des points de contact
+footer-text = Répertoire des points de contact aux fins des mesures de confiance entre États. La participation est volontaire ; les informations que les États communiquent ici sont confidentielles.
+
+nav-skip = Aller au contenu
+nav-languages = Langues
+nav-account = Votre compte
+nav-sign-in = Se connecter
+nav-sign-out = Se déconnecter
+
+home-title = Répertoire des points de contact
+home-lead = Les États désignent des points de contact diplomatiques et techniques afin de pouvoir communiquer entre eux rapidement et en toute sécurité lorsqu'un incident lié aux TIC menace la paix et la sécurité internationales.
+home-point-voluntary = La participation est volontaire et progressive : un État peut commencer par un seul point de contact.
+home-point-reciprocity = Seuls les points de contact des États participants ont accès au répertoire ; le public voit quels États y participent, mais aucune donnée personnelle.
+home-point-no-attribution = Le répertoire est un moyen de communication, et non un outil d'attribution des incidents.
+
+login-title = Connexion
+login-email = Adresse électronique
+login-password = Mot de passe
+login-submit = Continuer
+login-help = Après la saisie de votre mot de passe, un code de votre application d'authentification vous sera demandé.
+login-wrong = L'adresse électronique ou le mot de passe est incorrect.
+login-locked = { $minutes ->
+    [one] Trop de tentatives infructueuses. La connexion est suspendue ; veuillez réessayer dans { $minutes } minute.
+   *[other] Trop de tentatives infructueuses. La connexion est suspendue ; veuillez réessayer dans { $minutes } minutes.
+}
+login-disabled = Ce compte est désactivé. Veuillez contacter le Secrétariat.
+login-session-ended = Votre session a pris fin. Veuillez vous reconnecter.
+
+mfa-title = Second facteur d'authentification
+mfa-code = Code à six chiffres fourni par votre application d'authentification
+mfa-submit = Vérifier
+mfa-use-recovery = Vous avez perdu votre appareil ? Utilisez un code de récupération
+mfa-recovery-code = Code de récupération
+mfa-wrong = Ce code n'est pas valide. Vérifiez l'heure de votre appareil et saisissez le code actuel.
+mfa-replayed = Ce code a déjà été utilisé. Attendez le code suivant et réessayez.
+mfa-wrong-recovery = Ce code de récupération n'est pas valide ou a déjà été utilisé.
+
+enrol-title = Configurer votre second facteur d'authentification
+enrol-intro = Chaque compte est protégé par un mot de passe ainsi que par un code à usage unique. Configurez ce dernier une fois pour toutes à l'aide d'une application d'authentification (par exemple FreeOTP, Aegis ou Google Authenticator).
+enrol-step-scan = Scannez ce code avec votre application d'authentification :
+enrol-qr-label = Code QR contenant la clé secrète de votre application d'authentification
+enrol-step-type = Ou saisissez cette clé secrète dans l'application :
+enrol-step-confirm = Pour confirmer, saisissez le code qu'affiche maintenant l'application :
+enrol-submit = Confirmer et continuer
+
+recovery-title = Vos codes de récupération
+recovery-intro = Conservez ces codes en lieu sûr, à l'écart de votre appareil. Chacun d'eux vous permet de vous connecter une fois si vous perdez votre application d'authentification. Ils ne sont affichés que maintenant.
+recovery-continue = Continuer
+
+account-title = Votre compte
+account-email = Adresse électronique
+account-kind = Type de compte
+account-participant = Agit au nom de
+account-password-heading = Modifier le mot de passe
+account-password-current = Mot de passe actuel
+account-password-new = Nouveau mot de passe (12 caractères au minimum)
+account-password-confirm = Confirmer le nouveau mot de passe
+account-password-submit = Modifier le mot de passe
+account-password-changed = Votre mot de passe a été modifié. Vos autres sessions ont été fermées.
+account-password-current-wrong = Le mot de passe actuel est incorrect.
+account-password-mismatch = Les deux nouveaux mots de passe ne correspondent pas.
+account-password-too-short = Le nouveau mot de passe doit comporter au moins 12 caractères.
+account-password-too-long = Le nouveau mot de passe doit comporter au plus 256 caractères.
+account-recovery-heading = Codes de récupération
+account-recovery-left = { $count ->
+    [one] Il vous reste { $count } code de récupération inutilisé.
+   *[other] Il vous reste { $count } codes de récupération inutilisés.
+}
+account-recovery-submit = Générer de nouveaux codes de récupération (les anciens cesseront d'être valides)
+account-sessions-heading = Sessions ouvertes
+account-session-started = Début
+account-session-seen = Dernière activité
+account-session-browser = Navigateur
+account-session-address = Adresse
+account-session-end = Fermer
+account-session-end-this = Fermer (ce navigateur)
+account-session-revoked = La session a été fermée.
+account-tokens-heading = Jetons d'API
+account-tokens-intro = Les jetons permettent à des scripts d'utiliser l'API en votre nom. Un jeton n'est affiché qu'une seule fois, lors de sa création.
+account-token-name = Nom
+account-token-scope = Portée
+account-token-scope-read = Lecture seule
+account-token-scope-write = Lecture et écriture
+account-token-days = Durée de validité (en jours)
+account-token-expires = Expiration
+account-token-last-used = Dernière utilisation
+account-token-create = Créer un jeton
+account-token-revoke = Révoquer
+account-token-inactive = Révoqué ou expiré
+account-token-revoked = Le jeton a été révoqué.
+account-token-name-invalid = Donnez au jeton un nom comportant de 1 à 100 caractères.
+account-token-days-invalid = La durée de validité doit être un nombre entier de jours compris entre 1 et { $max }.
+account-token-scope-invalid = La portée doit être « read » ou « write ».
+token-created-title = Nouveau jeton d'API
+token-created-intro = Copiez ce jeton maintenant : il ne sera plus affiché. Envoyez-le sous la forme « Authorization: Bearer » suivi du jeton.
+
+kind-secretariat = Secrétariat
+kind-nominator = Autorité de désignation
+kind-diplomatic_poc = Point de contact diplomatique
+kind-technical_poc = Point de contact technique
+kind-reporter = Déclarant privé
+kind-auditor = Auditeur
+
+error-status = Statut
+error-home = Retour à la page d'accueil
+error-title-bad-request = La requête n'a pas pu être interprétée
+error-title-unauthorized = Veuillez vous connecter
+error-title-forbidden = Opération non autorisée
+error-title-not-found = Page introuvable
+error-title-method-not-allowed = Opération non autorisée ici
+error-title-conflict = Conflit
+error-title-too-many = Trop de tentatives
+error-title-internal = Une erreur s'est produite
+error-not-found = Il n'y a rien à cette adresse.
+error-method-not-allowed = Cette adresse n'accepte pas ce type de requête.
+error-unauthorized = Vous devez vous connecter (ou envoyer un jeton d'API valide) pour effectuer cette opération.
+error-forbidden = Votre compte n'est pas autorisé à effectuer cette opération.
+error-csrf = Le formulaire a expiré ou ne provient pas de ce site. Revenez en arrière, rechargez la page et réessayez.
+error-bad-request = La requête n'est pas valide.
+error-bad-form = Le formulaire est incomplet ou n'est pas valide.
+error-malformed-json = Le corps de la requête n'est pas un document JSON valide de la forme attendue.
+error-unsupported-media-type = Le corps de la requête est d'un type que cette adresse n'accepte pas.
+error-payload-too-large = Le corps de la requête est trop volumineux.
+error-internal = Une erreur interne s'est produite. Elle a été consignée ; veuillez réessayer ultérieurement.

@@ -1,1 +1,124 @@
-# zh — translations pending; missing messages fall back to English.
+# Chinese (Simplified) — pocdir interface messages
+
+app-name = pocdir — 联络点名录
+footer-text = 用于国家间建立信任措施的联络点名录。参与属自愿性质；各国在此分享的信息予以保密。
+
+nav-skip = 跳至正文
+nav-languages = 语言
+nav-account = 您的账户
+nav-sign-in = 登录
+nav-sign-out = 退出登录
+
+home-title = 联络点名录
+home-lead = 各国指定外交联络点和技术联络点，以便在信通技术事件威胁国际和平与安全时能够迅速、安全地相互联系。
+home-point-voluntary = 参与是自愿和渐进的：一国可以先指定一个联络点。
+home-point-reciprocity = 只有参与国的联络点才能查阅本名录；公众只能看到哪些国家参与，看不到任何个人信息。
+home-point-no-attribution = 本名录是沟通渠道，而不是用于事件归因的工具。
+
+login-title = 登录
+login-email = 电子邮件地址
+login-password = 密码
+login-submit = 继续
+login-help = 输入密码后，系统将要求您输入身份验证器应用生成的验证码。
+login-wrong = 电子邮件地址或密码错误。
+login-locked = { $minutes ->
+   *[other] 失败尝试次数过多。登录已暂停，请在 { $minutes } 分钟后重试。
+}
+login-disabled = 此账户已停用。请与秘书处联系。
+login-session-ended = 您的会话已结束。请重新登录。
+
+mfa-title = 第二重身份验证
+mfa-code = 身份验证器应用中的六位数验证码
+mfa-submit = 验证
+mfa-use-recovery = 设备丢失？请使用恢复码
+mfa-recovery-code = 恢复码
+mfa-wrong = 该验证码无效。请检查设备上的时间，并输入当前验证码。
+mfa-replayed = 该验证码已被使用。请等待下一个验证码后重试。
+mfa-wrong-recovery = 该恢复码无效或已被使用。
+
+enrol-title = 设置第二重身份验证
+enrol-intro = 每个账户除密码外，还受一次性验证码保护。请使用身份验证器应用（例如 FreeOTP、Aegis 或 Google Authenticator）完成一次设置即可。
+enrol-step-scan = 请用身份验证器应用扫描此二维码：
+enrol-qr-label = 包含身份验证器密钥的二维码
+enrol-step-type = 或在应用中输入此密钥：
+enrol-step-confirm = 请输入应用当前显示的验证码以进行确认：
+enrol-submit = 确认并继续
+
+recovery-title = 您的恢复码
+recovery-intro = 请将这些恢复码妥善保存在与设备分开的安全位置。如果您丢失了身份验证器，每个恢复码可用于登录一次。恢复码仅在此时显示。
+recovery-continue = 继续
+
+account-title = 您的账户
+account-email = 电子邮件地址
+account-kind = 账户类型
+account-participant = 代表
+account-password-heading = 更改密码
+account-password-current = 当前密码
+account-password-new = 新密码（至少 12 个字符）
+account-password-confirm = 再次输入新密码
+account-password-submit = 更改密码
+account-password-changed = 您的密码已更改。您的其他会话均已结束。
+account-password-current-wrong = 当前密码错误。
+account-password-mismatch = 两次输入的新密码不一致。
+account-password-too-short = 新密码必须至少包含 12 个字符。
+account-password-too-long = 新密码最多只能包含 256 个字符。
+account-recovery-heading = 恢复码
+account-recovery-left = { $count ->
+   *[other] 您还有 { $count } 个未使用的恢复码。
+}
+account-recovery-submit = 生成新的恢复码（旧恢复码将失效）
+account-sessions-heading = 已登录的会话
+account-session-started = 开始时间
+account-session-seen = 最近活动
+account-session-browser = 浏览器
+account-session-address = 地址
+account-session-end = 结束
+account-session-end-this = 结束（本浏览器）
+account-session-revoked = 该会话已结束。
+account-tokens-heading = API 令牌
+account-tokens-intro = 令牌允许脚本代表您使用 API。令牌仅在创建时显示一次。
+account-token-name = 名称
+account-token-scope = 权限范围
+account-token-scope-read = 只读
+account-token-scope-write = 读写
+account-token-days = 有效期（天）
+account-token-expires = 到期时间
+account-token-last-used = 最近使用时间
+account-token-create = 创建令牌
+account-token-revoke = 撤销
+account-token-inactive = 已撤销或已过期
+account-token-revoked = 该令牌已撤销。
+account-token-name-invalid = 请为令牌指定一个长度为 1 至 100 个字符的名称。
+account-token-days-invalid = 有效期必须为 1 至 { $max } 之间的整数天数。
+account-token-scope-invalid = 权限范围必须为“read”或“write”。
+token-created-title = 新的 API 令牌
+token-created-intro = 请立即复制此令牌：它将不会再次显示。发送时，请使用“Authorization: Bearer”，后接该令牌。
+
+kind-secretariat = 秘书处
+kind-nominator = 指定机构
+kind-diplomatic_poc = 外交联络点
+kind-technical_poc = 技术联络点
+kind-reporter = 私营报告方
+kind-auditor = 审计员
+
+error-status = 状态
+error-home = 返回首页
+error-title-bad-request = 无法理解该请求
+error-title-unauthorized = 请登录
+error-title-forbidden = 不允许此操作
+error-title-not-found = 未找到页面
+error-title-method-not-allowed = 此处不允许此操作
+error-title-conflict = 冲突
+error-title-too-many = 尝试次数过多
+error-title-internal = 出现错误
+error-not-found = 此地址没有任何内容。
+error-method-not-allowed = 此地址不接受此类请求。
+error-unauthorized = 您需要登录（或发送有效的 API 令牌）才能执行此操作。
+error-forbidden = 您的账户无权执行此操作。
+error-csrf = 表单已过期或并非来自本网站。请返回上一页，重新加载页面后重试。
+error-bad-request = 请求无效。
+error-bad-form = 表单不完整或无效。
+error-malformed-json = 请求正文不是符合预期结构的有效 JSON。
+error-unsupported-media-type = 此地址不接受该类型的请求正文。
+error-payload-too-large = 请求正文过大。
+error-internal = 发生内部错误，已记录在案。请稍后重试。

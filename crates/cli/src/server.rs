@@ -1,0 +1,135 @@
+//! Starting and stopping the whole server: storage, web, background jobs.
+
+use crate::config::{redact_url, Config};
+use crate::secrets::{ensure_private_dir, load_or_create_key, secrets_dir};
+use anyhow::{Context, Result};
+use axum::Router;
+use pocdir_domain::clock::{Clock, SystemClock};
+use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
+use pocdir_store::Store;
+use pocdir_web::state::WebSecrets;
+use pocdir_web::{build_router, AppState, RouteSpec};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// Time and randomness, injected (tests pass a manual clock).
+#[derive(Debug, Clone)]
+pub struct Services {
+    pub clock: Arc<dyn Clock>,
+    pub entropy: Arc<dyn Entropy>,
+}
+
+impl Default for Services {
+    fn default() -> Self {
+        Services {
+            clock: Arc::new(SystemClock),
+            entropy: Arc::new(OsEntropy),
+        }
+    }
+}
+
+/// Opens the configured database (creating the data folder first).
+pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>> {
+    ensure_private_dir(&config.data_dir)?;
+    let url = config.database_url();
+    pocdir_store::open(&url)
+        .await
+        .with_context(|| format!("cannot open the database {}", redact_url(&url)))
+}
+
+/// The application and its state, without a listener (also used by benchmarks).
+pub async fn build_app(config: &Config, services: &Services, store: Arc<dyn Store>) -> Result<(Router, Vec<RouteSpec>)> {
+    let csrf_key = load_or_create_key(&secrets_dir(&config.data_dir), "csrf.key", services.entropy.as_ref())?;
+    let state = AppState {
+        store,
+        clock: services.clock.clone(),
+        entropy: services.entropy.clone(),
+        config: Arc::new(config.web()),
+        secrets: Arc::new(WebSecrets { csrf_key }),
+    };
+    Ok(build_router(state))
+}
+
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    pub store: Arc<dyn Store>,
+    pub routes: Vec<RouteSpec>,
+    shutdown: watch::Sender<bool>,
+    http: JoinHandle<std::io::Result<()>>,
+    jobs: JoinHandle<()>,
+}
+
+impl RunningServer {
+    /// Stops accepting, lets requests in flight finish, stops the jobs.
+    pub async fn shutdown(self) -> Result<()> {
+        let _ = self.shutdown.send(true);
+        self.http.await.context("the HTTP task failed")??;
+        let _ = self.jobs.await;
+        Ok(())
+    }
+}
+
+pub async fn start(config: &Config, services: Services) -> Result<RunningServer> {
+    let store = open_store(config).await?;
+    start_with_store(config, services, store).await
+}
+
+pub async fn start_with_store(config: &Config, services: Services, store: Arc<dyn Store>) -> Result<RunningServer> {
+    let (router, routes) = build_app(config, &services, store.clone()).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    let (shutdown, mut rx) = watch::channel(false);
+
+    let http = tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async move {
+                let _ = rx.wait_for(|stop| *stop).await;
+            })
+            .await
+    });
+
+    let holder = format!("{}-{}", std::process::id(), hex::encode(random_bytes::<6>(services.entropy.as_ref())));
+    let jobs = tokio::spawn(pocdir_jobs::run_sweeper(
+        store.clone(),
+        services.clock.clone(),
+        holder,
+        Duration::from_secs(config.sweep_seconds.max(1)),
+        shutdown.subscribe(),
+    ));
+    tracing::info!(%addr, backend = ?store.backend(), "pocdir is listening");
+    Ok(RunningServer {
+        addr,
+        store,
+        routes,
+        shutdown,
+        http,
+        jobs,
+    })
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
