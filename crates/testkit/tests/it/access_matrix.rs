@@ -1,0 +1,173 @@
+//! The access matrix: every registered route × every kind of account (for
+//! participant kinds, of two States) × anonymous, by browser session and by
+//! API token. A route that is missing from `EXPECTED` fails the test, so a
+//! new route cannot ship without being placed in the policy.
+
+use pocdir_domain::account::AccountKind;
+use pocdir_domain::policy::{decide, Action, Actor, Decision, Scopes};
+use pocdir_testkit::{TestServer, WebClient};
+use std::collections::BTreeSet;
+
+use Action::*;
+
+/// Every route and the action it is. Keep in step with `pocdir_web::routes`.
+const EXPECTED: &[(&str, &str, Action)] = &[
+    ("GET", "/", ViewPublic),
+    ("GET", "/lang/{code}", ViewPublic),
+    ("GET", "/static/app.css", ViewPublic),
+    ("GET", "/healthz", ViewPublic),
+    ("GET", "/metrics", ViewPublic),
+    ("GET", "/api/v1/openapi.json", ViewPublic),
+    ("GET", "/login", SignIn),
+    ("POST", "/login", SignIn),
+    ("GET", "/login/mfa", SignIn),
+    ("POST", "/login/mfa", SignIn),
+    ("GET", "/login/enrol", SignIn),
+    ("POST", "/login/enrol", SignIn),
+    ("POST", "/logout", SignIn),
+    ("GET", "/account", ViewOwnAccount),
+    ("GET", "/api/v1/me", ViewOwnAccount),
+    ("GET", "/api/v1/me/tokens", ViewOwnAccount),
+    ("POST", "/api/v1/me/tokens", ManageOwnCredentials),
+    ("DELETE", "/api/v1/me/tokens/{id}", ManageOwnCredentials),
+    ("POST", "/account/password", ManageOwnCredentials),
+    ("POST", "/account/recovery-codes", ManageOwnCredentials),
+    ("POST", "/account/sessions/{id}/revoke", ManageOwnCredentials),
+    ("POST", "/account/tokens", ManageOwnCredentials),
+    ("POST", "/account/tokens/{id}/revoke", ManageOwnCredentials),
+];
+
+fn concrete(path: &str) -> String {
+    path.replace("{code}", "en").replace("{id}", "999999")
+}
+
+#[tokio::test]
+async fn every_route_is_in_the_matrix_with_its_action() {
+    let server = TestServer::start().await;
+    let registered: BTreeSet<(String, String, String)> = server
+        .routes
+        .iter()
+        .map(|r| (r.method.to_string(), r.path.to_string(), format!("{:?}", r.action)))
+        .collect();
+    let expected: BTreeSet<(String, String, String)> = EXPECTED
+        .iter()
+        .map(|(m, p, a)| (m.to_string(), p.to_string(), format!("{a:?}")))
+        .collect();
+    let unlisted: Vec<_> = registered.difference(&expected).collect();
+    let gone: Vec<_> = expected.difference(&registered).collect();
+    assert!(unlisted.is_empty(), "routes not in the access matrix: {unlisted:?}");
+    assert!(gone.is_empty(), "matrix rows without a route: {gone:?}");
+    server.stop().await;
+}
+
+enum Who {
+    Anonymous,
+    Browser(WebClient, Actor),
+    Token(String, Actor),
+}
+
+async fn send(server: &TestServer, who: &Who, method: &str, path: &str) -> reqwest::Response {
+    let url = server.url(path);
+    match who {
+        Who::Anonymous => {
+            let web = server.client();
+            match method {
+                "GET" => web.get(path).await,
+                "POST" => web.post_form(path, &[]).await,
+                _ => web.http.delete(&url).send().await.unwrap(),
+            }
+        }
+        Who::Browser(web, _) => match method {
+            "GET" => web.get(path).await,
+            "POST" if path.starts_with("/api/") => {
+                let csrf = web.csrf().await;
+                web.http.post(&url).header("x-csrf-token", csrf).json(&serde_json::json!({})).send().await.unwrap()
+            }
+            "POST" => web.post_form(path, &[]).await,
+            _ => {
+                let csrf = web.csrf().await;
+                web.http.delete(&url).header("x-csrf-token", csrf).send().await.unwrap()
+            }
+        },
+        Who::Token(token, _) => {
+            let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+            let rb = match method {
+                "GET" => http.get(&url),
+                "POST" => http.post(&url).json(&serde_json::json!({})),
+                _ => http.delete(&url),
+            };
+            rb.bearer_auth(token).send().await.unwrap()
+        }
+    }
+}
+
+fn redirects_to_sign_in(r: &reqwest::Response) -> bool {
+    r.status() == 303
+        && r.headers()
+            .get("location")
+            .is_some_and(|l| l.to_str().unwrap().starts_with("/login"))
+}
+
+#[tokio::test]
+async fn the_server_enforces_the_policy_for_every_route_and_kind() {
+    let server = TestServer::start().await;
+    let mut principals = vec![Who::Anonymous];
+    for kind in AccountKind::ALL {
+        let states: &[Option<&str>] = if kind.acts_for_participant() { &[Some("PAK"), Some("FRA")] } else { &[None] };
+        for state in states {
+            let account = server.account(kind, *state).await;
+            let actor = |scopes| Actor {
+                account_id: account.id,
+                kind,
+                participant: state.map(|s| pocdir_domain::account::ParticipantCode::parse(s).unwrap()),
+                scopes,
+            };
+            principals.push(Who::Browser(server.signed_in(&account).await, actor(Scopes::ALL)));
+            principals.push(Who::Token(server.token(&account, "read").await, actor(Scopes::READ)));
+            principals.push(Who::Token(server.token(&account, "write").await, actor(Scopes::ALL)));
+        }
+    }
+    // Signing out last, so that each browser stays signed in for the other rows.
+    let mut rows: Vec<_> = EXPECTED.to_vec();
+    rows.sort_by_key(|(m, p, _)| (*p == "/logout", *m, *p));
+
+    let mut checked = 0;
+    for who in &principals {
+        for (method, path, action) in &rows {
+            let api = path.starts_with("/api/");
+            // Machine paths speak JSON and accept bearer tokens.
+            let machine = api || *path == "/healthz" || *path == "/metrics";
+            let actor = match who {
+                Who::Anonymous => None,
+                Who::Browser(_, a) => Some(a),
+                // Tokens are for the API only; elsewhere they are refused outright.
+                Who::Token(_, _) if !machine => {
+                    let r = send(&server, who, method, &concrete(path)).await;
+                    // 401 (no session), or 403 when the form's CSRF check refuses it first.
+                    let status = r.status().as_u16();
+                    assert!(status == 401 || (*method == "POST" && status == 403), "token on {method} {path}: {status}");
+                    continue;
+                }
+                Who::Token(_, a) => Some(a),
+            };
+            let r = send(&server, who, method, &concrete(path)).await;
+            let status = r.status().as_u16();
+            let label = format!("{method} {path} as {:?}", actor.map(|a| (a.kind, a.participant.clone(), a.scopes)));
+            assert!(status < 500, "{label}: {status}");
+            match decide(actor, *action) {
+                Decision::NeedsSignIn if api => assert_eq!(status, 401, "{label}"),
+                Decision::NeedsSignIn => assert!(redirects_to_sign_in(&r), "{label}: {status}"),
+                Decision::Forbidden => assert_eq!(status, 403, "{label}"),
+                Decision::Allow => {
+                    assert!(status != 401 && status != 403, "{label}: {status}");
+                    if matches!(action, ViewOwnAccount | ManageOwnCredentials) {
+                        assert!(!redirects_to_sign_in(&r), "{label}");
+                    }
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} cells checked");
+    server.stop().await;
+}

@@ -1,0 +1,8 @@
+//! Integration tests: the real server on a free port, driven over HTTP.
+//! One binary for all of them (linking is the slow part).
+
+mod access_matrix;
+mod api;
+mod errors;
+mod sign_in;
+mod web;
