@@ -96,7 +96,7 @@ pub struct Overrides {
 
 impl Config {
     /// Loads the layers. `file` is the TOML file (default `./pocdir.toml`, if it exists).
-    pub fn load(file: Option<&Path>, overrides: Overrides) -> Result<Config, figment::Error> {
+    pub fn load(file: Option<&Path>, overrides: Overrides) -> Result<Config, Box<figment::Error>> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         match file {
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
@@ -106,6 +106,7 @@ impl Config {
             .merge(Env::prefixed("POCDIR_").ignore(&["test_backend", "test_postgres_url"]))
             .merge(Serialized::defaults(overrides))
             .extract()
+            .map_err(Box::new)
     }
 
     pub fn database_url(&self) -> String {
@@ -137,6 +138,7 @@ impl Config {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)] // figment's Jail API returns its own error type
 mod tests {
     use super::*;
 
@@ -145,7 +147,7 @@ mod tests {
         figment::Jail::expect_with(|jail| {
             jail.create_file("pocdir.toml", "listen = \"127.0.0.1:9000\"\nhsts = true\n")?;
             jail.set_env("POCDIR_LISTEN", "127.0.0.1:9100");
-            let c = Config::load(None, Overrides::default())?;
+            let c = Config::load(None, Overrides::default()).map_err(|e| *e)?;
             assert_eq!(c.listen.port(), 9100);
             assert!(c.hsts);
             let c = Config::load(
@@ -155,7 +157,8 @@ mod tests {
                     database_url: Some("postgres://u:hunter2@db/x".into()),
                     ..Overrides::default()
                 },
-            )?;
+            )
+            .map_err(|e| *e)?;
             assert_eq!(c.listen.port(), 9200);
             let debug = format!("{c:?}");
             assert!(!debug.contains("hunter2"), "{debug}");

@@ -32,7 +32,11 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("DELETE", "/api/v1/me/tokens/{id}", ManageOwnCredentials),
     ("POST", "/account/password", ManageOwnCredentials),
     ("POST", "/account/recovery-codes", ManageOwnCredentials),
-    ("POST", "/account/sessions/{id}/revoke", ManageOwnCredentials),
+    (
+        "POST",
+        "/account/sessions/{id}/revoke",
+        ManageOwnCredentials,
+    ),
     ("POST", "/account/tokens", ManageOwnCredentials),
     ("POST", "/account/tokens/{id}/revoke", ManageOwnCredentials),
 ];
@@ -47,7 +51,13 @@ async fn every_route_is_in_the_matrix_with_its_action() {
     let registered: BTreeSet<(String, String, String)> = server
         .routes
         .iter()
-        .map(|r| (r.method.to_string(), r.path.to_string(), format!("{:?}", r.action)))
+        .map(|r| {
+            (
+                r.method.to_string(),
+                r.path.to_string(),
+                format!("{:?}", r.action),
+            )
+        })
         .collect();
     let expected: BTreeSet<(String, String, String)> = EXPECTED
         .iter()
@@ -55,7 +65,10 @@ async fn every_route_is_in_the_matrix_with_its_action() {
         .collect();
     let unlisted: Vec<_> = registered.difference(&expected).collect();
     let gone: Vec<_> = expected.difference(&registered).collect();
-    assert!(unlisted.is_empty(), "routes not in the access matrix: {unlisted:?}");
+    assert!(
+        unlisted.is_empty(),
+        "routes not in the access matrix: {unlisted:?}"
+    );
     assert!(gone.is_empty(), "matrix rows without a route: {gone:?}");
     server.stop().await;
 }
@@ -81,16 +94,30 @@ async fn send(server: &TestServer, who: &Who, method: &str, path: &str) -> reqwe
             "GET" => web.get(path).await,
             "POST" if path.starts_with("/api/") => {
                 let csrf = web.csrf().await;
-                web.http.post(&url).header("x-csrf-token", csrf).json(&serde_json::json!({})).send().await.unwrap()
+                web.http
+                    .post(&url)
+                    .header("x-csrf-token", csrf)
+                    .json(&serde_json::json!({}))
+                    .send()
+                    .await
+                    .unwrap()
             }
             "POST" => web.post_form(path, &[]).await,
             _ => {
                 let csrf = web.csrf().await;
-                web.http.delete(&url).header("x-csrf-token", csrf).send().await.unwrap()
+                web.http
+                    .delete(&url)
+                    .header("x-csrf-token", csrf)
+                    .send()
+                    .await
+                    .unwrap()
             }
         },
         Who::Token(token, _) => {
-            let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+            let http = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
             let rb = match method {
                 "GET" => http.get(&url),
                 "POST" => http.post(&url).json(&serde_json::json!({})),
@@ -113,18 +140,32 @@ async fn the_server_enforces_the_policy_for_every_route_and_kind() {
     let server = TestServer::start().await;
     let mut principals = vec![Who::Anonymous];
     for kind in AccountKind::ALL {
-        let states: &[Option<&str>] = if kind.acts_for_participant() { &[Some("PAK"), Some("FRA")] } else { &[None] };
+        let states: &[Option<&str>] = if kind.acts_for_participant() {
+            &[Some("PAK"), Some("FRA")]
+        } else {
+            &[None]
+        };
         for state in states {
             let account = server.account(kind, *state).await;
             let actor = |scopes| Actor {
                 account_id: account.id,
                 kind,
-                participant: state.map(|s| pocdir_domain::account::ParticipantCode::parse(s).unwrap()),
+                participant: state
+                    .map(|s| pocdir_domain::account::ParticipantCode::parse(s).unwrap()),
                 scopes,
             };
-            principals.push(Who::Browser(server.signed_in(&account).await, actor(Scopes::ALL)));
-            principals.push(Who::Token(server.token(&account, "read").await, actor(Scopes::READ)));
-            principals.push(Who::Token(server.token(&account, "write").await, actor(Scopes::ALL)));
+            principals.push(Who::Browser(
+                server.signed_in(&account).await,
+                actor(Scopes::ALL),
+            ));
+            principals.push(Who::Token(
+                server.token(&account, "read").await,
+                actor(Scopes::READ),
+            ));
+            principals.push(Who::Token(
+                server.token(&account, "write").await,
+                actor(Scopes::ALL),
+            ));
         }
     }
     // Signing out last, so that each browser stays signed in for the other rows.
@@ -145,14 +186,20 @@ async fn the_server_enforces_the_policy_for_every_route_and_kind() {
                     let r = send(&server, who, method, &concrete(path)).await;
                     // 401 (no session), or 403 when the form's CSRF check refuses it first.
                     let status = r.status().as_u16();
-                    assert!(status == 401 || (*method == "POST" && status == 403), "token on {method} {path}: {status}");
+                    assert!(
+                        status == 401 || (*method == "POST" && status == 403),
+                        "token on {method} {path}: {status}"
+                    );
                     continue;
                 }
                 Who::Token(_, a) => Some(a),
             };
             let r = send(&server, who, method, &concrete(path)).await;
             let status = r.status().as_u16();
-            let label = format!("{method} {path} as {:?}", actor.map(|a| (a.kind, a.participant.clone(), a.scopes)));
+            let label = format!(
+                "{method} {path} as {:?}",
+                actor.map(|a| (a.kind, a.participant.clone(), a.scopes))
+            );
             assert!(status < 500, "{label}: {status}");
             match decide(actor, *action) {
                 Decision::NeedsSignIn if api => assert_eq!(status, 401, "{label}"),

@@ -57,9 +57,21 @@ async fn tokens_are_scoped_and_revocable() {
     let http = reqwest::Client::new();
     let new = json!({"name": "ci script", "scope": "read", "days": 7});
 
-    let r = http.post(server.url("/api/v1/me/tokens")).bearer_auth(&read).json(&new).send().await.unwrap();
+    let r = http
+        .post(server.url("/api/v1/me/tokens"))
+        .bearer_auth(&read)
+        .json(&new)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403, "read scope cannot write");
-    let r = http.post(server.url("/api/v1/me/tokens")).bearer_auth(&write).json(&new).send().await.unwrap();
+    let r = http
+        .post(server.url("/api/v1/me/tokens"))
+        .bearer_auth(&write)
+        .json(&new)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
     let created: Value = r.json().await.unwrap();
     let minted = created["token"].as_str().unwrap().to_string();
@@ -76,13 +88,21 @@ async fn tokens_are_scoped_and_revocable() {
         .await
         .unwrap();
     assert_eq!(list.as_array().unwrap().len(), 3);
-    assert!(!list.to_string().contains(&minted), "secrets are never listed");
+    assert!(
+        !list.to_string().contains(&minted),
+        "secrets are never listed"
+    );
 
     // Another account cannot revoke it; its owner can.
     let other_write = server.token(&other, "write").await;
     let id = created["id"].as_i64().unwrap();
     let url = server.url(&format!("/api/v1/me/tokens/{id}"));
-    let r = http.delete(&url).bearer_auth(&other_write).send().await.unwrap();
+    let r = http
+        .delete(&url)
+        .bearer_auth(&other_write)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 404);
     let r = http.delete(&url).bearer_auth(&write).send().await.unwrap();
     assert_eq!(r.status(), 204);
@@ -99,19 +119,47 @@ async fn token_requests_are_validated() {
     let write = server.token(&account, "write").await;
     let http = reqwest::Client::new();
     for (body, why) in [
-        (json!({"name": "", "scope": "read", "days": 7}), "empty name"),
-        (json!({"name": "x", "scope": "admin", "days": 7}), "unknown scope"),
-        (json!({"name": "x", "scope": "read", "days": 0}), "zero days"),
-        (json!({"name": "x", "scope": "read", "days": 100000}), "too many days"),
+        (
+            json!({"name": "", "scope": "read", "days": 7}),
+            "empty name",
+        ),
+        (
+            json!({"name": "x", "scope": "admin", "days": 7}),
+            "unknown scope",
+        ),
+        (
+            json!({"name": "x", "scope": "read", "days": 0}),
+            "zero days",
+        ),
+        (
+            json!({"name": "x", "scope": "read", "days": 100000}),
+            "too many days",
+        ),
         (json!({"name": "x", "scope": "read"}), "missing days"),
-        (json!({"name": "x", "scope": "read", "days": 7, "admin": true}), "unknown field"),
+        (
+            json!({"name": "x", "scope": "read", "days": 7, "admin": true}),
+            "unknown field",
+        ),
     ] {
-        let r = http.post(server.url("/api/v1/me/tokens")).bearer_auth(&write).json(&body).send().await.unwrap();
+        let r = http
+            .post(server.url("/api/v1/me/tokens"))
+            .bearer_auth(&write)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 400, "{why}");
         let e: Value = r.json().await.unwrap();
-        assert!(e["error"]["message"].as_str().unwrap().len() > 10, "{why}: {e}");
+        assert!(
+            e["error"]["message"].as_str().unwrap().len() > 10,
+            "{why}: {e}"
+        );
     }
-    assert_eq!(server.store.api_tokens_of(account.id).await.unwrap().len(), 1, "nothing created");
+    assert_eq!(
+        server.store.api_tokens_of(account.id).await.unwrap().len(),
+        1,
+        "nothing created"
+    );
     server.stop().await;
 }
 
@@ -131,7 +179,14 @@ async fn browser_sessions_need_the_csrf_header_to_write() {
     assert_eq!(e["error"]["code"], "csrf_failed");
 
     let csrf = web.csrf().await;
-    let r = web.http.post(&url).header("x-csrf-token", csrf).json(&body).send().await.unwrap();
+    let r = web
+        .http
+        .post(&url)
+        .header("x-csrf-token", csrf)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
     server.stop().await;
 }
@@ -139,7 +194,12 @@ async fn browser_sessions_need_the_csrf_header_to_write() {
 #[tokio::test]
 async fn openapi_document_describes_the_api() {
     let server = TestServer::start().await;
-    let doc: Value = reqwest::get(server.url("/api/v1/openapi.json")).await.unwrap().json().await.unwrap();
+    let doc: Value = reqwest::get(server.url("/api/v1/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     for path in ["/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}"] {
         assert!(doc["paths"][path].is_object(), "{path} documented");
@@ -149,7 +209,12 @@ async fn openapi_document_describes_the_api() {
     for spec in &server.routes {
         if spec.path.starts_with("/api/v1/") && spec.path != "/api/v1/openapi.json" {
             let method = spec.method.as_str().to_lowercase();
-            assert!(doc["paths"][spec.path][&method].is_object(), "{} {} missing", spec.method, spec.path);
+            assert!(
+                doc["paths"][spec.path][&method].is_object(),
+                "{} {} missing",
+                spec.method,
+                spec.path
+            );
         }
     }
     server.stop().await;

@@ -239,10 +239,9 @@ pub struct StepQuery {
     pub next: Option<String>,
 }
 
-fn pending_or_login(pending: Option<Extension<PendingSignIn>>) -> Result<PendingSignIn, Response> {
-    pending
-        .map(|Extension(p)| p)
-        .ok_or_else(|| Redirect::to("/login?ended=1").into_response())
+/// Second-factor pages without a pending sign-in send the browser back to the start.
+fn back_to_sign_in() -> Response {
+    Redirect::to("/login?ended=1").into_response()
 }
 
 pub async fn mfa_form(
@@ -250,9 +249,8 @@ pub async fn mfa_form(
     pending: Option<Extension<PendingSignIn>>,
     Query(q): Query<StepQuery>,
 ) -> Response {
-    let pending = match pending_or_login(pending) {
-        Ok(p) => p,
-        Err(r) => return r,
+    let Some(Extension(pending)) = pending else {
+        return back_to_sign_in();
     };
     if !pending.account.totp_enrolled {
         return Redirect::to("/login/enrol").into_response();
@@ -319,9 +317,8 @@ pub async fn mfa_submit(
     pending: Option<Extension<PendingSignIn>>,
     FormData(form): FormData<MfaForm>,
 ) -> Result<Response, AppError> {
-    let pending = match pending_or_login(pending) {
-        Ok(p) => p,
-        Err(r) => return Ok(r),
+    let Some(Extension(pending)) = pending else {
+        return Ok(back_to_sign_in());
     };
     let now = state.clock.now();
     let next = safe_next(form.next.as_deref(), "/account");
@@ -422,9 +419,8 @@ pub async fn enrol_form(
     pending: Option<Extension<PendingSignIn>>,
     Query(q): Query<StepQuery>,
 ) -> Result<Response, AppError> {
-    let pending = match pending_or_login(pending) {
-        Ok(p) => p,
-        Err(r) => return Ok(r),
+    let Some(Extension(pending)) = pending else {
+        return Ok(back_to_sign_in());
     };
     if pending.account.totp_enrolled {
         return Ok(Redirect::to("/login/mfa").into_response());
@@ -447,9 +443,8 @@ pub async fn enrol_submit(
     pending: Option<Extension<PendingSignIn>>,
     FormData(form): FormData<EnrolForm>,
 ) -> Result<Response, AppError> {
-    let pending = match pending_or_login(pending) {
-        Ok(p) => p,
-        Err(r) => return Ok(r),
+    let Some(Extension(pending)) = pending else {
+        return Ok(back_to_sign_in());
     };
     let account = &pending.account;
     let next = safe_next(form.next.as_deref(), "/account");
