@@ -25,15 +25,60 @@ pub struct DemoLogin {
 
 /// The demo cast: one account of each kind, PoCs of two participating States.
 const CAST: &[(AccountKind, Option<&str>, &str, &str)] = &[
-    (AccountKind::Secretariat, None, "secretariat@secretariat.example.org", "Amina Diallo"),
-    (AccountKind::Nominator, Some("PAK"), "nominator@mofa.pk.example.org", "Sana Qureshi"),
-    (AccountKind::DiplomaticPoc, Some("PAK"), "diplomatic.poc@mofa.pk.example.org", "Imran Siddiqui"),
-    (AccountKind::TechnicalPoc, Some("PAK"), "technical.poc@cert.pk.example.org", "Ayesha Malik"),
-    (AccountKind::Nominator, Some("FRA"), "nominator@diplomatie.fr.example.org", "Claire Dubois"),
-    (AccountKind::DiplomaticPoc, Some("FRA"), "diplomatic.poc@diplomatie.fr.example.org", "Julien Moreau"),
-    (AccountKind::TechnicalPoc, Some("FRA"), "technical.poc@cert.fr.example.org", "Léa Fontaine"),
-    (AccountKind::Reporter, None, "reporter@vendor.example.com", "Kenji Watanabe"),
-    (AccountKind::Auditor, None, "auditor@audit.example.org", "Olga Ivanova"),
+    (
+        AccountKind::Secretariat,
+        None,
+        "secretariat@secretariat.example.org",
+        "Amina Diallo",
+    ),
+    (
+        AccountKind::Nominator,
+        Some("PAK"),
+        "nominator@mofa.pk.example.org",
+        "Sana Qureshi",
+    ),
+    (
+        AccountKind::DiplomaticPoc,
+        Some("PAK"),
+        "diplomatic.poc@mofa.pk.example.org",
+        "Imran Siddiqui",
+    ),
+    (
+        AccountKind::TechnicalPoc,
+        Some("PAK"),
+        "technical.poc@cert.pk.example.org",
+        "Ayesha Malik",
+    ),
+    (
+        AccountKind::Nominator,
+        Some("FRA"),
+        "nominator@diplomatie.fr.example.org",
+        "Claire Dubois",
+    ),
+    (
+        AccountKind::DiplomaticPoc,
+        Some("FRA"),
+        "diplomatic.poc@diplomatie.fr.example.org",
+        "Julien Moreau",
+    ),
+    (
+        AccountKind::TechnicalPoc,
+        Some("FRA"),
+        "technical.poc@cert.fr.example.org",
+        "Léa Fontaine",
+    ),
+    (
+        AccountKind::Reporter,
+        None,
+        "reporter@vendor.example.com",
+        "Kenji Watanabe",
+    ),
+    (
+        AccountKind::Auditor,
+        None,
+        "auditor@audit.example.org",
+        "Olga Ivanova",
+    ),
 ];
 
 pub fn demo_file(data_dir: &Path) -> PathBuf {
@@ -47,7 +92,12 @@ pub enum DemoOutcome {
     AlreadyThere(Option<Vec<DemoLogin>>),
 }
 
-pub async fn seed(store: &dyn Store, clock: &dyn Clock, entropy: &dyn Entropy, data_dir: &Path) -> Result<DemoOutcome> {
+pub async fn seed(
+    store: &dyn Store,
+    clock: &dyn Clock,
+    entropy: &dyn Entropy,
+    data_dir: &Path,
+) -> Result<DemoOutcome> {
     if store.count_accounts().await? > 0 {
         let earlier = std::fs::read(demo_file(data_dir))
             .ok()
@@ -97,6 +147,9 @@ pub fn describe(logins: &[DemoLogin], data_dir: &Path) -> String {
             l.totp_secret
         ));
     }
-    out.push_str(&format!("These logins are also in {}\n", demo_file(data_dir).display()));
+    out.push_str(&format!(
+        "These logins are also in {}\n",
+        demo_file(data_dir).display()
+    ));
     out
 }

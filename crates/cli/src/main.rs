@@ -12,7 +12,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "pocdir", version, about = "Points-of-Contact Directory for cyber confidence-building between States")]
+#[command(
+    name = "pocdir",
+    version,
+    about = "Points-of-Contact Directory for cyber confidence-building between States"
+)]
 struct Cli {
     /// Configuration file (default: ./pocdir.toml when present).
     #[arg(long, global = true, value_name = "FILE")]
@@ -95,7 +99,11 @@ enum AccountCommand {
     },
 }
 
-fn load(cli_config: Option<&PathBuf>, data: &DataArgs, listen: Option<SocketAddr>) -> Result<Config> {
+fn load(
+    cli_config: Option<&PathBuf>,
+    data: &DataArgs,
+    listen: Option<SocketAddr>,
+) -> Result<Config> {
     Ok(Config::load(
         cli_config.map(PathBuf::as_path),
         Overrides {
@@ -109,7 +117,10 @@ fn load(cli_config: Option<&PathBuf>, data: &DataArgs, listen: Option<SocketAddr
 fn init_tracing(filter: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 #[tokio::main]
@@ -133,8 +144,17 @@ async fn run(cli: Cli) -> Result<()> {
             tracing::info!(?config, "starting");
             let store = server::open_store(&config).await?;
             if demo {
-                match demo::seed(store.as_ref(), services.clock.as_ref(), services.entropy.as_ref(), &config.data_dir).await? {
-                    DemoOutcome::Created(logins) => println!("{}", demo::describe(&logins, &config.data_dir)),
+                match demo::seed(
+                    store.as_ref(),
+                    services.clock.as_ref(),
+                    services.entropy.as_ref(),
+                    &config.data_dir,
+                )
+                .await?
+                {
+                    DemoOutcome::Created(logins) => {
+                        println!("{}", demo::describe(&logins, &config.data_dir))
+                    }
                     DemoOutcome::AlreadyThere(Some(logins)) => {
                         println!("The database already has accounts; nothing was added.");
                         println!("{}", demo::describe(&logins, &config.data_dir));
@@ -154,7 +174,13 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Account { command } => {
             init_tracing("warn");
             match command {
-                AccountCommand::Create { kind, email, participant, name, data } => {
+                AccountCommand::Create {
+                    kind,
+                    email,
+                    participant,
+                    name,
+                    data,
+                } => {
                     let config = load(cli.config.as_ref(), &data, None)?;
                     let store = server::open_store(&config).await?;
                     let created = create_account(
@@ -171,12 +197,21 @@ async fn run(cli: Cli) -> Result<()> {
                         },
                     )
                     .await?;
-                    println!("Created {} account {}.", created.account.kind, created.account.email);
+                    println!(
+                        "Created {} account {}.",
+                        created.account.kind, created.account.email
+                    );
                     println!("First password (shown once): {}", created.password);
                     println!("At the first sign-in the account sets up its second factor (TOTP).");
                     Ok(())
                 }
-                AccountCommand::Token { email, name, scope, days, data } => {
+                AccountCommand::Token {
+                    email,
+                    name,
+                    scope,
+                    days,
+                    data,
+                } => {
                     let config = load(cli.config.as_ref(), &data, None)?;
                     let store = server::open_store(&config).await?;
                     let (token, expires) = mint_token(
@@ -196,7 +231,10 @@ async fn run(cli: Cli) -> Result<()> {
                 AccountCommand::TotpCode { email, data } => {
                     let config = load(cli.config.as_ref(), &data, None)?;
                     let store = server::open_store(&config).await?;
-                    println!("{}", demo_totp_code(store.as_ref(), services.clock.as_ref(), &email).await?);
+                    println!(
+                        "{}",
+                        demo_totp_code(store.as_ref(), services.clock.as_ref(), &email).await?
+                    );
                     Ok(())
                 }
             }

@@ -57,11 +57,16 @@ pub fn load_or_create_key(dir: &Path, name: &str, entropy: &dyn Entropy) -> Resu
         tracing::info!(path = %path.display(), "created a new secret key");
     }
     check_private(&path)?;
-    let text = fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let bytes = hex::decode(text.trim())
         .with_context(|| format!("{} does not hold a hex key", path.display()))?;
-    <[u8; 32]>::try_from(bytes.as_slice())
-        .map_err(|_| anyhow::anyhow!("{} must hold exactly 32 bytes (64 hex digits)", path.display()))
+    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
+        anyhow::anyhow!(
+            "{} must hold exactly 32 bytes (64 hex digits)",
+            path.display()
+        )
+    })
 }
 
 /// Writes a file only its owner can read (e.g. the demo logins).
@@ -91,7 +96,10 @@ mod tests {
         let a = load_or_create_key(&secrets, "csrf.key", &e).unwrap();
         let b = load_or_create_key(&secrets, "csrf.key", &e).unwrap();
         assert_eq!(a, b);
-        let mode = fs::metadata(secrets.join("csrf.key")).unwrap().permissions().mode();
+        let mode = fs::metadata(secrets.join("csrf.key"))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
         let dir_mode = fs::metadata(&secrets).unwrap().permissions().mode();
         assert_eq!(dir_mode & 0o777, 0o700);
@@ -104,7 +112,9 @@ mod tests {
         load_or_create_key(dir.path(), "csrf.key", &e).unwrap();
         let path = dir.path().join("csrf.key");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
-        let err = load_or_create_key(dir.path(), "csrf.key", &e).unwrap_err().to_string();
+        let err = load_or_create_key(dir.path(), "csrf.key", &e)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("chmod 600"), "{err}");
     }
 }

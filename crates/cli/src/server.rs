@@ -41,8 +41,16 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>> {
 }
 
 /// The application and its state, without a listener (also used by benchmarks).
-pub async fn build_app(config: &Config, services: &Services, store: Arc<dyn Store>) -> Result<(Router, Vec<RouteSpec>)> {
-    let csrf_key = load_or_create_key(&secrets_dir(&config.data_dir), "csrf.key", services.entropy.as_ref())?;
+pub async fn build_app(
+    config: &Config,
+    services: &Services,
+    store: Arc<dyn Store>,
+) -> Result<(Router, Vec<RouteSpec>)> {
+    let csrf_key = load_or_create_key(
+        &secrets_dir(&config.data_dir),
+        "csrf.key",
+        services.entropy.as_ref(),
+    )?;
     let state = AppState {
         store,
         clock: services.clock.clone(),
@@ -77,7 +85,11 @@ pub async fn start(config: &Config, services: Services) -> Result<RunningServer>
     start_with_store(config, services, store).await
 }
 
-pub async fn start_with_store(config: &Config, services: Services, store: Arc<dyn Store>) -> Result<RunningServer> {
+pub async fn start_with_store(
+    config: &Config,
+    services: Services,
+    store: Arc<dyn Store>,
+) -> Result<RunningServer> {
     let (router, routes) = build_app(config, &services, store.clone()).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -86,14 +98,21 @@ pub async fn start_with_store(config: &Config, services: Services, store: Arc<dy
     let (shutdown, mut rx) = watch::channel(false);
 
     let http = tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(async move {
-                let _ = rx.wait_for(|stop| *stop).await;
-            })
-            .await
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = rx.wait_for(|stop| *stop).await;
+        })
+        .await
     });
 
-    let holder = format!("{}-{}", std::process::id(), hex::encode(random_bytes::<6>(services.entropy.as_ref())));
+    let holder = format!(
+        "{}-{}",
+        std::process::id(),
+        hex::encode(random_bytes::<6>(services.entropy.as_ref()))
+    );
     let jobs = tokio::spawn(pocdir_jobs::run_sweeper(
         store.clone(),
         services.clock.clone(),

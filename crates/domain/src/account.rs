@@ -182,7 +182,16 @@ mod tests {
             Email::parse("  Ana.Lopez@Example.ORG ").unwrap().as_str(),
             "ana.lopez@example.org"
         );
-        for bad in ["", "no-at", "a@b", "a@@b.org", "a b@c.org", "@c.org", "a@.org", "a@c.org."] {
+        for bad in [
+            "",
+            "no-at",
+            "a@b",
+            "a@@b.org",
+            "a b@c.org",
+            "@c.org",
+            "a@.org",
+            "a@c.org.",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} accepted");
         }
     }

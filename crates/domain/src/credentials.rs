@@ -166,7 +166,10 @@ mod tests {
 
     #[test]
     fn password_policy_counts_characters() {
-        assert_eq!(check_new_password("short"), Err(PasswordRuleError::TooShort));
+        assert_eq!(
+            check_new_password("short"),
+            Err(PasswordRuleError::TooShort)
+        );
         assert!(check_new_password("كلمة مرور طويلة").is_ok());
         assert_eq!(
             check_new_password(&"a".repeat(257)),

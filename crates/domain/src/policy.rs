@@ -124,7 +124,10 @@ mod tests {
                 _ => assert_eq!(anonymous, Decision::NeedsSignIn),
             }
             for kind in AccountKind::ALL {
-                assert_eq!(decide(Some(&actor(kind, Scopes::ALL)), action), Decision::Allow);
+                assert_eq!(
+                    decide(Some(&actor(kind, Scopes::ALL)), action),
+                    Decision::Allow
+                );
                 let read_only = decide(Some(&actor(kind, Scopes::READ)), action);
                 if action.writes() {
                     assert_eq!(read_only, Decision::Forbidden, "{action:?} {kind}");

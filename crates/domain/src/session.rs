@@ -65,10 +65,19 @@ mod tests {
         let t0 = datetime!(2026-05-01 08:00 UTC);
         let exp = p.absolute_expiry(t0, true);
         assert_eq!(exp, t0 + Duration::hours(12));
-        assert_eq!(p.state(exp, t0, t0 + Duration::minutes(59)), SessionState::Live);
-        assert_eq!(p.state(exp, t0, t0 + Duration::minutes(60)), SessionState::IdleExpired);
+        assert_eq!(
+            p.state(exp, t0, t0 + Duration::minutes(59)),
+            SessionState::Live
+        );
+        assert_eq!(
+            p.state(exp, t0, t0 + Duration::minutes(60)),
+            SessionState::IdleExpired
+        );
         let seen = t0 + Duration::hours(11) + Duration::minutes(30);
-        assert_eq!(p.state(exp, seen, t0 + Duration::hours(12)), SessionState::AbsoluteExpired);
+        assert_eq!(
+            p.state(exp, seen, t0 + Duration::hours(12)),
+            SessionState::AbsoluteExpired
+        );
         assert_eq!(p.absolute_expiry(t0, false), t0 + Duration::minutes(10));
     }
 }

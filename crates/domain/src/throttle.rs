@@ -91,9 +91,18 @@ mod tests {
     fn locks_after_the_limit_until_the_oldest_failure_ages_out() {
         let p = ThrottlePolicy::default();
         let t0 = datetime!(2026-05-01 08:00 UTC);
-        let four = FailureCount { count: 4, oldest: Some(t0) };
-        assert_eq!(p.decide(four, FailureCount::default()), ThrottleDecision::Allow);
-        let five = FailureCount { count: 5, oldest: Some(t0) };
+        let four = FailureCount {
+            count: 4,
+            oldest: Some(t0),
+        };
+        assert_eq!(
+            p.decide(four, FailureCount::default()),
+            ThrottleDecision::Allow
+        );
+        let five = FailureCount {
+            count: 5,
+            oldest: Some(t0),
+        };
         let d = p.decide(five, FailureCount::default());
         assert_eq!(d, ThrottleDecision::LockedUntil(t0 + Duration::minutes(15)));
         assert_eq!(d.minutes_left(t0 + Duration::minutes(1)), 14);
@@ -104,9 +113,18 @@ mod tests {
     fn the_address_limit_applies_across_accounts() {
         let p = ThrottlePolicy::default();
         let t0 = datetime!(2026-05-01 08:00 UTC);
-        let addr = FailureCount { count: 30, oldest: Some(t0) };
-        assert!(matches!(p.decide(FailureCount::default(), addr), ThrottleDecision::LockedUntil(_)));
-        let acct = FailureCount { count: 5, oldest: Some(t0 + Duration::minutes(3)) };
+        let addr = FailureCount {
+            count: 30,
+            oldest: Some(t0),
+        };
+        assert!(matches!(
+            p.decide(FailureCount::default(), addr),
+            ThrottleDecision::LockedUntil(_)
+        ));
+        let acct = FailureCount {
+            count: 5,
+            oldest: Some(t0 + Duration::minutes(3)),
+        };
         assert_eq!(
             p.decide(acct, addr),
             ThrottleDecision::LockedUntil(t0 + Duration::minutes(18))

@@ -59,7 +59,11 @@ pub fn code_at(secret_base32: &str, at: OffsetDateTime) -> Result<String, TotpEr
 
 /// Checks a typed code. On success returns the time step it belongs to, which
 /// the caller must record so that the same code (or an older one) is refused next time.
-pub fn verify(secret_base32: &str, typed: &str, at: OffsetDateTime) -> Result<Option<u64>, TotpError> {
+pub fn verify(
+    secret_base32: &str,
+    typed: &str,
+    at: OffsetDateTime,
+) -> Result<Option<u64>, TotpError> {
     let typed: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
     let t = totp(secret_base32, "x")?;
     if typed.len() != DIGITS || !typed.chars().all(|c| c.is_ascii_digit()) {
@@ -115,7 +119,10 @@ mod tests {
     fn provisioning_url_names_the_issuer() {
         let secret = generate_secret(&SeededEntropy::new(1));
         let url = provisioning_url(&secret, "ana@example.org").unwrap();
-        assert!(url.starts_with("otpauth://totp/pocdir:ana%40example.org?"), "{url}");
+        assert!(
+            url.starts_with("otpauth://totp/pocdir:ana%40example.org?"),
+            "{url}"
+        );
         assert!(url.contains(&secret));
         assert!(verify("not base32!", "123456", datetime!(2026-01-01 0:00 UTC)).is_err());
     }

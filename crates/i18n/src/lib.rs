@@ -187,7 +187,12 @@ pub fn message_ids(ftl: &str) -> Vec<String> {
     ftl.lines()
         .filter(|l| !l.starts_with([' ', '\t', '#', '.', '-', '[', '*', '}']))
         .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
-        .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .filter(|id| {
+            !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
         .collect()
 }
 
@@ -214,11 +219,19 @@ mod tests {
     #[test]
     fn every_language_parses_and_has_every_english_message() {
         let english = message_ids(source_ftl(Lang::En));
-        assert!(english.len() > 20, "too few English messages: {}", english.len());
+        assert!(
+            english.len() > 20,
+            "too few English messages: {}",
+            english.len()
+        );
         for lang in Lang::ALL {
             let ids = message_ids(source_ftl(lang));
             for id in &ids {
-                assert!(english.contains(id), "{} defines {id} which English lacks", lang.code());
+                assert!(
+                    english.contains(id),
+                    "{} defines {id} which English lacks",
+                    lang.code()
+                );
             }
             let tr = Translator::new(lang);
             for id in &english {
@@ -227,7 +240,12 @@ mod tests {
                     ("count", FluentArg::Number(3)),
                     ("max", FluentArg::Number(3)),
                 ];
-                assert_ne!(tr.t_args(id, &args), *id, "{} cannot resolve {id}", lang.code());
+                assert_ne!(
+                    tr.t_args(id, &args),
+                    *id,
+                    "{} cannot resolve {id}",
+                    lang.code()
+                );
                 assert!(tr.has_own(id), "{} has no translation of {id}", lang.code());
             }
         }
@@ -237,8 +255,13 @@ mod tests {
     fn arguments_and_plurals_fill_in() {
         let en = Translator::new(Lang::En);
         assert!(en.tn("login-locked", "minutes", 1).contains('1'));
-        assert!(en.tn("account-token-days-invalid", "max", 365).contains("365"));
+        assert!(en
+            .tn("account-token-days-invalid", "max", 365)
+            .contains("365"));
         let ar = Translator::new(Lang::Ar);
-        assert_ne!(ar.tn("login-locked", "minutes", 5), en.tn("login-locked", "minutes", 5));
+        assert_ne!(
+            ar.tn("login-locked", "minutes", 5),
+            en.tn("login-locked", "minutes", 5)
+        );
     }
 }

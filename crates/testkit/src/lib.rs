@@ -43,7 +43,12 @@ fn unique(prefix: &str) -> String {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let mut bytes = [0u8; 4];
     pocdir_domain::entropy::Entropy::fill(&OsEntropy, &mut bytes);
-    format!("{prefix}_{}_{}_{}", std::process::id(), n, hex::encode(bytes))
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        n,
+        hex::encode(bytes)
+    )
 }
 
 /// A signed-up account a test can sign in with.
@@ -89,7 +94,9 @@ impl TestServer {
             Backend::Postgres => {
                 let name = unique("pocdir_it");
                 let admin = postgres_admin_url();
-                let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to PostgreSQL");
+                let mut conn = sqlx::PgConnection::connect(&admin)
+                    .await
+                    .expect("connect to PostgreSQL");
                 sqlx::query(&format!("CREATE DATABASE {name}"))
                     .execute(&mut conn)
                     .await
@@ -109,7 +116,9 @@ impl TestServer {
             clock: Arc::new(clock.clone()),
             entropy: Arc::new(OsEntropy),
         };
-        let running = server::start(&config, services).await.expect("server starts");
+        let running = server::start(&config, services)
+            .await
+            .expect("server starts");
         TestServer {
             url: format!("http://{}", running.addr),
             store: running.store.clone(),
@@ -137,7 +146,12 @@ impl TestServer {
         self.account_with(kind, participant, false).await
     }
 
-    async fn account_with(&self, kind: AccountKind, participant: Option<&str>, enrolled: bool) -> TestAccount {
+    async fn account_with(
+        &self,
+        kind: AccountKind,
+        participant: Option<&str>,
+        enrolled: bool,
+    ) -> TestAccount {
         let email = format!("{}@example.org", unique(kind.as_str()).to_lowercase());
         let secret = enrolled.then(|| totp::generate_secret(&OsEntropy));
         let created = pocdir::accounts::create_account(
@@ -207,7 +221,10 @@ impl TestServer {
     pub async fn signed_in(&self, account: &TestAccount) -> WebClient {
         let client = self.client();
         let r = client
-            .post_form("/login", &[("email", &account.email), ("password", &account.password)])
+            .post_form(
+                "/login",
+                &[("email", &account.email), ("password", &account.password)],
+            )
             .await;
         assert_eq!(r.status(), 303, "password step");
         let secret = account.totp_secret.as_ref().expect("enrolled account");
@@ -243,7 +260,10 @@ impl Drop for TestServer {
     fn drop(&mut self) {
         if let Some(name) = self.pg_database.take() {
             let _ = std::thread::spawn(move || {
-                if let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
                     rt.block_on(drop_database(&name));
                 }
             })
@@ -262,7 +282,11 @@ pub struct WebClient {
 
 impl WebClient {
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.http.get(format!("{}{}", self.base, path)).send().await.unwrap()
+        self.http
+            .get(format!("{}{}", self.base, path))
+            .send()
+            .await
+            .unwrap()
     }
 
     /// The CSRF token of this browser, read from a page's form.

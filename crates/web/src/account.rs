@@ -179,14 +179,26 @@ pub async fn change_password(
         }
     };
     if let Some(error) = error {
-        return account_page(&state, page, &me, None, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
+        return account_page(
+            &state,
+            page,
+            &me,
+            None,
+            Some(error),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
-    let hash = hash_password(&form.new, state.entropy.as_ref()).map_err(|_| AppError::internal())?;
+    let hash =
+        hash_password(&form.new, state.entropy.as_ref()).map_err(|_| AppError::internal())?;
     state
         .store
         .change_password(me.account.id, &hash, me.session().map(|s| s.id))
         .await?;
-    tracing::info!(account = me.account.id, "password changed; other sessions ended");
+    tracing::info!(
+        account = me.account.id,
+        "password changed; other sessions ended"
+    );
     Ok(Redirect::to("/account?done=password").into_response())
 }
 
@@ -203,11 +215,22 @@ pub async fn regenerate_recovery_codes(
 ) -> Result<Response, AppError> {
     if !verify_password(&form.current, &me.account.password_hash) {
         let error = Some(page.t("account-password-current-wrong"));
-        return account_page(&state, page, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return account_page(
+            &state,
+            page,
+            &me,
+            None,
+            error,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let codes = generate_recovery_codes(state.entropy.as_ref());
     let hashes: Vec<String> = codes.iter().map(|c| c.hash.clone()).collect();
-    state.store.replace_recovery_codes(me.account.id, &hashes).await?;
+    state
+        .store
+        .replace_recovery_codes(me.account.id, &hashes)
+        .await?;
     tracing::info!(account = me.account.id, "recovery codes replaced");
     Ok(render(
         StatusCode::OK,
@@ -224,7 +247,11 @@ pub async fn revoke_session(
     me: SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    if !state.store.delete_account_session(me.account.id, id).await? {
+    if !state
+        .store
+        .delete_account_session(me.account.id, id)
+        .await?
+    {
         return Err(AppError::not_found());
     }
     tracing::info!(account = me.account.id, session = id, "session revoked");
@@ -263,11 +290,26 @@ pub async fn create_token(
         None
     };
     let (Some(days), Some(scopes), None) = (days, scopes, error) else {
-        let error = page.t_max(error.unwrap_or("account-token-name-invalid"), state.config.max_token_days);
-        return account_page(&state, page, &me, None, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
+        let error = page.t_max(
+            error.unwrap_or("account-token-name-invalid"),
+            state.config.max_token_days,
+        );
+        return account_page(
+            &state,
+            page,
+            &me,
+            None,
+            Some(error),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let token = mint_token(&state, me.account.id, &name, scopes, days).await?;
-    tracing::info!(account = me.account.id, token = token.1.id, "API token created");
+    tracing::info!(
+        account = me.account.id,
+        token = token.1.id,
+        "API token created"
+    );
     Ok(render(
         StatusCode::OK,
         &TokenCreatedPage {

@@ -100,7 +100,10 @@ impl From<pocdir_store::ApiToken> for TokenInfo {
     ),
     security(("bearer" = []), ("session" = []))
 )]
-pub async fn list_tokens(State(state): State<AppState>, me: SignedIn) -> Result<Json<Vec<TokenInfo>>, AppError> {
+pub async fn list_tokens(
+    State(state): State<AppState>,
+    me: SignedIn,
+) -> Result<Json<Vec<TokenInfo>>, AppError> {
     let tokens = state.store.api_tokens_of(me.account.id).await?;
     Ok(Json(tokens.into_iter().map(TokenInfo::from).collect()))
 }
@@ -159,7 +162,11 @@ pub async fn create_token(
         return Err(AppError::forbidden());
     }
     let (secret, record) = mint_token(&state, me.account.id, name, scopes, req.days).await?;
-    tracing::info!(account = me.account.id, token = record.id, "API token created");
+    tracing::info!(
+        account = me.account.id,
+        token = record.id,
+        "API token created"
+    );
     Ok((
         StatusCode::CREATED,
         Json(NewTokenResponse {
@@ -185,7 +192,11 @@ pub async fn revoke_token(
     me: SignedIn,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AppError> {
-    if !state.store.revoke_api_token(me.account.id, id, state.clock.now()).await? {
+    if !state
+        .store
+        .revoke_api_token(me.account.id, id, state.clock.now())
+        .await?
+    {
         return Err(AppError::not_found());
     }
     tracing::info!(account = me.account.id, token = id, "API token revoked");
@@ -202,7 +213,9 @@ impl Modify for SecuritySchemes {
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
-                    .description(Some("An API token from `pocdir account token` or the account page"))
+                    .description(Some(
+                        "An API token from `pocdir account token` or the account page",
+                    ))
                     .build(),
             ),
         );

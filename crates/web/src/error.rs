@@ -53,10 +53,18 @@ impl AppError {
         Self::new(StatusCode::NOT_FOUND, "not_found", "error-not-found")
     }
     pub fn method_not_allowed() -> Self {
-        Self::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "error-method-not-allowed")
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "error-method-not-allowed",
+        )
     }
     pub fn unauthorized() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", "error-unauthorized")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "error-unauthorized",
+        )
     }
     pub fn forbidden() -> Self {
         Self::new(StatusCode::FORBIDDEN, "forbidden", "error-forbidden")
@@ -68,7 +76,11 @@ impl AppError {
         Self::new(StatusCode::BAD_REQUEST, "bad_request", message_id)
     }
     pub fn malformed_json() -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "malformed_json", "error-malformed-json")
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            "error-malformed-json",
+        )
     }
     pub fn unsupported_media_type() -> Self {
         Self::new(
@@ -78,10 +90,18 @@ impl AppError {
         )
     }
     pub fn payload_too_large() -> Self {
-        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "error-payload-too-large")
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "error-payload-too-large",
+        )
     }
     pub fn internal() -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "error-internal")
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "error-internal",
+        )
     }
 
     /// What an arbitrary error status means when nothing more is known.
@@ -93,9 +113,7 @@ impl AppError {
             StatusCode::FORBIDDEN => Self::forbidden(),
             StatusCode::PAYLOAD_TOO_LARGE => Self::payload_too_large(),
             StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::unsupported_media_type(),
-            s if s.is_client_error() => {
-                Self::new(s, "bad_request", "error-bad-request")
-            }
+            s if s.is_client_error() => Self::new(s, "bad_request", "error-bad-request"),
             _ => Self::internal(),
         }
     }

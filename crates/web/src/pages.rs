@@ -74,7 +74,10 @@ impl PageCtx {
 impl FromRequestParts<AppState> for PageCtx {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let lang = lang_of(&parts.headers);
         let csrf = parts
             .extensions
@@ -119,7 +122,9 @@ pub struct ErrorPage {
 
 pub fn render_error_page(error: &AppError, lang: Lang, path: &str) -> Response {
     let page = PageCtx::build(lang, String::new(), None, path);
-    let title = page.tr.t(&format!("error-title-{}", title_key(error.status)));
+    let title = page
+        .tr
+        .t(&format!("error-title-{}", title_key(error.status)));
     let template = ErrorPage {
         status: error.status.as_u16(),
         message: error.message(lang),
@@ -182,8 +187,14 @@ pub async fn choose_language(
 pub async fn stylesheet() -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
         ],
         include_str!("../static/app.css"),
     )
@@ -192,7 +203,11 @@ pub async fn stylesheet() -> Response {
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))).into_response(),
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({"status": "ok"})),
+        )
+            .into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check: database unreachable");
             (

@@ -47,7 +47,11 @@ impl Routes {
             guard,
         ));
         self.router = self.router.route(path, guarded);
-        self.specs.push(RouteSpec { method, path, action });
+        self.specs.push(RouteSpec {
+            method,
+            path,
+            action,
+        });
         self
     }
 
@@ -91,7 +95,8 @@ async fn guard(
                 AppError::unauthorized().into_response()
             } else {
                 let ended = request.extensions().get::<auth::SessionEnded>().is_some();
-                let next = url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
+                let next =
+                    url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
                 let to = if ended {
                     format!("/login?ended=1&next={next}")
                 } else {
@@ -135,12 +140,36 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
     .get("/api/v1/me", ViewOwnAccount, api::me)
     .get("/api/v1/me/tokens", ViewOwnAccount, api::list_tokens)
     .post("/api/v1/me/tokens", ManageOwnCredentials, api::create_token)
-    .delete("/api/v1/me/tokens/{id}", ManageOwnCredentials, api::revoke_token)
-    .post("/account/password", ManageOwnCredentials, account::change_password)
-    .post("/account/recovery-codes", ManageOwnCredentials, account::regenerate_recovery_codes)
-    .post("/account/sessions/{id}/revoke", ManageOwnCredentials, account::revoke_session)
-    .post("/account/tokens", ManageOwnCredentials, account::create_token)
-    .post("/account/tokens/{id}/revoke", ManageOwnCredentials, account::revoke_token);
+    .delete(
+        "/api/v1/me/tokens/{id}",
+        ManageOwnCredentials,
+        api::revoke_token,
+    )
+    .post(
+        "/account/password",
+        ManageOwnCredentials,
+        account::change_password,
+    )
+    .post(
+        "/account/recovery-codes",
+        ManageOwnCredentials,
+        account::regenerate_recovery_codes,
+    )
+    .post(
+        "/account/sessions/{id}/revoke",
+        ManageOwnCredentials,
+        account::revoke_session,
+    )
+    .post(
+        "/account/tokens",
+        ManageOwnCredentials,
+        account::create_token,
+    )
+    .post(
+        "/account/tokens/{id}/revoke",
+        ManageOwnCredentials,
+        account::revoke_token,
+    );
 
     let max_body = state.config.max_body_bytes;
     let router = routes
@@ -148,12 +177,24 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         .fallback(pages::not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Layers run bottom-up on the way in: the last added is the outermost.
-        .layer(middleware::from_fn_with_state(state.clone(), auth::authenticate))
-        .layer(middleware::from_fn_with_state(state.clone(), security::csrf_protect))
-        .layer(middleware::from_fn_with_state(state.clone(), security::client_address))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::csrf_protect,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::client_address,
+        ))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn(render_errors))
-        .layer(middleware::from_fn_with_state(state.clone(), security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::security_headers,
+        ))
         .layer(middleware::from_fn(http_metrics::track))
         .with_state(state);
     (router, routes.specs)
@@ -176,8 +217,12 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Form::<T>::from_request(req, state).await {
             Ok(axum::Form(v)) => Ok(FormData(v)),
-            Err(FormRejection::InvalidFormContentType(_)) => Err(AppError::unsupported_media_type()),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::payload_too_large()),
+            Err(FormRejection::InvalidFormContentType(_)) => {
+                Err(AppError::unsupported_media_type())
+            }
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::payload_too_large())
+            }
             Err(e) => {
                 tracing::info!(error = %e.body_text(), "form refused");
                 Err(AppError::bad_request("error-bad-form"))
@@ -200,8 +245,12 @@ where
         use axum::extract::rejection::JsonRejection;
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::unsupported_media_type()),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::payload_too_large()),
+            Err(JsonRejection::MissingJsonContentType(_)) => {
+                Err(AppError::unsupported_media_type())
+            }
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::payload_too_large())
+            }
             Err(_) => Err(AppError::malformed_json()),
         }
     }

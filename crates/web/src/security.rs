@@ -18,10 +18,15 @@ pub const CSRF_FIELD: &str = "csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
 /// No inline script or style; forms post only to ourselves; no framing.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; script-src 'self'; style-src 'self'; \
 img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-pub async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let machine = is_machine_path(request.uri().path());
     let mut response = next.run(request).await;
     let h = response.headers_mut();
@@ -29,9 +34,15 @@ pub async fn security_headers(State(state): State<AppState>, request: Request, n
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CONTENT_SECURITY_POLICY),
     );
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
@@ -65,7 +76,12 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// A `Set-Cookie` value with our defaults: HttpOnly, SameSite=Strict, Path=/.
-pub fn set_cookie(name: &str, value: &str, secure: bool, max_age: Option<time::Duration>) -> HeaderValue {
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    secure: bool,
+    max_age: Option<time::Duration>,
+) -> HeaderValue {
     let mut c = Cookie::new(name.to_string(), value.to_string());
     c.set_http_only(true);
     c.set_same_site(SameSite::Strict);
@@ -132,7 +148,9 @@ pub async fn csrf_protect(State(state): State<AppState>, request: Request, next:
     };
 
     let mut request = request;
-    request.extensions_mut().insert(CsrfBrowserValue(value.clone()));
+    request
+        .extensions_mut()
+        .insert(CsrfBrowserValue(value.clone()));
     let mut response = next.run(request).await;
     if fresh {
         attach_csrf_cookie(&mut response, &value, state.config.cookie_secure);
@@ -141,9 +159,10 @@ pub async fn csrf_protect(State(state): State<AppState>, request: Request, next:
 }
 
 fn attach_csrf_cookie(response: &mut Response, value: &str, secure: bool) {
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, set_cookie(CSRF_COOKIE, value, secure, None));
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(CSRF_COOKIE, value, secure, None),
+    );
 }
 
 fn hex_encode(bytes: &[u8]) -> String {
@@ -154,7 +173,11 @@ fn hex_encode(bytes: &[u8]) -> String {
 #[derive(Debug, Clone)]
 pub struct ClientAddress(pub String);
 
-pub async fn client_address(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn client_address(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -166,7 +189,11 @@ pub async fn client_address(State(state): State<AppState>, mut request: Request,
 
 /// Walks `X-Forwarded-For` from the right while the hops are trusted proxies;
 /// the first untrusted hop is the client. Without a trusted peer the header is ignored.
-pub fn resolve_client_address(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]) -> String {
+pub fn resolve_client_address(
+    peer: Option<IpAddr>,
+    headers: &HeaderMap,
+    trusted: &[IpAddr],
+) -> String {
     let Some(peer) = peer else {
         return "unknown".to_string();
     };
@@ -196,11 +223,20 @@ mod tests {
     fn forwarded_for_is_believed_only_from_trusted_proxies() {
         let proxy: IpAddr = "10.0.0.1".parse().unwrap();
         let mut h = HeaderMap::new();
-        h.insert("x-forwarded-for", HeaderValue::from_static("6.6.6.6, 203.0.113.9"));
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 203.0.113.9"),
+        );
         assert_eq!(resolve_client_address(Some(proxy), &h, &[]), "10.0.0.1");
-        assert_eq!(resolve_client_address(Some(proxy), &h, &[proxy]), "203.0.113.9");
+        assert_eq!(
+            resolve_client_address(Some(proxy), &h, &[proxy]),
+            "203.0.113.9"
+        );
         let other: IpAddr = "198.51.100.1".parse().unwrap();
-        assert_eq!(resolve_client_address(Some(other), &h, &[proxy]), "198.51.100.1");
+        assert_eq!(
+            resolve_client_address(Some(other), &h, &[proxy]),
+            "198.51.100.1"
+        );
     }
 
     #[test]

@@ -1,5 +1,10 @@
 // Test code: failing loudly on the unexpected is the point.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 //! Integration tests: the real server on a free port, driven over HTTP.
 //! One binary for all of them (linking is the slow part).

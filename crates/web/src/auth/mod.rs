@@ -71,7 +71,11 @@ fn actor_of(account: &Account, scopes: Scopes) -> Actor {
 /// Writes of "last seen" are skipped when the last one is this recent.
 const TOUCH_GRANULARITY: Duration = Duration::seconds(30);
 
-pub async fn authenticate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn authenticate(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path().to_string();
     let machine = is_machine_path(&path);
     let now = state.clock.now();
@@ -180,7 +184,11 @@ async fn session_sign_in(
     cookie: &str,
     now: time::OffsetDateTime,
 ) -> Result<SessionLookup, AppError> {
-    let Some(session) = state.store.session_by_token_hash(&hash_secret(cookie)).await? else {
+    let Some(session) = state
+        .store
+        .session_by_token_hash(&hash_secret(cookie))
+        .await?
+    else {
         return Ok(SessionLookup::Unknown);
     };
     let policy = state.config.sessions;
@@ -196,7 +204,10 @@ async fn session_sign_in(
         return Ok(SessionLookup::Ended);
     }
     if !session.mfa_done {
-        return Ok(SessionLookup::Pending(Box::new(PendingSignIn { account, session })));
+        return Ok(SessionLookup::Pending(Box::new(PendingSignIn {
+            account,
+            session,
+        })));
     }
     if now - session.last_seen_at >= TOUCH_GRANULARITY {
         state.store.touch_session(session.id, now).await?;

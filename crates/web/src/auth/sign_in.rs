@@ -112,22 +112,43 @@ async fn throttle(
     now: OffsetDateTime,
 ) -> Result<ThrottleDecision, AppError> {
     let since = state.config.throttle.window_start(now);
-    let by_account = state.store.login_failures_since(&account_key(email), since).await?;
-    let by_address = state.store.login_failures_since(&address_key(address), since).await?;
+    let by_account = state
+        .store
+        .login_failures_since(&account_key(email), since)
+        .await?;
+    let by_address = state
+        .store
+        .login_failures_since(&address_key(address), since)
+        .await?;
     Ok(state.config.throttle.decide(by_account, by_address))
 }
 
-async fn record_failure(state: &AppState, email: &str, address: &str, now: OffsetDateTime) -> Result<(), AppError> {
-    state.store.record_login_failure(&account_key(email), now).await?;
-    state.store.record_login_failure(&address_key(address), now).await?;
+async fn record_failure(
+    state: &AppState,
+    email: &str,
+    address: &str,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    state
+        .store
+        .record_login_failure(&account_key(email), now)
+        .await?;
+    state
+        .store
+        .record_login_failure(&address_key(address), now)
+        .await?;
     Ok(())
 }
 
 fn locked_response(decision: ThrottleDecision, now: OffsetDateTime) -> Response {
     let minutes = decision.minutes_left(now);
-    let mut response = AppError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", "login-locked")
-        .with_arg("minutes", FluentArg::Number(minutes))
-        .into_response();
+    let mut response = AppError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_attempts",
+        "login-locked",
+    )
+    .with_arg("minutes", FluentArg::Number(minutes))
+    .into_response();
     if let Ok(v) = HeaderValue::from_str(&(minutes * 60).to_string()) {
         response.headers_mut().insert(header::RETRY_AFTER, v);
     }
@@ -145,7 +166,12 @@ fn user_agent(headers: &HeaderMap) -> String {
 }
 
 fn session_cookie(state: &AppState, token: &SecretToken) -> HeaderValue {
-    set_cookie(SESSION_COOKIE, &token.secret, state.config.cookie_secure, None)
+    set_cookie(
+        SESSION_COOKIE,
+        &token.secret,
+        state.config.cookie_secure,
+        None,
+    )
 }
 
 pub async fn login_submit(
@@ -180,7 +206,11 @@ pub async fn login_submit(
     let account = match account {
         Some(a) if password_ok && !a.disabled => a,
         Some(a) if password_ok && a.disabled => {
-            return Err(AppError::new(StatusCode::FORBIDDEN, "account_disabled", "login-disabled"));
+            return Err(AppError::new(
+                StatusCode::FORBIDDEN,
+                "account_disabled",
+                "login-disabled",
+            ));
         }
         _ => {
             record_failure(&state, &email, &address, now).await?;
@@ -222,7 +252,11 @@ pub async fn login_submit(
         Some(old) => state.store.rotate_session(old, new).await?,
         None => state.store.create_session(new).await?,
     };
-    let step = if account.totp_enrolled { "/login/mfa" } else { "/login/enrol" };
+    let step = if account.totp_enrolled {
+        "/login/mfa"
+    } else {
+        "/login/enrol"
+    };
     let to = format!(
         "{step}?next={}",
         url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
@@ -332,14 +366,26 @@ pub async fn mfa_submit(
     let outcome = if !form.recovery_code.trim().is_empty() {
         let used = state
             .store
-            .use_recovery_code(pending.account.id, &hash_recovery_code(&form.recovery_code), now)
+            .use_recovery_code(
+                pending.account.id,
+                &hash_recovery_code(&form.recovery_code),
+                now,
+            )
             .await?;
-        if used { Ok(()) } else { Err("mfa-wrong-recovery") }
+        if used {
+            Ok(())
+        } else {
+            Err("mfa-wrong-recovery")
+        }
     } else {
         match totp::verify(&secret, &form.code, now) {
             Ok(Some(step)) => {
                 let step = i64::try_from(step).unwrap_or(i64::MAX);
-                if state.store.accept_totp_step(pending.account.id, step).await? {
+                if state
+                    .store
+                    .accept_totp_step(pending.account.id, step)
+                    .await?
+                {
                     Ok(())
                 } else {
                     Err("mfa-replayed")
@@ -357,13 +403,20 @@ pub async fn mfa_submit(
         Ok(()) => complete_sign_in(&state, &pending.account, &pending.session, &next).await,
         Err(message_id) => {
             record_failure(&state, &email, &address, now).await?;
-            tracing::info!(account = pending.account.id, reason = message_id, "second factor refused");
+            tracing::info!(
+                account = pending.account.id,
+                reason = message_id,
+                "second factor refused"
+            );
             let decision = throttle(&state, &email, &address, now).await?;
             if decision != ThrottleDecision::Allow {
                 return Ok(locked_response(decision, now));
             }
             let error = Some(page.t(message_id));
-            Ok(render(StatusCode::UNAUTHORIZED, &MfaPage { page, next, error }))
+            Ok(render(
+                StatusCode::UNAUTHORIZED,
+                &MfaPage { page, next, error },
+            ))
         }
     }
 }
@@ -489,7 +542,9 @@ pub async fn enrol_submit(
         },
     );
     for cookie in signed.headers().get_all(header::SET_COOKIE) {
-        response.headers_mut().append(header::SET_COOKIE, cookie.clone());
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
     }
     Ok(response)
 }
