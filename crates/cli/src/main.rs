@@ -141,6 +141,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Serve { data, listen, demo } => {
             let config = load(cli.config.as_ref(), &data, listen)?;
             init_tracing(&config.log);
+            let stop = server::shutdown_signal();
             tracing::info!(?config, "starting");
             let store = server::open_store(&config).await?;
             if demo {
@@ -166,7 +167,7 @@ async fn run(cli: Cli) -> Result<()> {
             }
             let running = server::start_with_store(&config, services, store).await?;
             println!("pocdir is listening on http://{}/", running.addr);
-            server::shutdown_signal().await;
+            stop.await;
             tracing::info!("shutting down");
             running.shutdown().await?;
             Ok(())
