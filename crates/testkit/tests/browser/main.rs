@@ -1,0 +1,408 @@
+//! End-to-end browser test: the real server, driven through headless Debian
+//! Chromium by chromedriver (WebDriver, via `fantoccini`).
+//!
+//! One journey: a new technical PoC account signs in with its password,
+//! enrols TOTP from the secret shown on the page, sees its recovery codes,
+//! reaches its account page, switches the interface to Arabic (checked to be
+//! right-to-left), and signs out.
+//!
+//! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver`
+//! (`apt-get install chromium chromium-driver`); it fails, not skips, without them.
+//! Screenshots go to `<workspace>/test-output/screenshots/`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use anyhow::{anyhow, bail, ensure, Context, Result};
+use fantoccini::{Client, ClientBuilder, Locator};
+use pocdir_domain::account::AccountKind;
+use pocdir_domain::clock::Clock;
+use pocdir_testkit::TestServer;
+use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// How long to wait for a page, an element or chromedriver itself.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A running chromedriver, killed when dropped (also when the test panics).
+struct Chromedriver {
+    child: Child,
+    url: String,
+}
+
+impl Chromedriver {
+    async fn start() -> Result<Chromedriver> {
+        for needed in [CHROMIUM, CHROMEDRIVER] {
+            if !Path::new(needed).exists() {
+                bail!(
+                    "{needed} is missing: the browser test needs Debian's Chromium and its driver; \
+                     run `apt-get install chromium chromium-driver`"
+                );
+            }
+        }
+        let port = {
+            let listener = TcpListener::bind("127.0.0.1:0").context("find a free port")?;
+            listener.local_addr()?.port()
+        };
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .with_context(|| format!("start {CHROMEDRIVER}"))?;
+        let driver = Chromedriver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        driver.wait_until_ready().await?;
+        Ok(driver)
+    }
+
+    async fn wait_until_ready(&self) -> Result<()> {
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(r) = http.get(format!("{}/status", self.url)).send().await {
+                if r.status().is_success() {
+                    let status: Value = r.json().await.unwrap_or_default();
+                    if status["value"]["ready"] == json!(true) {
+                        return Ok(());
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "chromedriver did not answer on {} within {PATIENCE:?}",
+                    self.url
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn screenshot_dir() -> PathBuf {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    root.canonicalize()
+        .unwrap_or_else(|_| root.to_path_buf())
+        .join("test-output")
+        .join("screenshots")
+}
+
+async fn screenshot(client: &Client, name: &str) -> Result<()> {
+    let dir = screenshot_dir();
+    std::fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
+    let png = client.screenshot().await.context("take a screenshot")?;
+    ensure!(
+        png.starts_with(b"\x89PNG"),
+        "the screenshot {name} is not a PNG"
+    );
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, png).with_context(|| format!("write {}", path.display()))?;
+    println!("screenshot: {}", path.display());
+    Ok(())
+}
+
+/// Waits until the browser's location has `path` as its path.
+async fn wait_for_path(client: &Client, path: &str) -> Result<url::Url> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let url = client.current_url().await?;
+        if url.path() == path {
+            return Ok(url);
+        }
+        if Instant::now() > deadline {
+            bail!("expected to be on {path}, still on {url}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn find(client: &Client, css: &str) -> Result<fantoccini::elements::Element> {
+    match client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(css))
+        .await
+    {
+        Ok(element) => Ok(element),
+        Err(e) => {
+            let on = client
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            Err(anyhow!(e).context(format!("find `{css}` on {on}")))
+        }
+    }
+}
+
+async fn text_of(client: &Client, css: &str) -> Result<String> {
+    Ok(find(client, css).await?.text().await?)
+}
+
+/// The `lang` and `dir` of the page's root element.
+async fn lang_and_dir(client: &Client) -> Result<(String, String)> {
+    let v = client
+        .execute(
+            "return [document.documentElement.lang, document.documentElement.dir];",
+            vec![],
+        )
+        .await?;
+    let get = |i: usize| {
+        v.get(i)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    Ok((get(0), get(1)))
+}
+
+/// Whether the header is laid out right to left: the site's name to the
+/// right of the sign-out button (left of it in a left-to-right page).
+async fn header_mirrored(client: &Client) -> Result<bool> {
+    let v = client
+        .execute(
+            "const x = s => document.querySelector(s).getBoundingClientRect().left;\
+             return x('header .brand') > x('#sign-out');",
+            vec![],
+        )
+        .await?;
+    v.as_bool().ok_or_else(|| anyhow!("unexpected answer {v}"))
+}
+
+/// The browser's console messages so far (chromedriver's log extension), or
+/// `None` where this chromedriver does not offer them.
+async fn console_log(driver: &Chromedriver, client: &Client) -> Option<Vec<String>> {
+    let session = client.session_id().await.ok()??;
+    let r = reqwest::Client::new()
+        .post(format!("{}/session/{session}/se/log", driver.url))
+        .json(&json!({"type": "browser"}))
+        .send()
+        .await
+        .ok()?;
+    if !r.status().is_success() {
+        return None;
+    }
+    let body: Value = r.json().await.ok()?;
+    Some(
+        body["value"]
+            .as_array()?
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["level"].as_str().unwrap_or("?"),
+                    e["message"].as_str().unwrap_or("")
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The journey itself; errors rather than panics, so the caller can always
+/// close the browser and stop the server first.
+async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) -> Result<()> {
+    let account = server
+        .new_account(AccountKind::TechnicalPoc, Some("PAK"))
+        .await;
+    ensure!(
+        account.totp_secret.is_none(),
+        "the account should not be enrolled yet"
+    );
+
+    // Password step.
+    client.goto(&server.url("/login")).await?;
+    wait_for_path(client, "/login").await?;
+    find(client, "#email")
+        .await?
+        .send_keys(&account.email)
+        .await?;
+    find(client, "#password")
+        .await?
+        .send_keys(&account.password)
+        .await?;
+    find(client, "#sign-in").await?.click().await?;
+
+    // TOTP enrolment, from the secret as the page shows it.
+    wait_for_path(client, "/login/enrol").await?;
+    let shown = text_of(client, "#totp-secret").await?;
+    let secret: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
+    ensure!(
+        secret.len() >= 16 && secret.chars().all(|c| c.is_ascii_alphanumeric()),
+        "unexpected TOTP secret on the page: {shown:?}"
+    );
+    screenshot(client, "enrol").await?;
+    let code = pocdir_domain::totp::code_at(&secret, server.clock.now())
+        .map_err(|e| anyhow!("TOTP code for the secret shown: {e:?}"))?;
+    find(client, "#code").await?.send_keys(&code).await?;
+    find(client, "#confirm-enrolment").await?.click().await?;
+
+    // Recovery codes, shown once.
+    find(client, "#recovery-codes").await?;
+    let codes = client.find_all(Locator::Css("#recovery-codes li")).await?;
+    ensure!(
+        codes.len() == 10,
+        "expected 10 recovery codes, saw {}",
+        codes.len()
+    );
+    for c in &codes {
+        ensure!(!c.text().await?.trim().is_empty(), "an empty recovery code");
+    }
+    find(client, "#continue").await?.click().await?;
+
+    // The account page, in English.
+    wait_for_path(client, "/account").await?;
+    let shown_email = text_of(client, "#account-email").await?;
+    ensure!(
+        shown_email.trim() == account.email,
+        "#account-email shows {shown_email:?}, expected {}",
+        account.email
+    );
+    let (lang, dir) = lang_and_dir(client).await?;
+    ensure!(
+        lang == "en" && dir == "ltr",
+        "English page has lang={lang:?} dir={dir:?}"
+    );
+    ensure!(
+        !header_mirrored(client).await?,
+        "the English header is laid out right to left"
+    );
+    screenshot(client, "account-en").await?;
+
+    // Switch to Arabic: same page, right to left.
+    find(client, "nav.langs a[lang=ar]").await?.click().await?;
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let (lang, dir) = lang_and_dir(client).await?;
+        if lang == "ar" && dir == "rtl" {
+            break;
+        }
+        if Instant::now() > deadline {
+            bail!("after choosing Arabic the page has lang={lang:?} dir={dir:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    wait_for_path(client, "/account").await?;
+    let heading = text_of(client, "main h1").await?;
+    // `account-title` in crates/i18n/locales/ar/main.ftl.
+    ensure!(
+        heading.trim() == "حسابك",
+        "Arabic account heading is {heading:?}"
+    );
+    let body = text_of(client, "body").await?;
+    ensure!(
+        body.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+        "no Arabic text on the Arabic page"
+    );
+    ensure!(
+        text_of(client, "#account-email").await?.trim() == account.email,
+        "the e-mail is still shown in Arabic"
+    );
+    ensure!(
+        header_mirrored(client).await?,
+        "the Arabic header is not mirrored"
+    );
+    screenshot(client, "account-ar").await?;
+
+    // Sign out.
+    find(client, "#sign-out").await?.click().await?;
+    find(client, "#nav-sign-in").await?;
+    ensure!(
+        client.find(Locator::Css("#sign-out")).await.is_err(),
+        "a sign-out button is still shown after signing out"
+    );
+    client.goto(&server.url("/account")).await?;
+    let url = wait_for_path(client, "/login").await?;
+    println!("after sign-out, /account went to {url}");
+    find(client, "#email").await?;
+
+    // No Content-Security-Policy violation on any page seen (best effort: only
+    // where chromedriver hands out the browser's console).
+    match console_log(driver, client).await {
+        Some(lines) => {
+            for l in &lines {
+                println!("console: {l}");
+            }
+            let csp: Vec<_> = lines
+                .iter()
+                .filter(|l| l.contains("Content Security Policy") || l.contains("Refused to"))
+                .collect();
+            ensure!(csp.is_empty(), "CSP violations in the console: {csp:#?}");
+        }
+        None => println!("console log not available from chromedriver; CSP check skipped"),
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_with_totp_enrolment_arabic_and_sign_out() {
+    let started = Instant::now();
+    // fantoccini's rustls connector asks for rustls' process-wide crypto
+    // provider, and this build has two (ring and aws-lc-rs), so pick one.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+
+    let driver = Chromedriver::start().await.unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".to_string(),
+        json!({
+            "binary": CHROMIUM,
+            "args": [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ],
+        }),
+    );
+    caps.insert("goog:loggingPrefs".to_string(), json!({"browser": "ALL"}));
+    let client = ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session through chromedriver");
+
+    // Cookies are `Secure`; Chromium takes them from http://127.0.0.1 (a
+    // potentially trustworthy origin), so the server runs as configured.
+    let server = TestServer::start().await;
+    let outcome = journey(&server, &client, &driver).await;
+
+    if outcome.is_err() {
+        let _ = screenshot(&client, "failure").await;
+        if let Ok(url) = client.current_url().await {
+            eprintln!("failed on {url}");
+        }
+    }
+    let closed = client.close().await;
+    server.stop().await;
+    drop(driver);
+    outcome.unwrap();
+    closed.unwrap();
+    println!("browser journey took {:?}", started.elapsed());
+}
