@@ -201,6 +201,17 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+pub async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
+        ],
+        include_str!("../static/favicon.svg"),
+    )
+        .into_response()
+}
+
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
         Ok(()) => (

@@ -124,6 +124,8 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
     .get("/", ViewPublic, pages::home)
     .get("/lang/{code}", ViewPublic, pages::choose_language)
     .get("/static/app.css", ViewPublic, pages::stylesheet)
+    .get("/static/favicon.svg", ViewPublic, pages::favicon)
+    .get("/favicon.ico", ViewPublic, pages::favicon)
     .get("/healthz", ViewPublic, pages::healthz)
     .get("/metrics", ViewPublic, http_metrics::serve_metrics)
     .get("/api/v1/openapi.json", ViewPublic, api::openapi)

@@ -15,6 +15,8 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/", ViewPublic),
     ("GET", "/lang/{code}", ViewPublic),
     ("GET", "/static/app.css", ViewPublic),
+    ("GET", "/static/favicon.svg", ViewPublic),
+    ("GET", "/favicon.ico", ViewPublic),
     ("GET", "/healthz", ViewPublic),
     ("GET", "/metrics", ViewPublic),
     ("GET", "/api/v1/openapi.json", ViewPublic),
