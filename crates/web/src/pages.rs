@@ -184,32 +184,32 @@ pub async fn choose_language(
     Ok(response)
 }
 
-pub async fn stylesheet() -> Response {
+/// A file compiled into the binary, cacheable by browsers.
+fn asset(content_type: &'static str, max_age: &'static str, body: &'static str) -> Response {
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/css; charset=utf-8"),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=3600"),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static(max_age)),
         ],
-        include_str!("../static/app.css"),
+        body,
     )
         .into_response()
 }
 
+pub async fn stylesheet() -> Response {
+    asset(
+        "text/css; charset=utf-8",
+        "public, max-age=3600",
+        include_str!("../static/app.css"),
+    )
+}
+
 pub async fn favicon() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
-        ],
+    asset(
+        "image/svg+xml",
+        "public, max-age=86400",
         include_str!("../static/favicon.svg"),
     )
-        .into_response()
 }
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
