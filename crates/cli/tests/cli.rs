@@ -135,7 +135,7 @@ impl Drop for Server {
 
 /// Starts `serve` and waits for its "listening" line; returns the server and what it printed.
 fn serve(data: &Path, extra: &[&str]) -> (Server, String) {
-    let mut child = Command::new(BIN)
+    let child = Command::new(BIN)
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
         .arg(data)
         .args(extra)
@@ -144,7 +144,9 @@ fn serve(data: &Path, extra: &[&str]) -> (Server, String) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let stdout = child.stdout.take().unwrap();
+    // Owned by the guard at once, so that a failed start is still reaped.
+    let mut server = Server(child);
+    let stdout = server.0.stdout.take().unwrap();
     let mut printed = String::new();
     let mut lines = BufReader::new(stdout).lines();
     let started = Instant::now();
@@ -153,7 +155,7 @@ fn serve(data: &Path, extra: &[&str]) -> (Server, String) {
         printed.push_str(&line);
         printed.push('\n');
         if line.contains("is listening on") {
-            return (Server(child), printed);
+            return (server, printed);
         }
     }
     panic!("server did not start: {printed}");
