@@ -7,6 +7,7 @@ pub mod account;
 pub mod clock;
 pub mod credentials;
 pub mod entropy;
+pub mod log;
 pub mod policy;
 pub mod session;
 pub mod throttle;

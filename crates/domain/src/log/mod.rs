@@ -1,0 +1,7 @@
+//! The tamper-evident log: what an entry is, the Merkle tree over entries,
+//! and signed tree heads. States that do not trust each other nor the
+//! operator can check that nobody rewrote history.
+
+pub mod entry;
+pub mod head;
+pub mod merkle;
