@@ -5,3 +5,4 @@
 pub mod entry;
 pub mod head;
 pub mod merkle;
+pub mod verify;
