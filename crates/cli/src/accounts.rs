@@ -5,6 +5,7 @@ use pocdir_domain::account::{check_participant, AccountKind, Email, ParticipantC
 use pocdir_domain::clock::Clock;
 use pocdir_domain::credentials::{hash_password, SecretToken};
 use pocdir_domain::entropy::{random_bytes, Entropy};
+use pocdir_domain::log::entry::{LogActor, LogDraft};
 use pocdir_domain::policy::Scopes;
 use pocdir_domain::totp;
 use pocdir_store::{Account, NewAccount, NewApiToken, Store, StoreError};
@@ -51,17 +52,32 @@ pub async fn create_account(
     let password_hash = hash_password(&password, entropy)?;
     let demo = req.demo_totp_secret.is_some();
     let account = store
-        .create_account(NewAccount {
-            email: email.as_str().to_string(),
-            kind: req.kind,
-            participant: participant.map(|p| p.as_str().to_string()),
-            display_name: req.display_name.unwrap_or(email.as_str()).to_string(),
-            password_hash,
-            totp_enrolled: demo,
-            totp_secret: req.demo_totp_secret,
-            demo,
-            created_at: clock.now(),
-        })
+        .create_account(
+            NewAccount {
+                email: email.as_str().to_string(),
+                kind: req.kind,
+                participant: participant.as_ref().map(|p| p.as_str().to_string()),
+                display_name: req.display_name.unwrap_or(email.as_str()).to_string(),
+                password_hash,
+                totp_enrolled: demo,
+                totp_secret: req.demo_totp_secret,
+                demo,
+                created_at: clock.now(),
+            },
+            // The store names the object (`account:<id>`); the content hash covers the e-mail.
+            LogDraft::new(
+                clock.now(),
+                LogActor::console(),
+                "account.create",
+                String::new(),
+            )
+            .about_participant(participant.as_ref().map(|p| p.as_str().to_string()))
+            .with_content(&serde_json::json!({
+                "email": email.as_str(),
+                "kind": req.kind.as_str(),
+                "participant": participant.as_ref().map(|p| p.as_str()),
+            })),
+        )
         .await
         .map_err(|e| match e {
             StoreError::Conflict(_) => anyhow!("an account with the e-mail {email} already exists"),
@@ -98,15 +114,23 @@ pub async fn mint_token(
     }
     let now = clock.now();
     let secret = SecretToken::generate("pdt_", entropy);
+    let log = LogDraft::new(now, LogActor::console(), "token.create", String::new())
+        .about_participant(account.participant.clone())
+        .with_content(
+            &serde_json::json!({"name": name, "scopes": scopes.as_str(), "account": account.id}),
+        );
     let token = store
-        .create_api_token(NewApiToken {
-            account_id: account.id,
-            name: name.to_string(),
-            token_hash: secret.hash.clone(),
-            scopes: scopes.as_str().to_string(),
-            created_at: now,
-            expires_at: now + Duration::days(days),
-        })
+        .create_api_token(
+            NewApiToken {
+                account_id: account.id,
+                name: name.to_string(),
+                token_hash: secret.hash.clone(),
+                scopes: scopes.as_str().to_string(),
+                created_at: now,
+                expires_at: now + Duration::days(days),
+            },
+            log,
+        )
         .await?;
     Ok((secret.secret, token.expires_at))
 }

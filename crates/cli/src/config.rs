@@ -30,6 +30,8 @@ pub struct Config {
     pub login_window_minutes: i64,
     /// Seconds between sweeps of expired sessions.
     pub sweep_seconds: u64,
+    /// Seconds between signed tree heads of the log (when it has grown).
+    pub log_sign_seconds: u64,
     /// A `tracing` filter, e.g. `info` or `pocdir=debug`.
     pub log: String,
 }
@@ -52,6 +54,7 @@ impl Default for Config {
             login_max_failures_per_address: web.throttle.max_failures_per_address,
             login_window_minutes: web.throttle.window_minutes,
             sweep_seconds: 300,
+            log_sign_seconds: 60,
             log: "info".to_string(),
         }
     }

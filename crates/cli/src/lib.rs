@@ -4,5 +4,6 @@
 pub mod accounts;
 pub mod config;
 pub mod demo;
+pub mod log_commands;
 pub mod secrets;
 pub mod server;

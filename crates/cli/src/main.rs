@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 use pocdir::accounts::{create_account, demo_totp_code, mint_token, AccountRequest};
 use pocdir::config::{Config, Overrides};
 use pocdir::demo::{self, DemoOutcome};
+use pocdir::log_commands;
 use pocdir::server::{self, Services};
 use pocdir_domain::account::AccountKind;
 use std::net::SocketAddr;
@@ -53,6 +54,56 @@ enum Command {
     Account {
         #[command(subcommand)]
         command: AccountCommand,
+    },
+    /// The tamper-evident log: verify, export, key, monitor.
+    Log {
+        #[command(subcommand)]
+        command: LogCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum LogCommand {
+    /// Recompute every entry and the tree, check every signed head. Exit 0 only if intact.
+    Verify {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Verify an export file (from `pocdir log export`) instead of the database.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The log's public key (base64); default: this installation's key, or the export's.
+        #[arg(long)]
+        key: Option<String>,
+    },
+    /// Write the whole log (entries, signed heads, public key) as JSON lines.
+    Export {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Print the log's public key (also served at /.well-known/pocdir-log-key).
+    Key {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Sign and keep a tree head for the log's current size.
+    SignHead {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// As a participant: fetch the signed head, check its signature and that it
+    /// extends the head seen last time, remember it. Exit 1 on a fork or rewrite.
+    Monitor {
+        /// The pocdir server, e.g. https://pocdir.example.org
+        #[arg(long)]
+        url: String,
+        /// Where the last seen head is kept between runs.
+        #[arg(long, value_name = "FILE")]
+        state: PathBuf,
+        /// The log's public key (base64), obtained out of band; default: trust on first use.
+        #[arg(long)]
+        key: Option<String>,
     },
 }
 
@@ -127,7 +178,7 @@ fn init_tracing(filter: &str) {
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli).await {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("pocdir: {e:#}");
             ExitCode::FAILURE
@@ -135,9 +186,113 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> Result<()> {
+/// Exit codes of the log commands: 0 intact, 1 tampered, 2 could not check.
+const TAMPERED: u8 = 1;
+const CANNOT_CHECK: u8 = 2;
+
+async fn run_log(config_file: Option<&PathBuf>, command: LogCommand) -> ExitCode {
+    init_tracing("warn");
+    let services = Services::default();
+    let result: Result<ExitCode> = async {
+        match command {
+            LogCommand::Verify { data, file, key } => {
+                log_commands::ensure_consistent_args(
+                    file.as_deref(),
+                    data.data_dir.is_some() || data.database_url.is_some(),
+                )?;
+                let outcome = match file {
+                    Some(path) => {
+                        let key = key.as_deref().map(log_commands::parse_key).transpose()?;
+                        if key.is_none() {
+                            eprintln!("note: using the public key inside the export; pass --key to check it against a key you trust");
+                        }
+                        log_commands::verify_file(&path, key.as_ref())
+                    }
+                    None => {
+                        let config = load(config_file, &data, None)?;
+                        let store = server::open_store(&config).await?;
+                        let key = match key {
+                            Some(k) => log_commands::parse_key(&k)?,
+                            None => server::log_signing_key(&config, &services)?.verifying_key(),
+                        };
+                        let interactive = std::io::IsTerminal::is_terminal(&std::io::stderr());
+                        log_commands::verify_store(store.as_ref(), &key, interactive).await
+                    }
+                };
+                match outcome {
+                    Ok(report) => {
+                        println!(
+                            "log intact: {} entries, {} signed heads checked, root {}",
+                            report.entries,
+                            report.heads,
+                            hex::encode(report.root)
+                        );
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    Err(log_commands::VerifyFailure::Tampered(t)) => {
+                        eprintln!("pocdir: the log has been TAMPERED WITH: {t}");
+                        if let Some(i) = t.first_bad_index() {
+                            eprintln!("first bad entry: {i}");
+                        }
+                        Ok(ExitCode::from(TAMPERED))
+                    }
+                    Err(log_commands::VerifyFailure::Error(e)) => Err(e),
+                }
+            }
+            LogCommand::Export { data, out } => {
+                let config = load(config_file, &data, None)?;
+                let store = server::open_store(&config).await?;
+                let key = server::log_signing_key(&config, &services)?.verifying_key();
+                let n = log_commands::export(store.as_ref(), &key, &out).await?;
+                eprintln!("exported {n} entries to {}", out.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            LogCommand::Key { data } => {
+                let config = load(config_file, &data, None)?;
+                let key = server::log_signing_key(&config, &services)?.verifying_key();
+                println!("{}", log_commands::describe_key(&key));
+                Ok(ExitCode::SUCCESS)
+            }
+            LogCommand::SignHead { data } => {
+                let config = load(config_file, &data, None)?;
+                let store = server::open_store(&config).await?;
+                let log = server::log_service(&config, &services, store)?;
+                let head = log.latest_head().await?;
+                println!("{}", serde_json::to_string_pretty(&head)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            LogCommand::Monitor { url, state, key } => {
+                match log_commands::monitor(&url, &state, key.as_deref()).await? {
+                    Ok(log_commands::MonitorOutcome::Started { tree_size }) => {
+                        println!("first check: remembered the log key and the head at size {tree_size}");
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    Ok(log_commands::MonitorOutcome::Consistent { from, to }) => {
+                        println!("consistent: the log grew from {from} to {to} entries without rewriting history");
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    Err(alarm) => {
+                        eprintln!("pocdir: ALARM: {alarm}");
+                        Ok(ExitCode::from(TAMPERED))
+                    }
+                }
+            }
+        }
+    }
+    .await;
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("pocdir: {e:#}");
+            ExitCode::from(CANNOT_CHECK)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode> {
     let services = Services::default();
     match cli.command {
+        Command::Log { command } => Ok(run_log(cli.config.as_ref(), command).await),
         Command::Serve { data, listen, demo } => {
             let config = load(cli.config.as_ref(), &data, listen)?;
             init_tracing(&config.log);
@@ -170,7 +325,7 @@ async fn run(cli: Cli) -> Result<()> {
             stop.await;
             tracing::info!("shutting down");
             running.shutdown().await?;
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Account { command } => {
             init_tracing("warn");
@@ -204,7 +359,7 @@ async fn run(cli: Cli) -> Result<()> {
                     );
                     println!("First password (shown once): {}", created.password);
                     println!("At the first sign-in the account sets up its second factor (TOTP).");
-                    Ok(())
+                    Ok(ExitCode::SUCCESS)
                 }
                 AccountCommand::Token {
                     email,
@@ -227,7 +382,7 @@ async fn run(cli: Cli) -> Result<()> {
                     .await?;
                     eprintln!("API token for {email} (scope {scope}, expires {expires}); it is shown only now:");
                     println!("{token}");
-                    Ok(())
+                    Ok(ExitCode::SUCCESS)
                 }
                 AccountCommand::TotpCode { email, data } => {
                     let config = load(cli.config.as_ref(), &data, None)?;
@@ -236,7 +391,7 @@ async fn run(cli: Cli) -> Result<()> {
                         "{}",
                         demo_totp_code(store.as_ref(), services.clock.as_ref(), &email).await?
                     );
-                    Ok(())
+                    Ok(ExitCode::SUCCESS)
                 }
             }
         }

@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use axum::Router;
 use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
+use pocdir_log::LogService;
 use pocdir_store::Store;
 use pocdir_web::state::WebSecrets;
 use pocdir_web::{build_router, AppState, RouteSpec};
@@ -45,6 +46,7 @@ pub async fn build_app(
     config: &Config,
     services: &Services,
     store: Arc<dyn Store>,
+    log: Arc<LogService>,
 ) -> Result<(Router, Vec<RouteSpec>)> {
     let csrf_key = load_or_create_key(
         &secrets_dir(&config.data_dir),
@@ -57,8 +59,32 @@ pub async fn build_app(
         entropy: services.entropy.clone(),
         config: Arc::new(config.web()),
         secrets: Arc::new(WebSecrets { csrf_key }),
+        log,
     };
     Ok(build_router(state))
+}
+
+/// The log's Ed25519 signing key, created on first start beside the other secrets.
+pub fn log_signing_key(config: &Config, services: &Services) -> Result<ed25519_dalek::SigningKey> {
+    let seed = load_or_create_key(
+        &secrets_dir(&config.data_dir),
+        "log-signing.key",
+        services.entropy.as_ref(),
+    )?;
+    Ok(ed25519_dalek::SigningKey::from_bytes(&seed))
+}
+
+pub fn log_service(
+    config: &Config,
+    services: &Services,
+    store: Arc<dyn Store>,
+) -> Result<Arc<LogService>> {
+    let key = log_signing_key(config, services)?;
+    Ok(Arc::new(LogService::new(
+        store,
+        services.clock.clone(),
+        key,
+    )))
 }
 
 pub struct RunningServer {
@@ -90,7 +116,8 @@ pub async fn start_with_store(
     services: Services,
     store: Arc<dyn Store>,
 ) -> Result<RunningServer> {
-    let (router, routes) = build_app(config, &services, store.clone()).await?;
+    let log = log_service(config, &services, store.clone())?;
+    let (router, routes) = build_app(config, &services, store.clone(), log.clone()).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
@@ -113,13 +140,24 @@ pub async fn start_with_store(
         std::process::id(),
         hex::encode(random_bytes::<6>(services.entropy.as_ref()))
     );
-    let jobs = tokio::spawn(pocdir_jobs::run_sweeper(
+    let sweeper = tokio::spawn(pocdir_jobs::run_sweeper(
         store.clone(),
         services.clock.clone(),
-        holder,
+        holder.clone(),
         Duration::from_secs(config.sweep_seconds.max(1)),
         shutdown.subscribe(),
     ));
+    let signer = tokio::spawn(pocdir_jobs::run_log_signer(
+        store.clone(),
+        services.clock.clone(),
+        log,
+        holder,
+        Duration::from_secs(config.log_sign_seconds.max(1)),
+        shutdown.subscribe(),
+    ));
+    let jobs = tokio::spawn(async move {
+        let _ = tokio::join!(sweeper, signer);
+    });
     tracing::info!(%addr, backend = ?store.backend(), "pocdir is listening");
     Ok(RunningServer {
         addr,

@@ -61,14 +61,25 @@ pub enum Action {
     ViewOwnAccount,
     /// Changing one's own password, recovery codes, sessions and API tokens.
     ManageOwnCredentials,
+    /// Signed tree heads, proofs and the log's public key: anyone may check
+    /// that the log is consistent (they reveal no entry's content).
+    VerifyLog,
+    /// Every log entry (actor, action, object; never confidential content):
+    /// the auditor and the secretariat.
+    AuditLog,
+    /// The log entries about one's own State: its nominator and PoCs.
+    ViewOwnStateLog,
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [
+    pub const ALL: [Action; 7] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
         Action::ManageOwnCredentials,
+        Action::VerifyLog,
+        Action::AuditLog,
+        Action::ViewOwnStateLog,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -89,7 +100,24 @@ pub enum Decision {
 /// Decides whether `actor` (None when nobody is signed in) may perform `action`.
 pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
     match action {
-        Action::ViewPublic | Action::SignIn => Decision::Allow,
+        Action::ViewPublic | Action::SignIn | Action::VerifyLog => Decision::Allow,
+        Action::AuditLog | Action::ViewOwnStateLog => match actor {
+            None => Decision::NeedsSignIn,
+            Some(actor) if !actor.scopes.read => Decision::Forbidden,
+            Some(actor) => {
+                let allowed = match action {
+                    Action::AuditLog => {
+                        matches!(actor.kind, AccountKind::Auditor | AccountKind::Secretariat)
+                    }
+                    _ => actor.kind.acts_for_participant() && actor.participant.is_some(),
+                };
+                if allowed {
+                    Decision::Allow
+                } else {
+                    Decision::Forbidden
+                }
+            }
+        },
         Action::ViewOwnAccount | Action::ManageOwnCredentials => match actor {
             None => Decision::NeedsSignIn,
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
@@ -115,15 +143,39 @@ mod tests {
         }
     }
 
+    /// Who may do what, written out in full: the rule above must agree.
+    fn expected(action: Action, kind: AccountKind) -> bool {
+        use AccountKind::*;
+        match action {
+            Action::ViewPublic
+            | Action::SignIn
+            | Action::VerifyLog
+            | Action::ViewOwnAccount
+            | Action::ManageOwnCredentials => true,
+            Action::AuditLog => matches!(kind, Auditor | Secretariat),
+            Action::ViewOwnStateLog => matches!(kind, Nominator | DiplomaticPoc | TechnicalPoc),
+        }
+    }
+
     #[test]
     fn matrix_of_actions_and_kinds() {
         for action in Action::ALL {
             let anonymous = decide(None, action);
             match action {
-                Action::ViewPublic | Action::SignIn => assert_eq!(anonymous, Decision::Allow),
+                Action::ViewPublic | Action::SignIn | Action::VerifyLog => {
+                    assert_eq!(anonymous, Decision::Allow)
+                }
                 _ => assert_eq!(anonymous, Decision::NeedsSignIn),
             }
             for kind in AccountKind::ALL {
+                if !expected(action, kind) {
+                    assert_eq!(
+                        decide(Some(&actor(kind, Scopes::ALL)), action),
+                        Decision::Forbidden,
+                        "{action:?} {kind}"
+                    );
+                    continue;
+                }
                 assert_eq!(
                     decide(Some(&actor(kind, Scopes::ALL)), action),
                     Decision::Allow

@@ -235,11 +235,11 @@ mod tests {
             }
             let tr = Translator::new(lang);
             for id in &english {
+                // Every variable any message uses, so that each resolves fully.
                 let args = [
-                    ("minutes", FluentArg::Number(3)),
-                    ("count", FluentArg::Number(3)),
-                    ("max", FluentArg::Number(3)),
-                ];
+                    "minutes", "count", "max", "size", "log_size", "index", "first", "second",
+                ]
+                .map(|name| (name, FluentArg::Number(3)));
                 assert_ne!(
                     tr.t_args(id, &args),
                     *id,

@@ -75,3 +75,40 @@ pub async fn run_sweeper(
         }
     }
 }
+
+pub const LOG_SIGNER_LEASE: &str = "log-signer";
+
+/// Signs a tree head for the log's current size every `period` (one
+/// instance at a time), so that the log is covered by signed heads even
+/// when nobody asks for one.
+pub async fn run_log_signer(
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    log: Arc<pocdir_log::LogService>,
+    holder: String,
+    period: StdDuration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let lease = Duration::try_from(period).unwrap_or(Duration::minutes(1));
+    loop {
+        let now = clock.now();
+        match store
+            .try_claim_lease(LOG_SIGNER_LEASE, &holder, now, now + lease)
+            .await
+        {
+            Ok(true) => match log.latest_head().await {
+                Ok(head) => tracing::debug!(size = head.tree_size, "tree head signed"),
+                Err(e) => tracing::warn!(error = %e, "cannot sign a tree head; will retry"),
+            },
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "cannot claim the log-signer lease"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(period) => {}
+            _ = shutdown.changed() => {}
+        }
+        if *shutdown.borrow() {
+            break;
+        }
+    }
+}

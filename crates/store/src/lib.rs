@@ -6,6 +6,9 @@
 
 use async_trait::async_trait;
 use pocdir_domain::account::AccountKind;
+use pocdir_domain::log::entry::{LogDraft, LogEntry};
+use pocdir_domain::log::head::SignedTreeHead;
+use pocdir_domain::log::merkle::Hash;
 use pocdir_domain::throttle::FailureCount;
 use std::sync::Arc;
 use time::OffsetDateTime;
@@ -133,7 +136,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     // --- accounts ---
     async fn count_accounts(&self) -> StoreResult<i64>;
     /// Fails with `Conflict` when the e-mail is taken.
-    async fn create_account(&self, new: NewAccount) -> StoreResult<Account>;
+    /// The log entry's `object` is set to `account:<new id>`.
+    async fn create_account(&self, new: NewAccount, log: LogDraft) -> StoreResult<Account>;
     async fn account_by_id(&self, id: i64) -> StoreResult<Option<Account>>;
     /// `email` is already normalised (lower case).
     async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>>;
@@ -143,6 +147,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         account_id: i64,
         password_hash: &str,
         keep_session_id: Option<i64>,
+        log: LogDraft,
     ) -> StoreResult<()>;
     /// Starts (or restarts) TOTP enrolment with a new, unconfirmed secret.
     async fn begin_totp_enrolment(&self, account_id: i64, secret: &str) -> StoreResult<()>;
@@ -154,17 +159,24 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         account_id: i64,
         step: i64,
         recovery_code_hashes: &[String],
+        log: LogDraft,
     ) -> StoreResult<bool>;
     /// Replay guard: records `step` only if it is newer than the last accepted
     /// one. Returns false when the code's step was already used.
     async fn accept_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool>;
-    async fn replace_recovery_codes(&self, account_id: i64, hashes: &[String]) -> StoreResult<()>;
+    async fn replace_recovery_codes(
+        &self,
+        account_id: i64,
+        hashes: &[String],
+        log: LogDraft,
+    ) -> StoreResult<()>;
     /// Consumes a recovery code; true if it existed and was unused.
     async fn use_recovery_code(
         &self,
         account_id: i64,
         hash: &str,
         at: OffsetDateTime,
+        log: LogDraft,
     ) -> StoreResult<bool>;
     async fn unused_recovery_codes(&self, account_id: i64) -> StoreResult<i64>;
 
@@ -172,18 +184,33 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn create_session(&self, new: NewSession) -> StoreResult<Session>;
     async fn session_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<Session>>;
     async fn touch_session(&self, id: i64, at: OffsetDateTime) -> StoreResult<()>;
-    /// Replaces a session by a new one (rotation at sign-in) in one step.
-    async fn rotate_session(&self, old_id: i64, new: NewSession) -> StoreResult<Session>;
-    async fn delete_session(&self, id: i64) -> StoreResult<()>;
-    /// Deletes one of the account's own sessions; false if it is not theirs.
-    async fn delete_account_session(&self, account_id: i64, id: i64) -> StoreResult<bool>;
+    /// Replaces a session by a new one (rotation at sign-in) in one step,
+    /// logging `log` (the sign-in) in the same transaction when given.
+    async fn rotate_session(
+        &self,
+        old_id: i64,
+        new: NewSession,
+        log: Option<LogDraft>,
+    ) -> StoreResult<Session>;
+    /// Deletes a session; `log` is given for a sign-out, None for housekeeping.
+    /// The entry is appended only if the session still existed (a second,
+    /// racing sign-out logs nothing).
+    async fn delete_session(&self, id: i64, log: Option<LogDraft>) -> StoreResult<()>;
+    /// Deletes one of the account's own sessions; false (and nothing logged) if it is not theirs.
+    async fn delete_account_session(
+        &self,
+        account_id: i64,
+        id: i64,
+        log: LogDraft,
+    ) -> StoreResult<bool>;
     /// Live sessions of the account, newest first.
     async fn sessions_of(&self, account_id: i64, now: OffsetDateTime) -> StoreResult<Vec<Session>>;
     /// Removes sessions whose absolute expiry has passed; returns how many.
     async fn delete_expired_sessions(&self, now: OffsetDateTime) -> StoreResult<u64>;
 
     // --- API tokens ---
-    async fn create_api_token(&self, new: NewApiToken) -> StoreResult<ApiToken>;
+    /// The log entry's `object` is set to `token:<new id>`.
+    async fn create_api_token(&self, new: NewApiToken, log: LogDraft) -> StoreResult<ApiToken>;
     async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<ApiToken>>;
     async fn touch_api_token(&self, id: i64, at: OffsetDateTime) -> StoreResult<()>;
     async fn api_tokens_of(&self, account_id: i64) -> StoreResult<Vec<ApiToken>>;
@@ -193,6 +220,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         account_id: i64,
         id: i64,
         at: OffsetDateTime,
+        log: LogDraft,
     ) -> StoreResult<bool>;
 
     // --- sign-in throttling ---
@@ -215,6 +243,53 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         now: OffsetDateTime,
         until: OffsetDateTime,
     ) -> StoreResult<bool>;
+
+    // --- the tamper-evident log ---
+    // Entries are numbered 0, 1, 2… with no gaps; every method above that
+    // takes a `LogDraft` appends it in the same transaction as its change.
+    /// Appends entries that record no other change (e.g. reads of contact
+    /// details), all in one transaction; returns their indexes, consecutive.
+    /// Appending many at once is far cheaper than one by one (one commit).
+    async fn append_log(&self, drafts: &[LogDraft]) -> StoreResult<Vec<u64>>;
+    /// Number of entries.
+    async fn log_size(&self) -> StoreResult<u64>;
+    /// Entries with `start <= index < end`, in order, with their stored leaf hashes.
+    async fn log_entries(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLogEntry>>;
+    /// Stored leaf hashes from `start`, at most `limit`, in order (to grow the in-memory tree).
+    async fn log_leaf_hashes(&self, start: u64, limit: u64) -> StoreResult<Vec<Hash>>;
+    /// Entries matching `filter`, newest first, below `before` when given, at most `limit`.
+    async fn search_log(
+        &self,
+        filter: &LogFilter,
+        before: Option<u64>,
+        limit: u64,
+    ) -> StoreResult<Vec<LogEntry>>;
+    /// Keeps a signed tree head; a head for a size already kept is left as it is.
+    async fn store_tree_head(&self, head: &SignedTreeHead) -> StoreResult<()>;
+    /// All kept heads, smallest size first.
+    async fn tree_heads(&self) -> StoreResult<Vec<SignedTreeHead>>;
+    async fn latest_tree_head(&self) -> StoreResult<Option<SignedTreeHead>>;
+}
+
+/// A log entry as stored, with the leaf hash computed when it was appended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredLogEntry {
+    pub entry: LogEntry,
+    pub leaf_hash: Hash,
+}
+
+/// What the audit pages filter on. Empty fields match everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LogFilter {
+    pub actor_account_id: Option<i64>,
+    /// Exact action, or a prefix ending in `.` (e.g. `session.`).
+    pub action: Option<String>,
+    /// Entries about this participant, or made by an actor of it.
+    pub participant: Option<String>,
+    /// Unix seconds, inclusive.
+    pub since: Option<i64>,
+    /// Unix seconds, exclusive.
+    pub until: Option<i64>,
 }
 
 /// Opens the store named by `url` (`sqlite://…` or `postgres://…`) and applies its migrations.

@@ -4,16 +4,26 @@
 //! conditional UPDATEs or upserts: under READ COMMITTED, a concurrent writer
 //! of the same row waits and then re-checks the condition on the new row, so
 //! only one of them succeeds.
+//!
+//! Log entries are appended last in each transaction (see [`append_in_tx`]):
+//! the counter row it updates stays locked until commit, so appenders are
+//! numbered in commit order and without gaps, and nothing else is locked
+//! after it (no lock-order cycles through the counter).
 
 use crate::rows::{
-    account_columns, api_token_columns, convert_all, map_constraint, session_columns, AccountRow,
-    ApiTokenRow, FailureRow, SessionRow,
+    account_columns, api_token_columns, appended_indexes, convert_all, db_bound, db_index,
+    entry_count, log_entry_columns, log_index, log_search_query, map_constraint, session_columns,
+    tree_head_columns, AccountRow, ApiTokenRow, FailureRow, LeafHashRow, LogEntryRow, SessionRow,
+    StoredLogEntryRow, TreeHeadRow,
 };
 use crate::{
-    to_db_time, Account, ApiToken, Backend, NewAccount, NewApiToken, NewSession, Session, Store,
-    StoreError, StoreResult,
+    to_db_time, Account, ApiToken, Backend, LogFilter, NewAccount, NewApiToken, NewSession,
+    Session, Store, StoreError, StoreResult, StoredLogEntry,
 };
 use async_trait::async_trait;
+use pocdir_domain::log::entry::{LogDraft, LogEntry};
+use pocdir_domain::log::head::SignedTreeHead;
+use pocdir_domain::log::merkle::Hash;
 use pocdir_domain::throttle::FailureCount;
 use sqlx::postgres::{PgConnection, PgPool, PgPoolOptions};
 use std::time::Duration;
@@ -85,6 +95,70 @@ async fn insert_session(conn: &mut PgConnection, new: &NewSession) -> StoreResul
     row.try_into()
 }
 
+/// Appends `drafts` to the log inside the caller's transaction and returns
+/// their indexes. The counter row stays locked until the caller commits or
+/// rolls back: a concurrent appender waits, then reads the new value (READ
+/// COMMITTED re-checks the updated row), so numbers are neither shared nor
+/// skipped, and a rollback gives them back. Callers append last, so the lock
+/// is held only for the inserts and the commit.
+async fn append_in_tx(conn: &mut PgConnection, drafts: &[LogDraft]) -> StoreResult<Vec<u64>> {
+    if drafts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let next: Option<(i64,)> = sqlx::query_as(
+        "UPDATE log_state SET next_index = next_index + $1 WHERE id = 1 RETURNING next_index",
+    )
+    .bind(entry_count(drafts.len())?)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (next,) = next.ok_or_else(|| StoreError::Corrupt("the log_state row is missing".into()))?;
+    let indexes = appended_indexes(next, drafts.len())?;
+    // One statement for any number of entries: a column of values each.
+    let n = drafts.len();
+    let mut idx = Vec::with_capacity(n);
+    let mut at = Vec::with_capacity(n);
+    let mut actor_account_id = Vec::with_capacity(n);
+    let mut actor_kind = Vec::with_capacity(n);
+    let mut actor_participant = Vec::with_capacity(n);
+    let mut action = Vec::with_capacity(n);
+    let mut object = Vec::with_capacity(n);
+    let mut participant = Vec::with_capacity(n);
+    let mut content_hash = Vec::with_capacity(n);
+    let mut leaf_hash = Vec::with_capacity(n);
+    for (draft, &index) in drafts.iter().zip(&indexes) {
+        let entry = draft.clone().at_index(index);
+        leaf_hash.push(entry.leaf_hash().to_vec());
+        idx.push(db_index(index)?);
+        at.push(entry.at);
+        actor_account_id.push(entry.actor_account_id);
+        actor_kind.push(entry.actor_kind);
+        actor_participant.push(entry.actor_participant);
+        action.push(entry.action);
+        object.push(entry.object);
+        participant.push(entry.participant);
+        content_hash.push(entry.content_hash);
+    }
+    sqlx::query(
+        "INSERT INTO log_entries (idx, at, actor_account_id, actor_kind, actor_participant, \
+         action, object, participant, content_hash, leaf_hash) \
+         SELECT * FROM UNNEST($1::BIGINT[], $2::BIGINT[], $3::BIGINT[], $4::TEXT[], $5::TEXT[], \
+         $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::TEXT[], $10::BYTEA[])",
+    )
+    .bind(idx)
+    .bind(at)
+    .bind(actor_account_id)
+    .bind(actor_kind)
+    .bind(actor_participant)
+    .bind(action)
+    .bind(object)
+    .bind(participant)
+    .bind(content_hash)
+    .bind(leaf_hash)
+    .execute(&mut *conn)
+    .await?;
+    Ok(indexes)
+}
+
 #[async_trait]
 impl Store for PostgresStore {
     fn backend(&self) -> Backend {
@@ -103,7 +177,8 @@ impl Store for PostgresStore {
         Ok(n)
     }
 
-    async fn create_account(&self, new: NewAccount) -> StoreResult<Account> {
+    async fn create_account(&self, new: NewAccount, mut log: LogDraft) -> StoreResult<Account> {
+        let mut tx = self.pool.begin().await?;
         let row: AccountRow = sqlx::query_as(concat!(
             "INSERT INTO accounts (email, kind, participant, display_name, password_hash, \
              totp_secret, totp_enrolled, demo, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
@@ -119,10 +194,14 @@ impl Store for PostgresStore {
         .bind(new.totp_enrolled)
         .bind(new.demo)
         .bind(to_db_time(new.created_at))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await
         .map_err(|e| map_constraint(e, &format!("account with e-mail {}", new.email)))?;
-        row.try_into()
+        let account = Account::try_from(row)?;
+        log.object = format!("account:{}", account.id);
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(account)
     }
 
     async fn account_by_id(&self, id: i64) -> StoreResult<Option<Account>> {
@@ -154,6 +233,7 @@ impl Store for PostgresStore {
         account_id: i64,
         password_hash: &str,
         keep_session_id: Option<i64>,
+        log: LogDraft,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         let updated = sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
@@ -181,6 +261,7 @@ impl Store for PostgresStore {
                     .await?
             }
         };
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -205,6 +286,7 @@ impl Store for PostgresStore {
         account_id: i64,
         step: i64,
         recovery_code_hashes: &[String],
+        log: LogDraft,
     ) -> StoreResult<bool> {
         let mut tx = self.pool.begin().await?;
         // Compare-and-set on the step first: of two concurrent calls with the
@@ -228,6 +310,7 @@ impl Store for PostgresStore {
             .execute(&mut *tx)
             .await?;
         insert_recovery_codes(&mut tx, account_id, recovery_code_hashes).await?;
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -247,13 +330,19 @@ impl Store for PostgresStore {
         Ok(updated == 1)
     }
 
-    async fn replace_recovery_codes(&self, account_id: i64, hashes: &[String]) -> StoreResult<()> {
+    async fn replace_recovery_codes(
+        &self,
+        account_id: i64,
+        hashes: &[String],
+        log: LogDraft,
+    ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1")
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
         insert_recovery_codes(&mut tx, account_id, hashes).await?;
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -263,7 +352,9 @@ impl Store for PostgresStore {
         account_id: i64,
         hash: &str,
         at: OffsetDateTime,
+        log: LogDraft,
     ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE recovery_codes SET used_at = $1 \
              WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL",
@@ -271,10 +362,16 @@ impl Store for PostgresStore {
         .bind(to_db_time(at))
         .bind(account_id)
         .bind(hash)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
-        Ok(updated == 1)
+        if updated == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn unused_recovery_codes(&self, account_id: i64) -> StoreResult<i64> {
@@ -314,7 +411,12 @@ impl Store for PostgresStore {
         Ok(())
     }
 
-    async fn rotate_session(&self, old_id: i64, new: NewSession) -> StoreResult<Session> {
+    async fn rotate_session(
+        &self,
+        old_id: i64,
+        new: NewSession,
+        log: Option<LogDraft>,
+    ) -> StoreResult<Session> {
         let mut tx = self.pool.begin().await?;
         let deleted = sqlx::query("DELETE FROM sessions WHERE id = $1")
             .bind(old_id)
@@ -328,26 +430,55 @@ impl Store for PostgresStore {
             return Err(StoreError::NotFound);
         }
         let session = insert_session(&mut tx, &new).await?;
+        append_in_tx(&mut tx, log.as_slice()).await?;
         tx.commit().await?;
         Ok(session)
     }
 
-    async fn delete_session(&self, id: i64) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1")
+    async fn delete_session(&self, id: i64, log: Option<LogDraft>) -> StoreResult<()> {
+        let Some(log) = log else {
+            sqlx::query("DELETE FROM sessions WHERE id = $1")
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+            return Ok(());
+        };
+        let mut tx = self.pool.begin().await?;
+        let deleted = sqlx::query("DELETE FROM sessions WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
-            .await?;
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            // Already gone (e.g. two sign-outs racing): nothing to log.
+            tx.rollback().await?;
+            return Ok(());
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    async fn delete_account_session(&self, account_id: i64, id: i64) -> StoreResult<bool> {
+    async fn delete_account_session(
+        &self,
+        account_id: i64,
+        id: i64,
+        log: LogDraft,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
         let deleted = sqlx::query("DELETE FROM sessions WHERE id = $1 AND account_id = $2")
             .bind(id)
             .bind(account_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?
             .rows_affected();
-        Ok(deleted == 1)
+        if deleted == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn sessions_of(&self, account_id: i64, now: OffsetDateTime) -> StoreResult<Vec<Session>> {
@@ -373,7 +504,8 @@ impl Store for PostgresStore {
         Ok(deleted)
     }
 
-    async fn create_api_token(&self, new: NewApiToken) -> StoreResult<ApiToken> {
+    async fn create_api_token(&self, new: NewApiToken, mut log: LogDraft) -> StoreResult<ApiToken> {
+        let mut tx = self.pool.begin().await?;
         let row: ApiTokenRow = sqlx::query_as(concat!(
             "INSERT INTO api_tokens (account_id, name, token_hash, scopes, created_at, \
              expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ",
@@ -385,10 +517,14 @@ impl Store for PostgresStore {
         .bind(&new.scopes)
         .bind(to_db_time(new.created_at))
         .bind(to_db_time(new.expires_at))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await
         .map_err(|e| map_constraint(e, "API token"))?;
-        row.try_into()
+        let token = ApiToken::try_from(row)?;
+        log.object = format!("token:{}", token.id);
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(token)
     }
 
     async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<ApiToken>> {
@@ -429,7 +565,9 @@ impl Store for PostgresStore {
         account_id: i64,
         id: i64,
         at: OffsetDateTime,
+        log: LogDraft,
     ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 \
              WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
@@ -437,10 +575,16 @@ impl Store for PostgresStore {
         .bind(to_db_time(at))
         .bind(id)
         .bind(account_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
-        Ok(updated == 1)
+        if updated == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn record_login_failure(&self, key: &str, at: OffsetDateTime) -> StoreResult<()> {
@@ -508,5 +652,105 @@ impl Store for PostgresStore {
         .await?
         .rows_affected();
         Ok(written == 1)
+    }
+
+    async fn append_log(&self, drafts: &[LogDraft]) -> StoreResult<Vec<u64>> {
+        if drafts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut tx = self.pool.begin().await?;
+        let indexes = append_in_tx(&mut tx, drafts).await?;
+        tx.commit().await?;
+        Ok(indexes)
+    }
+
+    async fn log_size(&self) -> StoreResult<u64> {
+        let next: Option<(i64,)> = sqlx::query_as("SELECT next_index FROM log_state WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        let (next,) =
+            next.ok_or_else(|| StoreError::Corrupt("the log_state row is missing".into()))?;
+        log_index(next)
+    }
+
+    async fn log_entries(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLogEntry>> {
+        if start >= end {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<StoredLogEntryRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            log_entry_columns!(),
+            ", leaf_hash FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx"
+        ))
+        .bind(db_bound(start))
+        .bind(db_bound(end))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn log_leaf_hashes(&self, start: u64, limit: u64) -> StoreResult<Vec<Hash>> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<LeafHashRow> = sqlx::query_as(
+            "SELECT idx, leaf_hash FROM log_entries WHERE idx >= $1 ORDER BY idx LIMIT $2",
+        )
+        .bind(db_bound(start))
+        .bind(db_bound(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn search_log(
+        &self,
+        filter: &LogFilter,
+        before: Option<u64>,
+        limit: u64,
+    ) -> StoreResult<Vec<LogEntry>> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut query = log_search_query::<sqlx::Postgres>(filter, before, limit);
+        let rows: Vec<LogEntryRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        convert_all(rows)
+    }
+
+    async fn store_tree_head(&self, head: &SignedTreeHead) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO tree_heads (tree_size, root_hash, timestamp, signature, key_id) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tree_size) DO NOTHING",
+        )
+        .bind(db_index(head.tree_size)?)
+        .bind(&head.root_hash)
+        .bind(head.timestamp)
+        .bind(&head.signature)
+        .bind(&head.key_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn tree_heads(&self) -> StoreResult<Vec<SignedTreeHead>> {
+        let rows: Vec<TreeHeadRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            tree_head_columns!(),
+            " FROM tree_heads ORDER BY tree_size"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn latest_tree_head(&self) -> StoreResult<Option<SignedTreeHead>> {
+        let row: Option<TreeHeadRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            tree_head_columns!(),
+            " FROM tree_heads ORDER BY tree_size DESC LIMIT 1"
+        ))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(SignedTreeHead::try_from).transpose()
     }
 }

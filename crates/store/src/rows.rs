@@ -1,8 +1,15 @@
 //! Rows as both backends return them, and their conversion into models.
 //! The column lists are shared so that every query reads the same shape.
 
-use crate::{from_db_time, parse_kind, Account, ApiToken, Session, StoreError, StoreResult};
+use crate::{
+    from_db_time, parse_kind, Account, ApiToken, LogFilter, Session, StoreError, StoreResult,
+    StoredLogEntry,
+};
+use pocdir_domain::log::entry::LogEntry;
+use pocdir_domain::log::head::SignedTreeHead;
+use pocdir_domain::log::merkle::Hash;
 use pocdir_domain::throttle::FailureCount;
+use sqlx::{Database, Encode, QueryBuilder, Type};
 
 // Column lists as macros, not consts, so that `concat!` can splice them
 // into each query at compile time: no formatting on every call.
@@ -27,7 +34,22 @@ macro_rules! api_token_columns {
     };
 }
 
-pub(crate) use {account_columns, api_token_columns, session_columns};
+macro_rules! log_entry_columns {
+    () => {
+        "idx, at, actor_account_id, actor_kind, actor_participant, action, object, \
+         participant, content_hash"
+    };
+}
+
+macro_rules! tree_head_columns {
+    () => {
+        "tree_size, root_hash, timestamp, signature, key_id"
+    };
+}
+
+pub(crate) use {
+    account_columns, api_token_columns, log_entry_columns, session_columns, tree_head_columns,
+};
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct AccountRow {
@@ -145,6 +167,198 @@ impl TryFrom<FailureRow> for FailureCount {
             oldest: r.oldest.map(from_db_time).transpose()?,
         })
     }
+}
+
+/// A log entry's columns, without its leaf hash.
+#[derive(sqlx::FromRow)]
+pub(crate) struct LogEntryRow {
+    idx: i64,
+    at: i64,
+    actor_account_id: Option<i64>,
+    actor_kind: String,
+    actor_participant: Option<String>,
+    action: String,
+    object: String,
+    participant: Option<String>,
+    content_hash: String,
+}
+
+impl TryFrom<LogEntryRow> for LogEntry {
+    type Error = StoreError;
+
+    fn try_from(r: LogEntryRow) -> StoreResult<Self> {
+        Ok(LogEntry {
+            index: log_index(r.idx)?,
+            at: r.at,
+            actor_account_id: r.actor_account_id,
+            actor_kind: r.actor_kind,
+            actor_participant: r.actor_participant,
+            action: r.action,
+            object: r.object,
+            participant: r.participant,
+            content_hash: r.content_hash,
+        })
+    }
+}
+
+/// A log entry's columns followed by `leaf_hash`.
+#[derive(sqlx::FromRow)]
+pub(crate) struct StoredLogEntryRow {
+    #[sqlx(flatten)]
+    entry: LogEntryRow,
+    leaf_hash: Vec<u8>,
+}
+
+impl TryFrom<StoredLogEntryRow> for StoredLogEntry {
+    type Error = StoreError;
+
+    fn try_from(r: StoredLogEntryRow) -> StoreResult<Self> {
+        let entry = LogEntry::try_from(r.entry)?;
+        let leaf_hash = to_hash(&r.leaf_hash).map_err(|len| {
+            StoreError::Corrupt(format!("leaf hash of entry {}: {len} bytes", entry.index))
+        })?;
+        Ok(StoredLogEntry { entry, leaf_hash })
+    }
+}
+
+/// One `leaf_hash` column.
+#[derive(sqlx::FromRow)]
+pub(crate) struct LeafHashRow {
+    idx: i64,
+    leaf_hash: Vec<u8>,
+}
+
+impl TryFrom<LeafHashRow> for Hash {
+    type Error = StoreError;
+
+    fn try_from(r: LeafHashRow) -> StoreResult<Self> {
+        to_hash(&r.leaf_hash).map_err(|len| {
+            StoreError::Corrupt(format!("leaf hash of entry {}: {len} bytes", r.idx))
+        })
+    }
+}
+
+/// A 32-byte hash, or the length it has instead.
+fn to_hash(bytes: &[u8]) -> Result<Hash, usize> {
+    Hash::try_from(bytes).map_err(|_| bytes.len())
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TreeHeadRow {
+    tree_size: i64,
+    root_hash: String,
+    timestamp: i64,
+    signature: String,
+    key_id: String,
+}
+
+impl TryFrom<TreeHeadRow> for SignedTreeHead {
+    type Error = StoreError;
+
+    fn try_from(r: TreeHeadRow) -> StoreResult<Self> {
+        Ok(SignedTreeHead {
+            tree_size: u64::try_from(r.tree_size)
+                .map_err(|_| StoreError::Corrupt(format!("tree size {}", r.tree_size)))?,
+            root_hash: r.root_hash,
+            timestamp: r.timestamp,
+            signature: r.signature,
+            key_id: r.key_id,
+        })
+    }
+}
+
+/// A stored log index (BIGINT) as the log's `u64`.
+pub(crate) fn log_index(idx: i64) -> StoreResult<u64> {
+    u64::try_from(idx).map_err(|_| StoreError::Corrupt(format!("log index {idx}")))
+}
+
+/// A log index or size as stored (BIGINT). Beyond `i64::MAX` cannot be
+/// stored, and no log gets there.
+pub(crate) fn db_index(index: u64) -> StoreResult<i64> {
+    i64::try_from(index)
+        .map_err(|_| StoreError::Corrupt(format!("log index {index} does not fit in BIGINT")))
+}
+
+/// A bound for a query (`end`, `limit`, `before`): values past `i64::MAX`
+/// mean "no bound", which `i64::MAX` says just as well.
+pub(crate) fn db_bound(bound: u64) -> i64 {
+    i64::try_from(bound).unwrap_or(i64::MAX)
+}
+
+/// The indexes handed out to `count` entries by a bump of the counter that
+/// returned `next_index`, the counter's new value.
+pub(crate) fn appended_indexes(next_index: i64, count: usize) -> StoreResult<Vec<u64>> {
+    let end = log_index(next_index)?;
+    let start = u64::try_from(count)
+        .ok()
+        .and_then(|n| end.checked_sub(n))
+        .ok_or_else(|| {
+            StoreError::Corrupt(format!("log counter {next_index} after {count} entries"))
+        })?;
+    Ok((start..end).collect())
+}
+
+/// The number of entries to append, as the counter's increment.
+pub(crate) fn entry_count(count: usize) -> StoreResult<i64> {
+    i64::try_from(count).map_err(|_| StoreError::Corrupt(format!("{count} log entries at once")))
+}
+
+/// Builds the audit search: `SELECT … FROM log_entries WHERE … ORDER BY idx
+/// DESC LIMIT …`, with placeholders in the syntax of `DB`. The shape of the
+/// query depends only on which filter fields are set, so each backend keeps
+/// a handful of prepared statements, each able to use its index.
+pub(crate) fn log_search_query<'a, DB>(
+    filter: &LogFilter,
+    before: Option<u64>,
+    limit: u64,
+) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    DB::Arguments<'a>: Default,
+    i64: Encode<'a, DB> + Type<DB>,
+    String: Encode<'a, DB> + Type<DB>,
+{
+    let mut q = QueryBuilder::new(concat!(
+        "SELECT ",
+        log_entry_columns!(),
+        " FROM log_entries WHERE true"
+    ));
+    if let Some(actor) = filter.actor_account_id {
+        q.push(" AND actor_account_id = ").push_bind(actor);
+    }
+    match &filter.action {
+        Some(prefix) if prefix.ends_with('.') => {
+            // substr/length count characters on both backends; LIKE would
+            // need escaping and is case-insensitive on SQLite.
+            q.push(" AND substr(action, 1, length(")
+                .push_bind(prefix.clone())
+                .push(")) = ")
+                .push_bind(prefix.clone());
+        }
+        Some(action) => {
+            q.push(" AND action = ").push_bind(action.clone());
+        }
+        None => {}
+    }
+    if let Some(participant) = &filter.participant {
+        q.push(" AND (participant = ")
+            .push_bind(participant.clone())
+            .push(" OR actor_participant = ")
+            .push_bind(participant.clone())
+            .push(")");
+    }
+    if let Some(since) = filter.since {
+        q.push(" AND at >= ").push_bind(since);
+    }
+    if let Some(until) = filter.until {
+        q.push(" AND at < ").push_bind(until);
+    }
+    if let Some(before) = before {
+        q.push(" AND idx < ").push_bind(db_bound(before));
+    }
+    q.push(" ORDER BY idx DESC LIMIT ")
+        .push_bind(db_bound(limit));
+    q
 }
 
 /// Converts a list of rows, failing on the first invalid one.

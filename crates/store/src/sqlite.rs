@@ -3,16 +3,23 @@
 //! Every write that must be atomic is either one statement or a transaction
 //! whose first statement writes, so SQLite takes the write lock up front
 //! (waiting up to the busy timeout) instead of failing on a lock upgrade.
+//! Log entries are appended last in those transactions (see [`append_in_tx`]);
+//! the write lock, held to commit, numbers them without gaps.
 
 use crate::rows::{
-    account_columns, api_token_columns, convert_all, map_constraint, session_columns, AccountRow,
-    ApiTokenRow, FailureRow, SessionRow,
+    account_columns, api_token_columns, appended_indexes, convert_all, db_bound, db_index,
+    entry_count, log_entry_columns, log_index, log_search_query, map_constraint, session_columns,
+    tree_head_columns, AccountRow, ApiTokenRow, FailureRow, LeafHashRow, LogEntryRow, SessionRow,
+    StoredLogEntryRow, TreeHeadRow,
 };
 use crate::{
-    to_db_time, Account, ApiToken, Backend, NewAccount, NewApiToken, NewSession, Session, Store,
-    StoreError, StoreResult,
+    to_db_time, Account, ApiToken, Backend, LogFilter, NewAccount, NewApiToken, NewSession,
+    Session, Store, StoreError, StoreResult, StoredLogEntry,
 };
 use async_trait::async_trait;
+use pocdir_domain::log::entry::{LogDraft, LogEntry};
+use pocdir_domain::log::head::SignedTreeHead;
+use pocdir_domain::log::merkle::Hash;
 use pocdir_domain::throttle::FailureCount;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -101,6 +108,46 @@ async fn insert_session(conn: &mut SqliteConnection, new: &NewSession) -> StoreR
     row.try_into()
 }
 
+/// Appends `drafts` to the log inside the caller's transaction and returns
+/// their indexes. Bumping the counter first takes (or, after an earlier
+/// write, already holds) the write lock, which stays held until commit: no
+/// other appender can take the same numbers, and a rollback gives them back.
+async fn append_in_tx(conn: &mut SqliteConnection, drafts: &[LogDraft]) -> StoreResult<Vec<u64>> {
+    if drafts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let next: Option<(i64,)> = sqlx::query_as(
+        "UPDATE log_state SET next_index = next_index + ? WHERE id = 1 RETURNING next_index",
+    )
+    .bind(entry_count(drafts.len())?)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (next,) = next.ok_or_else(|| StoreError::Corrupt("the log_state row is missing".into()))?;
+    let indexes = appended_indexes(next, drafts.len())?;
+    for (draft, &index) in drafts.iter().zip(&indexes) {
+        let entry = draft.clone().at_index(index);
+        let leaf = entry.leaf_hash();
+        sqlx::query(
+            "INSERT INTO log_entries (idx, at, actor_account_id, actor_kind, actor_participant, \
+             action, object, participant, content_hash, leaf_hash) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(db_index(index)?)
+        .bind(entry.at)
+        .bind(entry.actor_account_id)
+        .bind(&entry.actor_kind)
+        .bind(&entry.actor_participant)
+        .bind(&entry.action)
+        .bind(&entry.object)
+        .bind(&entry.participant)
+        .bind(&entry.content_hash)
+        .bind(leaf.as_slice())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(indexes)
+}
+
 #[async_trait]
 impl Store for SqliteStore {
     fn backend(&self) -> Backend {
@@ -119,7 +166,8 @@ impl Store for SqliteStore {
         Ok(n)
     }
 
-    async fn create_account(&self, new: NewAccount) -> StoreResult<Account> {
+    async fn create_account(&self, new: NewAccount, mut log: LogDraft) -> StoreResult<Account> {
+        let mut tx = self.pool.begin().await?;
         let row: AccountRow = sqlx::query_as(concat!(
             "INSERT INTO accounts (email, kind, participant, display_name, password_hash, \
              totp_secret, totp_enrolled, demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
@@ -135,10 +183,14 @@ impl Store for SqliteStore {
         .bind(new.totp_enrolled)
         .bind(new.demo)
         .bind(to_db_time(new.created_at))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await
         .map_err(|e| map_constraint(e, &format!("account with e-mail {}", new.email)))?;
-        row.try_into()
+        let account = Account::try_from(row)?;
+        log.object = format!("account:{}", account.id);
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(account)
     }
 
     async fn account_by_id(&self, id: i64) -> StoreResult<Option<Account>> {
@@ -170,6 +222,7 @@ impl Store for SqliteStore {
         account_id: i64,
         password_hash: &str,
         keep_session_id: Option<i64>,
+        log: LogDraft,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         let updated = sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
@@ -197,6 +250,7 @@ impl Store for SqliteStore {
                     .await?
             }
         };
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -220,6 +274,7 @@ impl Store for SqliteStore {
         account_id: i64,
         step: i64,
         recovery_code_hashes: &[String],
+        log: LogDraft,
     ) -> StoreResult<bool> {
         let mut tx = self.pool.begin().await?;
         // Compare-and-set on the step first: of two concurrent calls with the
@@ -243,6 +298,7 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?;
         insert_recovery_codes(&mut tx, account_id, recovery_code_hashes).await?;
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -262,13 +318,19 @@ impl Store for SqliteStore {
         Ok(updated == 1)
     }
 
-    async fn replace_recovery_codes(&self, account_id: i64, hashes: &[String]) -> StoreResult<()> {
+    async fn replace_recovery_codes(
+        &self,
+        account_id: i64,
+        hashes: &[String],
+        log: LogDraft,
+    ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM recovery_codes WHERE account_id = ?")
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
         insert_recovery_codes(&mut tx, account_id, hashes).await?;
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -278,7 +340,9 @@ impl Store for SqliteStore {
         account_id: i64,
         hash: &str,
         at: OffsetDateTime,
+        log: LogDraft,
     ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE recovery_codes SET used_at = ? \
              WHERE account_id = ? AND code_hash = ? AND used_at IS NULL",
@@ -286,10 +350,16 @@ impl Store for SqliteStore {
         .bind(to_db_time(at))
         .bind(account_id)
         .bind(hash)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
-        Ok(updated == 1)
+        if updated == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn unused_recovery_codes(&self, account_id: i64) -> StoreResult<i64> {
@@ -329,7 +399,12 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn rotate_session(&self, old_id: i64, new: NewSession) -> StoreResult<Session> {
+    async fn rotate_session(
+        &self,
+        old_id: i64,
+        new: NewSession,
+        log: Option<LogDraft>,
+    ) -> StoreResult<Session> {
         let mut tx = self.pool.begin().await?;
         let deleted = sqlx::query("DELETE FROM sessions WHERE id = ?")
             .bind(old_id)
@@ -343,26 +418,55 @@ impl Store for SqliteStore {
             return Err(StoreError::NotFound);
         }
         let session = insert_session(&mut tx, &new).await?;
+        append_in_tx(&mut tx, log.as_slice()).await?;
         tx.commit().await?;
         Ok(session)
     }
 
-    async fn delete_session(&self, id: i64) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = ?")
+    async fn delete_session(&self, id: i64, log: Option<LogDraft>) -> StoreResult<()> {
+        let Some(log) = log else {
+            sqlx::query("DELETE FROM sessions WHERE id = ?")
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+            return Ok(());
+        };
+        let mut tx = self.pool.begin().await?;
+        let deleted = sqlx::query("DELETE FROM sessions WHERE id = ?")
             .bind(id)
-            .execute(&self.pool)
-            .await?;
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            // Already gone (e.g. two sign-outs racing): nothing to log.
+            tx.rollback().await?;
+            return Ok(());
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    async fn delete_account_session(&self, account_id: i64, id: i64) -> StoreResult<bool> {
+    async fn delete_account_session(
+        &self,
+        account_id: i64,
+        id: i64,
+        log: LogDraft,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
         let deleted = sqlx::query("DELETE FROM sessions WHERE id = ? AND account_id = ?")
             .bind(id)
             .bind(account_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?
             .rows_affected();
-        Ok(deleted == 1)
+        if deleted == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn sessions_of(&self, account_id: i64, now: OffsetDateTime) -> StoreResult<Vec<Session>> {
@@ -388,7 +492,8 @@ impl Store for SqliteStore {
         Ok(deleted)
     }
 
-    async fn create_api_token(&self, new: NewApiToken) -> StoreResult<ApiToken> {
+    async fn create_api_token(&self, new: NewApiToken, mut log: LogDraft) -> StoreResult<ApiToken> {
+        let mut tx = self.pool.begin().await?;
         let row: ApiTokenRow = sqlx::query_as(concat!(
             "INSERT INTO api_tokens (account_id, name, token_hash, scopes, created_at, \
              expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ",
@@ -400,10 +505,14 @@ impl Store for SqliteStore {
         .bind(&new.scopes)
         .bind(to_db_time(new.created_at))
         .bind(to_db_time(new.expires_at))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await
         .map_err(|e| map_constraint(e, "API token"))?;
-        row.try_into()
+        let token = ApiToken::try_from(row)?;
+        log.object = format!("token:{}", token.id);
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(token)
     }
 
     async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<ApiToken>> {
@@ -444,7 +553,9 @@ impl Store for SqliteStore {
         account_id: i64,
         id: i64,
         at: OffsetDateTime,
+        log: LogDraft,
     ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE api_tokens SET revoked_at = ? \
              WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
@@ -452,10 +563,16 @@ impl Store for SqliteStore {
         .bind(to_db_time(at))
         .bind(id)
         .bind(account_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
-        Ok(updated == 1)
+        if updated == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn record_login_failure(&self, key: &str, at: OffsetDateTime) -> StoreResult<()> {
@@ -523,5 +640,106 @@ impl Store for SqliteStore {
         .await?
         .rows_affected();
         Ok(written == 1)
+    }
+
+    async fn append_log(&self, drafts: &[LogDraft]) -> StoreResult<Vec<u64>> {
+        if drafts.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The counter bump is the transaction's first statement: a write.
+        let mut tx = self.pool.begin().await?;
+        let indexes = append_in_tx(&mut tx, drafts).await?;
+        tx.commit().await?;
+        Ok(indexes)
+    }
+
+    async fn log_size(&self) -> StoreResult<u64> {
+        let next: Option<(i64,)> = sqlx::query_as("SELECT next_index FROM log_state WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        let (next,) =
+            next.ok_or_else(|| StoreError::Corrupt("the log_state row is missing".into()))?;
+        log_index(next)
+    }
+
+    async fn log_entries(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLogEntry>> {
+        if start >= end {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<StoredLogEntryRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            log_entry_columns!(),
+            ", leaf_hash FROM log_entries WHERE idx >= ? AND idx < ? ORDER BY idx"
+        ))
+        .bind(db_bound(start))
+        .bind(db_bound(end))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn log_leaf_hashes(&self, start: u64, limit: u64) -> StoreResult<Vec<Hash>> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<LeafHashRow> = sqlx::query_as(
+            "SELECT idx, leaf_hash FROM log_entries WHERE idx >= ? ORDER BY idx LIMIT ?",
+        )
+        .bind(db_bound(start))
+        .bind(db_bound(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn search_log(
+        &self,
+        filter: &LogFilter,
+        before: Option<u64>,
+        limit: u64,
+    ) -> StoreResult<Vec<LogEntry>> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut query = log_search_query::<sqlx::Sqlite>(filter, before, limit);
+        let rows: Vec<LogEntryRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        convert_all(rows)
+    }
+
+    async fn store_tree_head(&self, head: &SignedTreeHead) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO tree_heads (tree_size, root_hash, timestamp, signature, key_id) \
+             VALUES (?, ?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING",
+        )
+        .bind(db_index(head.tree_size)?)
+        .bind(&head.root_hash)
+        .bind(head.timestamp)
+        .bind(&head.signature)
+        .bind(&head.key_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn tree_heads(&self) -> StoreResult<Vec<SignedTreeHead>> {
+        let rows: Vec<TreeHeadRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            tree_head_columns!(),
+            " FROM tree_heads ORDER BY tree_size"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn latest_tree_head(&self) -> StoreResult<Option<SignedTreeHead>> {
+        let row: Option<TreeHeadRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            tree_head_columns!(),
+            " FROM tree_heads ORDER BY tree_size DESC LIMIT 1"
+        ))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(SignedTreeHead::try_from).transpose()
     }
 }

@@ -4,7 +4,8 @@
 //! it into `sqlite::<case>` and `postgres::<case>` tests. SQLite runs on a
 //! fresh file in a temporary directory; PostgreSQL on a fresh database in the
 //! server at `POCDIR_TEST_POSTGRES_URL` (default: local, trust auth), which is
-//! dropped afterwards even when the case fails.
+//! dropped afterwards even when the case fails. Cases that must go behind
+//! the trait (to break the log on purpose) also get a [`Raw`] handle.
 
 // Test code: a failed unwrap is a failed test.
 #![allow(
@@ -16,11 +17,16 @@
 
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::entropy::{random_bytes, OsEntropy};
+use pocdir_domain::log::entry::{LogActor, LogDraft, LogEntry};
+use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::throttle::FailureCount;
 use pocdir_store::postgres::PostgresStore;
 use pocdir_store::sqlite::SqliteStore;
-use pocdir_store::{Account, Backend, NewAccount, NewApiToken, NewSession, Store, StoreError};
-use sqlx::{Connection, Executor, PgConnection};
+use pocdir_store::{
+    Account, Backend, LogFilter, NewAccount, NewApiToken, NewSession, Store, StoreError,
+    StoredLogEntry,
+};
+use sqlx::{Connection, Executor, PgConnection, PgPool, SqlitePool};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -94,15 +100,34 @@ async fn close<DB: sqlx::Database>(pool: sqlx::Pool<DB>) {
     let _ = tokio::time::timeout(Duration::from_secs(10), pool.close()).await;
 }
 
+/// The store's own database, for cases that must break what the trait
+/// keeps whole (tamper with the log, make an append fail).
+#[derive(Debug, Clone)]
+enum Raw {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl Raw {
+    /// Runs `sqlite` or `postgres` (one or more statements, on one connection).
+    async fn exec(&self, sqlite: &str, postgres: &str) -> Result<(), sqlx::Error> {
+        match self {
+            Raw::Sqlite(pool) => sqlx::raw_sql(sqlite).execute(pool).await.map(drop),
+            Raw::Postgres(pool) => sqlx::raw_sql(postgres).execute(pool).await.map(drop),
+        }
+    }
+}
+
 async fn on_sqlite<F, Fut>(case: F)
 where
-    F: FnOnce(Arc<dyn Store>) -> Fut + Send + 'static,
+    F: FnOnce(Arc<dyn Store>, Raw) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
     with_sqlite_url(|url| async move {
         let store = SqliteStore::open(&url).await.unwrap();
         let pool = store.pool().clone();
-        let outcome = tokio::spawn(case(Arc::new(store))).await;
+        let raw = Raw::Sqlite(pool.clone());
+        let outcome = tokio::spawn(case(Arc::new(store), raw)).await;
         close(pool).await;
         propagate(outcome);
     })
@@ -111,13 +136,14 @@ where
 
 async fn on_postgres<F, Fut>(case: F)
 where
-    F: FnOnce(Arc<dyn Store>) -> Fut + Send + 'static,
+    F: FnOnce(Arc<dyn Store>, Raw) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
     with_postgres_url(|url| async move {
         let store = PostgresStore::open(&url).await.unwrap();
         let pool = store.pool().clone();
-        let outcome = tokio::spawn(case(Arc::new(store))).await;
+        let raw = Raw::Postgres(pool.clone());
+        let outcome = tokio::spawn(case(Arc::new(store), raw)).await;
         close(pool).await;
         propagate(outcome);
     })
@@ -125,13 +151,21 @@ where
 }
 
 /// Declares each case once per backend: `sqlite::case` and `postgres::case`.
+/// Cases listed under `raw` take `(Arc<dyn Store>, Raw)`, the others only
+/// the store.
 macro_rules! conformance {
-    ($($case:ident),* $(,)?) => {
+    (cases: [$($case:ident),* $(,)?], raw: [$($raw:ident),* $(,)?] $(,)?) => {
         mod sqlite {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $case() {
-                    super::on_sqlite(super::$case).await;
+                    super::on_sqlite(|store, _| super::$case(store)).await;
+                }
+            )*
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $raw() {
+                    super::on_sqlite(super::$raw).await;
                 }
             )*
         }
@@ -139,7 +173,13 @@ macro_rules! conformance {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $case() {
-                    super::on_postgres(super::$case).await;
+                    super::on_postgres(|store, _| super::$case(store)).await;
+                }
+            )*
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $raw() {
+                    super::on_postgres(super::$raw).await;
                 }
             )*
         }
@@ -147,6 +187,7 @@ macro_rules! conformance {
 }
 
 conformance!(
+    cases: [
     accounts_create_and_fetch,
     duplicate_email_is_conflict,
     kinds_round_trip,
@@ -165,6 +206,19 @@ conformance!(
     timestamps_keep_second_precision,
     concurrent_accept_totp_step_accepts_once,
     concurrent_lease_claims_grant_one,
+    logged_changes_append_in_order,
+    refused_changes_append_nothing,
+    log_entries_round_trip,
+    append_log_many_in_one_go,
+    concurrent_appends_have_no_gaps,
+    search_log_filters,
+    tree_heads_keep_the_first,
+    ],
+    raw: [
+    failed_log_append_leaves_no_change,
+    log_is_append_only,
+    corrupt_leaf_hash_is_reported,
+    ],
 );
 
 // --- open ---
@@ -223,7 +277,7 @@ fn new_account(email: &str, kind: AccountKind) -> NewAccount {
 
 async fn account(store: &Arc<dyn Store>, email: &str, kind: AccountKind) -> Account {
     store
-        .create_account(new_account(email, kind))
+        .create_account(new_account(email, kind), draft("account.create"))
         .await
         .unwrap()
 }
@@ -251,6 +305,50 @@ fn new_token(account_id: i64, name: &str, token: &str, created: i64) -> NewApiTo
     }
 }
 
+/// A log entry for `action`, by the console, at the suite's fixed instant.
+fn draft(action: &str) -> LogDraft {
+    LogDraft::new(t(0), LogActor::console(), action, "x".to_string())
+}
+
+fn actor(account_id: i64, kind: &str, participant: Option<&str>) -> LogActor {
+    LogActor {
+        account_id: Some(account_id),
+        kind: kind.to_string(),
+        participant: participant.map(str::to_string),
+    }
+}
+
+/// The whole log, checked for the invariants every read must keep: indexes
+/// 0..size without gaps, each stored leaf hash that of its entry, and the
+/// same leaf hashes from `log_leaf_hashes`.
+async fn whole_log(store: &Arc<dyn Store>) -> Vec<StoredLogEntry> {
+    let size = store.log_size().await.unwrap();
+    let entries = store.log_entries(0, size + 10).await.unwrap();
+    let indexes: Vec<u64> = entries.iter().map(|e| e.entry.index).collect();
+    assert_eq!(indexes, (0..size).collect::<Vec<_>>(), "indexes 0..{size}");
+    for e in &entries {
+        assert_eq!(
+            e.leaf_hash,
+            e.entry.leaf_hash(),
+            "leaf of entry {}",
+            e.entry.index
+        );
+    }
+    let leaves = store.log_leaf_hashes(0, size + 10).await.unwrap();
+    let stored: Vec<_> = entries.iter().map(|e| e.leaf_hash).collect();
+    assert_eq!(leaves, stored);
+    entries
+}
+
+/// Actions and objects of the whole log, in order.
+async fn log_actions(store: &Arc<dyn Store>) -> Vec<(String, String)> {
+    whole_log(store)
+        .await
+        .into_iter()
+        .map(|e| (e.entry.action, e.entry.object))
+        .collect()
+}
+
 fn codes(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
@@ -265,7 +363,10 @@ async fn accounts_create_and_fetch(store: Arc<dyn Store>) {
         demo: true,
         ..new_account("poc@example.org", AccountKind::TechnicalPoc)
     };
-    let created = store.create_account(new).await.unwrap();
+    let created = store
+        .create_account(new, draft("account.create"))
+        .await
+        .unwrap();
     assert!(created.id > 0);
     assert_eq!(created.email, "poc@example.org");
     assert_eq!(created.kind, AccountKind::TechnicalPoc);
@@ -300,7 +401,10 @@ async fn accounts_create_and_fetch(store: Arc<dyn Store>) {
 async fn duplicate_email_is_conflict(store: Arc<dyn Store>) {
     account(&store, "dup@example.org", AccountKind::Reporter).await;
     let err = store
-        .create_account(new_account("dup@example.org", AccountKind::Auditor))
+        .create_account(
+            new_account("dup@example.org", AccountKind::Auditor),
+            draft("account.create"),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
@@ -329,7 +433,11 @@ async fn kinds_round_trip(store: Arc<dyn Store>) {
 async fn totp_enrolment_replaces_recovery_codes(store: Arc<dyn Store>) {
     let a = account(&store, "a@example.org", AccountKind::Nominator).await;
     store
-        .replace_recovery_codes(a.id, &codes(&["old1", "old2", "old3"]))
+        .replace_recovery_codes(
+            a.id,
+            &codes(&["old1", "old2", "old3"]),
+            draft("recovery.replace"),
+        )
         .await
         .unwrap();
     assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 3);
@@ -341,7 +449,7 @@ async fn totp_enrolment_replaces_recovery_codes(store: Arc<dyn Store>) {
 
     let new_codes = codes(&["new1", "new2", "new3", "new4", "new5"]);
     assert!(store
-        .complete_totp_enrolment(a.id, 100, &new_codes)
+        .complete_totp_enrolment(a.id, 100, &new_codes, draft("totp.enrol"))
         .await
         .unwrap());
     let done = store.account_by_id(a.id).await.unwrap().unwrap();
@@ -349,8 +457,14 @@ async fn totp_enrolment_replaces_recovery_codes(store: Arc<dyn Store>) {
     assert_eq!(done.totp_secret.as_deref(), Some("SECRETONE"));
     assert_eq!(done.totp_last_step, Some(100));
     assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 5);
-    assert!(!store.use_recovery_code(a.id, "old1", t(1)).await.unwrap());
-    assert!(store.use_recovery_code(a.id, "new3", t(1)).await.unwrap());
+    assert!(!store
+        .use_recovery_code(a.id, "old1", t(1), draft("recovery.use"))
+        .await
+        .unwrap());
+    assert!(store
+        .use_recovery_code(a.id, "new3", t(1), draft("recovery.use"))
+        .await
+        .unwrap());
 
     // Restarting enrolment sets a new, unconfirmed secret.
     store.begin_totp_enrolment(a.id, "SECRETTWO").await.unwrap();
@@ -391,13 +505,13 @@ async fn complete_enrolment_refuses_replayed_step(store: Arc<dyn Store>) {
     store.begin_totp_enrolment(a.id, "SECRET").await.unwrap();
     assert!(store.accept_totp_step(a.id, 70).await.unwrap());
     store
-        .replace_recovery_codes(a.id, &codes(&["keep1", "keep2"]))
+        .replace_recovery_codes(a.id, &codes(&["keep1", "keep2"]), draft("recovery.replace"))
         .await
         .unwrap();
 
     for replayed in [70, 69] {
         assert!(!store
-            .complete_totp_enrolment(a.id, replayed, &codes(&["fresh"]))
+            .complete_totp_enrolment(a.id, replayed, &codes(&["fresh"]), draft("totp.enrol"))
             .await
             .unwrap());
         let after = store.account_by_id(a.id).await.unwrap().unwrap();
@@ -405,11 +519,17 @@ async fn complete_enrolment_refuses_replayed_step(store: Arc<dyn Store>) {
         assert_eq!(after.totp_last_step, Some(70));
         assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 2);
     }
-    assert!(!store.use_recovery_code(a.id, "fresh", t(1)).await.unwrap());
-    assert!(store.use_recovery_code(a.id, "keep1", t(1)).await.unwrap());
+    assert!(!store
+        .use_recovery_code(a.id, "fresh", t(1), draft("recovery.use"))
+        .await
+        .unwrap());
+    assert!(store
+        .use_recovery_code(a.id, "keep1", t(1), draft("recovery.use"))
+        .await
+        .unwrap());
 
     assert!(store
-        .complete_totp_enrolment(a.id, 71, &codes(&["fresh"]))
+        .complete_totp_enrolment(a.id, 71, &codes(&["fresh"]), draft("totp.enrol"))
         .await
         .unwrap());
     let enrolled = store.account_by_id(a.id).await.unwrap().unwrap();
@@ -422,30 +542,45 @@ async fn recovery_codes_work_once(store: Arc<dyn Store>) {
     let a = account(&store, "a@example.org", AccountKind::Auditor).await;
     let b = account(&store, "b@example.org", AccountKind::Auditor).await;
     store
-        .replace_recovery_codes(a.id, &codes(&["c1", "c2", "c3"]))
+        .replace_recovery_codes(a.id, &codes(&["c1", "c2", "c3"]), draft("recovery.replace"))
         .await
         .unwrap();
     assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 3);
     assert_eq!(store.unused_recovery_codes(b.id).await.unwrap(), 0);
 
-    assert!(store.use_recovery_code(a.id, "c1", t(5)).await.unwrap());
+    assert!(store
+        .use_recovery_code(a.id, "c1", t(5), draft("recovery.use"))
+        .await
+        .unwrap());
     assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 2);
-    assert!(!store.use_recovery_code(a.id, "c1", t(6)).await.unwrap());
     assert!(!store
-        .use_recovery_code(a.id, "unknown", t(6))
+        .use_recovery_code(a.id, "c1", t(6), draft("recovery.use"))
+        .await
+        .unwrap());
+    assert!(!store
+        .use_recovery_code(a.id, "unknown", t(6), draft("recovery.use"))
         .await
         .unwrap());
     // Another account's code is not yours.
-    assert!(!store.use_recovery_code(b.id, "c2", t(6)).await.unwrap());
+    assert!(!store
+        .use_recovery_code(b.id, "c2", t(6), draft("recovery.use"))
+        .await
+        .unwrap());
     assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 2);
 
     store
-        .replace_recovery_codes(a.id, &codes(&["d1", "d2"]))
+        .replace_recovery_codes(a.id, &codes(&["d1", "d2"]), draft("recovery.replace"))
         .await
         .unwrap();
     assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 2);
-    assert!(!store.use_recovery_code(a.id, "c2", t(7)).await.unwrap());
-    assert!(store.use_recovery_code(a.id, "d2", t(7)).await.unwrap());
+    assert!(!store
+        .use_recovery_code(a.id, "c2", t(7), draft("recovery.use"))
+        .await
+        .unwrap());
+    assert!(store
+        .use_recovery_code(a.id, "d2", t(7), draft("recovery.use"))
+        .await
+        .unwrap());
     assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 1);
 }
 
@@ -487,7 +622,11 @@ async fn sessions_lifecycle(store: Arc<dyn Store>) {
     assert_eq!(touched.created_at, t(10));
 
     let s2 = store
-        .rotate_session(s1.id, new_session(a.id, "tok-full", 30, 7200))
+        .rotate_session(
+            s1.id,
+            new_session(a.id, "tok-full", 30, 7200),
+            Some(draft("session.sign_in")),
+        )
         .await
         .unwrap();
     assert_ne!(s2.id, s1.id);
@@ -504,7 +643,11 @@ async fn sessions_lifecycle(store: Arc<dyn Store>) {
 
     // Rotating a session that is gone must not create one.
     let err = store
-        .rotate_session(s1.id, new_session(a.id, "tok-ghost", 40, 7200))
+        .rotate_session(
+            s1.id,
+            new_session(a.id, "tok-ghost", 40, 7200),
+            Some(draft("session.sign_in")),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");
@@ -526,10 +669,10 @@ async fn sessions_lifecycle(store: Arc<dyn Store>) {
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");
 
-    store.delete_session(s2.id).await.unwrap();
+    store.delete_session(s2.id, None).await.unwrap();
     assert_eq!(store.session_by_token_hash("tok-full").await.unwrap(), None);
     // Deleting or touching what is gone is not an error.
-    store.delete_session(s2.id).await.unwrap();
+    store.delete_session(s2.id, None).await.unwrap();
     store.touch_session(s2.id, t(60)).await.unwrap();
 }
 
@@ -545,12 +688,21 @@ async fn delete_account_session_refuses_others(store: Arc<dyn Store>) {
         .await
         .unwrap();
 
-    assert!(!store.delete_account_session(a.id, sb.id).await.unwrap());
+    assert!(!store
+        .delete_account_session(a.id, sb.id, draft("session.revoke"))
+        .await
+        .unwrap());
     assert!(store.session_by_token_hash("tb").await.unwrap().is_some());
 
-    assert!(store.delete_account_session(a.id, sa.id).await.unwrap());
+    assert!(store
+        .delete_account_session(a.id, sa.id, draft("session.revoke"))
+        .await
+        .unwrap());
     assert_eq!(store.session_by_token_hash("ta").await.unwrap(), None);
-    assert!(!store.delete_account_session(a.id, sa.id).await.unwrap());
+    assert!(!store
+        .delete_account_session(a.id, sa.id, draft("session.revoke"))
+        .await
+        .unwrap());
 }
 
 async fn sessions_of_excludes_expired(store: Arc<dyn Store>) {
@@ -632,7 +784,12 @@ async fn change_password_ends_other_sessions(store: Arc<dyn Store>) {
         .unwrap();
 
     store
-        .change_password(a.id, "$argon2id$new", Some(keep.id))
+        .change_password(
+            a.id,
+            "$argon2id$new",
+            Some(keep.id),
+            draft("account.password"),
+        )
         .await
         .unwrap();
     let changed = store.account_by_id(a.id).await.unwrap().unwrap();
@@ -650,14 +807,14 @@ async fn change_password_ends_other_sessions(store: Arc<dyn Store>) {
     assert_eq!(other.password_hash, "$argon2id$hash");
 
     store
-        .change_password(a.id, "$argon2id$third", None)
+        .change_password(a.id, "$argon2id$third", None, draft("account.password"))
         .await
         .unwrap();
     assert!(store.sessions_of(a.id, t(0)).await.unwrap().is_empty());
     assert_eq!(store.sessions_of(b.id, t(0)).await.unwrap().len(), 1);
 
     let err = store
-        .change_password(a.id + 1000, "$argon2id$x", None)
+        .change_password(a.id + 1000, "$argon2id$x", None, draft("account.password"))
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");
@@ -669,7 +826,7 @@ async fn api_tokens_lifecycle(store: Arc<dyn Store>) {
     let a = account(&store, "a@example.org", AccountKind::TechnicalPoc).await;
     let b = account(&store, "b@example.org", AccountKind::TechnicalPoc).await;
     let first = store
-        .create_api_token(new_token(a.id, "ci", "h1", 10))
+        .create_api_token(new_token(a.id, "ci", "h1", 10), draft("token.create"))
         .await
         .unwrap();
     assert!(first.id > 0);
@@ -682,14 +839,17 @@ async fn api_tokens_lifecycle(store: Arc<dyn Store>) {
     assert_eq!(first.revoked_at, None);
     assert_eq!(first.last_used_at, None);
     let second = store
-        .create_api_token(NewApiToken {
-            scopes: "read write".to_string(),
-            ..new_token(a.id, "sync", "h2", 20)
-        })
+        .create_api_token(
+            NewApiToken {
+                scopes: "read write".to_string(),
+                ..new_token(a.id, "sync", "h2", 20)
+            },
+            draft("token.create"),
+        )
         .await
         .unwrap();
     store
-        .create_api_token(new_token(b.id, "b", "hb", 30))
+        .create_api_token(new_token(b.id, "b", "hb", 30), draft("token.create"))
         .await
         .unwrap();
 
@@ -709,7 +869,7 @@ async fn api_tokens_lifecycle(store: Arc<dyn Store>) {
     assert_eq!(listed[0].scopes, "read write");
 
     assert!(!store
-        .revoke_api_token(b.id, first.id, t(200))
+        .revoke_api_token(b.id, first.id, t(200), draft("token.revoke"))
         .await
         .unwrap());
     assert_eq!(
@@ -722,11 +882,11 @@ async fn api_tokens_lifecycle(store: Arc<dyn Store>) {
         None
     );
     assert!(store
-        .revoke_api_token(a.id, first.id, t(200))
+        .revoke_api_token(a.id, first.id, t(200), draft("token.revoke"))
         .await
         .unwrap());
     assert!(!store
-        .revoke_api_token(a.id, first.id, t(300))
+        .revoke_api_token(a.id, first.id, t(300), draft("token.revoke"))
         .await
         .unwrap());
     let revoked = store.api_token_by_hash("h1").await.unwrap().unwrap();
@@ -735,7 +895,7 @@ async fn api_tokens_lifecycle(store: Arc<dyn Store>) {
     assert_eq!(store.api_tokens_of(a.id).await.unwrap().len(), 2);
 
     let err = store
-        .create_api_token(new_token(b.id, "dup", "h2", 40))
+        .create_api_token(new_token(b.id, "dup", "h2", 40), draft("token.create"))
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
@@ -871,10 +1031,13 @@ async fn timestamps_keep_second_precision(store: Arc<dyn Store>) {
     let precise = datetime!(2031-02-03 04:05:06.789_123 UTC);
     let whole = datetime!(2031-02-03 04:05:06 UTC);
     let a = store
-        .create_account(NewAccount {
-            created_at: precise,
-            ..new_account("a@example.org", AccountKind::Reporter)
-        })
+        .create_account(
+            NewAccount {
+                created_at: precise,
+                ..new_account("a@example.org", AccountKind::Reporter)
+            },
+            draft("account.create"),
+        )
         .await
         .unwrap();
     assert_eq!(a.created_at, whole);
@@ -911,10 +1074,13 @@ async fn timestamps_keep_second_precision(store: Arc<dyn Store>) {
     );
     let far = datetime!(2999-12-31 23:59:59 UTC);
     let tok = store
-        .create_api_token(NewApiToken {
-            expires_at: far,
-            ..new_token(a.id, "long", "h", 0)
-        })
+        .create_api_token(
+            NewApiToken {
+                expires_at: far,
+                ..new_token(a.id, "long", "h", 0)
+            },
+            draft("token.create"),
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -992,4 +1158,682 @@ async fn concurrent_lease_claims_grant_one(store: Arc<dyn Store>) {
         }
     }
     assert_eq!(granted, 1, "exactly one of eight instances holds the lease");
+}
+
+// --- the tamper-evident log ---
+
+fn pairs(list: &[(&str, String)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(action, object)| (action.to_string(), object.clone()))
+        .collect()
+}
+
+async fn logged_changes_append_in_order(store: Arc<dyn Store>) {
+    assert_eq!(store.log_size().await.unwrap(), 0);
+    assert!(whole_log(&store).await.is_empty());
+
+    let a = account(&store, "a@example.org", AccountKind::Nominator).await;
+    let b = account(&store, "b@example.org", AccountKind::Reporter).await;
+    store
+        .change_password(a.id, "$argon2id$new", None, draft("account.password"))
+        .await
+        .unwrap();
+    store.begin_totp_enrolment(a.id, "SECRET").await.unwrap();
+    assert!(store
+        .complete_totp_enrolment(a.id, 10, &codes(&["r1", "r2"]), draft("totp.enrol"))
+        .await
+        .unwrap());
+    store
+        .replace_recovery_codes(a.id, &codes(&["s1", "s2"]), draft("recovery.replace"))
+        .await
+        .unwrap();
+    assert!(store
+        .use_recovery_code(a.id, "s1", t(1), draft("recovery.use"))
+        .await
+        .unwrap());
+    // Not logged: a pre-MFA session, a plain rotation, housekeeping.
+    let pre = store
+        .create_session(new_session(a.id, "pre", 0, 100))
+        .await
+        .unwrap();
+    let s1 = store
+        .rotate_session(pre.id, new_session(a.id, "s1", 1, 100), None)
+        .await
+        .unwrap();
+    let s2 = store
+        .rotate_session(
+            s1.id,
+            new_session(a.id, "s2", 2, 100),
+            Some(draft("session.sign_in")),
+        )
+        .await
+        .unwrap();
+    let s3 = store
+        .create_session(new_session(a.id, "s3", 3, 100))
+        .await
+        .unwrap();
+    let s4 = store
+        .create_session(new_session(a.id, "s4", 4, 100))
+        .await
+        .unwrap();
+    store
+        .delete_session(s2.id, Some(draft("session.sign_out")))
+        .await
+        .unwrap();
+    store.delete_session(s3.id, None).await.unwrap();
+    assert!(store
+        .delete_account_session(a.id, s4.id, draft("session.revoke"))
+        .await
+        .unwrap());
+    let tok = store
+        .create_api_token(new_token(b.id, "ci", "h1", 5), draft("token.create"))
+        .await
+        .unwrap();
+    assert!(store
+        .revoke_api_token(b.id, tok.id, t(6), draft("token.revoke"))
+        .await
+        .unwrap());
+    // Unlogged methods leave the log alone.
+    store.accept_totp_step(a.id, 11).await.unwrap();
+    store.touch_api_token(tok.id, t(7)).await.unwrap();
+    store.record_login_failure("k", t(8)).await.unwrap();
+
+    let x = || "x".to_string();
+    assert_eq!(
+        log_actions(&store).await,
+        pairs(&[
+            ("account.create", format!("account:{}", a.id)),
+            ("account.create", format!("account:{}", b.id)),
+            ("account.password", x()),
+            ("totp.enrol", x()),
+            ("recovery.replace", x()),
+            ("recovery.use", x()),
+            ("session.sign_in", x()),
+            ("session.sign_out", x()),
+            ("session.revoke", x()),
+            ("token.create", format!("token:{}", tok.id)),
+            ("token.revoke", x()),
+        ])
+    );
+    assert_eq!(store.log_size().await.unwrap(), 11);
+}
+
+async fn refused_changes_append_nothing(store: Arc<dyn Store>) {
+    let a = account(&store, "a@example.org", AccountKind::Reporter).await;
+    let b = account(&store, "b@example.org", AccountKind::Reporter).await;
+    store.begin_totp_enrolment(a.id, "SECRET").await.unwrap();
+    assert!(store.accept_totp_step(a.id, 70).await.unwrap());
+    store
+        .replace_recovery_codes(a.id, &codes(&["c1"]), draft("recovery.replace"))
+        .await
+        .unwrap();
+    assert!(store
+        .use_recovery_code(a.id, "c1", t(1), draft("recovery.use"))
+        .await
+        .unwrap());
+    let sa = store
+        .create_session(new_session(a.id, "ta", 0, 100))
+        .await
+        .unwrap();
+    let sb = store
+        .create_session(new_session(b.id, "tb", 0, 100))
+        .await
+        .unwrap();
+    let gone = store
+        .create_session(new_session(a.id, "gone", 0, 100))
+        .await
+        .unwrap();
+    store.delete_session(gone.id, None).await.unwrap();
+    let tok = store
+        .create_api_token(new_token(a.id, "ci", "h1", 5), draft("token.create"))
+        .await
+        .unwrap();
+    let before = log_actions(&store).await;
+    assert_eq!(before.len(), 5);
+
+    // A replayed TOTP step.
+    assert!(!store
+        .complete_totp_enrolment(a.id, 70, &codes(&["n"]), draft("refused"))
+        .await
+        .unwrap());
+    // Unknown, already used and other accounts' recovery codes.
+    for (id, code) in [(a.id, "unknown"), (a.id, "c1"), (b.id, "c1")] {
+        assert!(!store
+            .use_recovery_code(id, code, t(2), draft("refused"))
+            .await
+            .unwrap());
+    }
+    // Someone else's token, then a token already revoked.
+    assert!(!store
+        .revoke_api_token(b.id, tok.id, t(3), draft("refused"))
+        .await
+        .unwrap());
+    assert!(store
+        .revoke_api_token(a.id, tok.id, t(3), draft("token.revoke"))
+        .await
+        .unwrap());
+    assert!(!store
+        .revoke_api_token(a.id, tok.id, t(4), draft("refused"))
+        .await
+        .unwrap());
+    // Another account's session, and one that is gone.
+    assert!(!store
+        .delete_account_session(a.id, sb.id, draft("refused"))
+        .await
+        .unwrap());
+    assert!(!store
+        .delete_account_session(a.id, gone.id, draft("refused"))
+        .await
+        .unwrap());
+    store
+        .delete_session(gone.id, Some(draft("refused")))
+        .await
+        .unwrap();
+    // Failures: rotating what is gone, unknown account, taken e-mail and token hash.
+    let err = store
+        .rotate_session(
+            gone.id,
+            new_session(a.id, "ghost", 5, 100),
+            Some(draft("refused")),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound), "{err:?}");
+    let err = store
+        .change_password(a.id + 1000, "$x", None, draft("refused"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound), "{err:?}");
+    let err = store
+        .create_account(
+            new_account("a@example.org", AccountKind::Auditor),
+            draft("refused"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
+    let err = store
+        .create_api_token(new_token(b.id, "dup", "h1", 6), draft("refused"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
+
+    let mut expected = before;
+    expected.push(("token.revoke".to_string(), "x".to_string()));
+    assert_eq!(log_actions(&store).await, expected);
+    assert!(store.session_by_token_hash("tb").await.unwrap().is_some());
+    assert!(store.session_by_token_hash("ta").await.unwrap().is_some());
+    // No number was used up by the refusals: the next entry follows on.
+    assert_eq!(store.append_log(&[draft("next")]).await.unwrap(), vec![6]);
+    assert!(store
+        .delete_account_session(a.id, sa.id, draft("session.revoke"))
+        .await
+        .unwrap());
+    assert_eq!(whole_log(&store).await.len(), 8);
+}
+
+async fn log_entries_round_trip(store: Arc<dyn Store>) {
+    let drafts = vec![
+        draft("console.thing"),
+        LogDraft::new(
+            t(10),
+            actor(7, "nominator", Some("PAK")),
+            "contact.read",
+            "contact:3".into(),
+        )
+        .about_participant(Some("IND".to_string()))
+        .with_content(&["phone", "+92 51 000"]),
+        LogDraft::new(
+            t(-5),
+            actor(8, "secretariat", None),
+            "a.b",
+            "ünïcode ✓".into(),
+        )
+        .about_participant(Some("PAK".to_string())),
+    ];
+    assert_eq!(store.append_log(&drafts).await.unwrap(), vec![0, 1, 2]);
+    let stored = whole_log(&store).await;
+    let entries: Vec<LogEntry> = stored.iter().map(|s| s.entry.clone()).collect();
+    let expected: Vec<LogEntry> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| d.clone().at_index(i as u64))
+        .collect();
+    assert_eq!(entries, expected);
+    for (s, e) in stored.iter().zip(&expected) {
+        assert_eq!(s.leaf_hash, e.leaf_hash());
+    }
+
+    // Ranges.
+    let middle = store.log_entries(1, 2).await.unwrap();
+    assert_eq!(middle.len(), 1);
+    assert_eq!(middle[0], stored[1]);
+    assert!(store.log_entries(2, 2).await.unwrap().is_empty());
+    assert!(store.log_entries(2, 1).await.unwrap().is_empty());
+    assert!(store.log_entries(3, 10).await.unwrap().is_empty());
+    assert_eq!(store.log_entries(0, u64::MAX).await.unwrap(), stored);
+    assert_eq!(
+        store.log_leaf_hashes(1, 1).await.unwrap(),
+        vec![stored[1].leaf_hash]
+    );
+    assert_eq!(
+        store.log_leaf_hashes(1, u64::MAX).await.unwrap(),
+        vec![stored[1].leaf_hash, stored[2].leaf_hash]
+    );
+    assert!(store.log_leaf_hashes(0, 0).await.unwrap().is_empty());
+    assert!(store.log_leaf_hashes(3, 5).await.unwrap().is_empty());
+    // Appending nothing changes nothing.
+    assert!(store.append_log(&[]).await.unwrap().is_empty());
+    assert_eq!(store.log_size().await.unwrap(), 3);
+}
+
+async fn append_log_many_in_one_go(store: Arc<dyn Store>) {
+    account(&store, "a@example.org", AccountKind::Reporter).await;
+    let drafts: Vec<LogDraft> = (0..1000)
+        .map(|i| LogDraft::new(t(i), LogActor::console(), "bulk", format!("n:{i}")))
+        .collect();
+    let indexes = store.append_log(&drafts).await.unwrap();
+    assert_eq!(indexes, (1..1001).collect::<Vec<u64>>());
+    assert_eq!(
+        store.append_log(&[draft("after")]).await.unwrap(),
+        vec![1001]
+    );
+    let log = whole_log(&store).await;
+    assert_eq!(log.len(), 1002);
+    assert_eq!(log[1].entry.object, "n:0");
+    assert_eq!(log[1000].entry.object, "n:999");
+    assert_eq!(log[1000].entry.at, t(999).unix_timestamp());
+}
+
+async fn concurrent_appends_have_no_gaps(store: Arc<dyn Store>) {
+    let start = Arc::new(tokio::sync::Barrier::new(8));
+    let tasks: Vec<_> = (0..8)
+        .map(|task| {
+            let store = Arc::clone(&store);
+            let start = Arc::clone(&start);
+            tokio::spawn(async move {
+                start.wait().await;
+                let mut got = Vec::new();
+                for i in 0..50 {
+                    // Half the tasks log changes, half log entries alone.
+                    if task % 2 == 0 {
+                        let d = draft("account.create");
+                        let email = format!("t{task}-{i}@example.org");
+                        let a = store
+                            .create_account(new_account(&email, AccountKind::Reporter), d)
+                            .await
+                            .unwrap();
+                        got.push((None, format!("account:{}", a.id)));
+                    } else {
+                        let object = format!("t{task}-{i}");
+                        let d = LogDraft::new(t(i), LogActor::console(), "alone", object.clone());
+                        let idx = store.append_log(&[d]).await.unwrap();
+                        assert_eq!(idx.len(), 1);
+                        got.push((Some(idx[0]), object));
+                    }
+                }
+                got
+            })
+        })
+        .collect();
+    let mut appended = Vec::new();
+    for task in tasks {
+        appended.extend(task.await.unwrap());
+    }
+    assert_eq!(appended.len(), 400);
+    let log = whole_log(&store).await;
+    assert_eq!(log.len(), 400, "400 entries, indexes 0..399");
+    assert_eq!(store.log_size().await.unwrap(), 400);
+    assert_eq!(store.count_accounts().await.unwrap(), 200);
+    // Each append is in the log exactly once, at the index it was given.
+    let mut objects: Vec<&str> = log.iter().map(|e| e.entry.object.as_str()).collect();
+    objects.sort_unstable();
+    objects.dedup();
+    assert_eq!(objects.len(), 400, "no entry twice");
+    for (idx, object) in &appended {
+        let found = log.iter().find(|e| &e.entry.object == object).unwrap();
+        if let Some(idx) = idx {
+            assert_eq!(found.entry.index, *idx);
+        }
+    }
+}
+
+async fn search_log_filters(store: Arc<dyn Store>) {
+    let at = |secs: i64| t(secs);
+    let drafts = vec![
+        // 0
+        LogDraft::new(
+            at(100),
+            LogActor::console(),
+            "account.create",
+            "account:1".into(),
+        )
+        .about_participant(Some("PAK".into())),
+        // 1
+        LogDraft::new(
+            at(110),
+            actor(1, "secretariat", None),
+            "session.sign_in",
+            "s".into(),
+        ),
+        // 2
+        LogDraft::new(
+            at(120),
+            actor(2, "nominator", Some("IND")),
+            "session.sign_out",
+            "s".into(),
+        ),
+        // 3
+        LogDraft::new(
+            at(130),
+            actor(2, "nominator", Some("IND")),
+            "contact.read",
+            "c".into(),
+        )
+        .about_participant(Some("PAK".into())),
+        // 4
+        LogDraft::new(
+            at(140),
+            actor(1, "secretariat", None),
+            "session.sign_in",
+            "s".into(),
+        )
+        .about_participant(Some("IND".into())),
+        // 5: not under "session." (a LIKE pattern would have to escape `_`)
+        LogDraft::new(at(150), LogActor::console(), "session_x.y", "w".into()),
+        // 6: nor is this (case matters)
+        LogDraft::new(at(160), LogActor::console(), "Session.upper", "w".into()),
+        // 7: a participant code that starts like another
+        LogDraft::new(
+            at(170),
+            actor(3, "nominator", Some("PAKX")),
+            "sessionx",
+            "w".into(),
+        )
+        .about_participant(Some("PAKX".into())),
+    ];
+    store.append_log(&drafts).await.unwrap();
+    let search = |filter: LogFilter, before: Option<u64>, limit: u64| {
+        let store = Arc::clone(&store);
+        let drafts = drafts.clone();
+        async move {
+            let found = store.search_log(&filter, before, limit).await.unwrap();
+            for e in &found {
+                // Whole entries come back, as appended.
+                assert_eq!(e, &drafts[e.index as usize].clone().at_index(e.index));
+            }
+            found.iter().map(|e| e.index).collect::<Vec<u64>>()
+        }
+    };
+    let all = LogFilter::default();
+    let f = |g: fn(&mut LogFilter)| {
+        let mut filter = LogFilter::default();
+        g(&mut filter);
+        filter
+    };
+
+    assert_eq!(
+        search(all.clone(), None, 100).await,
+        vec![7, 6, 5, 4, 3, 2, 1, 0]
+    );
+    assert_eq!(search(all.clone(), None, 3).await, vec![7, 6, 5]);
+    assert_eq!(search(all.clone(), Some(4), 100).await, vec![3, 2, 1, 0]);
+    assert_eq!(search(all.clone(), Some(4), 2).await, vec![3, 2]);
+    assert_eq!(search(all.clone(), Some(0), 100).await, Vec::<u64>::new());
+    assert_eq!(search(all.clone(), Some(u64::MAX), 2).await, vec![7, 6]);
+    assert_eq!(search(all.clone(), None, 0).await, Vec::<u64>::new());
+    assert_eq!(search(all.clone(), None, u64::MAX).await.len(), 8);
+
+    let by_actor = f(|f| f.actor_account_id = Some(1));
+    assert_eq!(search(by_actor, None, 100).await, vec![4, 1]);
+    let exact = f(|f| f.action = Some("session.sign_in".into()));
+    assert_eq!(search(exact, None, 100).await, vec![4, 1]);
+    let prefix = f(|f| f.action = Some("session.".into()));
+    assert_eq!(search(prefix, None, 100).await, vec![4, 2, 1]);
+    let no_dot = f(|f| f.action = Some("session".into()));
+    assert_eq!(search(no_dot, None, 100).await, Vec::<u64>::new());
+    let pak = f(|f| f.participant = Some("PAK".into()));
+    assert_eq!(search(pak, None, 100).await, vec![3, 0]);
+    // About IND (4), or by an actor of IND (3, 2).
+    let ind = f(|f| f.participant = Some("IND".into()));
+    assert_eq!(search(ind, None, 100).await, vec![4, 3, 2]);
+    let window = f(|f| {
+        f.since = Some(t(120).unix_timestamp());
+        f.until = Some(t(140).unix_timestamp());
+    });
+    assert_eq!(search(window, None, 100).await, vec![3, 2]);
+    let since = f(|f| f.since = Some(t(150).unix_timestamp()));
+    assert_eq!(search(since, None, 100).await, vec![7, 6, 5]);
+    let until = f(|f| f.until = Some(t(110).unix_timestamp()));
+    assert_eq!(search(until, None, 100).await, vec![0]);
+    let combined = f(|f| {
+        f.participant = Some("IND".into());
+        f.action = Some("session.".into());
+    });
+    assert_eq!(search(combined.clone(), None, 100).await, vec![4, 2]);
+    assert_eq!(search(combined.clone(), Some(4), 100).await, vec![2]);
+    assert_eq!(search(combined, None, 1).await, vec![4]);
+    let everything = f(|f| {
+        f.actor_account_id = Some(2);
+        f.action = Some("contact.read".into());
+        f.participant = Some("PAK".into());
+        f.since = Some(t(130).unix_timestamp());
+        f.until = Some(t(131).unix_timestamp());
+    });
+    assert_eq!(search(everything, Some(4), 10).await, vec![3]);
+}
+
+fn head(size: u64, root: u8) -> SignedTreeHead {
+    SignedTreeHead {
+        tree_size: size,
+        root_hash: format!("{root:02x}").repeat(32),
+        timestamp: 1_900_000_000 + size as i64,
+        signature: format!("sig-{size}-{root}"),
+        key_id: "ab".repeat(32),
+    }
+}
+
+async fn tree_heads_keep_the_first(store: Arc<dyn Store>) {
+    assert!(store.tree_heads().await.unwrap().is_empty());
+    assert_eq!(store.latest_tree_head().await.unwrap(), None);
+    store.store_tree_head(&head(5, 1)).await.unwrap();
+    assert_eq!(store.latest_tree_head().await.unwrap(), Some(head(5, 1)));
+    store.store_tree_head(&head(2, 2)).await.unwrap();
+    store.store_tree_head(&head(9, 3)).await.unwrap();
+    store.store_tree_head(&head(0, 4)).await.unwrap();
+    // A second head for a size already kept is ignored, not an error.
+    store.store_tree_head(&head(5, 9)).await.unwrap();
+    assert_eq!(
+        store.tree_heads().await.unwrap(),
+        vec![head(0, 4), head(2, 2), head(5, 1), head(9, 3)]
+    );
+    assert_eq!(store.latest_tree_head().await.unwrap(), Some(head(9, 3)));
+    // Sizes past BIGINT cannot be stored, and say so.
+    assert!(store.store_tree_head(&head(u64::MAX, 1)).await.is_err());
+}
+
+/// Makes every append of an entry with action `boom` fail inside the database.
+async fn arm_boom(raw: &Raw) {
+    raw.exec(
+        "CREATE TRIGGER boom BEFORE INSERT ON log_entries WHEN NEW.action = 'boom' \
+         BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+        "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ \
+         BEGIN IF NEW.action = 'boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$; \
+         CREATE TRIGGER boom BEFORE INSERT ON log_entries \
+         FOR EACH ROW EXECUTE FUNCTION boom();",
+    )
+    .await
+    .unwrap();
+}
+
+async fn failed_log_append_leaves_no_change(store: Arc<dyn Store>, raw: Raw) {
+    let a = account(&store, "a@example.org", AccountKind::Reporter).await;
+    store
+        .replace_recovery_codes(a.id, &codes(&["c1"]), draft("recovery.replace"))
+        .await
+        .unwrap();
+    store.begin_totp_enrolment(a.id, "SECRET").await.unwrap();
+    let s1 = store
+        .create_session(new_session(a.id, "s1", 0, 100))
+        .await
+        .unwrap();
+    let s2 = store
+        .create_session(new_session(a.id, "s2", 0, 100))
+        .await
+        .unwrap();
+    let tok = store
+        .create_api_token(new_token(a.id, "ci", "h1", 0), draft("token.create"))
+        .await
+        .unwrap();
+    let log_before = log_actions(&store).await;
+    arm_boom(&raw).await;
+    let boom = || draft("boom");
+
+    assert!(store
+        .create_account(new_account("b@example.org", AccountKind::Reporter), boom())
+        .await
+        .is_err());
+    assert_eq!(store.account_by_email("b@example.org").await.unwrap(), None);
+    assert_eq!(store.count_accounts().await.unwrap(), 1);
+
+    assert!(store
+        .change_password(a.id, "$argon2id$new", None, boom())
+        .await
+        .is_err());
+    let kept = store.account_by_id(a.id).await.unwrap().unwrap();
+    assert_eq!(kept.password_hash, "$argon2id$hash");
+    assert_eq!(store.sessions_of(a.id, t(0)).await.unwrap().len(), 2);
+
+    assert!(store
+        .complete_totp_enrolment(a.id, 5, &codes(&["n1", "n2"]), boom())
+        .await
+        .is_err());
+    let kept = store.account_by_id(a.id).await.unwrap().unwrap();
+    assert!(!kept.totp_enrolled);
+    assert_eq!(kept.totp_last_step, None);
+    assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 1);
+
+    assert!(store
+        .replace_recovery_codes(a.id, &codes(&["n1", "n2"]), boom())
+        .await
+        .is_err());
+    assert!(store
+        .use_recovery_code(a.id, "c1", t(1), boom())
+        .await
+        .is_err());
+    assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 1);
+
+    assert!(store
+        .rotate_session(s1.id, new_session(a.id, "s3", 1, 100), Some(boom()))
+        .await
+        .is_err());
+    assert!(store.session_by_token_hash("s1").await.unwrap().is_some());
+    assert_eq!(store.session_by_token_hash("s3").await.unwrap(), None);
+    assert!(store.delete_session(s1.id, Some(boom())).await.is_err());
+    assert!(store
+        .delete_account_session(a.id, s2.id, boom())
+        .await
+        .is_err());
+    assert_eq!(store.sessions_of(a.id, t(0)).await.unwrap().len(), 2);
+
+    assert!(store
+        .create_api_token(new_token(a.id, "new", "h2", 1), boom())
+        .await
+        .is_err());
+    assert_eq!(store.api_token_by_hash("h2").await.unwrap(), None);
+    assert!(store
+        .revoke_api_token(a.id, tok.id, t(1), boom())
+        .await
+        .is_err());
+    assert_eq!(
+        store
+            .api_token_by_hash("h1")
+            .await
+            .unwrap()
+            .unwrap()
+            .revoked_at,
+        None
+    );
+
+    assert!(store
+        .append_log(&[draft("fine"), boom(), draft("fine")])
+        .await
+        .is_err());
+
+    // Nothing was logged and no number was lost.
+    assert_eq!(log_actions(&store).await, log_before);
+    let next = log_before.len() as u64;
+    assert_eq!(
+        store.append_log(&[draft("fine")]).await.unwrap(),
+        vec![next]
+    );
+    // The same changes go through once the append does.
+    assert!(store
+        .revoke_api_token(a.id, tok.id, t(1), draft("token.revoke"))
+        .await
+        .unwrap());
+    assert_eq!(whole_log(&store).await.len() as u64, next + 2);
+}
+
+async fn log_is_append_only(store: Arc<dyn Store>, raw: Raw) {
+    store
+        .append_log(&[draft("first"), draft("second")])
+        .await
+        .unwrap();
+    let before = whole_log(&store).await;
+
+    let update = "UPDATE log_entries SET action = 'rewritten' WHERE idx = 1";
+    let err = raw.exec(update, update).await.unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let delete = "DELETE FROM log_entries WHERE idx = 1";
+    let err = raw.exec(delete, delete).await.unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    if store.backend() == Backend::Postgres {
+        let err = raw.exec("", "TRUNCATE log_entries").await.unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{err}");
+    }
+    assert_eq!(whole_log(&store).await, before);
+
+    // What tamper tests do: lift the guard, rewrite history. The stored
+    // leaf hash no longer matches the entry, which is what `verify` sees.
+    raw.exec(
+        "DROP TRIGGER log_entries_no_update; DROP TRIGGER log_entries_no_delete;",
+        "ALTER TABLE log_entries DISABLE TRIGGER log_entries_append_only;",
+    )
+    .await
+    .unwrap();
+    raw.exec(update, update).await.unwrap();
+    let tampered = store.log_entries(0, 2).await.unwrap();
+    assert_eq!(tampered[0], before[0]);
+    assert_eq!(tampered[1].entry.action, "rewritten");
+    assert_eq!(tampered[1].leaf_hash, before[1].leaf_hash);
+    assert_ne!(tampered[1].leaf_hash, tampered[1].entry.leaf_hash());
+    raw.exec(delete, delete).await.unwrap();
+    assert_eq!(store.log_entries(0, 2).await.unwrap().len(), 1);
+}
+
+async fn corrupt_leaf_hash_is_reported(store: Arc<dyn Store>, raw: Raw) {
+    store
+        .append_log(&[draft("first"), draft("second")])
+        .await
+        .unwrap();
+    // Past both the append-only guard and the length check.
+    raw.exec(
+        "PRAGMA ignore_check_constraints = ON; \
+         DROP TRIGGER log_entries_no_update; \
+         UPDATE log_entries SET leaf_hash = x'0102' WHERE idx = 1; \
+         PRAGMA ignore_check_constraints = OFF;",
+        "ALTER TABLE log_entries DISABLE TRIGGER log_entries_append_only; \
+         ALTER TABLE log_entries DROP CONSTRAINT log_entries_leaf_hash_check; \
+         UPDATE log_entries SET leaf_hash = '\\x0102' WHERE idx = 1;",
+    )
+    .await
+    .unwrap();
+    let err = store.log_entries(0, 2).await.unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
+    let err = store.log_leaf_hashes(0, 2).await.unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
+    // The intact entry still reads.
+    assert_eq!(store.log_entries(0, 1).await.unwrap().len(), 1);
+    assert_eq!(store.log_leaf_hashes(0, 1).await.unwrap().len(), 1);
 }

@@ -2,7 +2,7 @@
 //! sessions and API tokens (list, create, revoke).
 
 use crate::auth::sign_in::RecoveryCodesPage;
-use crate::auth::{Credential, SignedIn};
+use crate::auth::{own_action, Credential, SignedIn};
 use crate::error::AppError;
 use crate::pages::{render, PageCtx};
 use crate::routes::FormData;
@@ -16,7 +16,7 @@ use pocdir_domain::credentials::{
     SecretToken,
 };
 use pocdir_domain::policy::Scopes;
-use pocdir_store::{ApiToken, NewApiToken, Session};
+use pocdir_store::{Account, ApiToken, NewApiToken, Session};
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
@@ -193,7 +193,17 @@ pub async fn change_password(
         hash_password(&form.new, state.entropy.as_ref()).map_err(|_| AppError::internal())?;
     state
         .store
-        .change_password(me.account.id, &hash, me.session().map(|s| s.id))
+        .change_password(
+            me.account.id,
+            &hash,
+            me.session().map(|s| s.id),
+            own_action(
+                &state,
+                &me.account,
+                "account.password_change",
+                format!("account:{}", me.account.id),
+            ),
+        )
         .await?;
     tracing::info!(
         account = me.account.id,
@@ -229,7 +239,16 @@ pub async fn regenerate_recovery_codes(
     let hashes: Vec<String> = codes.iter().map(|c| c.hash.clone()).collect();
     state
         .store
-        .replace_recovery_codes(me.account.id, &hashes)
+        .replace_recovery_codes(
+            me.account.id,
+            &hashes,
+            own_action(
+                &state,
+                &me.account,
+                "account.recovery_codes_replace",
+                format!("account:{}", me.account.id),
+            ),
+        )
         .await?;
     tracing::info!(account = me.account.id, "recovery codes replaced");
     Ok(render(
@@ -249,7 +268,16 @@ pub async fn revoke_session(
 ) -> Result<Response, AppError> {
     if !state
         .store
-        .delete_account_session(me.account.id, id)
+        .delete_account_session(
+            me.account.id,
+            id,
+            own_action(
+                &state,
+                &me.account,
+                "session.revoke",
+                format!("session:{id}"),
+            ),
+        )
         .await?
     {
         return Err(AppError::not_found());
@@ -304,7 +332,7 @@ pub async fn create_token(
         )
         .await;
     };
-    let token = mint_token(&state, me.account.id, &name, scopes, days).await?;
+    let token = mint_token(&state, &me.account, &name, scopes, days).await?;
     tracing::info!(
         account = me.account.id,
         token = token.1.id,
@@ -324,23 +352,31 @@ pub async fn create_token(
 /// Creates an API token and returns its secret (to show once) and its record.
 pub async fn mint_token(
     state: &AppState,
-    account_id: i64,
+    account: &Account,
     name: &str,
     scopes: Scopes,
     days: i64,
 ) -> Result<(SecretToken, ApiToken), AppError> {
     let now = state.clock.now();
     let secret = SecretToken::generate("pdt_", state.entropy.as_ref());
+    let expires_at = now + Duration::days(days);
+    // The store names the object (`token:<id>`) once the token has its id.
+    let log = own_action(state, account, "token.create", String::new()).with_content(
+        &serde_json::json!({"name": name, "scopes": scopes.as_str(), "expires_at": expires_at.unix_timestamp()}),
+    );
     let record = state
         .store
-        .create_api_token(NewApiToken {
-            account_id,
-            name: name.to_string(),
-            token_hash: secret.hash.clone(),
-            scopes: scopes.as_str().to_string(),
-            created_at: now,
-            expires_at: now + Duration::days(days),
-        })
+        .create_api_token(
+            NewApiToken {
+                account_id: account.id,
+                name: name.to_string(),
+                token_hash: secret.hash.clone(),
+                scopes: scopes.as_str().to_string(),
+                created_at: now,
+                expires_at,
+            },
+            log,
+        )
         .await?;
     Ok((secret, record))
 }
@@ -351,7 +387,12 @@ pub async fn revoke_token(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
-    if !state.store.revoke_api_token(me.account.id, id, now).await? {
+    let log = own_action(&state, &me.account, "token.revoke", format!("token:{id}"));
+    if !state
+        .store
+        .revoke_api_token(me.account.id, id, now, log)
+        .await?
+    {
         return Err(AppError::not_found());
     }
     tracing::info!(account = me.account.id, token = id, "API token revoked");

@@ -161,7 +161,7 @@ pub async fn create_token(
     if scopes.write && !me.actor.scopes.write {
         return Err(AppError::forbidden());
     }
-    let (secret, record) = mint_token(&state, me.account.id, name, scopes, req.days).await?;
+    let (secret, record) = mint_token(&state, &me.account, name, scopes, req.days).await?;
     tracing::info!(
         account = me.account.id,
         token = record.id,
@@ -194,7 +194,12 @@ pub async fn revoke_token(
 ) -> Result<StatusCode, AppError> {
     if !state
         .store
-        .revoke_api_token(me.account.id, id, state.clock.now())
+        .revoke_api_token(
+            me.account.id,
+            id,
+            state.clock.now(),
+            crate::auth::own_action(&state, &me.account, "token.revoke", format!("token:{id}")),
+        )
         .await?
     {
         return Err(AppError::not_found());
@@ -235,8 +240,35 @@ impl Modify for SecuritySchemes {
         description = "Points-of-Contact Directory for cyber confidence-building between States. \
 Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
     ),
-    paths(me, list_tokens, create_token, revoke_token),
-    components(schemas(Me, ErrorBody, ErrorDetail, AccountKind, TokenInfo, NewTokenRequest, NewTokenResponse)),
+    paths(
+        me,
+        list_tokens,
+        create_token,
+        revoke_token,
+        crate::log_api::public_key,
+        crate::log_api::latest_head,
+        crate::log_api::head_at,
+        crate::log_api::inclusion,
+        crate::log_api::consistency,
+        crate::log_api::entries,
+        crate::log_api::own_state,
+    ),
+    components(schemas(
+        Me,
+        ErrorBody,
+        ErrorDetail,
+        AccountKind,
+        TokenInfo,
+        NewTokenRequest,
+        NewTokenResponse,
+        crate::log_api::LogKey,
+        pocdir_domain::log::head::SignedTreeHead,
+        crate::log_api::InclusionProofBody,
+        crate::log_api::ConsistencyProofBody,
+        crate::log_api::LogEntriesBody,
+        crate::log_api::LogEntryBody,
+        crate::log_api::ActorBody,
+    )),
     modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;

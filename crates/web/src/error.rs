@@ -170,6 +170,7 @@ pub fn is_machine_path(path: &str) -> bool {
         || path.starts_with("/taxii2")
         || path == "/healthz"
         || path == "/metrics"
+        || path.starts_with("/.well-known/")
 }
 
 /// Turns every error response into the one shape: JSON for machine paths,

@@ -4,10 +4,12 @@
 
 pub mod account;
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod error;
 pub mod http_metrics;
 pub mod locale;
+pub mod log_api;
 pub mod pages;
 pub mod routes;
 pub mod security;

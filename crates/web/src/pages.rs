@@ -11,6 +11,7 @@ use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use pocdir_domain::policy::{decide, Action, Actor, Decision};
 use pocdir_i18n::{Lang, Translator};
 use serde::Deserialize;
 
@@ -23,6 +24,9 @@ pub struct PageCtx {
     pub user_email: Option<String>,
     pub path: String,
     pub langs: Vec<LangLink>,
+    /// Links the frame shows, as the access policy allows them.
+    pub can_audit: bool,
+    pub can_view_own_state_log: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -55,7 +59,16 @@ impl PageCtx {
             user_email,
             path: path.to_string(),
             langs,
+            can_audit: false,
+            can_view_own_state_log: false,
         }
+    }
+
+    /// Shows the links that the policy allows `actor`.
+    pub fn for_actor(mut self, actor: Option<&Actor>) -> Self {
+        self.can_audit = decide(actor, Action::AuditLog) == Decision::Allow;
+        self.can_view_own_state_log = decide(actor, Action::ViewOwnStateLog) == Decision::Allow;
+        self
     }
 
     pub fn lang_code(&self) -> &'static str {
@@ -84,12 +97,10 @@ impl FromRequestParts<AppState> for PageCtx {
             .get::<CsrfBrowserValue>()
             .map(|v| v.token(state))
             .unwrap_or_default();
-        let user = parts
-            .extensions
-            .get::<SignedIn>()
-            .map(|s| s.account.email.clone());
+        let signed_in = parts.extensions.get::<SignedIn>();
+        let user = signed_in.map(|s| s.account.email.clone());
         let path = parts.uri.path().to_string();
-        Ok(PageCtx::build(lang, csrf, user, &path))
+        Ok(PageCtx::build(lang, csrf, user, &path).for_actor(signed_in.map(|s| &s.actor)))
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::auth::SignedIn;
 use crate::error::{is_machine_path, render_errors, AppError};
 use crate::state::AppState;
-use crate::{account, api, auth, http_metrics, pages, security};
+use crate::{account, api, audit, auth, http_metrics, log_api, pages, security};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::handler::Handler;
@@ -171,7 +171,29 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         "/account/tokens/{id}/revoke",
         ManageOwnCredentials,
         account::revoke_token,
-    );
+    )
+    // The tamper-evident log
+    .get(
+        "/.well-known/pocdir-log-key",
+        VerifyLog,
+        log_api::public_key,
+    )
+    .get("/api/v1/log/head", VerifyLog, log_api::latest_head)
+    .get("/api/v1/log/heads/{size}", VerifyLog, log_api::head_at)
+    .get(
+        "/api/v1/log/proofs/inclusion",
+        VerifyLog,
+        log_api::inclusion,
+    )
+    .get(
+        "/api/v1/log/proofs/consistency",
+        VerifyLog,
+        log_api::consistency,
+    )
+    .get("/api/v1/log/entries", AuditLog, log_api::entries)
+    .get("/api/v1/log/own-state", ViewOwnStateLog, log_api::own_state)
+    .get("/audit", AuditLog, audit::whole_log)
+    .get("/audit/own-state", ViewOwnStateLog, audit::own_state);
 
     let max_body = state.config.max_body_bytes;
     let router = routes

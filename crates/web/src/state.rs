@@ -4,6 +4,7 @@ use pocdir_domain::clock::Clock;
 use pocdir_domain::entropy::Entropy;
 use pocdir_domain::session::SessionPolicy;
 use pocdir_domain::throttle::ThrottlePolicy;
+use pocdir_log::LogService;
 use pocdir_store::Store;
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -58,4 +59,5 @@ pub struct AppState {
     pub entropy: Arc<dyn Entropy>,
     pub config: Arc<WebConfig>,
     pub secrets: Arc<WebSecrets>,
+    pub log: Arc<LogService>,
 }

@@ -102,7 +102,7 @@ impl MerkleTree {
         if size == 0 {
             return empty_root();
         }
-        if size.is_power_of_two() && start % size == 0 {
+        if size.is_power_of_two() && start.is_multiple_of(size) {
             let k = size.trailing_zeros() as usize;
             let i = usize::try_from(start >> k).unwrap_or(usize::MAX);
             if let Some(h) = self.levels.get(k).and_then(|row| row.get(i)) {

@@ -122,3 +122,37 @@ error-malformed-json = The request body is not valid JSON of the expected shape.
 error-unsupported-media-type = The request body has a type this address does not accept.
 error-payload-too-large = The request body is too large.
 error-internal = An internal error occurred. It has been logged; please try again later.
+error-bad-query = The query parameters of this address are missing or not valid.
+
+log-error-size-beyond = The tree size { $size } is larger than the log, which has { $log_size } entries.
+log-error-index-out-of-range = Entry { $index } is not in a tree of size { $size }: indexes start at 0 and stay below the size.
+log-error-first-after-second = The first size ({ $first }) must not be larger than the second ({ $second }).
+log-error-empty-first = A consistency proof starts from a tree of at least one entry.
+log-error-range-reversed = The end of the range must not come before its start.
+log-error-range-too-long = Ask for at most { $max } entries at a time.
+
+nav-audit = Audit log
+nav-own-state-log = My State's log
+audit-title = Audit log
+audit-own-title = Log of what touched
+audit-intro = { $count ->
+    [one] The log holds { $count } entry. Every change and every read of contact details is recorded here, in order, and cannot be rewritten unnoticed.
+   *[other] The log holds { $count } entries. Every change and every read of contact details is recorded here, in order, and cannot be rewritten unnoticed.
+}
+audit-filter-actor = Actor (account number)
+audit-filter-action = Action
+audit-filter-participant = State (alpha-3)
+audit-filter-from = From
+audit-filter-to = To
+audit-filter-submit = Filter
+audit-empty = No entry matches.
+audit-col-time = Time (UTC)
+audit-col-actor = Actor
+audit-col-action = Action
+audit-col-object = Object
+audit-col-participant = State concerned
+audit-col-content-hash = Content hash
+audit-older = Older entries
+audit-verify-hint = Anyone can check this log: fetch the signed tree head and proofs from /api/v1/log, or run "pocdir log monitor". Operators run "pocdir log verify".
+audit-error-actor = The actor must be an account number.
+audit-error-date = Dates must be written as YYYY-MM-DD.

@@ -124,3 +124,37 @@ error-malformed-json = El cuerpo de la solicitud no es un JSON válido con la es
 error-unsupported-media-type = El cuerpo de la solicitud es de un tipo que esta dirección no acepta.
 error-payload-too-large = El cuerpo de la solicitud es demasiado grande.
 error-internal = Se ha producido un error interno. El error ha quedado registrado; vuelva a intentarlo más tarde.
+error-bad-query = Los parámetros de consulta de esta dirección faltan o no son válidos.
+
+log-error-size-beyond = El tamaño de árbol { $size } es mayor que el del registro, que tiene { $log_size } entradas.
+log-error-index-out-of-range = La entrada { $index } no figura en un árbol de tamaño { $size }: los índices empiezan en 0 y son siempre inferiores al tamaño.
+log-error-first-after-second = El primer tamaño ({ $first }) no debe ser mayor que el segundo ({ $second }).
+log-error-empty-first = Una prueba de coherencia parte de un árbol con al menos una entrada.
+log-error-range-reversed = El final del intervalo no debe ser anterior a su inicio.
+log-error-range-too-long = Solicite como máximo { $max } entradas cada vez.
+
+nav-audit = Registro de auditoría
+nav-own-state-log = Registro de mi Estado
+audit-title = Registro de auditoría
+audit-own-title = Registro de las operaciones relativas a
+audit-intro = { $count ->
+    [one] El registro contiene { $count } entrada. Todo cambio, así como toda consulta de los datos de contacto, se consigna aquí por orden y no puede reescribirse sin que se detecte.
+   *[other] El registro contiene { $count } entradas. Todo cambio, así como toda consulta de los datos de contacto, se consigna aquí por orden y no puede reescribirse sin que se detecte.
+}
+audit-filter-actor = Autor (número de cuenta)
+audit-filter-action = Acción
+audit-filter-participant = Estado (alpha-3)
+audit-filter-from = Desde
+audit-filter-to = Hasta
+audit-filter-submit = Filtrar
+audit-empty = Ninguna entrada coincide con los criterios.
+audit-col-time = Fecha y hora (UTC)
+audit-col-actor = Autor
+audit-col-action = Acción
+audit-col-object = Objeto
+audit-col-participant = Estado concernido
+audit-col-content-hash = Hash del contenido
+audit-older = Entradas anteriores
+audit-verify-hint = Cualquier persona puede verificar este registro: obtenga la cabecera de árbol firmada y las pruebas en /api/v1/log, o ejecute "pocdir log monitor". Los operadores ejecutan "pocdir log verify".
+audit-error-actor = El autor debe indicarse mediante un número de cuenta.
+audit-error-date = Las fechas deben escribirse en el formato YYYY-MM-DD.

@@ -124,3 +124,37 @@ error-malformed-json = Le corps de la requête n'est pas un document JSON valide
 error-unsupported-media-type = Le corps de la requête est d'un type que cette adresse n'accepte pas.
 error-payload-too-large = Le corps de la requête est trop volumineux.
 error-internal = Une erreur interne s'est produite. Elle a été consignée ; veuillez réessayer ultérieurement.
+error-bad-query = Les paramètres de requête de cette adresse sont manquants ou non valides.
+
+log-error-size-beyond = La taille d'arbre { $size } est supérieure à celle du journal, qui compte { $log_size } entrées.
+log-error-index-out-of-range = L'entrée { $index } ne figure pas dans un arbre de taille { $size } : les indices commencent à 0 et restent inférieurs à la taille.
+log-error-first-after-second = La première taille ({ $first }) ne doit pas être supérieure à la seconde ({ $second }).
+log-error-empty-first = Une preuve de cohérence part d'un arbre comportant au moins une entrée.
+log-error-range-reversed = La fin de l'intervalle ne doit pas précéder son début.
+log-error-range-too-long = Veuillez demander au maximum { $max } entrées à la fois.
+
+nav-audit = Journal d'audit
+nav-own-state-log = Journal de mon État
+audit-title = Journal d'audit
+audit-own-title = Journal des opérations concernant
+audit-intro = { $count ->
+    [one] Le journal contient { $count } entrée. Toute modification, ainsi que toute consultation des coordonnées, y est consignée dans l'ordre et ne peut être réécrite sans que cela soit détecté.
+   *[other] Le journal contient { $count } entrées. Toute modification, ainsi que toute consultation des coordonnées, y est consignée dans l'ordre et ne peut être réécrite sans que cela soit détecté.
+}
+audit-filter-actor = Auteur (numéro de compte)
+audit-filter-action = Action
+audit-filter-participant = État (alpha-3)
+audit-filter-from = Du
+audit-filter-to = Au
+audit-filter-submit = Filtrer
+audit-empty = Aucune entrée ne correspond à ces critères.
+audit-col-time = Date et heure (UTC)
+audit-col-actor = Auteur
+audit-col-action = Action
+audit-col-object = Objet
+audit-col-participant = État concerné
+audit-col-content-hash = Empreinte du contenu
+audit-older = Entrées plus anciennes
+audit-verify-hint = Toute personne peut vérifier ce journal : récupérez la tête d'arbre signée et les preuves à l'adresse /api/v1/log, ou exécutez « pocdir log monitor ». Les opérateurs exécutent « pocdir log verify ».
+audit-error-actor = L'auteur doit être indiqué par un numéro de compte.
+audit-error-date = Les dates doivent être saisies au format YYYY-MM-DD.

@@ -122,3 +122,36 @@ error-malformed-json = 请求正文不是符合预期结构的有效 JSON。
 error-unsupported-media-type = 此地址不接受该类型的请求正文。
 error-payload-too-large = 请求正文过大。
 error-internal = 发生内部错误，已记录在案。请稍后重试。
+error-bad-query = 此地址的查询参数缺失或无效。
+
+log-error-size-beyond = 树大小 { $size } 超出日志范围：日志仅有 { $log_size } 个条目。
+log-error-index-out-of-range = 条目 { $index } 不在大小为 { $size } 的树中：索引从 0 开始，且必须小于树大小。
+log-error-first-after-second = 第一个大小（{ $first }）不得大于第二个大小（{ $second }）。
+log-error-empty-first = 一致性证明的起始树必须至少包含一个条目。
+log-error-range-reversed = 范围的结束位置不得早于其起始位置。
+log-error-range-too-long = 每次最多只能请求 { $max } 个条目。
+
+nav-audit = 审计日志
+nav-own-state-log = 本国日志
+audit-title = 审计日志
+audit-own-title = 涉及以下国家的操作日志：
+audit-intro = { $count ->
+   *[other] 本日志共有 { $count } 个条目。所有更改以及对联系方式的每一次查阅均按顺序记录在此，任何改写都会被察觉。
+}
+audit-filter-actor = 操作者（账户编号）
+audit-filter-action = 操作
+audit-filter-participant = 国家（alpha-3）
+audit-filter-from = 开始日期
+audit-filter-to = 结束日期
+audit-filter-submit = 筛选
+audit-empty = 没有匹配的条目。
+audit-col-time = 时间（UTC）
+audit-col-actor = 操作者
+audit-col-action = 操作
+audit-col-object = 对象
+audit-col-participant = 相关国家
+audit-col-content-hash = 内容哈希值
+audit-older = 更早的条目
+audit-verify-hint = 任何人均可核查本日志：可从 /api/v1/log 获取已签名的树头和证明，或运行“pocdir log monitor”。运营方运行“pocdir log verify”。
+audit-error-actor = 操作者必须为账户编号。
+audit-error-date = 日期必须采用 YYYY-MM-DD 格式。

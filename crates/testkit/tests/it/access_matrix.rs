@@ -41,10 +41,21 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ),
     ("POST", "/account/tokens", ManageOwnCredentials),
     ("POST", "/account/tokens/{id}/revoke", ManageOwnCredentials),
+    ("GET", "/.well-known/pocdir-log-key", VerifyLog),
+    ("GET", "/api/v1/log/head", VerifyLog),
+    ("GET", "/api/v1/log/heads/{size}", VerifyLog),
+    ("GET", "/api/v1/log/proofs/inclusion", VerifyLog),
+    ("GET", "/api/v1/log/proofs/consistency", VerifyLog),
+    ("GET", "/api/v1/log/entries", AuditLog),
+    ("GET", "/api/v1/log/own-state", ViewOwnStateLog),
+    ("GET", "/audit", AuditLog),
+    ("GET", "/audit/own-state", ViewOwnStateLog),
 ];
 
 fn concrete(path: &str) -> String {
-    path.replace("{code}", "en").replace("{id}", "999999")
+    path.replace("{code}", "en")
+        .replace("{id}", "999999")
+        .replace("{size}", "1")
 }
 
 #[tokio::test]
@@ -179,7 +190,10 @@ async fn the_server_enforces_the_policy_for_every_route_and_kind() {
         for (method, path, action) in &rows {
             let api = path.starts_with("/api/");
             // Machine paths speak JSON and accept bearer tokens.
-            let machine = api || *path == "/healthz" || *path == "/metrics";
+            let machine = api
+                || *path == "/healthz"
+                || *path == "/metrics"
+                || path.starts_with("/.well-known/");
             let actor = match who {
                 Who::Anonymous => None,
                 Who::Browser(_, a) => Some(a),

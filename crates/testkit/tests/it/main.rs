@@ -12,5 +12,6 @@
 mod access_matrix;
 mod api;
 mod errors;
+mod log;
 mod sign_in;
 mod web;

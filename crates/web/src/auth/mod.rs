@@ -14,6 +14,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use pocdir_domain::account::ParticipantCode;
 use pocdir_domain::credentials::{csrf_token_matches, hash_secret};
+use pocdir_domain::log::entry::{LogActor, LogDraft};
 use pocdir_domain::policy::{Actor, Scopes};
 use pocdir_domain::session::SessionState;
 use pocdir_store::{Account, ApiToken, Session};
@@ -66,6 +67,21 @@ fn actor_of(account: &Account, scopes: Scopes) -> Actor {
             .and_then(|p| ParticipantCode::parse(p).ok()),
         scopes,
     }
+}
+
+/// The account as it appears in the tamper-evident log.
+pub fn log_actor(account: &Account) -> LogActor {
+    LogActor {
+        account_id: Some(account.id),
+        kind: account.kind.as_str().to_string(),
+        participant: account.participant.clone(),
+    }
+}
+
+/// A log entry for something `account` did to itself (or to `object`).
+pub fn own_action(state: &AppState, account: &Account, action: &str, object: String) -> LogDraft {
+    LogDraft::new(state.clock.now(), log_actor(account), action, object)
+        .about_participant(account.participant.clone())
 }
 
 /// Writes of "last seen" are skipped when the last one is this recent.
@@ -193,14 +209,14 @@ async fn session_sign_in(
     };
     let policy = state.config.sessions;
     if policy.state(session.expires_at, session.last_seen_at, now) != SessionState::Live {
-        state.store.delete_session(session.id).await?;
+        state.store.delete_session(session.id, None).await?;
         return Ok(SessionLookup::Ended);
     }
     let Some(account) = state.store.account_by_id(session.account_id).await? else {
         return Ok(SessionLookup::Unknown);
     };
     if account.disabled {
-        state.store.delete_session(session.id).await?;
+        state.store.delete_session(session.id, None).await?;
         return Ok(SessionLookup::Ended);
     }
     if !session.mfa_done {

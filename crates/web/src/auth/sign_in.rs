@@ -2,7 +2,7 @@
 //! sign-in, a TOTP code or a recovery code afterwards), then a fresh
 //! session. Signing out.
 
-use crate::auth::{PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
+use crate::auth::{own_action, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
 use crate::error::AppError;
 use crate::pages::{render, safe_next, PageCtx};
 use crate::routes::FormData;
@@ -249,7 +249,7 @@ pub async fn login_submit(
         .and_then(|id| id)
         .or(pending.map(|Extension(p)| p.session.id));
     match old_id {
-        Some(old) => state.store.rotate_session(old, new).await?,
+        Some(old) => state.store.rotate_session(old, new, None).await?,
         None => state.store.create_session(new).await?,
     };
     let step = if account.totp_enrolled {
@@ -314,6 +314,7 @@ async fn complete_sign_in(
     account: &Account,
     pending: &Session,
     next: &str,
+    method: &str,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
     state
@@ -334,6 +335,18 @@ async fn complete_sign_in(
                 user_agent: pending.user_agent.clone(),
                 client_address: pending.client_address.clone(),
             },
+            Some(
+                own_action(
+                    state,
+                    account,
+                    "session.sign_in",
+                    format!("account:{}", account.id),
+                )
+                .with_content(&serde_json::json!({
+                    "second_factor": method,
+                    "address": pending.client_address,
+                })),
+            ),
         )
         .await?;
     tracing::info!(account = account.id, "signed in");
@@ -370,10 +383,16 @@ pub async fn mfa_submit(
                 pending.account.id,
                 &hash_recovery_code(&form.recovery_code),
                 now,
+                own_action(
+                    &state,
+                    &pending.account,
+                    "account.recovery_code_use",
+                    format!("account:{}", pending.account.id),
+                ),
             )
             .await?;
         if used {
-            Ok(())
+            Ok("recovery_code")
         } else {
             Err("mfa-wrong-recovery")
         }
@@ -386,7 +405,7 @@ pub async fn mfa_submit(
                     .accept_totp_step(pending.account.id, step)
                     .await?
                 {
-                    Ok(())
+                    Ok("totp")
                 } else {
                     Err("mfa-replayed")
                 }
@@ -400,7 +419,9 @@ pub async fn mfa_submit(
     };
 
     match outcome {
-        Ok(()) => complete_sign_in(&state, &pending.account, &pending.session, &next).await,
+        Ok(method) => {
+            complete_sign_in(&state, &pending.account, &pending.session, &next, method).await
+        }
         Err(message_id) => {
             record_failure(&state, &email, &address, now).await?;
             tracing::info!(
@@ -524,7 +545,17 @@ pub async fn enrol_submit(
     let hashes: Vec<String> = codes.iter().map(|c| c.hash.clone()).collect();
     if !state
         .store
-        .complete_totp_enrolment(account.id, step, &hashes)
+        .complete_totp_enrolment(
+            account.id,
+            step,
+            &hashes,
+            own_action(
+                &state,
+                account,
+                "account.mfa_enrol",
+                format!("account:{}", account.id),
+            ),
+        )
         .await?
     {
         let error = Some(page.t("mfa-replayed"));
@@ -532,7 +563,7 @@ pub async fn enrol_submit(
     }
     tracing::info!(account = account.id, "second factor enrolled");
     // Open the real session now, and show the recovery codes once.
-    let signed = complete_sign_in(&state, account, &pending.session, &next).await?;
+    let signed = complete_sign_in(&state, account, &pending.session, &next, "totp").await?;
     let mut response = render(
         StatusCode::OK,
         &RecoveryCodesPage {
@@ -556,12 +587,18 @@ pub async fn logout(
 ) -> Result<Response, AppError> {
     if let Some(Extension(s)) = signed_in {
         if let Some(session) = s.session() {
-            state.store.delete_session(session.id).await?;
+            let log = own_action(
+                &state,
+                &s.account,
+                "session.sign_out",
+                format!("session:{}", session.id),
+            );
+            state.store.delete_session(session.id, Some(log)).await?;
             tracing::info!(account = s.account.id, "signed out");
         }
     }
     if let Some(Extension(p)) = pending {
-        state.store.delete_session(p.session.id).await?;
+        state.store.delete_session(p.session.id, None).await?;
     }
     let mut response = Redirect::to("/").into_response();
     response.headers_mut().append(

@@ -1,0 +1,344 @@
+//! `pocdir log …`: verify the whole log offline (database or export file),
+//! export it, print the public key, sign a head, and monitor a server as a
+//! participant would.
+
+use anyhow::{anyhow, bail, Context, Result};
+use ed25519_dalek::VerifyingKey;
+use indicatif::{ProgressBar, ProgressStyle};
+use pocdir_domain::log::entry::LogEntry;
+use pocdir_domain::log::head::{decode_public_key, encode_public_key, key_id, SignedTreeHead};
+use pocdir_domain::log::merkle::{verify_consistency, Hash};
+use pocdir_domain::log::verify::{Tamper, Verifier, VerifyReport};
+use pocdir_store::Store;
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::Path;
+
+/// Entries read per database round trip.
+const CHUNK: u64 = 20_000;
+
+/// Why a verification did not succeed.
+#[derive(Debug)]
+pub enum VerifyFailure {
+    /// The log was tampered with.
+    Tampered(Tamper),
+    /// The check itself could not run (database unreachable, unreadable file…).
+    Error(anyhow::Error),
+}
+
+impl From<anyhow::Error> for VerifyFailure {
+    fn from(e: anyhow::Error) -> Self {
+        VerifyFailure::Error(e)
+    }
+}
+
+impl From<Tamper> for VerifyFailure {
+    fn from(t: Tamper) -> Self {
+        VerifyFailure::Tampered(t)
+    }
+}
+
+fn progress(total: u64, show: bool) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} verifying {pos}/{len} entries [{bar:40}] {per_sec} eta {eta}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Verifies the log in the database: every entry, every kept signed head.
+pub async fn verify_store(
+    store: &dyn Store,
+    key: &VerifyingKey,
+    show_progress: bool,
+) -> Result<VerifyReport, VerifyFailure> {
+    let size = store.log_size().await.map_err(|e| anyhow!(e))?;
+    let bar = progress(size, show_progress);
+    let mut verifier = Verifier::new();
+    let mut start = 0;
+    loop {
+        let rows = store
+            .log_entries(start, start + CHUNK)
+            .await
+            .map_err(|e| anyhow!(e))?;
+        if rows.is_empty() && start >= size {
+            break;
+        }
+        for row in &rows {
+            verifier.push(&row.entry, &row.leaf_hash)?;
+        }
+        bar.set_position(verifier.size());
+        start += CHUNK;
+        if rows.is_empty() && start > size.saturating_add(CHUNK) {
+            break;
+        }
+    }
+    bar.finish_and_clear();
+    if verifier.size() < size {
+        // The log counts more entries than it holds: some were removed.
+        return Err(Tamper::Gap {
+            expected: verifier.size(),
+            found: size,
+        }
+        .into());
+    }
+    let heads = store.tree_heads().await.map_err(|e| anyhow!(e))?;
+    Ok(verifier.finish(&heads, key)?)
+}
+
+/// One line of an export file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum ExportLine {
+    Key {
+        algorithm: String,
+        public_key: String,
+    },
+    Entry {
+        #[serde(flatten)]
+        entry: LogEntry,
+        leaf_hash: String,
+    },
+    Head(SignedTreeHead),
+}
+
+/// Writes the whole log (entries with their stored leaf hashes, heads, key) as JSON lines.
+pub async fn export(store: &dyn Store, key: &VerifyingKey, out: &Path) -> Result<u64> {
+    let file =
+        std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let mut w = BufWriter::new(file);
+    let line = ExportLine::Key {
+        algorithm: "Ed25519".into(),
+        public_key: encode_public_key(key),
+    };
+    writeln!(w, "{}", serde_json::to_string(&line)?)?;
+    let size = store.log_size().await?;
+    let mut start = 0;
+    let mut written = 0;
+    while start < size {
+        for row in store.log_entries(start, start + CHUNK).await? {
+            let line = ExportLine::Entry {
+                entry: row.entry,
+                leaf_hash: hex::encode(row.leaf_hash),
+            };
+            writeln!(w, "{}", serde_json::to_string(&line)?)?;
+            written += 1;
+        }
+        start += CHUNK;
+    }
+    for head in store.tree_heads().await? {
+        writeln!(w, "{}", serde_json::to_string(&ExportLine::Head(head))?)?;
+    }
+    w.flush()?;
+    Ok(written)
+}
+
+fn parse_hash(s: &str) -> Option<Hash> {
+    hex::decode(s)
+        .ok()
+        .and_then(|b| <Hash>::try_from(b.as_slice()).ok())
+}
+
+/// Verifies an export file. The key comes from `key` if given, else from the file.
+pub fn verify_file(path: &Path, key: Option<&VerifyingKey>) -> Result<VerifyReport, VerifyFailure> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut verifier = Verifier::new();
+    let mut heads = Vec::new();
+    let mut file_key = None;
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed: ExportLine = serde_json::from_str(&line)
+            .with_context(|| format!("{} line {}: not a log export line", path.display(), n + 1))?;
+        match parsed {
+            ExportLine::Key { public_key, .. } => {
+                file_key = Some(decode_public_key(&public_key).map_err(|e| anyhow!(e))?)
+            }
+            ExportLine::Entry { entry, leaf_hash } => {
+                let leaf =
+                    parse_hash(&leaf_hash).ok_or(Tamper::EditedEntry { index: entry.index })?;
+                verifier.push(&entry, &leaf)?;
+            }
+            ExportLine::Head(h) => heads.push(h),
+        }
+    }
+    heads.sort_by_key(|h| h.tree_size);
+    let key = match (key, file_key) {
+        (Some(k), _) => *k,
+        (None, Some(k)) => k,
+        (None, None) => return Err(anyhow!("the export holds no public key: pass --key").into()),
+    };
+    Ok(verifier.finish(&heads, &key)?)
+}
+
+pub fn describe_key(key: &VerifyingKey) -> String {
+    format!("Ed25519 {}\nkey id {}", encode_public_key(key), key_id(key))
+}
+
+/// What a monitor remembers between runs.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct MonitorState {
+    pub url: String,
+    pub public_key: String,
+    pub head: Option<SignedTreeHead>,
+}
+
+/// What a monitor run concluded.
+#[derive(Debug, PartialEq, Eq)]
+pub enum MonitorOutcome {
+    /// First run: the key and head are now remembered.
+    Started { tree_size: u64 },
+    /// The log grew (or stayed) consistently.
+    Consistent { from: u64, to: u64 },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MonitorAlarm {
+    #[error("the log's public key changed (remembered {remembered}, served {served}): heads are signed by another key")]
+    KeyChanged { remembered: String, served: String },
+    #[error("the signed tree head does not verify with the log's key: it is forged")]
+    BadSignature,
+    #[error("the log shrank from {before} to {after} entries: history was rolled back")]
+    Shrank { before: u64, after: u64 },
+    #[error("the log forked: at size {size} it now has a different root than before")]
+    Forked { size: u64 },
+    #[error("the log at size {after} is not an extension of the log at size {before}: history was rewritten")]
+    Rewritten { before: u64, after: u64 },
+}
+
+#[derive(Debug, Deserialize)]
+struct KeyBody {
+    public_key: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct ConsistencyBody {
+    proof: Vec<String>,
+}
+
+/// Fetches the signed head, checks it against what was seen before, and
+/// stores the new head. `Err(Ok(alarm))` means tampering; `Err(Err(e))` an error.
+pub async fn monitor(
+    url: &str,
+    state_file: &Path,
+    pinned_key: Option<&str>,
+) -> Result<std::result::Result<MonitorOutcome, MonitorAlarm>> {
+    let base = url.trim_end_matches('/');
+    let http = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(30))
+        .build()?;
+    let previous: Option<MonitorState> = match std::fs::read(state_file) {
+        Ok(bytes) => Some(
+            serde_json::from_slice(&bytes)
+                .with_context(|| format!("{} is not a monitor state file", state_file.display()))?,
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", state_file.display())),
+    };
+    let served: KeyBody = http
+        .get(format!("{base}/.well-known/pocdir-log-key"))
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    let remembered = pinned_key
+        .map(str::to_string)
+        .or_else(|| previous.as_ref().map(|p| p.public_key.clone()))
+        .unwrap_or_else(|| served.public_key.clone());
+    if remembered.trim() != served.public_key.trim() {
+        return Ok(Err(MonitorAlarm::KeyChanged {
+            remembered,
+            served: served.public_key,
+        }));
+    }
+    let key = decode_public_key(&remembered).map_err(|e| anyhow!("the log key: {e}"))?;
+    let head: SignedTreeHead = http
+        .get(format!("{base}/api/v1/log/head"))
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    let Ok(root) = head.verify(&key) else {
+        return Ok(Err(MonitorAlarm::BadSignature));
+    };
+    let outcome = match previous.as_ref().and_then(|p| p.head.clone()) {
+        None => MonitorOutcome::Started {
+            tree_size: head.tree_size,
+        },
+        Some(old) => {
+            let old_root = old.root().map_err(|e| anyhow!("stored head: {e}"))?;
+            if head.tree_size < old.tree_size {
+                return Ok(Err(MonitorAlarm::Shrank {
+                    before: old.tree_size,
+                    after: head.tree_size,
+                }));
+            }
+            if head.tree_size == old.tree_size {
+                if root != old_root {
+                    return Ok(Err(MonitorAlarm::Forked {
+                        size: head.tree_size,
+                    }));
+                }
+            } else if old.tree_size > 0 {
+                let body: ConsistencyBody = http
+                    .get(format!(
+                        "{base}/api/v1/log/proofs/consistency?first={}&second={}",
+                        old.tree_size, head.tree_size
+                    ))
+                    .send()
+                    .await?
+                    .error_for_status()?
+                    .json()
+                    .await?;
+                let proof: Option<Vec<Hash>> = body.proof.iter().map(|h| parse_hash(h)).collect();
+                let ok = proof.is_some_and(|p| {
+                    verify_consistency(old.tree_size, head.tree_size, &p, &old_root, &root)
+                });
+                if !ok {
+                    return Ok(Err(MonitorAlarm::Rewritten {
+                        before: old.tree_size,
+                        after: head.tree_size,
+                    }));
+                }
+            }
+            MonitorOutcome::Consistent {
+                from: old.tree_size,
+                to: head.tree_size,
+            }
+        }
+    };
+    let state = MonitorState {
+        url: base.to_string(),
+        public_key: remembered,
+        head: Some(head),
+    };
+    // Write then rename, so a crash never leaves half a state file.
+    let tmp = state_file.with_extension("tmp");
+    std::fs::write(&tmp, serde_json::to_vec_pretty(&state)?)
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, state_file)
+        .with_context(|| format!("cannot write {}", state_file.display()))?;
+    Ok(Ok(outcome))
+}
+
+/// Reads a public key given on the command line.
+pub fn parse_key(text: &str) -> Result<VerifyingKey> {
+    decode_public_key(text).map_err(|e| anyhow!("--key: {e}"))
+}
+
+pub fn ensure_consistent_args(file: Option<&Path>, db_given: bool) -> Result<()> {
+    if file.is_some() && db_given {
+        bail!("give either --file or a database (--data-dir / --database-url), not both");
+    }
+    Ok(())
+}

@@ -1,0 +1,311 @@
+//! `pocdir log verify` on a real database, SQLite and PostgreSQL: intact
+//! logs pass; an edited, removed, swapped, truncated-and-regrown row or a
+//! head forged with another key makes it exit non-zero naming the entry.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use pocdir_domain::log::entry::LogEntry;
+use pocdir_domain::log::head::sign_head;
+use sqlx::Connection;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_pocdir");
+
+fn admin_url() -> String {
+    std::env::var("POCDIR_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// One installation: a data folder and a database of either kind.
+struct Install {
+    backend: Backend,
+    _dir: tempfile::TempDir,
+    data: PathBuf,
+    url: String,
+    pg_name: Option<String>,
+}
+
+impl Install {
+    async fn new(backend: Backend) -> Install {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let (url, pg_name) = match backend {
+            Backend::Sqlite => (
+                format!("sqlite://{}?mode=rwc", dir.path().join("log.db").display()),
+                None,
+            ),
+            Backend::Postgres => {
+                let mut bytes = [0u8; 6];
+                pocdir_domain::entropy::Entropy::fill(
+                    &pocdir_domain::entropy::OsEntropy,
+                    &mut bytes,
+                );
+                let name = format!("pocdir_logtest_{}", hex::encode(bytes));
+                let mut conn = sqlx::PgConnection::connect(&admin_url()).await.unwrap();
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+                let mut u = url::Url::parse(&admin_url()).unwrap();
+                u.set_path(&name);
+                (u.to_string(), Some(name))
+            }
+        };
+        Install {
+            backend,
+            _dir: dir,
+            data,
+            url,
+            pg_name,
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .args(args)
+            .arg("--data-dir")
+            .arg(&self.data)
+            .arg("--database-url")
+            .arg(&self.url)
+            .output()
+            .unwrap()
+    }
+
+    fn create_account(&self, n: usize) {
+        let email = format!("auditor{n}@example.org");
+        let out = self.run(&["account", "create", "--kind", "auditor", "--email", &email]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn sign_head(&self) {
+        let out = self.run(&["log", "sign-head"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// (exit code, stdout + stderr)
+    fn verify(&self) -> (i32, String) {
+        let out = self.run(&["log", "verify"]);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code().unwrap_or(-1), text)
+    }
+
+    /// Runs SQL as the attacker would, with the append-only guard lifted.
+    async fn tamper(&self, statements: &[String]) {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+                for guard in ["log_entries_no_update", "log_entries_no_delete"] {
+                    sqlx::query(&format!("DROP TRIGGER IF EXISTS {guard}"))
+                        .execute(&mut conn)
+                        .await
+                        .unwrap();
+                }
+                for s in statements {
+                    sqlx::query(s).execute(&mut conn).await.unwrap();
+                }
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.unwrap();
+                sqlx::query("ALTER TABLE log_entries DISABLE TRIGGER log_entries_append_only")
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+                for s in statements {
+                    sqlx::query(s).execute(&mut conn).await.unwrap();
+                }
+            }
+        }
+    }
+
+    fn blob(&self, bytes: &[u8]) -> String {
+        match self.backend {
+            Backend::Sqlite => format!("X'{}'", hex::encode(bytes)),
+            Backend::Postgres => format!("'\\x{}'::bytea", hex::encode(bytes)),
+        }
+    }
+
+    async fn entry(&self, index: u64) -> LogEntry {
+        let store = pocdir_store::open(&self.url).await.unwrap();
+        store
+            .log_entries(index, index + 1)
+            .await
+            .unwrap()
+            .remove(0)
+            .entry
+    }
+
+    async fn drop_db(&self) {
+        if let Some(name) = &self.pg_name {
+            let mut conn = sqlx::PgConnection::connect(&admin_url()).await.unwrap();
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+        }
+    }
+}
+
+/// Five entries, heads signed at sizes 3 and 5.
+async fn five_entries(backend: Backend) -> Install {
+    let i = Install::new(backend).await;
+    for n in 0..3 {
+        i.create_account(n);
+    }
+    i.sign_head();
+    for n in 3..5 {
+        i.create_account(n);
+    }
+    i.sign_head();
+    let (code, text) = i.verify();
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("log intact: 5 entries, 2 signed heads"),
+        "{text}"
+    );
+    i
+}
+
+fn assert_caught(case: &str, (code, text): (i32, String), first_bad: u64) {
+    assert_eq!(code, 1, "{case}: {text}");
+    assert!(text.contains("TAMPERED"), "{case}: {text}");
+    assert!(
+        text.contains(&format!("first bad entry: {first_bad}")),
+        "{case}: {text}"
+    );
+}
+
+async fn tamper_cases(backend: Backend) {
+    // An edited row.
+    let i = five_entries(backend).await;
+    i.tamper(&["UPDATE log_entries SET action = 'account.delete' WHERE idx = 1".into()])
+        .await;
+    assert_caught("edit", i.verify(), 1);
+    i.drop_db().await;
+
+    // An edited row whose leaf hash was recomputed to match: the signed head at 3 catches it.
+    let i = five_entries(backend).await;
+    let mut e = i.entry(4).await;
+    e.object = "account:999".into();
+    let leaf = i.blob(&e.leaf_hash());
+    i.tamper(&[format!(
+        "UPDATE log_entries SET object = 'account:999', leaf_hash = {leaf} WHERE idx = 4"
+    )])
+    .await;
+    assert_caught("edit with leaf", i.verify(), 3);
+    i.drop_db().await;
+
+    // A removed row.
+    let i = five_entries(backend).await;
+    i.tamper(&["DELETE FROM log_entries WHERE idx = 2".into()])
+        .await;
+    assert_caught("delete", i.verify(), 2);
+    i.drop_db().await;
+
+    // Two rows swapped (their contents and leaf hashes trade places).
+    let i = five_entries(backend).await;
+    let (a, b) = (i.entry(1).await, i.entry(2).await);
+    let set = |e: &LogEntry, idx: u64, leaf: &str| {
+        format!(
+            "UPDATE log_entries SET object = '{}', content_hash = '{}', leaf_hash = {leaf} WHERE idx = {idx}",
+            e.object, e.content_hash
+        )
+    };
+    let (la, lb) = (i.blob(&a.leaf_hash()), i.blob(&b.leaf_hash()));
+    i.tamper(&[set(&b, 1, &lb), set(&a, 2, &la)]).await;
+    assert_caught("swap", i.verify(), 1);
+    i.drop_db().await;
+
+    // Truncated to 3, then regrown with other entries.
+    let i = five_entries(backend).await;
+    i.tamper(&[
+        "DELETE FROM log_entries WHERE idx >= 3".into(),
+        "UPDATE log_state SET next_index = 3".into(),
+    ])
+    .await;
+    assert_caught("truncate", i.verify(), 3);
+    for n in 10..12 {
+        i.create_account(n);
+    }
+    assert_caught("truncate and regrow", i.verify(), 3);
+    i.drop_db().await;
+
+    // A head forged with another key.
+    let i = five_entries(backend).await;
+    let forger = ed25519_dalek::SigningKey::from_bytes(&[9u8; 32]);
+    let head = sign_head(&forger, 4, &[0u8; 32], 1_700_000_000);
+    i.tamper(&[format!(
+        "INSERT INTO tree_heads (tree_size, root_hash, timestamp, signature, key_id) VALUES (4, '{}', {}, '{}', '{}')",
+        head.root_hash, head.timestamp, head.signature, head.key_id
+    )])
+    .await;
+    let (code, text) = i.verify();
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("signed head at size 4 does not verify"),
+        "{text}"
+    );
+    i.drop_db().await;
+
+    // An export verifies offline, with the key given separately.
+    let i = five_entries(backend).await;
+    let out = i.data.join("export.jsonl");
+    assert!(i
+        .run(&["log", "export", "--out", out.to_str().unwrap()])
+        .status
+        .success());
+    let key = String::from_utf8(i.run(&["log", "key"]).stdout).unwrap();
+    let key = key
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches("Ed25519 ")
+        .to_string();
+    let file_verify = |path: &Path| {
+        Command::new(BIN)
+            .args(["log", "verify", "--file"])
+            .arg(path)
+            .args(["--key", &key])
+            .output()
+            .unwrap()
+    };
+    assert!(file_verify(&out).status.success());
+    let text = std::fs::read_to_string(&out)
+        .unwrap()
+        .replace("account.create", "account.delete");
+    std::fs::write(&out, text).unwrap();
+    assert_eq!(file_verify(&out).status.code(), Some(1));
+    i.drop_db().await;
+}
+
+#[tokio::test]
+async fn tampering_is_caught_on_sqlite() {
+    tamper_cases(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn tampering_is_caught_on_postgres() {
+    tamper_cases(Backend::Postgres).await;
+}
