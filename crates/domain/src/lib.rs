@@ -6,6 +6,7 @@
 pub mod account;
 pub mod clock;
 pub mod credentials;
+pub mod directory;
 pub mod entropy;
 pub mod log;
 pub mod policy;

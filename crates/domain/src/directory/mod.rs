@@ -1,0 +1,5 @@
+//! The directory's rules: participants and their status, points of contact
+//! and the validation of every field a nominator fills in.
+
+pub mod participant;
+pub mod poc;
