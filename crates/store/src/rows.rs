@@ -41,6 +41,13 @@ macro_rules! log_entry_columns {
     };
 }
 
+macro_rules! participant_columns {
+    () => {
+        "code, alpha2, m49, kind, status, region, subregion, name_ar, name_zh, name_en, \
+         name_es, name_fr, name_ru, created_at, status_changed_at"
+    };
+}
+
 macro_rules! tree_head_columns {
     () => {
         "tree_size, root_hash, timestamp, signature, key_id"
@@ -48,7 +55,8 @@ macro_rules! tree_head_columns {
 }
 
 pub(crate) use {
-    account_columns, api_token_columns, log_entry_columns, session_columns, tree_head_columns,
+    account_columns, api_token_columns, log_entry_columns, participant_columns, session_columns,
+    tree_head_columns,
 };
 
 #[derive(sqlx::FromRow)]
@@ -378,5 +386,50 @@ pub(crate) fn map_constraint(e: sqlx::Error, what: &str) -> StoreError {
         }
         sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
         _ => StoreError::Database(e),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ParticipantRow {
+    code: String,
+    alpha2: Option<String>,
+    m49: Option<String>,
+    kind: String,
+    status: String,
+    region: String,
+    subregion: String,
+    name_ar: String,
+    name_zh: String,
+    name_en: String,
+    name_es: String,
+    name_fr: String,
+    name_ru: String,
+    created_at: i64,
+    status_changed_at: i64,
+}
+
+impl TryFrom<ParticipantRow> for crate::Participant {
+    type Error = StoreError;
+
+    fn try_from(r: ParticipantRow) -> StoreResult<Self> {
+        Ok(crate::Participant {
+            kind: r.kind.parse().map_err(StoreError::Corrupt)?,
+            status: r.status.parse().map_err(StoreError::Corrupt)?,
+            code: r.code,
+            alpha2: r.alpha2,
+            m49: r.m49,
+            region: r.region,
+            subregion: r.subregion,
+            names: crate::ParticipantNames {
+                ar: r.name_ar,
+                zh: r.name_zh,
+                en: r.name_en,
+                es: r.name_es,
+                fr: r.name_fr,
+                ru: r.name_ru,
+            },
+            created_at: from_db_time(r.created_at)?,
+            status_changed_at: from_db_time(r.status_changed_at)?,
+        })
     }
 }

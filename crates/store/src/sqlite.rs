@@ -8,15 +8,16 @@
 
 use crate::rows::{
     account_columns, api_token_columns, appended_indexes, convert_all, db_bound, db_index,
-    entry_count, log_entry_columns, log_index, log_search_query, map_constraint, session_columns,
-    tree_head_columns, AccountRow, ApiTokenRow, FailureRow, LeafHashRow, LogEntryRow, SessionRow,
-    StoredLogEntryRow, TreeHeadRow,
+    entry_count, log_entry_columns, log_index, log_search_query, map_constraint,
+    participant_columns, session_columns, tree_head_columns, AccountRow, ApiTokenRow, FailureRow,
+    LeafHashRow, LogEntryRow, ParticipantRow, SessionRow, StoredLogEntryRow, TreeHeadRow,
 };
 use crate::{
-    to_db_time, Account, ApiToken, Backend, LogFilter, NewAccount, NewApiToken, NewSession,
-    Session, Store, StoreError, StoreResult, StoredLogEntry,
+    to_db_time, Account, ApiToken, Backend, LogFilter, NewAccount, NewApiToken, NewParticipant,
+    NewSession, Participant, Session, Store, StoreError, StoreResult, StoredLogEntry,
 };
 use async_trait::async_trait;
+use pocdir_domain::directory::participant::ParticipationStatus;
 use pocdir_domain::log::entry::{LogDraft, LogEntry};
 use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::Hash;
@@ -742,4 +743,117 @@ impl Store for SqliteStore {
         .await?;
         row.map(SignedTreeHead::try_from).transpose()
     }
+
+    async fn seed_participants(&self, list: &[NewParticipant], log: LogDraft) -> StoreResult<u64> {
+        let mut tx = self.pool.begin().await?;
+        let mut added = 0;
+        for p in list {
+            added += insert_participant(&mut tx, p).await?;
+        }
+        if added > 0 {
+            append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        }
+        tx.commit().await?;
+        Ok(added)
+    }
+
+    async fn participants(&self) -> StoreResult<Vec<Participant>> {
+        let rows: Vec<ParticipantRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            participant_columns!(),
+            " FROM participants ORDER BY code"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(Participant::try_from).collect()
+    }
+
+    async fn participant(&self, code: &str) -> StoreResult<Option<Participant>> {
+        let row: Option<ParticipantRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            participant_columns!(),
+            " FROM participants WHERE code = ?1"
+        ))
+        .bind(code)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Participant::try_from).transpose()
+    }
+
+    async fn create_organisation(
+        &self,
+        new: NewParticipant,
+        log: LogDraft,
+    ) -> StoreResult<Participant> {
+        let mut tx = self.pool.begin().await?;
+        if insert_participant(&mut tx, &new).await? == 0 {
+            return Err(StoreError::Conflict(format!("participant {}", new.code)));
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        let row: ParticipantRow = sqlx::query_as(concat!(
+            "SELECT ",
+            participant_columns!(),
+            " FROM participants WHERE code = ?1"
+        ))
+        .bind(&new.code)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Participant::try_from(row)
+    }
+
+    async fn change_participant_status(
+        &self,
+        code: &str,
+        from: ParticipationStatus,
+        to: ParticipationStatus,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE participants SET status = ?1, status_changed_at = ?2 \
+             WHERE code = ?3 AND status = ?4",
+        )
+        .bind(to.as_str())
+        .bind(to_db_time(at))
+        .bind(code)
+        .bind(from.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+/// Inserts one participant unless its code exists; returns 1 if inserted, else 0.
+async fn insert_participant(conn: &mut SqliteConnection, p: &NewParticipant) -> StoreResult<u64> {
+    let done = sqlx::query(
+        "INSERT INTO participants (code, alpha2, m49, kind, status, region, subregion, name_ar, \
+         name_zh, name_en, name_es, name_fr, name_ru, created_at, status_changed_at) \
+         VALUES (?1, ?2, ?3, ?4, 'not_participating', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) \
+         ON CONFLICT (code) DO NOTHING",
+    )
+    .bind(&p.code)
+    .bind(&p.alpha2)
+    .bind(&p.m49)
+    .bind(p.kind.as_str())
+    .bind(&p.region)
+    .bind(&p.subregion)
+    .bind(&p.names.ar)
+    .bind(&p.names.zh)
+    .bind(&p.names.en)
+    .bind(&p.names.es)
+    .bind(&p.names.fr)
+    .bind(&p.names.ru)
+    .bind(to_db_time(p.at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected())
 }

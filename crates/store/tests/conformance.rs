@@ -16,6 +16,7 @@
 )]
 
 use pocdir_domain::account::AccountKind;
+use pocdir_domain::directory::participant::{ParticipantKind, ParticipationStatus};
 use pocdir_domain::entropy::{random_bytes, OsEntropy};
 use pocdir_domain::log::entry::{LogActor, LogDraft, LogEntry};
 use pocdir_domain::log::head::SignedTreeHead;
@@ -23,8 +24,8 @@ use pocdir_domain::throttle::FailureCount;
 use pocdir_store::postgres::PostgresStore;
 use pocdir_store::sqlite::SqliteStore;
 use pocdir_store::{
-    Account, Backend, LogFilter, NewAccount, NewApiToken, NewSession, Store, StoreError,
-    StoredLogEntry,
+    Account, Backend, LogFilter, NewAccount, NewApiToken, NewParticipant, NewSession,
+    ParticipantNames, Store, StoreError, StoredLogEntry,
 };
 use sqlx::{Connection, Executor, PgConnection, PgPool, SqlitePool};
 use std::future::Future;
@@ -213,6 +214,8 @@ conformance!(
     concurrent_appends_have_no_gaps,
     search_log_filters,
     tree_heads_keep_the_first,
+    participants_seed_once_and_read_back,
+    organisations_and_status_changes,
     ],
     raw: [
     failed_log_append_leaves_no_change,
@@ -1836,4 +1839,121 @@ async fn corrupt_leaf_hash_is_reported(store: Arc<dyn Store>, raw: Raw) {
     // The intact entry still reads.
     assert_eq!(store.log_entries(0, 1).await.unwrap().len(), 1);
     assert_eq!(store.log_leaf_hashes(0, 1).await.unwrap().len(), 1);
+}
+
+// --- participants ---
+
+fn new_participant(code: &str, kind: ParticipantKind) -> NewParticipant {
+    NewParticipant {
+        code: code.to_string(),
+        alpha2: Some(code[..2].to_string()),
+        m49: Some("586".to_string()),
+        kind,
+        region: "Asia".to_string(),
+        subregion: "Southern Asia".to_string(),
+        names: ParticipantNames {
+            ar: format!("{code} ar"),
+            zh: format!("{code} 中文"),
+            en: format!("{code} en"),
+            es: format!("{code} es"),
+            fr: format!("{code} fr"),
+            ru: format!("{code} ру"),
+        },
+        at: t(100),
+    }
+}
+
+async fn participants_seed_once_and_read_back(store: Arc<dyn Store>) {
+    let list = vec![
+        new_participant("PAK", ParticipantKind::MemberState),
+        new_participant("FRA", ParticipantKind::MemberState),
+        new_participant("VAT", ParticipantKind::ObserverState),
+    ];
+    let before = store.log_size().await.unwrap();
+    assert_eq!(
+        store
+            .seed_participants(&list, draft("participants.seed"))
+            .await
+            .unwrap(),
+        3
+    );
+    assert_eq!(store.log_size().await.unwrap(), before + 1);
+    // Seeding again adds nothing and logs nothing.
+    assert_eq!(
+        store
+            .seed_participants(&list, draft("participants.seed"))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(store.log_size().await.unwrap(), before + 1);
+    let all = store.participants().await.unwrap();
+    let codes: Vec<&str> = all.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(codes, ["FRA", "PAK", "VAT"]);
+    let pak = store.participant("PAK").await.unwrap().unwrap();
+    assert_eq!(pak.status, ParticipationStatus::NotParticipating);
+    assert_eq!(pak.kind, ParticipantKind::MemberState);
+    assert_eq!(pak.names.zh, "PAK 中文");
+    assert_eq!(pak.names.in_language("ru"), "PAK ру");
+    assert_eq!(pak.created_at, t(100));
+    assert!(store.participant("XXX").await.unwrap().is_none());
+}
+
+async fn organisations_and_status_changes(store: Arc<dyn Store>) {
+    store
+        .seed_participants(
+            &[new_participant("PAK", ParticipantKind::MemberState)],
+            draft("participants.seed"),
+        )
+        .await
+        .unwrap();
+    let org = new_participant("OSCE", ParticipantKind::Organisation);
+    let created = store
+        .create_organisation(org.clone(), draft("participant.create"))
+        .await
+        .unwrap();
+    assert_eq!(created.kind, ParticipantKind::Organisation);
+    assert!(matches!(
+        store
+            .create_organisation(org, draft("participant.create"))
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    let size = store.log_size().await.unwrap();
+    use ParticipationStatus::*;
+    assert!(store
+        .change_participant_status(
+            "PAK",
+            NotParticipating,
+            Participating,
+            t(200),
+            draft("participant.status")
+        )
+        .await
+        .unwrap());
+    // A stale "from" changes nothing and logs nothing.
+    assert!(!store
+        .change_participant_status(
+            "PAK",
+            NotParticipating,
+            Suspended,
+            t(300),
+            draft("participant.status")
+        )
+        .await
+        .unwrap());
+    assert!(!store
+        .change_participant_status(
+            "ZZZ",
+            NotParticipating,
+            Participating,
+            t(300),
+            draft("participant.status")
+        )
+        .await
+        .unwrap());
+    assert_eq!(store.log_size().await.unwrap(), size + 1);
+    let pak = store.participant("PAK").await.unwrap().unwrap();
+    assert_eq!(pak.status, Participating);
+    assert_eq!(pak.status_changed_at, t(200));
 }
