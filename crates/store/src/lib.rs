@@ -7,6 +7,7 @@
 use async_trait::async_trait;
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::directory::participant::{ParticipantKind, ParticipationStatus};
+pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
 use pocdir_domain::log::entry::{LogDraft, LogEntry};
 use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::Hash;
@@ -14,6 +15,7 @@ use pocdir_domain::throttle::FailureCount;
 use std::sync::Arc;
 use time::OffsetDateTime;
 
+mod pocs;
 pub mod postgres;
 mod rows;
 pub mod sqlite;
@@ -295,6 +297,141 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         at: OffsetDateTime,
         log: LogDraft,
     ) -> StoreResult<bool>;
+
+    // --- directory: points of contact ---
+    // Every change below bumps the PoC's `version`, writes one `poc_history`
+    // row and appends `log`, all in one transaction. Changes to an existing
+    // PoC take the version the caller last saw: when it is stale they return
+    // `Ok(Err(current))` and change and log nothing (optimistic concurrency).
+    // A change the PoC's state does not allow is `StoreError::Conflict`; an
+    // unknown id is `StoreError::NotFound`. `details_json` is the JSON of a
+    // validated `PocDetails`, stored as given.
+    /// Nominates a PoC: status `pending`, `pending` = the details, pending
+    /// action `create`, version 1. `NotFound` if the participant does not
+    /// exist. The log entry's `object` is set to `poc:<new id>`.
+    async fn propose_poc(
+        &self,
+        participant: &str,
+        role: PocRole,
+        details_json: &str,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Poc>;
+    /// Proposes new details for an active PoC (pending action `update`,
+    /// replacing an update already pending), or amends a nomination still
+    /// pending (the action stays `create`). `Conflict` for a rejected or
+    /// withdrawn PoC, or while a withdrawal is pending.
+    async fn propose_poc_update(
+        &self,
+        id: i64,
+        expected_version: i64,
+        details_json: &str,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<Poc, Poc>>;
+    /// Asks for the withdrawal of an active PoC (pending action `withdraw`,
+    /// replacing an update proposal); a nomination still pending is
+    /// withdrawn at once. `Conflict` for a rejected or withdrawn PoC, or when
+    /// a withdrawal is already pending.
+    async fn propose_poc_withdrawal(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<Poc, Poc>>;
+    /// The secretariat's decision on the pending action. Approving a
+    /// `create` makes the PoC active (`active` = `pending`, `confirmed_at` =
+    /// `at`); an `update` replaces `active` and sets `confirmed_at`; a
+    /// `withdraw` makes it withdrawn (keeping `active` for history).
+    /// Rejecting clears `pending` (a rejected `create` makes it rejected).
+    /// In the same transaction the participant's status follows
+    /// [`next_status`](pocdir_domain::directory::participant::next_status)
+    /// (`PocVerified` on an approved creation, `LastPocWithdrawn` when an
+    /// approved withdrawal leaves it no active PoC); when it changes, a
+    /// second entry `participant.status` (object `participant:<code>`, by
+    /// `log.actor`) is appended after `log`. A transition the state machine
+    /// refuses (e.g. a participant that left) leaves the status as it is.
+    /// `Conflict` when nothing is pending.
+    #[allow(clippy::too_many_arguments)]
+    async fn decide_poc(
+        &self,
+        id: i64,
+        expected_version: i64,
+        approve: bool,
+        reason: Option<&str>,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<DecidedPoc, Poc>>;
+    /// Re-validation by the nominator: the active details still hold
+    /// (`confirmed_at` = `at`). `Conflict` unless the PoC is active.
+    async fn confirm_poc(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<Poc, Poc>>;
+    async fn poc(&self, id: i64) -> StoreResult<Option<Poc>>;
+    /// Every PoC of the participant, whatever its status, by id.
+    async fn pocs_of(&self, participant: &str) -> StoreResult<Vec<Poc>>;
+    /// The secretariat's queue: PoCs with a pending action, the oldest
+    /// request first (an amended request keeps its place).
+    async fn pending_pocs(&self) -> StoreResult<Vec<Poc>>;
+    /// Active PoCs last confirmed before `before`, the longest unconfirmed first.
+    async fn pocs_due_for_revalidation(&self, before: OffsetDateTime) -> StoreResult<Vec<Poc>>;
+    /// Every version of the PoC, in order (empty for an unknown id).
+    async fn poc_history(&self, id: i64) -> StoreResult<Vec<PocHistoryEntry>>;
+    /// Active PoCs per participant: (participant, diplomatic, technical), by
+    /// participant; participants without an active PoC are left out.
+    async fn active_poc_counts(&self) -> StoreResult<Vec<(String, i64, i64)>>;
+}
+
+/// A point of contact and its state in nomination and verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poc {
+    pub id: i64,
+    pub participant: String,
+    pub role: PocRole,
+    pub status: PocStatus,
+    /// Bumped by every change; changes name the version they start from.
+    pub version: i64,
+    /// JSON of the verified `PocDetails` (kept once withdrawn, for history).
+    pub active: Option<String>,
+    /// JSON of a proposed version awaiting the secretariat.
+    pub pending: Option<String>,
+    pub pending_action: Option<PendingAction>,
+    /// Last verification or re-validation.
+    pub confirmed_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+/// One version of a PoC: who did what, when, with what details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PocHistoryEntry {
+    pub poc_id: i64,
+    pub version: i64,
+    pub at: OffsetDateTime,
+    pub actor_account_id: Option<i64>,
+    /// `propose`, `propose_update`, `propose_withdrawal`, `approve`, `reject` or `confirm`.
+    pub action: String,
+    /// JSON of the details proposed, approved or rejected, if any.
+    pub details: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// The outcome of a decision: the PoC, and the participant's status change
+/// (from, to) it caused, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecidedPoc {
+    pub poc: Poc,
+    pub participant_status_changed: Option<(ParticipationStatus, ParticipationStatus)>,
 }
 
 /// A participant's name in the six UN languages.

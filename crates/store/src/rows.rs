@@ -54,9 +54,22 @@ macro_rules! tree_head_columns {
     };
 }
 
+macro_rules! poc_columns {
+    () => {
+        "id, participant, role, status, version, active, pending, pending_action, \
+         confirmed_at, created_at, updated_at"
+    };
+}
+
+macro_rules! poc_history_columns {
+    () => {
+        "poc_id, version, at, actor_account_id, action, details, reason"
+    };
+}
+
 pub(crate) use {
-    account_columns, api_token_columns, log_entry_columns, participant_columns, session_columns,
-    tree_head_columns,
+    account_columns, api_token_columns, log_entry_columns, participant_columns, poc_columns,
+    poc_history_columns, session_columns, tree_head_columns,
 };
 
 #[derive(sqlx::FromRow)]
@@ -430,6 +443,75 @@ impl TryFrom<ParticipantRow> for crate::Participant {
             },
             created_at: from_db_time(r.created_at)?,
             status_changed_at: from_db_time(r.status_changed_at)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PocRow {
+    id: i64,
+    participant: String,
+    role: String,
+    status: String,
+    version: i64,
+    active: Option<String>,
+    pending: Option<String>,
+    pending_action: Option<String>,
+    confirmed_at: Option<i64>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl TryFrom<PocRow> for crate::Poc {
+    type Error = StoreError;
+
+    fn try_from(r: PocRow) -> StoreResult<Self> {
+        Ok(crate::Poc {
+            role: r
+                .role
+                .parse()
+                .map_err(|()| StoreError::Corrupt(format!("PoC role {:?}", r.role)))?,
+            status: r.status.parse().map_err(StoreError::Corrupt)?,
+            pending_action: r
+                .pending_action
+                .map(|a| a.parse())
+                .transpose()
+                .map_err(StoreError::Corrupt)?,
+            id: r.id,
+            participant: r.participant,
+            version: r.version,
+            active: r.active,
+            pending: r.pending,
+            confirmed_at: r.confirmed_at.map(from_db_time).transpose()?,
+            created_at: from_db_time(r.created_at)?,
+            updated_at: from_db_time(r.updated_at)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PocHistoryRow {
+    poc_id: i64,
+    version: i64,
+    at: i64,
+    actor_account_id: Option<i64>,
+    action: String,
+    details: Option<String>,
+    reason: Option<String>,
+}
+
+impl TryFrom<PocHistoryRow> for crate::PocHistoryEntry {
+    type Error = StoreError;
+
+    fn try_from(r: PocHistoryRow) -> StoreResult<Self> {
+        Ok(crate::PocHistoryEntry {
+            poc_id: r.poc_id,
+            version: r.version,
+            at: from_db_time(r.at)?,
+            actor_account_id: r.actor_account_id,
+            action: r.action,
+            details: r.details,
+            reason: r.reason,
         })
     }
 }

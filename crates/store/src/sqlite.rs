@@ -6,18 +6,21 @@
 //! Log entries are appended last in those transactions (see [`append_in_tx`]);
 //! the write lock, held to commit, numbers them without gaps.
 
+use crate::pocs::{participant_status_draft, status_after, transition, PocChange};
 use crate::rows::{
     account_columns, api_token_columns, appended_indexes, convert_all, db_bound, db_index,
     entry_count, log_entry_columns, log_index, log_search_query, map_constraint,
-    participant_columns, session_columns, tree_head_columns, AccountRow, ApiTokenRow, FailureRow,
-    LeafHashRow, LogEntryRow, ParticipantRow, SessionRow, StoredLogEntryRow, TreeHeadRow,
+    participant_columns, poc_columns, poc_history_columns, session_columns, tree_head_columns,
+    AccountRow, ApiTokenRow, FailureRow, LeafHashRow, LogEntryRow, ParticipantRow, PocHistoryRow,
+    PocRow, SessionRow, StoredLogEntryRow, TreeHeadRow,
 };
 use crate::{
-    to_db_time, Account, ApiToken, Backend, LogFilter, NewAccount, NewApiToken, NewParticipant,
-    NewSession, Participant, Session, Store, StoreError, StoreResult, StoredLogEntry,
+    to_db_time, Account, ApiToken, Backend, DecidedPoc, LogFilter, NewAccount, NewApiToken,
+    NewParticipant, NewSession, Participant, PendingAction, Poc, PocHistoryEntry, PocRole, Session,
+    Store, StoreError, StoreResult, StoredLogEntry,
 };
 use async_trait::async_trait;
-use pocdir_domain::directory::participant::ParticipationStatus;
+use pocdir_domain::directory::participant::{ParticipationStatus, StatusEvent};
 use pocdir_domain::log::entry::{LogDraft, LogEntry};
 use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::Hash;
@@ -830,6 +833,328 @@ impl Store for SqliteStore {
         tx.commit().await?;
         Ok(true)
     }
+
+    async fn propose_poc(
+        &self,
+        participant: &str,
+        role: PocRole,
+        details_json: &str,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        mut log: LogDraft,
+    ) -> StoreResult<Poc> {
+        // The insert is the transaction's first statement: a write.
+        let mut tx = self.pool.begin().await?;
+        let row: PocRow = sqlx::query_as(concat!(
+            "INSERT INTO pocs (participant, role, status, version, pending, pending_action, \
+             pending_at, created_at, updated_at) \
+             VALUES (?1, ?2, 'pending', 1, ?3, 'create', ?4, ?4, ?4) RETURNING ",
+            poc_columns!()
+        ))
+        .bind(participant)
+        .bind(role.as_str())
+        .bind(details_json)
+        .bind(to_db_time(at))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| map_constraint(e, "PoC"))?;
+        let poc = Poc::try_from(row)?;
+        insert_poc_history(
+            &mut tx,
+            &poc,
+            at,
+            actor_account_id,
+            "propose",
+            Some(details_json),
+            None,
+        )
+        .await?;
+        log.object = format!("poc:{}", poc.id);
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(poc)
+    }
+
+    async fn propose_poc_update(
+        &self,
+        id: i64,
+        expected_version: i64,
+        details_json: &str,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<Poc, Poc>> {
+        let change = PocChange::Update(details_json);
+        let done = self
+            .change_poc(id, expected_version, change, actor_account_id, at, log)
+            .await?;
+        Ok(done.map(|d| d.poc))
+    }
+
+    async fn propose_poc_withdrawal(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<Poc, Poc>> {
+        let change = PocChange::Withdraw;
+        let done = self
+            .change_poc(id, expected_version, change, actor_account_id, at, log)
+            .await?;
+        Ok(done.map(|d| d.poc))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn decide_poc(
+        &self,
+        id: i64,
+        expected_version: i64,
+        approve: bool,
+        reason: Option<&str>,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<DecidedPoc, Poc>> {
+        let change = PocChange::Decide { approve, reason };
+        self.change_poc(id, expected_version, change, actor_account_id, at, log)
+            .await
+    }
+
+    async fn confirm_poc(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<Poc, Poc>> {
+        let change = PocChange::Confirm;
+        let done = self
+            .change_poc(id, expected_version, change, actor_account_id, at, log)
+            .await?;
+        Ok(done.map(|d| d.poc))
+    }
+
+    async fn poc(&self, id: i64) -> StoreResult<Option<Poc>> {
+        let row: Option<PocRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            poc_columns!(),
+            " FROM pocs WHERE id = ?1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Poc::try_from).transpose()
+    }
+
+    async fn pocs_of(&self, participant: &str) -> StoreResult<Vec<Poc>> {
+        let rows: Vec<PocRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            poc_columns!(),
+            " FROM pocs WHERE participant = ?1 ORDER BY id"
+        ))
+        .bind(participant)
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn pending_pocs(&self) -> StoreResult<Vec<Poc>> {
+        let rows: Vec<PocRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            poc_columns!(),
+            " FROM pocs WHERE pending_action IS NOT NULL ORDER BY pending_at, id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn pocs_due_for_revalidation(&self, before: OffsetDateTime) -> StoreResult<Vec<Poc>> {
+        let rows: Vec<PocRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            poc_columns!(),
+            " FROM pocs WHERE status = 'active' AND confirmed_at < ?1 ORDER BY confirmed_at, id"
+        ))
+        .bind(to_db_time(before))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn poc_history(&self, id: i64) -> StoreResult<Vec<PocHistoryEntry>> {
+        let rows: Vec<PocHistoryRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            poc_history_columns!(),
+            " FROM poc_history WHERE poc_id = ?1 ORDER BY version"
+        ))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn active_poc_counts(&self) -> StoreResult<Vec<(String, i64, i64)>> {
+        let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT participant, \
+             SUM(CASE WHEN role = 'diplomatic' THEN 1 ELSE 0 END), \
+             SUM(CASE WHEN role = 'technical' THEN 1 ELSE 0 END) \
+             FROM pocs WHERE status = 'active' GROUP BY participant ORDER BY participant",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+}
+
+impl SqliteStore {
+    /// Applies `change` to PoC `id` if it is still at `expected_version`:
+    /// the new state is computed from the version read, then written with a
+    /// compare-and-set on that version (the transaction's first statement, a
+    /// write), so a concurrent change in between makes this one fail as
+    /// stale instead of being overwritten. `Err(current)` when stale.
+    async fn change_poc(
+        &self,
+        id: i64,
+        expected_version: i64,
+        change: PocChange<'_>,
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<Result<DecidedPoc, Poc>> {
+        let current = self.poc(id).await?.ok_or(StoreError::NotFound)?;
+        if current.version != expected_version {
+            return Ok(Err(current));
+        }
+        let tr = transition(&current, change, at)?;
+        let next = &tr.next;
+        let action = next.pending_action.map(PendingAction::as_str);
+        let mut tx = self.pool.begin().await?;
+        let row: Option<PocRow> = sqlx::query_as(concat!(
+            "UPDATE pocs SET status = ?1, active = ?2, pending = ?3, pending_action = ?4, \
+             pending_at = CASE WHEN ?4 IS NULL THEN NULL \
+             WHEN pending_action IS NULL THEN ?5 ELSE pending_at END, \
+             confirmed_at = ?6, version = ?7, updated_at = ?5 \
+             WHERE id = ?8 AND version = ?9 RETURNING ",
+            poc_columns!()
+        ))
+        .bind(next.status.as_str())
+        .bind(&next.active)
+        .bind(&next.pending)
+        .bind(action)
+        .bind(to_db_time(at))
+        .bind(next.confirmed_at.map(to_db_time))
+        .bind(next.version)
+        .bind(id)
+        .bind(expected_version)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            // Changed since it was read: report what it is now.
+            tx.rollback().await?;
+            let current = self.poc(id).await?.ok_or(StoreError::NotFound)?;
+            return Ok(Err(current));
+        };
+        let poc = Poc::try_from(row)?;
+        insert_poc_history(
+            &mut tx,
+            &poc,
+            at,
+            actor_account_id,
+            tr.history_action,
+            tr.history_details.as_deref(),
+            tr.history_reason.as_deref(),
+        )
+        .await?;
+        let mut drafts = vec![log];
+        let mut participant_status_changed = None;
+        if let Some(event) = tr.event {
+            if let Some((from, to)) =
+                apply_participant_event(&mut tx, &poc.participant, event, at).await?
+            {
+                let second = drafts
+                    .first()
+                    .map(|log| participant_status_draft(log, &poc, from, to, at));
+                drafts.extend(second);
+                participant_status_changed = Some((from, to));
+            }
+        }
+        append_in_tx(&mut tx, &drafts).await?;
+        tx.commit().await?;
+        Ok(Ok(DecidedPoc {
+            poc,
+            participant_status_changed,
+        }))
+    }
+}
+
+/// Writes the history row of the PoC's current version.
+async fn insert_poc_history(
+    conn: &mut SqliteConnection,
+    poc: &Poc,
+    at: OffsetDateTime,
+    actor_account_id: Option<i64>,
+    action: &str,
+    details: Option<&str>,
+    reason: Option<&str>,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO poc_history (poc_id, version, at, actor_account_id, action, details, reason) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .bind(poc.id)
+    .bind(poc.version)
+    .bind(to_db_time(at))
+    .bind(actor_account_id)
+    .bind(action)
+    .bind(details)
+    .bind(reason)
+    .execute(&mut *conn)
+    .await
+    .map_err(|e| map_constraint(e, "PoC version"))?;
+    Ok(())
+}
+
+/// Moves the participant along `event`, inside the caller's transaction;
+/// returns (from, to) when its status changed.
+/// The transaction already holds the write lock, so the count of active
+/// PoCs cannot change under it.
+async fn apply_participant_event(
+    conn: &mut SqliteConnection,
+    code: &str,
+    event: StatusEvent,
+    at: OffsetDateTime,
+) -> StoreResult<Option<(ParticipationStatus, ParticipationStatus)>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT status FROM participants WHERE code = ?1")
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let (status,) =
+        row.ok_or_else(|| StoreError::Corrupt(format!("PoC of unknown participant {code}")))?;
+    let from: ParticipationStatus = status.parse().map_err(StoreError::Corrupt)?;
+    if event == StatusEvent::LastPocWithdrawn {
+        let (left,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM pocs WHERE participant = ?1 AND status = 'active'",
+        )
+        .bind(code)
+        .fetch_one(&mut *conn)
+        .await?;
+        if left > 0 {
+            return Ok(None);
+        }
+    }
+    let Some(to) = status_after(from, event) else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE participants SET status = ?1, status_changed_at = ?2 WHERE code = ?3")
+        .bind(to.as_str())
+        .bind(to_db_time(at))
+        .bind(code)
+        .execute(&mut *conn)
+        .await?;
+    Ok(Some((from, to)))
 }
 
 /// Inserts one participant unless its code exists; returns 1 if inserted, else 0.

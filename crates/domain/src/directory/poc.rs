@@ -47,6 +47,90 @@ impl FromStr for PocRole {
     }
 }
 
+/// Where a PoC stands in nomination and verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PocStatus {
+    /// Nominated, awaiting the secretariat's verification.
+    Pending,
+    /// Verified: listed in the directory.
+    Active,
+    /// The nomination was refused by the secretariat.
+    Rejected,
+    /// No longer a PoC (withdrawn by the nominator, or before verification).
+    Withdrawn,
+}
+
+impl PocStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PocStatus::Pending => "pending",
+            PocStatus::Active => "active",
+            PocStatus::Rejected => "rejected",
+            PocStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+impl std::fmt::Display for PocStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for PocStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "pending" => Ok(PocStatus::Pending),
+            "active" => Ok(PocStatus::Active),
+            "rejected" => Ok(PocStatus::Rejected),
+            "withdrawn" => Ok(PocStatus::Withdrawn),
+            other => Err(format!("unknown PoC status {other:?}")),
+        }
+    }
+}
+
+/// What a nominator asked for that the secretariat has yet to decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PendingAction {
+    /// A new PoC, to be verified.
+    Create,
+    /// New details for an active PoC.
+    Update,
+    /// The end of an active PoC.
+    Withdraw,
+}
+
+impl PendingAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PendingAction::Create => "create",
+            PendingAction::Update => "update",
+            PendingAction::Withdraw => "withdraw",
+        }
+    }
+}
+
+impl std::fmt::Display for PendingAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for PendingAction {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "create" => Ok(PendingAction::Create),
+            "update" => Ok(PendingAction::Update),
+            "withdraw" => Ok(PendingAction::Withdraw),
+            other => Err(format!("unknown pending action {other:?}")),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum PhoneUse {
     #[serde(rename = "office")]
@@ -481,6 +565,37 @@ mod tests {
         ] {
             assert_eq!(Availability::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn status_and_pending_action_spellings_round_trip() {
+        for s in [
+            PocStatus::Pending,
+            PocStatus::Active,
+            PocStatus::Rejected,
+            PocStatus::Withdrawn,
+        ] {
+            assert_eq!(s.as_str().parse::<PocStatus>(), Ok(s));
+            assert_eq!(s.to_string(), s.as_str());
+            assert_eq!(
+                serde_json::to_value(s).unwrap(),
+                serde_json::Value::String(s.as_str().into())
+            );
+        }
+        for a in [
+            PendingAction::Create,
+            PendingAction::Update,
+            PendingAction::Withdraw,
+        ] {
+            assert_eq!(a.as_str().parse::<PendingAction>(), Ok(a));
+            assert_eq!(a.to_string(), a.as_str());
+            assert_eq!(
+                serde_json::to_value(a).unwrap(),
+                serde_json::Value::String(a.as_str().into())
+            );
+        }
+        assert!("Active".parse::<PocStatus>().is_err());
+        assert!("".parse::<PendingAction>().is_err());
     }
 
     #[test]
