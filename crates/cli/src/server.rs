@@ -116,6 +116,12 @@ pub async fn start_with_store(
     services: Services,
     store: Arc<dyn Store>,
 ) -> Result<RunningServer> {
+    let added = pocdir_directory::seed_reference(store.as_ref(), services.clock.as_ref())
+        .await
+        .context("cannot seed the reference list of participants")?;
+    if added > 0 {
+        tracing::info!(added, "reference participants added");
+    }
     let log = log_service(config, &services, store.clone())?;
     let (router, routes) = build_app(config, &services, store.clone(), log.clone()).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)

@@ -69,10 +69,12 @@ pub enum Action {
     AuditLog,
     /// The log entries about one's own State: its nominator and PoCs.
     ViewOwnStateLog,
+    /// Adding organisations as participants, changing a participant's status: the secretariat.
+    ManageParticipants,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 8] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -80,11 +82,15 @@ impl Action {
         Action::VerifyLog,
         Action::AuditLog,
         Action::ViewOwnStateLog,
+        Action::ManageParticipants,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
     pub fn writes(self) -> bool {
-        matches!(self, Action::ManageOwnCredentials)
+        matches!(
+            self,
+            Action::ManageOwnCredentials | Action::ManageParticipants
+        )
     }
 }
 
@@ -101,7 +107,8 @@ pub enum Decision {
 pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
     match action {
         Action::ViewPublic | Action::SignIn | Action::VerifyLog => Decision::Allow,
-        Action::AuditLog | Action::ViewOwnStateLog => match actor {
+        Action::AuditLog | Action::ViewOwnStateLog | Action::ManageParticipants => match actor {
+            Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
             Some(actor) => {
@@ -109,6 +116,7 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     Action::AuditLog => {
                         matches!(actor.kind, AccountKind::Auditor | AccountKind::Secretariat)
                     }
+                    Action::ManageParticipants => actor.kind == AccountKind::Secretariat,
                     _ => actor.kind.acts_for_participant() && actor.participant.is_some(),
                 };
                 if allowed {
@@ -154,6 +162,7 @@ mod tests {
             | Action::ManageOwnCredentials => true,
             Action::AuditLog => matches!(kind, Auditor | Secretariat),
             Action::ViewOwnStateLog => matches!(kind, Nominator | DiplomaticPoc | TechnicalPoc),
+            Action::ManageParticipants => matches!(kind, Secretariat),
         }
     }
 

@@ -252,6 +252,9 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         crate::log_api::consistency,
         crate::log_api::entries,
         crate::log_api::own_state,
+        crate::participants::list,
+        crate::participants::one,
+        crate::participants::create_organisation,
     ),
     components(schemas(
         Me,
@@ -268,6 +271,11 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         crate::log_api::LogEntriesBody,
         crate::log_api::LogEntryBody,
         crate::log_api::ActorBody,
+        crate::participants::ParticipantBody,
+        crate::participants::NewOrganisation,
+        pocdir_store::ParticipantNames,
+        pocdir_domain::directory::participant::ParticipantKind,
+        pocdir_domain::directory::participant::ParticipationStatus,
     )),
     modifiers(&SecuritySchemes)
 )]

@@ -11,6 +11,7 @@ pub mod http_metrics;
 pub mod locale;
 pub mod log_api;
 pub mod pages;
+pub mod participants;
 pub mod routes;
 pub mod security;
 pub mod state;

@@ -5,7 +5,7 @@
 use crate::auth::SignedIn;
 use crate::error::{is_machine_path, render_errors, AppError};
 use crate::state::AppState;
-use crate::{account, api, audit, auth, http_metrics, log_api, pages, security};
+use crate::{account, api, audit, auth, http_metrics, log_api, pages, participants, security};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::handler::Handler;
@@ -193,7 +193,16 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
     .get("/api/v1/log/entries", AuditLog, log_api::entries)
     .get("/api/v1/log/own-state", ViewOwnStateLog, log_api::own_state)
     .get("/audit", AuditLog, audit::whole_log)
-    .get("/audit/own-state", ViewOwnStateLog, audit::own_state);
+    .get("/audit/own-state", ViewOwnStateLog, audit::own_state)
+    // Participants
+    .get("/participants", ViewPublic, participants::page)
+    .get("/api/v1/participants", ViewPublic, participants::list)
+    .get("/api/v1/participants/{code}", ViewPublic, participants::one)
+    .post(
+        "/api/v1/participants",
+        ManageParticipants,
+        participants::create_organisation,
+    );
 
     let max_body = state.config.max_body_bytes;
     let router = routes

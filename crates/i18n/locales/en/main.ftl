@@ -156,3 +156,27 @@ audit-older = Older entries
 audit-verify-hint = Anyone can check this log: fetch the signed tree head and proofs from /api/v1/log, or run "pocdir log monitor". Operators run "pocdir log verify".
 audit-error-actor = The actor must be an account number.
 audit-error-date = Dates must be written as YYYY-MM-DD.
+
+nav-participants = Participants
+participants-title = Participating States and organisations
+participants-count = { $count ->
+    [one] { $count } participant takes part in the directory.
+   *[other] { $count } participants take part in the directory.
+}
+participants-eligible = { $count ->
+    [one] { $count } State or organisation may join.
+   *[other] { $count } States and organisations may join.
+}
+participants-none = No State takes part yet.
+participants-col-name = Name
+participants-col-code = Code
+participants-col-region = Region
+participants-join-heading = How to join
+participants-join-text = Participation is voluntary and can start small: a State joins by having its nominating authority (usually its mission) propose one diplomatic or technical point of contact. Once the secretariat has verified that first point of contact, the State takes part and sees the directory of the other participating States.
+participants-public-heading = What is public and what is not
+participants-public-yes = Public: which States and organisations take part, and how many diplomatic and technical points of contact each has.
+participants-public-no = Not public: names, e-mail addresses, telephone numbers and every other detail of the points of contact, and everything exchanged through the directory. Only the points of contact of participating States see each other (reciprocity).
+participants-public-reads = Every time someone reads the contact details of a State's points of contact, it is recorded in the tamper-evident log, and that State can see it.
+participant-error-code = A participant code has 2 to 10 capital letters or digits (for a State, its ISO 3166-1 alpha-3 code, e.g. PAK).
+participant-error-names = Give the name in all six UN languages (Arabic, Chinese, English, French, Russian, Spanish), at most 200 characters each.
+participant-error-code-taken = This code is already used by another participant.

@@ -158,3 +158,27 @@ audit-older = Entradas anteriores
 audit-verify-hint = Cualquier persona puede verificar este registro: obtenga la cabecera de árbol firmada y las pruebas en /api/v1/log, o ejecute "pocdir log monitor". Los operadores ejecutan "pocdir log verify".
 audit-error-actor = El autor debe indicarse mediante un número de cuenta.
 audit-error-date = Las fechas deben escribirse en el formato YYYY-MM-DD.
+
+nav-participants = Participantes
+participants-title = Estados y organizaciones participantes
+participants-count = { $count ->
+    [one] { $count } participante forma parte del directorio.
+   *[other] { $count } participantes forman parte del directorio.
+}
+participants-eligible = { $count ->
+    [one] { $count } Estado u organización puede incorporarse al directorio.
+   *[other] { $count } Estados y organizaciones pueden incorporarse al directorio.
+}
+participants-none = Todavía no participa ningún Estado.
+participants-col-name = Nombre
+participants-col-code = Código
+participants-col-region = Región
+participants-join-heading = Cómo incorporarse
+participants-join-text = La participación es voluntaria y puede comenzar a pequeña escala: un Estado se incorpora cuando su autoridad de designación (por lo general, su misión permanente) propone un punto de contacto diplomático o técnico. Una vez que la Secretaría ha verificado ese primer punto de contacto, el Estado pasa a participar y tiene acceso al directorio de los demás Estados participantes.
+participants-public-heading = Qué información es pública y cuál no
+participants-public-yes = Información pública: qué Estados y organizaciones participan y cuántos puntos de contacto diplomáticos y técnicos tiene cada uno.
+participants-public-no = Información no pública: los nombres, las direcciones de correo electrónico, los números de teléfono y cualquier otro dato de los puntos de contacto, así como todo lo que se intercambia a través del directorio. Solo los puntos de contacto de los Estados participantes pueden verse entre sí (reciprocidad).
+participants-public-reads = Cada vez que alguien consulta los datos de contacto de los puntos de contacto de un Estado, la consulta queda consignada en el registro de auditoría, que no puede modificarse sin que se detecte, y ese Estado puede verla.
+participant-error-code = Un código de participante consta de 2 a 10 letras mayúsculas o dígitos (para un Estado, su código ISO 3166-1 alpha-3; por ejemplo, PAK).
+participant-error-names = Indique el nombre en los seis idiomas oficiales de las Naciones Unidas (árabe, chino, inglés, francés, ruso, español), con un máximo de 200 caracteres en cada uno.
+participant-error-code-taken = Este código ya lo utiliza otro participante.

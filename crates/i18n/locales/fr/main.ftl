@@ -158,3 +158,27 @@ audit-older = Entrées plus anciennes
 audit-verify-hint = Toute personne peut vérifier ce journal : récupérez la tête d'arbre signée et les preuves à l'adresse /api/v1/log, ou exécutez « pocdir log monitor ». Les opérateurs exécutent « pocdir log verify ».
 audit-error-actor = L'auteur doit être indiqué par un numéro de compte.
 audit-error-date = Les dates doivent être saisies au format YYYY-MM-DD.
+
+nav-participants = Participants
+participants-title = États et organisations participants
+participants-count = { $count ->
+    [one] { $count } participant prend part au répertoire.
+   *[other] { $count } participants prennent part au répertoire.
+}
+participants-eligible = { $count ->
+    [one] { $count } État ou organisation peut rejoindre le répertoire.
+   *[other] { $count } États et organisations peuvent rejoindre le répertoire.
+}
+participants-none = Aucun État ne participe encore.
+participants-col-name = Nom
+participants-col-code = Code
+participants-col-region = Région
+participants-join-heading = Comment rejoindre le répertoire
+participants-join-text = La participation est volontaire et peut commencer modestement : un État rejoint le répertoire lorsque son autorité de désignation (généralement sa mission permanente) propose un point de contact diplomatique ou technique. Dès que le Secrétariat a vérifié ce premier point de contact, l'État devient participant et a accès au répertoire des autres États participants.
+participants-public-heading = Ce qui est public et ce qui ne l'est pas
+participants-public-yes = Public : les États et organisations qui participent, ainsi que le nombre de points de contact diplomatiques et techniques dont chacun dispose.
+participants-public-no = Non public : les noms, adresses électroniques, numéros de téléphone et toute autre donnée relative aux points de contact, ainsi que tout ce qui est échangé par l'intermédiaire du répertoire. Seuls les points de contact des États participants se voient mutuellement (réciprocité).
+participants-public-reads = Chaque consultation des coordonnées des points de contact d'un État est consignée dans le journal d'audit, qui ne peut être modifié sans que cela soit détecté, et cet État peut en prendre connaissance.
+participant-error-code = Un code de participant comporte de 2 à 10 lettres majuscules ou chiffres (pour un État, son code ISO 3166-1 alpha-3, par exemple PAK).
+participant-error-names = Indiquez le nom dans chacune des six langues officielles de l'Organisation des Nations Unies (arabe, chinois, anglais, français, russe, espagnol), à raison de 200 caractères au maximum par langue.
+participant-error-code-taken = Ce code est déjà utilisé par un autre participant.

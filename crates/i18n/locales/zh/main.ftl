@@ -155,3 +155,25 @@ audit-older = 更早的条目
 audit-verify-hint = 任何人均可核查本日志：可从 /api/v1/log 获取已签名的树头和证明，或运行“pocdir log monitor”。运营方运行“pocdir log verify”。
 audit-error-actor = 操作者必须为账户编号。
 audit-error-date = 日期必须采用 YYYY-MM-DD 格式。
+
+nav-participants = 参与方
+participants-title = 参与国和参与组织
+participants-count = { $count ->
+   *[other] 本名录共有 { $count } 个参与方。
+}
+participants-eligible = { $count ->
+   *[other] 共有 { $count } 个国家和组织可以加入。
+}
+participants-none = 目前尚无国家参与。
+participants-col-name = 名称
+participants-col-code = 代码
+participants-col-region = 区域
+participants-join-heading = 如何加入
+participants-join-text = 参与属自愿性质，可从小处着手：一国只需由其指定机构（通常为其常驻代表团）提出一个外交联络点或技术联络点，即可加入。秘书处核实该首个联络点后，该国即成为参与国，并可查阅其他参与国的名录。
+participants-public-heading = 哪些信息公开，哪些不公开
+participants-public-yes = 公开信息：哪些国家和组织参与，以及各自拥有多少外交联络点和技术联络点。
+participants-public-no = 不公开信息：联络点的姓名、电子邮件地址、电话号码及其他一切详细信息，以及通过本名录交换的所有内容。只有参与国的联络点才能相互查看（对等原则）。
+participants-public-reads = 每当有人查阅某国联络点的联系方式，该次查阅都会记录在防篡改的审计日志中，该国可以看到这一记录。
+participant-error-code = 参与方代码由 2 至 10 个大写字母或数字组成（如为国家，则使用其 ISO 3166-1 alpha-3 代码，例如 PAK）。
+participant-error-names = 请以联合国全部六种正式语文（阿拉伯文、中文、英文、法文、俄文、西班牙文）提供名称，每种语文不超过 200 个字符。
+participant-error-code-taken = 该代码已被另一参与方使用。

@@ -50,12 +50,17 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/api/v1/log/own-state", ViewOwnStateLog),
     ("GET", "/audit", AuditLog),
     ("GET", "/audit/own-state", ViewOwnStateLog),
+    ("GET", "/participants", ViewPublic),
+    ("GET", "/api/v1/participants", ViewPublic),
+    ("GET", "/api/v1/participants/{code}", ViewPublic),
+    ("POST", "/api/v1/participants", ManageParticipants),
 ];
 
 fn concrete(path: &str) -> String {
     path.replace("{code}", "en")
         .replace("{id}", "999999")
         .replace("{size}", "1")
+        .replace("{code}", "PAK")
 }
 
 #[tokio::test]

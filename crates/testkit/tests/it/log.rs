@@ -47,7 +47,10 @@ async fn heads_and_every_proof_verify_with_the_published_key() {
     assert_eq!(status, 200);
     let head: SignedTreeHead = serde_json::from_value(head).unwrap();
     let root = head.verify(&key).expect("head signed by the published key");
-    assert_eq!(head.tree_size, 6, "3 accounts, 1 token, 2 sign-ins");
+    assert_eq!(
+        head.tree_size, 7,
+        "participants seeded, 3 accounts, 1 token, 2 sign-ins"
+    );
 
     let list = entries(&server, &token).await;
     assert_eq!(list.len() as u64, head.tree_size);
@@ -322,10 +325,10 @@ async fn a_monitor_accepts_growth_and_catches_forks_and_foreign_keys() {
     let state = dir.path().join("monitor.json");
 
     let first = monitor(&a.url, &state, None).await.unwrap().unwrap();
-    assert_eq!(first, MonitorOutcome::Started { tree_size: 2 });
+    assert_eq!(first, MonitorOutcome::Started { tree_size: 3 });
     a.account(AccountKind::Reporter, None).await;
     let next = monitor(&a.url, &state, None).await.unwrap().unwrap();
-    assert_eq!(next, MonitorOutcome::Consistent { from: 2, to: 3 });
+    assert_eq!(next, MonitorOutcome::Consistent { from: 3, to: 4 });
 
     // Another server with the same key but another history: a fork.
     let key_file = a.config.data_dir.join("secrets").join("log-signing.key");
@@ -354,8 +357,8 @@ async fn a_monitor_accepts_growth_and_catches_forks_and_foreign_keys() {
         matches!(
             alarm,
             MonitorAlarm::Rewritten {
-                before: 3,
-                after: 4
+                before: 4,
+                after: 5
             }
         ),
         "{alarm}"
@@ -368,8 +371,8 @@ async fn a_monitor_accepts_growth_and_catches_forks_and_foreign_keys() {
         matches!(
             alarm,
             MonitorAlarm::Rewritten {
-                before: 3,
-                after: 6
+                before: 4,
+                after: 7
             }
         ),
         "{alarm}"
@@ -395,8 +398,8 @@ async fn a_monitor_accepts_growth_and_catches_forks_and_foreign_keys() {
         matches!(
             alarm,
             MonitorAlarm::Shrank {
-                before: 6,
-                after: 3
+                before: 7,
+                after: 4
             }
         ),
         "{alarm}"

@@ -13,5 +13,6 @@ mod access_matrix;
 mod api;
 mod errors;
 mod log;
+mod participants;
 mod sign_in;
 mod web;
