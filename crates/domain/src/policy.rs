@@ -71,10 +71,19 @@ pub enum Action {
     ViewOwnStateLog,
     /// Adding organisations as participants, changing a participant's status: the secretariat.
     ManageParticipants,
+    /// Reading a participant's PoCs; which ones, and whether with contact
+    /// details, depends on the State (see [`directory_view`]).
+    ReadDirectory,
+    /// Nominating, updating, withdrawing and re-confirming one's own State's PoCs.
+    NominatePocs,
+    /// Verifying or rejecting nominations: the secretariat.
+    DecidePocs,
+    /// Reading the queue of nominations awaiting verification: the secretariat.
+    ReviewNominations,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 12] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -83,13 +92,20 @@ impl Action {
         Action::AuditLog,
         Action::ViewOwnStateLog,
         Action::ManageParticipants,
+        Action::ReadDirectory,
+        Action::NominatePocs,
+        Action::DecidePocs,
+        Action::ReviewNominations,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
     pub fn writes(self) -> bool {
         matches!(
             self,
-            Action::ManageOwnCredentials | Action::ManageParticipants
+            Action::ManageOwnCredentials
+                | Action::ManageParticipants
+                | Action::NominatePocs
+                | Action::DecidePocs
         )
     }
 }
@@ -107,7 +123,13 @@ pub enum Decision {
 pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
     match action {
         Action::ViewPublic | Action::SignIn | Action::VerifyLog => Decision::Allow,
-        Action::AuditLog | Action::ViewOwnStateLog | Action::ManageParticipants => match actor {
+        Action::AuditLog
+        | Action::ViewOwnStateLog
+        | Action::ManageParticipants
+        | Action::ReadDirectory
+        | Action::NominatePocs
+        | Action::DecidePocs
+        | Action::ReviewNominations => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -116,7 +138,13 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     Action::AuditLog => {
                         matches!(actor.kind, AccountKind::Auditor | AccountKind::Secretariat)
                     }
-                    Action::ManageParticipants => actor.kind == AccountKind::Secretariat,
+                    Action::ManageParticipants | Action::DecidePocs | Action::ReviewNominations => {
+                        actor.kind == AccountKind::Secretariat
+                    }
+                    Action::ReadDirectory => actor.kind != AccountKind::Reporter,
+                    Action::NominatePocs => {
+                        actor.kind == AccountKind::Nominator && actor.participant.is_some()
+                    }
                     _ => actor.kind.acts_for_participant() && actor.participant.is_some(),
                 };
                 if allowed {
@@ -134,6 +162,56 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
             Some(_) => Decision::Allow,
         },
     }
+}
+
+/// What a signed-in account may see of one participant's PoCs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectoryView {
+    /// Everything, pending nominations included: the secretariat, and the
+    /// nominator of the State itself.
+    Administer,
+    /// Active PoCs with their contact details: PoCs of participating
+    /// States reading participating States (reciprocity), or their own.
+    Contacts,
+    /// Active and pending PoCs without contact details: the auditor.
+    WithoutContacts,
+    Nothing,
+}
+
+/// The State-dependent half of the directory's access rules: `actor`
+/// reads the PoCs of `target`; `actor_state_takes_part` and
+/// `target_takes_part` say whether each participates.
+pub fn directory_view(
+    actor: &Actor,
+    target: &str,
+    actor_state_takes_part: bool,
+    target_takes_part: bool,
+) -> DirectoryView {
+    let own = actor
+        .participant
+        .as_ref()
+        .is_some_and(|p| p.as_str() == target);
+    match actor.kind {
+        AccountKind::Secretariat => DirectoryView::Administer,
+        AccountKind::Auditor => DirectoryView::WithoutContacts,
+        AccountKind::Nominator if own => DirectoryView::Administer,
+        AccountKind::DiplomaticPoc | AccountKind::TechnicalPoc
+            if own || (actor_state_takes_part && target_takes_part) =>
+        {
+            DirectoryView::Contacts
+        }
+        _ => DirectoryView::Nothing,
+    }
+}
+
+/// Whether `actor` may nominate, update or withdraw PoCs of `target`.
+pub fn may_nominate_for(actor: &Actor, target: &str) -> bool {
+    actor.kind == AccountKind::Nominator
+        && actor.scopes.write
+        && actor
+            .participant
+            .as_ref()
+            .is_some_and(|p| p.as_str() == target)
 }
 
 #[cfg(test)]
@@ -162,7 +240,11 @@ mod tests {
             | Action::ManageOwnCredentials => true,
             Action::AuditLog => matches!(kind, Auditor | Secretariat),
             Action::ViewOwnStateLog => matches!(kind, Nominator | DiplomaticPoc | TechnicalPoc),
-            Action::ManageParticipants => matches!(kind, Secretariat),
+            Action::ManageParticipants | Action::DecidePocs | Action::ReviewNominations => {
+                matches!(kind, Secretariat)
+            }
+            Action::ReadDirectory => !matches!(kind, Reporter),
+            Action::NominatePocs => matches!(kind, Nominator),
         }
     }
 
@@ -197,6 +279,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn directory_matrix_own_other_and_non_participating_states() {
+        use DirectoryView::*;
+        // (kind, own State?, actor's State takes part?, target takes part?) → view
+        let cases = [
+            (AccountKind::Secretariat, false, false, false, Administer),
+            (AccountKind::Auditor, false, false, true, WithoutContacts),
+            (AccountKind::Reporter, false, false, true, Nothing),
+            (AccountKind::Nominator, true, false, false, Administer),
+            (AccountKind::Nominator, false, true, true, Nothing),
+            (AccountKind::DiplomaticPoc, true, false, false, Contacts),
+            (AccountKind::DiplomaticPoc, false, true, true, Contacts),
+            (AccountKind::DiplomaticPoc, false, false, true, Nothing),
+            (AccountKind::TechnicalPoc, false, true, false, Nothing),
+            (AccountKind::TechnicalPoc, false, true, true, Contacts),
+        ];
+        for (kind, own, actor_in, target_in, expected) in cases {
+            let a = actor(kind, Scopes::ALL);
+            let target = if own { "PAK" } else { "FRA" };
+            assert_eq!(
+                directory_view(&a, target, actor_in, target_in),
+                expected,
+                "{kind} own={own}"
+            );
+        }
+        let nominator = actor(AccountKind::Nominator, Scopes::ALL);
+        assert!(may_nominate_for(&nominator, "PAK"));
+        assert!(!may_nominate_for(&nominator, "FRA"));
+        assert!(!may_nominate_for(
+            &actor(AccountKind::Nominator, Scopes::READ),
+            "PAK"
+        ));
+        assert!(!may_nominate_for(
+            &actor(AccountKind::Secretariat, Scopes::ALL),
+            "PAK"
+        ));
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct AppError {
     /// Fluent message id; the JSON message is its English text.
     pub message_id: &'static str,
     pub args: Vec<(&'static str, FluentArg)>,
+    /// Field-by-field problems of a submitted form or JSON body.
+    pub fields: Vec<(String, &'static str)>,
 }
 
 /// The JSON error shape.
@@ -32,6 +34,17 @@ pub struct ErrorDetail {
     pub code: String,
     /// A sentence for people (English).
     pub message: String,
+    /// For invalid input: each field and what is wrong with it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
+}
+
+/// One invalid field.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FieldProblem {
+    /// e.g. `emails[1]`.
+    pub field: String,
+    pub message: String,
 }
 
 impl AppError {
@@ -41,7 +54,19 @@ impl AppError {
             code,
             message_id,
             args: Vec::new(),
+            fields: Vec::new(),
         }
+    }
+
+    /// 422 with every invalid field named.
+    pub fn invalid_fields(fields: Vec<(String, &'static str)>) -> Self {
+        let mut e = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_fields",
+            "error-invalid-fields",
+        );
+        e.fields = fields;
+        e
     }
 
     pub fn with_arg(mut self, name: &'static str, value: FluentArg) -> Self {
@@ -127,6 +152,14 @@ impl AppError {
             error: ErrorDetail {
                 code: self.code.to_string(),
                 message: self.message(Lang::En),
+                fields: self
+                    .fields
+                    .iter()
+                    .map(|(field, id)| FieldProblem {
+                        field: field.clone(),
+                        message: Translator::new(Lang::En).t(id),
+                    })
+                    .collect(),
             },
         };
         let mut response = (self.status, axum::Json(body)).into_response();

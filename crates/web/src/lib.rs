@@ -12,6 +12,7 @@ pub mod locale;
 pub mod log_api;
 pub mod pages;
 pub mod participants;
+pub mod pocs;
 pub mod routes;
 pub mod security;
 pub mod state;

@@ -5,7 +5,9 @@
 use crate::auth::SignedIn;
 use crate::error::{is_machine_path, render_errors, AppError};
 use crate::state::AppState;
-use crate::{account, api, audit, auth, http_metrics, log_api, pages, participants, security};
+use crate::{
+    account, api, audit, auth, http_metrics, log_api, pages, participants, pocs, security,
+};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::handler::Handler;
@@ -202,7 +204,20 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         "/api/v1/participants",
         ManageParticipants,
         participants::create_organisation,
-    );
+    )
+    // Points of contact
+    .get(
+        "/api/v1/participants/{code}/pocs",
+        ReadDirectory,
+        pocs::list,
+    )
+    .post(
+        "/api/v1/participants/{code}/pocs",
+        NominatePocs,
+        pocs::nominate,
+    )
+    .get("/api/v1/pocs/pending", ReviewNominations, pocs::pending)
+    .post("/api/v1/pocs/{id}/decision", DecidePocs, pocs::decide);
 
     let max_body = state.config.max_body_bytes;
     let router = routes

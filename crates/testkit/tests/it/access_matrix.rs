@@ -54,6 +54,10 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/api/v1/participants", ViewPublic),
     ("GET", "/api/v1/participants/{code}", ViewPublic),
     ("POST", "/api/v1/participants", ManageParticipants),
+    ("GET", "/api/v1/participants/{code}/pocs", ReadDirectory),
+    ("POST", "/api/v1/participants/{code}/pocs", NominatePocs),
+    ("GET", "/api/v1/pocs/pending", ReviewNominations),
+    ("POST", "/api/v1/pocs/{id}/decision", DecidePocs),
 ];
 
 fn concrete(path: &str) -> String {

@@ -14,5 +14,6 @@ mod api;
 mod errors;
 mod log;
 mod participants;
+mod pocs;
 mod sign_in;
 mod web;

@@ -1,0 +1,251 @@
+//! Points of contact over the API: nomination by the State's own
+//! nominator, verification by the secretariat, reciprocity between
+//! participating States, and read transparency.
+
+use pocdir_domain::account::AccountKind;
+use pocdir_testkit::{TestAccount, TestServer};
+use serde_json::{json, Value};
+
+fn draft(role: &str, name: &str, zone: &str) -> Value {
+    json!({
+        "role": role,
+        "name": name,
+        "title": "Duty officer",
+        "organisation": "National CERT",
+        "emails": [format!("{}@cert.example.org", name.to_lowercase().replace(' ', "."))],
+        "phones": [{"number": "+44 7700 900123", "use": "24x7"}],
+        "languages": ["en", "fr"],
+        "time_zone": zone,
+        "hours": "Mon-Fri 09:00-17:00"
+    })
+}
+
+struct Api<'a> {
+    server: &'a TestServer,
+    http: reqwest::Client,
+}
+
+impl Api<'_> {
+    async fn get(&self, who: &TestAccount, path: &str) -> (u16, Value) {
+        let token = self.server.token(who, "read").await;
+        let r = self
+            .http
+            .get(self.server.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn post(&self, who: &TestAccount, path: &str, body: Value) -> (u16, Value) {
+        let token = self.server.token(who, "write").await;
+        let r = self
+            .http
+            .post(self.server.url(path))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Nominates and has the secretariat approve: the State then takes part.
+    async fn verified(
+        &self,
+        nominator: &TestAccount,
+        secretariat: &TestAccount,
+        code: &str,
+        name: &str,
+    ) -> i64 {
+        let (status, poc) = self
+            .post(
+                nominator,
+                &format!("/api/v1/participants/{code}/pocs"),
+                draft("technical", name, "Europe/Paris"),
+            )
+            .await;
+        assert_eq!(status, 201, "{poc}");
+        let id = poc["id"].as_i64().unwrap();
+        let (status, decided) = self
+            .post(
+                secretariat,
+                &format!("/api/v1/pocs/{id}/decision"),
+                json!({"version": poc["version"], "approve": true}),
+            )
+            .await;
+        assert_eq!(status, 200, "{decided}");
+        id
+    }
+}
+
+async fn log_actions(
+    server: &TestServer,
+    action: &str,
+) -> Vec<pocdir_domain::log::entry::LogEntry> {
+    let filter = pocdir_store::LogFilter {
+        action: Some(action.into()),
+        ..Default::default()
+    };
+    server.store.search_log(&filter, None, 100).await.unwrap()
+}
+
+#[tokio::test]
+async fn nomination_verification_and_participation() {
+    let server = TestServer::start().await;
+    let api = Api {
+        server: &server,
+        http: reqwest::Client::new(),
+    };
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let pak = server.account(AccountKind::Nominator, Some("PAK")).await;
+    let fra = server.account(AccountKind::Nominator, Some("FRA")).await;
+
+    // Another State's nominator is refused, and the attempt is logged.
+    let (status, _) = api
+        .post(
+            &fra,
+            "/api/v1/participants/PAK/pocs",
+            draft("technical", "Ayesha Malik", "Asia/Karachi"),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let refused = log_actions(&server, "access.refused").await;
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].participant.as_deref(), Some("PAK"));
+
+    // Every bad field is named.
+    let mut bad = draft("military", "Ayesha Malik", "Mars/Olympus");
+    bad["emails"] = json!(["not-an-email"]);
+    bad["phones"] = json!([{"number": "0300 1234567", "use": "office"}]);
+    let (status, body) = api.post(&pak, "/api/v1/participants/PAK/pocs", bad).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["error"]["code"], "invalid_fields");
+    let fields: Vec<&str> = body["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["role", "emails[0]", "phones[0].number", "time_zone"]
+    );
+
+    let (status, poc) = api
+        .post(
+            &pak,
+            "/api/v1/participants/PAK/pocs",
+            draft("technical", "Ayesha Malik", "Asia/Karachi"),
+        )
+        .await;
+    assert_eq!(status, 201);
+    assert_eq!(poc["status"], "pending");
+    assert_eq!(poc["pending_action"], "create");
+    let id = poc["id"].as_i64().unwrap();
+
+    let (status, queue) = api.get(&secretariat, "/api/v1/pocs/pending").await;
+    assert_eq!(status, 200);
+    assert_eq!(queue.as_array().unwrap().len(), 1);
+    let (status, _) = api.get(&pak, "/api/v1/pocs/pending").await;
+    assert_eq!(status, 403);
+
+    let decision_path = format!("/api/v1/pocs/{id}/decision");
+    let decision = |body: Value| api.post(&secretariat, &decision_path, body);
+    let (status, body) = decision(json!({"version": 1, "approve": false})).await;
+    assert_eq!(status, 422, "a rejection needs a reason: {body}");
+    let (status, body) = decision(json!({"version": 7, "approve": true})).await;
+    assert_eq!(status, 409);
+    assert_eq!(body["error"]["code"], "stale_version");
+    let (status, body) = decision(json!({"version": 1, "approve": true})).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "active");
+    let (status, body) = decision(json!({"version": 2, "approve": true})).await;
+    assert_eq!(status, 409);
+    assert_eq!(body["error"]["code"], "nothing_pending");
+
+    // One verified PoC is enough to take part.
+    let (_, p) = api.get(&pak, "/api/v1/participants/PAK").await;
+    assert_eq!(p["status"], "participating");
+    assert_eq!(log_actions(&server, "participant.status").await.len(), 1);
+    let (_, mine) = api.get(&pak, "/api/v1/participants/PAK/pocs").await;
+    assert_eq!(mine["view"], "administer");
+    assert_eq!(mine["pocs"][0]["details"]["name"], "Ayesha Malik");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn reciprocity_and_read_transparency() {
+    let server = TestServer::start().await;
+    let api = Api {
+        server: &server,
+        http: reqwest::Client::new(),
+    };
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let pak_nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
+    let fra_nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
+    let pak_poc = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
+    let reporter = server.account(AccountKind::Reporter, None).await;
+    let auditor = server.account(AccountKind::Auditor, None).await;
+
+    api.verified(&pak_nominator, &secretariat, "PAK", "Ayesha Malik")
+        .await;
+    // France does not take part yet: Pakistan's PoC sees nothing of it.
+    let (status, _) = api.get(&pak_poc, "/api/v1/participants/FRA/pocs").await;
+    assert_eq!(status, 403);
+    let fra_poc_id = api
+        .verified(&fra_nominator, &secretariat, "FRA", "Claire Dubois")
+        .await;
+    // A pending nomination of France is not shown to other States.
+    let (status, _) = api
+        .post(
+            &fra_nominator,
+            "/api/v1/participants/FRA/pocs",
+            draft("diplomatic", "Julien Moreau", "Europe/Paris"),
+        )
+        .await;
+    assert_eq!(status, 201);
+
+    let reads_before = log_actions(&server, "poc.read").await.len();
+    let (status, list) = api.get(&pak_poc, "/api/v1/participants/FRA/pocs").await;
+    assert_eq!(status, 200);
+    assert_eq!(list["view"], "contacts");
+    let pocs = list["pocs"].as_array().unwrap();
+    assert_eq!(pocs.len(), 1, "only active PoCs: {list}");
+    assert_eq!(pocs[0]["details"]["name"], "Claire Dubois");
+    assert!(pocs[0]["pending"].is_null());
+    assert!(pocs[0]["duties"].as_str().unwrap().contains("threats"));
+
+    // The read is recorded, and France sees who read its entry.
+    let reads = log_actions(&server, "poc.read").await;
+    assert_eq!(reads.len(), reads_before + 1);
+    assert_eq!(reads[0].object, format!("poc:{fra_poc_id}"));
+    assert_eq!(reads[0].actor_participant.as_deref(), Some("PAK"));
+    let (_, own) = api.get(&fra_nominator, "/api/v1/log/own-state").await;
+    assert!(own["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["action"] == "poc.read"));
+
+    // Others: the reporter sees nothing; the auditor sees no contact details;
+    // Pakistan's nominator administers Pakistan, not France.
+    let (status, _) = api.get(&reporter, "/api/v1/participants/FRA/pocs").await;
+    assert_eq!(status, 403);
+    let (status, list) = api.get(&auditor, "/api/v1/participants/FRA/pocs").await;
+    assert_eq!(status, 200);
+    assert_eq!(list["view"], "without_contacts");
+    assert!(list["pocs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["details"].is_null()));
+    let (status, _) = api
+        .get(&pak_nominator, "/api/v1/participants/FRA/pocs")
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = api.get(&pak_poc, "/api/v1/participants/XXX/pocs").await;
+    assert_eq!(status, 404);
+    server.stop().await;
+}

@@ -1,0 +1,322 @@
+//! Points of contact over the API: the PoCs of a participant (what each
+//! account sees depends on its State: reciprocity), nominations by the
+//! State's nominator, and the secretariat's verification queue. Every read
+//! of another State's contact details is written to the log.
+
+use crate::auth::{log_actor, SignedIn};
+use crate::error::{AppError, ErrorBody};
+use crate::routes::ApiJson;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use pocdir_domain::directory::poc::{PendingAction, PocDraft, PocRole, PocStatus};
+use pocdir_domain::log::entry::LogDraft;
+use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
+use pocdir_i18n::{FluentArg, Lang, Translator};
+use pocdir_store::{Poc, StoreError};
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use utoipa::ToSchema;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PocBody {
+    pub id: i64,
+    pub participant: String,
+    pub role: PocRole,
+    /// What this role does (English; the pages show it in the reader's language).
+    pub duties: String,
+    pub status: PocStatus,
+    /// Name this version when changing the PoC.
+    pub version: i64,
+    /// The verified details, when the reader may see contact details.
+    #[schema(value_type = Option<Object>)]
+    pub details: Option<serde_json::Value>,
+    /// A proposal awaiting the secretariat (administrators only).
+    #[schema(value_type = Option<Object>)]
+    pub pending: Option<serde_json::Value>,
+    pub pending_action: Option<PendingAction>,
+    /// RFC 3339; last verification or re-validation.
+    pub confirmed_at: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PocListBody {
+    pub participant: String,
+    /// `administer`, `contacts` or `without_contacts`.
+    pub view: String,
+    pub pocs: Vec<PocBody>,
+}
+
+fn json_of(s: Option<&String>) -> Option<serde_json::Value> {
+    s.and_then(|s| serde_json::from_str(s).ok())
+}
+
+fn body(p: &Poc, view: DirectoryView) -> PocBody {
+    let contacts = matches!(view, DirectoryView::Administer | DirectoryView::Contacts);
+    PocBody {
+        id: p.id,
+        participant: p.participant.clone(),
+        role: p.role,
+        duties: Translator::new(Lang::En).t(p.role.duties_message()),
+        status: p.status,
+        version: p.version,
+        details: if contacts {
+            json_of(p.active.as_ref())
+        } else {
+            None
+        },
+        pending: if view == DirectoryView::Administer {
+            json_of(p.pending.as_ref())
+        } else {
+            None
+        },
+        pending_action: p.pending_action,
+        confirmed_at: p.confirmed_at.and_then(|t| t.format(&Rfc3339).ok()),
+    }
+}
+
+async fn takes_part(state: &AppState, code: Option<&str>) -> Result<bool, AppError> {
+    Ok(match code {
+        Some(code) => state
+            .store
+            .participant(code)
+            .await?
+            .is_some_and(|p| p.status.takes_part()),
+        None => false,
+    })
+}
+
+/// Refuses, and records the attempt in the log.
+async fn refuse(state: &AppState, me: &SignedIn, what: &str, code: &str) -> AppError {
+    let log = LogDraft::new(
+        state.clock.now(),
+        log_actor(&me.account),
+        "access.refused",
+        what.to_string(),
+    )
+    .about_participant(Some(code.to_string()));
+    if let Err(e) = state.store.append_log(&[log]).await {
+        tracing::error!(error = %e, "cannot record a refused access");
+    }
+    tracing::warn!(
+        account = me.account.id,
+        target = code,
+        what,
+        "directory access refused"
+    );
+    AppError::new(
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        "poc-error-not-your-state",
+    )
+}
+
+#[utoipa::path(get, path = "/api/v1/participants/{code}/pocs", tag = "pocs",
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 code")),
+    responses(
+        (status = 200, description = "The PoCs this account may see", body = PocListBody),
+        (status = 403, description = "This account's State does not take part, or it is a reporter", body = ErrorBody),
+        (status = 404, description = "No such participant", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(code): Path<String>,
+) -> Result<Json<PocListBody>, AppError> {
+    let code = code.trim().to_ascii_uppercase();
+    let target = state
+        .store
+        .participant(&code)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let actor_in = takes_part(&state, me.account.participant.as_deref()).await?;
+    let view = directory_view(&me.actor, &code, actor_in, target.status.takes_part());
+    if view == DirectoryView::Nothing {
+        return Err(refuse(&state, &me, &format!("participant:{code}/pocs"), &code).await);
+    }
+    let pocs: Vec<Poc> = state
+        .store
+        .pocs_of(&code)
+        .await?
+        .into_iter()
+        .filter(|p| match view {
+            DirectoryView::Contacts => p.status == PocStatus::Active,
+            _ => true,
+        })
+        .collect();
+    // Read transparency: every read of another State's contact details is logged.
+    let own = me.account.participant.as_deref() == Some(code.as_str());
+    let shows_contacts = matches!(view, DirectoryView::Administer | DirectoryView::Contacts);
+    if shows_contacts && !own {
+        let now = state.clock.now();
+        let reads: Vec<LogDraft> = pocs
+            .iter()
+            .filter(|p| p.active.is_some())
+            .map(|p| {
+                LogDraft::new(
+                    now,
+                    log_actor(&me.account),
+                    "poc.read",
+                    format!("poc:{}", p.id),
+                )
+                .about_participant(Some(code.clone()))
+                .with_content(&serde_json::json!({"path": "api", "version": p.version}))
+            })
+            .collect();
+        if !reads.is_empty() {
+            state.store.append_log(&reads).await?;
+        }
+    }
+    let view_name = match view {
+        DirectoryView::Administer => "administer",
+        DirectoryView::Contacts => "contacts",
+        _ => "without_contacts",
+    };
+    Ok(Json(PocListBody {
+        participant: code,
+        view: view_name.to_string(),
+        pocs: pocs.iter().map(|p| body(p, view)).collect(),
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/participants/{code}/pocs", tag = "pocs",
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 code")),
+    request_body = PocDraft,
+    responses(
+        (status = 201, description = "Nominated; awaiting the secretariat's verification", body = PocBody),
+        (status = 403, description = "Only the State's own nominator nominates its PoCs (the attempt is logged)", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn nominate(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(code): Path<String>,
+    ApiJson(draft): ApiJson<PocDraft>,
+) -> Result<(StatusCode, Json<PocBody>), AppError> {
+    let code = code.trim().to_ascii_uppercase();
+    if !may_nominate_for(&me.actor, &code) {
+        return Err(refuse(&state, &me, &format!("participant:{code}/pocs"), &code).await);
+    }
+    let details = draft.validate().map_err(|errors| {
+        AppError::invalid_fields(
+            errors
+                .into_iter()
+                .map(|e| (e.field, e.message_id))
+                .collect(),
+        )
+    })?;
+    let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
+    let now = state.clock.now();
+    let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
+        .about_participant(Some(code.clone()))
+        .with_content(&details);
+    let poc = state
+        .store
+        .propose_poc(&code, details.role, &json, Some(me.account.id), now, log)
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => AppError::not_found(),
+            other => other.into(),
+        })?;
+    Ok((
+        StatusCode::CREATED,
+        Json(body(&poc, DirectoryView::Administer)),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/pocs/pending", tag = "pocs",
+    responses(
+        (status = 200, description = "The verification queue, oldest request first", body = [PocBody]),
+        (status = 403, description = "The secretariat only", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn pending(State(state): State<AppState>) -> Result<Json<Vec<PocBody>>, AppError> {
+    let queue = state.store.pending_pocs().await?;
+    Ok(Json(
+        queue
+            .iter()
+            .map(|p| body(p, DirectoryView::Administer))
+            .collect(),
+    ))
+}
+
+/// The secretariat's decision on a pending request.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRequest {
+    /// The version the decision was made on.
+    pub version: i64,
+    pub approve: bool,
+    /// Required when rejecting; shown to the nominator.
+    pub reason: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/pocs/{id}/decision", tag = "pocs",
+    params(("id" = i64, Path, description = "PoC id")),
+    request_body = DecisionRequest,
+    responses(
+        (status = 200, description = "Decided", body = PocBody),
+        (status = 404, description = "No such PoC", body = ErrorBody),
+        (status = 409, description = "Changed since that version, or nothing pending", body = ErrorBody),
+        (status = 422, description = "A rejection needs a reason", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn decide(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+    ApiJson(req): ApiJson<DecisionRequest>,
+) -> Result<Json<PocBody>, AppError> {
+    let reason = req
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    if !req.approve && reason.is_none() {
+        return Err(AppError::invalid_fields(vec![(
+            "reason".into(),
+            "poc-error-reason-required",
+        )]));
+    }
+    let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
+    let now = state.clock.now();
+    let action = if req.approve {
+        "poc.approve"
+    } else {
+        "poc.reject"
+    };
+    let log = LogDraft::new(now, log_actor(&me.account), action, format!("poc:{id}"))
+        .about_participant(Some(poc.participant.clone()))
+        .with_content(&serde_json::json!({"version": req.version, "reason": reason}));
+    let outcome = state
+        .store
+        .decide_poc(
+            id,
+            req.version,
+            req.approve,
+            reason,
+            Some(me.account.id),
+            now,
+            log,
+        )
+        .await;
+    match outcome {
+        Ok(Ok(decided)) => Ok(Json(body(&decided.poc, DirectoryView::Administer))),
+        Ok(Err(current)) => {
+            Err(
+                AppError::new(StatusCode::CONFLICT, "stale_version", "poc-error-stale")
+                    .with_arg("version", FluentArg::Number(current.version)),
+            )
+        }
+        Err(StoreError::Conflict(_)) => Err(AppError::new(
+            StatusCode::CONFLICT,
+            "nothing_pending",
+            "poc-error-nothing-pending",
+        )),
+        Err(StoreError::NotFound) => Err(AppError::not_found()),
+        Err(e) => Err(e.into()),
+    }
+}
