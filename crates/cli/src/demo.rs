@@ -104,7 +104,9 @@ pub async fn seed(
             .and_then(|bytes| serde_json::from_slice(&bytes).ok());
         return Ok(DemoOutcome::AlreadyThere(earlier));
     }
+    pocdir_directory::seed_reference(store, clock).await?;
     let mut logins = Vec::new();
+    let mut accounts = Vec::new();
     for (kind, participant, email, name) in CAST {
         let secret = totp::generate_secret(entropy);
         let created = create_account(
@@ -121,6 +123,7 @@ pub async fn seed(
             },
         )
         .await?;
+        accounts.push(created.account.clone());
         logins.push(DemoLogin {
             kind: *kind,
             participant: participant.map(str::to_string),
@@ -129,9 +132,134 @@ pub async fn seed(
             totp_secret: secret,
         });
     }
+    verified_demo_pocs(store, clock, &accounts).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
     Ok(DemoOutcome::Created(logins))
+}
+
+/// Fictional PoCs of the demo States, nominated by each State's demo
+/// nominator and verified by the demo secretariat, so that both States take
+/// part. Telephone numbers are from the UK range reserved for fiction.
+const DEMO_POCS: &[(&str, &str, &str, &str, &str, &str, &[&str])] = &[
+    (
+        "PAK",
+        "technical",
+        "Ayesha Malik",
+        "technical.poc@cert.pk.example.org",
+        "+44 7700 900101",
+        "Asia/Karachi",
+        &["ur", "en"],
+    ),
+    (
+        "PAK",
+        "diplomatic",
+        "Imran Siddiqui",
+        "diplomatic.poc@mofa.pk.example.org",
+        "+44 7700 900102",
+        "Asia/Karachi",
+        &["ur", "en", "ar"],
+    ),
+    (
+        "FRA",
+        "technical",
+        "Léa Fontaine",
+        "technical.poc@cert.fr.example.org",
+        "+44 7700 900201",
+        "Europe/Paris",
+        &["fr", "en"],
+    ),
+    (
+        "FRA",
+        "diplomatic",
+        "Julien Moreau",
+        "diplomatic.poc@diplomatie.fr.example.org",
+        "+44 7700 900202",
+        "Europe/Paris",
+        &["fr", "en", "es"],
+    ),
+];
+
+async fn verified_demo_pocs(
+    store: &dyn Store,
+    clock: &dyn Clock,
+    accounts: &[pocdir_store::Account],
+) -> Result<()> {
+    use pocdir_domain::directory::poc::{PhoneDraft, PocDraft};
+    use pocdir_domain::log::entry::{LogActor, LogDraft};
+    let actor = |a: &pocdir_store::Account| LogActor {
+        account_id: Some(a.id),
+        kind: a.kind.as_str().to_string(),
+        participant: a.participant.clone(),
+    };
+    let secretariat = accounts
+        .iter()
+        .find(|a| a.kind == AccountKind::Secretariat)
+        .context("the demo has a secretariat")?;
+    for (code, role, name, email, phone, zone, languages) in DEMO_POCS {
+        let nominator = accounts
+            .iter()
+            .find(|a| a.kind == AccountKind::Nominator && a.participant.as_deref() == Some(*code))
+            .context("the demo has a nominator for each demo State")?;
+        let details = PocDraft {
+            role: role.to_string(),
+            name: name.to_string(),
+            title: if *role == "technical" {
+                "Incident response lead".into()
+            } else {
+                "Cyber diplomacy desk officer".into()
+            },
+            organisation: if *role == "technical" {
+                "National CERT".into()
+            } else {
+                "Ministry of Foreign Affairs".into()
+            },
+            emails: vec![email.to_string()],
+            phones: vec![PhoneDraft {
+                number: phone.to_string(),
+                phone_use: "24x7".into(),
+            }],
+            secure_channels: Vec::new(),
+            languages: languages.iter().map(|l| l.to_string()).collect(),
+            time_zone: zone.to_string(),
+            hours: "Mon-Fri 09:00-17:00".into(),
+            notes: String::new(),
+        }
+        .validate()
+        .map_err(|errors| anyhow::anyhow!("demo PoC {name} is invalid: {errors:?}"))?;
+        let now = clock.now();
+        let poc = store
+            .propose_poc(
+                code,
+                details.role,
+                &serde_json::to_string(&details)?,
+                Some(nominator.id),
+                now,
+                LogDraft::new(now, actor(nominator), "poc.propose", String::new())
+                    .about_participant(Some(code.to_string()))
+                    .with_content(&details),
+            )
+            .await?;
+        store
+            .decide_poc(
+                poc.id,
+                poc.version,
+                true,
+                None,
+                Some(secretariat.id),
+                now,
+                LogDraft::new(
+                    now,
+                    actor(secretariat),
+                    "poc.approve",
+                    format!("poc:{}", poc.id),
+                )
+                .about_participant(Some(code.to_string())),
+            )
+            .await?
+            .map_err(|_| anyhow::anyhow!("demo PoC {name} changed while being verified"))?;
+    }
+    Ok(())
 }
 
 /// The table printed at the console.

@@ -181,8 +181,8 @@ fn terminate(mut server: Server) -> std::process::ExitStatus {
     }
 }
 
-#[test]
-fn the_demo_is_written_once_and_sigterm_stops_the_server() {
+#[tokio::test]
+async fn the_demo_is_written_once_and_sigterm_stops_the_server() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let (server, printed) = serve(&data, &["--demo"]);
@@ -207,6 +207,15 @@ fn the_demo_is_written_once_and_sigterm_stops_the_server() {
         .map(|l| l["participant"].as_str().unwrap())
         .collect();
     assert!(states.len() >= 2, "PoCs of at least two States");
+    // Those States take part: their PoCs are verified.
+    let store = pocdir_store::open(&format!("sqlite://{}", data.join("pocdir.db").display()))
+        .await
+        .unwrap();
+    for code in &states {
+        let p = store.participant(code).await.unwrap().unwrap();
+        assert_eq!(p.status.as_str(), "participating", "{code}");
+    }
+    drop(store);
     for l in logins {
         assert!(printed.contains(l["email"].as_str().unwrap()));
         assert!(printed.contains(l["password"].as_str().unwrap()));
