@@ -196,7 +196,16 @@ async fn verified_demo_pocs(
         .iter()
         .find(|a| a.kind == AccountKind::Secretariat)
         .context("the demo has a secretariat")?;
-    for (code, role, name, email, phone, zone, languages) in DEMO_POCS {
+    for DemoPoc {
+        state: code,
+        role,
+        name,
+        email,
+        phone,
+        zone,
+        languages,
+    } in DEMO_POCS
+    {
         let nominator = accounts
             .iter()
             .find(|a| a.kind == AccountKind::Nominator && a.participant.as_deref() == Some(*code))
