@@ -141,43 +141,53 @@ pub async fn seed(
 /// Fictional PoCs of the demo States, nominated by each State's demo
 /// nominator and verified by the demo secretariat, so that both States take
 /// part. Telephone numbers are from the UK range reserved for fiction.
-const DEMO_POCS: &[(&str, &str, &str, &str, &str, &str, &[&str])] = &[
-    (
-        "PAK",
-        "technical",
-        "Ayesha Malik",
-        "technical.poc@cert.pk.example.org",
-        "+44 7700 900101",
-        "Asia/Karachi",
-        &["ur", "en"],
-    ),
-    (
-        "PAK",
-        "diplomatic",
-        "Imran Siddiqui",
-        "diplomatic.poc@mofa.pk.example.org",
-        "+44 7700 900102",
-        "Asia/Karachi",
-        &["ur", "en", "ar"],
-    ),
-    (
-        "FRA",
-        "technical",
-        "Léa Fontaine",
-        "technical.poc@cert.fr.example.org",
-        "+44 7700 900201",
-        "Europe/Paris",
-        &["fr", "en"],
-    ),
-    (
-        "FRA",
-        "diplomatic",
-        "Julien Moreau",
-        "diplomatic.poc@diplomatie.fr.example.org",
-        "+44 7700 900202",
-        "Europe/Paris",
-        &["fr", "en", "es"],
-    ),
+struct DemoPoc {
+    state: &'static str,
+    role: &'static str,
+    name: &'static str,
+    email: &'static str,
+    phone: &'static str,
+    zone: &'static str,
+    languages: &'static [&'static str],
+}
+
+const DEMO_POCS: &[DemoPoc] = &[
+    DemoPoc {
+        state: "PAK",
+        role: "technical",
+        name: "Ayesha Malik",
+        email: "technical.poc@cert.pk.example.org",
+        phone: "+44 7700 900101",
+        zone: "Asia/Karachi",
+        languages: &["ur", "en"],
+    },
+    DemoPoc {
+        state: "PAK",
+        role: "diplomatic",
+        name: "Imran Siddiqui",
+        email: "diplomatic.poc@mofa.pk.example.org",
+        phone: "+44 7700 900102",
+        zone: "Asia/Karachi",
+        languages: &["ur", "en", "ar"],
+    },
+    DemoPoc {
+        state: "FRA",
+        role: "technical",
+        name: "Léa Fontaine",
+        email: "technical.poc@cert.fr.example.org",
+        phone: "+44 7700 900201",
+        zone: "Europe/Paris",
+        languages: &["fr", "en"],
+    },
+    DemoPoc {
+        state: "FRA",
+        role: "diplomatic",
+        name: "Julien Moreau",
+        email: "diplomatic.poc@diplomatie.fr.example.org",
+        phone: "+44 7700 900202",
+        zone: "Europe/Paris",
+        languages: &["fr", "en", "es"],
+    },
 ];
 
 async fn verified_demo_pocs(
