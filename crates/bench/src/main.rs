@@ -11,9 +11,13 @@
 //!
 //! Everything listens on 127.0.0.1; every wait is bounded; every child
 //! process is stopped at the end, also on error.
+//!
+//! `pocdir-bench log` measures the tamper-evident log instead (appends/s,
+//! Merkle proofs, verification): see [`log_bench`].
 
 mod bare;
 mod http;
+mod log_bench;
 mod proc;
 mod stats;
 
@@ -37,7 +41,7 @@ const CLI_TIMEOUT: Duration = Duration::from_secs(120);
 #[command(
     name = "pocdir-bench",
     version,
-    about = "Start time, idle memory and /api/v1/me load of the pocdir release binary, against a bare-server floor",
+    about = "Start time, idle memory and /api/v1/me load of the pocdir release binary, against a bare-server floor (the default, or `http`); `log`: the tamper-evident log's appends/s, proofs and verification",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
@@ -49,6 +53,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Sub {
+    /// The HTTP benchmark (also what runs without a subcommand).
+    Http(BenchArgs),
+    /// The tamper-evident log: appends/s on SQLite and PostgreSQL, Merkle
+    /// proofs at 1M and 10M entries, `pocdir log verify` of 1M entries.
+    Log(log_bench::LogArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -98,6 +107,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Sub::BareServer { listen }) => bare::run(listen).map(|()| true),
+        Some(Sub::Http(args)) => run_bench(args),
+        Some(Sub::Log(args)) => log_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {
