@@ -259,6 +259,9 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         crate::pocs::nominate,
         crate::pocs::pending,
         crate::pocs::decide,
+        crate::pocs::propose_update,
+        crate::pocs::propose_withdrawal,
+        crate::pocs::confirm,
     ),
     components(schemas(
         Me,
@@ -280,6 +283,7 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         crate::pocs::PocBody,
         crate::pocs::PocListBody,
         crate::pocs::DecisionRequest,
+        crate::pocs::PocChange,
         crate::error::FieldProblem,
         pocdir_domain::directory::poc::PocDraft,
         pocdir_domain::directory::poc::PhoneDraft,

@@ -320,3 +320,153 @@ pub async fn decide(
         Err(e) => Err(e.into()),
     }
 }
+
+/// A change to an existing PoC, made on the version the nominator last saw.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PocChange {
+    pub version: i64,
+    /// New details (for an update only).
+    pub details: Option<PocDraft>,
+}
+
+/// What the nominator asks for.
+#[derive(Debug, Clone, Copy)]
+enum Change {
+    Update,
+    Withdraw,
+    Confirm,
+}
+
+async fn change(
+    state: &AppState,
+    me: &SignedIn,
+    id: i64,
+    req: PocChange,
+    what: Change,
+) -> Result<Json<PocBody>, AppError> {
+    let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
+    if !may_nominate_for(&me.actor, &poc.participant) {
+        return Err(refuse(state, me, &format!("poc:{id}"), &poc.participant).await);
+    }
+    let now = state.clock.now();
+    let draft = |action: &str| {
+        LogDraft::new(now, log_actor(&me.account), action, format!("poc:{id}"))
+            .about_participant(Some(poc.participant.clone()))
+    };
+    let store = &state.store;
+    let actor = Some(me.account.id);
+    let outcome = match what {
+        Change::Update => {
+            let details = req
+                .details
+                .ok_or_else(|| {
+                    AppError::invalid_fields(vec![("details".into(), "poc-error-required")])
+                })?
+                .validate()
+                .map_err(|errors| {
+                    AppError::invalid_fields(
+                        errors
+                            .into_iter()
+                            .map(|e| (e.field, e.message_id))
+                            .collect(),
+                    )
+                })?;
+            if details.role != poc.role {
+                return Err(AppError::invalid_fields(vec![(
+                    "role".into(),
+                    "poc-error-role-fixed",
+                )]));
+            }
+            let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
+            let log = draft("poc.propose_update").with_content(&details);
+            store
+                .propose_poc_update(id, req.version, &json, actor, now, log)
+                .await
+        }
+        Change::Withdraw => {
+            store
+                .propose_poc_withdrawal(
+                    id,
+                    req.version,
+                    actor,
+                    now,
+                    draft("poc.propose_withdrawal"),
+                )
+                .await
+        }
+        Change::Confirm => {
+            store
+                .confirm_poc(id, req.version, actor, now, draft("poc.confirm"))
+                .await
+        }
+    };
+    match outcome {
+        Ok(Ok(poc)) => Ok(Json(body(&poc, DirectoryView::Administer))),
+        Ok(Err(current)) => {
+            Err(
+                AppError::new(StatusCode::CONFLICT, "stale_version", "poc-error-stale")
+                    .with_arg("version", FluentArg::Number(current.version)),
+            )
+        }
+        Err(StoreError::Conflict(_)) => Err(AppError::new(
+            StatusCode::CONFLICT,
+            "not_allowed_now",
+            "poc-error-not-allowed-now",
+        )),
+        Err(StoreError::NotFound) => Err(AppError::not_found()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/pocs/{id}/update", tag = "pocs",
+    params(("id" = i64, Path, description = "PoC id")), request_body = PocChange,
+    responses(
+        (status = 200, description = "Proposed; the secretariat verifies it before it is active", body = PocBody),
+        (status = 403, description = "Not this State's nominator (logged)", body = ErrorBody),
+        (status = 409, description = "Changed since that version, or not possible in its state", body = ErrorBody),
+        (status = 422, description = "Invalid fields", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn propose_update(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+    ApiJson(req): ApiJson<PocChange>,
+) -> Result<Json<PocBody>, AppError> {
+    change(&state, &me, id, req, Change::Update).await
+}
+
+#[utoipa::path(post, path = "/api/v1/pocs/{id}/withdraw", tag = "pocs",
+    params(("id" = i64, Path, description = "PoC id")), request_body = PocChange,
+    responses(
+        (status = 200, description = "Withdrawal requested (or a pending nomination withdrawn at once)", body = PocBody),
+        (status = 403, description = "Not this State's nominator (logged)", body = ErrorBody),
+        (status = 409, description = "Changed since that version, or not possible in its state", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn propose_withdrawal(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+    ApiJson(req): ApiJson<PocChange>,
+) -> Result<Json<PocBody>, AppError> {
+    change(&state, &me, id, req, Change::Withdraw).await
+}
+
+#[utoipa::path(post, path = "/api/v1/pocs/{id}/confirm", tag = "pocs",
+    params(("id" = i64, Path, description = "PoC id")), request_body = PocChange,
+    responses(
+        (status = 200, description = "Re-validated: the details still hold", body = PocBody),
+        (status = 403, description = "Not this State's nominator (logged)", body = ErrorBody),
+        (status = 409, description = "Changed since that version, or not active", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+    ApiJson(req): ApiJson<PocChange>,
+) -> Result<Json<PocBody>, AppError> {
+    change(&state, &me, id, req, Change::Confirm).await
+}

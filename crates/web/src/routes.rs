@@ -217,7 +217,18 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         pocs::nominate,
     )
     .get("/api/v1/pocs/pending", ReviewNominations, pocs::pending)
-    .post("/api/v1/pocs/{id}/decision", DecidePocs, pocs::decide);
+    .post("/api/v1/pocs/{id}/decision", DecidePocs, pocs::decide)
+    .post(
+        "/api/v1/pocs/{id}/update",
+        NominatePocs,
+        pocs::propose_update,
+    )
+    .post(
+        "/api/v1/pocs/{id}/withdraw",
+        NominatePocs,
+        pocs::propose_withdrawal,
+    )
+    .post("/api/v1/pocs/{id}/confirm", NominatePocs, pocs::confirm);
 
     let max_body = state.config.max_body_bytes;
     let router = routes

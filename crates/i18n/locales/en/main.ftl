@@ -201,3 +201,5 @@ poc-error-reason-required = A rejection needs a reason, which the nominating aut
 poc-error-stale = This point of contact has changed since you read it (it is now at version { $version }). Reload it and decide again.
 poc-error-nothing-pending = Nothing about this point of contact is awaiting a decision.
 poc-error-not-your-state = Your account may not do this for that State. The attempt has been recorded.
+poc-error-role-fixed = The role of a point of contact cannot change; withdraw it and nominate a new one.
+poc-error-not-allowed-now = This point of contact cannot be changed in its present state (it may be withdrawn, rejected, or awaiting a decision on its withdrawal).

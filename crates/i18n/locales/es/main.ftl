@@ -203,3 +203,5 @@ poc-error-reason-required = Todo rechazo debe ir acompañado de un motivo, que v
 poc-error-stale = Este punto de contacto ha cambiado desde que lo consultó (ahora está en la versión { $version }). Vuelva a cargarlo y tome la decisión de nuevo.
 poc-error-nothing-pending = No hay nada relativo a este punto de contacto que esté pendiente de decisión.
 poc-error-not-your-state = Su cuenta no puede realizar esta acción respecto de ese Estado. El intento ha quedado registrado.
+poc-error-role-fixed = La función de un punto de contacto no puede cambiarse; retírelo y designe uno nuevo.
+poc-error-not-allowed-now = Este punto de contacto no puede modificarse en su estado actual (es posible que se haya retirado o rechazado, o que su retiro esté pendiente de decisión).

@@ -203,3 +203,5 @@ poc-error-reason-required = Tout rejet doit être motivé ; le motif sera commu
 poc-error-stale = Ce point de contact a été modifié depuis que vous l'avez consulté (il en est maintenant à la version { $version }). Rechargez-le et prenez à nouveau votre décision.
 poc-error-nothing-pending = Aucun élément concernant ce point de contact n'est en attente de décision.
 poc-error-not-your-state = Votre compte ne peut pas effectuer cette opération pour cet État. La tentative a été consignée.
+poc-error-role-fixed = Le rôle d'un point de contact ne peut pas être modifié ; retirez-le et désignez-en un nouveau.
+poc-error-not-allowed-now = Ce point de contact ne peut pas être modifié dans son état actuel (il a peut-être été retiré ou rejeté, ou son retrait est en attente de décision).

@@ -198,3 +198,5 @@ poc-error-reason-required = 拒绝时必须说明理由，指定机构将会看�
 poc-error-stale = 自您查阅以来，此联络点已发生更改（当前为第 { $version } 版）。请重新加载并再次作出决定。
 poc-error-nothing-pending = 此联络点没有任何待决事项。
 poc-error-not-your-state = 您的账户无权针对该国执行此操作。此次尝试已记录在案。
+poc-error-role-fixed = 联络点的角色不可更改；请撤回该联络点并指定一个新的联络点。
+poc-error-not-allowed-now = 此联络点在当前状态下无法更改（可能已被撤回或拒绝，或其撤回正在等待决定）。

@@ -58,6 +58,9 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/api/v1/participants/{code}/pocs", NominatePocs),
     ("GET", "/api/v1/pocs/pending", ReviewNominations),
     ("POST", "/api/v1/pocs/{id}/decision", DecidePocs),
+    ("POST", "/api/v1/pocs/{id}/update", NominatePocs),
+    ("POST", "/api/v1/pocs/{id}/withdraw", NominatePocs),
+    ("POST", "/api/v1/pocs/{id}/confirm", NominatePocs),
 ];
 
 fn concrete(path: &str) -> String {

@@ -249,3 +249,107 @@ async fn reciprocity_and_read_transparency() {
     assert_eq!(status, 404);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn updates_withdrawals_and_revalidation_by_the_states_nominator() {
+    let server = TestServer::start().await;
+    let api = Api {
+        server: &server,
+        http: reqwest::Client::new(),
+    };
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let pak = server.account(AccountKind::Nominator, Some("PAK")).await;
+    let fra = server.account(AccountKind::Nominator, Some("FRA")).await;
+    let id = api
+        .verified(&pak, &secretariat, "PAK", "Ayesha Malik")
+        .await;
+    let path = |what: &str| format!("/api/v1/pocs/{id}/{what}");
+
+    // Another State's nominator may not touch it (and the attempt is logged).
+    let before = log_actions(&server, "access.refused").await.len();
+    let (status, _) = api
+        .post(&fra, &path("withdraw"), json!({"version": 2}))
+        .await;
+    assert_eq!(status, 403);
+    assert_eq!(
+        log_actions(&server, "access.refused").await.len(),
+        before + 1
+    );
+
+    let mut new = draft("technical", "Ayesha Malik", "Asia/Karachi");
+    new["emails"] = json!(["ayesha.malik@cert.pk.example.org"]);
+    let (status, body) = api
+        .post(&pak, &path("update"), json!({"version": 1, "details": new}))
+        .await;
+    assert_eq!(status, 409, "stale version: {body}");
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("version 2"));
+    let (status, body) = api
+        .post(&pak, &path("update"), json!({"version": 2, "details": new}))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["pending_action"], "update");
+    // Until verified, the directory still shows the old details.
+    assert_eq!(
+        body["details"]["emails"][0],
+        "ayesha.malik@cert.example.org"
+    );
+    assert_eq!(
+        body["pending"]["emails"][0],
+        "ayesha.malik@cert.pk.example.org"
+    );
+    let mut changed_role = new.clone();
+    changed_role["role"] = json!("diplomatic");
+    let (status, _) = api
+        .post(
+            &pak,
+            &path("update"),
+            json!({"version": 3, "details": changed_role}),
+        )
+        .await;
+    assert_eq!(status, 422);
+    let (status, body) = api
+        .post(
+            &secretariat,
+            &path("decision"),
+            json!({"version": 3, "approve": true}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["details"]["emails"][0],
+        "ayesha.malik@cert.pk.example.org"
+    );
+
+    let (status, body) = api
+        .post(&pak, &path("confirm"), json!({"version": 4}))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = api
+        .post(&pak, &path("withdraw"), json!({"version": 5}))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["pending_action"], "withdraw");
+    let (status, body) = api
+        .post(&pak, &path("update"), json!({"version": 6, "details": new}))
+        .await;
+    assert_eq!(
+        status, 409,
+        "not while a withdrawal awaits a decision: {body}"
+    );
+    assert_eq!(body["error"]["code"], "not_allowed_now");
+    let (status, _) = api
+        .post(
+            &secretariat,
+            &path("decision"),
+            json!({"version": 6, "approve": true}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    // Its last PoC gone, Pakistan no longer takes part.
+    let (_, p) = api.get(&pak, "/api/v1/participants/PAK").await;
+    assert_eq!(p["status"], "not_participating");
+    server.stop().await;
+}
