@@ -105,21 +105,23 @@ impl LogEntry {
     /// The bytes the Merkle leaf commits to. The index is part of them, so
     /// that moving an entry changes its leaf.
     pub fn leaf_bytes(&self) -> Vec<u8> {
-        // A fixed-order JSON array: deterministic and readable by any auditor's tools.
-        serde_json::json!([
+        // A fixed-order JSON array: deterministic and readable by any
+        // auditor's tools. Serialised from a tuple, which writes exactly the
+        // bytes of the equivalent `json!([...])` without building a value.
+        let fields = (
             LEAF_VERSION,
             self.index,
             self.at,
             self.actor_account_id,
-            self.actor_kind,
-            self.actor_participant,
-            self.action,
-            self.object,
-            self.participant,
-            self.content_hash,
-        ])
-        .to_string()
-        .into_bytes()
+            &self.actor_kind,
+            &self.actor_participant,
+            &self.action,
+            &self.object,
+            &self.participant,
+            &self.content_hash,
+        );
+        // Strings and integers always serialise; an empty leaf would fail every check anyway.
+        serde_json::to_vec(&fields).unwrap_or_default()
     }
 
     pub fn leaf_hash(&self) -> super::merkle::Hash {
@@ -171,6 +173,31 @@ mod tests {
         for v in variants {
             assert_ne!(v.leaf_hash(), h, "{v:?}");
         }
+    }
+
+    #[test]
+    fn leaf_bytes_are_the_json_array_of_the_fields() {
+        // The leaf encoding is a public format: it must stay byte for byte
+        // what `json!` writes, escaping included.
+        let mut e = entry();
+        e.object = "quote \" backslash \\ newline \n arabic عربي".into();
+        e.actor_account_id = Some(-3);
+        e.participant = None;
+        let expected = serde_json::json!([
+            LEAF_VERSION,
+            e.index,
+            e.at,
+            e.actor_account_id,
+            e.actor_kind,
+            e.actor_participant,
+            e.action,
+            e.object,
+            e.participant,
+            e.content_hash,
+        ])
+        .to_string()
+        .into_bytes();
+        assert_eq!(e.leaf_bytes(), expected);
     }
 
     #[test]
