@@ -470,3 +470,141 @@ pub async fn confirm(
 ) -> Result<Json<PocBody>, AppError> {
     change(&state, &me, id, req, Change::Confirm).await
 }
+
+/// One PoC as shown on a State's page.
+pub struct PocCard {
+    pub role_label: String,
+    pub duties: String,
+    pub pending: bool,
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub languages: String,
+    pub time_zone: String,
+    pub hours: String,
+    pub within_hours: bool,
+}
+
+#[derive(askama::Template)]
+#[template(path = "participant.html")]
+pub struct ParticipantPage {
+    pub page: crate::pages::PageCtx,
+    pub name: String,
+    pub code: String,
+    pub status: String,
+    pub region: String,
+    pub diplomatic: usize,
+    pub technical: usize,
+    /// None when this reader may not see the PoCs.
+    pub cards: Option<Vec<PocCard>>,
+}
+
+/// A participant's page: public facts for everyone; its PoCs for those the
+/// directory rules allow, each read of another State's details logged.
+pub async fn participant_page(
+    State(state): State<AppState>,
+    page: crate::pages::PageCtx,
+    signed_in: crate::auth::MaybeSignedIn,
+    Path(code): Path<String>,
+) -> Result<axum::response::Response, AppError> {
+    use pocdir_domain::directory::poc::PocDetails;
+    let code = code.trim().to_ascii_uppercase();
+    let target = state
+        .store
+        .participant(&code)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let pocs = state.store.pocs_of(&code).await?;
+    let active = |role: PocRole| {
+        pocs.iter()
+            .filter(|p| p.status == PocStatus::Active && p.role == role)
+            .count()
+    };
+    let (diplomatic, technical) = (active(PocRole::Diplomatic), active(PocRole::Technical));
+    let view = match &signed_in.0 {
+        Some(me) => {
+            let actor_in = takes_part(&state, me.account.participant.as_deref()).await?;
+            directory_view(&me.actor, &code, actor_in, target.status.takes_part())
+        }
+        None => DirectoryView::Nothing,
+    };
+    let shows_contacts = matches!(view, DirectoryView::Administer | DirectoryView::Contacts);
+    let cards = if shows_contacts {
+        let now = state.clock.now();
+        let visible: Vec<&Poc> = pocs
+            .iter()
+            .filter(|p| match view {
+                DirectoryView::Administer => {
+                    matches!(p.status, PocStatus::Active | PocStatus::Pending)
+                }
+                _ => p.status == PocStatus::Active,
+            })
+            .collect();
+        if let Some(me) = &signed_in.0 {
+            if me.account.participant.as_deref() != Some(code.as_str()) {
+                let reads: Vec<LogDraft> = visible
+                    .iter()
+                    .filter(|p| p.active.is_some())
+                    .map(|p| {
+                        LogDraft::new(
+                            now,
+                            log_actor(&me.account),
+                            "poc.read",
+                            format!("poc:{}", p.id),
+                        )
+                        .about_participant(Some(code.clone()))
+                        .with_content(&serde_json::json!({"path": "page", "version": p.version}))
+                    })
+                    .collect();
+                if !reads.is_empty() {
+                    state.store.append_log(&reads).await?;
+                }
+            }
+        }
+        let cards = visible
+            .iter()
+            .filter_map(|p| {
+                let json = p.active.as_ref().or(p.pending.as_ref())?;
+                let d: PocDetails = serde_json::from_str(json).ok()?;
+                let tz = pocdir_domain::directory::poc::parse_time_zone(&d.time_zone);
+                Some(PocCard {
+                    role_label: page.t(match p.role {
+                        PocRole::Diplomatic => "kind-diplomatic_poc",
+                        PocRole::Technical => "kind-technical_poc",
+                    }),
+                    duties: page.t(p.role.duties_message()),
+                    pending: p.status == PocStatus::Pending,
+                    within_hours: tz.is_some_and(|tz| d.availability.covers(tz, now)),
+                    name: d.name,
+                    title: d.title,
+                    organisation: d.organisation,
+                    emails: d.emails,
+                    phones: d.phones.into_iter().map(|(n, _)| n).collect(),
+                    languages: d.languages.join(", "),
+                    time_zone: d.time_zone,
+                    hours: d.hours,
+                })
+            })
+            .collect();
+        Some(cards)
+    } else {
+        None
+    };
+    let lang = page.lang.code();
+    let status = page.t(&format!("participant-status-{}", target.status.as_str()));
+    Ok(crate::pages::render(
+        StatusCode::OK,
+        &ParticipantPage {
+            name: target.names.in_language(lang).to_string(),
+            code,
+            status,
+            region: target.region,
+            diplomatic,
+            technical,
+            cards,
+            page,
+        },
+    ))
+}

@@ -206,6 +206,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         participants::create_organisation,
     )
     // Points of contact
+    .get("/participants/{code}", ViewPublic, pocs::participant_page)
     .get(
         "/api/v1/participants/{code}/pocs",
         ReadDirectory,

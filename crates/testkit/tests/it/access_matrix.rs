@@ -51,6 +51,7 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/audit", AuditLog),
     ("GET", "/audit/own-state", ViewOwnStateLog),
     ("GET", "/participants", ViewPublic),
+    ("GET", "/participants/{code}", ViewPublic),
     ("GET", "/api/v1/participants", ViewPublic),
     ("GET", "/api/v1/participants/{code}", ViewPublic),
     ("POST", "/api/v1/participants", ManageParticipants),

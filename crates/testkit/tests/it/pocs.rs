@@ -353,3 +353,65 @@ async fn updates_withdrawals_and_revalidation_by_the_states_nominator() {
     assert_eq!(p["status"], "not_participating");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_states_page_shows_its_pocs_only_to_those_allowed_and_logs_reads() {
+    let server = TestServer::start().await;
+    let api = Api {
+        server: &server,
+        http: reqwest::Client::new(),
+    };
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let pak_nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
+    let fra_nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
+    let fra_poc = server
+        .account(AccountKind::DiplomaticPoc, Some("FRA"))
+        .await;
+    api.verified(&pak_nominator, &secretariat, "PAK", "Ayesha Malik")
+        .await;
+
+    // The public sees the facts and the counts, not the people.
+    let page = reqwest::get(server.url("/participants/PAK"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"pocs-hidden\""));
+    assert!(!page.contains("Ayesha Malik"));
+    assert!(page.contains("Participating"));
+    let list = reqwest::get(server.url("/participants"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("href=\"/participants/PAK\""));
+
+    // France's PoC, before France takes part: nothing.
+    let web = server.signed_in(&fra_poc).await;
+    let page = web.get("/participants/PAK").await.text().await.unwrap();
+    assert!(page.contains("id=\"pocs-hidden\""));
+    // Once France takes part: the PoC, with duties and hours, and the read is logged.
+    api.verified(&fra_nominator, &secretariat, "FRA", "Claire Dubois")
+        .await;
+    let reads = log_actions(&server, "poc.read").await.len();
+    let page = web.get("/participants/PAK").await.text().await.unwrap();
+    assert!(page.contains("Ayesha Malik"), "{page}");
+    assert!(page.contains("mailto:ayesha.malik@cert.example.org"));
+    assert!(page.contains("working hours now"));
+    assert_eq!(log_actions(&server, "poc.read").await.len(), reads + 1);
+    // In Arabic, right to left.
+    web.get("/lang/ar").await;
+    let page = web.get("/participants/PAK").await.text().await.unwrap();
+    assert!(page.contains("dir=\"rtl\""));
+    assert!(page.contains("Ayesha Malik"));
+    assert_eq!(
+        reqwest::get(server.url("/participants/XXX"))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    server.stop().await;
+}
