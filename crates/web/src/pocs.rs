@@ -112,6 +112,38 @@ async fn refuse(state: &AppState, me: &SignedIn, what: &str, code: &str) -> AppE
     )
 }
 
+/// Read transparency: every read of another State's contact details is
+/// logged, one entry per PoC whose verified details were shown.
+async fn record_reads<'a>(
+    state: &AppState,
+    me: &SignedIn,
+    code: &str,
+    shown: impl Iterator<Item = &'a Poc>,
+    path: &str,
+) -> Result<(), AppError> {
+    if me.account.participant.as_deref() == Some(code) {
+        return Ok(());
+    }
+    let now = state.clock.now();
+    let reads: Vec<LogDraft> = shown
+        .filter(|p| p.active.is_some())
+        .map(|p| {
+            LogDraft::new(
+                now,
+                log_actor(&me.account),
+                "poc.read",
+                format!("poc:{}", p.id),
+            )
+            .about_participant(Some(code.to_string()))
+            .with_content(&serde_json::json!({"path": path, "version": p.version}))
+        })
+        .collect();
+    if !reads.is_empty() {
+        state.store.append_log(&reads).await?;
+    }
+    Ok(())
+}
+
 #[utoipa::path(get, path = "/api/v1/participants/{code}/pocs", tag = "pocs",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3 code")),
     responses(
@@ -146,28 +178,8 @@ pub async fn list(
             _ => true,
         })
         .collect();
-    // Read transparency: every read of another State's contact details is logged.
-    let own = me.account.participant.as_deref() == Some(code.as_str());
-    let shows_contacts = matches!(view, DirectoryView::Administer | DirectoryView::Contacts);
-    if shows_contacts && !own {
-        let now = state.clock.now();
-        let reads: Vec<LogDraft> = pocs
-            .iter()
-            .filter(|p| p.active.is_some())
-            .map(|p| {
-                LogDraft::new(
-                    now,
-                    log_actor(&me.account),
-                    "poc.read",
-                    format!("poc:{}", p.id),
-                )
-                .about_participant(Some(code.clone()))
-                .with_content(&serde_json::json!({"path": "api", "version": p.version}))
-            })
-            .collect();
-        if !reads.is_empty() {
-            state.store.append_log(&reads).await?;
-        }
+    if matches!(view, DirectoryView::Administer | DirectoryView::Contacts) {
+        record_reads(&state, &me, &code, pocs.iter(), "api").await?;
     }
     let view_name = match view {
         DirectoryView::Administer => "administer",
@@ -543,25 +555,7 @@ pub async fn participant_page(
             })
             .collect();
         if let Some(me) = &signed_in.0 {
-            if me.account.participant.as_deref() != Some(code.as_str()) {
-                let reads: Vec<LogDraft> = visible
-                    .iter()
-                    .filter(|p| p.active.is_some())
-                    .map(|p| {
-                        LogDraft::new(
-                            now,
-                            log_actor(&me.account),
-                            "poc.read",
-                            format!("poc:{}", p.id),
-                        )
-                        .about_participant(Some(code.clone()))
-                        .with_content(&serde_json::json!({"path": "page", "version": p.version}))
-                    })
-                    .collect();
-                if !reads.is_empty() {
-                    state.store.append_log(&reads).await?;
-                }
-            }
+            record_reads(&state, me, &code, visible.iter().copied(), "page").await?;
         }
         let cards = visible
             .iter()
