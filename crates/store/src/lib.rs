@@ -390,6 +390,31 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Active PoCs per participant: (participant, diplomatic, technical), by
     /// participant; participants without an active PoC are left out.
     async fn active_poc_counts(&self) -> StoreResult<Vec<(String, i64, i64)>>;
+    /// Nominates several PoCs in one transaction (an import): all or none.
+    /// Each nomination is as [`Store::propose_poc`], its log entry's
+    /// `object` set to `poc:<new id>`. `NotFound` if a participant does not
+    /// exist (and nothing is written).
+    async fn propose_pocs(
+        &self,
+        nominations: &[NewNomination],
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+    ) -> StoreResult<Vec<Poc>>;
+    /// Every active PoC, by id.
+    async fn active_pocs(&self) -> StoreResult<Vec<Poc>>;
+    /// A counter that moves whenever a PoC or a participant changes (bumped
+    /// in the changing transaction): caches of the directory compare it.
+    async fn directory_revision(&self) -> StoreResult<i64>;
+}
+
+/// One nomination of an import.
+#[derive(Debug, Clone)]
+pub struct NewNomination {
+    pub participant: String,
+    pub role: PocRole,
+    /// JSON of a validated `PocDetails`.
+    pub details_json: String,
+    pub log: LogDraft,
 }
 
 /// A point of contact and its state in nomination and verification.

@@ -16,8 +16,8 @@ use crate::rows::{
 };
 use crate::{
     to_db_time, Account, ApiToken, Backend, DecidedPoc, LogFilter, NewAccount, NewApiToken,
-    NewParticipant, NewSession, Participant, PendingAction, Poc, PocHistoryEntry, PocRole, Session,
-    Store, StoreError, StoreResult, StoredLogEntry,
+    NewNomination, NewParticipant, NewSession, Participant, PendingAction, Poc, PocHistoryEntry,
+    PocRole, Session, Store, StoreError, StoreResult, StoredLogEntry,
 };
 use async_trait::async_trait;
 use pocdir_domain::directory::participant::{ParticipationStatus, StatusEvent};
@@ -845,34 +845,69 @@ impl Store for SqliteStore {
     ) -> StoreResult<Poc> {
         // The insert is the transaction's first statement: a write.
         let mut tx = self.pool.begin().await?;
-        let row: PocRow = sqlx::query_as(concat!(
-            "INSERT INTO pocs (participant, role, status, version, pending, pending_action, \
-             pending_at, created_at, updated_at) \
-             VALUES (?1, ?2, 'pending', 1, ?3, 'create', ?4, ?4, ?4) RETURNING ",
-            poc_columns!()
-        ))
-        .bind(participant)
-        .bind(role.as_str())
-        .bind(details_json)
-        .bind(to_db_time(at))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| map_constraint(e, "PoC"))?;
-        let poc = Poc::try_from(row)?;
-        insert_poc_history(
+        let poc = insert_nomination(
             &mut tx,
-            &poc,
-            at,
+            participant,
+            role,
+            details_json,
             actor_account_id,
-            "propose",
-            Some(details_json),
-            None,
+            at,
         )
         .await?;
         log.object = format!("poc:{}", poc.id);
         append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
         tx.commit().await?;
         Ok(poc)
+    }
+
+    async fn propose_pocs(
+        &self,
+        nominations: &[NewNomination],
+        actor_account_id: Option<i64>,
+        at: OffsetDateTime,
+    ) -> StoreResult<Vec<Poc>> {
+        let mut tx = self.pool.begin().await?;
+        let mut pocs = Vec::with_capacity(nominations.len());
+        let mut logs = Vec::with_capacity(nominations.len());
+        for n in nominations {
+            let poc = insert_nomination(
+                &mut tx,
+                &n.participant,
+                n.role,
+                &n.details_json,
+                actor_account_id,
+                at,
+            )
+            .await?;
+            let mut log = n.log.clone();
+            log.object = format!("poc:{}", poc.id);
+            logs.push(log);
+            pocs.push(poc);
+        }
+        if !logs.is_empty() {
+            append_in_tx(&mut tx, &logs).await?;
+        }
+        tx.commit().await?;
+        Ok(pocs)
+    }
+
+    async fn active_pocs(&self) -> StoreResult<Vec<Poc>> {
+        let rows: Vec<PocRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            poc_columns!(),
+            " FROM pocs WHERE status = 'active' ORDER BY id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        convert_all(rows)
+    }
+
+    async fn directory_revision(&self) -> StoreResult<i64> {
+        let (revision,): (i64,) =
+            sqlx::query_as("SELECT revision FROM directory_state WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(revision)
     }
 
     async fn propose_poc_update(
@@ -1088,6 +1123,43 @@ impl SqliteStore {
             participant_status_changed,
         }))
     }
+}
+
+/// Inserts a nomination (status `pending`, action `create`, version 1) and
+/// its first history row, inside the caller's transaction.
+async fn insert_nomination(
+    conn: &mut SqliteConnection,
+    participant: &str,
+    role: PocRole,
+    details_json: &str,
+    actor_account_id: Option<i64>,
+    at: OffsetDateTime,
+) -> StoreResult<Poc> {
+    let row: PocRow = sqlx::query_as(concat!(
+        "INSERT INTO pocs (participant, role, status, version, pending, pending_action, \
+         pending_at, created_at, updated_at) \
+         VALUES (?1, ?2, 'pending', 1, ?3, 'create', ?4, ?4, ?4) RETURNING ",
+        poc_columns!()
+    ))
+    .bind(participant)
+    .bind(role.as_str())
+    .bind(details_json)
+    .bind(to_db_time(at))
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| map_constraint(e, "PoC"))?;
+    let poc = Poc::try_from(row)?;
+    insert_poc_history(
+        conn,
+        &poc,
+        at,
+        actor_account_id,
+        "propose",
+        Some(details_json),
+        None,
+    )
+    .await?;
+    Ok(poc)
 }
 
 /// Writes the history row of the PoC's current version.

@@ -24,8 +24,9 @@ use pocdir_domain::throttle::FailureCount;
 use pocdir_store::postgres::PostgresStore;
 use pocdir_store::sqlite::SqliteStore;
 use pocdir_store::{
-    Account, Backend, LogFilter, NewAccount, NewApiToken, NewParticipant, NewSession,
-    ParticipantNames, PendingAction, Poc, PocRole, PocStatus, Store, StoreError, StoredLogEntry,
+    Account, Backend, LogFilter, NewAccount, NewApiToken, NewNomination, NewParticipant,
+    NewSession, ParticipantNames, PendingAction, Poc, PocRole, PocStatus, Store, StoreError,
+    StoredLogEntry,
 };
 use sqlx::{Connection, Executor, PgConnection, PgPool, SqlitePool};
 use std::future::Future;
@@ -227,6 +228,8 @@ conformance!(
     poc_for_unknown_participant_is_not_found,
     poc_concurrent_updates_one_wins,
     poc_concurrent_last_withdrawals_leave_participant_out,
+    poc_import_is_all_or_nothing,
+    directory_revision_moves_with_every_change,
     ],
     raw: [
     failed_log_append_leaves_no_change,
@@ -2783,4 +2786,100 @@ async fn poc_failed_log_append_leaves_no_change(store: Arc<dyn Store>, raw: Raw)
         d.participant_status_changed,
         Some((NotParticipating, Participating))
     );
+}
+
+fn nomination(participant: &str, role: PocRole, name: &str) -> NewNomination {
+    NewNomination {
+        participant: participant.into(),
+        role,
+        details_json: details(name),
+        log: draft("poc.import"),
+    }
+}
+
+async fn poc_import_is_all_or_nothing(store: Arc<dyn Store>) {
+    seed_two(&store).await;
+    let size = store.log_size().await.unwrap();
+    // One unknown participant: nothing of the batch is written.
+    let err = store
+        .propose_pocs(
+            &[
+                nomination("PAK", PocRole::Technical, "a"),
+                nomination("ZZZ", PocRole::Technical, "b"),
+            ],
+            Some(1),
+            t(5),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound), "{err:?}");
+    assert_eq!(store.log_size().await.unwrap(), size);
+    assert!(store.pocs_of("PAK").await.unwrap().is_empty());
+
+    let pocs = store
+        .propose_pocs(
+            &[
+                nomination("PAK", PocRole::Technical, "a"),
+                nomination("FRA", PocRole::Diplomatic, "b"),
+                nomination("PAK", PocRole::Diplomatic, "c"),
+            ],
+            Some(1),
+            t(6),
+        )
+        .await
+        .unwrap();
+    assert_eq!(pocs.len(), 3);
+    assert!(pocs.iter().all(|p| p.status == PocStatus::Pending
+        && p.pending_action == Some(PendingAction::Create)
+        && p.version == 1));
+    assert_eq!(pocs[1].participant, "FRA");
+    assert_eq!(pocs[2].pending.as_deref(), Some(details("c").as_str()));
+    // One log entry per nomination, naming its PoC, in order.
+    let entries = store.log_entries(size, size + 3).await.unwrap();
+    let objects: Vec<String> = entries.iter().map(|e| e.entry.object.clone()).collect();
+    assert_eq!(
+        objects,
+        pocs.iter()
+            .map(|p| format!("poc:{}", p.id))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(store.log_size().await.unwrap(), size + 3);
+    assert_eq!(store.poc_history(pocs[0].id).await.unwrap().len(), 1);
+    assert_eq!(store.pending_pocs().await.unwrap().len(), 3);
+    // Nothing is active until the secretariat decides.
+    assert!(store.active_pocs().await.unwrap().is_empty());
+    decide(&store, &pocs[2], true, 7).await;
+    let active = store.active_pocs().await.unwrap();
+    assert_eq!(active.len(), 1);
+    assert_eq!(active[0].id, pocs[2].id);
+}
+
+async fn directory_revision_moves_with_every_change(store: Arc<dyn Store>) {
+    let r0 = store.directory_revision().await.unwrap();
+    seed_two(&store).await;
+    let r1 = store.directory_revision().await.unwrap();
+    assert!(r1 > r0, "seeding participants moves it");
+    let p = propose(&store, "PAK", PocRole::Technical, "a", 1).await;
+    let r2 = store.directory_revision().await.unwrap();
+    assert!(r2 > r1, "a nomination moves it");
+    let p = decide(&store, &p, true, 2).await.poc;
+    let r3 = store.directory_revision().await.unwrap();
+    assert!(r3 > r2, "a decision moves it");
+    // Reads and unrelated writes do not.
+    store.pocs_of("PAK").await.unwrap();
+    store.append_log(&[draft("poc.read")]).await.unwrap();
+    assert_eq!(store.directory_revision().await.unwrap(), r3);
+    // A refused (stale) change moves nothing.
+    let stale = store
+        .confirm_poc(p.id, p.version - 1, Some(7), t(3), draft("poc.confirm"))
+        .await
+        .unwrap();
+    assert!(stale.is_err());
+    assert_eq!(store.directory_revision().await.unwrap(), r3);
+    store
+        .confirm_poc(p.id, p.version, Some(7), t(4), draft("poc.confirm"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(store.directory_revision().await.unwrap() > r3);
 }
