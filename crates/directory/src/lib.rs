@@ -3,6 +3,8 @@
 //! compiled into the binary from `data/participants.csv`; sources in
 //! `data/README.md`) and seeding it into the database.
 
+pub mod search;
+
 use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::participant::ParticipantKind;
 use pocdir_domain::log::entry::{LogActor, LogDraft};

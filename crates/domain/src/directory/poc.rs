@@ -237,12 +237,19 @@ impl Availability {
         let local = utc.with_timezone(&tz);
         let day = local.weekday().num_days_from_monday() as usize;
         let minute = u16::try_from(local.hour() * 60 + local.minute()).unwrap_or(0);
+        self.covers_local(day, minute, day + 6)
+    }
+
+    /// Whether the hours cover local weekday `day` (0 = Monday) at `minute`
+    /// after midnight; `yesterday` is `day + 6` (taken modulo 7). Lets a
+    /// search convert the time once per zone rather than once per PoC.
+    pub fn covers_local(&self, day: usize, minute: u16, yesterday: usize) -> bool {
         let on = |d: usize| self.days.get(d % 7).copied().unwrap_or(false);
         if self.start < self.end {
             on(day) && (self.start..self.end).contains(&minute)
         } else {
             // Overnight: the evening part today, the morning part from yesterday's shift.
-            (on(day) && minute >= self.start) || (on(day + 6) && minute < self.end)
+            (on(day) && minute >= self.start) || (on(yesterday) && minute < self.end)
         }
     }
 }
