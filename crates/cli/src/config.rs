@@ -142,6 +142,7 @@ impl Config {
             trusted_proxies: self.trusted_proxies.clone(),
             max_token_days: self.max_token_days,
             max_body_bytes: self.max_body_bytes,
+            ..WebConfig::default()
         }
     }
 }

@@ -54,6 +54,7 @@ pub async fn build_app(
         services.entropy.as_ref(),
     )?;
     let state = AppState {
+        directory: Arc::new(pocdir_directory::search::DirectoryIndex::new(store.clone())),
         store,
         clock: services.clock.clone(),
         entropy: services.entropy.clone(),

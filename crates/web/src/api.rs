@@ -262,6 +262,8 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         crate::pocs::propose_update,
         crate::pocs::propose_withdrawal,
         crate::pocs::confirm,
+        crate::directory::search_api,
+        crate::directory::one_api,
     ),
     components(schemas(
         Me,
@@ -281,6 +283,8 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         crate::participants::ParticipantBody,
         crate::participants::NewOrganisation,
         crate::pocs::PocBody,
+        crate::directory::DirectorySearchBody,
+        crate::directory::DirectoryEntryBody,
         crate::pocs::PocListBody,
         crate::pocs::DecisionRequest,
         crate::pocs::PocChange,

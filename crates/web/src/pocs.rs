@@ -52,7 +52,7 @@ fn json_of(s: Option<&String>) -> Option<serde_json::Value> {
     s.and_then(|s| serde_json::from_str(s).ok())
 }
 
-fn body(p: &Poc, view: DirectoryView) -> PocBody {
+pub(crate) fn body(p: &Poc, view: DirectoryView) -> PocBody {
     let contacts = matches!(view, DirectoryView::Administer | DirectoryView::Contacts);
     PocBody {
         id: p.id,
@@ -88,7 +88,7 @@ async fn takes_part(state: &AppState, code: Option<&str>) -> Result<bool, AppErr
 }
 
 /// Refuses, and records the attempt in the log.
-async fn refuse(state: &AppState, me: &SignedIn, what: &str, code: &str) -> AppError {
+pub(crate) async fn refuse(state: &AppState, me: &SignedIn, what: &str, code: &str) -> AppError {
     let log = LogDraft::new(
         state.clock.now(),
         log_actor(&me.account),
@@ -114,7 +114,7 @@ async fn refuse(state: &AppState, me: &SignedIn, what: &str, code: &str) -> AppE
 
 /// Read transparency: every read of another State's contact details is
 /// logged, one entry per PoC whose verified details were shown.
-async fn record_reads<'a>(
+pub(crate) async fn record_reads<'a>(
     state: &AppState,
     me: &SignedIn,
     code: &str,
@@ -208,35 +208,48 @@ pub async fn nominate(
     Path(code): Path<String>,
     ApiJson(draft): ApiJson<PocDraft>,
 ) -> Result<(StatusCode, Json<PocBody>), AppError> {
+    let poc = nominate_poc(&state, &me, &code, &draft).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(body(&poc, DirectoryView::Administer)),
+    ))
+}
+
+/// Field errors of a PoC that failed validation, as an error.
+pub(crate) fn invalid(errors: Vec<pocdir_domain::directory::poc::FieldError>) -> AppError {
+    AppError::invalid_fields(
+        errors
+            .into_iter()
+            .map(|e| (e.field, e.message_id))
+            .collect(),
+    )
+}
+
+/// A nomination by `me` for participant `code` (the API and the form).
+pub(crate) async fn nominate_poc(
+    state: &AppState,
+    me: &SignedIn,
+    code: &str,
+    draft: &PocDraft,
+) -> Result<Poc, AppError> {
     let code = code.trim().to_ascii_uppercase();
     if !may_nominate_for(&me.actor, &code) {
-        return Err(refuse(&state, &me, &format!("participant:{code}/pocs"), &code).await);
+        return Err(refuse(state, me, &format!("participant:{code}/pocs"), &code).await);
     }
-    let details = draft.validate().map_err(|errors| {
-        AppError::invalid_fields(
-            errors
-                .into_iter()
-                .map(|e| (e.field, e.message_id))
-                .collect(),
-        )
-    })?;
+    let details = draft.validate().map_err(invalid)?;
     let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
     let now = state.clock.now();
     let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
         .about_participant(Some(code.clone()))
         .with_content(&details);
-    let poc = state
+    state
         .store
         .propose_poc(&code, details.role, &json, Some(me.account.id), now, log)
         .await
         .map_err(|e| match e {
             StoreError::NotFound => AppError::not_found(),
             other => other.into(),
-        })?;
-    Ok((
-        StatusCode::CREATED,
-        Json(body(&poc, DirectoryView::Administer)),
-    ))
+        })
 }
 
 #[utoipa::path(get, path = "/api/v1/pocs/pending", tag = "pocs",
@@ -282,6 +295,22 @@ pub async fn decide(
     Path(id): Path<i64>,
     ApiJson(req): ApiJson<DecisionRequest>,
 ) -> Result<Json<PocBody>, AppError> {
+    let poc = decide_poc(&state, &me, id, &req).await?;
+    Ok(Json(body(&poc, DirectoryView::Administer)))
+}
+
+fn stale(current: &Poc) -> AppError {
+    AppError::new(StatusCode::CONFLICT, "stale_version", "poc-error-stale")
+        .with_arg("version", FluentArg::Number(current.version))
+}
+
+/// The secretariat's decision (the API and the queue page).
+pub(crate) async fn decide_poc(
+    state: &AppState,
+    me: &SignedIn,
+    id: i64,
+    req: &DecisionRequest,
+) -> Result<Poc, AppError> {
     let reason = req
         .reason
         .as_deref()
@@ -316,13 +345,8 @@ pub async fn decide(
         )
         .await;
     match outcome {
-        Ok(Ok(decided)) => Ok(Json(body(&decided.poc, DirectoryView::Administer))),
-        Ok(Err(current)) => {
-            Err(
-                AppError::new(StatusCode::CONFLICT, "stale_version", "poc-error-stale")
-                    .with_arg("version", FluentArg::Number(current.version)),
-            )
-        }
+        Ok(Ok(decided)) => Ok(decided.poc),
+        Ok(Err(current)) => Err(stale(&current)),
         Err(StoreError::Conflict(_)) => Err(AppError::new(
             StatusCode::CONFLICT,
             "nothing_pending",
@@ -344,7 +368,7 @@ pub struct PocChange {
 
 /// What the nominator asks for.
 #[derive(Debug, Clone, Copy)]
-enum Change {
+pub(crate) enum Change {
     Update,
     Withdraw,
     Confirm,
@@ -357,6 +381,18 @@ async fn change(
     req: PocChange,
     what: Change,
 ) -> Result<Json<PocBody>, AppError> {
+    let poc = change_poc(state, me, id, req, what).await?;
+    Ok(Json(body(&poc, DirectoryView::Administer)))
+}
+
+/// A change by the State's nominator (the API and the forms).
+pub(crate) async fn change_poc(
+    state: &AppState,
+    me: &SignedIn,
+    id: i64,
+    req: PocChange,
+    what: Change,
+) -> Result<Poc, AppError> {
     let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
     if !may_nominate_for(&me.actor, &poc.participant) {
         return Err(refuse(state, me, &format!("poc:{id}"), &poc.participant).await);
@@ -376,14 +412,7 @@ async fn change(
                     AppError::invalid_fields(vec![("details".into(), "poc-error-required")])
                 })?
                 .validate()
-                .map_err(|errors| {
-                    AppError::invalid_fields(
-                        errors
-                            .into_iter()
-                            .map(|e| (e.field, e.message_id))
-                            .collect(),
-                    )
-                })?;
+                .map_err(invalid)?;
             if details.role != poc.role {
                 return Err(AppError::invalid_fields(vec![(
                     "role".into(),
@@ -414,13 +443,8 @@ async fn change(
         }
     };
     match outcome {
-        Ok(Ok(poc)) => Ok(Json(body(&poc, DirectoryView::Administer))),
-        Ok(Err(current)) => {
-            Err(
-                AppError::new(StatusCode::CONFLICT, "stale_version", "poc-error-stale")
-                    .with_arg("version", FluentArg::Number(current.version)),
-            )
-        }
+        Ok(Ok(poc)) => Ok(poc),
+        Ok(Err(current)) => Err(stale(&current)),
         Err(StoreError::Conflict(_)) => Err(AppError::new(
             StatusCode::CONFLICT,
             "not_allowed_now",

@@ -6,7 +6,8 @@ use crate::auth::SignedIn;
 use crate::error::{is_machine_path, render_errors, AppError};
 use crate::state::AppState;
 use crate::{
-    account, api, audit, auth, http_metrics, log_api, pages, participants, pocs, security,
+    account, api, audit, auth, directory, http_metrics, log_api, nominations, pages, participants,
+    pocs, security,
 };
 use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
@@ -229,7 +230,42 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         NominatePocs,
         pocs::propose_withdrawal,
     )
-    .post("/api/v1/pocs/{id}/confirm", NominatePocs, pocs::confirm);
+    .post("/api/v1/pocs/{id}/confirm", NominatePocs, pocs::confirm)
+    // Directory: browse and search, one PoC
+    .get("/directory", ReadDirectory, directory::search_page)
+    .get("/api/v1/pocs", ReadDirectory, directory::search_api)
+    .get("/api/v1/pocs/{id}", ReadDirectory, directory::one_api)
+    .get("/pocs/{id}", ReadDirectory, directory::poc_page)
+    .get("/revalidation", ReadDirectory, nominations::revalidation)
+    // Nomination and verification pages
+    .get(
+        "/participants/{code}/nominate",
+        NominatePocs,
+        nominations::nominate_form,
+    )
+    .post(
+        "/participants/{code}/nominate",
+        NominatePocs,
+        nominations::nominate_submit,
+    )
+    .get("/pocs/{id}/edit", NominatePocs, nominations::edit_form)
+    .post("/pocs/{id}/edit", NominatePocs, nominations::edit_submit)
+    .post(
+        "/pocs/{id}/withdraw",
+        NominatePocs,
+        nominations::withdraw_submit,
+    )
+    .post(
+        "/pocs/{id}/confirm",
+        NominatePocs,
+        nominations::confirm_submit,
+    )
+    .post(
+        "/pocs/{id}/decision",
+        DecidePocs,
+        nominations::decision_submit,
+    )
+    .get("/nominations", ReviewNominations, nominations::queue);
 
     let max_body = state.config.max_body_bytes;
     let router = routes

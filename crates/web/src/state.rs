@@ -24,6 +24,8 @@ pub struct WebConfig {
     pub max_token_days: i64,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Days after which an active PoC must be re-confirmed by its nominator.
+    pub revalidation_days: i64,
 }
 
 impl Default for WebConfig {
@@ -36,6 +38,7 @@ impl Default for WebConfig {
             trusted_proxies: Vec::new(),
             max_token_days: 365,
             max_body_bytes: 64 * 1024,
+            revalidation_days: 180,
         }
     }
 }
@@ -60,4 +63,6 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub secrets: Arc<WebSecrets>,
     pub log: Arc<LogService>,
+    /// The active directory in memory, for search.
+    pub directory: Arc<pocdir_directory::search::DirectoryIndex>,
 }

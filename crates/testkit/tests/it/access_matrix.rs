@@ -62,13 +62,33 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/api/v1/pocs/{id}/update", NominatePocs),
     ("POST", "/api/v1/pocs/{id}/withdraw", NominatePocs),
     ("POST", "/api/v1/pocs/{id}/confirm", NominatePocs),
+    ("GET", "/directory", ReadDirectory),
+    ("GET", "/api/v1/pocs", ReadDirectory),
+    ("GET", "/api/v1/pocs/{id}", ReadDirectory),
+    ("GET", "/pocs/{id}", ReadDirectory),
+    ("GET", "/revalidation", ReadDirectory),
+    ("GET", "/participants/{code}/nominate", NominatePocs),
+    ("POST", "/participants/{code}/nominate", NominatePocs),
+    ("GET", "/pocs/{id}/edit", NominatePocs),
+    ("POST", "/pocs/{id}/edit", NominatePocs),
+    ("POST", "/pocs/{id}/withdraw", NominatePocs),
+    ("POST", "/pocs/{id}/confirm", NominatePocs),
+    ("POST", "/pocs/{id}/decision", DecidePocs),
+    ("GET", "/nominations", ReviewNominations),
 ];
 
-fn concrete(path: &str) -> String {
-    path.replace("{code}", "en")
+/// A path to request: a language for `/lang/`, else the principal's own
+/// State (this test checks the route-level half of the policy; the
+/// State-dependent half has its own matrix in `directory_matrix`).
+fn concrete(path: &str, own: Option<&str>) -> String {
+    let code = if path.starts_with("/lang/") {
+        "en"
+    } else {
+        own.unwrap_or("PAK")
+    };
+    path.replace("{code}", code)
         .replace("{id}", "999999")
         .replace("{size}", "1")
-        .replace("{code}", "PAK")
 }
 
 #[tokio::test]
@@ -212,7 +232,7 @@ async fn the_server_enforces_the_policy_for_every_route_and_kind() {
                 Who::Browser(_, a) => Some(a),
                 // Tokens are for the API only; elsewhere they are refused outright.
                 Who::Token(_, _) if !machine => {
-                    let r = send(&server, who, method, &concrete(path)).await;
+                    let r = send(&server, who, method, &concrete(path, None)).await;
                     // 401 (no session), or 403 when the form's CSRF check refuses it first.
                     let status = r.status().as_u16();
                     assert!(
@@ -223,7 +243,8 @@ async fn the_server_enforces_the_policy_for_every_route_and_kind() {
                 }
                 Who::Token(_, a) => Some(a),
             };
-            let r = send(&server, who, method, &concrete(path)).await;
+            let own = actor.and_then(|a| a.participant.as_ref().map(|p| p.as_str().to_string()));
+            let r = send(&server, who, method, &concrete(path, own.as_deref())).await;
             let status = r.status().as_u16();
             let label = format!(
                 "{method} {path} as {:?}",

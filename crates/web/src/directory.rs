@@ -1,0 +1,578 @@
+//! Browsing and searching the directory (page and API), and one PoC's page.
+//!
+//! Search results show who a PoC is and when they can be reached, never
+//! their contact channels: those are on the PoC's own page, the PoC API
+//! and the exports, where every read of another State's details is logged.
+
+use crate::auth::SignedIn;
+use crate::error::{AppError, ErrorBody};
+use crate::log_api::QueryParams;
+use crate::pages::{render, PageCtx};
+use crate::pocs::{body, record_reads, refuse, PocBody};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Json;
+use pocdir_directory::search::{DirectorySnapshot, ParticipantSummary, SearchQuery, SearchResults};
+use pocdir_domain::directory::poc::{PocDetails, PocRole, PocStatus};
+use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
+use pocdir_i18n::Lang;
+use pocdir_store::Poc;
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use utoipa::{IntoParams, ToSchema};
+
+/// The search, as a query string (the form and the API share it).
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(default)]
+pub struct DirectoryQuery {
+    /// Words in a PoC's name, title or organisation, or a State's code or name (any UN language).
+    pub q: String,
+    /// UN region, e.g. `Africa`, `Americas`, `Asia`, `Europe`, `Oceania`.
+    pub region: String,
+    /// ISO 3166-1 alpha-3 code.
+    pub participant: String,
+    /// `diplomatic` or `technical`.
+    pub role: String,
+    /// BCP 47 tag; `fr` also finds `fr-CA`.
+    pub language: String,
+    /// IANA zone (`Asia/Tokyo`) or area (`Europe`).
+    pub time_zone: String,
+    /// `true` (or `on`, from the form): only PoCs within their hours now.
+    pub awake: String,
+    /// 1-based.
+    pub page: Option<usize>,
+    /// At most 200; 25 when absent.
+    pub per_page: Option<usize>,
+}
+
+impl DirectoryQuery {
+    pub fn to_search(&self) -> Result<SearchQuery, AppError> {
+        let role =
+            match self.role.trim() {
+                "" => None,
+                r => Some(r.parse::<PocRole>().map_err(|_| {
+                    AppError::invalid_fields(vec![("role".into(), "poc-error-role")])
+                })?),
+            };
+        let awake = match self.awake.trim() {
+            "" | "false" | "0" | "off" => false,
+            "true" | "1" | "on" => true,
+            _ => {
+                return Err(AppError::invalid_fields(vec![(
+                    "awake".into(),
+                    "directory-error-awake",
+                )]))
+            }
+        };
+        Ok(SearchQuery {
+            text: self.q.chars().take(200).collect(),
+            region: self.region.clone(),
+            participant: self.participant.clone(),
+            role,
+            language: self.language.clone(),
+            time_zone: self.time_zone.clone(),
+            within_hours_now: awake,
+            page: self.page.unwrap_or(1),
+            per_page: self.per_page.unwrap_or(0),
+        })
+    }
+
+    /// The query string of the same search on another page.
+    pub fn href(&self, page: usize) -> String {
+        let mut s = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("q", &self.q),
+            ("region", &self.region),
+            ("participant", &self.participant),
+            ("role", &self.role),
+            ("language", &self.language),
+            ("time_zone", &self.time_zone),
+            ("awake", &self.awake),
+        ] {
+            if !v.trim().is_empty() {
+                s.append_pair(k, v);
+            }
+        }
+        if let Some(n) = self.per_page {
+            s.append_pair("per_page", &n.to_string());
+        }
+        s.append_pair("page", &page.to_string());
+        s.finish()
+    }
+}
+
+/// What `me` may see of each participant, for a whole search at once.
+pub fn views_of<'a>(
+    me: &'a SignedIn,
+    snapshot: &'a DirectorySnapshot,
+) -> impl Fn(&ParticipantSummary) -> DirectoryView + 'a {
+    let actor_in = me
+        .account
+        .participant
+        .as_deref()
+        .and_then(|c| snapshot.participants.get(c))
+        .is_some_and(|p| p.takes_part);
+    move |p: &ParticipantSummary| directory_view(&me.actor, &p.code, actor_in, p.takes_part)
+}
+
+fn shows_people(view: DirectoryView) -> bool {
+    matches!(view, DirectoryView::Administer | DirectoryView::Contacts)
+}
+
+async fn run_search(
+    state: &AppState,
+    me: &SignedIn,
+    query: &DirectoryQuery,
+) -> Result<(std::sync::Arc<DirectorySnapshot>, SearchResults), AppError> {
+    let search = query.to_search()?;
+    let snapshot = state.directory.snapshot().await?;
+    let results = {
+        let view = views_of(me, &snapshot);
+        let visible = |p: &ParticipantSummary| view(p) != DirectoryView::Nothing;
+        snapshot.search(&search, state.clock.now(), &visible)
+    };
+    Ok((snapshot, results))
+}
+
+/// One search result (no contact channels).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DirectoryEntryBody {
+    pub id: i64,
+    pub participant: String,
+    /// In English; the pages show it in the reader's language.
+    pub participant_name: String,
+    pub role: PocRole,
+    /// Absent for the auditor, who sees the directory without people.
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub languages: Vec<String>,
+    pub time_zone: String,
+    pub hours: String,
+    /// Within the PoC's hours of availability at the time of the request.
+    pub within_hours_now: bool,
+    /// RFC 3339; last verification or re-validation.
+    pub confirmed_at: Option<String>,
+    pub version: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DirectorySearchBody {
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub pages: usize,
+    pub results: Vec<DirectoryEntryBody>,
+}
+
+#[utoipa::path(get, path = "/api/v1/pocs", tag = "pocs",
+    params(DirectoryQuery),
+    responses(
+        (status = 200, description = "Active PoCs this account may see, filtered; contact channels are on /api/v1/pocs/{id}", body = DirectorySearchBody),
+        (status = 403, description = "Reporters do not see the directory", body = ErrorBody),
+        (status = 422, description = "A filter is not valid", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn search_api(
+    State(state): State<AppState>,
+    me: SignedIn,
+    QueryParams(query): QueryParams<DirectoryQuery>,
+) -> Result<Json<DirectorySearchBody>, AppError> {
+    let (snapshot, results) = run_search(&state, &me, &query).await?;
+    let view = views_of(&me, &snapshot);
+    let body = DirectorySearchBody {
+        total: results.total,
+        page: results.page,
+        per_page: results.per_page,
+        pages: results.pages(),
+        results: results
+            .entries
+            .iter()
+            .map(|(e, awake)| {
+                let p = snapshot.participants.get(&e.participant);
+                let people = p.is_some_and(|p| shows_people(view(p)));
+                let d = &e.details;
+                DirectoryEntryBody {
+                    id: e.id,
+                    participant: e.participant.clone(),
+                    participant_name: p.map(|p| p.names.en.clone()).unwrap_or_default(),
+                    role: e.role,
+                    name: people.then(|| d.name.clone()),
+                    title: people.then(|| d.title.clone()),
+                    organisation: people.then(|| d.organisation.clone()),
+                    languages: d.languages.clone(),
+                    time_zone: d.time_zone.clone(),
+                    hours: d.hours.clone(),
+                    within_hours_now: *awake,
+                    confirmed_at: e.confirmed_at.and_then(|t| t.format(&Rfc3339).ok()),
+                    version: e.version,
+                }
+            })
+            .collect(),
+    };
+    Ok(Json(body))
+}
+
+pub struct ResultRow {
+    pub id: i64,
+    pub participant: String,
+    pub participant_name: String,
+    pub role_label: String,
+    /// Empty for the auditor.
+    pub name: String,
+    pub organisation: String,
+    pub languages: String,
+    pub time_zone: String,
+    pub hours: String,
+    pub within_hours: bool,
+}
+
+#[derive(Template)]
+#[template(path = "directory.html")]
+pub struct DirectoryPage {
+    pub page: PageCtx,
+    pub query: DirectoryQuery,
+    pub regions: Vec<String>,
+    pub rows: Vec<ResultRow>,
+    pub total: i64,
+    pub current: usize,
+    pub pages: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub export_query: String,
+    pub can_export: bool,
+    pub error: Option<String>,
+}
+
+/// Role names for the pages.
+pub fn role_label(page: &PageCtx, role: PocRole) -> String {
+    page.t(match role {
+        PocRole::Diplomatic => "kind-diplomatic_poc",
+        PocRole::Technical => "kind-technical_poc",
+    })
+}
+
+pub async fn search_page(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    QueryParams(query): QueryParams<DirectoryQuery>,
+) -> Result<Response, AppError> {
+    let lang = page.lang;
+    let (snapshot, results, error) = match run_search(&state, &me, &query).await {
+        Ok((s, r)) => (s, Some(r), None),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => (
+            state.directory.snapshot().await?,
+            None,
+            Some(e.message(lang)),
+        ),
+        Err(e) => return Err(e),
+    };
+    let view = views_of(&me, &snapshot);
+    let rows = results
+        .as_ref()
+        .map(|r| {
+            r.entries
+                .iter()
+                .map(|(e, awake)| {
+                    let p = snapshot.participants.get(&e.participant);
+                    let people = p.is_some_and(|p| shows_people(view(p)));
+                    ResultRow {
+                        id: e.id,
+                        participant: e.participant.clone(),
+                        participant_name: p
+                            .map(|p| p.names.in_language(lang.code()).to_string())
+                            .unwrap_or_default(),
+                        role_label: role_label(&page, e.role),
+                        name: if people {
+                            e.details.name.clone()
+                        } else {
+                            String::new()
+                        },
+                        organisation: if people {
+                            e.details.organisation.clone()
+                        } else {
+                            String::new()
+                        },
+                        languages: e.details.languages.join(", "),
+                        time_zone: e.details.time_zone.clone(),
+                        hours: e.details.hours.clone(),
+                        within_hours: *awake,
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let (total, current, pages) = results
+        .as_ref()
+        .map(|r| (r.total, r.page, r.pages()))
+        .unwrap_or((0, 1, 1));
+    let export_query = {
+        let href = query.href(1);
+        // Exports take every page.
+        href.rsplit_once("&page=")
+            .map(|(q, _)| q.to_string())
+            .or_else(|| href.strip_prefix("page=").map(|_| String::new()))
+            .unwrap_or(href)
+    };
+    let can_export = me.account.kind != pocdir_domain::account::AccountKind::Auditor;
+    Ok(render(
+        StatusCode::OK,
+        &DirectoryPage {
+            regions: snapshot.regions(),
+            rows,
+            total: i64::try_from(total).unwrap_or(i64::MAX),
+            current,
+            pages,
+            previous: (current > 1).then(|| query.href(current - 1)),
+            next: (current < pages).then(|| query.href(current + 1)),
+            export_query,
+            can_export,
+            error,
+            query,
+            page,
+        },
+    ))
+}
+
+/// Reads one PoC for `me`: what the rules allow, refusals and reads logged.
+async fn read_poc(
+    state: &AppState,
+    me: &SignedIn,
+    id: i64,
+    path: &str,
+) -> Result<(Poc, DirectoryView), AppError> {
+    let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
+    let target = state
+        .store
+        .participant(&poc.participant)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let actor_in = match me.account.participant.as_deref() {
+        Some(code) => state
+            .store
+            .participant(code)
+            .await?
+            .is_some_and(|p| p.status.takes_part()),
+        None => false,
+    };
+    let view = directory_view(
+        &me.actor,
+        &poc.participant,
+        actor_in,
+        target.status.takes_part(),
+    );
+    match view {
+        DirectoryView::Nothing => {
+            return Err(refuse(state, me, &format!("poc:{id}"), &poc.participant).await)
+        }
+        // Others' PoCs are theirs to show only once verified and while active.
+        DirectoryView::Contacts if poc.status != PocStatus::Active => {
+            return Err(AppError::not_found())
+        }
+        DirectoryView::Contacts | DirectoryView::Administer => {
+            record_reads(state, me, &poc.participant, std::iter::once(&poc), path).await?;
+        }
+        DirectoryView::WithoutContacts => {}
+    }
+    Ok((poc, view))
+}
+
+#[utoipa::path(get, path = "/api/v1/pocs/{id}", tag = "pocs",
+    params(("id" = i64, Path, description = "PoC id")),
+    responses(
+        (status = 200, description = "The PoC with its contact details when this account may see them (the read is logged for the PoC's State)", body = PocBody),
+        (status = 403, description = "Not for this account (logged)", body = ErrorBody),
+        (status = 404, description = "No such PoC, or not active", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn one_api(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Json<PocBody>, AppError> {
+    let (poc, view) = read_poc(&state, &me, id, "api").await?;
+    Ok(Json(body(&poc, view)))
+}
+
+pub struct HistoryRow {
+    pub version: i64,
+    pub at: String,
+    pub action: String,
+    pub reason: String,
+}
+
+/// A PoC's details, as the page shows them.
+pub struct DetailsView {
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub emails: Vec<String>,
+    /// (number, use label)
+    pub phones: Vec<(String, String)>,
+    pub secure_channels: Vec<String>,
+    pub languages: String,
+    pub time_zone: String,
+    pub hours: String,
+    pub within_hours: bool,
+    pub notes: String,
+}
+
+impl DetailsView {
+    pub fn new(page: &PageCtx, d: PocDetails, now: time::OffsetDateTime) -> DetailsView {
+        use pocdir_domain::directory::poc::{parse_time_zone, PhoneUse};
+        let within_hours =
+            parse_time_zone(&d.time_zone).is_some_and(|tz| d.availability.covers(tz, now));
+        DetailsView {
+            within_hours,
+            phones: d
+                .phones
+                .into_iter()
+                .map(|(n, u)| {
+                    let label = page.t(match u {
+                        PhoneUse::Office => "poc-phone-office",
+                        PhoneUse::Mobile => "poc-phone-mobile",
+                        PhoneUse::AroundTheClock => "poc-phone-24x7",
+                    });
+                    (n, label)
+                })
+                .collect(),
+            name: d.name,
+            title: d.title,
+            organisation: d.organisation,
+            emails: d.emails,
+            secure_channels: d.secure_channels,
+            languages: d.languages.join(", "),
+            time_zone: d.time_zone,
+            hours: d.hours,
+            notes: d.notes,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "poc.html")]
+pub struct PocPage {
+    pub page: PageCtx,
+    pub id: i64,
+    pub version: i64,
+    pub participant: String,
+    pub participant_name: String,
+    pub role_label: String,
+    pub duties: String,
+    pub status: String,
+    pub pending_action: String,
+    pub confirmed_at: String,
+    pub revalidate_by: String,
+    pub overdue: bool,
+    /// None when this reader sees the PoC without contact details.
+    pub details: Option<DetailsView>,
+    /// A proposal awaiting the secretariat (administrators only).
+    pub proposed: Option<DetailsView>,
+    pub history: Vec<HistoryRow>,
+    pub can_change: bool,
+    pub can_confirm: bool,
+    pub can_decide: bool,
+}
+
+pub fn format_day(t: time::OffsetDateTime) -> String {
+    t.format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
+}
+
+pub fn format_minute(t: time::OffsetDateTime) -> String {
+    t.format(time::macros::format_description!(
+        "[year]-[month]-[day] [hour]:[minute] UTC"
+    ))
+    .unwrap_or_default()
+}
+
+fn parse_details(json: Option<&String>) -> Option<PocDetails> {
+    json.and_then(|j| serde_json::from_str(j).ok())
+}
+
+pub async fn poc_page(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (poc, view) = read_poc(&state, &me, id, "page").await?;
+    let now = state.clock.now();
+    let lang: Lang = page.lang;
+    let participant_name = state
+        .store
+        .participant(&poc.participant)
+        .await?
+        .map(|p| p.names.in_language(lang.code()).to_string())
+        .unwrap_or_default();
+    let administer = view == DirectoryView::Administer;
+    let details = match view {
+        DirectoryView::Administer | DirectoryView::Contacts => {
+            parse_details(poc.active.as_ref()).map(|d| DetailsView::new(&page, d, now))
+        }
+        _ => None,
+    };
+    let proposed = if administer {
+        parse_details(poc.pending.as_ref()).map(|d| DetailsView::new(&page, d, now))
+    } else {
+        None
+    };
+    let history = if administer {
+        state
+            .store
+            .poc_history(id)
+            .await?
+            .into_iter()
+            .map(|h| HistoryRow {
+                version: h.version,
+                at: format_minute(h.at),
+                action: page.t(&format!("poc-history-{}", h.action.replace('_', "-"))),
+                reason: h.reason.unwrap_or_default(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let every = state.config.revalidation_days;
+    let due = poc
+        .confirmed_at
+        .filter(|_| poc.status == PocStatus::Active)
+        .map(|c| c + time::Duration::days(every));
+    let may_nominate = may_nominate_for(&me.actor, &poc.participant);
+    let open = matches!(poc.status, PocStatus::Active | PocStatus::Pending);
+    Ok(render(
+        StatusCode::OK,
+        &PocPage {
+            id,
+            version: poc.version,
+            participant: poc.participant.clone(),
+            participant_name,
+            role_label: role_label(&page, poc.role),
+            duties: page.t(poc.role.duties_message()),
+            status: page.t(&format!("poc-status-{}", poc.status.as_str())),
+            pending_action: poc
+                .pending_action
+                .filter(|_| administer)
+                .map(|a| page.t(&format!("poc-pending-{}", a.as_str())))
+                .unwrap_or_default(),
+            confirmed_at: poc.confirmed_at.map(format_day).unwrap_or_default(),
+            revalidate_by: due.map(format_day).unwrap_or_default(),
+            overdue: due.is_some_and(|d| d < now),
+            details,
+            proposed,
+            history,
+            can_change: may_nominate
+                && open
+                && poc.pending_action
+                    != Some(pocdir_domain::directory::poc::PendingAction::Withdraw),
+            can_confirm: may_nominate && poc.status == PocStatus::Active,
+            can_decide: me.account.kind == pocdir_domain::account::AccountKind::Secretariat
+                && poc.pending_action.is_some(),
+            page,
+        },
+    ))
+}

@@ -1,0 +1,577 @@
+//! The pages of nomination and verification: the nominator's forms to
+//! propose, update, withdraw and re-confirm its State's PoCs, the
+//! secretariat's verification queue, and the re-validation dashboard.
+//! They share the API's rules (`crate::pocs`), so a form and a script can
+//! never do different things.
+
+use crate::auth::SignedIn;
+use crate::directory::{format_day, role_label};
+use crate::error::AppError;
+use crate::pages::{render, PageCtx};
+use crate::pocs::{
+    change_poc, decide_poc, nominate_poc, refuse, Change, DecisionRequest, PocChange,
+};
+use crate::routes::FormData;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use pocdir_domain::account::AccountKind;
+use pocdir_domain::directory::poc::{PendingAction, PhoneDraft, PocDetails, PocDraft, PocStatus};
+use pocdir_domain::policy::may_nominate_for;
+use pocdir_store::Poc;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The PoC form as posted. Lists are typed one item per line (e-mails,
+/// secure channels) or separated by commas (languages); phones have three
+/// rows of number and use.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PocForm {
+    pub role: String,
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub emails: String,
+    pub phone1: String,
+    pub phone1_use: String,
+    pub phone2: String,
+    pub phone2_use: String,
+    pub phone3: String,
+    pub phone3_use: String,
+    pub secure_channels: String,
+    pub languages: String,
+    pub time_zone: String,
+    pub hours: String,
+    pub notes: String,
+    /// The version edited (updates only).
+    pub version: Option<i64>,
+}
+
+fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl PocForm {
+    pub fn to_draft(&self) -> PocDraft {
+        let phones = [
+            (&self.phone1, &self.phone1_use),
+            (&self.phone2, &self.phone2_use),
+            (&self.phone3, &self.phone3_use),
+        ]
+        .into_iter()
+        .filter(|(n, _)| !n.trim().is_empty())
+        .map(|(n, u)| PhoneDraft {
+            number: n.clone(),
+            phone_use: u.clone(),
+        })
+        .collect();
+        PocDraft {
+            role: self.role.clone(),
+            name: self.name.clone(),
+            title: self.title.clone(),
+            organisation: self.organisation.clone(),
+            emails: lines(&self.emails),
+            phones,
+            secure_channels: lines(&self.secure_channels),
+            languages: self
+                .languages
+                .split([',', ' ', '\n'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+            time_zone: self.time_zone.clone(),
+            hours: self.hours.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+
+    pub fn from_details(d: &PocDetails, version: i64) -> PocForm {
+        let phone = |i: usize| {
+            d.phones
+                .get(i)
+                .map(|(n, u)| {
+                    let u = serde_json::to_value(u)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    (n.clone(), u)
+                })
+                .unwrap_or_default()
+        };
+        let (phone1, phone1_use) = phone(0);
+        let (phone2, phone2_use) = phone(1);
+        let (phone3, phone3_use) = phone(2);
+        PocForm {
+            role: d.role.as_str().to_string(),
+            name: d.name.clone(),
+            title: d.title.clone(),
+            organisation: d.organisation.clone(),
+            emails: d.emails.join("\n"),
+            phone1,
+            phone1_use,
+            phone2,
+            phone2_use,
+            phone3,
+            phone3_use,
+            secure_channels: d.secure_channels.join("\n"),
+            languages: d.languages.join(", "),
+            time_zone: d.time_zone.clone(),
+            hours: d.hours.clone(),
+            notes: d.notes.clone(),
+            version: Some(version),
+        }
+    }
+}
+
+/// The form field that shows the error of an API field (`emails[1]` → `emails`).
+fn form_field(api_field: &str) -> String {
+    if let Some(rest) = api_field.strip_prefix("phones[") {
+        let i: usize = rest
+            .split(']')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        return format!("phone{}", i + 1);
+    }
+    api_field
+        .split(['[', '.'])
+        .next()
+        .unwrap_or(api_field)
+        .to_string()
+}
+
+#[derive(Template)]
+#[template(path = "poc_form.html")]
+pub struct PocFormPage {
+    pub page: PageCtx,
+    pub action: String,
+    pub heading: String,
+    pub participant_name: String,
+    pub form: PocForm,
+    /// Editing: the role is fixed.
+    pub editing: bool,
+    pub errors: BTreeMap<String, String>,
+    pub error: Option<String>,
+}
+
+impl PocFormPage {
+    pub fn err(&self, field: &str) -> &str {
+        self.errors
+            .get(field)
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+    pub fn phone_use_selected(&self, slot: &str, value: &str) -> bool {
+        let current = match slot {
+            "1" => &self.form.phone1_use,
+            "2" => &self.form.phone2_use,
+            _ => &self.form.phone3_use,
+        };
+        current == value
+    }
+}
+
+async fn participant_name(
+    state: &AppState,
+    page: &PageCtx,
+    code: &str,
+) -> Result<String, AppError> {
+    Ok(state
+        .store
+        .participant(code)
+        .await?
+        .ok_or_else(AppError::not_found)?
+        .names
+        .in_language(page.lang.code())
+        .to_string())
+}
+
+/// The form again, with what was typed and what is wrong with it.
+fn form_again(mut p: PocFormPage, e: AppError) -> Response {
+    let status = e.status;
+    for (field, id) in &e.fields {
+        let message = p.page.t(id);
+        p.errors.entry(form_field(field)).or_insert(message);
+    }
+    p.error = Some(e.message(p.page.lang));
+    render(status, &p)
+}
+
+pub async fn nominate_form(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    Path(code): Path<String>,
+) -> Result<Response, AppError> {
+    let code = code.trim().to_ascii_uppercase();
+    if !may_nominate_for(&me.actor, &code) {
+        return Err(refuse(&state, &me, &format!("participant:{code}/nominate"), &code).await);
+    }
+    let participant_name = participant_name(&state, &page, &code).await?;
+    Ok(render(
+        StatusCode::OK,
+        &PocFormPage {
+            action: format!("/participants/{code}/nominate"),
+            heading: page.t("nominate-title"),
+            participant_name,
+            form: PocForm {
+                role: "technical".into(),
+                hours: "Mon-Fri 09:00-17:00".into(),
+                phone1_use: "office".into(),
+                phone2_use: "mobile".into(),
+                phone3_use: "24x7".into(),
+                ..PocForm::default()
+            },
+            editing: false,
+            errors: BTreeMap::new(),
+            error: None,
+            page,
+        },
+    ))
+}
+
+pub async fn nominate_submit(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    Path(code): Path<String>,
+    FormData(form): FormData<PocForm>,
+) -> Result<Response, AppError> {
+    let code = code.trim().to_ascii_uppercase();
+    match nominate_poc(&state, &me, &code, &form.to_draft()).await {
+        Ok(poc) => Ok(Redirect::to(&format!("/pocs/{}", poc.id)).into_response()),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
+            let participant_name = participant_name(&state, &page, &code).await?;
+            Ok(form_again(
+                PocFormPage {
+                    action: format!("/participants/{code}/nominate"),
+                    heading: page.t("nominate-title"),
+                    participant_name,
+                    form,
+                    editing: false,
+                    errors: BTreeMap::new(),
+                    error: None,
+                    page,
+                },
+                e,
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The PoC a nominator may change, or the refusal (logged).
+async fn own_poc(state: &AppState, me: &SignedIn, id: i64) -> Result<Poc, AppError> {
+    let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
+    if !may_nominate_for(&me.actor, &poc.participant) {
+        return Err(refuse(state, me, &format!("poc:{id}"), &poc.participant).await);
+    }
+    Ok(poc)
+}
+
+fn editable_details(poc: &Poc) -> Option<PocDetails> {
+    // A nomination not yet verified is amended; an active PoC gets a proposal.
+    let json = match poc.pending_action {
+        Some(PendingAction::Create | PendingAction::Update) => poc.pending.as_ref(),
+        _ => poc.active.as_ref(),
+    };
+    json.and_then(|j| serde_json::from_str(j).ok())
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let poc = own_poc(&state, &me, id).await?;
+    let details = editable_details(&poc).ok_or_else(AppError::not_found)?;
+    let participant_name = participant_name(&state, &page, &poc.participant).await?;
+    Ok(render(
+        StatusCode::OK,
+        &PocFormPage {
+            action: format!("/pocs/{id}/edit"),
+            heading: page.t("poc-edit-title"),
+            participant_name,
+            form: PocForm::from_details(&details, poc.version),
+            editing: true,
+            errors: BTreeMap::new(),
+            error: None,
+            page,
+        },
+    ))
+}
+
+pub async fn edit_submit(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    Path(id): Path<i64>,
+    FormData(mut form): FormData<PocForm>,
+) -> Result<Response, AppError> {
+    let poc = own_poc(&state, &me, id).await?;
+    // The role of a PoC is fixed; the form does not offer to change it.
+    form.role = poc.role.as_str().to_string();
+    let req = PocChange {
+        version: form.version.unwrap_or(0),
+        details: Some(form.to_draft()),
+    };
+    match change_poc(&state, &me, id, req, Change::Update).await {
+        Ok(_) => Ok(Redirect::to(&format!("/pocs/{id}")).into_response()),
+        Err(e)
+            if matches!(
+                e.status,
+                StatusCode::UNPROCESSABLE_ENTITY | StatusCode::CONFLICT
+            ) =>
+        {
+            let participant_name = participant_name(&state, &page, &poc.participant).await?;
+            Ok(form_again(
+                PocFormPage {
+                    action: format!("/pocs/{id}/edit"),
+                    heading: page.t("poc-edit-title"),
+                    participant_name,
+                    form,
+                    editing: true,
+                    errors: BTreeMap::new(),
+                    error: None,
+                    page,
+                },
+                e,
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct VersionForm {
+    pub version: i64,
+}
+
+pub async fn withdraw_submit(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+    FormData(form): FormData<VersionForm>,
+) -> Result<Response, AppError> {
+    let req = PocChange {
+        version: form.version,
+        details: None,
+    };
+    change_poc(&state, &me, id, req, Change::Withdraw).await?;
+    Ok(Redirect::to(&format!("/pocs/{id}")).into_response())
+}
+
+pub async fn confirm_submit(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+    FormData(form): FormData<VersionForm>,
+) -> Result<Response, AppError> {
+    let req = PocChange {
+        version: form.version,
+        details: None,
+    };
+    change_poc(&state, &me, id, req, Change::Confirm).await?;
+    Ok(Redirect::to(&format!("/pocs/{id}")).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DecisionForm {
+    pub version: i64,
+    /// `approve` or `reject`.
+    pub decision: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+pub async fn decision_submit(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<i64>,
+    FormData(form): FormData<DecisionForm>,
+) -> Result<Response, AppError> {
+    let approve = match form.decision.as_str() {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(AppError::bad_request("error-bad-form")),
+    };
+    let req = DecisionRequest {
+        version: form.version,
+        approve,
+        reason: Some(form.reason),
+    };
+    decide_poc(&state, &me, id, &req).await?;
+    Ok(Redirect::to("/nominations").into_response())
+}
+
+pub struct QueueRow {
+    pub id: i64,
+    pub participant: String,
+    pub participant_name: String,
+    pub role_label: String,
+    pub action: String,
+    pub name: String,
+    pub since: String,
+}
+
+#[derive(Template)]
+#[template(path = "nominations.html")]
+pub struct NominationsPage {
+    pub page: PageCtx,
+    pub rows: Vec<QueueRow>,
+}
+
+/// The secretariat's verification queue, oldest request first.
+pub async fn queue(State(state): State<AppState>, page: PageCtx) -> Result<Response, AppError> {
+    let names = participant_names(&state, &page).await?;
+    let rows = state
+        .store
+        .pending_pocs()
+        .await?
+        .into_iter()
+        .map(|p| {
+            let proposed: Option<PocDetails> = p
+                .pending
+                .as_ref()
+                .or(p.active.as_ref())
+                .and_then(|j| serde_json::from_str(j).ok());
+            QueueRow {
+                id: p.id,
+                participant_name: names.get(&p.participant).cloned().unwrap_or_default(),
+                participant: p.participant,
+                role_label: role_label(&page, p.role),
+                action: p
+                    .pending_action
+                    .map(|a| page.t(&format!("poc-pending-{}", a.as_str())))
+                    .unwrap_or_default(),
+                name: proposed.map(|d| d.name).unwrap_or_default(),
+                since: format_day(p.updated_at),
+            }
+        })
+        .collect();
+    Ok(render(StatusCode::OK, &NominationsPage { page, rows }))
+}
+
+async fn participant_names(
+    state: &AppState,
+    page: &PageCtx,
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    Ok(state
+        .store
+        .participants()
+        .await?
+        .into_iter()
+        .map(|p| {
+            let name = p.names.in_language(page.lang.code()).to_string();
+            (p.code, name)
+        })
+        .collect())
+}
+
+pub struct DueRow {
+    pub id: i64,
+    pub participant: String,
+    pub participant_name: String,
+    pub role_label: String,
+    /// Empty when the reader sees the directory without people (the auditor).
+    pub name: String,
+    pub confirmed_at: String,
+    pub due: String,
+    pub days_left: i64,
+    pub overdue: bool,
+    pub can_confirm: bool,
+    pub version: i64,
+}
+
+#[derive(Template)]
+#[template(path = "revalidation.html")]
+pub struct RevalidationPage {
+    pub page: PageCtx,
+    pub every_days: i64,
+    pub rows: Vec<DueRow>,
+    pub overdue: i64,
+    /// The State the page is limited to, if any.
+    pub own_state: String,
+}
+
+/// Active PoCs by re-validation date: the secretariat and the auditor see
+/// every State's, others their own State's. Overdue entries come first.
+pub async fn revalidation(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+) -> Result<Response, AppError> {
+    let every = state.config.revalidation_days;
+    let now = state.clock.now();
+    let whole = matches!(
+        me.account.kind,
+        AccountKind::Secretariat | AccountKind::Auditor
+    );
+    let own = me.account.participant.clone().unwrap_or_default();
+    if !whole && own.is_empty() {
+        return Err(AppError::forbidden());
+    }
+    let names = participant_names(&state, &page).await?;
+    let pocs = if whole {
+        state.store.active_pocs().await?
+    } else {
+        state
+            .store
+            .pocs_of(&own)
+            .await?
+            .into_iter()
+            .filter(|p| p.status == PocStatus::Active)
+            .collect()
+    };
+    let people = me.account.kind != AccountKind::Auditor;
+    let mut rows: Vec<DueRow> = pocs
+        .into_iter()
+        .filter_map(|p| {
+            let confirmed = p.confirmed_at?;
+            let due = confirmed + time::Duration::days(every);
+            let name = if people {
+                p.active
+                    .as_ref()
+                    .and_then(|j| serde_json::from_str::<PocDetails>(j).ok())
+                    .map(|d| d.name)
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            Some(DueRow {
+                id: p.id,
+                participant_name: names.get(&p.participant).cloned().unwrap_or_default(),
+                can_confirm: may_nominate_for(&me.actor, &p.participant),
+                participant: p.participant,
+                role_label: role_label(&page, p.role),
+                name,
+                confirmed_at: format_day(confirmed),
+                due: format_day(due),
+                days_left: (due - now).whole_days(),
+                overdue: due < now,
+                version: p.version,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
+    let overdue = i64::try_from(rows.iter().filter(|r| r.overdue).count()).unwrap_or(i64::MAX);
+    Ok(render(
+        StatusCode::OK,
+        &RevalidationPage {
+            every_days: every,
+            rows,
+            overdue,
+            own_state: if whole { String::new() } else { own },
+            page,
+        },
+    ))
+}
