@@ -1,6 +1,6 @@
-//! The six UN languages. Messages live in `locales/<code>/main.ftl` and are
-//! compiled into the binary; a message missing from a language falls back
-//! to English.
+//! The six UN languages. Messages live in `locales/<code>/*.ftl` (one file
+//! per capability, listed in [`FILES`]) and are compiled into the binary; a
+//! message missing from a language falls back to English.
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::Loader;
@@ -150,7 +150,7 @@ impl Translator {
 
     /// True when this language itself defines `id` (no fallback).
     pub fn has_own(&self, id: &str) -> bool {
-        message_ids(source_ftl(self.lang)).iter().any(|m| m == id)
+        message_ids(&source_ftl(self.lang)).iter().any(|m| m == id)
     }
 }
 
@@ -170,16 +170,41 @@ impl FluentArg {
     }
 }
 
-/// The English source, for checks that every language has the same ids.
-pub fn source_ftl(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ar => include_str!("../locales/ar/main.ftl"),
-        Lang::En => include_str!("../locales/en/main.ftl"),
-        Lang::Es => include_str!("../locales/es/main.ftl"),
-        Lang::Fr => include_str!("../locales/fr/main.ftl"),
-        Lang::Ru => include_str!("../locales/ru/main.ftl"),
-        Lang::Zh => include_str!("../locales/zh/main.ftl"),
-    }
+/// The Fluent files of each language, one per capability. Every file here is
+/// checked by the tests below; a file in `locales/` that is not listed is
+/// still loaded, so list it or the checks miss it.
+pub const FILES: [&str; 5] = [
+    "main.ftl",
+    "directory.ftl",
+    "openpgp.ftl",
+    "exchange.ftl",
+    "revalidation.ftl",
+];
+
+macro_rules! ftl_files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../locales/", $lang, "/directory.ftl")),
+            include_str!(concat!("../locales/", $lang, "/openpgp.ftl")),
+            include_str!(concat!("../locales/", $lang, "/exchange.ftl")),
+            include_str!(concat!("../locales/", $lang, "/revalidation.ftl")),
+        ]
+    };
+}
+
+/// The Fluent sources of one language (all its files), for checks that every
+/// language has the same ids.
+pub fn source_ftl(lang: Lang) -> String {
+    let files: [&str; FILES.len()] = match lang {
+        Lang::Ar => ftl_files!("ar"),
+        Lang::En => ftl_files!("en"),
+        Lang::Es => ftl_files!("es"),
+        Lang::Fr => ftl_files!("fr"),
+        Lang::Ru => ftl_files!("ru"),
+        Lang::Zh => ftl_files!("zh"),
+    };
+    files.join("\n")
 }
 
 /// The message ids defined in a Fluent source (top-level `id =` lines).
@@ -218,7 +243,7 @@ mod tests {
 
     #[test]
     fn every_language_parses_and_has_every_english_message() {
-        let english = message_ids(source_ftl(Lang::En));
+        let english = message_ids(&source_ftl(Lang::En));
         // Every variable any English message uses, so that each message resolves fully.
         let mut variables: Vec<String> = source_ftl(Lang::En)
             .split('$')
@@ -237,7 +262,16 @@ mod tests {
             english.len()
         );
         for lang in Lang::ALL {
-            let ids = message_ids(source_ftl(lang));
+            let ids = message_ids(&source_ftl(lang));
+            let mut unique = ids.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(
+                unique.len(),
+                ids.len(),
+                "{} defines an id twice",
+                lang.code()
+            );
             for id in &ids {
                 assert!(
                     english.contains(id),

@@ -1,0 +1,1 @@
+## Messages for export (CSV, JSON, vCard) and import of nominations.

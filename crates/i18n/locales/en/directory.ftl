@@ -1,0 +1,1 @@
+## Messages for the directory: search, PoC pages, nomination forms, verification queue, re-validation dashboard.

@@ -1,0 +1,1 @@
+## Messages for OpenPGP public keys of PoCs.

@@ -1,0 +1,1 @@
+## Messages for re-validation reminders and overdue notices.
