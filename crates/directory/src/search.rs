@@ -36,7 +36,7 @@ pub struct DirectoryEntry {
     pub confirmed_at: Option<OffsetDateTime>,
     pub details: PocDetails,
     tz: Option<Tz>,
-    /// Lower-cased name, title and organisation, for free-text search.
+    /// Name, title and organisation, [`fold`]ed, for free-text search.
     haystack: String,
     /// Lower-cased primary language subtags (`fr` for `fr-CA`).
     primary_languages: Vec<String>,
@@ -57,6 +57,19 @@ pub struct DirectorySnapshot {
     /// Sorted by participant (English name), role (diplomatic first), name.
     pub entries: Vec<Arc<DirectoryEntry>>,
     pub participants: HashMap<String, ParticipantSummary>,
+    /// Each participant's code and names in the six languages, folded.
+    folded_names: HashMap<String, String>,
+}
+
+/// Folds text for search: lower case, compatibility forms, and no accents,
+/// so that "etrangeres" finds "Étrangères" and full-width digits match.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A search, as typed in the form or the API's query string. Empty fields
@@ -132,11 +145,10 @@ impl DirectorySnapshot {
                     unreadable += 1;
                     return None;
                 };
-                let haystack = format!(
+                let haystack = fold(&format!(
                     "{}\n{}\n{}",
                     details.name, details.title, details.organisation
-                )
-                .to_lowercase();
+                ));
                 let primary_languages = details
                     .languages
                     .iter()
@@ -177,6 +189,16 @@ impl DirectorySnapshot {
             DirectorySnapshot {
                 revision,
                 entries,
+                folded_names: participants
+                    .values()
+                    .map(|p| {
+                        let n = &p.names;
+                        let all = [&n.en, &n.fr, &n.es, &n.ru, &n.ar, &n.zh]
+                            .map(|s| s.as_str())
+                            .join("\n");
+                        (p.code.clone(), fold(&all))
+                    })
+                    .collect(),
                 participants,
             },
             unreadable,
@@ -206,7 +228,7 @@ impl DirectorySnapshot {
         now: OffsetDateTime,
         visible: &dyn Fn(&ParticipantSummary) -> bool,
     ) -> SearchResults {
-        let text = query.text.trim().to_lowercase();
+        let text = fold(query.text.trim());
         let region = query.region.trim();
         let participant = query.participant.trim().to_ascii_uppercase();
         let language = primary_subtag(query.language.trim());
@@ -223,22 +245,10 @@ impl DirectorySnapshot {
         let name_matches: HashSet<&str> = if text.is_empty() {
             HashSet::new()
         } else {
-            self.participants
-                .values()
-                .filter(|p| {
-                    p.code.to_lowercase() == text
-                        || [
-                            &p.names.en,
-                            &p.names.fr,
-                            &p.names.es,
-                            &p.names.ru,
-                            &p.names.ar,
-                            &p.names.zh,
-                        ]
-                        .iter()
-                        .any(|n| n.to_lowercase().contains(&text))
-                })
-                .map(|p| p.code.as_str())
+            self.folded_names
+                .iter()
+                .filter(|(code, names)| code.to_lowercase() == text || names.contains(&text))
+                .map(|(code, _)| code.as_str())
                 .collect()
         };
         let zone_matches = |e: &DirectoryEntry| {
@@ -594,6 +604,8 @@ mod tests {
             "State name in French"
         );
         assert_eq!(q(|q| q.text = "fra".into()), vec![3], "State code");
+        assert_eq!(q(|q| q.text = "dubois".into()), vec![3]);
+        assert_eq!(q(|q| q.text = "DÜBOIS".into()), vec![3], "accents ignored");
         assert_eq!(
             q(|q| {
                 q.region = "Asia".into();
@@ -603,6 +615,22 @@ mod tests {
             vec![1]
         );
         assert!(q(|q| q.text = "nobody".into()).is_empty());
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_and_width() {
+        assert_eq!(
+            fold("Ministère des Affaires étrangères"),
+            "ministere des affaires etrangeres"
+        );
+        assert_eq!(fold("ＣＥＲＴ－１"), "cert-1");
+        assert_eq!(
+            fold("Łódź"),
+            "łodz",
+            "a letter with a stroke is a letter of its own"
+        );
+        assert_eq!(fold("Владимир Ёлкин"), "владимир елкин");
+        assert_eq!(fold("وزارة الخارجية"), "وزارة الخارجية");
     }
 
     #[test]

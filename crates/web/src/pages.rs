@@ -27,6 +27,8 @@ pub struct PageCtx {
     /// Links the frame shows, as the access policy allows them.
     pub can_audit: bool,
     pub can_view_own_state_log: bool,
+    pub can_read_directory: bool,
+    pub can_review_nominations: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +63,8 @@ impl PageCtx {
             langs,
             can_audit: false,
             can_view_own_state_log: false,
+            can_read_directory: false,
+            can_review_nominations: false,
         }
     }
 
@@ -68,6 +72,8 @@ impl PageCtx {
     pub fn for_actor(mut self, actor: Option<&Actor>) -> Self {
         self.can_audit = decide(actor, Action::AuditLog) == Decision::Allow;
         self.can_view_own_state_log = decide(actor, Action::ViewOwnStateLog) == Decision::Allow;
+        self.can_read_directory = decide(actor, Action::ReadDirectory) == Decision::Allow;
+        self.can_review_nominations = decide(actor, Action::ReviewNominations) == Decision::Allow;
         self
     }
 

@@ -11,6 +11,7 @@
 
 mod access_matrix;
 mod api;
+mod directory;
 mod errors;
 mod log;
 mod participants;

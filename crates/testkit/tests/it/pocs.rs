@@ -6,7 +6,7 @@ use pocdir_domain::account::AccountKind;
 use pocdir_testkit::{TestAccount, TestServer};
 use serde_json::{json, Value};
 
-fn draft(role: &str, name: &str, zone: &str) -> Value {
+pub(crate) fn draft(role: &str, name: &str, zone: &str) -> Value {
     json!({
         "role": role,
         "name": name,
@@ -20,13 +20,13 @@ fn draft(role: &str, name: &str, zone: &str) -> Value {
     })
 }
 
-struct Api<'a> {
-    server: &'a TestServer,
-    http: reqwest::Client,
+pub(crate) struct Api<'a> {
+    pub(crate) server: &'a TestServer,
+    pub(crate) http: reqwest::Client,
 }
 
 impl Api<'_> {
-    async fn get(&self, who: &TestAccount, path: &str) -> (u16, Value) {
+    pub(crate) async fn get(&self, who: &TestAccount, path: &str) -> (u16, Value) {
         let token = self.server.token(who, "read").await;
         let r = self
             .http
@@ -38,7 +38,7 @@ impl Api<'_> {
         (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
     }
 
-    async fn post(&self, who: &TestAccount, path: &str, body: Value) -> (u16, Value) {
+    pub(crate) async fn post(&self, who: &TestAccount, path: &str, body: Value) -> (u16, Value) {
         let token = self.server.token(who, "write").await;
         let r = self
             .http
@@ -52,7 +52,7 @@ impl Api<'_> {
     }
 
     /// Nominates and has the secretariat approve: the State then takes part.
-    async fn verified(
+    pub(crate) async fn verified(
         &self,
         nominator: &TestAccount,
         secretariat: &TestAccount,
@@ -80,7 +80,7 @@ impl Api<'_> {
     }
 }
 
-async fn log_actions(
+pub(crate) async fn log_actions(
     server: &TestServer,
     action: &str,
 ) -> Vec<pocdir_domain::log::entry::LogEntry> {
