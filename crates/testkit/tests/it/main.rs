@@ -12,6 +12,7 @@
 mod access_matrix;
 mod api;
 mod directory;
+mod directory_matrix;
 mod errors;
 mod log;
 mod participants;

@@ -1,0 +1,291 @@
+//! The State-dependent half of the access rules, as a matrix: every route
+//! that names a State or a PoC × every account kind × its own State, another
+//! participating State and a State that does not take part. Expectations
+//! come from the policy module (`decide`, `directory_view`,
+//! `may_nominate_for`); the server must agree, refuse with 403 and record
+//! the attempt, and record every read of another State's contact details.
+//! A directory route missing here fails `every_state_route_is_in_this_matrix`.
+
+use crate::pocs::{draft, Api};
+use pocdir_domain::account::{AccountKind, ParticipantCode};
+use pocdir_domain::policy::{
+    decide, directory_view, may_nominate_for, Action, Actor, Decision, DirectoryView, Scopes,
+};
+use pocdir_testkit::{TestServer, WebClient};
+use serde_json::json;
+
+/// How each route is exercised. Mutating requests carry a body that passes
+/// the State check but fails validation or the version check, so the matrix
+/// changes nothing and tells "refused" (403) from "allowed" (anything else).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Probe {
+    /// Lists a State's PoCs; contact details when the view allows them.
+    ReadState,
+    /// Reads one PoC of the State.
+    ReadPoc,
+    /// A write to the State's PoCs (nominate, update, withdraw, confirm).
+    Write,
+    /// A page or form that only the State's nominator may open.
+    NominatorPage,
+}
+
+const STATE_ROUTES: &[(&str, &str, Probe)] = &[
+    ("GET", "/api/v1/participants/{code}/pocs", Probe::ReadState),
+    ("GET", "/participants/{code}", Probe::ReadState),
+    ("GET", "/api/v1/pocs/{id}", Probe::ReadPoc),
+    ("GET", "/pocs/{id}", Probe::ReadPoc),
+    ("POST", "/api/v1/participants/{code}/pocs", Probe::Write),
+    ("POST", "/api/v1/pocs/{id}/update", Probe::Write),
+    ("POST", "/api/v1/pocs/{id}/withdraw", Probe::Write),
+    ("POST", "/api/v1/pocs/{id}/confirm", Probe::Write),
+    ("GET", "/participants/{code}/nominate", Probe::NominatorPage),
+    ("POST", "/participants/{code}/nominate", Probe::Write),
+    ("GET", "/pocs/{id}/edit", Probe::NominatorPage),
+    ("POST", "/pocs/{id}/edit", Probe::Write),
+    ("POST", "/pocs/{id}/withdraw", Probe::Write),
+    ("POST", "/pocs/{id}/confirm", Probe::Write),
+];
+
+/// Routes with `{code}` or `{id}` whose answer does not depend on the State
+/// (the secretariat's decision; a language; the caller's own tokens).
+const NOT_STATE_DEPENDENT: &[&str] = &[
+    "/api/v1/pocs/{id}/decision",
+    "/pocs/{id}/decision",
+    "/lang/{code}",
+    "/api/v1/me/tokens/{id}",
+    "/account/sessions/{id}/revoke",
+    "/account/tokens/{id}/revoke",
+    "/api/v1/log/heads/{size}",
+    "/api/v1/participants/{code}",
+];
+
+#[tokio::test]
+async fn every_state_route_is_in_this_matrix() {
+    let server = TestServer::start().await;
+    for route in &server.routes {
+        let path = route.path;
+        if (path.contains("{code}") || path.contains("{id}"))
+            && !NOT_STATE_DEPENDENT.contains(&path)
+        {
+            assert!(
+                STATE_ROUTES
+                    .iter()
+                    .any(|(m, p, _)| *m == route.method.as_str() && *p == path),
+                "{} {path} names a State or a PoC but is not in the State matrix",
+                route.method
+            );
+        }
+    }
+    server.stop().await;
+}
+
+/// Participating: PAK and FRA (a verified PoC each). DEU: a pending
+/// nomination only, so it does not take part.
+async fn count(server: &TestServer, action: &str) -> usize {
+    let filter = pocdir_store::LogFilter {
+        action: Some(action.into()),
+        ..Default::default()
+    };
+    server
+        .store
+        .search_log(&filter, None, 1_000_000)
+        .await
+        .unwrap()
+        .len()
+}
+
+const STATES: [&str; 3] = ["PAK", "FRA", "DEU"];
+
+fn takes_part(code: &str) -> bool {
+    code != "DEU"
+}
+
+struct Target {
+    code: &'static str,
+    poc: i64,
+    email: String,
+    active: bool,
+}
+
+fn action_of(probe: Probe, method: &str) -> Action {
+    match (probe, method) {
+        (Probe::ReadState | Probe::ReadPoc, _) => Action::ReadDirectory,
+        _ => Action::NominatePocs,
+    }
+}
+
+#[tokio::test]
+async fn the_server_applies_the_state_rules_for_every_kind() {
+    let server = TestServer::start().await;
+    let api = Api {
+        server: &server,
+        http: reqwest::Client::new(),
+    };
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let mut targets = Vec::new();
+    for code in STATES {
+        let nominator = server.account(AccountKind::Nominator, Some(code)).await;
+        let name = format!("Contact {code}");
+        let (status, poc) = api
+            .post(
+                &nominator,
+                &format!("/api/v1/participants/{code}/pocs"),
+                draft("technical", &name, "Europe/Paris"),
+            )
+            .await;
+        assert_eq!(status, 201, "{poc}");
+        let id = poc["id"].as_i64().unwrap();
+        if takes_part(code) {
+            let (status, _) = api
+                .post(
+                    &secretariat,
+                    &format!("/api/v1/pocs/{id}/decision"),
+                    json!({"version": poc["version"], "approve": true}),
+                )
+                .await;
+            assert_eq!(status, 200);
+        }
+        targets.push(Target {
+            code,
+            poc: id,
+            email: format!("contact.{}@cert.example.org", code.to_lowercase()),
+            active: takes_part(code),
+        });
+    }
+
+    let mut principals: Vec<(Actor, String, WebClient)> = Vec::new();
+    for kind in AccountKind::ALL {
+        let states: &[Option<&str>] = if kind.acts_for_participant() {
+            &[Some("PAK"), Some("DEU")]
+        } else {
+            &[None]
+        };
+        for state in states {
+            let account = server.account(kind, *state).await;
+            let actor = Actor {
+                account_id: account.id,
+                kind,
+                participant: state.map(|s| ParticipantCode::parse(s).unwrap()),
+                scopes: Scopes::ALL,
+            };
+            let token = server.token(&account, "write").await;
+            principals.push((actor, token, server.signed_in(&account).await));
+        }
+    }
+
+    let http = reqwest::Client::new();
+    let mut checked = 0;
+    for (actor, token, web) in &principals {
+        let own = actor.participant.as_ref().map(|p| p.as_str().to_string());
+        let actor_takes_part = own.as_deref().is_some_and(takes_part);
+        for target in &targets {
+            let view = directory_view(
+                actor,
+                target.code,
+                actor_takes_part,
+                takes_part(target.code),
+            );
+            let nominates = may_nominate_for(actor, target.code);
+            for (method, route, probe) in STATE_ROUTES {
+                let path = route
+                    .replace("{code}", target.code)
+                    .replace("{id}", &target.poc.to_string());
+                let label = format!(
+                    "{method} {path} as {:?} of {own:?} (view {view:?})",
+                    actor.kind
+                );
+                let reads_before = count(&server, "poc.read").await;
+                let refused_before = count(&server, "access.refused").await;
+
+                let r = if route.starts_with("/api/") {
+                    let url = server.url(&path);
+                    let rb = if *method == "GET" {
+                        http.get(&url)
+                    } else if route.ends_with("/pocs") {
+                        let mut bad = draft("technical", "Matrix Probe", "Europe/Paris");
+                        bad["emails"] = json!(["not-an-address"]);
+                        http.post(&url).json(&bad)
+                    } else {
+                        http.post(&url).json(&json!({
+                            "version": 0,
+                            "details": draft("technical", "Matrix Probe", "Europe/Paris"),
+                        }))
+                    };
+                    rb.bearer_auth(token).send().await.unwrap()
+                } else if *method == "GET" {
+                    web.get(&path).await
+                } else {
+                    web.post_form(
+                        &path,
+                        &[
+                            ("version", "0"),
+                            ("role", "technical"),
+                            ("name", "Matrix Probe"),
+                            ("organisation", "CERT"),
+                            ("emails", "not-an-address"),
+                            ("languages", "en"),
+                            ("time_zone", "Europe/Paris"),
+                            ("hours", "24/7"),
+                        ],
+                    )
+                    .await
+                };
+                let status = r.status().as_u16();
+                let body = r.text().await.unwrap_or_default();
+                assert!(status < 500, "{label}: {status} {body}");
+                let shows_contacts = body.contains(&target.email);
+
+                let route_allows =
+                    decide(Some(actor), action_of(*probe, method)) == Decision::Allow;
+                // What the State rules say, given the route is allowed at all.
+                let state_allows = match probe {
+                    Probe::ReadState => {
+                        view != DirectoryView::Nothing || *route == "/participants/{code}"
+                    }
+                    Probe::ReadPoc => view != DirectoryView::Nothing,
+                    Probe::Write | Probe::NominatorPage => nominates,
+                };
+                let public_page = *route == "/participants/{code}";
+                if !public_page && !route_allows {
+                    assert_eq!(status, 403, "{label}");
+                } else if !state_allows {
+                    assert_eq!(status, 403, "{label}");
+                    assert_eq!(
+                        count(&server, "access.refused").await,
+                        refused_before + 1,
+                        "{label}: the refusal is recorded"
+                    );
+                } else {
+                    assert!(status != 401 && status != 403, "{label}: {status}");
+                    if *probe == Probe::NominatorPage {
+                        assert_eq!(status, 200, "{label}");
+                    }
+                }
+
+                // Contact details: shown exactly when the view allows them.
+                if matches!(probe, Probe::ReadState | Probe::ReadPoc) {
+                    let may_see = match view {
+                        DirectoryView::Administer => true,
+                        DirectoryView::Contacts => target.active,
+                        DirectoryView::WithoutContacts | DirectoryView::Nothing => false,
+                    };
+                    let expect_contacts = may_see && (public_page || route_allows);
+                    assert_eq!(shows_contacts, expect_contacts, "{label}: {status}");
+                    // Every read of another State's verified details is recorded.
+                    let reads = count(&server, "poc.read").await;
+                    let other_state = own.as_deref() != Some(target.code);
+                    let logged = expect_contacts && other_state && target.active;
+                    assert_eq!(
+                        reads,
+                        reads_before + usize::from(logged),
+                        "{label}: read recorded"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    // 9 principals × 3 States × every route.
+    assert_eq!(checked, 9 * 3 * STATE_ROUTES.len());
+    server.stop().await;
+}
