@@ -23,6 +23,12 @@ pub fn get_request(addr: SocketAddr, path: &str, bearer: Option<&str>) -> Vec<u8
     r.into_bytes()
 }
 
+/// A prepared `GET` request of a signed-in browser (`cookie` is the
+/// `Cookie` header's value), for the HTML pages.
+pub fn get_request_with_cookie(addr: SocketAddr, path: &str, cookie: &str) -> Vec<u8> {
+    format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/html,application/json\r\nUser-Agent: pocdir-bench\r\nCookie: {cookie}\r\n\r\n").into_bytes()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Response {
     pub status: u16,

@@ -16,6 +16,7 @@
 //! Merkle proofs, verification): see [`log_bench`].
 
 mod bare;
+mod directory_bench;
 mod http;
 mod log_bench;
 mod proc;
@@ -58,6 +59,9 @@ enum Sub {
     /// The tamper-evident log: appends/s on SQLite and PostgreSQL, Merkle
     /// proofs at 1M and 10M entries, `pocdir log verify` of 1M entries.
     Log(log_bench::LogArgs),
+    /// The directory: list and search requests/s and latency with the demo
+    /// data and with 100,000 synthetic PoCs.
+    Directory(directory_bench::DirectoryArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -109,6 +113,7 @@ fn main() -> ExitCode {
         Some(Sub::BareServer { listen }) => bare::run(listen).map(|()| true),
         Some(Sub::Http(args)) => run_bench(args),
         Some(Sub::Log(args)) => log_bench::run(args),
+        Some(Sub::Directory(args)) => directory_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {
