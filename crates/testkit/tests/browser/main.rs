@@ -219,6 +219,41 @@ async fn console_log(driver: &Chromedriver, client: &Client) -> Option<Vec<Strin
 
 /// The journey itself; errors rather than panics, so the caller can always
 /// close the browser and stop the server first.
+/// Nominates a PoC through the API and has the secretariat verify it.
+async fn verified_poc(server: &TestServer, code: &str, name: &str, email: &str) -> Result<()> {
+    let http = reqwest::Client::new();
+    let nominator = server.account(AccountKind::Nominator, Some(code)).await;
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let body = json!({
+        "role": "technical",
+        "name": name,
+        "title": "Duty officer",
+        "organisation": "National CERT",
+        "emails": [email],
+        "phones": [{"number": "+44 20 7946 0321", "use": "24x7"}],
+        "languages": ["fr", "en"],
+        "time_zone": "Europe/Paris",
+        "hours": "24/7"
+    });
+    let poc: Value = http
+        .post(server.url(&format!("/api/v1/participants/{code}/pocs")))
+        .bearer_auth(server.token(&nominator, "write").await)
+        .json(&body)
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    let id = poc["id"].as_i64().context("no id")?;
+    http.post(server.url(&format!("/api/v1/pocs/{id}/decision")))
+        .bearer_auth(server.token(&secretariat, "write").await)
+        .json(&json!({"version": poc["version"], "approve": true}))
+        .send()
+        .await?
+        .error_for_status()?;
+    Ok(())
+}
+
 async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) -> Result<()> {
     let account = server
         .new_account(AccountKind::TechnicalPoc, Some("PAK"))
@@ -321,6 +356,61 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         "the Arabic header is not mirrored"
     );
     screenshot(client, "account-ar").await?;
+
+    // The directory, in Arabic: search, then open another State's PoC.
+    verified_poc(server, "PAK", "Ayesha Malik", "ayesha@cert.pk.example.org").await?;
+    verified_poc(
+        server,
+        "FRA",
+        "Léa Fontaine",
+        "lea.fontaine@cert.fr.example.org",
+    )
+    .await?;
+    find(client, "#nav-directory").await?.click().await?;
+    wait_for_path(client, "/directory").await?;
+    ensure!(
+        text_of(client, "main h1").await?.trim() == "دليل جهات الاتصال",
+        "Arabic directory heading"
+    );
+    find(client, "#directory-search input[name=q]")
+        .await?
+        .send_keys("fontaine")
+        .await?;
+    find(client, "#directory-search button[type=submit]")
+        .await?
+        .click()
+        .await?;
+    let deadline = Instant::now() + PATIENCE;
+    while !client.current_url().await?.as_str().contains("q=fontaine") {
+        ensure!(Instant::now() < deadline, "the search did not run");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let rows = client
+        .find_all(Locator::Css("#directory-results tbody tr"))
+        .await?;
+    ensure!(rows.len() == 1, "expected one result, saw {}", rows.len());
+    ensure!(
+        text_of(client, "#directory-results")
+            .await?
+            .contains("Léa Fontaine"),
+        "the result names the PoC"
+    );
+    screenshot(client, "directory-ar").await?;
+    find(client, "#directory-results a.poc-link")
+        .await?
+        .click()
+        .await?;
+    let email = text_of(client, "a.poc-email").await?;
+    ensure!(
+        email.trim() == "lea.fontaine@cert.fr.example.org",
+        "the PoC page shows the e-mail: {email:?}"
+    );
+    // The reader is told that the read was recorded (poc-read-logged, ar).
+    ensure!(
+        text_of(client, "main").await?.contains("سُجّل اطّلاعك"),
+        "no notice that the read was recorded"
+    );
+    screenshot(client, "poc-ar").await?;
 
     // Sign out.
     find(client, "#sign-out").await?.click().await?;
