@@ -88,6 +88,18 @@ impl PageCtx {
     pub fn t(&self, id: &str) -> String {
         self.tr.t(id)
     }
+
+    /// A UN M49 region's name in this language (the data keeps English).
+    pub fn region(&self, region: &str) -> String {
+        match region {
+            "Africa" => self.t("region-africa"),
+            "Americas" => self.t("region-americas"),
+            "Asia" => self.t("region-asia"),
+            "Europe" => self.t("region-europe"),
+            "Oceania" => self.t("region-oceania"),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for PageCtx {

@@ -107,3 +107,9 @@ revalidation-days-left = { $days ->
     [few] تبقّت { $days } أيام
    *[other] تبقّى { $days } يومًا
 }
+
+region-africa = أفريقيا
+region-americas = الأمريكتان
+region-asia = آسيا
+region-europe = أوروبا
+region-oceania = أوقيانوسيا

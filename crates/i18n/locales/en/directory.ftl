@@ -96,3 +96,9 @@ revalidation-days-left = { $days ->
     [one] one day left
    *[other] { $days } days left
 }
+
+region-africa = Africa
+region-americas = Americas
+region-asia = Asia
+region-europe = Europe
+region-oceania = Oceania

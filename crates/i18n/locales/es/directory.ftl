@@ -96,3 +96,9 @@ revalidation-days-left = { $days ->
     [one] queda un día
    *[other] quedan { $days } días
 }
+
+region-africa = África
+region-americas = Américas
+region-asia = Asia
+region-europe = Europa
+region-oceania = Oceanía

@@ -96,3 +96,9 @@ revalidation-days-left = { $days ->
     [one] encore un jour
    *[other] encore { $days } jours
 }
+
+region-africa = Afrique
+region-americas = Amériques
+region-asia = Asie
+region-europe = Europe
+region-oceania = Océanie

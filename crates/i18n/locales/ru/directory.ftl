@@ -101,3 +101,9 @@ revalidation-days-left = { $days ->
     [few] осталось { $days } дня
    *[other] осталось { $days } дней
 }
+
+region-africa = Африка
+region-americas = Америка
+region-asia = Азия
+region-europe = Европа
+region-oceania = Океания

@@ -84,3 +84,9 @@ revalidation-intro = 每个有效联络点必须每 { $days } 天由其提名机
 revalidation-overdue-count = 有 { $count } 个联络点逾期未确认。
 revalidation-none-overdue = 没有逾期的联络点。
 revalidation-days-left = 还剩 { $days } 天
+
+region-africa = 非洲
+region-americas = 美洲
+region-asia = 亚洲
+region-europe = 欧洲
+region-oceania = 大洋洲
