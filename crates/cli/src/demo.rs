@@ -1,6 +1,6 @@
 //! `serve --demo`: fills an empty database with demo accounts, prints the
 //! logins and writes them to `DATA_DIR/demo-accounts.json`. Running it on a
-//! database that already has accounts changes nothing.
+//! database that already has accounts or PoCs changes nothing.
 
 use crate::accounts::{create_account, AccountRequest};
 use crate::secrets::write_private_file;

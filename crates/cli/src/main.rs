@@ -312,11 +312,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                         println!("{}", demo::describe(&logins, &config.data_dir))
                     }
                     DemoOutcome::AlreadyThere(Some(logins)) => {
-                        println!("The database already has accounts; nothing was added.");
+                        println!("The database already has accounts or PoCs; nothing was added.");
                         println!("{}", demo::describe(&logins, &config.data_dir));
                     }
                     DemoOutcome::AlreadyThere(None) => {
-                        println!("The database already has accounts; the demo was not added.")
+                        println!(
+                            "The database already has accounts or PoCs; the demo was not added."
+                        )
                     }
                 }
             }
