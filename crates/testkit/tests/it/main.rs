@@ -12,6 +12,7 @@
 mod access_matrix;
 mod api;
 mod errors;
+mod exchange;
 mod log;
 mod participants;
 mod pocs;
