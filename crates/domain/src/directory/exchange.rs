@@ -6,7 +6,9 @@
 //! capitals and without spaces, goes before the information it covers):
 //! - CSV: the first line is the label alone (one field), then the header
 //!   row, then one row per PoC. The import skips a first line that starts
-//!   with `TLP:`, so an export can be imported again as it is.
+//!   with `TLP:`, so an export can be imported again as it is. Cells that
+//!   a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+//!   `@`) get a leading `'`, which the import removes.
 //! - JSON: `{"tlp": "TLP:AMBER+STRICT", "records": [...]}`.
 //! - vCard: every card carries `X-TLP:TLP:AMBER+STRICT` and its NOTE starts
 //!   with the label (address books drop unknown properties but keep NOTE).
@@ -128,6 +130,27 @@ fn phone_use(u: PhoneUse) -> &'static str {
     }
 }
 
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Cells are typed by nominators and opened in spreadsheets: a leading
+/// apostrophe keeps `=cmd(...)` (or a phone's `+`) from being run as a
+/// formula (CSV injection). The import removes it again.
+fn guard_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_START) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+fn unguard_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => cell,
+    }
+}
+
 /// The CSV export: the marking line, the header row, one row per PoC.
 pub fn to_csv(entries: &[ExportEntry]) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::new();
@@ -145,22 +168,23 @@ pub fn to_csv(entries: &[ExportEntry]) -> Result<Vec<u8>, ExportError> {
             .iter()
             .map(|(n, u)| format!("{n} {}", phone_use(*u)))
             .collect();
-        w.write_record([
-            e.participant.as_str(),
-            e.participant_name.as_str(),
-            d.role.as_str(),
-            d.name.as_str(),
-            d.title.as_str(),
-            d.organisation.as_str(),
-            &d.emails.join("; "),
-            &phones.join("; "),
-            &d.secure_channels.join("; "),
-            &d.languages.join("; "),
-            d.time_zone.as_str(),
-            d.hours.as_str(),
-            d.notes.as_str(),
-        ])
-        .map_err(err)?;
+        let cells = [
+            e.participant.clone(),
+            e.participant_name.clone(),
+            d.role.as_str().to_string(),
+            d.name.clone(),
+            d.title.clone(),
+            d.organisation.clone(),
+            d.emails.join("; "),
+            phones.join("; "),
+            d.secure_channels.join("; "),
+            d.languages.join("; "),
+            d.time_zone.clone(),
+            d.hours.clone(),
+            d.notes.clone(),
+        ];
+        w.write_record(cells.iter().map(|c| guard_cell(c).into_owned()))
+            .map_err(err)?;
     }
     w.into_inner().map_err(|e| ExportError(e.to_string()))
 }
@@ -603,6 +627,7 @@ fn csv_records(text: &str) -> Result<Vec<(usize, RawRecord)>, ImportError> {
                 .iter()
                 .position(|h| h == name)
                 .and_then(|i| record.get(i))
+                .map(unguard_cell)
                 .unwrap_or_default()
                 .to_string()
         };
@@ -869,6 +894,17 @@ mod tests {
         let back: Vec<&PocDetails> = parsed.valid().map(|(_, d)| d).collect();
         assert_eq!(back, [&entries[0].details, &entries[1].details]);
         assert_eq!(parsed.rows[1].participant, "FRA");
+        // Phones start with `+`: guarded against formulas, and unguarded on import.
+        assert!(
+            text.contains(",'+92519999000 office; +923001234567 24x7,"),
+            "{text}"
+        );
+        let mut evil = entry(3, "PAK", "=HYPERLINK(\"http://x\")");
+        evil.details.name = "=HYPERLINK(\"http://x\")".into();
+        let csv = to_csv(&[evil.clone()]).unwrap();
+        assert!(String::from_utf8_lossy(&csv).contains("\"'=HYPERLINK("));
+        let parsed = parse_import(ImportFormat::Csv, &csv).unwrap();
+        assert_eq!(parsed.rows[0].draft.name, evil.details.name);
     }
 
     #[test]

@@ -499,3 +499,79 @@ async fn the_import_page_checks_a_file_then_imports_the_valid_rows_on_request() 
     assert_eq!(r.status(), 400);
     server.stop().await;
 }
+
+/// The vCard export read by an independent parser (Python's `vobject`),
+/// when it is installed; skipped otherwise.
+#[test]
+fn vcards_parse_with_vobject() {
+    use pocdir_domain::directory::exchange::{to_vcard, ExportEntry};
+    use pocdir_domain::directory::poc::{PhoneDraft, PocDraft};
+    use std::io::Write;
+    let has_vobject = std::process::Command::new("python3")
+        .args(["-c", "import vobject"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_vobject {
+        eprintln!("python3 with vobject not available: skipped");
+        return;
+    }
+    let details = PocDraft {
+        role: "diplomatic".into(),
+        name: "Zhang Wei 张伟".into(),
+        title: "Counsellor, cyber affairs; mission".into(),
+        organisation: "Ministry of Foreign Affairs\\Cyber".into(),
+        emails: vec!["zhang.wei@mfa.example.cn".into()],
+        phones: vec![PhoneDraft {
+            number: "+86 10 6596 1114".into(),
+            phone_use: "office".into(),
+        }],
+        secure_channels: vec![],
+        languages: vec!["zh".into(), "en".into()],
+        time_zone: "Asia/Shanghai".into(),
+        hours: "Mon-Fri 09:00-17:00".into(),
+        notes: "长备注 ".repeat(40),
+    }
+    .validate()
+    .unwrap();
+    let vcf = to_vcard(&[ExportEntry {
+        id: 9,
+        participant: "CHN".into(),
+        participant_name: "China".into(),
+        details,
+    }]);
+    let script = r#"
+import sys, json, vobject
+cards = list(vobject.readComponents(sys.stdin.read()))
+c = cards[0]
+print(json.dumps({"n": len(cards), "fn": c.fn.value, "org": c.org.value, "title": c.title.value,
+  "tel": c.tel.value, "tlp": c.contents["x-tlp"][0].value, "note": c.note.value}))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(vcf.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["n"], 1);
+    assert_eq!(v["fn"], "Zhang Wei 张伟");
+    assert_eq!(v["org"], json!(["Ministry of Foreign Affairs\\Cyber"]));
+    assert_eq!(v["title"], "Counsellor, cyber affairs; mission");
+    assert_eq!(v["tel"], "tel:+861065961114");
+    assert_eq!(v["tlp"], "TLP:AMBER+STRICT");
+    let note = v["note"].as_str().unwrap();
+    assert!(note.starts_with("TLP:AMBER+STRICT\n"));
+    assert!(note.ends_with(&"长备注 ".repeat(40).trim_end().to_string()));
+}
