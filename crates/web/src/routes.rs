@@ -219,8 +219,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         pocs::nominate,
     )
     .get("/api/v1/pocs/pending", ReviewNominations, pocs::pending)
-    // Export and import (before `/api/v1/pocs/{id}` in reading order; axum
-    // prefers the literal segment anyway)
+    // Export and import (literal segments win over `/api/v1/pocs/{id}`)
     .get("/api/v1/pocs/export", ExportDirectory, exchange::export)
     .post("/api/v1/pocs/import", ImportPocs, exchange::import_api)
     .get("/directory/import", ImportPocs, exchange::import_form)

@@ -136,11 +136,11 @@ const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// Cells are typed by nominators and opened in spreadsheets: a leading
 /// apostrophe keeps `=cmd(...)` (or a phone's `+`) from being run as a
 /// formula (CSV injection). The import removes it again.
-fn guard_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+fn guard_cell(cell: String) -> String {
     if cell.starts_with(FORMULA_START) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
+        format!("'{cell}")
     } else {
-        std::borrow::Cow::Borrowed(cell)
+        cell
     }
 }
 
@@ -183,8 +183,7 @@ pub fn to_csv(entries: &[ExportEntry]) -> Result<Vec<u8>, ExportError> {
             d.hours.clone(),
             d.notes.clone(),
         ];
-        w.write_record(cells.iter().map(|c| guard_cell(c).into_owned()))
-            .map_err(err)?;
+        w.write_record(cells.map(guard_cell)).map_err(err)?;
     }
     w.into_inner().map_err(|e| ExportError(e.to_string()))
 }
