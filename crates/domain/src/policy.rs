@@ -80,10 +80,16 @@ pub enum Action {
     DecidePocs,
     /// Reading the queue of nominations awaiting verification: the secretariat.
     ReviewNominations,
+    /// Exporting the directory with contact details (CSV, JSON, vCard):
+    /// accounts that may see contact details (PoCs and nominators of a
+    /// State, the secretariat); which entries, per [`directory_view`].
+    ExportDirectory,
+    /// Importing nominations from a file (dry run, commit): the secretariat.
+    ImportPocs,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 14] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -96,6 +102,8 @@ impl Action {
         Action::NominatePocs,
         Action::DecidePocs,
         Action::ReviewNominations,
+        Action::ExportDirectory,
+        Action::ImportPocs,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -106,6 +114,7 @@ impl Action {
                 | Action::ManageParticipants
                 | Action::NominatePocs
                 | Action::DecidePocs
+                | Action::ImportPocs
         )
     }
 }
@@ -129,7 +138,9 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ReadDirectory
         | Action::NominatePocs
         | Action::DecidePocs
-        | Action::ReviewNominations => match actor {
+        | Action::ReviewNominations
+        | Action::ExportDirectory
+        | Action::ImportPocs => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -138,9 +149,17 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     Action::AuditLog => {
                         matches!(actor.kind, AccountKind::Auditor | AccountKind::Secretariat)
                     }
-                    Action::ManageParticipants | Action::DecidePocs | Action::ReviewNominations => {
-                        actor.kind == AccountKind::Secretariat
-                    }
+                    Action::ManageParticipants
+                    | Action::DecidePocs
+                    | Action::ReviewNominations
+                    | Action::ImportPocs => actor.kind == AccountKind::Secretariat,
+                    Action::ExportDirectory => match actor.kind {
+                        AccountKind::Secretariat => true,
+                        AccountKind::Nominator
+                        | AccountKind::DiplomaticPoc
+                        | AccountKind::TechnicalPoc => actor.participant.is_some(),
+                        _ => false,
+                    },
                     Action::ReadDirectory => actor.kind != AccountKind::Reporter,
                     Action::NominatePocs => {
                         actor.kind == AccountKind::Nominator && actor.participant.is_some()
@@ -240,8 +259,12 @@ mod tests {
             | Action::ManageOwnCredentials => true,
             Action::AuditLog => matches!(kind, Auditor | Secretariat),
             Action::ViewOwnStateLog => matches!(kind, Nominator | DiplomaticPoc | TechnicalPoc),
-            Action::ManageParticipants | Action::DecidePocs | Action::ReviewNominations => {
-                matches!(kind, Secretariat)
+            Action::ManageParticipants
+            | Action::DecidePocs
+            | Action::ReviewNominations
+            | Action::ImportPocs => matches!(kind, Secretariat),
+            Action::ExportDirectory => {
+                matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
             }
             Action::ReadDirectory => !matches!(kind, Reporter),
             Action::NominatePocs => matches!(kind, Nominator),

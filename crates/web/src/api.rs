@@ -264,6 +264,8 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         crate::pocs::confirm,
         crate::directory::search_api,
         crate::directory::one_api,
+        crate::exchange::export,
+        crate::exchange::import_api,
     ),
     components(schemas(
         Me,
@@ -286,6 +288,8 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         crate::directory::DirectorySearchBody,
         crate::directory::DirectoryEntryBody,
         crate::pocs::PocListBody,
+        crate::exchange::ImportReport,
+        crate::exchange::ImportProblemBody,
         crate::pocs::DecisionRequest,
         crate::pocs::PocChange,
         crate::error::FieldProblem,

@@ -118,7 +118,7 @@ pub fn views_of<'a>(
     move |p: &ParticipantSummary| directory_view(&me.actor, &p.code, actor_in, p.takes_part)
 }
 
-fn shows_people(view: DirectoryView) -> bool {
+pub(crate) fn shows_people(view: DirectoryView) -> bool {
     matches!(view, DirectoryView::Administer | DirectoryView::Contacts)
 }
 

@@ -112,6 +112,21 @@ pub(crate) async fn refuse(state: &AppState, me: &SignedIn, what: &str, code: &s
     )
 }
 
+/// The log entry of one read of PoC `id` (of participant `code`) by `me`
+/// through `path` (`page`, `api`, `export`).
+pub(crate) fn read_entry(
+    now: time::OffsetDateTime,
+    me: &SignedIn,
+    code: &str,
+    id: i64,
+    version: i64,
+    path: &str,
+) -> LogDraft {
+    LogDraft::new(now, log_actor(&me.account), "poc.read", format!("poc:{id}"))
+        .about_participant(Some(code.to_string()))
+        .with_content(&serde_json::json!({"path": path, "version": version}))
+}
+
 /// Read transparency: every read of another State's contact details is
 /// logged, one entry per PoC whose verified details were shown.
 pub(crate) async fn record_reads<'a>(
@@ -127,16 +142,7 @@ pub(crate) async fn record_reads<'a>(
     let now = state.clock.now();
     let reads: Vec<LogDraft> = shown
         .filter(|p| p.active.is_some())
-        .map(|p| {
-            LogDraft::new(
-                now,
-                log_actor(&me.account),
-                "poc.read",
-                format!("poc:{}", p.id),
-            )
-            .about_participant(Some(code.to_string()))
-            .with_content(&serde_json::json!({"path": path, "version": p.version}))
-        })
+        .map(|p| read_entry(now, me, code, p.id, p.version, path))
         .collect();
     if !reads.is_empty() {
         state.store.append_log(&reads).await?;

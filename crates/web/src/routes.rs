@@ -6,8 +6,8 @@ use crate::auth::SignedIn;
 use crate::error::{is_machine_path, render_errors, AppError};
 use crate::state::AppState;
 use crate::{
-    account, api, audit, auth, directory, http_metrics, log_api, nominations, pages, participants,
-    pocs, security,
+    account, api, audit, auth, directory, exchange, http_metrics, log_api, nominations, pages,
+    participants, pocs, security,
 };
 use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
@@ -219,6 +219,11 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         pocs::nominate,
     )
     .get("/api/v1/pocs/pending", ReviewNominations, pocs::pending)
+    // Export and import (literal segments win over `/api/v1/pocs/{id}`)
+    .get("/api/v1/pocs/export", ExportDirectory, exchange::export)
+    .post("/api/v1/pocs/import", ImportPocs, exchange::import_api)
+    .get("/directory/import", ImportPocs, exchange::import_form)
+    .post("/directory/import", ImportPocs, exchange::import_submit)
     .post("/api/v1/pocs/{id}/decision", DecidePocs, pocs::decide)
     .post(
         "/api/v1/pocs/{id}/update",

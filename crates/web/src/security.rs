@@ -126,14 +126,32 @@ pub async fn csrf_protect(State(state): State<AppState>, request: Request, next:
 
     let request = if request.method() == Method::POST {
         let (parts, body) = request.into_parts();
-        let bytes = match to_bytes(body, state.config.max_body_bytes).await {
+        // The import page takes a whole file; every other form is small.
+        let limit = if path == crate::exchange::IMPORT_PAGE {
+            crate::exchange::MAX_UPLOAD_BYTES
+        } else {
+            state.config.max_body_bytes
+        };
+        let bytes = match to_bytes(body, limit).await {
             Ok(b) => b,
             Err(_) => return AppError::payload_too_large().into_response(),
         };
-        let submitted = url::form_urlencoded::parse(&bytes)
-            .find(|(k, _)| k == CSRF_FIELD)
-            .map(|(_, v)| v.into_owned())
+        let content_type = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
+        let submitted = match crate::multipart::boundary(content_type) {
+            // A file upload: the token is one of the parts.
+            Some(boundary) => crate::multipart::parse(&boundary, &bytes)
+                .and_then(|parts| parts.into_iter().find(|p| p.name == CSRF_FIELD))
+                .and_then(|p| std::str::from_utf8(p.data).ok().map(str::to_string))
+                .unwrap_or_default(),
+            None => url::form_urlencoded::parse(&bytes)
+                .find(|(k, _)| k == CSRF_FIELD)
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default(),
+        };
         if fresh || !csrf_token_matches(&state.secrets.csrf_key, &value, &submitted) {
             tracing::warn!(%path, "form refused: missing or wrong CSRF token");
             let mut response = AppError::csrf().into_response();

@@ -14,6 +14,7 @@ mod api;
 mod directory;
 mod directory_matrix;
 mod errors;
+mod exchange;
 mod log;
 mod participants;
 mod pocs;
