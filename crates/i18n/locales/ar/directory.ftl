@@ -20,8 +20,6 @@ directory-count = { $count ->
     [many] عُثر على { $count } جهة اتصال.
    *[other] عُثر على { $count } جهة اتصال.
 }
-directory-export = تصدير هذه القائمة:
-directory-export-tlp = موسومة TLP:AMBER+STRICT؛ ويُسجَّل كل تصدير على أنه اطّلاع على كل مُدخل يتضمنه.
 directory-col-state = الدولة أو المنظمة
 directory-col-now = الآن
 directory-pages = صفحات النتائج

@@ -16,8 +16,6 @@ directory-count = { $count ->
     [one] One point of contact found.
    *[other] { $count } points of contact found.
 }
-directory-export = Export this list:
-directory-export-tlp = marked TLP:AMBER+STRICT; each export is recorded as a read of every entry in it.
 directory-col-state = State or organisation
 directory-col-now = Now
 directory-pages = Pages of results

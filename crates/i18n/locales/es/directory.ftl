@@ -16,8 +16,6 @@ directory-count = { $count ->
     [one] Se encontró un punto de contacto.
    *[other] Se encontraron { $count } puntos de contacto.
 }
-directory-export = Exportar esta lista:
-directory-export-tlp = marcada TLP:AMBER+STRICT; cada exportación queda registrada como una consulta de cada entrada que contiene.
 directory-col-state = Estado u organización
 directory-col-now = Ahora
 directory-pages = Páginas de resultados

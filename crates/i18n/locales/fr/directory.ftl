@@ -16,8 +16,6 @@ directory-count = { $count ->
     [one] Un point de contact trouvé.
    *[other] { $count } points de contact trouvés.
 }
-directory-export = Exporter cette liste :
-directory-export-tlp = marquée TLP:AMBER+STRICT ; chaque export est enregistré comme une lecture de chacune des entrées qu’il contient.
 directory-col-state = État ou organisation
 directory-col-now = Maintenant
 directory-pages = Pages de résultats

@@ -18,8 +18,6 @@ directory-count = { $count ->
     [many] Найдено { $count } контактных пунктов.
    *[other] Найдено { $count } контактного пункта.
 }
-directory-export = Экспортировать этот список:
-directory-export-tlp = с пометкой TLP:AMBER+STRICT; каждый экспорт регистрируется как просмотр каждой записи, которую он содержит.
 directory-col-state = Государство или организация
 directory-col-now = Сейчас
 directory-pages = Страницы результатов
