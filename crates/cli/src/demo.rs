@@ -220,6 +220,7 @@ async fn verified_demo_pocs(
             .iter()
             .find(|a| a.kind == AccountKind::Nominator && a.participant.as_deref() == Some(*code))
             .context("the demo has a nominator for each demo State")?;
+        let now = clock.now();
         let details = PocDraft {
             role: role.to_string(),
             name: name.to_string(),
@@ -243,10 +244,10 @@ async fn verified_demo_pocs(
             time_zone: zone.to_string(),
             hours: "Mon-Fri 09:00-17:00".into(),
             notes: String::new(),
+            openpgp_key: String::new(),
         }
-        .validate()
+        .validate(now)
         .map_err(|errors| anyhow::anyhow!("demo PoC {name} is invalid: {errors:?}"))?;
-        let now = clock.now();
         let poc = store
             .propose_poc(
                 code,

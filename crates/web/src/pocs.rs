@@ -236,9 +236,9 @@ pub(crate) async fn nominate_poc(
     if !may_nominate_for(&me.actor, &code) {
         return Err(refuse(state, me, &format!("participant:{code}/pocs"), &code).await);
     }
-    let details = draft.validate().map_err(invalid)?;
-    let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
     let now = state.clock.now();
+    let details = draft.validate(now).map_err(invalid)?;
+    let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
     let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
         .about_participant(Some(code.clone()))
         .with_content(&details);
@@ -411,7 +411,7 @@ pub(crate) async fn change_poc(
                 .ok_or_else(|| {
                     AppError::invalid_fields(vec![("details".into(), "poc-error-required")])
                 })?
-                .validate()
+                .validate(now)
                 .map_err(invalid)?;
             if details.role != poc.role {
                 return Err(AppError::invalid_fields(vec![(

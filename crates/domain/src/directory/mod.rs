@@ -1,5 +1,6 @@
 //! The directory's rules: participants and their status, points of contact
 //! and the validation of every field a nominator fills in.
 
+pub mod openpgp;
 pub mod participant;
 pub mod poc;
