@@ -29,7 +29,9 @@ pub struct PocBody {
     pub status: PocStatus,
     /// Name this version when changing the PoC.
     pub version: i64,
-    /// The verified details, when the reader may see contact details.
+    /// The verified details, when the reader may see contact details;
+    /// `openpgp` holds the PoC's checked key (fingerprint, algorithm,
+    /// `created_at`, `expires_at`, `user_ids`, `armored`) or is null.
     #[schema(value_type = Option<Object>)]
     pub details: Option<serde_json::Value>,
     /// A proposal awaiting the secretariat (administrators only).
