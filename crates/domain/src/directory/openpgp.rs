@@ -11,7 +11,8 @@
 
 use pgp::armor::{BlockType, Dearmor};
 use pgp::composed::{ArmorOptions, Deserializable, SignedPublicKey, SignedPublicSubKey};
-use pgp::packet::{KeyFlags, PacketParser, PacketTrait, Signature, SignatureType};
+use pgp::crypto::public_key::PublicKeyAlgorithm;
+use pgp::packet::{PacketParser, PacketTrait, Signature, SignatureType, SubpacketData};
 use pgp::ser::Serialize as _;
 use pgp::types::{
     EcdhPublicParams, EcdsaPublicParams, EddsaLegacyPublicParams, KeyDetails, PublicParams, Tag,
@@ -166,16 +167,33 @@ fn to_time(t: Timestamp) -> Result<OffsetDateTime, OpenPgpKeyError> {
 fn expiry(created: OffsetDateTime, binding: &Signature) -> Option<OffsetDateTime> {
     let seconds = std::time::Duration::from(binding.key_expiration_time()?).as_secs();
     // Zero means "does not expire" (RFC 9580, 5.2.3.13).
-    (seconds > 0)
-        .then(|| created + time::Duration::seconds(i64::try_from(seconds).unwrap_or(i64::MAX)))
+    if seconds == 0 {
+        return None;
+    }
+    created.checked_add(time::Duration::seconds(i64::try_from(seconds).ok()?))
 }
 
 fn newest<'a>(sigs: impl Iterator<Item = &'a Signature>) -> Option<&'a Signature> {
     sigs.max_by_key(|s| s.created().map(Timestamp::as_secs).unwrap_or(0))
 }
 
-fn may_encrypt(flags: KeyFlags) -> bool {
-    flags.encrypt_comms() || flags.encrypt_storage()
+/// Whether a component may be encrypted to, per its binding's key flags;
+/// bindings from before key flags existed leave it to the algorithm.
+fn may_encrypt(binding: &Signature, algorithm: PublicKeyAlgorithm) -> bool {
+    let has_flags = binding.config().is_some_and(|c| {
+        c.hashed_subpackets()
+            .any(|p| matches!(p.data, SubpacketData::KeyFlags(_)))
+    });
+    if has_flags {
+        let flags = binding.key_flags();
+        flags.encrypt_comms() || flags.encrypt_storage()
+    } else {
+        use PublicKeyAlgorithm as A;
+        matches!(
+            algorithm,
+            A::RSA | A::RSAEncrypt | A::Elgamal | A::ElgamalEncrypt | A::ECDH | A::X25519 | A::X448
+        )
+    }
 }
 
 fn check(key: &SignedPublicKey, now: OffsetDateTime) -> Result<OpenPgpKey, OpenPgpKeyError> {
@@ -226,7 +244,7 @@ fn check(key: &SignedPublicKey, now: OffsetDateTime) -> Result<OpenPgpKey, OpenP
         return Err(E::Expired);
     }
 
-    let encrypts = may_encrypt(binding.key_flags())
+    let encrypts = may_encrypt(binding, primary.algorithm())
         || key
             .public_subkeys
             .iter()
@@ -275,7 +293,7 @@ fn subkey_encrypts(
         return false;
     };
     let alive = expiry(created, binding).is_none_or(|e| e > now);
-    alive && may_encrypt(binding.key_flags())
+    alive && may_encrypt(binding, sub.key.algorithm())
 }
 
 /// The algorithm and size, as people name them.
