@@ -295,7 +295,7 @@ async fn add_synthetic(store: &dyn Store, url: &str, n: usize) -> Result<()> {
             .context("no participant")?;
         let draft = synthetic_draft(i);
         let details = draft
-            .validate()
+            .validate(now)
             .map_err(|e| anyhow::anyhow!("synthetic PoC {i} does not validate: {e:?}"))?;
         batch.push(NewNomination {
             participant,
@@ -436,6 +436,7 @@ fn synthetic_draft(i: usize) -> PocDraft {
         time_zone: pick(ZONES, i / 3).into(),
         hours: pick(HOURS, i / 5).into(),
         notes: String::new(),
+        openpgp_key: String::new(),
     }
 }
 

@@ -14,6 +14,7 @@ use pocdir_domain::totp;
 use pocdir_store::{NewNomination, Store};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
 
 /// One line of `demo-accounts.json` (public contract, see DESIGN.md).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -114,7 +115,7 @@ pub async fn seed(
     }
     // Checked before anything is written, so a bad data file leaves the
     // database as it was.
-    let pocs = demo_pocs()?;
+    let pocs = demo_pocs(clock.now())?;
     pocdir_directory::seed_reference(store, clock).await?;
     let mut logins = Vec::new();
     let mut accounts = Vec::new();
@@ -191,13 +192,13 @@ pub struct DemoPoc {
 /// The demo directory, parsed and validated. Any bad entry is an error (every
 /// one named), so a mistake in the data file fails the tests rather than
 /// thinning the demo.
-pub fn demo_pocs() -> Result<Vec<DemoPoc>> {
+pub fn demo_pocs(now: OffsetDateTime) -> Result<Vec<DemoPoc>> {
     let file: DemoPocFile =
         serde_json::from_str(DEMO_POCS_JSON).context("demo-pocs.json does not parse")?;
     let mut out = Vec::with_capacity(file.pocs.len());
     let mut problems = Vec::new();
     for (i, entry) in file.pocs.into_iter().enumerate() {
-        match entry.poc.validate() {
+        match entry.poc.validate(now) {
             Ok(details) => out.push(DemoPoc {
                 participant: entry.participant,
                 active: entry.status == DemoPocStatus::Active,
@@ -360,7 +361,8 @@ mod tests {
 
     #[test]
     fn the_demo_directory_is_valid_varied_and_fictional() {
-        let pocs = demo_pocs().unwrap();
+        let pocs =
+            demo_pocs(time::OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_600)).unwrap();
         let active: Vec<&DemoPoc> = pocs.iter().filter(|p| p.active).collect();
         let states: BTreeSet<&str> = active.iter().map(|p| p.participant.as_str()).collect();
         assert!(states.len() >= 40, "{} States take part", states.len());

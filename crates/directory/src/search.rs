@@ -471,7 +471,7 @@ mod tests {
             hours: hours.into(),
             ..PocDraft::default()
         }
-        .validate()
+        .validate(datetime!(2026-01-01 00:00 UTC))
         .unwrap();
         let at = datetime!(2026-01-01 00:00 UTC);
         Poc {

@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use pocdir_directory::search::{DirectorySnapshot, ParticipantSummary, SearchQuery, SearchResults};
+use pocdir_domain::directory::openpgp::OpenPgpKey;
 use pocdir_domain::directory::poc::{PocDetails, PocRole, PocStatus};
 use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
 use pocdir_i18n::Lang;
@@ -419,6 +420,51 @@ pub struct DetailsView {
     pub hours: String,
     pub within_hours: bool,
     pub notes: String,
+    pub openpgp: Option<KeyView>,
+}
+
+/// Warn this many days before a PoC's key expires, so that the State can
+/// send a new one before others can no longer encrypt to it.
+pub const KEY_EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// A PoC's OpenPGP key, as the page shows it.
+pub struct KeyView {
+    /// In groups of four.
+    pub fingerprint: String,
+    pub algorithm: String,
+    pub created: String,
+    /// A day, or the words for "does not expire".
+    pub expires: String,
+    /// Shown when the key expires soon or has expired since it was given.
+    pub warning: Option<String>,
+    pub user_ids: Vec<String>,
+    pub armored: String,
+}
+
+impl KeyView {
+    pub fn new(page: &PageCtx, k: OpenPgpKey, now: time::OffsetDateTime) -> KeyView {
+        let warning = match k.expires_at {
+            Some(e) if e <= now => Some(page.t("poc-openpgp-expired-warning")),
+            Some(e) if k.expires_within(now, KEY_EXPIRY_WARNING_DAYS) => Some(page.tr.tn(
+                "poc-openpgp-expires-soon",
+                "days",
+                (e - now).whole_days(),
+            )),
+            _ => None,
+        };
+        KeyView {
+            fingerprint: k.grouped_fingerprint(),
+            algorithm: k.algorithm,
+            created: format_day(k.created_at),
+            expires: k
+                .expires_at
+                .map(format_day)
+                .unwrap_or_else(|| page.t("poc-openpgp-no-expiry")),
+            warning,
+            user_ids: k.user_ids,
+            armored: k.armored,
+        }
+    }
 }
 
 impl DetailsView {
@@ -449,6 +495,7 @@ impl DetailsView {
             time_zone: d.time_zone,
             hours: d.hours,
             notes: d.notes,
+            openpgp: d.openpgp.map(|k| KeyView::new(page, k, now)),
         }
     }
 }

@@ -300,7 +300,8 @@ async fn run_import(
     mode: ImportMode,
     bytes: &[u8],
 ) -> Result<Outcome, AppError> {
-    let mut parsed = parse_import(format, bytes).map_err(|e| import_error(&e))?;
+    let mut parsed =
+        parse_import(format, bytes, state.clock.now()).map_err(|e| import_error(&e))?;
     let known: HashSet<String> = state
         .store
         .participants()

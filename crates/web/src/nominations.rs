@@ -46,6 +46,8 @@ pub struct PocForm {
     pub time_zone: String,
     pub hours: String,
     pub notes: String,
+    /// ASCII-armored; empty for none.
+    pub openpgp_key: String,
     /// The version edited (updates only).
     pub version: Option<i64>,
 }
@@ -90,6 +92,7 @@ impl PocForm {
             time_zone: self.time_zone.clone(),
             hours: self.hours.clone(),
             notes: self.notes.clone(),
+            openpgp_key: self.openpgp_key.clone(),
         }
     }
 
@@ -126,6 +129,12 @@ impl PocForm {
             time_zone: d.time_zone.clone(),
             hours: d.hours.clone(),
             notes: d.notes.clone(),
+            // Editing keeps the key unless the nominator changes it.
+            openpgp_key: d
+                .openpgp
+                .as_ref()
+                .map(|k| k.armored.clone())
+                .unwrap_or_default(),
             version: Some(version),
         }
     }

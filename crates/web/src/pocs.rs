@@ -29,7 +29,9 @@ pub struct PocBody {
     pub status: PocStatus,
     /// Name this version when changing the PoC.
     pub version: i64,
-    /// The verified details, when the reader may see contact details.
+    /// The verified details, when the reader may see contact details;
+    /// `openpgp` holds the PoC's checked key (fingerprint, algorithm,
+    /// `created_at`, `expires_at`, `user_ids`, `armored`) or is null.
     #[schema(value_type = Option<Object>)]
     pub details: Option<serde_json::Value>,
     /// A proposal awaiting the secretariat (administrators only).
@@ -242,9 +244,9 @@ pub(crate) async fn nominate_poc(
     if !may_nominate_for(&me.actor, &code) {
         return Err(refuse(state, me, &format!("participant:{code}/pocs"), &code).await);
     }
-    let details = draft.validate().map_err(invalid)?;
-    let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
     let now = state.clock.now();
+    let details = draft.validate(now).map_err(invalid)?;
+    let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
     let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
         .about_participant(Some(code.clone()))
         .with_content(&details);
@@ -417,7 +419,7 @@ pub(crate) async fn change_poc(
                 .ok_or_else(|| {
                     AppError::invalid_fields(vec![("details".into(), "poc-error-required")])
                 })?
-                .validate()
+                .validate(now)
                 .map_err(invalid)?;
             if details.role != poc.role {
                 return Err(AppError::invalid_fields(vec![(

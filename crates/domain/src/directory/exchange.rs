@@ -27,6 +27,7 @@
 use super::poc::{FieldError, PhoneDraft, PhoneUse, PocDetails, PocDraft, PocRole};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use time::OffsetDateTime;
 
 /// The TLP 2.0 label every export carries.
 pub const TLP_LABEL: &str = "TLP:AMBER+STRICT";
@@ -37,7 +38,7 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_IMPORT_ROWS: usize = 5_000;
 
 /// Columns of the CSV export, in order; the first is the participant.
-pub const EXPORT_COLUMNS: [&str; 13] = [
+pub const EXPORT_COLUMNS: [&str; 14] = [
     "participant",
     "participant_name",
     "role",
@@ -51,6 +52,7 @@ pub const EXPORT_COLUMNS: [&str; 13] = [
     "time_zone",
     "hours",
     "notes",
+    "openpgp_key",
 ];
 
 const REQUIRED_COLUMNS: [&str; 8] = [
@@ -182,6 +184,7 @@ pub fn to_csv(entries: &[ExportEntry]) -> Result<Vec<u8>, ExportError> {
             d.time_zone.clone(),
             d.hours.clone(),
             d.notes.clone(),
+            armored_key(d),
         ];
         w.write_record(cells.map(guard_cell)).map_err(err)?;
     }
@@ -212,6 +215,16 @@ struct JsonRecord<'a> {
     time_zone: &'a str,
     hours: &'a str,
     notes: &'a str,
+    /// The armored OpenPGP public key, or empty.
+    openpgp_key: &'a str,
+}
+
+/// The PoC's OpenPGP public key as armored text, or empty.
+fn armored_key(d: &PocDetails) -> String {
+    d.openpgp
+        .as_ref()
+        .map(|k| k.armored.clone())
+        .unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -247,6 +260,7 @@ pub fn to_json(entries: &[ExportEntry]) -> Result<Vec<u8>, ExportError> {
                 time_zone: &d.time_zone,
                 hours: &d.hours,
                 notes: &d.notes,
+                openpgp_key: d.openpgp.as_ref().map_or("", |k| k.armored.as_str()),
             }
         })
         .collect();
@@ -364,6 +378,15 @@ pub fn to_vcard(entries: &[ExportEntry]) -> String {
             note.push(d.notes.clone());
         }
         lines.push(format!("NOTE:{}", vcard_escape(&note.join("\n"))));
+        if let Some(key) = &d.openpgp {
+            // RFC 6350 §6.8.1: the key inline as a data URI; the armored text
+            // is what mail clients import.
+            use base64::Engine;
+            lines.push(format!(
+                "KEY;MEDIATYPE=application/pgp-keys:data:application/pgp-keys;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(key.armored.as_bytes())
+            ));
+        }
         lines.push(format!("X-TLP:{TLP_LABEL}"));
         lines.push("END:VCARD".into());
         for line in lines {
@@ -487,7 +510,12 @@ impl ParsedImport {
 }
 
 /// Reads an import file; every bad row is reported, not only the first.
-pub fn parse_import(format: ImportFormat, bytes: &[u8]) -> Result<ParsedImport, ImportError> {
+/// `now` is the time keys are checked against (expiry).
+pub fn parse_import(
+    format: ImportFormat,
+    bytes: &[u8],
+    now: OffsetDateTime,
+) -> Result<ParsedImport, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
@@ -512,7 +540,7 @@ pub fn parse_import(format: ImportFormat, bytes: &[u8]) -> Result<ParsedImport, 
         {
             problems.push(("participant".into(), "exchange-error-participant"));
         }
-        let details = match record.draft.validate() {
+        let details = match record.draft.validate(now) {
             Ok(d) => Some(d),
             Err(errors) => {
                 problems.extend(
@@ -645,6 +673,7 @@ fn csv_records(text: &str) -> Result<Vec<(usize, RawRecord)>, ImportError> {
             time_zone: cell("time_zone"),
             hours: cell("hours"),
             notes: cell("notes"),
+            openpgp_key: cell("openpgp_key"),
         };
         out.push((
             row,
@@ -720,6 +749,7 @@ fn json_record(value: serde_json::Value) -> RawRecord {
     let time_zone = text("time_zone");
     let hours = text("hours");
     let notes = text("notes");
+    let openpgp_key = text("openpgp_key");
     let mut list = |key: &str| -> Vec<String> {
         match map.get(key) {
             None | Some(Value::Null) => Vec::new(),
@@ -789,6 +819,7 @@ fn json_record(value: serde_json::Value) -> RawRecord {
             time_zone,
             hours,
             notes,
+            openpgp_key,
         },
         problems,
     }
@@ -797,6 +828,10 @@ fn json_record(value: serde_json::Value) -> RawRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::macros::datetime;
+
+    const NOW: OffsetDateTime = datetime!(2027-01-15 12:00 UTC);
+    const KEY: &str = include_str!("../../tests/fixtures/openpgp/ed25519.asc");
 
     fn entry(id: i64, code: &str, name: &str) -> ExportEntry {
         let draft = PocDraft {
@@ -823,12 +858,13 @@ mod tests {
             time_zone: "Asia/Karachi".into(),
             hours: "Mon-Fri 09:00-17:00".into(),
             notes: "Call first;\nthen e-mail, please".into(),
+            openpgp_key: KEY.into(),
         };
         ExportEntry {
             id,
             participant: code.into(),
             participant_name: "Pakistan".into(),
-            details: draft.validate().unwrap(),
+            details: draft.validate(NOW).unwrap(),
         }
     }
 
@@ -850,6 +886,22 @@ mod tests {
         assert!(card.contains("\r\nN:Malik;Ayesha;;;\r\n"));
         assert!(card.contains("\r\nTEL;VALUE=uri;TYPE=\"work,voice\";PREF=1:tel:+923001234567\r\n"));
         assert!(card.contains("\r\nX-TLP:TLP:AMBER+STRICT\r\n"));
+        // The OpenPGP key travels inline (RFC 6350 KEY, a data URI).
+        let key_line = card
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix(
+                    "KEY;MEDIATYPE=application/pgp-keys:data:application/pgp-keys;base64,",
+                )
+            })
+            .expect("a KEY line");
+        use base64::Engine;
+        let armored = base64::engine::general_purpose::STANDARD
+            .decode(key_line)
+            .unwrap();
+        assert!(String::from_utf8(armored)
+            .unwrap()
+            .starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----"));
         assert!(card.contains("\r\nNOTE:TLP:AMBER+STRICT\\nMon-Fri"));
         assert!(card.contains("Call first\\;\\nthen e-mail\\, please"));
         assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"));
@@ -887,7 +939,7 @@ mod tests {
         let csv = to_csv(&entries).unwrap();
         let text = String::from_utf8(csv.clone()).unwrap();
         assert!(text.starts_with("TLP:AMBER+STRICT\r\nparticipant,participant_name,role,"));
-        let parsed = parse_import(ImportFormat::Csv, &csv).unwrap();
+        let parsed = parse_import(ImportFormat::Csv, &csv, NOW).unwrap();
         assert_eq!(parsed.problems, []);
         assert_eq!(parsed.rows.len(), 2);
         let back: Vec<&PocDetails> = parsed.valid().map(|(_, d)| d).collect();
@@ -902,7 +954,7 @@ mod tests {
         evil.details.name = "=HYPERLINK(\"http://x\")".into();
         let csv = to_csv(&[evil.clone()]).unwrap();
         assert!(String::from_utf8_lossy(&csv).contains("\"'=HYPERLINK("));
-        let parsed = parse_import(ImportFormat::Csv, &csv).unwrap();
+        let parsed = parse_import(ImportFormat::Csv, &csv, NOW).unwrap();
         assert_eq!(parsed.rows[0].draft.name, evil.details.name);
     }
 
@@ -913,7 +965,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(v["tlp"], "TLP:AMBER+STRICT");
         assert_eq!(v["records"][0]["phones"][1]["use"], "24x7");
-        let parsed = parse_import(ImportFormat::Json, &json).unwrap();
+        let parsed = parse_import(ImportFormat::Json, &json, NOW).unwrap();
         assert_eq!(parsed.problems, []);
         assert_eq!(parsed.valid().next().unwrap().1, &entries[0].details);
     }
@@ -925,7 +977,7 @@ PAK,technical,Ayesha Malik,CERT,a@example.org,+923001234567 24x7,en,Asia/Karachi
 FRA,military,Jean Dupont,ANSSI,not-an-email,,fr,Europe/Paris,Mon-Fri 09:00-17:00\n\
 ,technical,X,Y,x@example.org,+33 1 23 45 67 89 pager,fr,Mars/Base,always\n\
 DEU,diplomatic,Anna,AA,anna@example.org,,de,Europe/Berlin,24/7\n";
-        let parsed = parse_import(ImportFormat::Csv, csv.as_bytes()).unwrap();
+        let parsed = parse_import(ImportFormat::Csv, csv.as_bytes(), NOW).unwrap();
         let got: Vec<(usize, &str)> = parsed
             .problems
             .iter()
@@ -951,7 +1003,7 @@ DEU,diplomatic,Anna,AA,anna@example.org,,de,Europe/Berlin,24/7\n";
     fn json_rows_with_the_wrong_shape_are_reported() {
         let json =
             r#"[{"participant": "PAK", "role": "technical", "name": 5, "colour": "red"}, 3]"#;
-        let parsed = parse_import(ImportFormat::Json, json.as_bytes()).unwrap();
+        let parsed = parse_import(ImportFormat::Json, json.as_bytes(), NOW).unwrap();
         let fields: Vec<(usize, &str)> = parsed
             .problems
             .iter()
@@ -965,7 +1017,7 @@ DEU,diplomatic,Anna,AA,anna@example.org,,de,Europe/Berlin,24/7\n";
     #[test]
     fn files_that_cannot_be_imported() {
         assert_eq!(
-            parse_import(ImportFormat::Csv, &vec![b'a'; MAX_IMPORT_BYTES + 1]).unwrap_err(),
+            parse_import(ImportFormat::Csv, &vec![b'a'; MAX_IMPORT_BYTES + 1], NOW).unwrap_err(),
             ImportError::TooLarge
         );
         let mut many =
@@ -974,27 +1026,27 @@ DEU,diplomatic,Anna,AA,anna@example.org,,de,Europe/Berlin,24/7\n";
             many.push_str("PAK,technical,A,B,a@example.org,en,UTC,24/7\n");
         }
         assert_eq!(
-            parse_import(ImportFormat::Csv, many.as_bytes()).unwrap_err(),
+            parse_import(ImportFormat::Csv, many.as_bytes(), NOW).unwrap_err(),
             ImportError::TooManyRows
         );
         assert_eq!(
-            parse_import(ImportFormat::Csv, b"participant,role\nPAK,technical\n").unwrap_err(),
+            parse_import(ImportFormat::Csv, b"participant,role\nPAK,technical\n", NOW).unwrap_err(),
             ImportError::MissingColumn("name".into())
         );
         assert!(matches!(
-            parse_import(ImportFormat::Csv, b"participant,rank\n").unwrap_err(),
+            parse_import(ImportFormat::Csv, b"participant,rank\n", NOW).unwrap_err(),
             ImportError::UnknownColumn(c) if c == "rank"
         ));
         assert_eq!(
-            parse_import(ImportFormat::Csv, &[0xff, 0xfe]).unwrap_err(),
+            parse_import(ImportFormat::Csv, &[0xff, 0xfe], NOW).unwrap_err(),
             ImportError::NotText
         );
         assert_eq!(
-            parse_import(ImportFormat::Json, b"[]").unwrap_err(),
+            parse_import(ImportFormat::Json, b"[]", NOW).unwrap_err(),
             ImportError::Empty
         );
         assert!(matches!(
-            parse_import(ImportFormat::Json, b"{").unwrap_err(),
+            parse_import(ImportFormat::Json, b"{", NOW).unwrap_err(),
             ImportError::Malformed("JSON", _)
         ));
     }

@@ -2,5 +2,6 @@
 //! and the validation of every field a nominator fills in.
 
 pub mod exchange;
+pub mod openpgp;
 pub mod participant;
 pub mod poc;

@@ -3,6 +3,7 @@
 //! so that a form or an API client can show them all.
 
 use crate::account::Email;
+use crate::directory::openpgp::{parse_public_key, OpenPgpKey};
 use chrono::{Datelike, TimeZone, Timelike};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -182,6 +183,9 @@ pub struct PocDraft {
     pub hours: String,
     #[serde(default)]
     pub notes: String,
+    /// An ASCII-armored OpenPGP public key; empty for none.
+    #[serde(default)]
+    pub openpgp_key: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
@@ -330,13 +334,17 @@ pub struct PocDetails {
     pub hours: String,
     pub availability: Availability,
     pub notes: String,
+    /// Details stored before keys were asked for have none.
+    #[serde(default)]
+    pub openpgp: Option<OpenPgpKey>,
 }
 
 const MAX_ITEMS: usize = 5;
 
 impl PocDraft {
-    /// Checks every field; returns all problems, or the clean PoC.
-    pub fn validate(&self) -> Result<PocDetails, Vec<FieldError>> {
+    /// Checks every field; returns all problems, or the clean PoC. `now`
+    /// decides whether an OpenPGP key has expired.
+    pub fn validate(&self, now: time::OffsetDateTime) -> Result<PocDetails, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut err =
             |field: String, message_id: &'static str| errors.push(FieldError { field, message_id });
@@ -434,6 +442,17 @@ impl PocDraft {
             err("hours".into(), "poc-error-hours");
         }
 
+        let openpgp = match self.openpgp_key.trim() {
+            "" => None,
+            armored => match parse_public_key(armored, now) {
+                Ok(key) => Some(key),
+                Err(e) => {
+                    err("openpgp_key".into(), e.message_id());
+                    None
+                }
+            },
+        };
+
         match (role, tz, availability) {
             (Some(role), Some(tz), Some(availability)) if errors.is_empty() => Ok(PocDetails {
                 role,
@@ -448,6 +467,7 @@ impl PocDraft {
                 hours: self.hours.trim().to_string(),
                 availability,
                 notes,
+                openpgp,
             }),
             _ => Err(errors),
         }
@@ -475,12 +495,15 @@ mod tests {
             time_zone: "Asia/Karachi".into(),
             hours: "Mon-Fri 09:00-17:00".into(),
             notes: String::new(),
+            openpgp_key: String::new(),
         }
     }
 
+    const NOW: time::OffsetDateTime = datetime!(2027-01-15 12:00 UTC);
+
     #[test]
     fn a_good_poc_is_cleaned_up() {
-        let p = good().validate().unwrap();
+        let p = good().validate(NOW).unwrap();
         assert_eq!(p.role, PocRole::Technical);
         assert_eq!(p.emails, ["duty@cert.example.org"]);
         assert_eq!(
@@ -510,7 +533,7 @@ mod tests {
         d.languages = vec!["".into()];
         d.time_zone = "Mars/Olympus".into();
         d.hours = "whenever".into();
-        let errors = d.validate().unwrap_err();
+        let errors = d.validate(NOW).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -525,6 +548,43 @@ mod tests {
                 "hours"
             ]
         );
+    }
+
+    #[test]
+    fn an_openpgp_key_is_checked_and_kept() {
+        let mut d = good();
+        d.openpgp_key = include_str!("../../tests/fixtures/openpgp/ed25519.asc").into();
+        let p = d.validate(NOW).unwrap();
+        let key = p.openpgp.unwrap();
+        assert_eq!(key.fingerprint, "C13411A68760C81000298C20EB92C10FD5AF8661");
+
+        d.openpgp_key = include_str!("../../tests/fixtures/openpgp/expired.asc").into();
+        let errors = d.validate(NOW).unwrap_err();
+        assert_eq!(
+            errors,
+            [FieldError {
+                field: "openpgp_key".into(),
+                message_id: "poc-error-openpgp-expired"
+            }]
+        );
+
+        d.openpgp_key = "  \n ".into();
+        assert_eq!(d.validate(NOW).unwrap().openpgp, None);
+    }
+
+    #[test]
+    fn details_stored_before_keys_still_read() {
+        let mut stored = serde_json::to_value(good().validate(NOW).unwrap()).unwrap();
+        stored.as_object_mut().unwrap().remove("openpgp");
+        let back: PocDetails = serde_json::from_value(stored).unwrap();
+        assert_eq!(back.openpgp, None);
+        let draft: PocDraft = serde_json::from_value(serde_json::json!({
+            "role": "technical", "name": "A", "organisation": "B",
+            "emails": ["a@example.org"], "languages": ["en"],
+            "time_zone": "UTC", "hours": "24/7"
+        }))
+        .unwrap();
+        assert_eq!(draft.openpgp_key, "");
     }
 
     #[test]

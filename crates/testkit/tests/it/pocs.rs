@@ -415,3 +415,140 @@ async fn a_states_page_shows_its_pocs_only_to_those_allowed_and_logs_reads() {
     );
     server.stop().await;
 }
+
+const KEY_FIXTURES: &str = "../domain/tests/fixtures/openpgp";
+
+fn key_fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(KEY_FIXTURES)
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[tokio::test]
+async fn openpgp_keys_are_checked_and_shown() {
+    let server = TestServer::start().await;
+    // The fixture keys have fixed dates (the RSA key expires 2028-11-25):
+    // pin the clock so this test does not age.
+    server
+        .clock
+        .set(time::macros::datetime!(2027-01-15 12:00 UTC));
+    let api = Api {
+        server: &server,
+        http: reqwest::Client::new(),
+    };
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let pak = server.account(AccountKind::Nominator, Some("PAK")).await;
+    let nominate = |key: String| {
+        let mut body = draft("technical", "Ayesha Malik", "Asia/Karachi");
+        body["openpgp_key"] = Value::String(key);
+        api.post(&pak, "/api/v1/participants/PAK/pocs", body)
+    };
+    let field_errors = |body: &Value| -> Vec<String> {
+        body["error"]["fields"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|f| f["field"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+
+    // Expired, secret or not a key at all: a field error, nothing stored.
+    for bad in ["expired.asc", "secret.asc", "garbage.txt", "two-blocks.asc"] {
+        let (status, body) = nominate(key_fixture(bad)).await;
+        assert_eq!(status, 422, "{bad}: {body}");
+        assert_eq!(field_errors(&body), ["openpgp_key"], "{bad}");
+    }
+    let (_, body) = nominate(key_fixture("expired.asc")).await;
+    assert!(
+        body["error"]["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("expired"),
+        "{body}"
+    );
+    let (_, queue) = api.get(&secretariat, "/api/v1/pocs/pending").await;
+    assert_eq!(queue.as_array().unwrap().len(), 0);
+
+    // A good key is summarised and served with the details.
+    let (status, poc) = nominate(key_fixture("rsa3072.asc")).await;
+    assert_eq!(status, 201, "{poc}");
+    let id = poc["id"].as_i64().unwrap();
+    let (status, _) = api
+        .post(
+            &secretariat,
+            &format!("/api/v1/pocs/{id}/decision"),
+            json!({"version": poc["version"], "approve": true}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, read) = api.get(&secretariat, &format!("/api/v1/pocs/{id}")).await;
+    assert_eq!(status, 200);
+    let key = &read["details"]["openpgp"];
+    assert_eq!(
+        key["fingerprint"],
+        "7D6D58304BD979D89DD779DFE5E42A5B7E96157F"
+    );
+    assert_eq!(key["algorithm"], "RSA 3072");
+    assert_eq!(key["expires_at"], "2028-11-25T02:03:26Z");
+    assert!(key["armored"]
+        .as_str()
+        .unwrap()
+        .starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----"));
+
+    // The page shows it grouped, and warns once expiry is near.
+    let browser = server.signed_in(&secretariat).await;
+    let page = browser
+        .get(&format!("/pocs/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("7D6D 5830 4BD9 79D8 9DD7 79DF E5E4 2A5B 7E96 157F"));
+    assert!(page.contains("2028-11-25"));
+    assert!(!page.contains("key-warning"));
+    server
+        .clock
+        .set(time::macros::datetime!(2028-11-10 00:00 UTC));
+    let browser = server.signed_in(&secretariat).await;
+    let page = browser
+        .get(&format!("/pocs/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("key-warning"), "{page}");
+    assert!(page.contains("This key expires in 15 days"), "{page}");
+
+    // The form names the field, and editing keeps the key.
+    let nominator = server.signed_in(&pak).await;
+    let r = nominator
+        .post_form(
+            "/participants/PAK/nominate",
+            &[
+                ("role", "diplomatic"),
+                ("name", "Imran Qureshi"),
+                ("organisation", "Ministry of Foreign Affairs"),
+                ("emails", "imran@mofa.example.org"),
+                ("languages", "ur, en"),
+                ("time_zone", "Asia/Karachi"),
+                ("hours", "Mon-Fri 09:00-17:00"),
+                ("openpgp_key", &key_fixture("revoked.asc")),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("id=\"error-openpgp_key\""), "{page}");
+    assert!(page.contains("revoked"), "{page}");
+    let edit = nominator
+        .get(&format!("/pocs/{id}/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(edit.contains("BEGIN PGP PUBLIC KEY BLOCK"), "{edit}");
+    server.stop().await;
+}
