@@ -1,5 +1,7 @@
 //! The directory's rules: participants and their status, points of contact
-//! and the validation of every field a nominator fills in.
+//! and the validation of every field a nominator fills in, and when PoCs
+//! must be re-validated.
 
 pub mod participant;
 pub mod poc;
+pub mod revalidation;
