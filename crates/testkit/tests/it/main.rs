@@ -13,6 +13,7 @@ mod access_matrix;
 mod api;
 mod errors;
 mod log;
+mod mail;
 mod participants;
 mod pocs;
 mod sign_in;
