@@ -5,7 +5,6 @@
 
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
-use pocdir_domain::log::entry::{LogActor, LogDraft};
 use pocdir_store::{MailCounts, MailStatus};
 use pocdir_testkit::{SmtpPeer, TestAccount, TestServer};
 use serde_json::{json, Value};
@@ -63,20 +62,6 @@ async fn verified_poc(
     id
 }
 
-async fn prefers(server: &TestServer, account: &TestAccount, lang: &str) {
-    let draft = LogDraft::new(
-        server.clock.now(),
-        LogActor::console(),
-        "account.language",
-        format!("account:{}", account.id),
-    );
-    server
-        .store
-        .set_account_language(account.id, Some(lang), draft)
-        .await
-        .unwrap();
-}
-
 fn to(mails: &[pocdir_testkit::ReceivedMail], email: &str) -> Vec<pocdir_testkit::ReceivedMail> {
     mails
         .iter()
@@ -91,7 +76,9 @@ async fn reminder_then_overdue_notice_each_sent_once_in_the_recipients_language(
     let server = TestServer::start_with_smtp(&smtp).await;
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
-    prefers(&server, &nominator, "fr").await;
+    // Choosing French in the portal makes it the language of their mail.
+    let web = server.signed_in(&nominator).await;
+    assert_eq!(web.get("/lang/fr").await.status(), 303);
     // Confirmed 160 days ago: due in 20 days, within the 30-day reminder.
     let id = verified_poc(&server, &nominator, &secretariat, 160).await;
 
@@ -212,7 +199,14 @@ async fn mail_stays_queued_while_the_relay_is_down_and_goes_once_it_is_back() {
     server.clock.advance(Duration::minutes(2));
     let mails = smtp.wait_for(2).await;
     assert_eq!(mails.len(), 2);
-    assert_eq!(to(&mails, &nominator.email).len(), 1);
+    let to_nominator = to(&mails, &nominator.email);
+    assert_eq!(to_nominator.len(), 1);
+    // No language chosen: English.
+    assert!(
+        to_nominator[0].subject.starts_with("Re-validation overdue"),
+        "{}",
+        to_nominator[0].subject
+    );
     assert_eq!(to(&mails, &secretariat.email).len(), 1);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
