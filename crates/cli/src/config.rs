@@ -241,6 +241,10 @@ mod tests {
                 "https://pocdir.example.org"
             );
             assert!(!format!("{c:?}").contains("s3cret"));
+            // A list from the environment, as the README shows.
+            jail.set_env("POCDIR_REVALIDATION_REMINDER_DAYS", "[21, 1]");
+            let c = Config::load(None, Overrides::default()).map_err(|e| *e)?;
+            assert_eq!(c.revalidation_reminder_days, vec![21, 1]);
             let d = Config::default();
             assert_eq!(d.revalidation_days, 180);
             assert_eq!(d.smtp_url, None);
