@@ -3,6 +3,7 @@
 
 use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
+use pocdir_domain::directory::revalidation::RevalidationPolicy;
 use pocdir_domain::session::SessionPolicy;
 use pocdir_domain::throttle::ThrottlePolicy;
 use pocdir_web::WebConfig;
@@ -34,6 +35,22 @@ pub struct Config {
     pub log_sign_seconds: u64,
     /// A `tracing` filter, e.g. `info` or `pocdir=debug`.
     pub log: String,
+    /// Days after which an active PoC must be confirmed again by its nominator.
+    pub revalidation_days: i64,
+    /// Days before the due date at which reminders go out (each once).
+    pub revalidation_reminder_days: Vec<i64>,
+    /// Seconds between checks for re-validation reminders and overdue notices.
+    pub revalidation_check_seconds: u64,
+    /// The SMTP relay, e.g. `smtp://127.0.0.1:2525`, `smtps://user:pass@relay:465`
+    /// or `smtp://relay:587?tls=required`. None: mail stays queued.
+    pub smtp_url: Option<String>,
+    /// The sender of every mail.
+    pub mail_from: String,
+    /// Seconds between rounds of the mail sender.
+    pub mail_send_seconds: u64,
+    /// The address users reach pocdir at, for links in mail; default:
+    /// `http://` and the listening address.
+    pub base_url: Option<String>,
 }
 
 impl Default for Config {
@@ -56,6 +73,13 @@ impl Default for Config {
             sweep_seconds: 300,
             log_sign_seconds: 60,
             log: "info".to_string(),
+            revalidation_days: web.revalidation_days,
+            revalidation_reminder_days: RevalidationPolicy::default().remind_days_before,
+            revalidation_check_seconds: 3600,
+            smtp_url: None,
+            mail_from: "pocdir <pocdir@localhost>".to_string(),
+            mail_send_seconds: 30,
+            base_url: None,
         }
     }
 }
@@ -73,6 +97,9 @@ impl std::fmt::Debug for Config {
             .field("cookie_secure", &self.cookie_secure)
             .field("hsts", &self.hsts)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
+            .field("base_url", &self.base_url)
             .finish_non_exhaustive()
     }
 }
@@ -142,7 +169,23 @@ impl Config {
             trusted_proxies: self.trusted_proxies.clone(),
             max_token_days: self.max_token_days,
             max_body_bytes: self.max_body_bytes,
-            ..WebConfig::default()
+            revalidation_days: self.revalidation_days,
+        }
+    }
+
+    /// The re-validation rules, shared by the pages and the reminder job.
+    pub fn revalidation_policy(&self) -> RevalidationPolicy {
+        RevalidationPolicy {
+            every_days: self.revalidation_days,
+            remind_days_before: self.revalidation_reminder_days.clone(),
+        }
+    }
+
+    /// The public address for links in mail, without a trailing `/`.
+    pub fn base_url(&self, listening: SocketAddr) -> String {
+        match &self.base_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!("http://{listening}"),
         }
     }
 }
@@ -173,6 +216,42 @@ mod tests {
             let debug = format!("{c:?}");
             assert!(!debug.contains("hunter2"), "{debug}");
             assert!(debug.contains("***"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn mail_and_revalidation_keys_from_file_and_environment() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "pocdir.toml",
+                "revalidation_days = 90\nrevalidation_reminder_days = [14, 2]\n\
+                 smtp_url = \"smtp://mailer:s3cret@relay:2525\"\n",
+            )?;
+            jail.set_env("POCDIR_MAIL_FROM", "Directory <dir@example.org>");
+            jail.set_env("POCDIR_REVALIDATION_CHECK_SECONDS", "60");
+            jail.set_env("POCDIR_BASE_URL", "https://pocdir.example.org/");
+            let c = Config::load(None, Overrides::default()).map_err(|e| *e)?;
+            assert_eq!(c.web().revalidation_days, 90);
+            assert_eq!(c.revalidation_policy().remind_days_before, vec![14, 2]);
+            assert_eq!(c.revalidation_check_seconds, 60);
+            assert_eq!(c.mail_from, "Directory <dir@example.org>");
+            assert_eq!(
+                c.base_url("127.0.0.1:1".parse().unwrap()),
+                "https://pocdir.example.org"
+            );
+            assert!(!format!("{c:?}").contains("s3cret"));
+            // A list from the environment, as the README shows.
+            jail.set_env("POCDIR_REVALIDATION_REMINDER_DAYS", "[21, 1]");
+            let c = Config::load(None, Overrides::default()).map_err(|e| *e)?;
+            assert_eq!(c.revalidation_reminder_days, vec![21, 1]);
+            let d = Config::default();
+            assert_eq!(d.revalidation_days, 180);
+            assert_eq!(d.smtp_url, None);
+            assert_eq!(
+                d.base_url("127.0.0.1:8080".parse().unwrap()),
+                "http://127.0.0.1:8080"
+            );
             Ok(())
         });
     }

@@ -6,6 +6,8 @@ use anyhow::{Context, Result};
 use axum::Router;
 use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
+use pocdir_domain::outbox::RetryPolicy;
+use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_log::LogService;
 use pocdir_store::Store;
 use pocdir_web::state::WebSecrets;
@@ -124,6 +126,17 @@ pub async fn start_with_store(
         tracing::info!(added, "reference participants added");
     }
     let log = log_service(config, &services, store.clone())?;
+    // A bad relay URL or sender is a configuration error: refuse to start
+    // rather than queue mail that can never leave.
+    let mailer: Option<Arc<dyn MailTransport>> = match &config.smtp_url {
+        Some(url) => Some(Arc::new(
+            SmtpMailer::new(url, &config.mail_from).map_err(anyhow::Error::msg)?,
+        )),
+        None => {
+            tracing::warn!("no smtp_url configured: mail (re-validation reminders, notices) stays queued until one is");
+            None
+        }
+    };
     let (router, routes) = build_app(config, &services, store.clone(), log.clone()).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -158,12 +171,34 @@ pub async fn start_with_store(
         store.clone(),
         services.clock.clone(),
         log,
-        holder,
+        holder.clone(),
         Duration::from_secs(config.log_sign_seconds.max(1)),
         shutdown.subscribe(),
     ));
+    let revalidation = tokio::spawn(pocdir_jobs::revalidation::run_revalidation(
+        store.clone(),
+        services.clock.clone(),
+        config.revalidation_policy(),
+        config.base_url(addr),
+        holder,
+        Duration::from_secs(config.revalidation_check_seconds.max(1)),
+        shutdown.subscribe(),
+    ));
+    let sender = mailer.map(|mailer| {
+        tokio::spawn(pocdir_jobs::mail::run_mail_sender(
+            store.clone(),
+            services.clock.clone(),
+            mailer,
+            RetryPolicy::default(),
+            Duration::from_secs(config.mail_send_seconds.max(1)),
+            shutdown.subscribe(),
+        ))
+    });
     let jobs = tokio::spawn(async move {
-        let _ = tokio::join!(sweeper, signer);
+        let _ = tokio::join!(sweeper, signer, revalidation);
+        if let Some(sender) = sender {
+            let _ = sender.await;
+        }
     });
     tracing::info!(%addr, backend = ?store.backend(), "pocdir is listening");
     Ok(RunningServer {

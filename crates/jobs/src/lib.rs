@@ -2,6 +2,9 @@
 //! running, so that with several instances on one PostgreSQL only one runs
 //! it per period, and a crashed holder's lease simply expires.
 
+pub mod mail;
+pub mod revalidation;
+
 use pocdir_domain::clock::Clock;
 use pocdir_store::{Store, StoreResult};
 use std::sync::Arc;

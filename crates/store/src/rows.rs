@@ -67,9 +67,16 @@ macro_rules! poc_history_columns {
     };
 }
 
+macro_rules! mail_columns {
+    () => {
+        "id, dedupe_key, recipient, language, subject, body, participant, status, attempts, \
+         next_attempt_at, last_error, created_at, sent_at"
+    };
+}
+
 pub(crate) use {
-    account_columns, api_token_columns, log_entry_columns, participant_columns, poc_columns,
-    poc_history_columns, session_columns, tree_head_columns,
+    account_columns, api_token_columns, log_entry_columns, mail_columns, participant_columns,
+    poc_columns, poc_history_columns, session_columns, tree_head_columns,
 };
 
 #[derive(sqlx::FromRow)]
@@ -514,4 +521,72 @@ impl TryFrom<PocHistoryRow> for crate::PocHistoryEntry {
             reason: r.reason,
         })
     }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MailRow {
+    id: i64,
+    dedupe_key: String,
+    recipient: String,
+    language: String,
+    subject: String,
+    body: String,
+    participant: Option<String>,
+    status: String,
+    attempts: i64,
+    next_attempt_at: i64,
+    last_error: Option<String>,
+    created_at: i64,
+    sent_at: Option<i64>,
+}
+
+impl TryFrom<MailRow> for crate::Mail {
+    type Error = StoreError;
+    fn try_from(r: MailRow) -> StoreResult<Self> {
+        Ok(crate::Mail {
+            id: r.id,
+            dedupe_key: r.dedupe_key,
+            recipient: r.recipient,
+            language: r.language,
+            subject: r.subject,
+            body: r.body,
+            participant: r.participant,
+            status: r.status.parse().map_err(StoreError::Corrupt)?,
+            attempts: r.attempts,
+            next_attempt_at: from_db_time(r.next_attempt_at)?,
+            last_error: r.last_error,
+            created_at: from_db_time(r.created_at)?,
+            sent_at: r.sent_at.map(from_db_time).transpose()?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MailRecipientRow {
+    id: i64,
+    email: String,
+    language: Option<String>,
+}
+
+impl From<MailRecipientRow> for crate::MailRecipient {
+    fn from(r: MailRecipientRow) -> Self {
+        crate::MailRecipient {
+            account_id: r.id,
+            email: r.email,
+            language: r.language,
+        }
+    }
+}
+
+/// Mail counts from `(status, count)` rows.
+pub(crate) fn mail_counts(rows: Vec<(String, i64)>) -> StoreResult<crate::MailCounts> {
+    let mut counts = crate::MailCounts::default();
+    for (status, n) in rows {
+        match status.parse().map_err(StoreError::Corrupt)? {
+            crate::MailStatus::Queued => counts.queued = n,
+            crate::MailStatus::Sent => counts.sent = n,
+            crate::MailStatus::Failed => counts.failed = n,
+        }
+    }
+    Ok(counts)
 }

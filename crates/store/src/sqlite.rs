@@ -9,17 +9,20 @@
 use crate::pocs::{participant_status_draft, status_after, transition, PocChange};
 use crate::rows::{
     account_columns, api_token_columns, appended_indexes, convert_all, db_bound, db_index,
-    entry_count, log_entry_columns, log_index, log_search_query, map_constraint,
-    participant_columns, poc_columns, poc_history_columns, session_columns, tree_head_columns,
-    AccountRow, ApiTokenRow, FailureRow, LeafHashRow, LogEntryRow, ParticipantRow, PocHistoryRow,
-    PocRow, SessionRow, StoredLogEntryRow, TreeHeadRow,
+    entry_count, log_entry_columns, log_index, log_search_query, mail_columns, mail_counts,
+    map_constraint, participant_columns, poc_columns, poc_history_columns, session_columns,
+    tree_head_columns, AccountRow, ApiTokenRow, FailureRow, LeafHashRow, LogEntryRow,
+    MailRecipientRow, MailRow, ParticipantRow, PocHistoryRow, PocRow, SessionRow,
+    StoredLogEntryRow, TreeHeadRow,
 };
 use crate::{
-    to_db_time, Account, ApiToken, Backend, DecidedPoc, LogFilter, NewAccount, NewApiToken,
-    NewNomination, NewParticipant, NewSession, Participant, PendingAction, Poc, PocHistoryEntry,
-    PocRole, Session, Store, StoreError, StoreResult, StoredLogEntry,
+    to_db_time, Account, ApiToken, Backend, DecidedPoc, LogFilter, Mail, MailCounts, MailRecipient,
+    MailStatus, NewAccount, NewApiToken, NewMail, NewNomination, NewParticipant, NewSession,
+    Participant, PendingAction, Poc, PocHistoryEntry, PocRole, Session, Store, StoreError,
+    StoreResult, StoredLogEntry,
 };
 use async_trait::async_trait;
+use pocdir_domain::account::AccountKind;
 use pocdir_domain::directory::participant::{ParticipationStatus, StatusEvent};
 use pocdir_domain::log::entry::{LogDraft, LogEntry};
 use pocdir_domain::log::head::SignedTreeHead;
@@ -908,6 +911,207 @@ impl Store for SqliteStore {
                 .fetch_one(&self.pool)
                 .await?;
         Ok(revision)
+    }
+
+    async fn enqueue_mail(&self, mail: NewMail, mut log: LogDraft) -> StoreResult<Option<Mail>> {
+        // The insert is the transaction's first statement: a write.
+        let mut tx = self.pool.begin().await?;
+        let row: Option<MailRow> = sqlx::query_as(concat!(
+            "INSERT INTO outbox (dedupe_key, recipient, language, subject, body, participant, \
+             next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+             ON CONFLICT (dedupe_key) DO NOTHING RETURNING ",
+            mail_columns!()
+        ))
+        .bind(&mail.dedupe_key)
+        .bind(&mail.recipient)
+        .bind(&mail.language)
+        .bind(&mail.subject)
+        .bind(&mail.body)
+        .bind(&mail.participant)
+        .bind(to_db_time(mail.created_at))
+        .bind(to_db_time(mail.created_at))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let queued = Mail::try_from(row)?;
+        log.object = format!("mail:{}", queued.id);
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(Some(queued))
+    }
+
+    async fn claim_mails(
+        &self,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+        limit: u32,
+    ) -> StoreResult<Vec<Mail>> {
+        // One statement: SQLite runs writes one at a time, so two senders
+        // cannot claim the same row.
+        let rows: Vec<MailRow> = sqlx::query_as(concat!(
+            "UPDATE outbox SET next_attempt_at = ?1 WHERE id IN (SELECT id FROM outbox \
+             WHERE status = 'queued' AND next_attempt_at <= ?2 \
+             ORDER BY next_attempt_at, id LIMIT ?3) RETURNING ",
+            mail_columns!()
+        ))
+        .bind(to_db_time(until))
+        .bind(to_db_time(now))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut mails: Vec<Mail> = convert_all(rows)?;
+        mails.sort_by_key(|m| m.id);
+        Ok(mails)
+    }
+
+    async fn mark_mail_sent(
+        &self,
+        id: i64,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE outbox SET status = 'sent', sent_at = ?1 WHERE id = ?2 AND status = 'queued'",
+        )
+        .bind(to_db_time(at))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn mark_mail_failed(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: Option<OffsetDateTime>,
+        log: Option<LogDraft>,
+    ) -> StoreResult<bool> {
+        let status = if retry_at.is_some() {
+            MailStatus::Queued
+        } else {
+            MailStatus::Failed
+        };
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?1, status = ?2, \
+             next_attempt_at = COALESCE(?3, next_attempt_at) WHERE id = ?4 AND status = 'queued'",
+        )
+        .bind(error)
+        .bind(status.as_str())
+        .bind(retry_at.map(to_db_time))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        if retry_at.is_none() {
+            if let Some(log) = log {
+                append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn mail_counts(&self) -> StoreResult<MailCounts> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT status, COUNT(*) FROM outbox GROUP BY status")
+                .fetch_all(&self.pool)
+                .await?;
+        mail_counts(rows)
+    }
+
+    async fn mails(&self, status: Option<MailStatus>, limit: u32) -> StoreResult<Vec<Mail>> {
+        let rows: Vec<MailRow> = match status {
+            Some(status) => {
+                sqlx::query_as(concat!(
+                    "SELECT ",
+                    mail_columns!(),
+                    " FROM outbox WHERE status = ?1 ORDER BY id DESC LIMIT ?2"
+                ))
+                .bind(status.as_str())
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query_as(concat!(
+                    "SELECT ",
+                    mail_columns!(),
+                    " FROM outbox ORDER BY id DESC LIMIT ?1"
+                ))
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        convert_all(rows)
+    }
+
+    async fn mail_recipients(
+        &self,
+        kind: AccountKind,
+        participant: Option<&str>,
+    ) -> StoreResult<Vec<MailRecipient>> {
+        let rows: Vec<MailRecipientRow> = match participant {
+            Some(code) => {
+                sqlx::query_as(
+                    "SELECT id, email, language FROM accounts \
+                     WHERE kind = ?1 AND participant = ?2 AND NOT disabled ORDER BY id",
+                )
+                .bind(kind.as_str())
+                .bind(code)
+                .fetch_all(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query_as(
+                    "SELECT id, email, language FROM accounts \
+                     WHERE kind = ?1 AND NOT disabled ORDER BY id",
+                )
+                .bind(kind.as_str())
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        Ok(rows.into_iter().map(MailRecipient::from).collect())
+    }
+
+    async fn set_account_language(
+        &self,
+        account_id: i64,
+        language: Option<&str>,
+        log: LogDraft,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query("UPDATE accounts SET language = ?1 WHERE id = ?2")
+            .bind(language)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            tx.rollback().await?;
+            return Err(StoreError::NotFound);
+        }
+        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn propose_poc_update(

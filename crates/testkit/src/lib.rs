@@ -132,6 +132,20 @@ impl TestServer {
         }
     }
 
+    /// Starts a server that sends mail to `smtp`, with the re-validation
+    /// check and the mail sender running every second (of real time; the
+    /// dates they act on follow the test's clock).
+    pub async fn start_with_smtp(smtp: &SmtpPeer) -> TestServer {
+        let url = smtp.url();
+        Self::start_with(move |c| {
+            c.smtp_url = Some(url);
+            c.mail_from = "pocdir <pocdir@example.org>".to_string();
+            c.revalidation_check_seconds = 1;
+            c.mail_send_seconds = 1;
+        })
+        .await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.url, path)
     }
@@ -330,4 +344,144 @@ pub fn csrf_in(html: &str) -> Option<String> {
     let at = html.find("name=\"csrf\" value=\"")?;
     let rest = html.get(at + "name=\"csrf\" value=\"".len()..)?;
     rest.split('"').next().map(str::to_string)
+}
+
+/// A real SMTP server (aiosmtpd, `smtp_sink.py` beside this crate) on a free
+/// loopback port, writing each message it receives into a folder. Killed
+/// on drop; `stop` and `restart` simulate a relay that goes away.
+pub struct SmtpPeer {
+    pub port: u16,
+    folder: TempDir,
+    child: Option<std::process::Child>,
+}
+
+/// A message as the SMTP peer received it (subject and body decoded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceivedMail {
+    pub rcpt_tos: Vec<String>,
+    pub from: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl SmtpPeer {
+    pub async fn start() -> SmtpPeer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut peer = SmtpPeer {
+            port,
+            folder: tempfile::tempdir().expect("temp dir"),
+            child: None,
+        };
+        peer.restart().await;
+        peer
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Starts the server again on the same port (after `stop`).
+    pub async fn restart(&mut self) {
+        self.stop();
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/smtp_sink.py");
+        let child = std::process::Command::new("python3")
+            .arg(script)
+            .arg("--port")
+            .arg(self.port.to_string())
+            .arg("--folder")
+            .arg(self.folder.path())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 runs the SMTP peer (pip install aiosmtpd)");
+        self.child = Some(child);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            if tokio::net::TcpStream::connect(("127.0.0.1", self.port))
+                .await
+                .is_ok()
+            {
+                return;
+            }
+            if let Some(Ok(Some(status))) = self.child.as_mut().map(|c| c.try_wait()) {
+                panic!("the SMTP peer exited ({status}); is aiosmtpd installed?");
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the SMTP peer did not start listening"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Kills the server: connections to its port are refused until `restart`.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Every message received so far, in order of arrival.
+    pub fn messages(&self) -> Vec<ReceivedMail> {
+        let mut names: Vec<_> = std::fs::read_dir(self.folder.path())
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|path| {
+                let v: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+                let text = |k: &str| {
+                    v.get(k)
+                        .and_then(|x| x.as_str())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                ReceivedMail {
+                    rcpt_tos: v
+                        .get("rcpt_tos")
+                        .and_then(|x| x.as_array())
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|x| x.as_str().map(str::to_string))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    from: text("from"),
+                    subject: text("subject"),
+                    body: text("body"),
+                }
+            })
+            .collect()
+    }
+
+    /// Waits (up to 30 s) until at least `n` messages have arrived; returns them all.
+    pub async fn wait_for(&self, n: usize) -> Vec<ReceivedMail> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let got = self.messages();
+            if got.len() >= n {
+                return got;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "expected {n} messages, got {}: {got:#?}",
+                got.len()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+}
+
+impl Drop for SmtpPeer {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }

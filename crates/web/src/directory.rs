@@ -584,11 +584,9 @@ pub async fn poc_page(
     } else {
         Vec::new()
     };
-    let every = state.config.revalidation_days;
-    let due = poc
-        .confirmed_at
-        .filter(|_| poc.status == PocStatus::Active)
-        .map(|c| c + time::Duration::days(every));
+    let policy = state.config.revalidation_policy();
+    let confirmed = poc.confirmed_at.filter(|_| poc.status == PocStatus::Active);
+    let due = confirmed.map(|c| policy.due_date(c));
     let may_nominate = may_nominate_for(&me.actor, &poc.participant);
     let open = matches!(poc.status, PocStatus::Active | PocStatus::Pending);
     Ok(render(
@@ -608,7 +606,7 @@ pub async fn poc_page(
                 .unwrap_or_default(),
             confirmed_at: poc.confirmed_at.map(format_day).unwrap_or_default(),
             revalidate_by: due.map(format_day).unwrap_or_default(),
-            overdue: due.is_some_and(|d| d < now),
+            overdue: confirmed.is_some_and(|c| policy.is_overdue(c, now)),
             details,
             proposed,
             history,

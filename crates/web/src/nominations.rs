@@ -519,7 +519,8 @@ pub async fn revalidation(
     page: PageCtx,
     me: SignedIn,
 ) -> Result<Response, AppError> {
-    let every = state.config.revalidation_days;
+    let policy = state.config.revalidation_policy();
+    let every = policy.every_days;
     let now = state.clock.now();
     let whole = matches!(
         me.account.kind,
@@ -546,7 +547,7 @@ pub async fn revalidation(
         .into_iter()
         .filter_map(|p| {
             let confirmed = p.confirmed_at?;
-            let due = confirmed + time::Duration::days(every);
+            let due = policy.due_date(confirmed);
             let name = if people {
                 p.active
                     .as_ref()
@@ -566,7 +567,7 @@ pub async fn revalidation(
                 confirmed_at: format_day(confirmed),
                 due: format_day(due),
                 days_left: (due - now).whole_days(),
-                overdue: due < now,
+                overdue: policy.is_overdue(confirmed, now),
                 version: p.version,
             })
         })

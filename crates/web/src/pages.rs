@@ -193,13 +193,31 @@ pub fn safe_next(next: Option<&str>, default: &str) -> String {
     }
 }
 
-/// Remembers the chosen language in a cookie and goes back.
+/// Remembers the chosen language in a cookie and goes back. Signed in, the
+/// choice is also the account's: mail to it (re-validation reminders and
+/// notices) is then written in that language. (A GET, like the cookie; the
+/// session cookie is `SameSite=Strict`, so another site cannot make it.)
 pub async fn choose_language(
     State(state): State<AppState>,
     Path(code): Path<String>,
     Query(q): Query<NextQuery>,
+    crate::auth::MaybeSignedIn(me): crate::auth::MaybeSignedIn,
 ) -> Result<Response, AppError> {
     let lang = Lang::from_tag(&code).ok_or_else(AppError::not_found)?;
+    if let Some(me) = me {
+        let log = pocdir_domain::log::entry::LogDraft::new(
+            state.clock.now(),
+            crate::auth::log_actor(&me.account),
+            "account.language",
+            format!("account:{}", me.account.id),
+        )
+        .about_participant(me.account.participant.clone())
+        .with_content(&serde_json::json!({ "language": lang.code() }));
+        state
+            .store
+            .set_account_language(me.account.id, Some(lang.code()), log)
+            .await?;
+    }
     let mut response = Redirect::to(&safe_next(q.next.as_deref(), "/")).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,

@@ -118,6 +118,9 @@ async fn guard(
 /// Builds the whole application and the list of its routes.
 pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
     use Action::*;
+    // The recorder must exist before the first request is counted, not be
+    // made by the first scrape of /metrics.
+    let _ = crate::http_metrics::recorder();
     let routes = Routes {
         router: Router::new(),
         specs: Vec::new(),

@@ -43,6 +43,18 @@ impl Default for WebConfig {
     }
 }
 
+impl WebConfig {
+    /// The re-validation rules with this N, so pages and the reminder job agree on due dates.
+    pub fn revalidation_policy(
+        &self,
+    ) -> pocdir_domain::directory::revalidation::RevalidationPolicy {
+        pocdir_domain::directory::revalidation::RevalidationPolicy {
+            every_days: self.revalidation_days,
+            ..Default::default()
+        }
+    }
+}
+
 /// Secret keys the web layer needs (loaded from files by the binary).
 pub struct WebSecrets {
     /// Keys the HMAC that binds CSRF tokens to a browser.

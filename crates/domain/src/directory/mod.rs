@@ -1,7 +1,9 @@
 //! The directory's rules: participants and their status, points of contact
-//! and the validation of every field a nominator fills in.
+//! and the validation of every field a nominator fills in, and when PoCs
+//! must be re-validated.
 
 pub mod exchange;
 pub mod openpgp;
 pub mod participant;
 pub mod poc;
+pub mod revalidation;

@@ -1,1 +1,23 @@
 ## Messages for re-validation reminders and overdue notices.
+
+revalidation-mail-reminder-subject = 请于 { $due } 前重新确认：{ $poc }，{ $state }
+revalidation-mail-reminder-body =
+    您好：
+
+    { $state }的联络点 { $poc }（{ $role }）的信息上次确认于 { $confirmed }。这些信息须于 { $due } 前重新确认，以便其他国家可以信赖。
+
+    如信息仍然准确，请在重新确认页面予以确认。如信息已有变化，请提出更新；如该人员已不再担任此职，请将其撤回。
+
+    重新确认页面：{ $link }
+    联络点：{ $poc_link }
+revalidation-mail-overdue-subject = 自 { $due } 起逾期未重新确认：{ $poc }，{ $state }
+revalidation-mail-overdue-body =
+    您好：
+
+    { $state }的联络点 { $poc }（{ $role }）的信息应于 { $due } 重新确认，但自 { $confirmed } 以来一直未予确认。在确认之前，这些信息在名录中标记为逾期。
+
+    请该国的提名机构确认、更新或撤回这些信息。秘书处也会收到本通知。
+
+    重新确认页面：{ $link }
+    联络点：{ $poc_link }
+revalidation-mail-signature = pocdir 联络点名录。本邮件系自动发送，请勿回复。

@@ -16,6 +16,7 @@ mod directory_matrix;
 mod errors;
 mod exchange;
 mod log;
+mod mail;
 mod participants;
 mod pocs;
 mod sign_in;

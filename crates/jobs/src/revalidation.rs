@@ -1,0 +1,282 @@
+//! The re-validation job: queues reminders before a PoC's due date and
+//! overdue notices after it, each once per PoC, due date and recipient
+//! (the outbox's dedupe key), in the recipient's language.
+
+use pocdir_domain::account::AccountKind;
+use pocdir_domain::clock::Clock;
+use pocdir_domain::directory::poc::{PocDetails, PocRole};
+use pocdir_domain::directory::revalidation::{RevalidationPolicy, RevalidationState};
+use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_i18n::{FluentArg, Lang, Translator};
+use pocdir_store::{MailRecipient, NewMail, Poc, Store, StoreResult};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+use time::{Duration, OffsetDateTime};
+use tokio::sync::watch;
+
+pub const REVALIDATION_LEASE: &str = "revalidation";
+
+/// Who the log names for what the jobs do on their own.
+pub fn job_actor() -> LogActor {
+    LogActor {
+        account_id: None,
+        kind: "system".to_string(),
+        participant: None,
+    }
+}
+
+/// What one run queued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RevalidationReport {
+    pub ran: bool,
+    pub reminders: u64,
+    pub overdue_notices: u64,
+}
+
+/// Which notice a mail is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Reminder,
+    Overdue,
+}
+
+/// What a notice says about one PoC.
+#[derive(Debug, Clone)]
+pub struct NoticeFacts<'a> {
+    pub poc_id: i64,
+    pub poc_name: &'a str,
+    pub role: PocRole,
+    pub state_name: &'a str,
+    pub confirmed: OffsetDateTime,
+    pub due: OffsetDateTime,
+    /// The server's public address, e.g. `https://pocdir.example.org`.
+    pub base_url: &'a str,
+}
+
+fn day(t: OffsetDateTime) -> String {
+    t.format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
+}
+
+/// Subject and body of a notice in `lang`.
+pub fn compose(notice: Notice, lang: Lang, facts: &NoticeFacts<'_>) -> (String, String) {
+    let tr = Translator::new(lang);
+    let base = facts.base_url.trim_end_matches('/');
+    let text = |s: &str| FluentArg::Text(s.to_string());
+    let role = tr.t(match facts.role {
+        PocRole::Diplomatic => "kind-diplomatic_poc",
+        PocRole::Technical => "kind-technical_poc",
+    });
+    let args = [
+        ("poc", text(facts.poc_name)),
+        ("role", FluentArg::Text(role)),
+        ("state", text(facts.state_name)),
+        ("confirmed", FluentArg::Text(day(facts.confirmed))),
+        ("due", FluentArg::Text(day(facts.due))),
+        ("link", FluentArg::Text(format!("{base}/revalidation"))),
+        (
+            "poc_link",
+            FluentArg::Text(format!("{base}/pocs/{}", facts.poc_id)),
+        ),
+    ];
+    let (subject, body) = match notice {
+        Notice::Reminder => (
+            "revalidation-mail-reminder-subject",
+            "revalidation-mail-reminder-body",
+        ),
+        Notice::Overdue => (
+            "revalidation-mail-overdue-subject",
+            "revalidation-mail-overdue-body",
+        ),
+    };
+    let body = format!(
+        "{}\n\n-- \n{}\n",
+        tr.t_args(body, &args),
+        tr.t("revalidation-mail-signature")
+    );
+    (tr.t_args(subject, &args), body)
+}
+
+/// Queues what is due if this instance (`holder`) gets the lease for `lease`.
+pub async fn revalidation_once(
+    store: &dyn Store,
+    clock: &dyn Clock,
+    policy: &RevalidationPolicy,
+    base_url: &str,
+    holder: &str,
+    lease: Duration,
+) -> StoreResult<RevalidationReport> {
+    let now = clock.now();
+    if !store
+        .try_claim_lease(REVALIDATION_LEASE, holder, now, now + lease)
+        .await?
+    {
+        return Ok(RevalidationReport::default());
+    }
+    let mut report = RevalidationReport {
+        ran: true,
+        ..RevalidationReport::default()
+    };
+    let mut secretariat: Option<Vec<MailRecipient>> = None;
+    let mut states: HashMap<String, Option<pocdir_store::Participant>> = HashMap::new();
+    for poc in store.active_pocs().await? {
+        let Some(confirmed) = poc.confirmed_at else {
+            continue;
+        };
+        let check = policy.check(confirmed, now);
+        let (notice, stage) = match check.state {
+            RevalidationState::NotDue => continue,
+            RevalidationState::ReminderDue { days_before } => {
+                (Notice::Reminder, format!("reminder-{days_before}"))
+            }
+            RevalidationState::Overdue => (Notice::Overdue, "overdue".to_string()),
+        };
+        let mut to = store
+            .mail_recipients(AccountKind::Nominator, Some(&poc.participant))
+            .await?;
+        if notice == Notice::Overdue {
+            let list = match secretariat.take() {
+                Some(list) => list,
+                None => {
+                    store
+                        .mail_recipients(AccountKind::Secretariat, None)
+                        .await?
+                }
+            };
+            to.extend(list.iter().cloned());
+            secretariat = Some(list);
+        }
+        if !states.contains_key(&poc.participant) {
+            let found = store.participant(&poc.participant).await?;
+            states.insert(poc.participant.clone(), found);
+        }
+        let state = states.get(&poc.participant).and_then(Option::as_ref);
+        for recipient in to {
+            let queued = queue_notice(
+                store, now, &poc, state, notice, &stage, check.due, confirmed, base_url, &recipient,
+            )
+            .await?;
+            match (queued, notice) {
+                (true, Notice::Reminder) => report.reminders += 1,
+                (true, Notice::Overdue) => report.overdue_notices += 1,
+                (false, _) => {}
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Queues one notice to one recipient; false when it was queued before.
+#[allow(clippy::too_many_arguments)]
+async fn queue_notice(
+    store: &dyn Store,
+    now: OffsetDateTime,
+    poc: &Poc,
+    state: Option<&pocdir_store::Participant>,
+    notice: Notice,
+    stage: &str,
+    due: OffsetDateTime,
+    confirmed: OffsetDateTime,
+    base_url: &str,
+    recipient: &MailRecipient,
+) -> StoreResult<bool> {
+    let lang = recipient
+        .language
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or(Lang::En);
+    let poc_name = poc
+        .active
+        .as_deref()
+        .and_then(|j| serde_json::from_str::<PocDetails>(j).ok())
+        .map(|d| d.name)
+        .unwrap_or_default();
+    let state_name = state
+        .map(|p| p.names.in_language(lang.code()).to_string())
+        .unwrap_or_else(|| poc.participant.clone());
+    let facts = NoticeFacts {
+        poc_id: poc.id,
+        poc_name: &poc_name,
+        role: poc.role,
+        state_name: &state_name,
+        confirmed,
+        due,
+        base_url,
+    };
+    let (subject, body) = compose(notice, lang, &facts);
+    // One notice per PoC, due date, stage and account: a new confirmation
+    // moves the due date and so starts a new series.
+    let dedupe_key = format!(
+        "revalidation:{stage}:poc:{}:due:{}:account:{}",
+        poc.id,
+        due.unix_timestamp(),
+        recipient.account_id
+    );
+    let log = LogDraft::new(now, job_actor(), "mail.queue", String::new())
+        .about_participant(Some(poc.participant.clone()))
+        .with_content(&serde_json::json!({
+            "dedupe_key": dedupe_key,
+            "recipient": recipient.email,
+            "subject": subject,
+        }));
+    let queued = store
+        .enqueue_mail(
+            NewMail {
+                dedupe_key,
+                recipient: recipient.email.clone(),
+                language: lang.code().to_string(),
+                subject,
+                body,
+                participant: Some(poc.participant.clone()),
+                created_at: now,
+            },
+            log,
+        )
+        .await?;
+    Ok(queued.is_some())
+}
+
+/// Runs [`revalidation_once`] every `period` until `shutdown` turns true.
+pub async fn run_revalidation(
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    policy: RevalidationPolicy,
+    base_url: String,
+    holder: String,
+    period: StdDuration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let lease = Duration::try_from(period).unwrap_or(Duration::hours(1));
+    loop {
+        match revalidation_once(
+            store.as_ref(),
+            clock.as_ref(),
+            &policy,
+            &base_url,
+            &holder,
+            lease,
+        )
+        .await
+        {
+            Ok(r) if r.ran => tracing::debug!(
+                reminders = r.reminders,
+                overdue = r.overdue_notices,
+                "re-validation check done"
+            ),
+            Ok(_) => {
+                tracing::debug!("re-validation check skipped: another instance holds the lease")
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "re-validation check failed; will retry next period")
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(period) => {}
+            _ = shutdown.changed() => {}
+        }
+        if *shutdown.borrow() {
+            break;
+        }
+    }
+}
