@@ -5,36 +5,8 @@
 
 use crate::pocs::{draft, log_actions, Api};
 use pocdir_domain::account::AccountKind;
-use pocdir_testkit::{TestAccount, TestServer};
+use pocdir_testkit::TestServer;
 use serde_json::{json, Value};
-
-/// Nominates `body` for `code` and has the secretariat verify it.
-async fn active(
-    api: &Api<'_>,
-    nominator: &TestAccount,
-    secretariat: &TestAccount,
-    code: &str,
-    body: Value,
-) -> i64 {
-    let (status, poc) = api
-        .post(
-            nominator,
-            &format!("/api/v1/participants/{code}/pocs"),
-            body,
-        )
-        .await;
-    assert_eq!(status, 201, "{poc}");
-    let id = poc["id"].as_i64().unwrap();
-    let (status, decided) = api
-        .post(
-            secretariat,
-            &format!("/api/v1/pocs/{id}/decision"),
-            json!({"version": poc["version"], "approve": true}),
-        )
-        .await;
-    assert_eq!(status, 200, "{decided}");
-    id
-}
 
 fn names(results: &Value) -> Vec<String> {
     let mut names: Vec<String> = results["results"]
@@ -66,15 +38,17 @@ async fn search_filters_and_what_each_kind_sees() {
     let mut ayesha = draft("technical", "Ayesha Malik", "Asia/Karachi");
     ayesha["languages"] = json!(["ur", "en"]);
     ayesha["hours"] = json!("24/7");
-    active(&api, &pak_nominator, &secretariat, "PAK", ayesha).await;
+    api.active(&pak_nominator, &secretariat, "PAK", ayesha)
+        .await;
     let mut claire = draft("diplomatic", "Claire Dubois", "Europe/Paris");
     claire["organisation"] = json!("Ministère de l'Europe et des Affaires étrangères");
     claire["hours"] = json!("Mon-Fri 09:00-17:00");
-    active(&api, &fra_nominator, &secretariat, "FRA", claire).await;
+    api.active(&fra_nominator, &secretariat, "FRA", claire)
+        .await;
     let mut li = draft("technical", "李明", "Europe/Paris");
     li["emails"] = json!(["li.ming@cert.fr.example.org"]);
     li["languages"] = json!(["zh-Hans", "fr"]);
-    active(&api, &fra_nominator, &secretariat, "FRA", li).await;
+    api.active(&fra_nominator, &secretariat, "FRA", li).await;
     // Germany's nomination is still pending: Germany does not take part.
     let (status, _) = api
         .post(
@@ -163,22 +137,21 @@ async fn poc_page_logs_reads_of_other_states_and_refuses_others() {
     let deu_poc = server.account(AccountKind::TechnicalPoc, Some("DEU")).await;
     let auditor = server.account(AccountKind::Auditor, None).await;
 
-    active(
-        &api,
+    api.active(
         &pak_nominator,
         &secretariat,
         "PAK",
         draft("technical", "Ayesha Malik", "Asia/Karachi"),
     )
     .await;
-    let fra = active(
-        &api,
-        &fra_nominator,
-        &secretariat,
-        "FRA",
-        draft("technical", "Claire Dubois", "Europe/Paris"),
-    )
-    .await;
+    let fra = api
+        .active(
+            &fra_nominator,
+            &secretariat,
+            "FRA",
+            draft("technical", "Claire Dubois", "Europe/Paris"),
+        )
+        .await;
 
     // Another participating State's PoC: details shown, the read logged.
     let web = server.signed_in(&pak_poc).await;

@@ -38,19 +38,6 @@ impl Api<'_> {
             .unwrap()
     }
 
-    async fn post_json(&self, who: &TestAccount, path: &str, body: Value) -> (u16, Value) {
-        let token = self.server.token(who, "write").await;
-        let r = self
-            .http
-            .post(self.server.url(path))
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
-    }
-
     async fn import(&self, who: &TestAccount, query: &str, file: &str) -> (u16, Value) {
         let token = self.server.token(who, "write").await;
         let r = self
@@ -74,24 +61,12 @@ impl Api<'_> {
         role: &str,
         name: &str,
     ) -> i64 {
-        let (status, poc) = self
-            .post_json(
-                nominator,
-                &format!("/api/v1/participants/{code}/pocs"),
-                draft(role, name),
-            )
-            .await;
-        assert_eq!(status, 201, "{poc}");
-        let id = poc["id"].as_i64().unwrap();
-        let (status, decided) = self
-            .post_json(
-                secretariat,
-                &format!("/api/v1/pocs/{id}/decision"),
-                json!({"version": poc["version"], "approve": true}),
-            )
-            .await;
-        assert_eq!(status, 200, "{decided}");
-        id
+        let api = crate::pocs::Api {
+            server: self.server,
+            http: self.http.clone(),
+        };
+        api.active(nominator, secretariat, code, draft(role, name))
+            .await
     }
 
     async fn pending_count(&self, secretariat: &TestAccount) -> usize {

@@ -59,11 +59,23 @@ impl Api<'_> {
         code: &str,
         name: &str,
     ) -> i64 {
+        let body = draft("technical", name, "Europe/Paris");
+        self.active(nominator, secretariat, code, body).await
+    }
+
+    /// Nominates `body` for `code` and has the secretariat verify it.
+    pub(crate) async fn active(
+        &self,
+        nominator: &TestAccount,
+        secretariat: &TestAccount,
+        code: &str,
+        body: Value,
+    ) -> i64 {
         let (status, poc) = self
             .post(
                 nominator,
                 &format!("/api/v1/participants/{code}/pocs"),
-                draft("technical", name, "Europe/Paris"),
+                body,
             )
             .await;
         assert_eq!(status, 201, "{poc}");
