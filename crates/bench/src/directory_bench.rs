@@ -59,6 +59,9 @@ pub struct DirectoryArgs {
     /// Give up on a server that does not answer /healthz within this many seconds.
     #[arg(long, default_value_t = 60)]
     start_timeout: u64,
+    /// Keep each scenario's data folder (printed) to look into afterwards.
+    #[arg(long)]
+    keep: bool,
 }
 
 /// What is measured, in each scenario.
@@ -189,6 +192,9 @@ async fn bench(args: DirectoryArgs) -> Result<bool> {
             return Err(server.died(status));
         }
         server.stop(STOP_GRACE).await?;
+        if args.keep {
+            eprintln!("kept {}", tmp.keep().display());
+        }
         scenarios.push(Scenario {
             synthetic_pocs: synthetic,
             active_pocs,

@@ -10,7 +10,7 @@
 //! access policy) and passed in as a function: this module only filters.
 
 use chrono_tz::Tz;
-use pocdir_domain::directory::poc::{parse_time_zone, PocDetails, PocRole};
+use pocdir_domain::directory::poc::{parse_time_zone, Availability, PocDetails, PocRole};
 use pocdir_store::{ParticipantNames, Poc, Store, StoreResult};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
@@ -36,10 +36,6 @@ pub struct DirectoryEntry {
     pub confirmed_at: Option<OffsetDateTime>,
     pub details: PocDetails,
     tz: Option<Tz>,
-    /// Name, title and organisation, [`fold`]ed, for free-text search.
-    haystack: String,
-    /// Lower-cased primary language subtags (`fr` for `fr-CA`).
-    primary_languages: Vec<String>,
 }
 
 impl DirectoryEntry {
@@ -59,6 +55,40 @@ pub struct DirectorySnapshot {
     pub participants: HashMap<String, ParticipantSummary>,
     /// Each participant's code and names in the six languages, folded.
     folded_names: HashMap<String, String>,
+    /// The search index, parallel to `entries`: kept compact and contiguous
+    /// so that a search over 100,000 PoCs reads a few megabytes in order
+    /// instead of chasing a pointer per PoC.
+    index: SearchIndex,
+}
+
+/// Compact columns of the entries, for filtering.
+#[derive(Debug, Default)]
+struct SearchIndex {
+    /// Each participant's entries: `entries` is sorted by participant, so
+    /// they are one range; a participant filtered out is skipped whole.
+    ranges: Vec<(String, std::ops::Range<usize>)>,
+    /// One per entry.
+    rows: Vec<IndexRow>,
+    /// Interned IANA zone names and their parsed zone.
+    zones: Vec<(String, Option<Tz>)>,
+    /// Interned primary language subtags (`fr` for `fr-CA`).
+    languages: Vec<String>,
+    /// The language ids of every entry, one after the other.
+    entry_languages: Vec<u16>,
+    /// Name, title and organisation of every entry, [`fold`]ed, each
+    /// followed by a NUL, so that one substring search covers them all.
+    text: String,
+    /// Where each entry's text starts in `text`.
+    text_starts: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct IndexRow {
+    role: PocRole,
+    zone: u32,
+    availability: Availability,
+    languages_start: u32,
+    languages_len: u16,
 }
 
 /// Folds text for search: lower case, compatibility forms, and no accents,
@@ -145,15 +175,6 @@ impl DirectorySnapshot {
                     unreadable += 1;
                     return None;
                 };
-                let haystack = fold(&format!(
-                    "{}\n{}\n{}",
-                    details.name, details.title, details.organisation
-                ));
-                let primary_languages = details
-                    .languages
-                    .iter()
-                    .map(|l| primary_subtag(l))
-                    .collect();
                 Some(Arc::new(DirectoryEntry {
                     id: poc.id,
                     version: poc.version,
@@ -162,8 +183,6 @@ impl DirectorySnapshot {
                     confirmed_at: poc.confirmed_at,
                     tz: parse_time_zone(&details.time_zone),
                     details,
-                    haystack,
-                    primary_languages,
                 }))
             })
             .collect();
@@ -184,11 +203,13 @@ impl DirectorySnapshot {
                 .then_with(|| x.details.name.cmp(&y.details.name))
                 .then_with(|| x.id.cmp(&y.id))
         });
-        let entries = keyed.into_iter().map(|(_, e)| e).collect();
+        let entries: Vec<Arc<DirectoryEntry>> = keyed.into_iter().map(|(_, e)| e).collect();
+        let index = SearchIndex::build(&entries);
         (
             DirectorySnapshot {
                 revision,
                 entries,
+                index,
                 folded_names: participants
                     .values()
                     .map(|p| {
@@ -251,13 +272,48 @@ impl DirectorySnapshot {
                 .map(|(code, _)| code.as_str())
                 .collect()
         };
-        let zone_matches = |e: &DirectoryEntry| {
-            zone.is_empty()
-                || e.details.time_zone == zone
-                || (!zone.contains('/') && e.details.time_zone.starts_with(&format!("{zone}/")))
-                || (zone.ends_with('/') && e.details.time_zone.starts_with(zone))
+        let index = &self.index;
+        // Per zone: whether it matches the zone filter.
+        let zone_ok: Vec<bool> = index
+            .zones
+            .iter()
+            .map(|(name, _)| {
+                zone.is_empty()
+                    || name == zone
+                    || (!zone.contains('/')
+                        && name.strip_prefix(zone).is_some_and(|r| r.starts_with('/')))
+                    || (zone.ends_with('/') && name.starts_with(zone))
+            })
+            .collect();
+        let language_id = if language.is_empty() {
+            None
+        } else {
+            match index.languages.iter().position(|l| *l == language) {
+                Some(id) => Some(id),
+                // Nobody speaks it: nothing can match.
+                None => return SearchResults::empty(query),
+            }
         };
-        let mut awake_by_zone: HashMap<Option<Tz>, AwakeCache> = HashMap::new();
+        // Per zone, computed on first use: the local day and minute now.
+        let mut local_now: Vec<Option<AwakeCache>> = vec![None; index.zones.len()];
+        let mut awake = |row: &IndexRow| -> bool {
+            let Some(slot) = local_now.get_mut(row.zone as usize) else {
+                return false;
+            };
+            let tz = index.zones.get(row.zone as usize).and_then(|(_, tz)| *tz);
+            slot.get_or_insert_with(|| AwakeCache::new(tz, now))
+                .covers(&row.availability)
+        };
+        let text_hits = if text.is_empty() {
+            None
+        } else {
+            Some(index.text_hits(&text))
+        };
+        let per_entry_filters = query.role.is_some()
+            || language_id.is_some()
+            || !zone.is_empty()
+            || text_hits.is_some()
+            || query.within_hours_now;
         let per_page = match query.per_page {
             0 => DEFAULT_PER_PAGE,
             n => n.min(MAX_PER_PAGE),
@@ -266,42 +322,57 @@ impl DirectorySnapshot {
         let skip = (page - 1).saturating_mul(per_page);
         let mut total = 0;
         let mut shown = Vec::new();
-        for e in &self.entries {
-            if !admitted
-                .get(e.participant.as_str())
-                .copied()
-                .unwrap_or(false)
-            {
+        for (code, range) in &index.ranges {
+            if !admitted.get(code.as_str()).copied().unwrap_or(false) {
                 continue;
             }
-            if query.role.is_some_and(|r| r != e.role) {
+            let whole_participant_matches_text = name_matches.contains(code.as_str());
+            if !per_entry_filters {
+                // Every entry of the participant matches: count the range,
+                // look only at the part that falls on the page.
+                let len = range.len();
+                let from = skip.saturating_sub(total).min(len);
+                let wanted = per_page.saturating_sub(shown.len());
+                for i in range.start + from..(range.start + from + wanted).min(range.end) {
+                    if let (Some(e), Some(row)) = (self.entries.get(i), index.rows.get(i)) {
+                        shown.push((Arc::clone(e), awake(row)));
+                    }
+                }
+                total += len;
                 continue;
             }
-            if !language.is_empty() && !e.primary_languages.contains(&language) {
-                continue;
+            for i in range.clone() {
+                let Some(row) = index.rows.get(i) else {
+                    continue;
+                };
+                if query.role.is_some_and(|r| r != row.role) {
+                    continue;
+                }
+                if let Some(id) = language_id {
+                    if !index.speaks(row, id) {
+                        continue;
+                    }
+                }
+                if !zone_ok.get(row.zone as usize).copied().unwrap_or(false) {
+                    continue;
+                }
+                if let Some(hits) = &text_hits {
+                    if !whole_participant_matches_text && !hits.get(i).copied().unwrap_or(false) {
+                        continue;
+                    }
+                }
+                let on_page = total >= skip && shown.len() < per_page;
+                let is_awake = (query.within_hours_now || on_page) && awake(row);
+                if query.within_hours_now && !is_awake {
+                    continue;
+                }
+                if on_page {
+                    if let Some(e) = self.entries.get(i) {
+                        shown.push((Arc::clone(e), is_awake));
+                    }
+                }
+                total += 1;
             }
-            if !zone_matches(e) {
-                continue;
-            }
-            if !text.is_empty()
-                && !e.haystack.contains(&text)
-                && !name_matches.contains(e.participant.as_str())
-            {
-                continue;
-            }
-            let needs_awake = query.within_hours_now || (total >= skip && shown.len() < per_page);
-            let awake = needs_awake
-                && awake_by_zone
-                    .entry(e.tz)
-                    .or_insert_with(|| AwakeCache::new(e.tz, now))
-                    .covers(&e.details);
-            if query.within_hours_now && !awake {
-                continue;
-            }
-            if total >= skip && shown.len() < per_page {
-                shown.push((Arc::clone(e), awake));
-            }
-            total += 1;
         }
         SearchResults {
             total,
@@ -312,8 +383,105 @@ impl DirectorySnapshot {
     }
 }
 
+impl SearchIndex {
+    fn build(entries: &[Arc<DirectoryEntry>]) -> SearchIndex {
+        let mut index = SearchIndex::default();
+        let mut zone_ids: HashMap<String, u32> = HashMap::new();
+        let mut language_ids: HashMap<String, u16> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            match index.ranges.last_mut() {
+                Some((code, range)) if *code == e.participant => range.end = i + 1,
+                _ => index.ranges.push((e.participant.clone(), i..i + 1)),
+            }
+            let d = &e.details;
+            let zone = *zone_ids.entry(d.time_zone.clone()).or_insert_with(|| {
+                index.zones.push((d.time_zone.clone(), e.tz));
+                u32::try_from(index.zones.len() - 1).unwrap_or(u32::MAX)
+            });
+            let languages_start = u32::try_from(index.entry_languages.len()).unwrap_or(u32::MAX);
+            let mut languages_len: u16 = 0;
+            for tag in &d.languages {
+                let primary = primary_subtag(tag);
+                let id = *language_ids.entry(primary.clone()).or_insert_with(|| {
+                    index.languages.push(primary);
+                    u16::try_from(index.languages.len() - 1).unwrap_or(u16::MAX)
+                });
+                index.entry_languages.push(id);
+                languages_len = languages_len.saturating_add(1);
+            }
+            index.rows.push(IndexRow {
+                role: e.role,
+                zone,
+                availability: d.availability,
+                languages_start,
+                languages_len,
+            });
+            index.text_starts.push(index.text.len());
+            // Control characters are refused in these fields, so NUL only
+            // ever separates entries.
+            index.text.push_str(&fold(&format!(
+                "{}\n{}\n{}",
+                d.name, d.title, d.organisation
+            )));
+            index.text.push('\0');
+        }
+        index
+    }
+
+    fn speaks(&self, row: &IndexRow, language: usize) -> bool {
+        let start = row.languages_start as usize;
+        self.entry_languages
+            .get(start..start + usize::from(row.languages_len))
+            .is_some_and(|ids| ids.iter().any(|&id| usize::from(id) == language))
+    }
+
+    /// Which entries' text contains `needle` (already folded): one SIMD
+    /// substring scan over all of them, then a jump to the next entry
+    /// after each hit.
+    fn text_hits(&self, needle: &str) -> Vec<bool> {
+        let mut hits = vec![false; self.text_starts.len()];
+        if needle.contains('\0') {
+            return hits;
+        }
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let haystack = self.text.as_bytes();
+        let mut from = 0;
+        while let Some(found) = haystack.get(from..).and_then(|rest| finder.find(rest)) {
+            let at = from + found;
+            // The entry whose text starts at or before `at`.
+            let entry = self
+                .text_starts
+                .partition_point(|&s| s <= at)
+                .saturating_sub(1);
+            if let Some(hit) = hits.get_mut(entry) {
+                *hit = true;
+            }
+            match self.text_starts.get(entry + 1) {
+                Some(&next) => from = next,
+                None => break,
+            }
+        }
+        hits
+    }
+}
+
+impl SearchResults {
+    fn empty(query: &SearchQuery) -> SearchResults {
+        SearchResults {
+            total: 0,
+            page: query.page.max(1),
+            per_page: match query.per_page {
+                0 => DEFAULT_PER_PAGE,
+                n => n.min(MAX_PER_PAGE),
+            },
+            entries: Vec::new(),
+        }
+    }
+}
+
 /// The local weekday and minute of one time zone at one instant, so that
 /// each entry's hours are checked without a time-zone conversion.
+#[derive(Debug, Clone, Copy)]
 struct AwakeCache {
     at: Option<(usize, u16, usize)>,
 }
@@ -333,11 +501,11 @@ impl AwakeCache {
         AwakeCache { at }
     }
 
-    fn covers(&self, d: &PocDetails) -> bool {
+    fn covers(&self, availability: &Availability) -> bool {
         let Some((day, minute, yesterday)) = self.at else {
             return false;
         };
-        d.availability.covers_local(day, minute, yesterday)
+        availability.covers_local(day, minute, yesterday)
     }
 }
 
@@ -684,5 +852,103 @@ mod tests {
         assert!(page(9, 2).entries.is_empty());
         assert_eq!(page(0, 0).per_page, DEFAULT_PER_PAGE, "0 means the default");
         assert_eq!(page(1, 10_000).per_page, MAX_PER_PAGE);
+    }
+
+    /// The plain reading of the filters, entry by entry: the index must
+    /// give the same pages for every combination.
+    fn reference(
+        s: &DirectorySnapshot,
+        q: &SearchQuery,
+        visible: &dyn Fn(&ParticipantSummary) -> bool,
+    ) -> (usize, Vec<i64>) {
+        let text = fold(q.text.trim());
+        let matching: Vec<i64> = s
+            .entries
+            .iter()
+            .filter(|e| {
+                let Some(p) = s.participants.get(&e.participant) else {
+                    return false;
+                };
+                let d = &e.details;
+                let names = [&p.names.en, &p.names.fr].map(|n| fold(n)).join("\n");
+                let hay = fold(&format!("{}\n{}\n{}", d.name, d.title, d.organisation));
+                visible(p)
+                    && (q.region.is_empty() || p.region == q.region)
+                    && (q.participant.is_empty() || p.code.eq_ignore_ascii_case(&q.participant))
+                    && q.role.is_none_or(|r| r == e.role)
+                    && (q.language.is_empty()
+                        || d.languages
+                            .iter()
+                            .any(|l| primary_subtag(l) == primary_subtag(&q.language)))
+                    && (q.time_zone.is_empty()
+                        || d.time_zone == q.time_zone
+                        || d.time_zone.starts_with(&format!("{}/", q.time_zone)))
+                    && (text.is_empty()
+                        || hay.contains(&text)
+                        || names.contains(&text)
+                        || p.code.to_lowercase() == text)
+                    && (!q.within_hours_now || e.within_hours(NOW))
+            })
+            .map(|e| e.id)
+            .collect();
+        let per_page = if q.per_page == 0 {
+            DEFAULT_PER_PAGE
+        } else {
+            q.per_page
+        };
+        let page: Vec<i64> = matching
+            .iter()
+            .skip((q.page.max(1) - 1) * per_page)
+            .take(per_page)
+            .copied()
+            .collect();
+        (matching.len(), page)
+    }
+
+    #[test]
+    fn the_index_agrees_with_a_plain_scan() {
+        let s = snapshot();
+        let participating = |p: &ParticipantSummary| p.takes_part;
+        let mut checked = 0;
+        for text in [
+            "", "a", "malik", "DUBOIS", "佐藤", "o", "japon", "pak", "officer", "zzz",
+        ] {
+            for region in ["", "Asia", "Europe"] {
+                for role in [None, Some(PocRole::Technical), Some(PocRole::Diplomatic)] {
+                    for language in ["", "en", "pt", "xx"] {
+                        for time_zone in ["", "Asia", "America/Sao_Paulo"] {
+                            for within_hours_now in [false, true] {
+                                for (page, per_page) in [(1, 0), (1, 1), (2, 1), (2, 2)] {
+                                    let q = SearchQuery {
+                                        text: text.into(),
+                                        region: region.into(),
+                                        role,
+                                        language: language.into(),
+                                        time_zone: time_zone.into(),
+                                        within_hours_now,
+                                        page,
+                                        per_page,
+                                        ..SearchQuery::default()
+                                    };
+                                    for visible in [
+                                        &all as &dyn Fn(&ParticipantSummary) -> bool,
+                                        &participating,
+                                    ] {
+                                        let r = s.search(&q, NOW, visible);
+                                        assert_eq!(
+                                            (r.total, ids(&r)),
+                                            reference(&s, &q, visible),
+                                            "{q:?}"
+                                        );
+                                        checked += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000);
     }
 }
