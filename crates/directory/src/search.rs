@@ -13,6 +13,7 @@ use chrono_tz::Tz;
 use pocdir_domain::directory::poc::{parse_time_zone, Availability, PocDetails, PocRole};
 use pocdir_store::{ParticipantNames, Poc, Store, StoreResult};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 
@@ -66,7 +67,7 @@ pub struct DirectorySnapshot {
 struct SearchIndex {
     /// Each participant's entries: `entries` is sorted by participant, so
     /// they are one range; a participant filtered out is skipped whole.
-    ranges: Vec<(String, std::ops::Range<usize>)>,
+    ranges: Vec<(String, Range<usize>)>,
     /// One per entry.
     rows: Vec<IndexRow>,
     /// Interned IANA zone names and their parsed zone.
@@ -304,15 +305,11 @@ impl DirectorySnapshot {
             slot.get_or_insert_with(|| AwakeCache::new(tz, now))
                 .covers(&row.availability)
         };
-        let text_hits = if text.is_empty() {
-            None
-        } else {
-            Some(index.text_hits(&text))
-        };
+        let finder = (!text.is_empty()).then(|| memchr::memmem::Finder::new(text.as_bytes()));
         let per_entry_filters = query.role.is_some()
             || language_id.is_some()
             || !zone.is_empty()
-            || text_hits.is_some()
+            || finder.is_some()
             || query.within_hours_now;
         let per_page = match query.per_page {
             0 => DEFAULT_PER_PAGE,
@@ -326,7 +323,14 @@ impl DirectorySnapshot {
             if !admitted.get(code.as_str()).copied().unwrap_or(false) {
                 continue;
             }
-            let whole_participant_matches_text = name_matches.contains(code.as_str());
+            // The participant's name matches: all its entries do. Else one
+            // substring scan over the text of its entries only.
+            let text_hits = match &finder {
+                Some(f) if !name_matches.contains(code.as_str()) => {
+                    Some(index.text_hits(f, range.clone()))
+                }
+                _ => None,
+            };
             if !per_entry_filters {
                 // Every entry of the participant matches: count the range,
                 // look only at the part that falls on the page.
@@ -357,7 +361,7 @@ impl DirectorySnapshot {
                     continue;
                 }
                 if let Some(hits) = &text_hits {
-                    if !whole_participant_matches_text && !hits.get(i).copied().unwrap_or(false) {
+                    if !hits.get(i - range.start).copied().unwrap_or(false) {
                         continue;
                     }
                 }
@@ -435,30 +439,33 @@ impl SearchIndex {
             .is_some_and(|ids| ids.iter().any(|&id| usize::from(id) == language))
     }
 
-    /// Which entries' text contains `needle` (already folded): one SIMD
-    /// substring scan over all of them, then a jump to the next entry
-    /// after each hit.
-    fn text_hits(&self, needle: &str) -> Vec<bool> {
-        let mut hits = vec![false; self.text_starts.len()];
-        if needle.contains('\0') {
+    /// Which entries of `range` have text containing the needle of
+    /// `finder` (folded): one SIMD substring scan over their text, which is
+    /// contiguous; after each hit the scan resumes at the next entry.
+    fn text_hits(&self, finder: &memchr::memmem::Finder<'_>, range: Range<usize>) -> Vec<bool> {
+        let mut hits = vec![false; range.len()];
+        if finder.needle().contains(&0) {
             return hits;
         }
-        let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        let haystack = self.text.as_bytes();
+        let start_of = |i: usize| self.text_starts.get(i).copied().unwrap_or(self.text.len());
+        let (begin, end) = (start_of(range.start), start_of(range.end));
+        let Some(text) = self.text.as_bytes().get(begin..end) else {
+            return hits;
+        };
+        // `entry` walks forward with the hits (they only increase).
+        let mut entry = 0;
         let mut from = 0;
-        while let Some(found) = haystack.get(from..).and_then(|rest| finder.find(rest)) {
-            let at = from + found;
-            // The entry whose text starts at or before `at`.
-            let entry = self
-                .text_starts
-                .partition_point(|&s| s <= at)
-                .saturating_sub(1);
+        while let Some(found) = text.get(from..).and_then(|rest| finder.find(rest)) {
+            let at = begin + from + found;
+            while start_of(range.start + entry + 1) <= at {
+                entry += 1;
+            }
             if let Some(hit) = hits.get_mut(entry) {
                 *hit = true;
             }
-            match self.text_starts.get(entry + 1) {
-                Some(&next) => from = next,
-                None => break,
+            from = start_of(range.start + entry + 1) - begin;
+            if from >= text.len() {
+                break;
             }
         }
         hits
