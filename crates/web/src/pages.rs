@@ -285,6 +285,40 @@ pub async fn not_found() -> AppError {
 mod tests {
     use super::*;
 
+    /// Every message a template or handler asks for by a literal id exists
+    /// (in English, and so in every language: the i18n tests check that).
+    #[test]
+    fn every_message_id_used_is_defined() {
+        let defined = pocdir_i18n::message_ids(&pocdir_i18n::source_ftl(Lang::En));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut used = Vec::new();
+        for dir in ["templates", "src", "src/auth"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if !path.is_file() {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for call in [".t(\"", ".tn(\"", ".t1(\"", ".t_args(\""] {
+                    for (at, _) in text.match_indices(call) {
+                        let rest = &text[at + call.len()..];
+                        let id: String = rest.chars().take_while(|&c| c != '"').collect();
+                        used.push((path.display().to_string(), id));
+                    }
+                }
+            }
+        }
+        assert!(used.len() > 200, "only {} uses found", used.len());
+        let missing: Vec<_> = used
+            .iter()
+            .filter(|(_, id)| !defined.contains(id))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "message ids used but not defined: {missing:?}"
+        );
+    }
+
     #[test]
     fn next_stays_on_site() {
         assert_eq!(safe_next(Some("/account"), "/"), "/account");
