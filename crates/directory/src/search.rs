@@ -558,7 +558,16 @@ impl DirectoryIndex {
         if cached.revision == revision {
             return Ok(cached);
         }
-        let _turn = self.rebuilding.lock().await;
+        // One rebuild at a time. While another request rebuilds, answer
+        // from the previous snapshot rather than queue behind it (a rebuild
+        // of 100,000 PoCs takes over a second); only the very first
+        // snapshot is waited for. The request that finds the change
+        // rebuilds itself, so a writer's next search sees its own change.
+        let _turn = match self.rebuilding.try_lock() {
+            Ok(turn) => turn,
+            Err(_) if cached.revision >= 0 => return Ok(cached),
+            Err(_) => self.rebuilding.lock().await,
+        };
         let cached = self.cached();
         if cached.revision >= revision {
             return Ok(cached);
@@ -957,5 +966,58 @@ mod tests {
             }
         }
         assert!(checked > 10_000);
+    }
+
+    #[tokio::test]
+    async fn a_search_during_a_rebuild_gets_the_previous_snapshot() {
+        use pocdir_domain::clock::ManualClock;
+        use pocdir_domain::directory::participant::ParticipationStatus;
+        use pocdir_domain::log::entry::{LogActor, LogDraft};
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("p.db").display());
+        let store = pocdir_store::open(&url).await.unwrap();
+        let clock = ManualClock::new(NOW);
+        crate::seed_reference(store.as_ref(), &clock).await.unwrap();
+        let index = DirectoryIndex::new(store.clone());
+        let first = index.snapshot().await.unwrap();
+        assert_eq!(first.revision, store.directory_revision().await.unwrap());
+
+        let actor = LogActor {
+            account_id: None,
+            kind: "console".into(),
+            participant: None,
+        };
+        let change = || async {
+            let log = LogDraft::new(
+                NOW,
+                actor.clone(),
+                "participant.status",
+                "participant:FRA".into(),
+            );
+            assert!(store
+                .change_participant_status(
+                    "FRA",
+                    ParticipationStatus::NotParticipating,
+                    ParticipationStatus::Participating,
+                    NOW,
+                    log,
+                )
+                .await
+                .unwrap());
+        };
+        change().await;
+        // Someone else is rebuilding: the previous snapshot, at once.
+        {
+            let _other = index.rebuilding.lock().await;
+            let during = tokio::time::timeout(std::time::Duration::from_secs(5), index.snapshot())
+                .await
+                .expect("answered without waiting for the rebuild")
+                .unwrap();
+            assert_eq!(during.revision, first.revision);
+        }
+        // Then the change is seen.
+        let after = index.snapshot().await.unwrap();
+        assert!(after.revision > first.revision);
+        assert!(after.participants.get("FRA").is_some_and(|p| p.takes_part));
     }
 }
