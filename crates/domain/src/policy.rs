@@ -86,10 +86,13 @@ pub enum Action {
     ExportDirectory,
     /// Importing nominations from a file (dry run, commit): the secretariat.
     ImportPocs,
+    /// The outbox of mail (reminders, notices): what is queued, sent or
+    /// given up, and why. The secretariat, which operates the service.
+    ViewOutbox,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -104,6 +107,7 @@ impl Action {
         Action::ReviewNominations,
         Action::ExportDirectory,
         Action::ImportPocs,
+        Action::ViewOutbox,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -140,7 +144,8 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::DecidePocs
         | Action::ReviewNominations
         | Action::ExportDirectory
-        | Action::ImportPocs => match actor {
+        | Action::ImportPocs
+        | Action::ViewOutbox => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -152,7 +157,8 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     Action::ManageParticipants
                     | Action::DecidePocs
                     | Action::ReviewNominations
-                    | Action::ImportPocs => actor.kind == AccountKind::Secretariat,
+                    | Action::ImportPocs
+                    | Action::ViewOutbox => actor.kind == AccountKind::Secretariat,
                     Action::ExportDirectory => match actor.kind {
                         AccountKind::Secretariat => true,
                         AccountKind::Nominator
@@ -262,7 +268,8 @@ mod tests {
             Action::ManageParticipants
             | Action::DecidePocs
             | Action::ReviewNominations
-            | Action::ImportPocs => matches!(kind, Secretariat),
+            | Action::ImportPocs
+            | Action::ViewOutbox => matches!(kind, Secretariat),
             Action::ExportDirectory => {
                 matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
             }

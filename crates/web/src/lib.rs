@@ -14,6 +14,7 @@ pub mod locale;
 pub mod log_api;
 pub mod multipart;
 pub mod nominations;
+pub mod outbox;
 pub mod pages;
 pub mod participants;
 pub mod pocs;

@@ -29,6 +29,7 @@ pub struct PageCtx {
     pub can_view_own_state_log: bool,
     pub can_read_directory: bool,
     pub can_review_nominations: bool,
+    pub can_view_outbox: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +66,7 @@ impl PageCtx {
             can_view_own_state_log: false,
             can_read_directory: false,
             can_review_nominations: false,
+            can_view_outbox: false,
         }
     }
 
@@ -74,6 +76,7 @@ impl PageCtx {
         self.can_view_own_state_log = decide(actor, Action::ViewOwnStateLog) == Decision::Allow;
         self.can_read_directory = decide(actor, Action::ReadDirectory) == Decision::Allow;
         self.can_review_nominations = decide(actor, Action::ReviewNominations) == Decision::Allow;
+        self.can_view_outbox = decide(actor, Action::ViewOutbox) == Decision::Allow;
         self
     }
 

@@ -273,7 +273,8 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         DecidePocs,
         nominations::decision_submit,
     )
-    .get("/nominations", ReviewNominations, nominations::queue);
+    .get("/nominations", ReviewNominations, nominations::queue)
+    .get("/outbox", ViewOutbox, crate::outbox::page);
 
     let max_body = state.config.max_body_bytes;
     let router = routes

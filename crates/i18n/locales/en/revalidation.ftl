@@ -21,3 +21,29 @@ revalidation-mail-overdue-body =
     Re-validation page: { $link }
     The point of contact: { $poc_link }
 revalidation-mail-signature = pocdir, the Points of Contact Directory. This message was sent automatically; please do not reply to it.
+
+nav-outbox = Outbox
+outbox-title = Outbox of mail
+outbox-intro = Re-validation reminders and overdue notices wait here until the mail relay takes them. Failed attempts are tried again later, each time waiting longer; a mail still failing after many attempts is given up and shown here with its last error.
+outbox-count-queued = { $count ->
+    [one] One mail waiting to be sent.
+   *[other] { $count } mails waiting to be sent.
+}
+outbox-count-sent = { $count ->
+    [one] One mail sent.
+   *[other] { $count } mails sent.
+}
+outbox-count-failed = { $count ->
+    [one] One mail given up.
+   *[other] { $count } mails given up.
+}
+outbox-empty = No mail has been queued yet.
+outbox-col-status = Status
+outbox-col-recipient = Recipient
+outbox-col-subject = Subject
+outbox-col-attempts = Failed attempts
+outbox-col-created = Queued
+outbox-col-when = Sent, or next attempt
+outbox-status-queued = waiting
+outbox-status-sent = sent
+outbox-status-failed = given up

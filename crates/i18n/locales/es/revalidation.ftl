@@ -21,3 +21,29 @@ revalidation-mail-overdue-body =
     Página de revalidación: { $link }
     El punto de contacto: { $poc_link }
 revalidation-mail-signature = pocdir, el directorio de puntos de contacto. Este mensaje se ha enviado automáticamente; por favor, no lo responda.
+
+nav-outbox = Correo saliente
+outbox-title = Correo saliente
+outbox-intro = Los recordatorios de revalidación y los avisos de vencimiento esperan aquí hasta que el servidor de correo los recoja. Los envíos fallidos se reintentan más tarde, esperando cada vez más; un correo que sigue fallando tras muchos intentos se abandona y se muestra aquí con su último error.
+outbox-count-queued = { $count ->
+    [one] Un correo en espera de envío.
+   *[other] { $count } correos en espera de envío.
+}
+outbox-count-sent = { $count ->
+    [one] Un correo enviado.
+   *[other] { $count } correos enviados.
+}
+outbox-count-failed = { $count ->
+    [one] Un correo abandonado.
+   *[other] { $count } correos abandonados.
+}
+outbox-empty = Todavía no se ha puesto en cola ningún correo.
+outbox-col-status = Estado
+outbox-col-recipient = Destinatario
+outbox-col-subject = Asunto
+outbox-col-attempts = Intentos fallidos
+outbox-col-created = En cola desde
+outbox-col-when = Enviado, o próximo intento
+outbox-status-queued = en espera
+outbox-status-sent = enviado
+outbox-status-failed = abandonado

@@ -21,3 +21,29 @@ revalidation-mail-overdue-body =
     Page de revalidation : { $link }
     Le point de contact : { $poc_link }
 revalidation-mail-signature = pocdir, l'annuaire des points de contact. Ce message a été envoyé automatiquement ; merci de ne pas y répondre.
+
+nav-outbox = Courriels sortants
+outbox-title = Courriels sortants
+outbox-intro = Les rappels de revalidation et les avis de retard attendent ici que le relais de messagerie les prenne. Les envois échoués sont retentés plus tard, avec une attente chaque fois plus longue ; un courriel qui échoue encore après de nombreuses tentatives est abandonné et affiché ici avec sa dernière erreur.
+outbox-count-queued = { $count ->
+    [one] Un courriel en attente d’envoi.
+   *[other] { $count } courriels en attente d’envoi.
+}
+outbox-count-sent = { $count ->
+    [one] Un courriel envoyé.
+   *[other] { $count } courriels envoyés.
+}
+outbox-count-failed = { $count ->
+    [one] Un courriel abandonné.
+   *[other] { $count } courriels abandonnés.
+}
+outbox-empty = Aucun courriel n’a encore été mis en file.
+outbox-col-status = Statut
+outbox-col-recipient = Destinataire
+outbox-col-subject = Objet
+outbox-col-attempts = Tentatives échouées
+outbox-col-created = Mis en file
+outbox-col-when = Envoyé, ou prochaine tentative
+outbox-status-queued = en attente
+outbox-status-sent = envoyé
+outbox-status-failed = abandonné

@@ -21,3 +21,32 @@ revalidation-mail-overdue-body =
     Страница повторного подтверждения: { $link }
     Контактное лицо: { $poc_link }
 revalidation-mail-signature = pocdir — справочник контактных лиц. Это сообщение отправлено автоматически; пожалуйста, не отвечайте на него.
+
+nav-outbox = Исходящая почта
+outbox-title = Исходящая почта
+outbox-intro = Напоминания о подтверждении и уведомления о просрочке ждут здесь, пока их не примет почтовый сервер. Неудачные отправки повторяются позже, каждый раз с более долгим ожиданием; письмо, которое не удаётся отправить после многих попыток, больше не отправляется и показано здесь с последней ошибкой.
+outbox-count-queued = { $count ->
+    [one] { $count } письмо ожидает отправки.
+    [few] { $count } письма ожидают отправки.
+   *[other] { $count } писем ожидают отправки.
+}
+outbox-count-sent = { $count ->
+    [one] Отправлено { $count } письмо.
+    [few] Отправлено { $count } письма.
+   *[other] Отправлено { $count } писем.
+}
+outbox-count-failed = { $count ->
+    [one] { $count } письмо не удалось отправить.
+    [few] { $count } письма не удалось отправить.
+   *[other] { $count } писем не удалось отправить.
+}
+outbox-empty = Писем в очереди пока не было.
+outbox-col-status = Статус
+outbox-col-recipient = Получатель
+outbox-col-subject = Тема
+outbox-col-attempts = Неудачных попыток
+outbox-col-created = Поставлено в очередь
+outbox-col-when = Отправлено или следующая попытка
+outbox-status-queued = ожидает
+outbox-status-sent = отправлено
+outbox-status-failed = не отправлено

@@ -21,3 +21,20 @@ revalidation-mail-overdue-body =
     重新确认页面：{ $link }
     联络点：{ $poc_link }
 revalidation-mail-signature = pocdir 联络点名录。本邮件系自动发送，请勿回复。
+
+nav-outbox = 发件箱
+outbox-title = 邮件发件箱
+outbox-intro = 重新确认提醒和逾期通知在此等待邮件中继服务器接收。发送失败的邮件会稍后重试，每次等待时间更长；多次尝试后仍失败的邮件将被放弃，并在此显示其最后一次错误。
+outbox-count-queued = 有 { $count } 封邮件等待发送。
+outbox-count-sent = 已发送 { $count } 封邮件。
+outbox-count-failed = 已放弃 { $count } 封邮件。
+outbox-empty = 尚无邮件排队。
+outbox-col-status = 状态
+outbox-col-recipient = 收件人
+outbox-col-subject = 主题
+outbox-col-attempts = 失败次数
+outbox-col-created = 排队时间
+outbox-col-when = 发送时间或下次尝试
+outbox-status-queued = 等待中
+outbox-status-sent = 已发送
+outbox-status-failed = 已放弃

@@ -79,6 +79,7 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/pocs/{id}/confirm", NominatePocs),
     ("POST", "/pocs/{id}/decision", DecidePocs),
     ("GET", "/nominations", ReviewNominations),
+    ("GET", "/outbox", ViewOutbox),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own

@@ -194,6 +194,20 @@ async fn mail_stays_queued_while_the_relay_is_down_and_goes_once_it_is_back() {
         assert!(m.last_error.is_some());
         assert!(m.next_attempt_at > server.clock.now());
     }
+    // The secretariat sees the waiting mails, their attempts and the error.
+    let operator = server.signed_in(&secretariat).await;
+    let r = operator.get("/outbox").await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("2 mails waiting to be sent."), "{html}");
+    assert!(html.contains("Re-validation overdue"), "{html}");
+    assert!(
+        html.contains("outbox-error"),
+        "the last error is shown: {html}"
+    );
+    // Nobody else does.
+    let nominator_web = server.signed_in(&nominator).await;
+    assert_eq!(nominator_web.get("/outbox").await.status(), 403);
 
     smtp.restart().await;
     server.clock.advance(Duration::minutes(2));

@@ -1,0 +1,64 @@
+//! The operator's view of the outbox: how many mails are queued, sent and
+//! given up, and the latest ones with their attempts and last error, so a
+//! secretariat sees at once when reminders are not getting out.
+
+use crate::directory::format_minute;
+use crate::error::AppError;
+use crate::pages::{render, PageCtx};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use pocdir_store::{MailCounts, MailStatus};
+
+/// How many of the latest mails the page lists.
+const LATEST: u32 = 100;
+
+pub struct MailRow {
+    pub status: String,
+    pub failed: bool,
+    pub recipient: String,
+    pub subject: String,
+    pub participant: String,
+    pub attempts: i64,
+    pub last_error: String,
+    pub created: String,
+    /// When it was sent, or when it is tried next.
+    pub when: String,
+}
+
+#[derive(Template)]
+#[template(path = "outbox.html")]
+pub struct OutboxPage {
+    pub page: PageCtx,
+    pub counts: MailCounts,
+    /// The latest mails, newest first.
+    pub rows: Vec<MailRow>,
+}
+
+pub async fn page(State(state): State<AppState>, page: PageCtx) -> Result<Response, AppError> {
+    let counts = state.store.mail_counts().await?;
+    let rows = state
+        .store
+        .mails(None, LATEST)
+        .await?
+        .into_iter()
+        .map(|m| MailRow {
+            status: page.t(&format!("outbox-status-{}", m.status.as_str())),
+            failed: m.status == MailStatus::Failed,
+            when: match m.status {
+                MailStatus::Sent => m.sent_at.map(format_minute).unwrap_or_default(),
+                MailStatus::Queued => format_minute(m.next_attempt_at),
+                MailStatus::Failed => String::new(),
+            },
+            recipient: m.recipient,
+            subject: m.subject,
+            participant: m.participant.unwrap_or_default(),
+            attempts: m.attempts,
+            last_error: m.last_error.unwrap_or_default(),
+            created: format_minute(m.created_at),
+        })
+        .collect();
+    Ok(render(StatusCode::OK, &OutboxPage { page, counts, rows }))
+}
