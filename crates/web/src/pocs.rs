@@ -517,6 +517,7 @@ pub async fn confirm(
 
 /// One PoC as shown on a State's page.
 pub struct PocCard {
+    pub id: i64,
     pub role_label: String,
     pub duties: String,
     pub pending: bool,
@@ -529,6 +530,8 @@ pub struct PocCard {
     pub time_zone: String,
     pub hours: String,
     pub within_hours: bool,
+    /// The OpenPGP key's fingerprint in groups of four, or empty.
+    pub fingerprint: String,
 }
 
 #[derive(askama::Template)]
@@ -596,6 +599,12 @@ pub async fn participant_page(
                 let d: PocDetails = serde_json::from_str(json).ok()?;
                 let tz = pocdir_domain::directory::poc::parse_time_zone(&d.time_zone);
                 Some(PocCard {
+                    id: p.id,
+                    fingerprint: d
+                        .openpgp
+                        .as_ref()
+                        .map(|k| k.grouped_fingerprint())
+                        .unwrap_or_default(),
                     role_label: page.t(match p.role {
                         PocRole::Diplomatic => "kind-diplomatic_poc",
                         PocRole::Technical => "kind-technical_poc",

@@ -520,6 +520,12 @@ async fn openpgp_keys_are_checked_and_shown() {
         .unwrap();
     assert!(page.contains("7D6D 5830 4BD9 79D8 9DD7 79DF E5E4 2A5B 7E96 157F"));
     assert!(page.contains("2028-11-25"));
+    // The State's page shows the fingerprint on the PoC's card too.
+    let state_page = browser.get("/participants/PAK").await.text().await.unwrap();
+    assert!(
+        state_page.contains("7D6D 5830 4BD9 79D8 9DD7 79DF E5E4 2A5B 7E96 157F"),
+        "{state_page}"
+    );
     assert!(!page.contains("key-warning"));
     server
         .clock
