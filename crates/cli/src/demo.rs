@@ -367,6 +367,11 @@ mod tests {
         let states: BTreeSet<&str> = active.iter().map(|p| p.participant.as_str()).collect();
         assert!(states.len() >= 40, "{} States take part", states.len());
         assert!(active.len() >= 75, "{} active PoCs", active.len());
+        let keyed = active
+            .iter()
+            .filter(|p| p.details.openpgp.is_some())
+            .count();
+        assert!(keyed >= 4, "{keyed} demo PoCs publish an OpenPGP key");
         let pending: Vec<&DemoPoc> = pocs.iter().filter(|p| !p.active).collect();
         assert!(pending.len() >= 5, "{} pending", pending.len());
         assert!(
