@@ -250,6 +250,41 @@ impl DirectorySnapshot {
         now: OffsetDateTime,
         visible: &dyn Fn(&ParticipantSummary) -> bool,
     ) -> SearchResults {
+        let per_page = match query.per_page {
+            0 => DEFAULT_PER_PAGE,
+            n => n.min(MAX_PER_PAGE),
+        };
+        let page = query.page.max(1);
+        let skip = (page - 1).saturating_mul(per_page);
+        let (total, entries) = self.scan(query, now, visible, skip, per_page);
+        SearchResults {
+            total,
+            page,
+            per_page,
+            entries,
+        }
+    }
+
+    /// Every entry `query` admits, in order, without paging (an export).
+    pub fn matching(
+        &self,
+        query: &SearchQuery,
+        now: OffsetDateTime,
+        visible: &dyn Fn(&ParticipantSummary) -> bool,
+    ) -> Vec<(Arc<DirectoryEntry>, bool)> {
+        self.scan(query, now, visible, 0, usize::MAX).1
+    }
+
+    /// How many entries `query` admits, and up to `limit` of them after
+    /// skipping `skip`, each with whether it is within hours now.
+    fn scan(
+        &self,
+        query: &SearchQuery,
+        now: OffsetDateTime,
+        visible: &dyn Fn(&ParticipantSummary) -> bool,
+        skip: usize,
+        limit: usize,
+    ) -> (usize, Vec<(Arc<DirectoryEntry>, bool)>) {
         let text = fold(query.text.trim());
         let region = query.region.trim();
         let participant = query.participant.trim().to_ascii_uppercase();
@@ -292,7 +327,7 @@ impl DirectorySnapshot {
             match index.languages.iter().position(|l| *l == language) {
                 Some(id) => Some(id),
                 // Nobody speaks it: nothing can match.
-                None => return SearchResults::empty(query),
+                None => return (0, Vec::new()),
             }
         };
         // Per zone, computed on first use: the local day and minute now.
@@ -311,12 +346,6 @@ impl DirectorySnapshot {
             || !zone.is_empty()
             || finder.is_some()
             || query.within_hours_now;
-        let per_page = match query.per_page {
-            0 => DEFAULT_PER_PAGE,
-            n => n.min(MAX_PER_PAGE),
-        };
-        let page = query.page.max(1);
-        let skip = (page - 1).saturating_mul(per_page);
         let mut total = 0;
         let mut shown = Vec::new();
         for (code, range) in &index.ranges {
@@ -336,8 +365,9 @@ impl DirectorySnapshot {
                 // look only at the part that falls on the page.
                 let len = range.len();
                 let from = skip.saturating_sub(total).min(len);
-                let wanted = per_page.saturating_sub(shown.len());
-                for i in range.start + from..(range.start + from + wanted).min(range.end) {
+                let wanted = limit.saturating_sub(shown.len());
+                let first = range.start + from;
+                for i in first..first.saturating_add(wanted).min(range.end) {
                     if let (Some(e), Some(row)) = (self.entries.get(i), index.rows.get(i)) {
                         shown.push((Arc::clone(e), awake(row)));
                     }
@@ -365,7 +395,7 @@ impl DirectorySnapshot {
                         continue;
                     }
                 }
-                let on_page = total >= skip && shown.len() < per_page;
+                let on_page = total >= skip && shown.len() < limit;
                 let is_awake = (query.within_hours_now || on_page) && awake(row);
                 if query.within_hours_now && !is_awake {
                     continue;
@@ -378,12 +408,7 @@ impl DirectorySnapshot {
                 total += 1;
             }
         }
-        SearchResults {
-            total,
-            page,
-            per_page,
-            entries: shown,
-        }
+        (total, shown)
     }
 }
 
@@ -469,20 +494,6 @@ impl SearchIndex {
             }
         }
         hits
-    }
-}
-
-impl SearchResults {
-    fn empty(query: &SearchQuery) -> SearchResults {
-        SearchResults {
-            total: 0,
-            page: query.page.max(1),
-            per_page: match query.per_page {
-                0 => DEFAULT_PER_PAGE,
-                n => n.min(MAX_PER_PAGE),
-            },
-            entries: Vec::new(),
-        }
     }
 }
 
@@ -956,6 +967,8 @@ mod tests {
                                             reference(&s, &q, visible),
                                             "{q:?}"
                                         );
+                                        // Unpaged (an export): everything counted.
+                                        assert_eq!(s.matching(&q, NOW, visible).len(), r.total);
                                         checked += 1;
                                     }
                                 }

@@ -20,7 +20,6 @@ use axum::body::{to_bytes, Body};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use pocdir_directory::search::{SearchQuery, MAX_PER_PAGE};
 use pocdir_domain::directory::exchange::{
     parse_import, ExportEntry, ExportFormat, ImportError, ImportFormat, ParsedImport,
     MAX_IMPORT_BYTES, TLP_LABEL,
@@ -65,20 +64,10 @@ async fn entries_to_export(
         }
     }
     let visible = |p: &pocdir_directory::search::ParticipantSummary| shows_people(view(p));
-    let now = state.clock.now();
-    let mut out = Vec::new();
-    let mut page = 1;
-    loop {
-        let results = snapshot.search(
-            &SearchQuery {
-                page,
-                per_page: MAX_PER_PAGE,
-                ..search.clone()
-            },
-            now,
-            &visible,
-        );
-        out.extend(results.entries.iter().map(|(e, _)| {
+    let out = snapshot
+        .matching(&search, state.clock.now(), &visible)
+        .into_iter()
+        .map(|(e, _)| {
             let entry = ExportEntry {
                 id: e.id,
                 participant: e.participant.clone(),
@@ -90,12 +79,8 @@ async fn entries_to_export(
                 details: e.details.clone(),
             };
             (entry, e.version)
-        }));
-        if page >= results.pages() {
-            break;
-        }
-        page += 1;
-    }
+        })
+        .collect();
     Ok(out)
 }
 
