@@ -115,6 +115,22 @@ async fn insert_session(conn: &mut SqliteConnection, new: &NewSession) -> StoreR
     row.try_into()
 }
 
+/// Ends a conditional update: when it changed no row, rolls back and
+/// says so; else appends `log` in the same transaction and commits.
+async fn commit_if_changed(
+    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+    changed: u64,
+    log: &[LogDraft],
+) -> StoreResult<bool> {
+    if changed == 0 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    append_in_tx(&mut tx, log).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// Appends `drafts` to the log inside the caller's transaction and returns
 /// their indexes. Bumping the counter first takes (or, after an earlier
 /// write, already holds) the write lock, which stays held until commit: no
@@ -828,13 +844,7 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if changed == 0 {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
-        tx.commit().await?;
-        Ok(true)
+        commit_if_changed(tx, changed, std::slice::from_ref(&log)).await
     }
 
     async fn propose_poc(
@@ -982,13 +992,7 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if changed == 0 {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
-        tx.commit().await?;
-        Ok(true)
+        commit_if_changed(tx, changed, std::slice::from_ref(&log)).await
     }
 
     async fn mark_mail_failed(
@@ -1015,17 +1019,9 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if changed == 0 {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        if retry_at.is_none() {
-            if let Some(log) = log {
-                append_in_tx(&mut tx, std::slice::from_ref(&log)).await?;
-            }
-        }
-        tx.commit().await?;
-        Ok(true)
+        // Only giving up is logged; a retry is routine.
+        let log = log.filter(|_| retry_at.is_none());
+        commit_if_changed(tx, changed, log.as_slice()).await
     }
 
     async fn mail_counts(&self) -> StoreResult<MailCounts> {
