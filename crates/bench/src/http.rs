@@ -13,20 +13,27 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 
 /// A prepared `GET` request, serialised once and sent many times.
 pub fn get_request(addr: SocketAddr, path: &str, bearer: Option<&str>) -> Vec<u8> {
-    let mut r = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: application/json\r\nUser-Agent: pocdir-bench\r\n");
-    if let Some(token) = bearer {
-        r.push_str("Authorization: Bearer ");
-        r.push_str(token);
-        r.push_str("\r\n");
-    }
-    r.push_str("\r\n");
-    r.into_bytes()
+    let auth = bearer.map(|token| format!("Authorization: Bearer {token}"));
+    request(addr, path, "application/json", auth.as_deref())
 }
 
 /// A prepared `GET` request of a signed-in browser (`cookie` is the
 /// `Cookie` header's value), for the HTML pages.
 pub fn get_request_with_cookie(addr: SocketAddr, path: &str, cookie: &str) -> Vec<u8> {
-    format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/html,application/json\r\nUser-Agent: pocdir-bench\r\nCookie: {cookie}\r\n\r\n").into_bytes()
+    let header = format!("Cookie: {cookie}");
+    request(addr, path, "text/html,application/json", Some(&header))
+}
+
+fn request(addr: SocketAddr, path: &str, accept: &str, header: Option<&str>) -> Vec<u8> {
+    let mut r = format!(
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: {accept}\r\nUser-Agent: pocdir-bench\r\n"
+    );
+    if let Some(h) = header {
+        r.push_str(h);
+        r.push_str("\r\n");
+    }
+    r.push_str("\r\n");
+    r.into_bytes()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
