@@ -22,10 +22,7 @@ fn names(results: &Value) -> Vec<String> {
 #[tokio::test]
 async fn search_filters_and_what_each_kind_sees() {
     let server = TestServer::start().await;
-    let api = Api {
-        server: &server,
-        http: reqwest::Client::new(),
-    };
+    let api = Api::new(&server);
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let pak_nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
     let fra_nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
@@ -123,10 +120,7 @@ async fn search_filters_and_what_each_kind_sees() {
 #[tokio::test]
 async fn poc_page_logs_reads_of_other_states_and_refuses_others() {
     let server = TestServer::start().await;
-    let api = Api {
-        server: &server,
-        http: reqwest::Client::new(),
-    };
+    let api = Api::new(&server);
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let pak_nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
     let fra_nominator = server.account(AccountKind::Nominator, Some("FRA")).await;

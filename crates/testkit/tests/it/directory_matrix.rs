@@ -117,10 +117,7 @@ fn action_of(probe: Probe, method: &str) -> Action {
 #[tokio::test]
 async fn the_server_applies_the_state_rules_for_every_kind() {
     let server = TestServer::start().await;
-    let api = Api {
-        server: &server,
-        http: reqwest::Client::new(),
-    };
+    let api = Api::new(&server);
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let mut targets = Vec::new();
     for code in STATES {

@@ -25,7 +25,14 @@ pub(crate) struct Api<'a> {
     pub(crate) http: reqwest::Client,
 }
 
-impl Api<'_> {
+impl<'a> Api<'a> {
+    pub(crate) fn new(server: &'a TestServer) -> Api<'a> {
+        Api {
+            server,
+            http: reqwest::Client::new(),
+        }
+    }
+
     pub(crate) async fn get(&self, who: &TestAccount, path: &str) -> (u16, Value) {
         let token = self.server.token(who, "read").await;
         let r = self
@@ -106,10 +113,7 @@ pub(crate) async fn log_actions(
 #[tokio::test]
 async fn nomination_verification_and_participation() {
     let server = TestServer::start().await;
-    let api = Api {
-        server: &server,
-        http: reqwest::Client::new(),
-    };
+    let api = Api::new(&server);
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let pak = server.account(AccountKind::Nominator, Some("PAK")).await;
     let fra = server.account(AccountKind::Nominator, Some("FRA")).await;
@@ -190,10 +194,7 @@ async fn nomination_verification_and_participation() {
 #[tokio::test]
 async fn reciprocity_and_read_transparency() {
     let server = TestServer::start().await;
-    let api = Api {
-        server: &server,
-        http: reqwest::Client::new(),
-    };
+    let api = Api::new(&server);
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let pak_nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
     let fra_nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
@@ -265,10 +266,7 @@ async fn reciprocity_and_read_transparency() {
 #[tokio::test]
 async fn updates_withdrawals_and_revalidation_by_the_states_nominator() {
     let server = TestServer::start().await;
-    let api = Api {
-        server: &server,
-        http: reqwest::Client::new(),
-    };
+    let api = Api::new(&server);
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let pak = server.account(AccountKind::Nominator, Some("PAK")).await;
     let fra = server.account(AccountKind::Nominator, Some("FRA")).await;
@@ -369,10 +367,7 @@ async fn updates_withdrawals_and_revalidation_by_the_states_nominator() {
 #[tokio::test]
 async fn a_states_page_shows_its_pocs_only_to_those_allowed_and_logs_reads() {
     let server = TestServer::start().await;
-    let api = Api {
-        server: &server,
-        http: reqwest::Client::new(),
-    };
+    let api = Api::new(&server);
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let pak_nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
     let fra_nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
@@ -445,10 +440,7 @@ async fn openpgp_keys_are_checked_and_shown() {
     server
         .clock
         .set(time::macros::datetime!(2027-01-15 12:00 UTC));
-    let api = Api {
-        server: &server,
-        http: reqwest::Client::new(),
-    };
+    let api = Api::new(&server);
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let pak = server.account(AccountKind::Nominator, Some("PAK")).await;
     let nominate = |key: String| {
