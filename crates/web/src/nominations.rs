@@ -371,12 +371,7 @@ pub async fn withdraw_submit(
     Path(id): Path<i64>,
     FormData(form): FormData<VersionForm>,
 ) -> Result<Response, AppError> {
-    let req = PocChange {
-        version: form.version,
-        details: None,
-    };
-    change_poc(&state, &me, id, req, Change::Withdraw).await?;
-    Ok(Redirect::to(&format!("/pocs/{id}")).into_response())
+    version_only(&state, &me, id, form, Change::Withdraw).await
 }
 
 pub async fn confirm_submit(
@@ -385,11 +380,23 @@ pub async fn confirm_submit(
     Path(id): Path<i64>,
     FormData(form): FormData<VersionForm>,
 ) -> Result<Response, AppError> {
+    version_only(&state, &me, id, form, Change::Confirm).await
+}
+
+/// A change that carries only the version read (withdraw, confirm); back
+/// to the PoC's page.
+async fn version_only(
+    state: &AppState,
+    me: &SignedIn,
+    id: i64,
+    form: VersionForm,
+    change: Change,
+) -> Result<Response, AppError> {
     let req = PocChange {
         version: form.version,
         details: None,
     };
-    change_poc(&state, &me, id, req, Change::Confirm).await?;
+    change_poc(state, me, id, req, change).await?;
     Ok(Redirect::to(&format!("/pocs/{id}")).into_response())
 }
 
