@@ -2,13 +2,15 @@
 //! attaches the access-policy guard for the route's [`Action`] and records
 //! a [`RouteSpec`], so that tests can walk every route that exists.
 
-use crate::auth::SignedIn;
-use crate::error::{is_machine_path, render_errors, AppError};
+use crate::account::api;
+use crate::account::pages as account;
+use crate::audit::api as log_api;
+use crate::audit::pages as audit;
+use crate::directory::{exchange, nominations, participants, pocs, search as directory};
+use crate::http::error::{is_machine_path, render_errors, AppError};
+use crate::http::identity::SignedIn;
+use crate::http::{identity as auth, metrics as http_metrics, page as pages, security};
 use crate::state::AppState;
-use crate::{
-    account, api, audit, auth, directory, exchange, http_metrics, log_api, nominations, pages,
-    participants, pocs, security,
-};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::handler::Handler;
@@ -120,7 +122,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
     use Action::*;
     // The recorder must exist before the first request is counted, not be
     // made by the first scrape of /metrics.
-    let _ = crate::http_metrics::recorder();
+    let _ = crate::http::metrics::recorder();
     let routes = Routes {
         router: Router::new(),
         specs: Vec::new(),
@@ -136,13 +138,13 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
     .get("/metrics", ViewPublic, http_metrics::serve_metrics)
     .get("/api/v1/openapi.json", ViewPublic, api::openapi)
     // Signing in and out
-    .get("/login", SignIn, auth::sign_in::login_form)
-    .post("/login", SignIn, auth::sign_in::login_submit)
-    .get("/login/mfa", SignIn, auth::sign_in::mfa_form)
-    .post("/login/mfa", SignIn, auth::sign_in::mfa_submit)
-    .get("/login/enrol", SignIn, auth::sign_in::enrol_form)
-    .post("/login/enrol", SignIn, auth::sign_in::enrol_submit)
-    .post("/logout", SignIn, auth::sign_in::logout)
+    .get("/login", SignIn, crate::sign_in::pages::login_form)
+    .post("/login", SignIn, crate::sign_in::pages::login_submit)
+    .get("/login/mfa", SignIn, crate::sign_in::pages::mfa_form)
+    .post("/login/mfa", SignIn, crate::sign_in::pages::mfa_submit)
+    .get("/login/enrol", SignIn, crate::sign_in::pages::enrol_form)
+    .post("/login/enrol", SignIn, crate::sign_in::pages::enrol_submit)
+    .post("/logout", SignIn, crate::sign_in::pages::logout)
     // One's own account
     .get("/account", ViewOwnAccount, account::show)
     .get("/api/v1/me", ViewOwnAccount, api::me)
@@ -274,7 +276,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         nominations::decision_submit,
     )
     .get("/nominations", ReviewNominations, nominations::queue)
-    .get("/outbox", ViewOutbox, crate::outbox::page);
+    .get("/outbox", ViewOutbox, crate::outbox::page::page);
 
     let max_body = state.config.max_body_bytes;
     let router = routes

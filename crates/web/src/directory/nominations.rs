@@ -4,14 +4,14 @@
 //! They share the API's rules (`crate::pocs`), so a form and a script can
 //! never do different things.
 
-use crate::auth::SignedIn;
-use crate::directory::{format_day, role_label};
-use crate::error::AppError;
-use crate::pages::{render, PageCtx};
-use crate::pocs::{
+use crate::directory::pocs::{
     change_poc, decide_poc, nominate_poc, refuse, Change, DecisionRequest, PocChange,
 };
-use crate::routes::FormData;
+use crate::directory::search::{format_day, role_label};
+use crate::http::error::AppError;
+use crate::http::identity::SignedIn;
+use crate::http::page::{render, PageCtx};
+use crate::http::routes::FormData;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -158,7 +158,7 @@ fn form_field(api_field: &str) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "poc_form.html")]
+#[template(path = "directory/poc_form.html")]
 pub struct PocFormPage {
     pub page: PageCtx,
     pub action: String,
@@ -440,7 +440,7 @@ pub struct QueueRow {
 }
 
 #[derive(Template)]
-#[template(path = "nominations.html")]
+#[template(path = "directory/nominations.html")]
 pub struct NominationsPage {
     pub page: PageCtx,
     pub rows: Vec<QueueRow>,
@@ -509,7 +509,7 @@ pub struct DueRow {
 }
 
 #[derive(Template)]
-#[template(path = "revalidation.html")]
+#[template(path = "directory/revalidation.html")]
 pub struct RevalidationPage {
     pub page: PageCtx,
     pub every_days: i64,

@@ -1,11 +1,11 @@
 //! The account page: who you are, change password, recovery codes,
 //! sessions and API tokens (list, create, revoke).
 
-use crate::auth::sign_in::RecoveryCodesPage;
-use crate::auth::{own_action, Credential, SignedIn};
-use crate::error::AppError;
-use crate::pages::{render, PageCtx};
-use crate::routes::FormData;
+use crate::http::error::AppError;
+use crate::http::identity::{own_action, Credential, SignedIn};
+use crate::http::page::{render, PageCtx};
+use crate::http::routes::FormData;
+use crate::sign_in::pages::RecoveryCodesPage;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -41,7 +41,7 @@ pub struct TokenRow {
 }
 
 #[derive(Template)]
-#[template(path = "account.html")]
+#[template(path = "account/account.html")]
 pub struct AccountPage {
     pub page: PageCtx,
     pub email: String,
@@ -56,7 +56,7 @@ pub struct AccountPage {
 }
 
 #[derive(Template)]
-#[template(path = "token_created.html")]
+#[template(path = "account/token_created.html")]
 pub struct TokenCreatedPage {
     pub page: PageCtx,
     pub name: String,

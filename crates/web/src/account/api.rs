@@ -1,9 +1,9 @@
 //! The JSON API under `/api/v1` and its OpenAPI document.
 
-use crate::account::mint_token;
-use crate::auth::{Credential, SignedIn};
-use crate::error::{AppError, ErrorBody, ErrorDetail};
-use crate::routes::ApiJson;
+use crate::account::pages::mint_token;
+use crate::http::error::{AppError, ErrorBody, ErrorDetail};
+use crate::http::identity::{Credential, SignedIn};
+use crate::http::routes::ApiJson;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -198,7 +198,12 @@ pub async fn revoke_token(
             me.account.id,
             id,
             state.clock.now(),
-            crate::auth::own_action(&state, &me.account, "token.revoke", format!("token:{id}")),
+            crate::http::identity::own_action(
+                &state,
+                &me.account,
+                "token.revoke",
+                format!("token:{id}"),
+            ),
         )
         .await?
     {
@@ -227,7 +232,7 @@ impl Modify for SecuritySchemes {
         components.add_security_scheme(
             "session",
             SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(
-                utoipa::openapi::security::ApiKeyValue::new(crate::auth::SESSION_COOKIE),
+                utoipa::openapi::security::ApiKeyValue::new(crate::http::identity::SESSION_COOKIE),
             )),
         );
     }
@@ -245,27 +250,27 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         list_tokens,
         create_token,
         revoke_token,
-        crate::log_api::public_key,
-        crate::log_api::latest_head,
-        crate::log_api::head_at,
-        crate::log_api::inclusion,
-        crate::log_api::consistency,
-        crate::log_api::entries,
-        crate::log_api::own_state,
-        crate::participants::list,
-        crate::participants::one,
-        crate::participants::create_organisation,
-        crate::pocs::list,
-        crate::pocs::nominate,
-        crate::pocs::pending,
-        crate::pocs::decide,
-        crate::pocs::propose_update,
-        crate::pocs::propose_withdrawal,
-        crate::pocs::confirm,
-        crate::directory::search_api,
-        crate::directory::one_api,
-        crate::exchange::export,
-        crate::exchange::import_api,
+        crate::audit::api::public_key,
+        crate::audit::api::latest_head,
+        crate::audit::api::head_at,
+        crate::audit::api::inclusion,
+        crate::audit::api::consistency,
+        crate::audit::api::entries,
+        crate::audit::api::own_state,
+        crate::directory::participants::list,
+        crate::directory::participants::one,
+        crate::directory::participants::create_organisation,
+        crate::directory::pocs::list,
+        crate::directory::pocs::nominate,
+        crate::directory::pocs::pending,
+        crate::directory::pocs::decide,
+        crate::directory::pocs::propose_update,
+        crate::directory::pocs::propose_withdrawal,
+        crate::directory::pocs::confirm,
+        crate::directory::search::search_api,
+        crate::directory::search::one_api,
+        crate::directory::exchange::export,
+        crate::directory::exchange::import_api,
     ),
     components(schemas(
         Me,
@@ -275,24 +280,24 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
         TokenInfo,
         NewTokenRequest,
         NewTokenResponse,
-        crate::log_api::LogKey,
+        crate::audit::api::LogKey,
         pocdir_domain::log::head::SignedTreeHead,
-        crate::log_api::InclusionProofBody,
-        crate::log_api::ConsistencyProofBody,
-        crate::log_api::LogEntriesBody,
-        crate::log_api::LogEntryBody,
-        crate::log_api::ActorBody,
-        crate::participants::ParticipantBody,
-        crate::participants::NewOrganisation,
-        crate::pocs::PocBody,
-        crate::directory::DirectorySearchBody,
-        crate::directory::DirectoryEntryBody,
-        crate::pocs::PocListBody,
-        crate::exchange::ImportReport,
-        crate::exchange::ImportProblemBody,
-        crate::pocs::DecisionRequest,
-        crate::pocs::PocChange,
-        crate::error::FieldProblem,
+        crate::audit::api::InclusionProofBody,
+        crate::audit::api::ConsistencyProofBody,
+        crate::audit::api::LogEntriesBody,
+        crate::audit::api::LogEntryBody,
+        crate::audit::api::ActorBody,
+        crate::directory::participants::ParticipantBody,
+        crate::directory::participants::NewOrganisation,
+        crate::directory::pocs::PocBody,
+        crate::directory::search::DirectorySearchBody,
+        crate::directory::search::DirectoryEntryBody,
+        crate::directory::pocs::PocListBody,
+        crate::directory::exchange::ImportReport,
+        crate::directory::exchange::ImportProblemBody,
+        crate::directory::pocs::DecisionRequest,
+        crate::directory::pocs::PocChange,
+        crate::http::error::FieldProblem,
         pocdir_domain::directory::poc::PocDraft,
         pocdir_domain::directory::poc::PhoneDraft,
         pocdir_domain::directory::poc::PocRole,

@@ -1,8 +1,8 @@
 //! One error type for every route. It becomes `{"error":{"code","message"}}`
 //! on the API and a localized page in HTML (see [`render_errors`]).
 
-use crate::locale::lang_of;
-use crate::pages::render_error_page;
+use crate::http::locale::lang_of;
+use crate::http::page::render_error_page;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;

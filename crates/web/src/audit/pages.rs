@@ -2,10 +2,10 @@
 //! by actor, action, participant, time), and for each State the entries
 //! that touched its own affairs.
 
-use crate::auth::SignedIn;
-use crate::error::AppError;
-use crate::log_api::QueryParams;
-use crate::pages::{render, PageCtx};
+use crate::audit::api::QueryParams;
+use crate::http::error::AppError;
+use crate::http::identity::SignedIn;
+use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -58,7 +58,7 @@ impl From<&LogEntry> for EntryRow {
 }
 
 #[derive(Template)]
-#[template(path = "audit.html")]
+#[template(path = "audit/audit.html")]
 pub struct AuditPage {
     pub page: PageCtx,
     /// True on the whole-log page (with filters), false on a State's own page.

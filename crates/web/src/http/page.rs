@@ -1,10 +1,10 @@
 //! Public pages, the page frame shared by every template, the language
 //! switcher, static assets, health, and error pages.
 
-use crate::auth::SignedIn;
-use crate::error::AppError;
-use crate::locale::{lang_of, LANG_COOKIE};
-use crate::security::{set_cookie, CsrfBrowserValue};
+use crate::http::error::AppError;
+use crate::http::identity::SignedIn;
+use crate::http::locale::{lang_of, LANG_COOKIE};
+use crate::http::security::{set_cookie, CsrfBrowserValue};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{FromRequestParts, Path, Query, State};
@@ -134,7 +134,7 @@ pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
 }
 
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "home/home.html")]
 pub struct HomePage {
     pub page: PageCtx,
 }
@@ -204,13 +204,13 @@ pub async fn choose_language(
     State(state): State<AppState>,
     Path(code): Path<String>,
     Query(q): Query<NextQuery>,
-    crate::auth::MaybeSignedIn(me): crate::auth::MaybeSignedIn,
+    crate::http::identity::MaybeSignedIn(me): crate::http::identity::MaybeSignedIn,
 ) -> Result<Response, AppError> {
     let lang = Lang::from_tag(&code).ok_or_else(AppError::not_found)?;
     if let Some(me) = me {
         let log = pocdir_domain::log::entry::LogDraft::new(
             state.clock.now(),
-            crate::auth::log_actor(&me.account),
+            crate::http::identity::log_actor(&me.account),
             "account.language",
             format!("account:{}", me.account.id),
         )
@@ -250,7 +250,7 @@ pub async fn stylesheet() -> Response {
     asset(
         "text/css; charset=utf-8",
         "public, max-age=3600",
-        include_str!("../static/app.css"),
+        include_str!("../../static/app.css"),
     )
 }
 
@@ -258,7 +258,7 @@ pub async fn favicon() -> Response {
     asset(
         "image/svg+xml",
         "public, max-age=86400",
-        include_str!("../static/favicon.svg"),
+        include_str!("../../static/favicon.svg"),
     )
 }
 
@@ -295,10 +295,13 @@ mod tests {
         let defined = pocdir_i18n::message_ids(&pocdir_i18n::source_ftl(Lang::En));
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut used = Vec::new();
-        for dir in ["templates", "src", "src/auth"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+        // Every file under templates/ and src/, at any depth.
+        let mut dirs = vec![root.join("templates"), root.join("src")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
-                if !path.is_file() {
+                if path.is_dir() {
+                    dirs.push(path);
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap();

@@ -2,9 +2,9 @@
 //! given up, and the latest ones with their attempts and last error, so a
 //! secretariat sees at once when reminders are not getting out.
 
-use crate::directory::format_minute;
-use crate::error::AppError;
-use crate::pages::{render, PageCtx};
+use crate::directory::search::format_minute;
+use crate::http::error::AppError;
+use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -29,7 +29,7 @@ pub struct MailRow {
 }
 
 #[derive(Template)]
-#[template(path = "outbox.html")]
+#[template(path = "outbox/outbox.html")]
 pub struct OutboxPage {
     pub page: PageCtx,
     pub counts: MailCounts,

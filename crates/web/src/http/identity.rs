@@ -1,11 +1,8 @@
 //! Who is making a request: a browser session (cookie) or an API token
 //! (bearer), checked once per request by [`authenticate`].
 
-pub mod sign_in;
-pub mod totp_qr;
-
-use crate::error::{is_machine_path, AppError};
-use crate::security::{cookie_value, CSRF_COOKIE, CSRF_HEADER};
+use crate::http::error::{is_machine_path, AppError};
+use crate::http::security::{cookie_value, CSRF_COOKIE, CSRF_HEADER};
 use crate::state::AppState;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;

@@ -2,8 +2,8 @@
 //! consistency proofs (RFC 9162), the public key, and entries for those
 //! allowed to read them.
 
-use crate::auth::SignedIn;
-use crate::error::{AppError, ErrorBody};
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::identity::SignedIn;
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequestParts, Path, Query, State};

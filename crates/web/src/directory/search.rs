@@ -4,11 +4,11 @@
 //! their contact channels: those are on the PoC's own page, the PoC API
 //! and the exports, where every read of another State's details is logged.
 
-use crate::auth::SignedIn;
-use crate::error::{AppError, ErrorBody};
-use crate::log_api::QueryParams;
-use crate::pages::{render, PageCtx};
-use crate::pocs::{body, record_reads, refuse, PocBody};
+use crate::audit::api::QueryParams;
+use crate::directory::pocs::{body, record_reads, refuse, PocBody};
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::identity::SignedIn;
+use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -232,7 +232,7 @@ pub struct ResultRow {
 }
 
 #[derive(Template)]
-#[template(path = "directory.html")]
+#[template(path = "directory/directory.html")]
 pub struct DirectoryPage {
     pub page: PageCtx,
     pub query: DirectoryQuery,
@@ -501,7 +501,7 @@ impl DetailsView {
 }
 
 #[derive(Template)]
-#[template(path = "poc.html")]
+#[template(path = "directory/poc.html")]
 pub struct PocPage {
     pub page: PageCtx,
     pub id: i64,

@@ -2,11 +2,11 @@
 //! sign-in, a TOTP code or a recovery code afterwards), then a fresh
 //! session. Signing out.
 
-use crate::auth::{own_action, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
-use crate::error::AppError;
-use crate::pages::{render, safe_next, PageCtx};
-use crate::routes::FormData;
-use crate::security::{clear_cookie, set_cookie, ClientAddress};
+use crate::http::error::AppError;
+use crate::http::identity::{own_action, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
+use crate::http::page::{render, safe_next, PageCtx};
+use crate::http::routes::FormData;
+use crate::http::security::{clear_cookie, set_cookie, ClientAddress};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -26,7 +26,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 #[derive(Template)]
-#[template(path = "login.html")]
+#[template(path = "sign_in/login.html")]
 pub struct LoginPage {
     pub page: PageCtx,
     pub email: String,
@@ -36,7 +36,7 @@ pub struct LoginPage {
 }
 
 #[derive(Template)]
-#[template(path = "mfa.html")]
+#[template(path = "sign_in/mfa.html")]
 pub struct MfaPage {
     pub page: PageCtx,
     pub next: String,
@@ -44,7 +44,7 @@ pub struct MfaPage {
 }
 
 #[derive(Template)]
-#[template(path = "enrol.html")]
+#[template(path = "sign_in/enrol.html")]
 pub struct EnrolPage {
     pub page: PageCtx,
     pub next: String,
@@ -54,7 +54,7 @@ pub struct EnrolPage {
 }
 
 #[derive(Template)]
-#[template(path = "recovery_codes.html")]
+#[template(path = "sign_in/recovery_codes.html")]
 pub struct RecoveryCodesPage {
     pub page: PageCtx,
     pub codes: Vec<String>,

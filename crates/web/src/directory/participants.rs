@@ -2,11 +2,11 @@
 //! part; nothing personal), one participant, and organisations added by the
 //! secretariat.
 
-use crate::auth::{log_actor, SignedIn};
-use crate::error::{AppError, ErrorBody};
-use crate::log_api::QueryParams;
-use crate::pages::{render, PageCtx};
-use crate::routes::ApiJson;
+use crate::audit::api::QueryParams;
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::identity::{log_actor, SignedIn};
+use crate::http::page::{render, PageCtx};
+use crate::http::routes::ApiJson;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -179,7 +179,7 @@ pub struct ParticipantRow {
 }
 
 #[derive(Template)]
-#[template(path = "participants.html")]
+#[template(path = "directory/participants.html")]
 pub struct ParticipantsPage {
     pub page: PageCtx,
     pub participating: Vec<ParticipantRow>,

@@ -8,12 +8,12 @@
 //! it writes nothing unless every row is good or the operator accepts the
 //! valid rows explicitly, and then writes them in one transaction.
 
-use crate::auth::{log_actor, SignedIn};
-use crate::directory::{shows_people, views_of, DirectoryQuery};
-use crate::error::{AppError, ErrorBody};
-use crate::log_api::QueryParams;
-use crate::pages::{render, PageCtx};
-use crate::pocs::{read_entry, refuse};
+use crate::audit::api::QueryParams;
+use crate::directory::pocs::{read_entry, refuse};
+use crate::directory::search::{shows_people, views_of, DirectoryQuery};
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::identity::{log_actor, SignedIn};
+use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
 use axum::body::{to_bytes, Body};
@@ -125,7 +125,7 @@ pub async fn export(
         format = format.extension(),
         "directory exported"
     );
-    let day = crate::directory::format_day(now);
+    let day = crate::directory::search::format_day(now);
     let filename = format!("pocdir-directory-{day}.{}", format.extension());
     let mut headers = HeaderMap::new();
     headers.insert(
@@ -439,7 +439,7 @@ pub struct ProblemRow {
 }
 
 #[derive(Template)]
-#[template(path = "import.html")]
+#[template(path = "directory/import.html")]
 pub struct ImportPage {
     pub page: PageCtx,
     /// The file as text, carried to the confirming buttons after a dry run.
@@ -491,8 +491,8 @@ fn read_form(headers: &HeaderMap, bytes: &[u8]) -> Option<ImportForm> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())?;
-    let boundary = crate::multipart::boundary(content_type)?;
-    let parts = crate::multipart::parse(&boundary, bytes)?;
+    let boundary = crate::http::multipart::boundary(content_type)?;
+    let parts = crate::http::multipart::parse(&boundary, bytes)?;
     let text = |name: &str| {
         parts
             .iter()

@@ -1,7 +1,7 @@
 //! Security headers on every response, CSRF protection of every form,
 //! cookies, and the client's address (with trusted proxies only).
 
-use crate::error::{is_machine_path, AppError};
+use crate::http::error::{is_machine_path, AppError};
 use crate::state::AppState;
 use axum::body::{to_bytes, Body};
 use axum::extract::{ConnectInfo, Request, State};
@@ -127,8 +127,8 @@ pub async fn csrf_protect(State(state): State<AppState>, request: Request, next:
     let request = if request.method() == Method::POST {
         let (parts, body) = request.into_parts();
         // The import page takes a whole file; every other form is small.
-        let limit = if path == crate::exchange::IMPORT_PAGE {
-            crate::exchange::MAX_UPLOAD_BYTES
+        let limit = if path == crate::directory::exchange::IMPORT_PAGE {
+            crate::directory::exchange::MAX_UPLOAD_BYTES
         } else {
             state.config.max_body_bytes
         };
@@ -141,9 +141,9 @@ pub async fn csrf_protect(State(state): State<AppState>, request: Request, next:
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
-        let submitted = match crate::multipart::boundary(content_type) {
+        let submitted = match crate::http::multipart::boundary(content_type) {
             // A file upload: the token is one of the parts.
-            Some(boundary) => crate::multipart::parse(&boundary, &bytes)
+            Some(boundary) => crate::http::multipart::parse(&boundary, &bytes)
                 .and_then(|parts| parts.into_iter().find(|p| p.name == CSRF_FIELD))
                 .and_then(|p| std::str::from_utf8(p.data).ok().map(str::to_string))
                 .unwrap_or_default(),

@@ -3,9 +3,9 @@
 //! State's nominator, and the secretariat's verification queue. Every read
 //! of another State's contact details is written to the log.
 
-use crate::auth::{log_actor, SignedIn};
-use crate::error::{AppError, ErrorBody};
-use crate::routes::ApiJson;
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::identity::{log_actor, SignedIn};
+use crate::http::routes::ApiJson;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -535,9 +535,9 @@ pub struct PocCard {
 }
 
 #[derive(askama::Template)]
-#[template(path = "participant.html")]
+#[template(path = "directory/participant.html")]
 pub struct ParticipantPage {
-    pub page: crate::pages::PageCtx,
+    pub page: crate::http::page::PageCtx,
     pub name: String,
     pub code: String,
     pub status: String,
@@ -552,8 +552,8 @@ pub struct ParticipantPage {
 /// directory rules allow, each read of another State's details logged.
 pub async fn participant_page(
     State(state): State<AppState>,
-    page: crate::pages::PageCtx,
-    signed_in: crate::auth::MaybeSignedIn,
+    page: crate::http::page::PageCtx,
+    signed_in: crate::http::identity::MaybeSignedIn,
     Path(code): Path<String>,
 ) -> Result<axum::response::Response, AppError> {
     use pocdir_domain::directory::poc::PocDetails;
@@ -629,7 +629,7 @@ pub async fn participant_page(
     };
     let lang = page.lang.code();
     let status = page.t(&format!("participant-status-{}", target.status.as_str()));
-    Ok(crate::pages::render(
+    Ok(crate::http::page::render(
         StatusCode::OK,
         &ParticipantPage {
             name: target.names.in_language(lang).to_string(),
