@@ -1,9 +1,9 @@
-//! The JSON API under `/api/v1` and its OpenAPI document.
+//! The account over the API: who is signed in, and its API tokens.
 
 use crate::account::pages::mint_token;
-use crate::http::error::{AppError, ErrorBody, ErrorDetail};
-use crate::http::identity::{Credential, SignedIn};
-use crate::http::routes::ApiJson;
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::ApiJson;
+use crate::http::identity::{own_action, Credential, SignedIn};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -12,8 +12,7 @@ use pocdir_domain::account::AccountKind;
 use pocdir_domain::policy::Scopes;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa::ToSchema;
 
 /// The account making the request.
 #[derive(Debug, Serialize, ToSchema)]
@@ -198,12 +197,7 @@ pub async fn revoke_token(
             me.account.id,
             id,
             state.clock.now(),
-            crate::http::identity::own_action(
-                &state,
-                &me.account,
-                "token.revoke",
-                format!("token:{id}"),
-            ),
+            own_action(&state, &me.account, "token.revoke", format!("token:{id}")),
         )
         .await?
     {
@@ -211,106 +205,4 @@ pub async fn revoke_token(
     }
     tracing::info!(account = me.account.id, token = id, "API token revoked");
     Ok(StatusCode::NO_CONTENT)
-}
-
-struct SecuritySchemes;
-
-impl Modify for SecuritySchemes {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .description(Some(
-                        "An API token from `pocdir account token` or the account page",
-                    ))
-                    .build(),
-            ),
-        );
-        components.add_security_scheme(
-            "session",
-            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(
-                utoipa::openapi::security::ApiKeyValue::new(crate::http::identity::SESSION_COOKIE),
-            )),
-        );
-    }
-}
-
-#[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "pocdir API",
-        description = "Points-of-Contact Directory for cyber confidence-building between States. \
-Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
-    ),
-    paths(
-        me,
-        list_tokens,
-        create_token,
-        revoke_token,
-        crate::audit::api::public_key,
-        crate::audit::api::latest_head,
-        crate::audit::api::head_at,
-        crate::audit::api::inclusion,
-        crate::audit::api::consistency,
-        crate::audit::api::entries,
-        crate::audit::api::own_state,
-        crate::directory::participants::list,
-        crate::directory::participants::one,
-        crate::directory::participants::create_organisation,
-        crate::directory::pocs::list,
-        crate::directory::pocs::nominate,
-        crate::directory::pocs::pending,
-        crate::directory::pocs::decide,
-        crate::directory::pocs::propose_update,
-        crate::directory::pocs::propose_withdrawal,
-        crate::directory::pocs::confirm,
-        crate::directory::search::search_api,
-        crate::directory::search::one_api,
-        crate::directory::exchange::export,
-        crate::directory::exchange::import_api,
-    ),
-    components(schemas(
-        Me,
-        ErrorBody,
-        ErrorDetail,
-        AccountKind,
-        TokenInfo,
-        NewTokenRequest,
-        NewTokenResponse,
-        crate::audit::api::LogKey,
-        pocdir_domain::log::head::SignedTreeHead,
-        crate::audit::api::InclusionProofBody,
-        crate::audit::api::ConsistencyProofBody,
-        crate::audit::api::LogEntriesBody,
-        crate::audit::api::LogEntryBody,
-        crate::audit::api::ActorBody,
-        crate::directory::participants::ParticipantBody,
-        crate::directory::participants::NewOrganisation,
-        crate::directory::pocs::PocBody,
-        crate::directory::search::DirectorySearchBody,
-        crate::directory::search::DirectoryEntryBody,
-        crate::directory::pocs::PocListBody,
-        crate::directory::exchange::ImportReport,
-        crate::directory::exchange::ImportProblemBody,
-        crate::directory::pocs::DecisionRequest,
-        crate::directory::pocs::PocChange,
-        crate::http::error::FieldProblem,
-        pocdir_domain::directory::poc::PocDraft,
-        pocdir_domain::directory::poc::PhoneDraft,
-        pocdir_domain::directory::poc::PocRole,
-        pocdir_domain::directory::poc::PocStatus,
-        pocdir_domain::directory::poc::PendingAction,
-        pocdir_store::ParticipantNames,
-        pocdir_domain::directory::participant::ParticipantKind,
-        pocdir_domain::directory::participant::ParticipationStatus,
-    )),
-    modifiers(&SecuritySchemes)
-)]
-pub struct ApiDoc;
-
-pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
 }

@@ -2,9 +2,9 @@
 //! sessions and API tokens (list, create, revoke).
 
 use crate::http::error::AppError;
+use crate::http::extract::FormData;
 use crate::http::identity::{own_action, Credential, SignedIn};
 use crate::http::page::{render, PageCtx};
-use crate::http::routes::FormData;
 use crate::sign_in::pages::RecoveryCodesPage;
 use crate::state::AppState;
 use askama::Template;

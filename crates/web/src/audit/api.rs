@@ -3,11 +3,10 @@
 //! allowed to read them.
 
 use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::QueryParams;
 use crate::http::identity::SignedIn;
 use crate::state::AppState;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{FromRequestParts, Path, Query, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::Json;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::head::{encode_public_key, key_id, SignedTreeHead};
@@ -15,31 +14,12 @@ use pocdir_domain::log::merkle::ProofError;
 use pocdir_i18n::FluentArg;
 use pocdir_log::LogError;
 use pocdir_store::{LogFilter, StoredLogEntry};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 use utoipa::{IntoParams, ToSchema};
 
 /// Most entries served by one request.
 pub const MAX_ENTRIES: u64 = 1000;
-
-/// Query parameters whose rejections become our error shape.
-pub struct QueryParams<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        match Query::<T>::from_request_parts(parts, state).await {
-            Ok(Query(v)) => Ok(QueryParams(v)),
-            Err(QueryRejection::FailedToDeserializeQueryString(e)) => {
-                tracing::info!(error = %e.body_text(), "query refused");
-                Err(AppError::bad_request("error-bad-query"))
-            }
-            Err(_) => Err(AppError::bad_request("error-bad-query")),
-        }
-    }
-}
 
 impl From<LogError> for AppError {
     fn from(e: LogError) -> Self {

@@ -2,8 +2,9 @@
 //! by actor, action, participant, time), and for each State the entries
 //! that touched its own affairs.
 
-use crate::audit::api::QueryParams;
 use crate::http::error::AppError;
+use crate::http::extract::QueryParams;
+use crate::http::format::format_second;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
@@ -33,12 +34,7 @@ impl From<&LogEntry> for EntryRow {
     fn from(e: &LogEntry) -> Self {
         let at = OffsetDateTime::from_unix_timestamp(e.at)
             .ok()
-            .and_then(|t| {
-                t.format(format_description!(
-                    "[year]-[month]-[day] [hour]:[minute]:[second]"
-                ))
-                .ok()
-            })
+            .map(format_second)
             .unwrap_or_default();
         let actor = match (e.actor_account_id, &e.actor_participant) {
             (Some(id), Some(p)) => format!("{} #{id} ({p})", e.actor_kind),

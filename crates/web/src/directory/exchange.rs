@@ -8,10 +8,10 @@
 //! it writes nothing unless every row is good or the operator accepts the
 //! valid rows explicitly, and then writes them in one transaction.
 
-use crate::audit::api::QueryParams;
 use crate::directory::pocs::{read_entry, refuse};
 use crate::directory::search::{shows_people, views_of, DirectoryQuery};
 use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::QueryParams;
 use crate::http::identity::{log_actor, SignedIn};
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
@@ -31,8 +31,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use utoipa::{IntoParams, ToSchema};
 
-/// The import page (its form may carry a whole file).
-pub const IMPORT_PAGE: &str = "/directory/import";
 /// The largest upload the import page accepts: the file plus the form.
 pub const MAX_UPLOAD_BYTES: usize = MAX_IMPORT_BYTES + 64 * 1024;
 
@@ -125,7 +123,7 @@ pub async fn export(
         format = format.extension(),
         "directory exported"
     );
-    let day = crate::directory::search::format_day(now);
+    let day = crate::http::format::format_day(now);
     let filename = format!("pocdir-directory-{day}.{}", format.extension());
     let mut headers = HeaderMap::new();
     headers.insert(

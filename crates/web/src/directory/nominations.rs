@@ -7,11 +7,12 @@
 use crate::directory::pocs::{
     change_poc, decide_poc, nominate_poc, refuse, Change, DecisionRequest, PocChange,
 };
-use crate::directory::search::{format_day, role_label};
+use crate::directory::search::role_label;
 use crate::http::error::AppError;
+use crate::http::extract::FormData;
+use crate::http::format::format_day;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
-use crate::http::routes::FormData;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -2,11 +2,11 @@
 //! part; nothing personal), one participant, and organisations added by the
 //! secretariat.
 
-use crate::audit::api::QueryParams;
 use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::ApiJson;
+use crate::http::extract::QueryParams;
 use crate::http::identity::{log_actor, SignedIn};
 use crate::http::page::{render, PageCtx};
-use crate::http::routes::ApiJson;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -4,8 +4,8 @@
 //! of another State's contact details is written to the log.
 
 use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::ApiJson;
 use crate::http::identity::{log_actor, SignedIn};
-use crate::http::routes::ApiJson;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

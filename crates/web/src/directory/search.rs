@@ -4,9 +4,10 @@
 //! their contact channels: those are on the PoC's own page, the PoC API
 //! and the exports, where every read of another State's details is logged.
 
-use crate::audit::api::QueryParams;
 use crate::directory::pocs::{body, record_reads, refuse, PocBody};
 use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::QueryParams;
+use crate::http::format::{format_day, format_minute};
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
@@ -523,18 +524,6 @@ pub struct PocPage {
     pub can_change: bool,
     pub can_confirm: bool,
     pub can_decide: bool,
-}
-
-pub fn format_day(t: time::OffsetDateTime) -> String {
-    t.format(time::macros::format_description!("[year]-[month]-[day]"))
-        .unwrap_or_default()
-}
-
-pub fn format_minute(t: time::OffsetDateTime) -> String {
-    t.format(time::macros::format_description!(
-        "[year]-[month]-[day] [hour]:[minute] UTC"
-    ))
-    .unwrap_or_default()
 }
 
 fn parse_details(json: Option<&String>) -> Option<PocDetails> {

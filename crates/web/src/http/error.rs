@@ -1,11 +1,8 @@
 //! One error type for every route. It becomes `{"error":{"code","message"}}`
-//! on the API and a localized page in HTML (see [`render_errors`]).
+//! on the API and a localized page in HTML (see
+//! [`render_errors`](crate::http::error_page::render_errors)).
 
-use crate::http::locale::lang_of;
-use crate::http::page::render_error_page;
-use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use pocdir_i18n::{FluentArg, Lang, Translator};
 use serde::Serialize;
@@ -147,7 +144,8 @@ impl AppError {
         Translator::new(lang).t_args(self.message_id, &self.args)
     }
 
-    fn json_response(&self) -> Response {
+    /// The JSON error shape, whatever the path.
+    pub fn json_response(&self) -> Response {
         let body = ErrorBody {
             error: ErrorDetail {
                 code: self.code.to_string(),
@@ -206,44 +204,12 @@ pub fn is_machine_path(path: &str) -> bool {
         || path.starts_with("/.well-known/")
 }
 
-/// Turns every error response into the one shape: JSON for machine paths,
-/// a localized page for people. Also catches errors produced by the
-/// framework itself (e.g. 405) which carry no [`AppError`].
-pub async fn render_errors(request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_string();
-    let lang = lang_of(request.headers());
-    let response = next.run(request).await;
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
-        return response;
-    }
-    let error = match response.extensions().get::<AppError>() {
-        Some(e) => e.clone(),
-        None => {
-            // Handlers that render their own error page (a form shown again
-            // with a message) set an HTML content type; leave those alone.
-            let has_body_type = response.headers().contains_key(header::CONTENT_TYPE);
-            if has_body_type {
-                return response;
-            }
-            AppError::from_status(status)
-        }
-    };
-    if status.is_server_error() {
-        tracing::error!(%path, %status, code = error.code, "request failed");
-    } else {
-        tracing::info!(%path, %status, code = error.code, "request refused");
-    }
-    let mut out = if is_machine_path(&path) {
-        error.json_response()
-    } else {
-        render_error_page(&error, lang, &path)
-    };
-    // Keep headers such as Retry-After and Allow.
-    for name in [header::RETRY_AFTER, header::ALLOW, header::SET_COOKIE] {
-        for value in response.headers().get_all(&name) {
-            out.headers_mut().append(name.clone(), value.clone());
-        }
-    }
-    out
+/// The answer to a path that no route has.
+pub async fn not_found() -> AppError {
+    AppError::not_found()
+}
+
+/// The answer to a method that a path's routes do not take.
+pub async fn method_not_allowed() -> AppError {
+    AppError::method_not_allowed()
 }

@@ -1,8 +1,9 @@
 //! Who is making a request: a browser session (cookie) or an API token
 //! (bearer), checked once per request by [`authenticate`].
 
+use crate::http::cookies::cookie_value;
+use crate::http::csrf::{CSRF_COOKIE, CSRF_HEADER};
 use crate::http::error::{is_machine_path, AppError};
-use crate::http::security::{cookie_value, CSRF_COOKIE, CSRF_HEADER};
 use crate::state::AppState;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -16,6 +17,8 @@ use pocdir_domain::policy::{Actor, Scopes};
 use pocdir_domain::session::SessionState;
 use pocdir_store::{Account, ApiToken, Session};
 use time::Duration;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::Modify;
 
 pub const SESSION_COOKIE: &str = "pocdir_session";
 
@@ -253,5 +256,31 @@ impl<S: Send + Sync> FromRequestParts<S> for MaybeSignedIn {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Ok(MaybeSignedIn(parts.extensions.get::<SignedIn>().cloned()))
+    }
+}
+
+/// How the API's callers prove who they are, for the OpenAPI document.
+pub struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An API token from `pocdir account token` or the account page",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(
+                utoipa::openapi::security::ApiKeyValue::new(SESSION_COOKIE),
+            )),
+        );
     }
 }

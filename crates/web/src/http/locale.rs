@@ -1,7 +1,7 @@
 //! Which of the six languages a request is answered in: an explicit choice
 //! (the `pocdir_lang` cookie) wins, else `Accept-Language`, else English.
 
-use crate::http::security::cookie_value;
+use crate::http::cookies::cookie_value;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};

@@ -1,19 +1,21 @@
-//! Public pages, the page frame shared by every template, the language
-//! switcher, static assets, health, and error pages.
+//! The page frame shared by every template (language, CSRF token, who is
+//! signed in, the nav) and rendering a page.
 
+use crate::http::csrf::CsrfBrowserValue;
 use crate::http::error::AppError;
 use crate::http::identity::SignedIn;
-use crate::http::locale::{lang_of, LANG_COOKIE};
-use crate::http::security::{set_cookie, CsrfBrowserValue};
+use crate::http::locale::lang_of;
+use crate::http::nav::{Nav, NavArea, ShownLink};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
-use pocdir_domain::policy::{decide, Action, Actor, Decision};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use pocdir_domain::policy::Actor;
 use pocdir_i18n::{Lang, Translator};
 use serde::Deserialize;
+use std::sync::Arc;
 
 /// Everything the page frame needs: language, CSRF token, who is signed in.
 #[derive(Debug, Clone)]
@@ -24,12 +26,10 @@ pub struct PageCtx {
     pub user_email: Option<String>,
     pub path: String,
     pub langs: Vec<LangLink>,
-    /// Links the frame shows, as the access policy allows them.
-    pub can_audit: bool,
-    pub can_view_own_state_log: bool,
-    pub can_read_directory: bool,
-    pub can_review_nominations: bool,
-    pub can_view_outbox: bool,
+    /// The nav's links in the main bar and in the account corner, as the
+    /// access policy allows them (none until [`PageCtx::with_nav`]).
+    pub nav_main: Vec<ShownLink>,
+    pub nav_account: Vec<ShownLink>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,21 +62,15 @@ impl PageCtx {
             user_email,
             path: path.to_string(),
             langs,
-            can_audit: false,
-            can_view_own_state_log: false,
-            can_read_directory: false,
-            can_review_nominations: false,
-            can_view_outbox: false,
+            nav_main: Vec::new(),
+            nav_account: Vec::new(),
         }
     }
 
-    /// Shows the links that the policy allows `actor`.
-    pub fn for_actor(mut self, actor: Option<&Actor>) -> Self {
-        self.can_audit = decide(actor, Action::AuditLog) == Decision::Allow;
-        self.can_view_own_state_log = decide(actor, Action::ViewOwnStateLog) == Decision::Allow;
-        self.can_read_directory = decide(actor, Action::ReadDirectory) == Decision::Allow;
-        self.can_review_nominations = decide(actor, Action::ReviewNominations) == Decision::Allow;
-        self.can_view_outbox = decide(actor, Action::ViewOutbox) == Decision::Allow;
+    /// Shows the nav's links that the policy allows `actor`.
+    pub fn with_nav(mut self, nav: &Nav, actor: Option<&Actor>) -> Self {
+        self.nav_main = nav.shown(NavArea::Main, actor, &self.tr);
+        self.nav_account = nav.shown(NavArea::Account, actor, &self.tr);
         self
     }
 
@@ -121,7 +115,12 @@ impl FromRequestParts<AppState> for PageCtx {
         let signed_in = parts.extensions.get::<SignedIn>();
         let user = signed_in.map(|s| s.account.email.clone());
         let path = parts.uri.path().to_string();
-        Ok(PageCtx::build(lang, csrf, user, &path).for_actor(signed_in.map(|s| &s.actor)))
+        let nav = parts
+            .extensions
+            .get::<Arc<Nav>>()
+            .cloned()
+            .unwrap_or_default();
+        Ok(PageCtx::build(lang, csrf, user, &path).with_nav(&nav, signed_in.map(|s| &s.actor)))
     }
 }
 
@@ -130,56 +129,6 @@ pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
     match template.render() {
         Ok(body) => (status, Html(body)).into_response(),
         Err(e) => AppError::from(e).into_response(),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "home/home.html")]
-pub struct HomePage {
-    pub page: PageCtx,
-}
-
-pub async fn home(page: PageCtx) -> Response {
-    render(StatusCode::OK, &HomePage { page })
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-pub struct ErrorPage {
-    pub page: PageCtx,
-    pub status: u16,
-    pub title: String,
-    pub message: String,
-}
-
-pub fn render_error_page(error: &AppError, lang: Lang, path: &str) -> Response {
-    let page = PageCtx::build(lang, String::new(), None, path);
-    let title = page
-        .tr
-        .t(&format!("error-title-{}", title_key(error.status)));
-    let template = ErrorPage {
-        status: error.status.as_u16(),
-        message: error.message(lang),
-        title,
-        page,
-    };
-    match template.render() {
-        Ok(body) => (error.status, Html(body)).into_response(),
-        // The error page itself failed: say so plainly, still without a trace.
-        Err(_) => (error.status, error.message(lang)).into_response(),
-    }
-}
-
-fn title_key(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        400 | 413 | 415 | 422 => "bad-request",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "not-found",
-        405 => "method-not-allowed",
-        409 => "conflict",
-        429 => "too-many",
-        _ => "internal",
     }
 }
 
@@ -196,134 +145,9 @@ pub fn safe_next(next: Option<&str>, default: &str) -> String {
     }
 }
 
-/// Remembers the chosen language in a cookie and goes back. Signed in, the
-/// choice is also the account's: mail to it (re-validation reminders and
-/// notices) is then written in that language. (A GET, like the cookie; the
-/// session cookie is `SameSite=Strict`, so another site cannot make it.)
-pub async fn choose_language(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-    Query(q): Query<NextQuery>,
-    crate::http::identity::MaybeSignedIn(me): crate::http::identity::MaybeSignedIn,
-) -> Result<Response, AppError> {
-    let lang = Lang::from_tag(&code).ok_or_else(AppError::not_found)?;
-    if let Some(me) = me {
-        let log = pocdir_domain::log::entry::LogDraft::new(
-            state.clock.now(),
-            crate::http::identity::log_actor(&me.account),
-            "account.language",
-            format!("account:{}", me.account.id),
-        )
-        .about_participant(me.account.participant.clone())
-        .with_content(&serde_json::json!({ "language": lang.code() }));
-        state
-            .store
-            .set_account_language(me.account.id, Some(lang.code()), log)
-            .await?;
-    }
-    let mut response = Redirect::to(&safe_next(q.next.as_deref(), "/")).into_response();
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(
-            LANG_COOKIE,
-            lang.code(),
-            state.config.cookie_secure,
-            Some(time::Duration::days(365)),
-        ),
-    );
-    Ok(response)
-}
-
-/// A file compiled into the binary, cacheable by browsers.
-fn asset(content_type: &'static str, max_age: &'static str, body: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CACHE_CONTROL, HeaderValue::from_static(max_age)),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-pub async fn stylesheet() -> Response {
-    asset(
-        "text/css; charset=utf-8",
-        "public, max-age=3600",
-        include_str!("../../static/app.css"),
-    )
-}
-
-pub async fn favicon() -> Response {
-    asset(
-        "image/svg+xml",
-        "public, max-age=86400",
-        include_str!("../../static/favicon.svg"),
-    )
-}
-
-pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
-        Ok(()) => (
-            StatusCode::OK,
-            axum::Json(serde_json::json!({"status": "ok"})),
-        )
-            .into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "health check: database unreachable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                axum::Json(serde_json::json!({"error": {"code": "unavailable", "message": "The database cannot be reached."}})),
-            )
-                .into_response()
-        }
-    }
-}
-
-pub async fn not_found() -> AppError {
-    AppError::not_found()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every message a template or handler asks for by a literal id exists
-    /// (in English, and so in every language: the i18n tests check that).
-    #[test]
-    fn every_message_id_used_is_defined() {
-        let defined = pocdir_i18n::message_ids(&pocdir_i18n::source_ftl(Lang::En));
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut used = Vec::new();
-        // Every file under templates/ and src/, at any depth.
-        let mut dirs = vec![root.join("templates"), root.join("src")];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                for call in [".t(\"", ".tn(\"", ".t1(\"", ".t_args(\""] {
-                    for (at, _) in text.match_indices(call) {
-                        let rest = &text[at + call.len()..];
-                        let id: String = rest.chars().take_while(|&c| c != '"').collect();
-                        used.push((path.display().to_string(), id));
-                    }
-                }
-            }
-        }
-        assert!(used.len() > 200, "only {} uses found", used.len());
-        let missing: Vec<_> = used
-            .iter()
-            .filter(|(_, id)| !defined.contains(id))
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "message ids used but not defined: {missing:?}"
-        );
-    }
 
     #[test]
     fn next_stays_on_site() {

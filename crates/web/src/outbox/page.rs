@@ -2,8 +2,8 @@
 //! given up, and the latest ones with their attempts and last error, so a
 //! secretariat sees at once when reminders are not getting out.
 
-use crate::directory::search::format_minute;
 use crate::http::error::AppError;
+use crate::http::format::format_minute;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;

@@ -1,2 +1,18 @@
+//! Signing in (password, then the second factor or its enrolment) and out.
+
 pub mod pages;
 pub mod totp_qr;
+
+use crate::http::routes::Routes;
+use pocdir_domain::policy::Action::SignIn;
+
+pub fn routes(routes: Routes) -> Routes {
+    routes
+        .get("/login", SignIn, pages::login_form)
+        .post("/login", SignIn, pages::login_submit)
+        .get("/login/mfa", SignIn, pages::mfa_form)
+        .post("/login/mfa", SignIn, pages::mfa_submit)
+        .get("/login/enrol", SignIn, pages::enrol_form)
+        .post("/login/enrol", SignIn, pages::enrol_submit)
+        .post("/logout", SignIn, pages::logout)
+}

@@ -2,11 +2,12 @@
 //! sign-in, a TOTP code or a recovery code afterwards), then a fresh
 //! session. Signing out.
 
+use crate::http::cookies::{clear_cookie, set_cookie};
 use crate::http::error::AppError;
+use crate::http::extract::FormData;
 use crate::http::identity::{own_action, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
 use crate::http::page::{render, safe_next, PageCtx};
-use crate::http::routes::FormData;
-use crate::http::security::{clear_cookie, set_cookie, ClientAddress};
+use crate::http::security::ClientAddress;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};

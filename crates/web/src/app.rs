@@ -1,0 +1,90 @@
+//! The one place where the capabilities come together: the router with its
+//! app-wide layers, the list of routes, the nav and the OpenAPI document.
+
+use crate::http::csrf::csrf_protect;
+use crate::http::error::{method_not_allowed, not_found, ErrorBody, ErrorDetail, FieldProblem};
+use crate::http::error_page::render_errors;
+use crate::http::identity::{authenticate, SecuritySchemes};
+use crate::http::metrics;
+use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
+use crate::http::security::{client_address, security_headers};
+use crate::state::AppState;
+use crate::{account, audit, directory, home, outbox, sign_in};
+use axum::middleware;
+use axum::{Extension, Json, Router};
+use pocdir_domain::policy::Action::ViewPublic;
+use std::sync::Arc;
+use utoipa::OpenApi;
+
+/// Builds the whole application and the list of its routes.
+pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
+    // The recorder must exist before the first request is counted, not be
+    // made by the first scrape of /metrics.
+    let _ = metrics::recorder();
+    let document = Arc::new(openapi());
+    let routes =
+        home::routes(Routes::new(&state)).get("/api/v1/openapi.json", ViewPublic, move || {
+            let document = Arc::clone(&document);
+            async move { Json(document.as_ref().clone()) }
+        });
+    let routes = [
+        sign_in::routes,
+        account::routes,
+        audit::routes,
+        directory::routes,
+        outbox::routes,
+    ]
+    .into_iter()
+    .fold(routes, |routes, add| add(routes));
+    let BuiltRoutes {
+        router,
+        specs,
+        limits,
+        nav,
+    } = routes.build();
+
+    let router = router
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        // Layers run bottom-up on the way in: the last added is the outermost.
+        .layer(middleware::from_fn_with_state(state.clone(), authenticate))
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), Arc::new(limits)),
+            csrf_protect,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client_address,
+        ))
+        .layer(middleware::from_fn(render_errors))
+        // Pages and error pages draw the nav from the request.
+        .layer(Extension(Arc::new(nav)))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .layer(middleware::from_fn(metrics::track))
+        .with_state(state);
+    (router, specs)
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "pocdir API",
+        description = "Points-of-Contact Directory for cyber confidence-building between States. \
+Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
+    ),
+    components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
+    modifiers(&SecuritySchemes)
+)]
+struct ApiDoc;
+
+/// The OpenAPI document of `/api/v1`: every capability's part in one.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let mut document = ApiDoc::openapi();
+    for part in [account::openapi(), audit::openapi(), directory::openapi()] {
+        document.merge(part);
+    }
+    document
+}

@@ -1,0 +1,109 @@
+//! The home page, the language switch, the static files, and the health
+//! check that monitors call.
+
+use crate::http::cookies::set_cookie;
+use crate::http::error::AppError;
+use crate::http::identity::{log_actor, MaybeSignedIn};
+use crate::http::locale::LANG_COOKIE;
+use crate::http::page::{render, safe_next, NextQuery, PageCtx};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use pocdir_domain::log::entry::LogDraft;
+use pocdir_i18n::Lang;
+
+#[derive(Template)]
+#[template(path = "home/home.html")]
+pub struct HomePage {
+    pub page: PageCtx,
+}
+
+pub async fn home(page: PageCtx) -> Response {
+    render(StatusCode::OK, &HomePage { page })
+}
+
+/// Remembers the chosen language in a cookie and goes back. Signed in, the
+/// choice is also the account's: mail to it (re-validation reminders and
+/// notices) is then written in that language. (A GET, like the cookie; the
+/// session cookie is `SameSite=Strict`, so another site cannot make it.)
+pub async fn choose_language(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<NextQuery>,
+    MaybeSignedIn(me): MaybeSignedIn,
+) -> Result<Response, AppError> {
+    let lang = Lang::from_tag(&code).ok_or_else(AppError::not_found)?;
+    if let Some(me) = me {
+        let log = LogDraft::new(
+            state.clock.now(),
+            log_actor(&me.account),
+            "account.language",
+            format!("account:{}", me.account.id),
+        )
+        .about_participant(me.account.participant.clone())
+        .with_content(&serde_json::json!({ "language": lang.code() }));
+        state
+            .store
+            .set_account_language(me.account.id, Some(lang.code()), log)
+            .await?;
+    }
+    let mut response = Redirect::to(&safe_next(q.next.as_deref(), "/")).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            LANG_COOKIE,
+            lang.code(),
+            state.config.cookie_secure,
+            Some(time::Duration::days(365)),
+        ),
+    );
+    Ok(response)
+}
+
+/// A file compiled into the binary, cacheable by browsers.
+fn asset(content_type: &'static str, max_age: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static(max_age)),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub async fn stylesheet() -> Response {
+    asset(
+        "text/css; charset=utf-8",
+        "public, max-age=3600",
+        include_str!("../../static/app.css"),
+    )
+}
+
+pub async fn favicon() -> Response {
+    asset(
+        "image/svg+xml",
+        "public, max-age=86400",
+        include_str!("../../static/favicon.svg"),
+    )
+}
+
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({"status": "ok"})),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                axum::Json(serde_json::json!({"error": {"code": "unavailable", "message": "The database cannot be reached."}})),
+            )
+                .into_response()
+        }
+    }
+}

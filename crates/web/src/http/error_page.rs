@@ -1,0 +1,102 @@
+//! Errors as people see them: a localized page in the frame, or the JSON
+//! shape on machine paths, whoever produced the error (a handler or axum).
+
+use crate::http::error::{is_machine_path, AppError};
+use crate::http::locale::lang_of;
+use crate::http::nav::Nav;
+use crate::http::page::PageCtx;
+use askama::Template;
+use axum::extract::Request;
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use pocdir_i18n::Lang;
+use std::sync::Arc;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub page: PageCtx,
+    pub status: u16,
+    pub title: String,
+    pub message: String,
+}
+
+/// An error as a page, in `lang`, framed as for someone not signed in.
+pub fn render_error_page(error: &AppError, lang: Lang, path: &str, nav: &Nav) -> Response {
+    let page = PageCtx::build(lang, String::new(), None, path).with_nav(nav, None);
+    let title = page
+        .tr
+        .t(&format!("error-title-{}", title_key(error.status)));
+    let template = ErrorPage {
+        status: error.status.as_u16(),
+        message: error.message(lang),
+        title,
+        page,
+    };
+    match template.render() {
+        Ok(body) => (error.status, Html(body)).into_response(),
+        // The error page itself failed: say so plainly, still without a trace.
+        Err(_) => (error.status, error.message(lang)).into_response(),
+    }
+}
+
+fn title_key(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 | 413 | 415 | 422 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        409 => "conflict",
+        429 => "too-many",
+        _ => "internal",
+    }
+}
+
+/// Turns every error response into the one shape: JSON for machine paths,
+/// a localized page for people. Also catches errors produced by the
+/// framework itself (e.g. 405) which carry no [`AppError`].
+pub async fn render_errors(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    let lang = lang_of(request.headers());
+    let nav = request
+        .extensions()
+        .get::<Arc<Nav>>()
+        .cloned()
+        .unwrap_or_default();
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let error = match response.extensions().get::<AppError>() {
+        Some(e) => e.clone(),
+        None => {
+            // Handlers that render their own error page (a form shown again
+            // with a message) set an HTML content type; leave those alone.
+            let has_body_type = response.headers().contains_key(header::CONTENT_TYPE);
+            if has_body_type {
+                return response;
+            }
+            AppError::from_status(status)
+        }
+    };
+    if status.is_server_error() {
+        tracing::error!(%path, %status, code = error.code, "request failed");
+    } else {
+        tracing::info!(%path, %status, code = error.code, "request refused");
+    }
+    let mut out = if is_machine_path(&path) {
+        error.json_response()
+    } else {
+        render_error_page(&error, lang, &path, &nav)
+    };
+    // Keep headers such as Retry-After and Allow.
+    for name in [header::RETRY_AFTER, header::ALLOW, header::SET_COOKIE] {
+        for value in response.headers().get_all(&name) {
+            out.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    out
+}

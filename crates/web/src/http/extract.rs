@@ -1,0 +1,78 @@
+//! Extractors for forms, JSON bodies and query strings whose rejections
+//! become our error shape (see [`AppError`]) instead of axum's plain text.
+
+use crate::http::error::AppError;
+use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
+
+/// A urlencoded form whose rejections become our error shape.
+pub struct FormData<T>(pub T);
+
+impl<S, T> FromRequest<S> for FormData<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(v)) => Ok(FormData(v)),
+            Err(FormRejection::InvalidFormContentType(_)) => {
+                Err(AppError::unsupported_media_type())
+            }
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::payload_too_large())
+            }
+            Err(e) => {
+                tracing::info!(error = %e.body_text(), "form refused");
+                Err(AppError::bad_request("error-bad-form"))
+            }
+        }
+    }
+}
+
+/// A JSON body whose rejections become our error shape.
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(JsonRejection::MissingJsonContentType(_)) => {
+                Err(AppError::unsupported_media_type())
+            }
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::payload_too_large())
+            }
+            Err(_) => Err(AppError::malformed_json()),
+        }
+    }
+}
+
+/// Query parameters whose rejections become our error shape.
+pub struct QueryParams<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(v)) => Ok(QueryParams(v)),
+            Err(QueryRejection::FailedToDeserializeQueryString(e)) => {
+                tracing::info!(error = %e.body_text(), "query refused");
+                Err(AppError::bad_request("error-bad-query"))
+            }
+            Err(_) => Err(AppError::bad_request("error-bad-query")),
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The links of the page frame. Each capability puts its pages in the nav
+//! as it registers their routes ([`Routes::nav_page`]); a link shows when
+//! the access policy lets the reader follow it.
+//!
+//! [`Routes::nav_page`]: crate::http::routes::Routes::nav_page
+
+use pocdir_domain::policy::{decide, Action, Actor, Decision};
+use pocdir_i18n::Translator;
+
+/// Where in the frame a link sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NavArea {
+    /// The main bar, after the language links.
+    Main,
+    /// The account corner, before the account's own link and signing out.
+    Account,
+}
+
+/// How a page appears in the nav: where, at which position within its area
+/// (lower first), and under which message id, which is also the link's
+/// element id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NavLink {
+    pub area: NavArea,
+    pub order: u16,
+    pub label_id: &'static str,
+}
+
+impl NavLink {
+    pub const fn main(order: u16, label_id: &'static str) -> Self {
+        NavLink {
+            area: NavArea::Main,
+            order,
+            label_id,
+        }
+    }
+
+    pub const fn account(order: u16, label_id: &'static str) -> Self {
+        NavLink {
+            area: NavArea::Account,
+            order,
+            label_id,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct NavEntry {
+    link: NavLink,
+    href: &'static str,
+    /// The page's own action: the link shows exactly when the page would open.
+    action: Action,
+}
+
+/// Every page in the nav, in the order the frame shows them.
+#[derive(Debug, Clone, Default)]
+pub struct Nav {
+    entries: Vec<NavEntry>,
+}
+
+impl Nav {
+    pub fn add(&mut self, link: NavLink, href: &'static str, action: Action) {
+        self.entries.push(NavEntry { link, href, action });
+        // Stable: links at the same position keep the order they were added in.
+        self.entries.sort_by_key(|e| (e.link.area, e.link.order));
+    }
+
+    /// The links of `area` that `actor` may follow, labelled in `tr`'s language.
+    pub fn shown(&self, area: NavArea, actor: Option<&Actor>, tr: &Translator) -> Vec<ShownLink> {
+        self.entries
+            .iter()
+            .filter(|e| e.link.area == area && decide(actor, e.action) == Decision::Allow)
+            .map(|e| ShownLink {
+                href: e.href,
+                id: e.link.label_id,
+                label: tr.t(e.link.label_id),
+            })
+            .collect()
+    }
+}
+
+/// One link as the frame renders it.
+#[derive(Debug, Clone)]
+pub struct ShownLink {
+    pub href: &'static str,
+    pub id: &'static str,
+    pub label: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pocdir_i18n::Lang;
+
+    #[test]
+    fn links_show_in_order_and_as_the_policy_allows() {
+        let mut nav = Nav::default();
+        nav.add(
+            NavLink::main(20, "nav-directory"),
+            "/directory",
+            Action::ReadDirectory,
+        );
+        nav.add(
+            NavLink::account(10, "nav-audit"),
+            "/audit",
+            Action::AuditLog,
+        );
+        nav.add(
+            NavLink::main(10, "nav-participants"),
+            "/participants",
+            Action::ViewPublic,
+        );
+        let tr = Translator::new(Lang::En);
+        let anonymous: Vec<_> = nav
+            .shown(NavArea::Main, None, &tr)
+            .into_iter()
+            .map(|l| l.href)
+            .collect();
+        assert_eq!(anonymous, ["/participants"]);
+        assert!(nav.shown(NavArea::Account, None, &tr).is_empty());
+    }
+}
