@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 
 use Action::*;
 
-/// Every route and the action it is. Keep in step with `pocdir_web::routes`.
+/// Every route and the action it is. Keep in step with the `routes` function
+/// of each capability in `pocdir_web` (put together in `pocdir_web::app`).
 const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/", ViewPublic),
     ("GET", "/lang/{code}", ViewPublic),

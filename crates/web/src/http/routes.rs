@@ -235,3 +235,24 @@ async fn guard(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_method_is_matched_exactly() {
+        let all = [
+            RouteMethod::Get,
+            RouteMethod::Post,
+            RouteMethod::Put,
+            RouteMethod::Patch,
+            RouteMethod::Delete,
+        ];
+        for m in all {
+            assert_eq!(MethodFilter::try_from(m.method()).unwrap(), m.filter());
+        }
+        let distinct: std::collections::HashSet<_> = all.iter().map(|m| m.method()).collect();
+        assert_eq!(distinct.len(), all.len());
+    }
+}
