@@ -2,6 +2,8 @@
 //! overdue notices after it, each once per PoC, due date and recipient
 //! (the outbox's dedupe key), in the recipient's language.
 
+use crate::runner::{JobContext, JobError, JobReport, PeriodicJob};
+use async_trait::async_trait;
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::poc::{PocDetails, PocRole};
@@ -10,10 +12,8 @@ use pocdir_domain::log::entry::{LogActor, LogDraft};
 use pocdir_i18n::{FluentArg, Lang, Translator};
 use pocdir_store::{MailRecipient, NewMail, Poc, Store, StoreResult};
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::time::Duration as StdDuration;
 use time::{Duration, OffsetDateTime};
-use tokio::sync::watch;
 
 pub const REVALIDATION_LEASE: &str = "revalidation";
 
@@ -114,6 +114,16 @@ pub async fn revalidation_once(
     {
         return Ok(RevalidationReport::default());
     }
+    queue_due_notices(store, now, policy, base_url).await
+}
+
+/// Queues every reminder and overdue notice due at `now` not queued before.
+async fn queue_due_notices(
+    store: &dyn Store,
+    now: OffsetDateTime,
+    policy: &RevalidationPolicy,
+    base_url: &str,
+) -> StoreResult<RevalidationReport> {
     let mut report = RevalidationReport {
         ran: true,
         ..RevalidationReport::default()
@@ -237,46 +247,37 @@ async fn queue_notice(
     Ok(queued.is_some())
 }
 
-/// Runs [`revalidation_once`] every `period` until `shutdown` turns true.
-pub async fn run_revalidation(
-    store: Arc<dyn Store>,
-    clock: Arc<dyn Clock>,
-    policy: RevalidationPolicy,
-    base_url: String,
-    holder: String,
-    period: StdDuration,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    let lease = Duration::try_from(period).unwrap_or(Duration::hours(1));
-    loop {
-        match revalidation_once(
-            store.as_ref(),
-            clock.as_ref(),
-            &policy,
-            &base_url,
-            &holder,
-            lease,
-        )
-        .await
-        {
-            Ok(r) if r.ran => tracing::debug!(
-                reminders = r.reminders,
-                overdue = r.overdue_notices,
-                "re-validation check done"
-            ),
-            Ok(_) => {
-                tracing::debug!("re-validation check skipped: another instance holds the lease")
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "re-validation check failed; will retry next period")
-            }
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(period) => {}
-            _ = shutdown.changed() => {}
-        }
-        if *shutdown.borrow() {
-            break;
-        }
+impl From<RevalidationReport> for JobReport {
+    fn from(r: RevalidationReport) -> Self {
+        JobReport::default()
+            .with("reminders", r.reminders)
+            .with("overdue_notices", r.overdue_notices)
+    }
+}
+
+/// The re-validation check as a periodic job.
+#[derive(Debug, Clone)]
+pub struct RevalidationCheck {
+    pub policy: RevalidationPolicy,
+    /// The server's public address, for the links in the notices.
+    pub base_url: String,
+    pub period: StdDuration,
+}
+
+#[async_trait]
+impl PeriodicJob for RevalidationCheck {
+    fn name(&self) -> &'static str {
+        REVALIDATION_LEASE
+    }
+
+    fn period(&self) -> StdDuration {
+        self.period
+    }
+
+    async fn run(&self, ctx: &JobContext) -> Result<JobReport, JobError> {
+        let now = ctx.clock.now();
+        let report =
+            queue_due_notices(ctx.store.as_ref(), now, &self.policy, &self.base_url).await?;
+        Ok(report.into())
     }
 }
