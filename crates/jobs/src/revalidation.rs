@@ -41,6 +41,26 @@ pub enum Notice {
     Overdue,
 }
 
+impl Notice {
+    pub const ALL: [Notice; 2] = [Notice::Reminder, Notice::Overdue];
+
+    /// Fluent id of the mail's subject.
+    pub fn subject_message(self) -> &'static str {
+        match self {
+            Notice::Reminder => "revalidation-mail-reminder-subject",
+            Notice::Overdue => "revalidation-mail-overdue-subject",
+        }
+    }
+
+    /// Fluent id of the mail's body.
+    pub fn body_message(self) -> &'static str {
+        match self {
+            Notice::Reminder => "revalidation-mail-reminder-body",
+            Notice::Overdue => "revalidation-mail-overdue-body",
+        }
+    }
+}
+
 /// What a notice says about one PoC.
 #[derive(Debug, Clone)]
 pub struct NoticeFacts<'a> {
@@ -64,10 +84,7 @@ pub fn compose(notice: Notice, lang: Lang, facts: &NoticeFacts<'_>) -> (String, 
     let tr = Translator::new(lang);
     let base = facts.base_url.trim_end_matches('/');
     let text = |s: &str| FluentArg::Text(s.to_string());
-    let role = tr.t(match facts.role {
-        PocRole::Diplomatic => "kind-diplomatic_poc",
-        PocRole::Technical => "kind-technical_poc",
-    });
+    let role = tr.t(facts.role.label_message());
     let args = [
         ("poc", text(facts.poc_name)),
         ("role", FluentArg::Text(role)),
@@ -80,22 +97,12 @@ pub fn compose(notice: Notice, lang: Lang, facts: &NoticeFacts<'_>) -> (String, 
             FluentArg::Text(format!("{base}/pocs/{}", facts.poc_id)),
         ),
     ];
-    let (subject, body) = match notice {
-        Notice::Reminder => (
-            "revalidation-mail-reminder-subject",
-            "revalidation-mail-reminder-body",
-        ),
-        Notice::Overdue => (
-            "revalidation-mail-overdue-subject",
-            "revalidation-mail-overdue-body",
-        ),
-    };
     let body = format!(
         "{}\n\n-- \n{}\n",
-        tr.t_args(body, &args),
+        tr.t_args(notice.body_message(), &args),
         tr.t("revalidation-mail-signature")
     );
-    (tr.t_args(subject, &args), body)
+    (tr.t_args(notice.subject_message(), &args), body)
 }
 
 /// Queues what is due if this instance (`holder`) gets the lease for `lease`.
@@ -279,5 +286,23 @@ impl PeriodicJob for RevalidationCheck {
         let report =
             queue_due_notices(ctx.store.as_ref(), now, &self.policy, &self.base_url).await?;
         Ok(report.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notice_has_its_texts_in_every_language() {
+        for lang in Lang::ALL {
+            let tr = Translator::new(lang);
+            for notice in Notice::ALL {
+                for id in [notice.subject_message(), notice.body_message()] {
+                    assert!(tr.has_own(id), "{} has no message {id}", lang.code());
+                }
+            }
+            assert!(tr.has_own("revalidation-mail-signature"));
+        }
     }
 }

@@ -605,10 +605,7 @@ pub async fn participant_page(
                         .as_ref()
                         .map(|k| k.grouped_fingerprint())
                         .unwrap_or_default(),
-                    role_label: page.t(match p.role {
-                        PocRole::Diplomatic => "kind-diplomatic_poc",
-                        PocRole::Technical => "kind-technical_poc",
-                    }),
+                    role_label: page.t(p.role.label_message()),
                     duties: page.t(p.role.duties_message()),
                     pending: p.status == PocStatus::Pending,
                     within_hours: tz.is_some_and(|tz| d.availability.covers(tz, now)),
@@ -628,7 +625,7 @@ pub async fn participant_page(
         None
     };
     let lang = page.lang.code();
-    let status = page.t(&format!("participant-status-{}", target.status.as_str()));
+    let status = page.t(target.status.label_message());
     Ok(crate::pages::render(
         StatusCode::OK,
         &ParticipantPage {
