@@ -4,7 +4,12 @@
 //! and the ids the domain's enums name.
 
 // Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use pocdir_i18n::{message_ids, source_ftl, Lang, Translator};
 use std::path::{Path, PathBuf};
