@@ -249,7 +249,8 @@ pub(crate) async fn nominate_poc(
     let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
     let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
         .about_participant(Some(code.clone()))
-        .with_content(&details);
+        .try_with_content(&details)
+        .map_err(|_| AppError::internal())?;
     state
         .store
         .propose_poc(&code, details.role, &json, Some(me.account.id), now, log)
@@ -428,7 +429,9 @@ pub(crate) async fn change_poc(
                 )]));
             }
             let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
-            let log = draft("poc.propose_update").with_content(&details);
+            let log = draft("poc.propose_update")
+                .try_with_content(&details)
+                .map_err(|_| AppError::internal())?;
             store
                 .propose_poc_update(id, req.version, &json, actor, now, log)
                 .await
