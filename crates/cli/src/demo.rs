@@ -240,7 +240,7 @@ async fn seed_demo_pocs(
                 details_json: serde_json::to_string(&p.details)?,
                 log: LogDraft::new(now, actor.clone(), "poc.propose", String::new())
                     .about_participant(Some(p.participant.clone()))
-                    .with_content(&p.details),
+                    .try_with_content(&p.details)?,
             })
         })
         .collect::<Result<Vec<_>>>()?;

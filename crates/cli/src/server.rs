@@ -8,6 +8,7 @@ use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
 use pocdir_domain::outbox::RetryPolicy;
 use pocdir_jobs::mail::{MailTransport, SmtpMailer};
+use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::LogService;
 use pocdir_store::Store;
 use pocdir_web::state::WebSecrets;
@@ -160,46 +161,27 @@ pub async fn start_with_store(
         std::process::id(),
         hex::encode(random_bytes::<6>(services.entropy.as_ref()))
     );
-    let sweeper = tokio::spawn(pocdir_jobs::run_sweeper(
-        store.clone(),
-        services.clock.clone(),
-        holder.clone(),
-        Duration::from_secs(config.sweep_seconds.max(1)),
-        shutdown.subscribe(),
-    ));
-    let signer = tokio::spawn(pocdir_jobs::run_log_signer(
-        store.clone(),
-        services.clock.clone(),
+    let jobs = pocdir_jobs::registry(JobSettings {
         log,
-        holder.clone(),
-        Duration::from_secs(config.log_sign_seconds.max(1)),
-        shutdown.subscribe(),
-    ));
-    let revalidation = tokio::spawn(pocdir_jobs::revalidation::run_revalidation(
-        store.clone(),
-        services.clock.clone(),
-        config.revalidation_policy(),
-        config.base_url(addr),
+        revalidation: config.revalidation_policy(),
+        base_url: config.base_url(addr),
+        mailer,
+        retry: RetryPolicy::default(),
+        sweep_every: Duration::from_secs(config.sweep_seconds.max(1)),
+        log_sign_every: Duration::from_secs(config.log_sign_seconds.max(1)),
+        revalidation_every: Duration::from_secs(config.revalidation_check_seconds.max(1)),
+        mail_send_every: Duration::from_secs(config.mail_send_seconds.max(1)),
+    });
+    let context = JobContext {
+        store: store.clone(),
+        clock: services.clock.clone(),
+    };
+    let jobs = tokio::spawn(pocdir_jobs::run_jobs(
+        jobs,
+        context,
         holder,
-        Duration::from_secs(config.revalidation_check_seconds.max(1)),
         shutdown.subscribe(),
     ));
-    let sender = mailer.map(|mailer| {
-        tokio::spawn(pocdir_jobs::mail::run_mail_sender(
-            store.clone(),
-            services.clock.clone(),
-            mailer,
-            RetryPolicy::default(),
-            Duration::from_secs(config.mail_send_seconds.max(1)),
-            shutdown.subscribe(),
-        ))
-    });
-    let jobs = tokio::spawn(async move {
-        let _ = tokio::join!(sweeper, signer, revalidation);
-        if let Some(sender) = sender {
-            let _ = sender.await;
-        }
-    });
     tracing::info!(%addr, backend = ?store.backend(), "pocdir is listening");
     Ok(RunningServer {
         addr,

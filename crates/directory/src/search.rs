@@ -11,7 +11,7 @@
 
 use chrono_tz::Tz;
 use pocdir_domain::directory::poc::{parse_time_zone, Availability, PocDetails, PocRole};
-use pocdir_store::{ParticipantNames, Poc, Store, StoreResult};
+use pocdir_store::{ParticipantNames, Poc, Store, StoreError, StoreResult};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, RwLock};
@@ -599,7 +599,21 @@ impl DirectoryIndex {
             })
             .collect();
         let active = self.store.active_pocs().await?;
-        let (snapshot, unreadable) = DirectorySnapshot::build(revision, participants, active);
+        // Building takes over a second at 100,000 PoCs: off the async workers.
+        let built = tokio::task::spawn_blocking(move || {
+            DirectorySnapshot::build(revision, participants, active)
+        })
+        .await;
+        let (snapshot, unreadable) = match built {
+            Ok(built) => built,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            // Only when the runtime shuts down under us.
+            Err(e) => {
+                return Err(StoreError::Corrupt(format!(
+                    "directory rebuild stopped: {e}"
+                )))
+            }
+        };
         if unreadable > 0 {
             tracing::error!(
                 unreadable,

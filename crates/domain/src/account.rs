@@ -43,6 +43,18 @@ impl AccountKind {
         }
     }
 
+    /// Fluent id of the kind's name on the pages.
+    pub fn label_message(self) -> &'static str {
+        match self {
+            AccountKind::Secretariat => "kind-secretariat",
+            AccountKind::Nominator => "kind-nominator",
+            AccountKind::DiplomaticPoc => "kind-diplomatic_poc",
+            AccountKind::TechnicalPoc => "kind-technical_poc",
+            AccountKind::Reporter => "kind-reporter",
+            AccountKind::Auditor => "kind-auditor",
+        }
+    }
+
     /// Nominators and PoCs act for one participant; the others for none.
     pub fn acts_for_participant(self) -> bool {
         matches!(

@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod directory;
 pub mod entropy;
 pub mod log;
+pub mod messages;
 pub mod outbox;
 pub mod policy;
 pub mod session;

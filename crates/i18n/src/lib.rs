@@ -1,6 +1,6 @@
 //! The six UN languages. Messages live in `locales/<code>/*.ftl` (one file
-//! per capability, listed in [`FILES`]) and are compiled into the binary; a
-//! message missing from a language falls back to English.
+//! per capability, found by the build: see [`FILES`]) and are compiled into
+//! the binary; a message missing from a language falls back to English.
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::Loader;
@@ -170,41 +170,13 @@ impl FluentArg {
     }
 }
 
-/// The Fluent files of each language, one per capability. Every file here is
-/// checked by the tests below; a file in `locales/` that is not listed is
-/// still loaded, so list it or the checks miss it.
-pub const FILES: [&str; 5] = [
-    "main.ftl",
-    "directory.ftl",
-    "openpgp.ftl",
-    "exchange.ftl",
-    "revalidation.ftl",
-];
-
-macro_rules! ftl_files {
-    ($lang:literal) => {
-        [
-            include_str!(concat!("../locales/", $lang, "/main.ftl")),
-            include_str!(concat!("../locales/", $lang, "/directory.ftl")),
-            include_str!(concat!("../locales/", $lang, "/openpgp.ftl")),
-            include_str!(concat!("../locales/", $lang, "/exchange.ftl")),
-            include_str!(concat!("../locales/", $lang, "/revalidation.ftl")),
-        ]
-    };
-}
+// `FILES` and `ftl_sources`, from the files found in `locales/` (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/ftl_files.rs"));
 
 /// The Fluent sources of one language (all its files), for checks that every
 /// language has the same ids.
 pub fn source_ftl(lang: Lang) -> String {
-    let files: [&str; FILES.len()] = match lang {
-        Lang::Ar => ftl_files!("ar"),
-        Lang::En => ftl_files!("en"),
-        Lang::Es => ftl_files!("es"),
-        Lang::Fr => ftl_files!("fr"),
-        Lang::Ru => ftl_files!("ru"),
-        Lang::Zh => ftl_files!("zh"),
-    };
-    files.join("\n")
+    ftl_sources(lang).join("\n")
 }
 
 /// The message ids defined in a Fluent source (top-level `id =` lines).

@@ -1,117 +1,63 @@
-//! Background work. Each periodic job takes a lease in the database before
-//! running, so that with several instances on one PostgreSQL only one runs
-//! it per period, and a crashed holder's lease simply expires.
+//! Background work. Every job is a [`PeriodicJob`] run by one runner
+//! ([`run_jobs`]): a job that only one instance may run takes a lease in the
+//! database before each run, so that with several instances on one
+//! PostgreSQL only one runs it per period, and a crashed holder's lease
+//! simply expires. [`registry`] is the one list of the jobs a server runs.
 
+pub mod log_signer;
 pub mod mail;
 pub mod revalidation;
+pub mod runner;
+pub mod sweeper;
 
-use pocdir_domain::clock::Clock;
-use pocdir_store::{Store, StoreResult};
+pub use log_signer::LOG_SIGNER_LEASE;
+pub use runner::{run_jobs, JobContext, JobError, JobReport, PeriodicJob, Sharing};
+pub use sweeper::{sweep_once, SweepReport, KEEP_LOGIN_FAILURES, SWEEPER_LEASE};
+
+use pocdir_domain::directory::revalidation::RevalidationPolicy;
+use pocdir_domain::outbox::RetryPolicy;
+use pocdir_log::LogService;
 use std::sync::Arc;
-use std::time::Duration as StdDuration;
-use time::Duration;
-use tokio::sync::watch;
+use std::time::Duration;
 
-/// Sign-in failures are kept this long (well past any throttling window) for investigation.
-pub const KEEP_LOGIN_FAILURES: Duration = Duration::days(7);
-
-pub const SWEEPER_LEASE: &str = "sweeper";
-
-/// What one sweep removed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SweepReport {
-    pub ran: bool,
-    pub sessions_removed: u64,
-    pub login_failures_removed: u64,
+/// What the jobs need beyond the store and the clock.
+#[derive(Debug, Clone)]
+pub struct JobSettings {
+    pub log: Arc<LogService>,
+    pub revalidation: RevalidationPolicy,
+    /// The server's public address, for links in mail.
+    pub base_url: String,
+    /// Where mail goes out; without one, mail stays queued.
+    pub mailer: Option<Arc<dyn mail::MailTransport>>,
+    pub retry: RetryPolicy,
+    pub sweep_every: Duration,
+    pub log_sign_every: Duration,
+    pub revalidation_every: Duration,
+    pub mail_send_every: Duration,
 }
 
-/// Runs one sweep if this instance (`holder`) gets the lease for `period`.
-pub async fn sweep_once(
-    store: &dyn Store,
-    clock: &dyn Clock,
-    holder: &str,
-    period: Duration,
-) -> StoreResult<SweepReport> {
-    let now = clock.now();
-    if !store
-        .try_claim_lease(SWEEPER_LEASE, holder, now, now + period)
-        .await?
-    {
-        return Ok(SweepReport::default());
+/// Every job a server runs.
+pub fn registry(settings: JobSettings) -> Vec<Arc<dyn PeriodicJob>> {
+    let mut jobs: Vec<Arc<dyn PeriodicJob>> = vec![
+        Arc::new(sweeper::Sweeper {
+            period: settings.sweep_every,
+        }),
+        Arc::new(log_signer::LogSigner {
+            log: settings.log,
+            period: settings.log_sign_every,
+        }),
+        Arc::new(revalidation::RevalidationCheck {
+            policy: settings.revalidation,
+            base_url: settings.base_url,
+            period: settings.revalidation_every,
+        }),
+    ];
+    if let Some(transport) = settings.mailer {
+        jobs.push(Arc::new(mail::MailSender {
+            transport,
+            retry: settings.retry,
+            period: settings.mail_send_every,
+        }));
     }
-    let sessions_removed = store.delete_expired_sessions(now).await?;
-    let login_failures_removed = store
-        .delete_login_failures_before(now - KEEP_LOGIN_FAILURES)
-        .await?;
-    Ok(SweepReport {
-        ran: true,
-        sessions_removed,
-        login_failures_removed,
-    })
-}
-
-/// Sweeps every `period` until `shutdown` turns true.
-pub async fn run_sweeper(
-    store: Arc<dyn Store>,
-    clock: Arc<dyn Clock>,
-    holder: String,
-    period: StdDuration,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    let lease = Duration::try_from(period).unwrap_or(Duration::minutes(5));
-    loop {
-        match sweep_once(store.as_ref(), clock.as_ref(), &holder, lease).await {
-            Ok(r) if r.ran => tracing::debug!(
-                sessions = r.sessions_removed,
-                login_failures = r.login_failures_removed,
-                "sweep done"
-            ),
-            Ok(_) => tracing::debug!("sweep skipped: another instance holds the lease"),
-            Err(e) => tracing::warn!(error = %e, "sweep failed; will retry next period"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(period) => {}
-            _ = shutdown.changed() => {}
-        }
-        if *shutdown.borrow() {
-            break;
-        }
-    }
-}
-
-pub const LOG_SIGNER_LEASE: &str = "log-signer";
-
-/// Signs a tree head for the log's current size every `period` (one
-/// instance at a time), so that the log is covered by signed heads even
-/// when nobody asks for one.
-pub async fn run_log_signer(
-    store: Arc<dyn Store>,
-    clock: Arc<dyn Clock>,
-    log: Arc<pocdir_log::LogService>,
-    holder: String,
-    period: StdDuration,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    let lease = Duration::try_from(period).unwrap_or(Duration::minutes(1));
-    loop {
-        let now = clock.now();
-        match store
-            .try_claim_lease(LOG_SIGNER_LEASE, &holder, now, now + lease)
-            .await
-        {
-            Ok(true) => match log.latest_head().await {
-                Ok(head) => tracing::debug!(size = head.tree_size, "tree head signed"),
-                Err(e) => tracing::warn!(error = %e, "cannot sign a tree head; will retry"),
-            },
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "cannot claim the log-signer lease"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(period) => {}
-            _ = shutdown.changed() => {}
-        }
-        if *shutdown.borrow() {
-            break;
-        }
-    }
+    jobs
 }

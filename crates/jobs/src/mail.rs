@@ -2,6 +2,7 @@
 //! SMTP relay, retrying with exponential backoff. Claims are leases in the
 //! database, so several instances send side by side without sending twice.
 
+use crate::runner::{JobContext, JobError, JobReport, PeriodicJob, Sharing};
 use async_trait::async_trait;
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
@@ -13,7 +14,6 @@ use pocdir_store::{Mail, Store, StoreResult};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 use time::Duration;
-use tokio::sync::watch;
 
 use crate::revalidation::job_actor;
 
@@ -169,32 +169,48 @@ pub async fn send_once(
     Ok(report)
 }
 
-/// Sends queued mail every `period` until `shutdown` turns true.
-pub async fn run_mail_sender(
-    store: Arc<dyn Store>,
-    clock: Arc<dyn Clock>,
-    transport: Arc<dyn MailTransport>,
-    retry: RetryPolicy,
-    period: StdDuration,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    loop {
-        match send_once(store.as_ref(), clock.as_ref(), transport.as_ref(), &retry).await {
-            Ok(r) if r.sent + r.retried + r.given_up > 0 => tracing::info!(
-                sent = r.sent,
-                retried = r.retried,
-                given_up = r.given_up,
-                "mail round done"
-            ),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "mail round failed; will retry next period"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(period) => {}
-            _ = shutdown.changed() => {}
-        }
-        if *shutdown.borrow() {
-            break;
-        }
+impl From<SendReport> for JobReport {
+    fn from(r: SendReport) -> Self {
+        JobReport::default()
+            .with("sent", r.sent)
+            .with("retried", r.retried)
+            .with("given_up", r.given_up)
+    }
+}
+
+pub const MAIL_SENDER: &str = "mail-sender";
+
+/// The mail sender as a periodic job.
+#[derive(Debug, Clone)]
+pub struct MailSender {
+    pub transport: Arc<dyn MailTransport>,
+    pub retry: RetryPolicy,
+    pub period: StdDuration,
+}
+
+#[async_trait]
+impl PeriodicJob for MailSender {
+    fn name(&self) -> &'static str {
+        MAIL_SENDER
+    }
+
+    fn period(&self) -> StdDuration {
+        self.period
+    }
+
+    /// Every instance sends: each mail is claimed on its own (see [`send_once`]).
+    fn sharing(&self) -> Sharing {
+        Sharing::EveryInstance
+    }
+
+    async fn run(&self, ctx: &JobContext) -> Result<JobReport, JobError> {
+        let report = send_once(
+            ctx.store.as_ref(),
+            ctx.clock.as_ref(),
+            self.transport.as_ref(),
+            &self.retry,
+        )
+        .await?;
+        Ok(report.into())
     }
 }

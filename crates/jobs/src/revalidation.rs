@@ -2,6 +2,8 @@
 //! overdue notices after it, each once per PoC, due date and recipient
 //! (the outbox's dedupe key), in the recipient's language.
 
+use crate::runner::{JobContext, JobError, JobReport, PeriodicJob};
+use async_trait::async_trait;
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::poc::{PocDetails, PocRole};
@@ -10,10 +12,8 @@ use pocdir_domain::log::entry::{LogActor, LogDraft};
 use pocdir_i18n::{FluentArg, Lang, Translator};
 use pocdir_store::{MailRecipient, NewMail, Poc, Store, StoreResult};
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::time::Duration as StdDuration;
 use time::{Duration, OffsetDateTime};
-use tokio::sync::watch;
 
 pub const REVALIDATION_LEASE: &str = "revalidation";
 
@@ -41,6 +41,26 @@ pub enum Notice {
     Overdue,
 }
 
+impl Notice {
+    pub const ALL: [Notice; 2] = [Notice::Reminder, Notice::Overdue];
+
+    /// Fluent id of the mail's subject.
+    pub fn subject_message(self) -> &'static str {
+        match self {
+            Notice::Reminder => "revalidation-mail-reminder-subject",
+            Notice::Overdue => "revalidation-mail-overdue-subject",
+        }
+    }
+
+    /// Fluent id of the mail's body.
+    pub fn body_message(self) -> &'static str {
+        match self {
+            Notice::Reminder => "revalidation-mail-reminder-body",
+            Notice::Overdue => "revalidation-mail-overdue-body",
+        }
+    }
+}
+
 /// What a notice says about one PoC.
 #[derive(Debug, Clone)]
 pub struct NoticeFacts<'a> {
@@ -64,10 +84,7 @@ pub fn compose(notice: Notice, lang: Lang, facts: &NoticeFacts<'_>) -> (String, 
     let tr = Translator::new(lang);
     let base = facts.base_url.trim_end_matches('/');
     let text = |s: &str| FluentArg::Text(s.to_string());
-    let role = tr.t(match facts.role {
-        PocRole::Diplomatic => "kind-diplomatic_poc",
-        PocRole::Technical => "kind-technical_poc",
-    });
+    let role = tr.t(facts.role.label_message());
     let args = [
         ("poc", text(facts.poc_name)),
         ("role", FluentArg::Text(role)),
@@ -80,22 +97,12 @@ pub fn compose(notice: Notice, lang: Lang, facts: &NoticeFacts<'_>) -> (String, 
             FluentArg::Text(format!("{base}/pocs/{}", facts.poc_id)),
         ),
     ];
-    let (subject, body) = match notice {
-        Notice::Reminder => (
-            "revalidation-mail-reminder-subject",
-            "revalidation-mail-reminder-body",
-        ),
-        Notice::Overdue => (
-            "revalidation-mail-overdue-subject",
-            "revalidation-mail-overdue-body",
-        ),
-    };
     let body = format!(
         "{}\n\n-- \n{}\n",
-        tr.t_args(body, &args),
+        tr.t_args(notice.body_message(), &args),
         tr.t("revalidation-mail-signature")
     );
-    (tr.t_args(subject, &args), body)
+    (tr.t_args(notice.subject_message(), &args), body)
 }
 
 /// Queues what is due if this instance (`holder`) gets the lease for `lease`.
@@ -114,6 +121,16 @@ pub async fn revalidation_once(
     {
         return Ok(RevalidationReport::default());
     }
+    queue_due_notices(store, now, policy, base_url).await
+}
+
+/// Queues every reminder and overdue notice due at `now` not queued before.
+async fn queue_due_notices(
+    store: &dyn Store,
+    now: OffsetDateTime,
+    policy: &RevalidationPolicy,
+    base_url: &str,
+) -> StoreResult<RevalidationReport> {
     let mut report = RevalidationReport {
         ran: true,
         ..RevalidationReport::default()
@@ -237,46 +254,55 @@ async fn queue_notice(
     Ok(queued.is_some())
 }
 
-/// Runs [`revalidation_once`] every `period` until `shutdown` turns true.
-pub async fn run_revalidation(
-    store: Arc<dyn Store>,
-    clock: Arc<dyn Clock>,
-    policy: RevalidationPolicy,
-    base_url: String,
-    holder: String,
-    period: StdDuration,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    let lease = Duration::try_from(period).unwrap_or(Duration::hours(1));
-    loop {
-        match revalidation_once(
-            store.as_ref(),
-            clock.as_ref(),
-            &policy,
-            &base_url,
-            &holder,
-            lease,
-        )
-        .await
-        {
-            Ok(r) if r.ran => tracing::debug!(
-                reminders = r.reminders,
-                overdue = r.overdue_notices,
-                "re-validation check done"
-            ),
-            Ok(_) => {
-                tracing::debug!("re-validation check skipped: another instance holds the lease")
+impl From<RevalidationReport> for JobReport {
+    fn from(r: RevalidationReport) -> Self {
+        JobReport::default()
+            .with("reminders", r.reminders)
+            .with("overdue_notices", r.overdue_notices)
+    }
+}
+
+/// The re-validation check as a periodic job.
+#[derive(Debug, Clone)]
+pub struct RevalidationCheck {
+    pub policy: RevalidationPolicy,
+    /// The server's public address, for the links in the notices.
+    pub base_url: String,
+    pub period: StdDuration,
+}
+
+#[async_trait]
+impl PeriodicJob for RevalidationCheck {
+    fn name(&self) -> &'static str {
+        REVALIDATION_LEASE
+    }
+
+    fn period(&self) -> StdDuration {
+        self.period
+    }
+
+    async fn run(&self, ctx: &JobContext) -> Result<JobReport, JobError> {
+        let now = ctx.clock.now();
+        let report =
+            queue_due_notices(ctx.store.as_ref(), now, &self.policy, &self.base_url).await?;
+        Ok(report.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notice_has_its_texts_in_every_language() {
+        for lang in Lang::ALL {
+            let tr = Translator::new(lang);
+            for notice in Notice::ALL {
+                for id in [notice.subject_message(), notice.body_message()] {
+                    assert!(tr.has_own(id), "{} has no message {id}", lang.code());
+                }
             }
-            Err(e) => {
-                tracing::warn!(error = %e, "re-validation check failed; will retry next period")
-            }
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(period) => {}
-            _ = shutdown.changed() => {}
-        }
-        if *shutdown.borrow() {
-            break;
+            assert!(tr.has_own("revalidation-mail-signature"));
         }
     }
 }

@@ -159,14 +159,6 @@ pub(crate) fn status_after(
         .filter(|to| *to != from)
 }
 
-#[derive(serde::Serialize)]
-struct StatusContent<'a> {
-    participant: &'a str,
-    from: ParticipationStatus,
-    to: ParticipationStatus,
-    poc: i64,
-}
-
 /// The second entry of a decision that changed the participant's status.
 pub(crate) fn participant_status_draft(
     log: &LogDraft,
@@ -182,12 +174,12 @@ pub(crate) fn participant_status_draft(
         format!("participant:{}", poc.participant),
     )
     .about_participant(Some(poc.participant.clone()))
-    .with_content(&StatusContent {
-        participant: &poc.participant,
-        from,
-        to,
-        poc: poc.id,
-    })
+    .with_content(&serde_json::json!({
+        "participant": poc.participant,
+        "from": from.as_str(),
+        "to": to.as_str(),
+        "poc": poc.id,
+    }))
 }
 
 #[cfg(test)]

@@ -1404,7 +1404,7 @@ async fn log_entries_round_trip(store: Arc<dyn Store>) {
             "contact:3".into(),
         )
         .about_participant(Some("IND".to_string()))
-        .with_content(&["phone", "+92 51 000"]),
+        .with_content(&serde_json::json!(["phone", "+92 51 000"])),
         LogDraft::new(
             t(-5),
             actor(8, "secretariat", None),

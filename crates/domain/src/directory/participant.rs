@@ -46,12 +46,29 @@ pub enum ParticipationStatus {
 }
 
 impl ParticipationStatus {
+    pub const ALL: [ParticipationStatus; 4] = [
+        ParticipationStatus::NotParticipating,
+        ParticipationStatus::Participating,
+        ParticipationStatus::Suspended,
+        ParticipationStatus::Withdrawn,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ParticipationStatus::NotParticipating => "not_participating",
             ParticipationStatus::Participating => "participating",
             ParticipationStatus::Suspended => "suspended",
             ParticipationStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Fluent id of the status shown on the pages.
+    pub fn label_message(self) -> &'static str {
+        match self {
+            ParticipationStatus::NotParticipating => "participant-status-not_participating",
+            ParticipationStatus::Participating => "participant-status-participating",
+            ParticipationStatus::Suspended => "participant-status-suspended",
+            ParticipationStatus::Withdrawn => "participant-status-withdrawn",
         }
     }
 

@@ -2,7 +2,7 @@
 //! must follow. Validation collects every problem at once, field by field,
 //! so that a form or an API client can show them all.
 
-use crate::account::Email;
+use crate::account::{AccountKind, Email};
 use crate::directory::openpgp::{parse_public_key, OpenPgpKey};
 use chrono::{Datelike, TimeZone, Timelike};
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,8 @@ pub enum PocRole {
 }
 
 impl PocRole {
+    pub const ALL: [PocRole; 2] = [PocRole::Diplomatic, PocRole::Technical];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PocRole::Diplomatic => "diplomatic",
@@ -33,6 +35,14 @@ impl PocRole {
         match self {
             PocRole::Diplomatic => "poc-duties-diplomatic",
             PocRole::Technical => "poc-duties-technical",
+        }
+    }
+
+    /// Fluent id of the role's name (that of the matching account kind).
+    pub fn label_message(self) -> &'static str {
+        match self {
+            PocRole::Diplomatic => AccountKind::DiplomaticPoc.label_message(),
+            PocRole::Technical => AccountKind::TechnicalPoc.label_message(),
         }
     }
 }
@@ -63,12 +73,29 @@ pub enum PocStatus {
 }
 
 impl PocStatus {
+    pub const ALL: [PocStatus; 4] = [
+        PocStatus::Pending,
+        PocStatus::Active,
+        PocStatus::Rejected,
+        PocStatus::Withdrawn,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PocStatus::Pending => "pending",
             PocStatus::Active => "active",
             PocStatus::Rejected => "rejected",
             PocStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Fluent id of the status shown on the pages.
+    pub fn label_message(self) -> &'static str {
+        match self {
+            PocStatus::Pending => "poc-status-pending",
+            PocStatus::Active => "poc-status-active",
+            PocStatus::Rejected => "poc-status-rejected",
+            PocStatus::Withdrawn => "poc-status-withdrawn",
         }
     }
 }
@@ -105,11 +132,26 @@ pub enum PendingAction {
 }
 
 impl PendingAction {
+    pub const ALL: [PendingAction; 3] = [
+        PendingAction::Create,
+        PendingAction::Update,
+        PendingAction::Withdraw,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PendingAction::Create => "create",
             PendingAction::Update => "update",
             PendingAction::Withdraw => "withdraw",
+        }
+    }
+
+    /// Fluent id of what awaits the secretariat, shown on the pages.
+    pub fn label_message(self) -> &'static str {
+        match self {
+            PendingAction::Create => "poc-pending-create",
+            PendingAction::Update => "poc-pending-update",
+            PendingAction::Withdraw => "poc-pending-withdraw",
         }
     }
 }

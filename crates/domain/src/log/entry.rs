@@ -25,6 +25,11 @@ impl LogActor {
     }
 }
 
+/// The content of a change cannot be serialised, so it has no hash to log.
+#[derive(Debug, thiserror::Error)]
+#[error("the content of a log entry cannot be serialised: {0}")]
+pub struct ContentError(#[source] serde_json::Error);
+
 /// An entry before it has its place in the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogDraft {
@@ -57,11 +62,21 @@ impl LogDraft {
         self
     }
 
-    /// Records the hash of `content` (serialised as JSON; keys as written).
-    pub fn with_content<T: Serialize>(mut self, content: &T) -> Self {
-        let value = serde_json::to_value(content).unwrap_or(serde_json::Value::Null);
-        self.content_hash = content_hash(&value);
+    /// Records the hash of `content` (a JSON value, which always has one).
+    pub fn with_content(mut self, content: &serde_json::Value) -> Self {
+        self.content_hash = content_hash(content);
         self
+    }
+
+    /// Records the hash of `content` serialised as JSON (keys as written),
+    /// or says that it cannot be serialised: the log never records the hash
+    /// of something else in its place.
+    pub fn try_with_content<T: Serialize + ?Sized>(
+        self,
+        content: &T,
+    ) -> Result<Self, ContentError> {
+        let value = serde_json::to_value(content).map_err(ContentError)?;
+        Ok(self.with_content(&value))
     }
 
     pub fn at_index(self, index: u64) -> LogEntry {
@@ -198,6 +213,25 @@ mod tests {
         .to_string()
         .into_bytes();
         assert_eq!(e.leaf_bytes(), expected);
+    }
+
+    #[test]
+    fn content_that_cannot_be_serialised_is_an_error_not_a_hash_of_null() {
+        // JSON object keys must be strings.
+        let content = std::collections::HashMap::from([((1, 2), "x")]);
+        let draft = LogDraft::new(
+            time::macros::datetime!(2026-03-06 10:00 UTC),
+            LogActor::console(),
+            "account.create",
+            "account:1".to_string(),
+        );
+        assert!(draft.clone().try_with_content(&content).is_err());
+        let typed = draft
+            .clone()
+            .try_with_content(&["phone", "+92 51 000"])
+            .unwrap();
+        let value = draft.with_content(&serde_json::json!(["phone", "+92 51 000"]));
+        assert_eq!(typed.content_hash, value.content_hash);
     }
 
     #[test]

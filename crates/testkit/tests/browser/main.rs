@@ -7,7 +7,8 @@
 //! right-to-left), and signs out.
 //!
 //! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver`
-//! (`apt-get install chromium chromium-driver`); it fails, not skips, without them.
+//! (`apt-get install chromium chromium-driver`); it fails, not skips, without them,
+//! and fails when chromedriver does not hand out the console log (the CSP check reads it).
 //! Screenshots go to `<workspace>/test-output/screenshots/`.
 #![allow(
     clippy::unwrap_used,
@@ -188,33 +189,41 @@ async fn header_mirrored(client: &Client) -> Result<bool> {
     v.as_bool().ok_or_else(|| anyhow!("unexpected answer {v}"))
 }
 
-/// The browser's console messages so far (chromedriver's log extension), or
-/// `None` where this chromedriver does not offer them.
-async fn console_log(driver: &Chromedriver, client: &Client) -> Option<Vec<String>> {
-    let session = client.session_id().await.ok()??;
+/// The browser's console messages so far (chromedriver's log extension,
+/// which needs the `goog:loggingPrefs` capability set below).
+async fn console_log(driver: &Chromedriver, client: &Client) -> Result<Vec<String>> {
+    let session = client
+        .session_id()
+        .await?
+        .ok_or_else(|| anyhow!("no WebDriver session to read the console log of"))?;
     let r = reqwest::Client::new()
         .post(format!("{}/session/{session}/se/log", driver.url))
         .json(&json!({"type": "browser"}))
         .send()
         .await
-        .ok()?;
-    if !r.status().is_success() {
-        return None;
-    }
-    let body: Value = r.json().await.ok()?;
-    Some(
-        body["value"]
-            .as_array()?
-            .iter()
-            .map(|e| {
-                format!(
-                    "{} {}",
-                    e["level"].as_str().unwrap_or("?"),
-                    e["message"].as_str().unwrap_or("")
-                )
-            })
-            .collect(),
-    )
+        .context("cannot ask chromedriver for the console log")?;
+    let status = r.status();
+    let body: Value = r
+        .json()
+        .await
+        .context("chromedriver's console log is not JSON")?;
+    ensure!(
+        status.is_success(),
+        "chromedriver refused the console log ({status}): {body}"
+    );
+    let entries = body["value"]
+        .as_array()
+        .ok_or_else(|| anyhow!("chromedriver returned no console log: {body}"))?;
+    Ok(entries
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["level"].as_str().unwrap_or("?"),
+                e["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect())
 }
 
 /// The journey itself; errors rather than panics, so the caller can always
@@ -424,21 +433,28 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     println!("after sign-out, /account went to {url}");
     find(client, "#email").await?;
 
-    // No Content-Security-Policy violation on any page seen (best effort: only
-    // where chromedriver hands out the browser's console).
-    match console_log(driver, client).await {
-        Some(lines) => {
-            for l in &lines {
-                println!("console: {l}");
-            }
-            let csp: Vec<_> = lines
-                .iter()
-                .filter(|l| l.contains("Content Security Policy") || l.contains("Refused to"))
-                .collect();
-            ensure!(csp.is_empty(), "CSP violations in the console: {csp:#?}");
-        }
-        None => println!("console log not available from chromedriver; CSP check skipped"),
+    // No Content-Security-Policy violation on any page seen. A message of
+    // our own first proves that the console is really read: without it an
+    // empty log would pass without checking anything.
+    const PROBE: &str = "pocdir console probe";
+    client
+        .execute(&format!("console.warn('{PROBE}')"), vec![])
+        .await?;
+    let lines = console_log(driver, client)
+        .await
+        .context("the CSP check needs the browser's console log")?;
+    for l in &lines {
+        println!("console: {l}");
     }
+    ensure!(
+        lines.iter().any(|l| l.contains(PROBE)),
+        "the console log lacks the probe message, so it cannot show CSP violations: {lines:#?}"
+    );
+    let csp: Vec<_> = lines
+        .iter()
+        .filter(|l| l.contains("Content Security Policy") || l.contains("Refused to"))
+        .collect();
+    ensure!(csp.is_empty(), "CSP violations in the console: {csp:#?}");
     Ok(())
 }
 

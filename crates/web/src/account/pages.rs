@@ -125,7 +125,7 @@ async fn account_page(
         })
         .collect();
     let recovery_left = state.store.unused_recovery_codes(me.account.id).await?;
-    let kind = page.t(&format!("kind-{}", me.account.kind.as_str()));
+    let kind = page.t(me.account.kind.label_message());
     Ok(render(
         status,
         &AccountPage {

@@ -322,7 +322,8 @@ async fn run_import(
             let json = serde_json::to_string(details).map_err(|_| AppError::internal())?;
             let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
                 .about_participant(Some(row.participant.clone()))
-                .with_content(details);
+                .try_with_content(details)
+                .map_err(|_| AppError::internal())?;
             nominations.push(NewNomination {
                 participant: row.participant.clone(),
                 role: details.role,

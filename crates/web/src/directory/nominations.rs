@@ -468,7 +468,7 @@ pub async fn queue(State(state): State<AppState>, page: PageCtx) -> Result<Respo
                 role_label: role_label(&page, p.role),
                 action: p
                     .pending_action
-                    .map(|a| page.t(&format!("poc-pending-{}", a.as_str())))
+                    .map(|a| page.t(a.label_message()))
                     .unwrap_or_default(),
                 name: proposed.map(|d| d.name).unwrap_or_default(),
                 since: format_day(p.updated_at),

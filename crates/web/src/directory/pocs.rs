@@ -249,7 +249,8 @@ pub(crate) async fn nominate_poc(
     let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
     let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
         .about_participant(Some(code.clone()))
-        .with_content(&details);
+        .try_with_content(&details)
+        .map_err(|_| AppError::internal())?;
     state
         .store
         .propose_poc(&code, details.role, &json, Some(me.account.id), now, log)
@@ -428,7 +429,9 @@ pub(crate) async fn change_poc(
                 )]));
             }
             let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
-            let log = draft("poc.propose_update").with_content(&details);
+            let log = draft("poc.propose_update")
+                .try_with_content(&details)
+                .map_err(|_| AppError::internal())?;
             store
                 .propose_poc_update(id, req.version, &json, actor, now, log)
                 .await
@@ -605,10 +608,7 @@ pub async fn participant_page(
                         .as_ref()
                         .map(|k| k.grouped_fingerprint())
                         .unwrap_or_default(),
-                    role_label: page.t(match p.role {
-                        PocRole::Diplomatic => "kind-diplomatic_poc",
-                        PocRole::Technical => "kind-technical_poc",
-                    }),
+                    role_label: page.t(p.role.label_message()),
                     duties: page.t(p.role.duties_message()),
                     pending: p.status == PocStatus::Pending,
                     within_hours: tz.is_some_and(|tz| d.availability.covers(tz, now)),
@@ -628,7 +628,7 @@ pub async fn participant_page(
         None
     };
     let lang = page.lang.code();
-    let status = page.t(&format!("participant-status-{}", target.status.as_str()));
+    let status = page.t(target.status.label_message());
     Ok(crate::http::page::render(
         StatusCode::OK,
         &ParticipantPage {

@@ -251,10 +251,7 @@ pub struct DirectoryPage {
 
 /// Role names for the pages.
 pub fn role_label(page: &PageCtx, role: PocRole) -> String {
-    page.t(match role {
-        PocRole::Diplomatic => "kind-diplomatic_poc",
-        PocRole::Technical => "kind-technical_poc",
-    })
+    page.t(role.label_message())
 }
 
 pub async fn search_page(
@@ -587,11 +584,11 @@ pub async fn poc_page(
             participant_name,
             role_label: role_label(&page, poc.role),
             duties: page.t(poc.role.duties_message()),
-            status: page.t(&format!("poc-status-{}", poc.status.as_str())),
+            status: page.t(poc.status.label_message()),
             pending_action: poc
                 .pending_action
                 .filter(|_| administer)
-                .map(|a| page.t(&format!("poc-pending-{}", a.as_str())))
+                .map(|a| page.t(a.label_message()))
                 .unwrap_or_default(),
             confirmed_at: poc.confirmed_at.map(format_day).unwrap_or_default(),
             revalidate_by: due.map(format_day).unwrap_or_default(),

@@ -25,9 +25,7 @@ pub struct ErrorPage {
 /// An error as a page, in `lang`, framed as for someone not signed in.
 pub fn render_error_page(error: &AppError, lang: Lang, path: &str, nav: &Nav) -> Response {
     let page = PageCtx::build(lang, String::new(), None, path).with_nav(nav, None);
-    let title = page
-        .tr
-        .t(&format!("error-title-{}", title_key(error.status)));
+    let title = page.tr.t(title_message(error.status));
     let template = ErrorPage {
         status: error.status.as_u16(),
         message: error.message(lang),
@@ -41,16 +39,16 @@ pub fn render_error_page(error: &AppError, lang: Lang, path: &str, nav: &Nav) ->
     }
 }
 
-fn title_key(status: StatusCode) -> &'static str {
+fn title_message(status: StatusCode) -> &'static str {
     match status.as_u16() {
-        400 | 413 | 415 | 422 => "bad-request",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "not-found",
-        405 => "method-not-allowed",
-        409 => "conflict",
-        429 => "too-many",
-        _ => "internal",
+        400 | 413 | 415 | 422 => "error-title-bad-request",
+        401 => "error-title-unauthorized",
+        403 => "error-title-forbidden",
+        404 => "error-title-not-found",
+        405 => "error-title-method-not-allowed",
+        409 => "error-title-conflict",
+        429 => "error-title-too-many",
+        _ => "error-title-internal",
     }
 }
 

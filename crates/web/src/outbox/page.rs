@@ -37,6 +37,15 @@ pub struct OutboxPage {
     pub rows: Vec<MailRow>,
 }
 
+/// Fluent id of a mail's status.
+fn status_label(status: MailStatus) -> &'static str {
+    match status {
+        MailStatus::Queued => "outbox-status-queued",
+        MailStatus::Sent => "outbox-status-sent",
+        MailStatus::Failed => "outbox-status-failed",
+    }
+}
+
 pub async fn page(State(state): State<AppState>, page: PageCtx) -> Result<Response, AppError> {
     let counts = state.store.mail_counts().await?;
     let rows = state
@@ -45,7 +54,7 @@ pub async fn page(State(state): State<AppState>, page: PageCtx) -> Result<Respon
         .await?
         .into_iter()
         .map(|m| MailRow {
-            status: page.t(&format!("outbox-status-{}", m.status.as_str())),
+            status: page.t(status_label(m.status)),
             failed: m.status == MailStatus::Failed,
             when: match m.status {
                 MailStatus::Sent => m.sent_at.map(format_minute).unwrap_or_default(),
