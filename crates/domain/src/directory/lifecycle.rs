@@ -148,14 +148,13 @@ pub fn transition(
             next.pending_action = None;
             match (action, approve) {
                 (A::Create | A::Update, true) => {
-                    let details =
-                        current
-                            .pending
-                            .clone()
-                            .ok_or(LifecycleError::Inconsistent {
-                                id: current.id,
-                                problem: "it has no pending details",
-                            })?;
+                    let details = current
+                        .pending
+                        .clone()
+                        .ok_or(LifecycleError::Inconsistent {
+                            id: current.id,
+                            problem: "it has no pending details",
+                        })?;
                     if action == A::Create {
                         next.status = S::Active;
                         event = Some(StatusEvent::PocVerified);
