@@ -23,6 +23,16 @@ pub enum ChangeOutcome<T> {
     Stale(Poc),
 }
 
+impl<T> ChangeOutcome<T> {
+    /// What the change made, or, when stale, the PoC as it is now.
+    pub fn applied(self) -> Result<T, Poc> {
+        match self {
+            ChangeOutcome::Applied(done) => Ok(done),
+            ChangeOutcome::Stale(current) => Err(current),
+        }
+    }
+}
+
 /// The outcome of a decision: the PoC, and the participant's status change
 /// (from, to) it caused, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
