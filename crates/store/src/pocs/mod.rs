@@ -25,6 +25,8 @@ pub enum ChangeOutcome<T> {
 
 impl<T> ChangeOutcome<T> {
     /// What the change made, or, when stale, the PoC as it is now.
+    // Both sides are PoCs of the same size: boxing one would not help.
+    #[allow(clippy::result_large_err)]
     pub fn applied(self) -> Result<T, Poc> {
         match self {
             ChangeOutcome::Applied(done) => Ok(done),
