@@ -80,7 +80,9 @@ pub async fn create_account(
         )
         .await
         .map_err(|e| match e {
-            StoreError::Conflict(_) => anyhow!("an account with the e-mail {email} already exists"),
+            StoreError::Duplicate(_) => {
+                anyhow!("an account with the e-mail {email} already exists")
+            }
             other => anyhow!(other),
         })?;
     Ok(CreatedAccount { account, password })

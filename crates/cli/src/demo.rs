@@ -266,6 +266,7 @@ async fn seed_demo_pocs(
                     .with_content(&serde_json::json!({"version": poc.version, "reason": null})),
             )
             .await?
+            .applied()
             .map_err(|_| {
                 anyhow::anyhow!(
                     "demo PoC {} changed while being verified",
@@ -431,6 +432,7 @@ mod tests {
 
     #[tokio::test]
     async fn seeding_an_empty_store_builds_the_directory_once() {
+        use pocdir_store::prelude::*;
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("demo.db").display());
         let store = pocdir_store::sqlite::SqliteStore::open(&url).await.unwrap();

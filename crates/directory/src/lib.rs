@@ -8,7 +8,7 @@ pub mod search;
 use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::participant::ParticipantKind;
 use pocdir_domain::log::entry::{LogActor, LogDraft};
-use pocdir_store::{NewParticipant, ParticipantNames, Store, StoreResult};
+use pocdir_store::{NewParticipant, ParticipantNames, ParticipantStore, StoreResult};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -90,7 +90,7 @@ pub fn reference_digest() -> String {
 
 /// Adds the reference participants missing from the database (all of them
 /// on first start); logged as one entry. Returns how many were added.
-pub async fn seed_reference(store: &dyn Store, clock: &dyn Clock) -> StoreResult<u64> {
+pub async fn seed_reference(store: &dyn ParticipantStore, clock: &dyn Clock) -> StoreResult<u64> {
     let now = clock.now();
     let list = reference_participants(now)
         .map_err(|e| pocdir_store::StoreError::Corrupt(e.to_string()))?;

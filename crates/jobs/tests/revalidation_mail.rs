@@ -141,6 +141,7 @@ async fn setup() -> (tempfile::TempDir, Arc<dyn Store>, i64) {
         )
         .await
         .unwrap()
+        .applied()
         .unwrap();
     (dir, store, decided.poc.id)
 }
@@ -240,6 +241,7 @@ async fn reminders_and_overdue_notices_are_queued_once_per_stage() {
         .confirm_poc(poc, current.version, None, at, draft(at, "poc.confirm"))
         .await
         .unwrap()
+        .applied()
         .unwrap();
     assert_eq!(
         run(store, at + Duration::days(150), "a").await,

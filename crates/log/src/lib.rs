@@ -6,7 +6,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use pocdir_domain::clock::Clock;
 use pocdir_domain::log::head::{sign_head, SignedTreeHead};
 use pocdir_domain::log::merkle::{Hash, MerkleTree, ProofError};
-use pocdir_store::{Store, StoreError};
+use pocdir_store::{LogStore, StoreError};
 use std::sync::Arc;
 use tokio::sync::RwLock;
 
@@ -22,7 +22,7 @@ pub enum LogError {
 }
 
 pub struct LogService {
-    store: Arc<dyn Store>,
+    store: Arc<dyn LogStore>,
     clock: Arc<dyn Clock>,
     key: SigningKey,
     tree: RwLock<MerkleTree>,
@@ -46,7 +46,7 @@ pub struct Inclusion {
 }
 
 impl LogService {
-    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, key: SigningKey) -> Self {
+    pub fn new(store: Arc<dyn LogStore>, clock: Arc<dyn Clock>, key: SigningKey) -> Self {
         LogService {
             store,
             clock,

@@ -3,6 +3,7 @@
 //! must be re-validated.
 
 pub mod exchange;
+pub mod lifecycle;
 pub mod openpgp;
 pub mod participant;
 pub mod poc;

@@ -163,7 +163,7 @@ pub async fn create_organisation(
     };
     match state.store.create_organisation(new, log).await {
         Ok(p) => Ok((StatusCode::CREATED, Json(p.into()))),
-        Err(StoreError::Conflict(_)) => Err(AppError::new(
+        Err(StoreError::Duplicate(_)) => Err(AppError::new(
             StatusCode::CONFLICT,
             "conflict",
             "participant-error-code-taken",

@@ -14,7 +14,7 @@ use pocdir_domain::directory::poc::{PendingAction, PocDraft, PocRole, PocStatus}
 use pocdir_domain::log::entry::LogDraft;
 use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
 use pocdir_i18n::{FluentArg, Lang, Translator};
-use pocdir_store::{Poc, StoreError};
+use pocdir_store::{ChangeOutcome, Poc, StoreError};
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 use utoipa::ToSchema;
@@ -354,9 +354,9 @@ pub(crate) async fn decide_poc(
         )
         .await;
     match outcome {
-        Ok(Ok(decided)) => Ok(decided.poc),
-        Ok(Err(current)) => Err(stale(&current)),
-        Err(StoreError::Conflict(_)) => Err(AppError::new(
+        Ok(ChangeOutcome::Applied(decided)) => Ok(decided.poc),
+        Ok(ChangeOutcome::Stale(current)) => Err(stale(&current)),
+        Err(StoreError::NotAllowed(_)) => Err(AppError::new(
             StatusCode::CONFLICT,
             "nothing_pending",
             "poc-error-nothing-pending",
@@ -454,9 +454,9 @@ pub(crate) async fn change_poc(
         }
     };
     match outcome {
-        Ok(Ok(poc)) => Ok(poc),
-        Ok(Err(current)) => Err(stale(&current)),
-        Err(StoreError::Conflict(_)) => Err(AppError::new(
+        Ok(ChangeOutcome::Applied(poc)) => Ok(poc),
+        Ok(ChangeOutcome::Stale(current)) => Err(stale(&current)),
+        Err(StoreError::NotAllowed(_)) => Err(AppError::new(
             StatusCode::CONFLICT,
             "not_allowed_now",
             "poc-error-not-allowed-now",

@@ -180,10 +180,22 @@ impl IntoResponse for AppError {
     }
 }
 
+/// What a store error means to a client when the handler says nothing more
+/// precise: a missing row is a 404, a taken value or a change the state does
+/// not allow a 409; anything else is our failure.
 impl From<pocdir_store::StoreError> for AppError {
     fn from(e: pocdir_store::StoreError) -> Self {
-        tracing::error!(error = %e, "storage failure");
-        AppError::internal()
+        use pocdir_store::StoreError;
+        match e {
+            StoreError::NotFound => AppError::not_found(),
+            StoreError::Duplicate(_) | StoreError::NotAllowed(_) => {
+                AppError::from_status(StatusCode::CONFLICT)
+            }
+            e => {
+                tracing::error!(error = %e, "storage failure");
+                AppError::internal()
+            }
+        }
     }
 }
 

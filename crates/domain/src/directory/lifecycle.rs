@@ -1,16 +1,35 @@
-//! The PoC lifecycle, shared by both backends: what each change does to a
-//! PoC, computed from the version the caller saw. The backends write the
-//! result with a compare-and-set on that version, so a change computed from
-//! a state that no longer holds is never applied.
+//! The PoC lifecycle: what each change does to a point of contact, computed
+//! from the version the caller saw. Pure rules: the store writes the result
+//! with a compare-and-set on that version, so a change computed from a state
+//! that no longer holds is never applied.
 
-use crate::{PendingAction, Poc, PocStatus, StoreError, StoreResult};
-use pocdir_domain::directory::participant::{ParticipationStatus, StatusEvent};
-use pocdir_domain::log::entry::LogDraft;
+use crate::directory::participant::{next_status, ParticipationStatus, StatusEvent};
+use crate::directory::poc::{PendingAction, PocRole, PocStatus};
 use time::OffsetDateTime;
+
+/// A point of contact and its state in nomination and verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poc {
+    pub id: i64,
+    pub participant: String,
+    pub role: PocRole,
+    pub status: PocStatus,
+    /// Bumped by every change; changes name the version they start from.
+    pub version: i64,
+    /// JSON of the verified `PocDetails` (kept once withdrawn, for history).
+    pub active: Option<String>,
+    /// JSON of a proposed version awaiting the secretariat.
+    pub pending: Option<String>,
+    pub pending_action: Option<PendingAction>,
+    /// Last verification or re-validation.
+    pub confirmed_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
 
 /// A change to an existing PoC.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum PocChange<'a> {
+pub enum PocChange<'a> {
     /// New details proposed by the nominator.
     Update(&'a str),
     /// The nominator asks for the PoC's end.
@@ -27,7 +46,7 @@ pub(crate) enum PocChange<'a> {
 /// What a change does: the PoC afterwards, its history row, and the event
 /// it may cause for the participant.
 #[derive(Debug, Clone)]
-pub(crate) struct Transition {
+pub struct Transition {
     /// The PoC as it becomes (version bumped, `updated_at` = the change's time).
     pub next: Poc,
     pub history_action: &'static str,
@@ -38,27 +57,49 @@ pub(crate) struct Transition {
     pub event: Option<StatusEvent>,
 }
 
-fn conflict(poc: &Poc, what: &str) -> StoreError {
-    StoreError::Conflict(format!(
-        "PoC {} is {}{}: cannot {what}",
-        poc.id,
-        poc.status,
-        poc.pending_action
-            .map(|a| format!(" with a pending {a}"))
-            .unwrap_or_default()
-    ))
+/// Why a change cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LifecycleError {
+    /// The PoC's state does not allow the change (e.g. deciding when nothing is pending).
+    #[error("PoC {id} is {state}: cannot {what}")]
+    NotAllowed {
+        id: i64,
+        /// The status, and the pending action if any.
+        state: String,
+        what: &'static str,
+    },
+    /// The PoC breaks the lifecycle's own invariants (never written by it).
+    #[error("PoC {id}: {problem}")]
+    Inconsistent { id: i64, problem: &'static str },
 }
 
-/// Computes `change` on `current`; `Conflict` when its state does not allow it.
-pub(crate) fn transition(
+fn not_allowed(poc: &Poc, what: &'static str) -> LifecycleError {
+    LifecycleError::NotAllowed {
+        id: poc.id,
+        state: format!(
+            "{}{}",
+            poc.status,
+            poc.pending_action
+                .map(|a| format!(" with a pending {a}"))
+                .unwrap_or_default()
+        ),
+        what,
+    }
+}
+
+/// Computes `change` on `current`; `NotAllowed` when its state does not allow it.
+pub fn transition(
     current: &Poc,
     change: PocChange<'_>,
     at: OffsetDateTime,
-) -> StoreResult<Transition> {
+) -> Result<Transition, LifecycleError> {
     let version = current
         .version
         .checked_add(1)
-        .ok_or_else(|| StoreError::Corrupt(format!("version of PoC {}", current.id)))?;
+        .ok_or(LifecycleError::Inconsistent {
+            id: current.id,
+            problem: "its version cannot grow",
+        })?;
     let mut next = Poc {
         version,
         updated_at: at,
@@ -75,7 +116,7 @@ pub(crate) fn transition(
                 // Amending a nomination not yet verified.
                 (S::Pending, Some(A::Create)) => {}
                 (S::Active, None | Some(A::Update)) => next.pending_action = Some(A::Update),
-                _ => return Err(conflict(current, "propose an update")),
+                _ => return Err(not_allowed(current, "propose an update")),
             }
             next.pending = Some(details.to_string());
             history_details = Some(details.to_string());
@@ -93,13 +134,13 @@ pub(crate) fn transition(
                     next.pending = None;
                     next.pending_action = Some(A::Withdraw);
                 }
-                _ => return Err(conflict(current, "propose a withdrawal")),
+                _ => return Err(not_allowed(current, "propose a withdrawal")),
             }
             "propose_withdrawal"
         }
         PocChange::Decide { approve, reason } => {
             let Some(action) = current.pending_action else {
-                return Err(conflict(current, "decide: nothing is pending"));
+                return Err(not_allowed(current, "decide: nothing is pending"));
             };
             history_reason = reason.map(str::to_string);
             history_details = current.pending.clone();
@@ -107,9 +148,13 @@ pub(crate) fn transition(
             next.pending_action = None;
             match (action, approve) {
                 (A::Create | A::Update, true) => {
-                    let details = current.pending.clone().ok_or_else(|| {
-                        StoreError::Corrupt(format!("PoC {} has no pending details", current.id))
-                    })?;
+                    let details = current
+                        .pending
+                        .clone()
+                        .ok_or(LifecycleError::Inconsistent {
+                            id: current.id,
+                            problem: "it has no pending details",
+                        })?;
                     if action == A::Create {
                         next.status = S::Active;
                         event = Some(StatusEvent::PocVerified);
@@ -132,7 +177,7 @@ pub(crate) fn transition(
         }
         PocChange::Confirm => {
             if current.status != S::Active {
-                return Err(conflict(current, "confirm"));
+                return Err(not_allowed(current, "confirm"));
             }
             next.confirmed_at = Some(at);
             "confirm"
@@ -150,43 +195,14 @@ pub(crate) fn transition(
 /// The participant's new status after `event`, if it changes. A transition
 /// the state machine refuses leaves the status as it is: the PoC decision
 /// stands on its own (e.g. the last PoC of a participant that left).
-pub(crate) fn status_after(
-    from: ParticipationStatus,
-    event: StatusEvent,
-) -> Option<ParticipationStatus> {
-    pocdir_domain::directory::participant::next_status(from, event)
-        .ok()
-        .filter(|to| *to != from)
-}
-
-/// The second entry of a decision that changed the participant's status.
-pub(crate) fn participant_status_draft(
-    log: &LogDraft,
-    poc: &Poc,
-    from: ParticipationStatus,
-    to: ParticipationStatus,
-    at: OffsetDateTime,
-) -> LogDraft {
-    LogDraft::new(
-        at,
-        log.actor.clone(),
-        "participant.status",
-        format!("participant:{}", poc.participant),
-    )
-    .about_participant(Some(poc.participant.clone()))
-    .with_content(&serde_json::json!({
-        "participant": poc.participant,
-        "from": from.as_str(),
-        "to": to.as_str(),
-        "poc": poc.id,
-    }))
+pub fn status_after(from: ParticipationStatus, event: StatusEvent) -> Option<ParticipationStatus> {
+    next_status(from, event).ok().filter(|to| *to != from)
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::panic)]
     use super::*;
-    use crate::PocRole;
     use time::macros::datetime;
 
     fn poc(status: PocStatus, action: Option<PendingAction>) -> Poc {
@@ -224,7 +240,10 @@ mod tests {
         let at = datetime!(2030-02-01 0:00 UTC);
         let refused = |p: Poc, c: PocChange<'_>| {
             assert!(
-                matches!(transition(&p, c, at), Err(StoreError::Conflict(_))),
+                matches!(
+                    transition(&p, c, at),
+                    Err(LifecycleError::NotAllowed { .. })
+                ),
                 "{p:?} {c:?}"
             );
         };
@@ -272,6 +291,21 @@ mod tests {
         assert_eq!(tr.next.pending, None);
         assert_eq!(tr.history_details.as_deref(), Some("{\"v\":2}"));
         assert_eq!(tr.history_reason.as_deref(), Some("no"));
+    }
+
+    #[test]
+    fn refusals_name_the_poc_and_its_state() {
+        let at = datetime!(2030-02-01 0:00 UTC);
+        let err = transition(
+            &poc(PocStatus::Active, Some(PendingAction::Withdraw)),
+            PocChange::Withdraw,
+            at,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "PoC 7 is active with a pending withdraw: cannot propose a withdrawal"
+        );
     }
 
     #[test]

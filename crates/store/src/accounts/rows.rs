@@ -1,0 +1,53 @@
+//! Account rows and their conversion.
+
+use super::Account;
+use crate::{corrupt, db_time, StoreError, StoreResult};
+
+macro_rules! account_columns {
+    () => {
+        "id, email, kind, participant, display_name, password_hash, totp_secret, \
+         totp_enrolled, totp_last_step, demo, disabled, created_at"
+    };
+}
+pub(super) use account_columns;
+
+#[derive(sqlx::FromRow)]
+pub(super) struct AccountRow {
+    id: i64,
+    email: String,
+    kind: String,
+    participant: Option<String>,
+    display_name: String,
+    password_hash: String,
+    totp_secret: Option<String>,
+    totp_enrolled: bool,
+    totp_last_step: Option<i64>,
+    demo: bool,
+    disabled: bool,
+    created_at: i64,
+}
+
+impl TryFrom<AccountRow> for Account {
+    type Error = StoreError;
+
+    fn try_from(r: AccountRow) -> StoreResult<Self> {
+        let bad = corrupt("accounts", r.id);
+        Ok(Account {
+            id: r.id,
+            kind: r
+                .kind
+                .parse()
+                .map_err(|_| bad(format!("account kind {:?}", r.kind)))?,
+            email: r.email,
+            participant: r.participant,
+            display_name: r.display_name,
+            password_hash: r.password_hash,
+            totp_secret: r.totp_secret,
+            totp_enrolled: r.totp_enrolled,
+            totp_last_step: r.totp_last_step,
+            demo: r.demo,
+            disabled: r.disabled,
+            created_at: db_time(r.created_at).map_err(&bad)?,
+        })
+    }
+}

@@ -1,0 +1,281 @@
+//! The log, written once for both backends, and the append that every
+//! logged change runs inside its own transaction.
+
+use super::rows::{
+    appended_indexes, db_bound, db_index, entry_count, log_entry_columns, log_index,
+    tree_head_columns, LeafHashRow, LogEntryRow, StoredLogEntryRow, TreeHeadRow,
+};
+use super::{LogFilter, LogStore, StoredLogEntry};
+use crate::sql::{Driver, NewLogRow, Param, SqlStore, Tx};
+use crate::{convert_all, StoreError, StoreResult};
+use async_trait::async_trait;
+use pocdir_domain::log::entry::{LogDraft, LogEntry};
+use pocdir_domain::log::head::SignedTreeHead;
+use pocdir_domain::log::merkle::Hash;
+
+/// Hands out `$1` numbers: the counter's new value comes back.
+const BUMP_COUNTER: &str =
+    "UPDATE log_state SET next_index = next_index + $1 WHERE id = 1 RETURNING next_index";
+const SIZE: &str = "SELECT next_index FROM log_state WHERE id = 1";
+/// One entry (SQLite runs it once per entry).
+pub(crate) const INSERT_ENTRY: &str = "INSERT INTO log_entries (idx, at, actor_account_id, \
+     actor_kind, actor_participant, action, object, participant, content_hash, leaf_hash) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+/// Any number of entries in one statement, a column of values each (PostgreSQL).
+pub(crate) const INSERT_ENTRIES_UNNEST: &str = "INSERT INTO log_entries (idx, at, \
+     actor_account_id, actor_kind, actor_participant, action, object, participant, \
+     content_hash, leaf_hash) \
+     SELECT * FROM UNNEST($1::BIGINT[], $2::BIGINT[], $3::BIGINT[], $4::TEXT[], $5::TEXT[], \
+     $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::TEXT[], $10::BYTEA[])";
+const ENTRIES: &str = concat!(
+    "SELECT ",
+    log_entry_columns!(),
+    ", leaf_hash FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx"
+);
+const LEAF_HASHES: &str =
+    "SELECT idx, leaf_hash FROM log_entries WHERE idx >= $1 ORDER BY idx LIMIT $2";
+const STORE_HEAD: &str = "INSERT INTO tree_heads (tree_size, root_hash, timestamp, signature, \
+     key_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tree_size) DO NOTHING";
+const HEADS: &str = concat!(
+    "SELECT ",
+    tree_head_columns!(),
+    " FROM tree_heads ORDER BY tree_size"
+);
+const LATEST_HEAD: &str = concat!(
+    "SELECT ",
+    tree_head_columns!(),
+    " FROM tree_heads ORDER BY tree_size DESC LIMIT 1"
+);
+
+/// The parameters of [`INSERT_ENTRY`] for one row.
+pub(crate) fn entry_params(row: &NewLogRow) -> [Param<'_>; 10] {
+    let e = &row.entry;
+    [
+        row.idx.into(),
+        e.at.into(),
+        e.actor_account_id.into(),
+        (&e.actor_kind).into(),
+        (&e.actor_participant).into(),
+        (&e.action).into(),
+        (&e.object).into(),
+        (&e.participant).into(),
+        (&e.content_hash).into(),
+        row.leaf_hash.as_slice().into(),
+    ]
+}
+
+fn missing_counter() -> StoreError {
+    StoreError::Corrupt("the log_state row is missing".into())
+}
+
+impl<D: Driver> Tx<D> {
+    /// Appends `drafts` to the log inside this transaction and returns
+    /// their indexes. Bumping the counter row holds it (PostgreSQL: the
+    /// row lock; SQLite: the write lock) until commit: no other appender
+    /// can take the same numbers, and a rollback gives them back. Callers
+    /// append last, so the lock is held only for the inserts and the commit.
+    pub(crate) async fn append(&mut self, drafts: &[LogDraft]) -> StoreResult<Vec<u64>> {
+        if drafts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let next: Option<(i64,)> = self
+            .fetch_optional(BUMP_COUNTER, &[entry_count(drafts.len())?.into()])
+            .await?;
+        let (next,) = next.ok_or_else(missing_counter)?;
+        let indexes = appended_indexes(next, drafts.len())?;
+        let rows = drafts
+            .iter()
+            .zip(&indexes)
+            .map(|(draft, &index)| {
+                let entry = draft.clone().at_index(index);
+                Ok(NewLogRow {
+                    idx: db_index(index)?,
+                    leaf_hash: entry.leaf_hash(),
+                    entry,
+                })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        D::insert_log_entries(&mut *self.inner, &rows).await?;
+        Ok(indexes)
+    }
+
+    /// Appends `drafts` (the change's entries) and commits.
+    pub(crate) async fn log_and_commit(mut self, drafts: &[LogDraft]) -> StoreResult<()> {
+        self.append(drafts).await?;
+        self.commit().await
+    }
+
+    /// Ends a conditional update: when it changed no row, rolls back and
+    /// says so; else appends `drafts` and commits.
+    pub(crate) async fn commit_if_changed(
+        self,
+        changed: u64,
+        drafts: &[LogDraft],
+    ) -> StoreResult<bool> {
+        if changed == 0 {
+            self.rollback().await?;
+            return Ok(false);
+        }
+        self.log_and_commit(drafts).await?;
+        Ok(true)
+    }
+}
+
+/// The audit search: `SELECT … FROM log_entries WHERE … ORDER BY idx DESC
+/// LIMIT …`. The shape of the query depends only on which filter fields
+/// are set, so each connection keeps a handful of prepared statements,
+/// each able to use its index.
+fn search_query<'a>(
+    filter: &'a LogFilter,
+    before: Option<u64>,
+    limit: u64,
+) -> (String, Vec<Param<'a>>) {
+    let mut sql = String::from(concat!(
+        "SELECT ",
+        log_entry_columns!(),
+        " FROM log_entries WHERE true"
+    ));
+    let mut params: Vec<Param<'a>> = Vec::with_capacity(7);
+    // Binds `p` and returns its placeholder.
+    let mut bind = |p: Param<'a>| {
+        params.push(p);
+        format!("${}", params.len())
+    };
+    if let Some(actor) = filter.actor_account_id {
+        sql += &format!(" AND actor_account_id = {}", bind(actor.into()));
+    }
+    match &filter.action {
+        Some(prefix) if prefix.ends_with('.') => {
+            // substr/length count characters on both backends; LIKE would
+            // need escaping and is case-insensitive on SQLite.
+            let p = bind(prefix.into());
+            sql += &format!(" AND substr(action, 1, length({p})) = {p}");
+        }
+        Some(action) => sql += &format!(" AND action = {}", bind(action.into())),
+        None => {}
+    }
+    if let Some(participant) = &filter.participant {
+        let p = bind(participant.into());
+        sql += &format!(" AND (participant = {p} OR actor_participant = {p})");
+    }
+    if let Some(since) = filter.since {
+        sql += &format!(" AND at >= {}", bind(since.into()));
+    }
+    if let Some(until) = filter.until {
+        sql += &format!(" AND at < {}", bind(until.into()));
+    }
+    if let Some(before) = before {
+        sql += &format!(" AND idx < {}", bind(db_bound(before).into()));
+    }
+    sql += &format!(" ORDER BY idx DESC LIMIT {}", bind(db_bound(limit).into()));
+    (sql, params)
+}
+
+#[async_trait]
+impl<D: Driver> LogStore for SqlStore<D> {
+    async fn append_log(&self, drafts: &[LogDraft]) -> StoreResult<Vec<u64>> {
+        if drafts.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The counter bump is the transaction's first statement: a write.
+        let mut tx = self.begin().await?;
+        let indexes = tx.append(drafts).await?;
+        tx.commit().await?;
+        Ok(indexes)
+    }
+
+    async fn log_size(&self) -> StoreResult<u64> {
+        let next: Option<(i64,)> = self.fetch_optional(SIZE, &[]).await?;
+        let (next,) = next.ok_or_else(missing_counter)?;
+        log_index(next)
+    }
+
+    async fn log_entries(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLogEntry>> {
+        if start >= end {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<StoredLogEntryRow> = self
+            .fetch_all(ENTRIES, &[db_bound(start).into(), db_bound(end).into()])
+            .await?;
+        convert_all(rows)
+    }
+
+    async fn log_leaf_hashes(&self, start: u64, limit: u64) -> StoreResult<Vec<Hash>> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<LeafHashRow> = self
+            .fetch_all(
+                LEAF_HASHES,
+                &[db_bound(start).into(), db_bound(limit).into()],
+            )
+            .await?;
+        convert_all(rows)
+    }
+
+    async fn search_log(
+        &self,
+        filter: &LogFilter,
+        before: Option<u64>,
+        limit: u64,
+    ) -> StoreResult<Vec<LogEntry>> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let (sql, params) = search_query(filter, before, limit);
+        let rows: Vec<LogEntryRow> = self.fetch_all(&sql, &params).await?;
+        convert_all(rows)
+    }
+
+    async fn store_tree_head(&self, head: &SignedTreeHead) -> StoreResult<()> {
+        self.execute(
+            STORE_HEAD,
+            &[
+                db_index(head.tree_size)?.into(),
+                (&head.root_hash).into(),
+                head.timestamp.into(),
+                (&head.signature).into(),
+                (&head.key_id).into(),
+            ],
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn tree_heads(&self) -> StoreResult<Vec<SignedTreeHead>> {
+        let rows: Vec<TreeHeadRow> = self.fetch_all(HEADS, &[]).await?;
+        convert_all(rows)
+    }
+
+    async fn latest_tree_head(&self) -> StoreResult<Option<SignedTreeHead>> {
+        let row: Option<TreeHeadRow> = self.fetch_optional(LATEST_HEAD, &[]).await?;
+        row.map(SignedTreeHead::try_from).transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_numbers_each_value_once() {
+        let filter = LogFilter {
+            actor_account_id: Some(3),
+            action: Some("session.".into()),
+            participant: Some("PAK".into()),
+            since: None,
+            until: Some(9),
+        };
+        let (sql, params) = search_query(&filter, Some(5), 10);
+        assert!(sql.contains("actor_account_id = $1"), "{sql}");
+        assert!(sql.contains("substr(action, 1, length($2)) = $2"), "{sql}");
+        assert!(
+            sql.contains("(participant = $3 OR actor_participant = $3)"),
+            "{sql}"
+        );
+        assert!(sql.contains("at < $4"), "{sql}");
+        assert!(sql.contains("idx < $5"), "{sql}");
+        assert!(sql.ends_with("ORDER BY idx DESC LIMIT $6"), "{sql}");
+        assert_eq!(params.len(), 6);
+    }
+}

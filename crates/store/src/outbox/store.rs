@@ -1,0 +1,210 @@
+//! The outbox and job leases, written once for both backends.
+
+use super::rows::{mail_columns, mail_counts, MailRecipientRow, MailRow};
+use super::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
+use crate::sql::{Driver, SqlStore};
+use crate::{convert_all, to_db_time, StoreResult};
+use async_trait::async_trait;
+use pocdir_domain::account::AccountKind;
+use pocdir_domain::log::entry::LogDraft;
+use std::slice::from_ref;
+use time::OffsetDateTime;
+
+const ENQUEUE: &str = concat!(
+    "INSERT INTO outbox (dedupe_key, recipient, language, subject, body, participant, \
+     next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING ",
+    mail_columns!()
+);
+/// One statement: SQLite runs writes one at a time, so two senders cannot
+/// claim the same row.
+const CLAIM: &str = concat!(
+    "UPDATE outbox SET next_attempt_at = $1 WHERE id IN (SELECT id FROM outbox \
+     WHERE status = 'queued' AND next_attempt_at <= $2 \
+     ORDER BY next_attempt_at, id LIMIT $3) RETURNING ",
+    mail_columns!()
+);
+/// With row locks, a second sender passes over rows being claimed instead
+/// of waiting and then claiming them again.
+const CLAIM_SKIP_LOCKED: &str = concat!(
+    "UPDATE outbox SET next_attempt_at = $1 WHERE id IN (SELECT id FROM outbox \
+     WHERE status = 'queued' AND next_attempt_at <= $2 \
+     ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING ",
+    mail_columns!()
+);
+const MARK_SENT: &str =
+    "UPDATE outbox SET status = 'sent', sent_at = $1 WHERE id = $2 AND status = 'queued'";
+const MARK_FAILED: &str = "UPDATE outbox SET attempts = attempts + 1, last_error = $1, \
+     status = $2, next_attempt_at = COALESCE($3, next_attempt_at) \
+     WHERE id = $4 AND status = 'queued'";
+const COUNTS: &str = "SELECT status, COUNT(*) FROM outbox GROUP BY status";
+const MAILS_IN: &str = concat!(
+    "SELECT ",
+    mail_columns!(),
+    " FROM outbox WHERE status = $1 ORDER BY id DESC LIMIT $2"
+);
+const MAILS: &str = concat!(
+    "SELECT ",
+    mail_columns!(),
+    " FROM outbox ORDER BY id DESC LIMIT $1"
+);
+const RECIPIENTS_OF: &str = "SELECT id, email, language FROM accounts \
+     WHERE kind = $1 AND participant = $2 AND NOT disabled ORDER BY id";
+const RECIPIENTS: &str = "SELECT id, email, language FROM accounts \
+     WHERE kind = $1 AND NOT disabled ORDER BY id";
+/// One upsert: the row is written only if the lease is new, expired or
+/// already ours, so two instances cannot both take it.
+const CLAIM_LEASE: &str = "INSERT INTO job_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
+     ON CONFLICT (name) DO UPDATE \
+     SET holder = excluded.holder, expires_at = excluded.expires_at \
+     WHERE job_leases.expires_at <= $4 OR job_leases.holder = excluded.holder";
+
+#[async_trait]
+impl<D: Driver> OutboxStore for SqlStore<D> {
+    async fn enqueue_mail(&self, mail: NewMail, mut log: LogDraft) -> StoreResult<Option<Mail>> {
+        // The insert is the transaction's first statement: a write.
+        let mut tx = self.begin().await?;
+        let row: Option<MailRow> = tx
+            .fetch_optional(
+                ENQUEUE,
+                &[
+                    (&mail.dedupe_key).into(),
+                    (&mail.recipient).into(),
+                    (&mail.language).into(),
+                    (&mail.subject).into(),
+                    (&mail.body).into(),
+                    (&mail.participant).into(),
+                    to_db_time(mail.created_at).into(),
+                ],
+            )
+            .await?;
+        let Some(row) = row else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let queued = Mail::try_from(row)?;
+        log.object = format!("mail:{}", queued.id);
+        tx.log_and_commit(from_ref(&log)).await?;
+        Ok(Some(queued))
+    }
+
+    async fn claim_mails(
+        &self,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+        limit: u32,
+    ) -> StoreResult<Vec<Mail>> {
+        let sql = if D::ROW_LOCKS {
+            CLAIM_SKIP_LOCKED
+        } else {
+            CLAIM
+        };
+        let rows: Vec<MailRow> = self
+            .fetch_all(
+                sql,
+                &[
+                    to_db_time(until).into(),
+                    to_db_time(now).into(),
+                    i64::from(limit).into(),
+                ],
+            )
+            .await?;
+        let mut mails: Vec<Mail> = convert_all(rows)?;
+        mails.sort_by_key(|m| m.id);
+        Ok(mails)
+    }
+
+    async fn mark_mail_sent(
+        &self,
+        id: i64,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<bool> {
+        let mut tx = self.begin().await?;
+        let changed = tx
+            .execute(MARK_SENT, &[to_db_time(at).into(), id.into()])
+            .await?;
+        tx.commit_if_changed(changed, from_ref(&log)).await
+    }
+
+    async fn mark_mail_failed(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: Option<OffsetDateTime>,
+        log: Option<LogDraft>,
+    ) -> StoreResult<bool> {
+        let status = if retry_at.is_some() {
+            MailStatus::Queued
+        } else {
+            MailStatus::Failed
+        };
+        let mut tx = self.begin().await?;
+        let changed = tx
+            .execute(
+                MARK_FAILED,
+                &[
+                    error.into(),
+                    status.as_str().into(),
+                    retry_at.map(to_db_time).into(),
+                    id.into(),
+                ],
+            )
+            .await?;
+        // Only giving up is logged; a retry is routine.
+        let log = log.filter(|_| retry_at.is_none());
+        tx.commit_if_changed(changed, log.as_slice()).await
+    }
+
+    async fn mail_counts(&self) -> StoreResult<MailCounts> {
+        mail_counts(self.fetch_all(COUNTS, &[]).await?)
+    }
+
+    async fn mails(&self, status: Option<MailStatus>, limit: u32) -> StoreResult<Vec<Mail>> {
+        let limit = i64::from(limit);
+        let rows: Vec<MailRow> = match status {
+            Some(status) => {
+                self.fetch_all(MAILS_IN, &[status.as_str().into(), limit.into()])
+                    .await?
+            }
+            None => self.fetch_all(MAILS, &[limit.into()]).await?,
+        };
+        convert_all(rows)
+    }
+
+    async fn mail_recipients(
+        &self,
+        kind: AccountKind,
+        participant: Option<&str>,
+    ) -> StoreResult<Vec<MailRecipient>> {
+        let rows: Vec<MailRecipientRow> = match participant {
+            Some(code) => {
+                self.fetch_all(RECIPIENTS_OF, &[kind.as_str().into(), code.into()])
+                    .await?
+            }
+            None => self.fetch_all(RECIPIENTS, &[kind.as_str().into()]).await?,
+        };
+        Ok(rows.into_iter().map(MailRecipient::from).collect())
+    }
+
+    async fn try_claim_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        let written = self
+            .execute(
+                CLAIM_LEASE,
+                &[
+                    name.into(),
+                    holder.into(),
+                    to_db_time(until).into(),
+                    to_db_time(now).into(),
+                ],
+            )
+            .await?;
+        Ok(written == 1)
+    }
+}

@@ -1,0 +1,241 @@
+//! The seam between the capabilities' SQL and the database driver.
+//!
+//! Every statement is written once, with `$N` placeholders, which both
+//! backends accept. The capabilities run it through a [`Driver`], which
+//! binds [`Param`]s and decodes rows: one implementation per backend
+//! (`sqlite.rs`, `postgres.rs`), together with opening the pool and the few
+//! places where the SQL really differs. Swapping the SQLite driver means
+//! implementing this trait again, not touching the capabilities.
+
+use crate::{Backend, StoreError, StoreResult};
+use async_trait::async_trait;
+use pocdir_domain::log::entry::LogEntry;
+use pocdir_domain::log::merkle::Hash;
+use std::ops::DerefMut;
+
+/// A value bound to a placeholder: the few types the store binds.
+#[derive(Debug, Clone, Copy)]
+pub enum Param<'a> {
+    Int(i64),
+    OptInt(Option<i64>),
+    Text(&'a str),
+    OptText(Option<&'a str>),
+    Bool(bool),
+    Bytes(&'a [u8]),
+}
+
+impl From<i64> for Param<'_> {
+    fn from(v: i64) -> Self {
+        Param::Int(v)
+    }
+}
+
+impl From<Option<i64>> for Param<'_> {
+    fn from(v: Option<i64>) -> Self {
+        Param::OptInt(v)
+    }
+}
+
+impl<'a> From<&'a str> for Param<'a> {
+    fn from(v: &'a str) -> Self {
+        Param::Text(v)
+    }
+}
+
+impl<'a> From<&'a String> for Param<'a> {
+    fn from(v: &'a String) -> Self {
+        Param::Text(v)
+    }
+}
+
+impl<'a> From<Option<&'a str>> for Param<'a> {
+    fn from(v: Option<&'a str>) -> Self {
+        Param::OptText(v)
+    }
+}
+
+impl<'a> From<&'a Option<String>> for Param<'a> {
+    fn from(v: &'a Option<String>) -> Self {
+        Param::OptText(v.as_deref())
+    }
+}
+
+impl From<bool> for Param<'_> {
+    fn from(v: bool) -> Self {
+        Param::Bool(v)
+    }
+}
+
+impl<'a> From<&'a [u8]> for Param<'a> {
+    fn from(v: &'a [u8]) -> Self {
+        Param::Bytes(v)
+    }
+}
+
+/// A row type both drivers can decode (derived with `sqlx::FromRow`).
+pub trait Decode:
+    for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+    + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+    + Send
+    + Unpin
+{
+}
+
+impl<T> Decode for T where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin
+{
+}
+
+/// A log entry ready to be inserted: numbered, with its leaf hash.
+#[derive(Debug)]
+pub struct NewLogRow {
+    pub idx: i64,
+    pub entry: LogEntry,
+    pub leaf_hash: Hash,
+}
+
+/// One database backend: how to run a statement, and the few hooks where
+/// the SQL differs.
+#[async_trait]
+pub trait Driver: std::fmt::Debug + Clone + Send + Sync + 'static {
+    const BACKEND: Backend;
+    /// Whether rows can be locked (`FOR UPDATE`, `SKIP LOCKED`). Without
+    /// row locks (SQLite) a write transaction holds the whole database.
+    const ROW_LOCKS: bool;
+
+    /// What statements run on: a pooled connection or a transaction derefs to it.
+    type Connection: Send;
+    type Pooled: DerefMut<Target = Self::Connection> + Send;
+    type Tx: DerefMut<Target = Self::Connection> + Send;
+
+    async fn acquire(&self) -> StoreResult<Self::Pooled>;
+    /// Starts a transaction. On SQLite it takes the write lock with its
+    /// first write, so every writing transaction starts with a write.
+    async fn begin(&self) -> StoreResult<Self::Tx>;
+    async fn commit(tx: Self::Tx) -> StoreResult<()>;
+    async fn rollback(tx: Self::Tx) -> StoreResult<()>;
+
+    /// Runs a statement; the number of rows it changed.
+    async fn execute(
+        conn: &mut Self::Connection,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<u64>;
+    async fn fetch_optional<R: Decode>(
+        conn: &mut Self::Connection,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<Option<R>>;
+    async fn fetch_all<R: Decode>(
+        conn: &mut Self::Connection,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<Vec<R>>;
+
+    /// Inserts numbered log entries (one statement for all of them where
+    /// the backend can).
+    async fn insert_log_entries(conn: &mut Self::Connection, rows: &[NewLogRow])
+        -> StoreResult<()>;
+}
+
+/// A store on the backend `D`: each capability is implemented once for it.
+#[derive(Debug, Clone)]
+pub struct SqlStore<D> {
+    pub(crate) db: D,
+}
+
+/// A single statement's missing row, as the driver would report it.
+fn no_row() -> StoreError {
+    StoreError::Database(sqlx::Error::RowNotFound)
+}
+
+// Statements outside a transaction run on a connection of the pool, as
+// the driver itself would for one statement.
+impl<D: Driver> SqlStore<D> {
+    pub(crate) async fn execute(&self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
+        let mut conn = self.db.acquire().await?;
+        D::execute(&mut *conn, sql, params).await
+    }
+
+    pub(crate) async fn fetch_one<R: Decode>(
+        &self,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<R> {
+        self.fetch_optional(sql, params).await?.ok_or_else(no_row)
+    }
+
+    pub(crate) async fn fetch_optional<R: Decode>(
+        &self,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<Option<R>> {
+        let mut conn = self.db.acquire().await?;
+        D::fetch_optional(&mut *conn, sql, params).await
+    }
+
+    pub(crate) async fn fetch_all<R: Decode>(
+        &self,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<Vec<R>> {
+        let mut conn = self.db.acquire().await?;
+        D::fetch_all(&mut *conn, sql, params).await
+    }
+
+    pub(crate) async fn begin(&self) -> StoreResult<Tx<D>> {
+        Ok(Tx {
+            inner: self.db.begin().await?,
+        })
+    }
+}
+
+/// A transaction: dropped without commit, it rolls back.
+pub(crate) struct Tx<D: Driver> {
+    pub(crate) inner: D::Tx,
+}
+
+impl<D: Driver> Tx<D> {
+    pub(crate) async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
+        D::execute(&mut *self.inner, sql, params).await
+    }
+
+    pub(crate) async fn fetch_one<R: Decode>(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<R> {
+        self.fetch_optional(sql, params).await?.ok_or_else(no_row)
+    }
+
+    pub(crate) async fn fetch_optional<R: Decode>(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<Option<R>> {
+        D::fetch_optional(&mut *self.inner, sql, params).await
+    }
+
+    pub(crate) async fn commit(self) -> StoreResult<()> {
+        D::commit(self.inner).await
+    }
+
+    pub(crate) async fn rollback(self) -> StoreResult<()> {
+        D::rollback(self.inner).await
+    }
+}
+
+#[async_trait]
+impl<D: Driver> crate::Store for SqlStore<D> {
+    fn backend(&self) -> Backend {
+        D::BACKEND
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        self.execute("SELECT 1", &[]).await?;
+        Ok(())
+    }
+}
