@@ -21,7 +21,8 @@ use clap::Args;
 use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::credentials::SecretToken;
 use pocdir_domain::directory::poc::{PhoneDraft, PocDraft};
-use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_domain::log::entry::LogActor;
+use pocdir_domain::log::events;
 use pocdir_store::{NewNomination, NewSession, Store};
 use serde::Serialize;
 use std::net::SocketAddr;
@@ -304,10 +305,10 @@ async fn add_synthetic(store: &dyn Store, url: &str, n: usize) -> Result<()> {
             .validate(now)
             .map_err(|e| anyhow::anyhow!("synthetic PoC {i} does not validate: {e:?}"))?;
         batch.push(NewNomination {
+            log: events::poc_proposed(now, actor.clone(), &participant, &details)?,
             participant,
             role: details.role,
             details_json: serde_json::to_string(&details)?,
-            log: LogDraft::new(now, actor.clone(), "poc.propose", String::new()),
         });
         if batch.len() == 2000 || i + 1 == n {
             store.propose_pocs(&batch, None, now).await?;

@@ -21,6 +21,7 @@ use clap::{Args, ValueEnum};
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use pocdir::log_commands::{verify_store, VerifyFailure};
 use pocdir_domain::clock::SystemClock;
+use pocdir_domain::log::action::LogAction;
 use pocdir_domain::log::entry::{content_hash, LogActor, LogDraft, LogEntry, LEAF_VERSION};
 use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::{
@@ -46,13 +47,14 @@ const GOAL_VERIFY_S_PER_MILLION: f64 = 3.0;
 const READ_CHUNK: u64 = 20_000;
 /// Fixed, so that runs are comparable; this key signs nothing real.
 const BENCH_KEY: [u8; 32] = [7; 32];
-const ACTIONS: [&str; 6] = [
-    "contact.read",
-    "session.create",
-    "contact.update",
-    "account.update",
-    "token.create",
-    "session.delete",
+/// Actions of the kinds a busy directory logs most: reads, sign-ins, changes.
+const ACTIONS: [LogAction; 6] = [
+    LogAction::PocRead,
+    LogAction::SessionSignIn,
+    LogAction::PocProposeUpdate,
+    LogAction::AccountPasswordChange,
+    LogAction::TokenCreate,
+    LogAction::SessionSignOut,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
@@ -563,6 +565,7 @@ fn rate(count: u64, d: Duration) -> f64 {
 /// A plausible entry: a few actors, participants and actions, a content hash each.
 fn draft(i: u64) -> LogDraft {
     let pick = |k: u64| ACTIONS.get(k as usize % ACTIONS.len()).copied();
+    let action = pick(i).unwrap_or(LogAction::PocRead);
     LogDraft {
         at: 1_772_800_000 + (i / 10) as i64,
         actor: LogActor {
@@ -570,7 +573,7 @@ fn draft(i: u64) -> LogDraft {
             kind: "technical_poc".to_string(),
             participant: Some(format!("P{:02}", i % 40)),
         },
-        action: pick(i).unwrap_or("contact.read").to_string(),
+        action: action.as_str().to_string(),
         object: format!("contact:{}", i % 1000),
         participant: Some(format!("P{:02}", (i * 7) % 40)),
         content_hash: content_hash(&serde_json::json!({ "n": i })),

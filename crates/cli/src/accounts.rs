@@ -5,7 +5,8 @@ use pocdir_domain::account::{check_participant, AccountKind, Email, ParticipantC
 use pocdir_domain::clock::Clock;
 use pocdir_domain::credentials::{hash_password, SecretToken};
 use pocdir_domain::entropy::{random_bytes, Entropy};
-use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_domain::log::entry::LogActor;
+use pocdir_domain::log::events;
 use pocdir_domain::policy::Scopes;
 use pocdir_domain::totp;
 use pocdir_store::{Account, NewAccount, NewApiToken, Store, StoreError};
@@ -65,18 +66,13 @@ pub async fn create_account(
                 created_at: clock.now(),
             },
             // The store names the object (`account:<id>`); the content hash covers the e-mail.
-            LogDraft::new(
+            events::account_created(
                 clock.now(),
                 LogActor::console(),
-                "account.create",
-                String::new(),
-            )
-            .about_participant(participant.as_ref().map(|p| p.as_str().to_string()))
-            .with_content(&serde_json::json!({
-                "email": email.as_str(),
-                "kind": req.kind.as_str(),
-                "participant": participant.as_ref().map(|p| p.as_str()),
-            })),
+                email.as_str(),
+                req.kind,
+                participant.as_ref().map(|p| p.as_str()),
+            )?,
         )
         .await
         .map_err(|e| match e {
@@ -116,11 +112,13 @@ pub async fn mint_token(
     }
     let now = clock.now();
     let secret = SecretToken::generate("pdt_", entropy);
-    let log = LogDraft::new(now, LogActor::console(), "token.create", String::new())
-        .about_participant(account.participant.clone())
-        .with_content(
-            &serde_json::json!({"name": name, "scopes": scopes.as_str(), "account": account.id}),
-        );
+    let log = events::token_issued_at_console(
+        now,
+        account.id,
+        account.participant.as_deref(),
+        name,
+        scopes.as_str(),
+    )?;
     let token = store
         .create_api_token(
             NewApiToken {

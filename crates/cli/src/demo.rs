@@ -5,13 +5,14 @@
 use crate::accounts::{create_account, AccountRequest};
 use crate::secrets::write_private_file;
 use anyhow::{Context, Result};
+use pocdir_directory::pocs::Pocs;
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::poc::{PocDetails, PocDraft};
 use pocdir_domain::entropy::Entropy;
-use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_domain::policy::Scopes;
 use pocdir_domain::totp;
-use pocdir_store::{NewNomination, Store};
+use pocdir_store::Store;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
@@ -225,54 +226,24 @@ async fn seed_demo_pocs(
     secretariat: &pocdir_store::Account,
     pocs: &[DemoPoc],
 ) -> Result<()> {
-    let actor = LogActor {
-        account_id: Some(secretariat.id),
-        kind: secretariat.kind.as_str().to_string(),
-        participant: secretariat.participant.clone(),
-    };
-    let now = clock.now();
-    let nominations = pocs
+    let secretariat = secretariat.requester(Scopes::ALL);
+    let service = Pocs::new(store, store, clock);
+    let nominations: Vec<_> = pocs
         .iter()
-        .map(|p| {
-            Ok(NewNomination {
-                participant: p.participant.clone(),
-                role: p.details.role,
-                details_json: serde_json::to_string(&p.details)?,
-                log: LogDraft::new(now, actor.clone(), "poc.propose", String::new())
-                    .about_participant(Some(p.participant.clone()))
-                    .try_with_content(&p.details)?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let created = store
-        .propose_pocs(&nominations, Some(secretariat.id), now)
+        .map(|p| (p.participant.clone(), p.details.clone()))
+        .collect();
+    let created = service
+        .import(&secretariat, &nominations)
         .await
         .context("cannot nominate the demo PoCs")?;
     for (poc, demo) in created.iter().zip(pocs) {
         if !demo.active {
             continue;
         }
-        let now = clock.now();
-        store
-            .decide_poc(
-                poc.id,
-                poc.version,
-                true,
-                None,
-                Some(secretariat.id),
-                now,
-                LogDraft::new(now, actor.clone(), "poc.approve", format!("poc:{}", poc.id))
-                    .about_participant(Some(poc.participant.clone()))
-                    .with_content(&serde_json::json!({"version": poc.version, "reason": null})),
-            )
-            .await?
-            .applied()
-            .map_err(|_| {
-                anyhow::anyhow!(
-                    "demo PoC {} changed while being verified",
-                    demo.details.name
-                )
-            })?;
+        service
+            .decide(&secretariat, poc.id, poc.version, true, None)
+            .await
+            .with_context(|| format!("cannot verify the demo PoC {}", demo.details.name))?;
     }
     Ok(())
 }

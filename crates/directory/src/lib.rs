@@ -3,11 +3,13 @@
 //! compiled into the binary from `data/participants.csv`; sources in
 //! `data/README.md`) and seeding it into the database.
 
+pub mod access;
+pub mod pocs;
 pub mod search;
 
 use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::participant::ParticipantKind;
-use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_domain::log::events;
 use pocdir_store::{NewParticipant, ParticipantNames, ParticipantStore, StoreResult};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -94,16 +96,7 @@ pub async fn seed_reference(store: &dyn ParticipantStore, clock: &dyn Clock) -> 
     let now = clock.now();
     let list = reference_participants(now)
         .map_err(|e| pocdir_store::StoreError::Corrupt(e.to_string()))?;
-    let log = LogDraft::new(
-        now,
-        LogActor::console(),
-        "participants.seed",
-        "participants".into(),
-    )
-    .with_content(&serde_json::json!({
-        "dataset_sha256": reference_digest(),
-        "count": list.len(),
-    }));
+    let log = events::participants_seeded(now, &reference_digest(), list.len())?;
     store.seed_participants(&list, log).await
 }
 

@@ -999,6 +999,7 @@ mod tests {
     async fn a_search_during_a_rebuild_gets_the_previous_snapshot() {
         use pocdir_domain::clock::ManualClock;
         use pocdir_domain::directory::participant::ParticipationStatus;
+        use pocdir_domain::log::action::LogAction;
         use pocdir_domain::log::entry::{LogActor, LogDraft};
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("p.db").display());
@@ -1018,7 +1019,7 @@ mod tests {
             let log = LogDraft::new(
                 NOW,
                 actor.clone(),
-                "participant.status",
+                LogAction::ParticipantStatus,
                 "participant:FRA".into(),
             );
             assert!(store

@@ -9,6 +9,7 @@ use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use pocdir_domain::clock::Clock;
 use pocdir_domain::log::entry::LogDraft;
+use pocdir_domain::log::events;
 use pocdir_domain::outbox::RetryPolicy;
 use pocdir_store::{Mail, Store, StoreResult};
 use std::sync::Arc;
@@ -106,13 +107,17 @@ pub struct SendReport {
     pub given_up: u64,
 }
 
-fn mail_draft(at: time::OffsetDateTime, action: &str, mail: &Mail) -> LogDraft {
-    LogDraft::new(at, job_actor(), action, format!("mail:{}", mail.id))
-        .about_participant(mail.participant.clone())
-        .with_content(&serde_json::json!({
-            "dedupe_key": mail.dedupe_key,
-            "recipient": mail.recipient,
-        }))
+/// The entry of a mail sent (`sent`) or given up.
+fn mail_draft(at: time::OffsetDateTime, sent: bool, mail: &Mail) -> StoreResult<LogDraft> {
+    Ok(events::mail_delivered(
+        at,
+        job_actor(),
+        sent,
+        mail.id,
+        mail.participant.as_deref(),
+        &mail.dedupe_key,
+        &mail.recipient,
+    )?)
 }
 
 /// Claims due mail and sends it; failures are queued again after the
@@ -130,7 +135,7 @@ pub async fn send_once(
             Ok(()) => {
                 let at = clock.now();
                 store
-                    .mark_mail_sent(mail.id, at, mail_draft(at, "mail.sent", &mail))
+                    .mark_mail_sent(mail.id, at, mail_draft(at, true, &mail)?)
                     .await?;
                 report.sent += 1;
             }
@@ -155,7 +160,7 @@ pub async fn send_once(
                         mail.id,
                         &e.message,
                         retry_at,
-                        Some(mail_draft(at, "mail.failed", &mail)),
+                        Some(mail_draft(at, false, &mail)?),
                     )
                     .await?;
                 if retry_at.is_some() {

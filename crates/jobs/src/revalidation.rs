@@ -8,7 +8,8 @@ use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::poc::{PocDetails, PocRole};
 use pocdir_domain::directory::revalidation::{RevalidationPolicy, RevalidationState};
-use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_domain::log::entry::LogActor;
+use pocdir_domain::log::events;
 use pocdir_i18n::{FluentArg, Lang, Translator};
 use pocdir_store::{MailRecipient, NewMail, Poc, Store, StoreResult};
 use std::collections::HashMap;
@@ -230,13 +231,14 @@ async fn queue_notice(
         due.unix_timestamp(),
         recipient.account_id
     );
-    let log = LogDraft::new(now, job_actor(), "mail.queue", String::new())
-        .about_participant(Some(poc.participant.clone()))
-        .with_content(&serde_json::json!({
-            "dedupe_key": dedupe_key,
-            "recipient": recipient.email,
-            "subject": subject,
-        }));
+    let log = events::mail_queued(
+        now,
+        job_actor(),
+        Some(&poc.participant),
+        &dedupe_key,
+        &recipient.email,
+        &subject,
+    )?;
     let queued = store
         .enqueue_mail(
             NewMail {

@@ -16,6 +16,7 @@ use pocdir_domain::clock::ManualClock;
 use pocdir_domain::directory::participant::ParticipantKind;
 use pocdir_domain::directory::poc::{PocDraft, PocRole};
 use pocdir_domain::directory::revalidation::RevalidationPolicy;
+use pocdir_domain::log::action::LogAction;
 use pocdir_domain::log::entry::{LogActor, LogDraft};
 use pocdir_domain::outbox::RetryPolicy;
 use pocdir_jobs::mail::{send_once, MailTransport, SendError, SendReport};
@@ -29,7 +30,7 @@ use time::{Duration, OffsetDateTime};
 const T0: OffsetDateTime = datetime!(2030-01-01 09:00 UTC);
 const BASE: &str = "https://pocdir.example.org/";
 
-fn draft(at: OffsetDateTime, action: &str) -> LogDraft {
+fn draft(at: OffsetDateTime, action: LogAction) -> LogDraft {
     LogDraft::new(at, LogActor::console(), action, "x".to_string())
 }
 
@@ -52,7 +53,7 @@ async fn account(
                 demo: false,
                 created_at: T0,
             },
-            draft(T0, "account.create"),
+            draft(T0, LogAction::AccountCreate),
         )
         .await
         .unwrap()
@@ -84,7 +85,7 @@ async fn setup() -> (tempfile::TempDir, Arc<dyn Store>, i64) {
                 },
                 at: T0,
             }],
-            draft(T0, "participants.seed"),
+            draft(T0, LogAction::ParticipantsSeed),
         )
         .await
         .unwrap();
@@ -96,7 +97,7 @@ async fn setup() -> (tempfile::TempDir, Arc<dyn Store>, i64) {
     )
     .await;
     store
-        .set_account_language(nominator, Some("es"), draft(T0, "account.language"))
+        .set_account_language(nominator, Some("es"), draft(T0, LogAction::AccountLanguage))
         .await
         .unwrap();
     account(
@@ -125,7 +126,7 @@ async fn setup() -> (tempfile::TempDir, Arc<dyn Store>, i64) {
             &serde_json::to_string(&details).unwrap(),
             Some(nominator),
             T0,
-            draft(T0, "poc.propose"),
+            draft(T0, LogAction::PocPropose),
         )
         .await
         .unwrap();
@@ -137,7 +138,7 @@ async fn setup() -> (tempfile::TempDir, Arc<dyn Store>, i64) {
             None,
             None,
             T0,
-            draft(T0, "poc.decide"),
+            draft(T0, LogAction::PocApprove),
         )
         .await
         .unwrap()
@@ -238,7 +239,13 @@ async fn reminders_and_overdue_notices_are_queued_once_per_stage() {
     let current = store.poc(poc).await.unwrap().unwrap();
     let at = T0 + Duration::days(201);
     store
-        .confirm_poc(poc, current.version, None, at, draft(at, "poc.confirm"))
+        .confirm_poc(
+            poc,
+            current.version,
+            None,
+            at,
+            draft(at, LogAction::PocConfirm),
+        )
         .await
         .unwrap()
         .applied()

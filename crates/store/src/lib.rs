@@ -60,6 +60,9 @@ pub enum StoreError {
     /// A stored row cannot be read; the message says which.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// A log entry the store writes itself has content with no JSON form.
+    #[error(transparent)]
+    LogContent(#[from] pocdir_domain::log::entry::ContentError),
 }
 
 impl StoreError {

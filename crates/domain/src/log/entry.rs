@@ -1,6 +1,7 @@
 //! One log entry: who did what to which object, when, and a hash of the
 //! content (never the confidential content itself).
 
+use super::action::LogAction;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -35,7 +36,9 @@ pub struct ContentError(#[source] serde_json::Error);
 pub struct LogDraft {
     pub at: i64,
     pub actor: LogActor,
-    /// e.g. `account.create`, `session.sign_in`.
+    /// The text of a [`LogAction`], as stored. (Only tests of the store
+    /// write other texts here, to check how it reads entries it did not
+    /// write.)
     pub action: String,
     /// e.g. `account:42`.
     pub object: String,
@@ -46,11 +49,19 @@ pub struct LogDraft {
 }
 
 impl LogDraft {
-    pub fn new(at: time::OffsetDateTime, actor: LogActor, action: &str, object: String) -> Self {
+    /// An entry without content (its hash is that of JSON `null`). Each
+    /// event has its builder in [`super::events`], which says what the
+    /// entry names and covers: use that.
+    pub fn new(
+        at: time::OffsetDateTime,
+        actor: LogActor,
+        action: LogAction,
+        object: String,
+    ) -> Self {
         LogDraft {
             at: at.unix_timestamp(),
             actor,
-            action: action.to_string(),
+            action: action.as_str().to_string(),
             object,
             participant: None,
             content_hash: content_hash(&serde_json::Value::Null),
@@ -152,7 +163,7 @@ mod tests {
         LogDraft::new(
             time::macros::datetime!(2026-03-06 10:00 UTC),
             LogActor::console(),
-            "account.create",
+            LogAction::AccountCreate,
             "account:1".to_string(),
         )
         .with_content(&serde_json::json!({"email": "a@example.org"}))
@@ -174,7 +185,7 @@ mod tests {
         e.actor_account_id = Some(1);
         variants.push(e);
         let mut e = base.clone();
-        e.action = "account.delete".into();
+        e.action = "account.password_change".into();
         variants.push(e);
         let mut e = base.clone();
         e.object = "account:2".into();
@@ -222,7 +233,7 @@ mod tests {
         let draft = LogDraft::new(
             time::macros::datetime!(2026-03-06 10:00 UTC),
             LogActor::console(),
-            "account.create",
+            LogAction::AccountCreate,
             "account:1".to_string(),
         );
         assert!(draft.clone().try_with_content(&content).is_err());

@@ -132,7 +132,7 @@ mod tests {
                 LogDraft::new(
                     time::macros::datetime!(2026-03-06 10:00 UTC),
                     LogActor::console(),
-                    "account.create",
+                    crate::log::action::LogAction::AccountCreate,
                     format!("account:{i}"),
                 )
                 .at_index(i)

@@ -3,8 +3,10 @@
 
 use crate::StoreResult;
 use async_trait::async_trait;
-use pocdir_domain::account::AccountKind;
-use pocdir_domain::log::entry::LogDraft;
+use pocdir_domain::account::{AccountKind, ParticipantCode};
+use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_domain::policy::{Actor, Scopes};
+use pocdir_domain::requester::Requester;
 use time::OffsetDateTime;
 
 mod rows;
@@ -28,6 +30,33 @@ pub struct Account {
     pub demo: bool,
     pub disabled: bool,
     pub created_at: OffsetDateTime,
+}
+
+impl Account {
+    /// The account as the tamper-evident log names it.
+    pub fn log_actor(&self) -> LogActor {
+        LogActor {
+            account_id: Some(self.id),
+            kind: self.kind.as_str().to_string(),
+            participant: self.participant.clone(),
+        }
+    }
+
+    /// The account asking a use case to act with a credential's `scopes`.
+    pub fn requester(&self, scopes: Scopes) -> Requester {
+        Requester {
+            actor: Actor {
+                account_id: self.id,
+                kind: self.kind,
+                participant: self
+                    .participant
+                    .as_deref()
+                    .and_then(|p| ParticipantCode::parse(p).ok()),
+                scopes,
+            },
+            log: self.log_actor(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -7,8 +7,8 @@ use crate::sql::{Driver, SqlStore, Tx};
 use crate::{convert_all, to_db_time, PendingAction, Poc, PocRole, StoreError, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::directory::lifecycle::{transition, PocChange};
-use pocdir_domain::directory::participant::ParticipationStatus;
 use pocdir_domain::log::entry::LogDraft;
+use pocdir_domain::log::events;
 use std::slice::from_ref;
 use time::OffsetDateTime;
 
@@ -126,29 +126,6 @@ async fn insert_history<D: Driver>(
     Ok(())
 }
 
-/// The second entry of a decision that changed the participant's status.
-fn participant_status_draft(
-    log: &LogDraft,
-    poc: &Poc,
-    from: ParticipationStatus,
-    to: ParticipationStatus,
-    at: OffsetDateTime,
-) -> LogDraft {
-    LogDraft::new(
-        at,
-        log.actor.clone(),
-        "participant.status",
-        format!("participant:{}", poc.participant),
-    )
-    .about_participant(Some(poc.participant.clone()))
-    .with_content(&serde_json::json!({
-        "participant": poc.participant,
-        "from": from.as_str(),
-        "to": to.as_str(),
-        "poc": poc.id,
-    }))
-}
-
 impl<D: Driver> SqlStore<D> {
     /// Applies `change` to PoC `id` if it is still at `expected_version`:
     /// the new state is computed from the version read, then written with a
@@ -207,7 +184,15 @@ impl<D: Driver> SqlStore<D> {
             if let Some((from, to)) =
                 apply_participant_event(&mut tx, &poc.participant, event, at).await?
             {
-                drafts.push(participant_status_draft(&log, &poc, from, to, at));
+                // The second entry of a decision that changed the participant's status.
+                drafts.push(events::participant_status_changed(
+                    at,
+                    log.actor.clone(),
+                    &poc.participant,
+                    from,
+                    to,
+                    poc.id,
+                )?);
                 participant_status_changed = Some((from, to));
             }
         }

@@ -226,7 +226,7 @@ async fn refused_changes_append_nothing(store: Arc<dyn Store>) {
 async fn log_entries_round_trip(store: Arc<dyn Store>) {
     let drafts = vec![
         draft("console.thing"),
-        LogDraft::new(
+        raw_draft(
             t(10),
             actor(7, "nominator", Some("PAK")),
             "contact.read",
@@ -234,7 +234,7 @@ async fn log_entries_round_trip(store: Arc<dyn Store>) {
         )
         .about_participant(Some("IND".to_string()))
         .with_content(&serde_json::json!(["phone", "+92 51 000"])),
-        LogDraft::new(
+        raw_draft(
             t(-5),
             actor(8, "secretariat", None),
             "a.b",
@@ -281,7 +281,7 @@ async fn log_entries_round_trip(store: Arc<dyn Store>) {
 async fn append_log_many_in_one_go(store: Arc<dyn Store>) {
     account(&store, "a@example.org", AccountKind::Reporter).await;
     let drafts: Vec<LogDraft> = (0..1000)
-        .map(|i| LogDraft::new(t(i), LogActor::console(), "bulk", format!("n:{i}")))
+        .map(|i| raw_draft(t(i), LogActor::console(), "bulk", format!("n:{i}")))
         .collect();
     let indexes = store.append_log(&drafts).await.unwrap();
     assert_eq!(indexes, (1..1001).collect::<Vec<u64>>());
@@ -317,7 +317,7 @@ async fn concurrent_appends_have_no_gaps(store: Arc<dyn Store>) {
                         got.push((None, format!("account:{}", a.id)));
                     } else {
                         let object = format!("t{task}-{i}");
-                        let d = LogDraft::new(t(i), LogActor::console(), "alone", object.clone());
+                        let d = raw_draft(t(i), LogActor::console(), "alone", object.clone());
                         let idx = store.append_log(&[d]).await.unwrap();
                         assert_eq!(idx.len(), 1);
                         got.push((Some(idx[0]), object));
@@ -353,7 +353,7 @@ async fn search_log_filters(store: Arc<dyn Store>) {
     let at = |secs: i64| t(secs);
     let drafts = vec![
         // 0
-        LogDraft::new(
+        raw_draft(
             at(100),
             LogActor::console(),
             "account.create",
@@ -361,21 +361,21 @@ async fn search_log_filters(store: Arc<dyn Store>) {
         )
         .about_participant(Some("PAK".into())),
         // 1
-        LogDraft::new(
+        raw_draft(
             at(110),
             actor(1, "secretariat", None),
             "session.sign_in",
             "s".into(),
         ),
         // 2
-        LogDraft::new(
+        raw_draft(
             at(120),
             actor(2, "nominator", Some("IND")),
             "session.sign_out",
             "s".into(),
         ),
         // 3
-        LogDraft::new(
+        raw_draft(
             at(130),
             actor(2, "nominator", Some("IND")),
             "contact.read",
@@ -383,7 +383,7 @@ async fn search_log_filters(store: Arc<dyn Store>) {
         )
         .about_participant(Some("PAK".into())),
         // 4
-        LogDraft::new(
+        raw_draft(
             at(140),
             actor(1, "secretariat", None),
             "session.sign_in",
@@ -391,11 +391,11 @@ async fn search_log_filters(store: Arc<dyn Store>) {
         )
         .about_participant(Some("IND".into())),
         // 5: not under "session." (a LIKE pattern would have to escape `_`)
-        LogDraft::new(at(150), LogActor::console(), "session_x.y", "w".into()),
+        raw_draft(at(150), LogActor::console(), "session_x.y", "w".into()),
         // 6: nor is this (case matters)
-        LogDraft::new(at(160), LogActor::console(), "Session.upper", "w".into()),
+        raw_draft(at(160), LogActor::console(), "Session.upper", "w".into()),
         // 7: a participant code that starts like another
-        LogDraft::new(
+        raw_draft(
             at(170),
             actor(3, "nominator", Some("PAKX")),
             "sessionx",

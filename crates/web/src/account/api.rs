@@ -3,12 +3,13 @@
 use crate::account::pages::mint_token;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::ApiJson;
-use crate::http::identity::{own_action, Credential, SignedIn};
+use crate::http::identity::{log_actor, Credential, SignedIn};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use pocdir_domain::account::AccountKind;
+use pocdir_domain::log::events;
 use pocdir_domain::policy::Scopes;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -197,7 +198,7 @@ pub async fn revoke_token(
             me.account.id,
             id,
             state.clock.now(),
-            own_action(&state, &me.account, "token.revoke", format!("token:{id}")),
+            events::token_revoked(state.clock.now(), &log_actor(&me.account), id),
         )
         .await?
     {

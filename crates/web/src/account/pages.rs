@@ -3,7 +3,7 @@
 
 use crate::http::error::AppError;
 use crate::http::extract::FormData;
-use crate::http::identity::{own_action, Credential, SignedIn};
+use crate::http::identity::{log_actor, Credential, SignedIn};
 use crate::http::page::{render, PageCtx};
 use crate::sign_in::pages::RecoveryCodesPage;
 use crate::state::AppState;
@@ -15,6 +15,7 @@ use pocdir_domain::credentials::{
     check_new_password, generate_recovery_codes, hash_password, verify_password, PasswordRuleError,
     SecretToken,
 };
+use pocdir_domain::log::events;
 use pocdir_domain::policy::Scopes;
 use pocdir_store::{Account, ApiToken, NewApiToken, Session};
 use serde::Deserialize;
@@ -197,12 +198,7 @@ pub async fn change_password(
             me.account.id,
             &hash,
             me.session().map(|s| s.id),
-            own_action(
-                &state,
-                &me.account,
-                "account.password_change",
-                format!("account:{}", me.account.id),
-            ),
+            events::password_changed(state.clock.now(), &log_actor(&me.account)),
         )
         .await?;
     tracing::info!(
@@ -242,12 +238,7 @@ pub async fn regenerate_recovery_codes(
         .replace_recovery_codes(
             me.account.id,
             &hashes,
-            own_action(
-                &state,
-                &me.account,
-                "account.recovery_codes_replace",
-                format!("account:{}", me.account.id),
-            ),
+            events::recovery_codes_replaced(state.clock.now(), &log_actor(&me.account)),
         )
         .await?;
     tracing::info!(account = me.account.id, "recovery codes replaced");
@@ -271,12 +262,7 @@ pub async fn revoke_session(
         .delete_account_session(
             me.account.id,
             id,
-            own_action(
-                &state,
-                &me.account,
-                "session.revoke",
-                format!("session:{id}"),
-            ),
+            events::session_revoked(state.clock.now(), &log_actor(&me.account), id),
         )
         .await?
     {
@@ -361,9 +347,8 @@ pub async fn mint_token(
     let secret = SecretToken::generate("pdt_", state.entropy.as_ref());
     let expires_at = now + Duration::days(days);
     // The store names the object (`token:<id>`) once the token has its id.
-    let log = own_action(state, account, "token.create", String::new()).with_content(
-        &serde_json::json!({"name": name, "scopes": scopes.as_str(), "expires_at": expires_at.unix_timestamp()}),
-    );
+    let log = events::token_created(now, &log_actor(account), name, scopes.as_str(), expires_at)
+        .map_err(|_| AppError::internal())?;
     let record = state
         .store
         .create_api_token(
@@ -387,7 +372,7 @@ pub async fn revoke_token(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
-    let log = own_action(&state, &me.account, "token.revoke", format!("token:{id}"));
+    let log = events::token_revoked(state.clock.now(), &log_actor(&me.account), id);
     if !state
         .store
         .revoke_api_token(me.account.id, id, now, log)

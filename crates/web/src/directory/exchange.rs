@@ -8,11 +8,11 @@
 //! it writes nothing unless every row is good or the operator accepts the
 //! valid rows explicitly, and then writes them in one transaction.
 
-use crate::directory::pocs::{read_entry, refuse};
+use crate::directory::pocs::{access, pocs, refuse};
 use crate::directory::search::{shows_people, views_of, DirectoryQuery};
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::QueryParams;
-use crate::http::identity::{log_actor, SignedIn};
+use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
@@ -24,9 +24,7 @@ use pocdir_domain::directory::exchange::{
     parse_import, ExportEntry, ExportFormat, ImportError, ImportFormat, ParsedImport,
     MAX_IMPORT_BYTES, TLP_LABEL,
 };
-use pocdir_domain::log::entry::LogDraft;
 use pocdir_i18n::{FluentArg, Lang, Translator};
-use pocdir_store::{NewNomination, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use utoipa::{IntoParams, ToSchema};
@@ -102,11 +100,9 @@ pub async fn export(
     })?;
     let found = entries_to_export(&state, &me, &query).await?;
     let now = state.clock.now();
-    let own = me.account.participant.as_deref();
-    let reads: Vec<LogDraft> = found
+    let read: Vec<(String, i64, i64)> = found
         .iter()
-        .filter(|(e, _)| Some(e.participant.as_str()) != own)
-        .map(|(e, version)| read_entry(now, &me, &e.participant, e.id, *version, "export"))
+        .map(|(e, version)| (e.participant.clone(), e.id, *version))
         .collect();
     let entries: Vec<ExportEntry> = found.into_iter().map(|(e, _)| e).collect();
     let body = format.render(&entries).map_err(|e| {
@@ -114,9 +110,13 @@ pub async fn export(
         AppError::internal()
     })?;
     // The reads are on record before anything leaves: one append, one transaction.
-    if !reads.is_empty() {
-        state.store.append_log(&reads).await?;
-    }
+    access(&state)
+        .record_export(
+            &me.requester(),
+            read.iter()
+                .map(|(code, id, version)| (code.as_str(), *id, *version)),
+        )
+        .await?;
     tracing::info!(
         account = me.account.id,
         entries = entries.len(),
@@ -316,34 +316,11 @@ async fn run_import(
     };
     let mut ids = Vec::new();
     if mode != ImportMode::DryRun && !refused {
-        let now = state.clock.now();
-        let mut nominations = Vec::with_capacity(valid);
-        for (row, details) in parsed.valid() {
-            let json = serde_json::to_string(details).map_err(|_| AppError::internal())?;
-            let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
-                .about_participant(Some(row.participant.clone()))
-                .try_with_content(details)
-                .map_err(|_| AppError::internal())?;
-            nominations.push(NewNomination {
-                participant: row.participant.clone(),
-                role: details.role,
-                details_json: json,
-                log,
-            });
-        }
-        let written = state
-            .store
-            .propose_pocs(&nominations, Some(me.account.id), now)
-            .await
-            .map_err(|e| match e {
-                // A participant removed between the check and the write.
-                StoreError::NotFound => AppError::new(
-                    StatusCode::CONFLICT,
-                    "participant_missing",
-                    "exchange-error-participant-gone",
-                ),
-                other => other.into(),
-            })?;
+        let nominations: Vec<_> = parsed
+            .valid()
+            .map(|(row, details)| (row.participant.clone(), details.clone()))
+            .collect();
+        let written = pocs(state).import(&me.requester(), &nominations).await?;
         ids = written.iter().map(|p| p.id).collect();
         tracing::info!(
             account = me.account.id,

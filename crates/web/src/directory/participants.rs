@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use pocdir_domain::directory::participant::{ParticipantKind, ParticipationStatus};
-use pocdir_domain::log::entry::LogDraft;
+use pocdir_domain::log::events;
 use pocdir_store::{NewParticipant, Participant, ParticipantNames, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -143,14 +143,8 @@ pub async fn create_organisation(
         }
     }
     let now = state.clock.now();
-    let log = LogDraft::new(
-        now,
-        log_actor(&me.account),
-        "participant.create",
-        format!("participant:{code}"),
-    )
-    .about_participant(Some(code.clone()))
-    .with_content(&serde_json::json!({"code": code, "names": req.names}));
+    let log = events::organisation_created(now, log_actor(&me.account), &code, &req.names)
+        .map_err(|_| AppError::internal())?;
     let new = NewParticipant {
         code: code.clone(),
         alpha2: None,

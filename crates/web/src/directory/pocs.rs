@@ -5,16 +5,17 @@
 
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::ApiJson;
-use crate::http::identity::{log_actor, SignedIn};
+use crate::http::identity::SignedIn;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use pocdir_directory::access::{DirectoryAccess, RecordError, Refused};
+use pocdir_directory::pocs::{NominatorChange, PocError, Pocs};
 use pocdir_domain::directory::poc::{PendingAction, PocDraft, PocRole, PocStatus};
-use pocdir_domain::log::entry::LogDraft;
-use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
+use pocdir_domain::policy::{directory_view, DirectoryView};
 use pocdir_i18n::{FluentArg, Lang, Translator};
-use pocdir_store::{ChangeOutcome, Poc, StoreError};
+use pocdir_store::Poc;
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 use utoipa::ToSchema;
@@ -89,44 +90,73 @@ async fn takes_part(state: &AppState, code: Option<&str>) -> Result<bool, AppErr
     })
 }
 
-/// Refuses, and records the attempt in the log.
-pub(crate) async fn refuse(state: &AppState, me: &SignedIn, what: &str, code: &str) -> AppError {
-    let log = LogDraft::new(
-        state.clock.now(),
-        log_actor(&me.account),
-        "access.refused",
-        what.to_string(),
-    )
-    .about_participant(Some(code.to_string()));
-    if let Err(e) = state.store.append_log(&[log]).await {
-        tracing::error!(error = %e, "cannot record a refused access");
-    }
-    tracing::warn!(
-        account = me.account.id,
-        target = code,
-        what,
-        "directory access refused"
-    );
-    AppError::new(
-        StatusCode::FORBIDDEN,
-        "forbidden",
-        "poc-error-not-your-state",
+/// The PoC service, on this server's store and clock.
+pub(crate) fn pocs(state: &AppState) -> Pocs<'_> {
+    Pocs::new(
+        state.store.as_ref(),
+        state.store.as_ref(),
+        state.clock.as_ref(),
     )
 }
 
-/// The log entry of one read of PoC `id` (of participant `code`) by `me`
-/// through `path` (`page`, `api`, `export`).
-pub(crate) fn read_entry(
-    now: time::OffsetDateTime,
-    me: &SignedIn,
-    code: &str,
-    id: i64,
-    version: i64,
-    path: &str,
-) -> LogDraft {
-    LogDraft::new(now, log_actor(&me.account), "poc.read", format!("poc:{id}"))
-        .about_participant(Some(code.to_string()))
-        .with_content(&serde_json::json!({"path": path, "version": version}))
+/// Where reads and refusals are recorded.
+pub(crate) fn access(state: &AppState) -> DirectoryAccess<'_> {
+    DirectoryAccess::new(state.store.as_ref(), state.clock.as_ref())
+}
+
+impl From<Refused> for AppError {
+    fn from(_: Refused) -> Self {
+        AppError::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "poc-error-not-your-state",
+        )
+    }
+}
+
+impl From<RecordError> for AppError {
+    fn from(e: RecordError) -> Self {
+        match e {
+            RecordError::Store(e) => e.into(),
+            RecordError::Content(_) => AppError::internal(),
+        }
+    }
+}
+
+impl From<PocError> for AppError {
+    fn from(e: PocError) -> Self {
+        match e {
+            PocError::Refused(r) => r.into(),
+            PocError::NotFound => AppError::not_found(),
+            PocError::Invalid(errors) => invalid(errors),
+            PocError::Stale(current) => stale(&current),
+            PocError::NotAllowed => AppError::new(
+                StatusCode::CONFLICT,
+                "not_allowed_now",
+                "poc-error-not-allowed-now",
+            ),
+            PocError::NothingPending => AppError::new(
+                StatusCode::CONFLICT,
+                "nothing_pending",
+                "poc-error-nothing-pending",
+            ),
+            PocError::ParticipantGone => AppError::new(
+                StatusCode::CONFLICT,
+                "participant_missing",
+                "exchange-error-participant-gone",
+            ),
+            PocError::Store(e) => e.into(),
+            PocError::Content(_) => AppError::internal(),
+        }
+    }
+}
+
+/// Refuses, and records the attempt in the log.
+pub(crate) async fn refuse(state: &AppState, me: &SignedIn, what: &str, code: &str) -> AppError {
+    access(state)
+        .refuse(&me.requester(), what, code)
+        .await
+        .into()
 }
 
 /// Read transparency: every read of another State's contact details is
@@ -138,18 +168,9 @@ pub(crate) async fn record_reads<'a>(
     shown: impl Iterator<Item = &'a Poc>,
     path: &str,
 ) -> Result<(), AppError> {
-    if me.account.participant.as_deref() == Some(code) {
-        return Ok(());
-    }
-    let now = state.clock.now();
-    let reads: Vec<LogDraft> = shown
-        .filter(|p| p.active.is_some())
-        .map(|p| read_entry(now, me, code, p.id, p.version, path))
-        .collect();
-    if !reads.is_empty() {
-        state.store.append_log(&reads).await?;
-    }
-    Ok(())
+    Ok(access(state)
+        .record_reads(&me.requester(), code, shown, path)
+        .await?)
 }
 
 #[utoipa::path(get, path = "/api/v1/participants/{code}/pocs", tag = "pocs",
@@ -240,25 +261,7 @@ pub(crate) async fn nominate_poc(
     code: &str,
     draft: &PocDraft,
 ) -> Result<Poc, AppError> {
-    let code = code.trim().to_ascii_uppercase();
-    if !may_nominate_for(&me.actor, &code) {
-        return Err(refuse(state, me, &format!("participant:{code}/pocs"), &code).await);
-    }
-    let now = state.clock.now();
-    let details = draft.validate(now).map_err(invalid)?;
-    let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
-    let log = LogDraft::new(now, log_actor(&me.account), "poc.propose", String::new())
-        .about_participant(Some(code.clone()))
-        .try_with_content(&details)
-        .map_err(|_| AppError::internal())?;
-    state
-        .store
-        .propose_poc(&code, details.role, &json, Some(me.account.id), now, log)
-        .await
-        .map_err(|e| match e {
-            StoreError::NotFound => AppError::not_found(),
-            other => other.into(),
-        })
+    Ok(pocs(state).nominate(&me.requester(), code, draft).await?)
 }
 
 #[utoipa::path(get, path = "/api/v1/pocs/pending", tag = "pocs",
@@ -320,50 +323,16 @@ pub(crate) async fn decide_poc(
     id: i64,
     req: &DecisionRequest,
 ) -> Result<Poc, AppError> {
-    let reason = req
-        .reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    if !req.approve && reason.is_none() {
-        return Err(AppError::invalid_fields(vec![(
-            "reason".into(),
-            "poc-error-reason-required",
-        )]));
-    }
-    let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
-    let now = state.clock.now();
-    let action = if req.approve {
-        "poc.approve"
-    } else {
-        "poc.reject"
-    };
-    let log = LogDraft::new(now, log_actor(&me.account), action, format!("poc:{id}"))
-        .about_participant(Some(poc.participant.clone()))
-        .with_content(&serde_json::json!({"version": req.version, "reason": reason}));
-    let outcome = state
-        .store
-        .decide_poc(
+    let decided = pocs(state)
+        .decide(
+            &me.requester(),
             id,
             req.version,
             req.approve,
-            reason,
-            Some(me.account.id),
-            now,
-            log,
+            req.reason.as_deref(),
         )
-        .await;
-    match outcome {
-        Ok(ChangeOutcome::Applied(decided)) => Ok(decided.poc),
-        Ok(ChangeOutcome::Stale(current)) => Err(stale(&current)),
-        Err(StoreError::NotAllowed(_)) => Err(AppError::new(
-            StatusCode::CONFLICT,
-            "nothing_pending",
-            "poc-error-nothing-pending",
-        )),
-        Err(StoreError::NotFound) => Err(AppError::not_found()),
-        Err(e) => Err(e.into()),
-    }
+        .await?;
+    Ok(decided.poc)
 }
 
 /// A change to an existing PoC, made on the version the nominator last saw.
@@ -402,68 +371,14 @@ pub(crate) async fn change_poc(
     req: PocChange,
     what: Change,
 ) -> Result<Poc, AppError> {
-    let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
-    if !may_nominate_for(&me.actor, &poc.participant) {
-        return Err(refuse(state, me, &format!("poc:{id}"), &poc.participant).await);
-    }
-    let now = state.clock.now();
-    let draft = |action: &str| {
-        LogDraft::new(now, log_actor(&me.account), action, format!("poc:{id}"))
-            .about_participant(Some(poc.participant.clone()))
+    let change = match what {
+        Change::Update => NominatorChange::Update(req.details.as_ref()),
+        Change::Withdraw => NominatorChange::Withdraw,
+        Change::Confirm => NominatorChange::Confirm,
     };
-    let store = &state.store;
-    let actor = Some(me.account.id);
-    let outcome = match what {
-        Change::Update => {
-            let details = req
-                .details
-                .ok_or_else(|| {
-                    AppError::invalid_fields(vec![("details".into(), "poc-error-required")])
-                })?
-                .validate(now)
-                .map_err(invalid)?;
-            if details.role != poc.role {
-                return Err(AppError::invalid_fields(vec![(
-                    "role".into(),
-                    "poc-error-role-fixed",
-                )]));
-            }
-            let json = serde_json::to_string(&details).map_err(|_| AppError::internal())?;
-            let log = draft("poc.propose_update")
-                .try_with_content(&details)
-                .map_err(|_| AppError::internal())?;
-            store
-                .propose_poc_update(id, req.version, &json, actor, now, log)
-                .await
-        }
-        Change::Withdraw => {
-            store
-                .propose_poc_withdrawal(
-                    id,
-                    req.version,
-                    actor,
-                    now,
-                    draft("poc.propose_withdrawal"),
-                )
-                .await
-        }
-        Change::Confirm => {
-            store
-                .confirm_poc(id, req.version, actor, now, draft("poc.confirm"))
-                .await
-        }
-    };
-    match outcome {
-        Ok(ChangeOutcome::Applied(poc)) => Ok(poc),
-        Ok(ChangeOutcome::Stale(current)) => Err(stale(&current)),
-        Err(StoreError::NotAllowed(_)) => Err(AppError::new(
-            StatusCode::CONFLICT,
-            "not_allowed_now",
-            "poc-error-not-allowed-now",
-        )),
-        Err(StoreError::NotFound) => Err(AppError::not_found()),
-        Err(e) => Err(e.into()),
-    }
+    Ok(pocs(state)
+        .change(&me.requester(), id, req.version, change)
+        .await?)
 }
 
 #[utoipa::path(post, path = "/api/v1/pocs/{id}/update", tag = "pocs",

@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use pocdir_domain::log::entry::LogDraft;
+use pocdir_domain::log::events;
 use pocdir_i18n::Lang;
 
 #[derive(Template)]
@@ -36,14 +36,8 @@ pub async fn choose_language(
 ) -> Result<Response, AppError> {
     let lang = Lang::from_tag(&code).ok_or_else(AppError::not_found)?;
     if let Some(me) = me {
-        let log = LogDraft::new(
-            state.clock.now(),
-            log_actor(&me.account),
-            "account.language",
-            format!("account:{}", me.account.id),
-        )
-        .about_participant(me.account.participant.clone())
-        .with_content(&serde_json::json!({ "language": lang.code() }));
+        let log = events::language_chosen(state.clock.now(), &log_actor(&me.account), lang.code())
+            .map_err(|_| AppError::internal())?;
         state
             .store
             .set_account_language(me.account.id, Some(lang.code()), log)

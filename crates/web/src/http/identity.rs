@@ -10,10 +10,10 @@ use axum::http::request::Parts;
 use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use pocdir_domain::account::ParticipantCode;
 use pocdir_domain::credentials::{csrf_token_matches, hash_secret};
-use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_domain::log::entry::LogActor;
 use pocdir_domain::policy::{Actor, Scopes};
+use pocdir_domain::requester::Requester;
 use pocdir_domain::session::SessionState;
 use pocdir_store::{Account, ApiToken, Session};
 use time::Duration;
@@ -38,6 +38,14 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
+    /// Who asks, for the use cases: as the policy sees it, as the log names it.
+    pub fn requester(&self) -> Requester {
+        Requester {
+            actor: self.actor.clone(),
+            log: self.account.log_actor(),
+        }
+    }
+
     pub fn session(&self) -> Option<&Session> {
         match &self.credential {
             Credential::Session(s) => Some(s),
@@ -58,30 +66,12 @@ pub struct PendingSignIn {
 pub struct SessionEnded;
 
 fn actor_of(account: &Account, scopes: Scopes) -> Actor {
-    Actor {
-        account_id: account.id,
-        kind: account.kind,
-        participant: account
-            .participant
-            .as_deref()
-            .and_then(|p| ParticipantCode::parse(p).ok()),
-        scopes,
-    }
+    account.requester(scopes).actor
 }
 
 /// The account as it appears in the tamper-evident log.
 pub fn log_actor(account: &Account) -> LogActor {
-    LogActor {
-        account_id: Some(account.id),
-        kind: account.kind.as_str().to_string(),
-        participant: account.participant.clone(),
-    }
-}
-
-/// A log entry for something `account` did to itself (or to `object`).
-pub fn own_action(state: &AppState, account: &Account, action: &str, object: String) -> LogDraft {
-    LogDraft::new(state.clock.now(), log_actor(account), action, object)
-        .about_participant(account.participant.clone())
+    account.log_actor()
 }
 
 /// Writes of "last seen" are skipped when the last one is this recent.

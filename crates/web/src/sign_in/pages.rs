@@ -5,7 +5,7 @@
 use crate::http::cookies::{clear_cookie, set_cookie};
 use crate::http::error::AppError;
 use crate::http::extract::FormData;
-use crate::http::identity::{own_action, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
+use crate::http::identity::{log_actor, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
 use crate::http::page::{render, safe_next, PageCtx};
 use crate::http::security::ClientAddress;
 use crate::state::AppState;
@@ -19,6 +19,7 @@ use pocdir_domain::credentials::{
     generate_recovery_codes, hash_recovery_code, verify_password, verify_password_against_nothing,
     SecretToken,
 };
+use pocdir_domain::log::events;
 use pocdir_domain::throttle::ThrottleDecision;
 use pocdir_domain::totp;
 use pocdir_i18n::FluentArg;
@@ -337,16 +338,13 @@ async fn complete_sign_in(
                 client_address: pending.client_address.clone(),
             },
             Some(
-                own_action(
-                    state,
-                    account,
-                    "session.sign_in",
-                    format!("account:{}", account.id),
+                events::signed_in(
+                    state.clock.now(),
+                    &log_actor(account),
+                    method,
+                    &pending.client_address,
                 )
-                .with_content(&serde_json::json!({
-                    "second_factor": method,
-                    "address": pending.client_address,
-                })),
+                .map_err(|_| AppError::internal())?,
             ),
         )
         .await?;
@@ -384,12 +382,7 @@ pub async fn mfa_submit(
                 pending.account.id,
                 &hash_recovery_code(&form.recovery_code),
                 now,
-                own_action(
-                    &state,
-                    &pending.account,
-                    "account.recovery_code_use",
-                    format!("account:{}", pending.account.id),
-                ),
+                events::recovery_code_used(state.clock.now(), &log_actor(&pending.account)),
             )
             .await?;
         if used {
@@ -550,12 +543,7 @@ pub async fn enrol_submit(
             account.id,
             step,
             &hashes,
-            own_action(
-                &state,
-                account,
-                "account.mfa_enrol",
-                format!("account:{}", account.id),
-            ),
+            events::mfa_enrolled(state.clock.now(), &log_actor(account)),
         )
         .await?
     {
@@ -588,12 +576,7 @@ pub async fn logout(
 ) -> Result<Response, AppError> {
     if let Some(Extension(s)) = signed_in {
         if let Some(session) = s.session() {
-            let log = own_action(
-                &state,
-                &s.account,
-                "session.sign_out",
-                format!("session:{}", session.id),
-            );
+            let log = events::signed_out(state.clock.now(), &log_actor(&s.account), session.id);
             state.store.delete_session(session.id, Some(log)).await?;
             tracing::info!(account = s.account.id, "signed out");
         }

@@ -1,0 +1,559 @@
+//! One builder per event the log records: each says which object an entry
+//! names, whose State it concerns and what its content hash covers, so the
+//! same event is written the same way from the web, the API, the jobs, the
+//! demo and the benchmark.
+//!
+//! An empty object is filled in by the store once the new row has its id
+//! (`account:<id>`, `token:<id>`, `poc:<id>`, `mail:<id>`).
+
+use super::action::LogAction;
+use super::entry::{ContentError, LogActor, LogDraft};
+use crate::account::AccountKind;
+use crate::directory::participant::ParticipationStatus;
+use serde::Serialize;
+use time::OffsetDateTime;
+
+type Built = Result<LogDraft, ContentError>;
+
+/// Something an account did to itself: its own State is the one concerned.
+fn own(at: OffsetDateTime, actor: &LogActor, action: LogAction, object: String) -> LogDraft {
+    LogDraft::new(at, actor.clone(), action, object).about_participant(actor.participant.clone())
+}
+
+fn account_object(actor: &LogActor) -> String {
+    actor
+        .account_id
+        .map(|id| format!("account:{id}"))
+        .unwrap_or_default()
+}
+
+// --- accounts ---
+
+/// A new account (by the console or the secretariat); the content covers
+/// its e-mail, kind and State.
+pub fn account_created(
+    at: OffsetDateTime,
+    actor: LogActor,
+    email: &str,
+    kind: AccountKind,
+    participant: Option<&str>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        email: &'a str,
+        kind: &'a str,
+        participant: Option<&'a str>,
+    }
+    LogDraft::new(at, actor, LogAction::AccountCreate, String::new())
+        .about_participant(participant.map(str::to_string))
+        .try_with_content(&Content {
+            email,
+            kind: kind.as_str(),
+            participant,
+        })
+}
+
+pub fn password_changed(at: OffsetDateTime, actor: &LogActor) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::AccountPasswordChange,
+        account_object(actor),
+    )
+}
+
+pub fn mfa_enrolled(at: OffsetDateTime, actor: &LogActor) -> LogDraft {
+    own(at, actor, LogAction::AccountMfaEnrol, account_object(actor))
+}
+
+pub fn recovery_code_used(at: OffsetDateTime, actor: &LogActor) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::AccountRecoveryCodeUse,
+        account_object(actor),
+    )
+}
+
+pub fn recovery_codes_replaced(at: OffsetDateTime, actor: &LogActor) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::AccountRecoveryCodesReplace,
+        account_object(actor),
+    )
+}
+
+/// The language mail to the account is written in.
+pub fn language_chosen(at: OffsetDateTime, actor: &LogActor, language: &str) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        language: &'a str,
+    }
+    own(at, actor, LogAction::AccountLanguage, account_object(actor))
+        .try_with_content(&Content { language })
+}
+
+// --- sessions and tokens ---
+
+/// A completed sign-in: which second factor, from which address.
+pub fn signed_in(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    second_factor: &str,
+    address: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        second_factor: &'a str,
+        address: &'a str,
+    }
+    own(at, actor, LogAction::SessionSignIn, account_object(actor)).try_with_content(&Content {
+        second_factor,
+        address,
+    })
+}
+
+pub fn signed_out(at: OffsetDateTime, actor: &LogActor, session_id: i64) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::SessionSignOut,
+        format!("session:{session_id}"),
+    )
+}
+
+pub fn session_revoked(at: OffsetDateTime, actor: &LogActor, session_id: i64) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::SessionRevoke,
+        format!("session:{session_id}"),
+    )
+}
+
+/// An API token an account made for itself in the portal.
+pub fn token_created(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    name: &str,
+    scopes: &str,
+    expires_at: OffsetDateTime,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        name: &'a str,
+        scopes: &'a str,
+        expires_at: i64,
+    }
+    own(at, actor, LogAction::TokenCreate, String::new()).try_with_content(&Content {
+        name,
+        scopes,
+        expires_at: expires_at.unix_timestamp(),
+    })
+}
+
+/// An API token made at the console for `account_id` (of `participant`).
+pub fn token_issued_at_console(
+    at: OffsetDateTime,
+    account_id: i64,
+    participant: Option<&str>,
+    name: &str,
+    scopes: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        name: &'a str,
+        scopes: &'a str,
+        account: i64,
+    }
+    LogDraft::new(
+        at,
+        LogActor::console(),
+        LogAction::TokenCreate,
+        String::new(),
+    )
+    .about_participant(participant.map(str::to_string))
+    .try_with_content(&Content {
+        name,
+        scopes,
+        account: account_id,
+    })
+}
+
+pub fn token_revoked(at: OffsetDateTime, actor: &LogActor, token_id: i64) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::TokenRevoke,
+        format!("token:{token_id}"),
+    )
+}
+
+/// The policy refused `actor` access to `what`, which belongs to `participant`.
+pub fn access_refused(
+    at: OffsetDateTime,
+    actor: LogActor,
+    what: &str,
+    participant: &str,
+) -> LogDraft {
+    LogDraft::new(at, actor, LogAction::AccessRefused, what.to_string())
+        .about_participant(Some(participant.to_string()))
+}
+
+// --- participants ---
+
+/// The reference list of States was loaded: which data set, how many.
+pub fn participants_seeded(at: OffsetDateTime, dataset_sha256: &str, count: usize) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        dataset_sha256: &'a str,
+        count: usize,
+    }
+    LogDraft::new(
+        at,
+        LogActor::console(),
+        LogAction::ParticipantsSeed,
+        "participants".to_string(),
+    )
+    .try_with_content(&Content {
+        dataset_sha256,
+        count,
+    })
+}
+
+/// An intergovernmental organisation added by the secretariat.
+pub fn organisation_created<N: Serialize>(
+    at: OffsetDateTime,
+    actor: LogActor,
+    code: &str,
+    names: &N,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a, N> {
+        code: &'a str,
+        names: &'a N,
+    }
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::ParticipantCreate,
+        format!("participant:{code}"),
+    )
+    .about_participant(Some(code.to_string()))
+    .try_with_content(&Content { code, names })
+}
+
+/// A participant's status moved because of a decision on PoC `poc_id`.
+pub fn participant_status_changed(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    from: ParticipationStatus,
+    to: ParticipationStatus,
+    poc_id: i64,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        participant: &'a str,
+        from: ParticipationStatus,
+        to: ParticipationStatus,
+        poc: i64,
+    }
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::ParticipantStatus,
+        format!("participant:{participant}"),
+    )
+    .about_participant(Some(participant.to_string()))
+    .try_with_content(&Content {
+        participant,
+        from,
+        to,
+        poc: poc_id,
+    })
+}
+
+// --- points of contact ---
+
+/// Another State's verified contact details were shown, through `path`
+/// (`page`, `api`, `export`).
+pub fn poc_read(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    poc_id: i64,
+    version: i64,
+    path: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        path: &'a str,
+        version: i64,
+    }
+    LogDraft::new(at, actor, LogAction::PocRead, format!("poc:{poc_id}"))
+        .about_participant(Some(participant.to_string()))
+        .try_with_content(&Content { path, version })
+}
+
+/// A nomination; the content covers the proposed details.
+pub fn poc_proposed<D: Serialize>(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    details: &D,
+) -> Built {
+    LogDraft::new(at, actor, LogAction::PocPropose, String::new())
+        .about_participant(Some(participant.to_string()))
+        .try_with_content(details)
+}
+
+/// New details proposed for PoC `poc_id`.
+pub fn poc_update_proposed<D: Serialize>(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    poc_id: i64,
+    details: &D,
+) -> Built {
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::PocProposeUpdate,
+        format!("poc:{poc_id}"),
+    )
+    .about_participant(Some(participant.to_string()))
+    .try_with_content(details)
+}
+
+pub fn poc_withdrawal_proposed(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    poc_id: i64,
+) -> LogDraft {
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::PocProposeWithdrawal,
+        format!("poc:{poc_id}"),
+    )
+    .about_participant(Some(participant.to_string()))
+}
+
+/// The secretariat's decision on version `version` of PoC `poc_id`.
+pub fn poc_decided(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    poc_id: i64,
+    version: i64,
+    approve: bool,
+    reason: Option<&str>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        version: i64,
+        reason: Option<&'a str>,
+    }
+    let action = if approve {
+        LogAction::PocApprove
+    } else {
+        LogAction::PocReject
+    };
+    LogDraft::new(at, actor, action, format!("poc:{poc_id}"))
+        .about_participant(Some(participant.to_string()))
+        .try_with_content(&Content { version, reason })
+}
+
+/// Re-validation: the nominator confirms the details still hold.
+pub fn poc_confirmed(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    poc_id: i64,
+) -> LogDraft {
+    LogDraft::new(at, actor, LogAction::PocConfirm, format!("poc:{poc_id}"))
+        .about_participant(Some(participant.to_string()))
+}
+
+// --- the outbox ---
+
+/// A mail queued (the object is named by the store); the content covers
+/// what makes it unique, its recipient and its subject.
+pub fn mail_queued(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: Option<&str>,
+    dedupe_key: &str,
+    recipient: &str,
+    subject: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        dedupe_key: &'a str,
+        recipient: &'a str,
+        subject: &'a str,
+    }
+    LogDraft::new(at, actor, LogAction::MailQueue, String::new())
+        .about_participant(participant.map(str::to_string))
+        .try_with_content(&Content {
+            dedupe_key,
+            recipient,
+            subject,
+        })
+}
+
+/// A queued mail was sent (`sent`) or given up (not `sent`).
+pub fn mail_delivered(
+    at: OffsetDateTime,
+    actor: LogActor,
+    sent: bool,
+    mail_id: i64,
+    participant: Option<&str>,
+    dedupe_key: &str,
+    recipient: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        dedupe_key: &'a str,
+        recipient: &'a str,
+    }
+    let action = if sent {
+        LogAction::MailSent
+    } else {
+        LogAction::MailFailed
+    };
+    LogDraft::new(at, actor, action, format!("mail:{mail_id}"))
+        .about_participant(participant.map(str::to_string))
+        .try_with_content(&Content {
+            dedupe_key,
+            recipient,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::entry::content_hash;
+    use serde_json::json;
+    use time::macros::datetime;
+
+    const AT: OffsetDateTime = datetime!(2026-03-06 10:00 UTC);
+
+    fn nominator() -> LogActor {
+        LogActor {
+            account_id: Some(7),
+            kind: "nominator".into(),
+            participant: Some("PAK".into()),
+        }
+    }
+
+    /// Entries written before the builders existed hashed a `json!` value:
+    /// each builder must give the very same hash, or old and new entries of
+    /// one event would not compare.
+    #[test]
+    fn content_hashes_are_those_of_the_json_written_before() {
+        let cases = [
+            (
+                account_created(
+                    AT,
+                    LogActor::console(),
+                    "a@example.org",
+                    AccountKind::Nominator,
+                    None,
+                )
+                .unwrap(),
+                json!({"email": "a@example.org", "kind": "nominator", "participant": null}),
+            ),
+            (
+                signed_in(AT, &nominator(), "totp", "127.0.0.1").unwrap(),
+                json!({"second_factor": "totp", "address": "127.0.0.1"}),
+            ),
+            (
+                token_created(
+                    AT,
+                    &nominator(),
+                    "ci",
+                    "read",
+                    datetime!(2026-04-01 00:00 UTC),
+                )
+                .unwrap(),
+                json!({"name": "ci", "scopes": "read", "expires_at": 1_775_001_600}),
+            ),
+            (
+                poc_decided(AT, nominator(), "PAK", 3, 2, false, Some("no")).unwrap(),
+                json!({"version": 2, "reason": "no"}),
+            ),
+            (
+                poc_read(AT, nominator(), "FRA", 3, 2, "api").unwrap(),
+                json!({"path": "api", "version": 2}),
+            ),
+            (
+                organisation_created(
+                    AT,
+                    nominator(),
+                    "AU",
+                    &json!({"en": "African Union", "ar": "x"}),
+                )
+                .unwrap(),
+                json!({"code": "AU", "names": {"ar": "x", "en": "African Union"}}),
+            ),
+            (
+                participant_status_changed(
+                    AT,
+                    nominator(),
+                    "PAK",
+                    ParticipationStatus::NotParticipating,
+                    ParticipationStatus::Participating,
+                    3,
+                )
+                .unwrap(),
+                json!({"participant": "PAK", "from": ParticipationStatus::NotParticipating.as_str(),
+                       "to": ParticipationStatus::Participating.as_str(), "poc": 3}),
+            ),
+            (
+                mail_queued(AT, nominator(), Some("PAK"), "k", "r@example.org", "s").unwrap(),
+                json!({"dedupe_key": "k", "recipient": "r@example.org", "subject": "s"}),
+            ),
+            (
+                participants_seeded(AT, "abc", 195).unwrap(),
+                json!({"dataset_sha256": "abc", "count": 195}),
+            ),
+        ];
+        for (draft, before) in cases {
+            assert_eq!(
+                draft.content_hash,
+                content_hash(&before),
+                "{:?}",
+                draft.action
+            );
+        }
+    }
+
+    #[test]
+    fn own_actions_name_the_account_and_its_state() {
+        let d = password_changed(AT, &nominator());
+        assert_eq!(d.action, "account.password_change");
+        assert_eq!(d.object, "account:7");
+        assert_eq!(d.participant.as_deref(), Some("PAK"));
+        let d = signed_out(AT, &nominator(), 12);
+        assert_eq!(
+            (d.object.as_str(), d.participant.as_deref()),
+            ("session:12", Some("PAK"))
+        );
+        let d = token_revoked(AT, &nominator(), 4);
+        assert_eq!(d.object, "token:4");
+    }
+
+    #[test]
+    fn decisions_are_approvals_or_rejections() {
+        let approve = poc_decided(AT, nominator(), "PAK", 3, 2, true, None).unwrap();
+        assert_eq!(approve.action, "poc.approve");
+        assert_eq!(approve.object, "poc:3");
+        assert_eq!(approve.participant.as_deref(), Some("PAK"));
+        let reject = poc_decided(AT, nominator(), "PAK", 3, 2, false, Some("r")).unwrap();
+        assert_eq!(reject.action, "poc.reject");
+    }
+}
