@@ -11,6 +11,7 @@
 
 mod access_matrix;
 mod api;
+mod architecture;
 mod directory;
 mod directory_matrix;
 mod errors;
