@@ -10,6 +10,7 @@
 //! access policy) and passed in as a function: this module only filters.
 
 use chrono_tz::Tz;
+use pocdir_domain::directory::lifecycle::UnreadableDetails;
 use pocdir_domain::directory::poc::{parse_time_zone, Availability, PocDetails, PocRole};
 use pocdir_store::{ParticipantNames, Poc, Store, StoreError, StoreResult};
 use std::collections::{HashMap, HashSet};
@@ -153,40 +154,37 @@ fn primary_subtag(tag: &str) -> String {
 }
 
 impl DirectorySnapshot {
-    /// Builds a snapshot from the participants and their active PoCs. PoCs
-    /// whose stored details cannot be read are left out (and counted).
+    /// Builds a snapshot from the participants and their active PoCs. A PoC
+    /// whose stored details cannot be read is an error that names it: it is
+    /// never silently left out of the directory.
     pub fn build(
         revision: i64,
         participants: Vec<ParticipantSummary>,
         active: Vec<Poc>,
-    ) -> (DirectorySnapshot, usize) {
+    ) -> Result<DirectorySnapshot, UnreadableDetails> {
         let participants: HashMap<String, ParticipantSummary> = participants
             .into_iter()
             .map(|p| (p.code.clone(), p))
             .collect();
-        let mut unreadable = 0;
-        let mut entries: Vec<Arc<DirectoryEntry>> = active
-            .into_iter()
-            .filter_map(|poc| {
-                let details: Option<PocDetails> = poc
-                    .active
-                    .as_deref()
-                    .and_then(|json| serde_json::from_str(json).ok());
-                let Some(details) = details else {
-                    unreadable += 1;
-                    return None;
-                };
-                Some(Arc::new(DirectoryEntry {
-                    id: poc.id,
-                    version: poc.version,
-                    participant: poc.participant,
-                    role: poc.role,
-                    confirmed_at: poc.confirmed_at,
-                    tz: parse_time_zone(&details.time_zone),
-                    details,
-                }))
-            })
-            .collect();
+        let mut entries: Vec<Arc<DirectoryEntry>> = Vec::with_capacity(active.len());
+        for poc in active {
+            let Some(details) = poc.active_details()? else {
+                return Err(UnreadableDetails {
+                    poc: poc.id,
+                    which: "verified",
+                    reason: "an active PoC has none".to_string(),
+                });
+            };
+            entries.push(Arc::new(DirectoryEntry {
+                id: poc.id,
+                version: poc.version,
+                participant: poc.participant,
+                role: poc.role,
+                confirmed_at: poc.confirmed_at,
+                tz: parse_time_zone(&details.time_zone),
+                details,
+            }));
+        }
         let english = |code: &str| {
             participants
                 .get(code)
@@ -206,25 +204,22 @@ impl DirectorySnapshot {
         });
         let entries: Vec<Arc<DirectoryEntry>> = keyed.into_iter().map(|(_, e)| e).collect();
         let index = SearchIndex::build(&entries);
-        (
-            DirectorySnapshot {
-                revision,
-                entries,
-                index,
-                folded_names: participants
-                    .values()
-                    .map(|p| {
-                        let n = &p.names;
-                        let all = [&n.en, &n.fr, &n.es, &n.ru, &n.ar, &n.zh]
-                            .map(|s| s.as_str())
-                            .join("\n");
-                        (p.code.clone(), fold(&all))
-                    })
-                    .collect(),
-                participants,
-            },
-            unreadable,
-        )
+        Ok(DirectorySnapshot {
+            revision,
+            entries,
+            index,
+            folded_names: participants
+                .values()
+                .map(|p| {
+                    let n = &p.names;
+                    let all = [&n.en, &n.fr, &n.es, &n.ru, &n.ar, &n.zh]
+                        .map(|s| s.as_str())
+                        .join("\n");
+                    (p.code.clone(), fold(&all))
+                })
+                .collect(),
+            participants,
+        })
     }
 
     /// The UN regions that have at least one participant, sorted.
@@ -604,8 +599,13 @@ impl DirectoryIndex {
             DirectorySnapshot::build(revision, participants, active)
         })
         .await;
-        let (snapshot, unreadable) = match built {
-            Ok(built) => built,
+        let snapshot = match built {
+            Ok(Ok(snapshot)) => snapshot,
+            // Named, and the rebuild fails: a PoC is never silently left out.
+            Ok(Err(unreadable)) => {
+                tracing::error!(error = %unreadable, "the directory cannot be rebuilt");
+                return Err(StoreError::Corrupt(unreadable.to_string()));
+            }
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             // Only when the runtime shuts down under us.
             Err(e) => {
@@ -614,12 +614,6 @@ impl DirectoryIndex {
                 )))
             }
         };
-        if unreadable > 0 {
-            tracing::error!(
-                unreadable,
-                "active PoCs with unreadable details left out of search"
-            );
-        }
         let snapshot = Arc::new(snapshot);
         match self.current.write() {
             Ok(mut guard) => *guard = Arc::clone(&snapshot),
@@ -761,11 +755,15 @@ mod tests {
                 "America/Sao_Paulo",
                 "24/7",
             ),
-            bad,
         ];
-        let (s, unreadable) = DirectorySnapshot::build(7, participants, active);
-        assert_eq!(unreadable, 1);
-        s
+        // One unreadable PoC is an error naming it, not a PoC left out.
+        let mut with_bad = active.clone();
+        with_bad.push(bad);
+        let err = DirectorySnapshot::build(7, participants.clone(), with_bad)
+            .err()
+            .unwrap();
+        assert_eq!((err.poc, err.which), (9, "verified"));
+        DirectorySnapshot::build(7, participants, active).unwrap()
     }
 
     fn ids(r: &SearchResults) -> Vec<i64> {

@@ -4,7 +4,8 @@
 //! that no longer holds is never applied.
 
 use crate::directory::participant::{next_status, ParticipationStatus, StatusEvent};
-use crate::directory::poc::{PendingAction, PocRole, PocStatus};
+use crate::directory::poc::{PendingAction, PocDetails, PocRole, PocStatus};
+use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 
 /// A point of contact and its state in nomination and verification.
@@ -25,6 +26,52 @@ pub struct Poc {
     pub confirmed_at: Option<OffsetDateTime>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
+}
+
+/// Details kept with a PoC that cannot be read back: the row is named, the
+/// PoC is never silently left out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("PoC {poc}: its {which} details cannot be read: {reason}")]
+pub struct UnreadableDetails {
+    pub poc: i64,
+    /// `verified` or `proposed`.
+    pub which: &'static str,
+    pub reason: String,
+}
+
+impl Poc {
+    /// The verified details, read as `T` (`PocDetails`, or a JSON value).
+    pub fn active_as<T: DeserializeOwned>(&self) -> Result<Option<T>, UnreadableDetails> {
+        self.read(self.active.as_deref(), "verified")
+    }
+
+    /// The proposal awaiting the secretariat, read as `T`.
+    pub fn pending_as<T: DeserializeOwned>(&self) -> Result<Option<T>, UnreadableDetails> {
+        self.read(self.pending.as_deref(), "proposed")
+    }
+
+    pub fn active_details(&self) -> Result<Option<PocDetails>, UnreadableDetails> {
+        self.active_as()
+    }
+
+    pub fn pending_details(&self) -> Result<Option<PocDetails>, UnreadableDetails> {
+        self.pending_as()
+    }
+
+    fn read<T: DeserializeOwned>(
+        &self,
+        json: Option<&str>,
+        which: &'static str,
+    ) -> Result<Option<T>, UnreadableDetails> {
+        json.map(|json| {
+            serde_json::from_str(json).map_err(|e| UnreadableDetails {
+                poc: self.id,
+                which,
+                reason: e.to_string(),
+            })
+        })
+        .transpose()
+    }
 }
 
 /// A change to an existing PoC.
@@ -221,6 +268,32 @@ mod tests {
             created_at: t,
             updated_at: t,
         }
+    }
+
+    #[test]
+    fn unreadable_details_are_an_error_that_names_the_poc() {
+        let p = poc(PocStatus::Active, Some(PendingAction::Update));
+        // Valid JSON, but not the details of a PoC.
+        let err = p.active_details().unwrap_err();
+        assert_eq!((err.poc, err.which), (7, "verified"));
+        assert!(
+            err.to_string().starts_with("PoC 7: its verified details"),
+            "{err}"
+        );
+        assert_eq!(
+            p.pending_as::<serde_json::Value>().unwrap(),
+            Some(serde_json::json!({"v": 2}))
+        );
+        let broken = Poc {
+            pending: Some("{not json".into()),
+            ..p
+        };
+        assert_eq!(broken.pending_details().unwrap_err().which, "proposed");
+        let none = Poc {
+            pending: None,
+            ..broken
+        };
+        assert_eq!(none.pending_details().unwrap(), None);
     }
 
     #[test]

@@ -287,13 +287,12 @@ async fn own_poc(state: &AppState, me: &SignedIn, id: i64) -> Result<Poc, AppErr
     Ok(poc)
 }
 
-fn editable_details(poc: &Poc) -> Option<PocDetails> {
+fn editable_details(poc: &Poc) -> Result<Option<PocDetails>, AppError> {
     // A nomination not yet verified is amended; an active PoC gets a proposal.
-    let json = match poc.pending_action {
-        Some(PendingAction::Create | PendingAction::Update) => poc.pending.as_ref(),
-        _ => poc.active.as_ref(),
-    };
-    json.and_then(|j| serde_json::from_str(j).ok())
+    Ok(match poc.pending_action {
+        Some(PendingAction::Create | PendingAction::Update) => poc.pending_details()?,
+        _ => poc.active_details()?,
+    })
 }
 
 pub async fn edit_form(
@@ -303,7 +302,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let poc = own_poc(&state, &me, id).await?;
-    let details = editable_details(&poc).ok_or_else(AppError::not_found)?;
+    let details = editable_details(&poc)?.ok_or_else(AppError::not_found)?;
     let participant_name = participant_name(&state, &page, &poc.participant).await?;
     Ok(render(
         StatusCode::OK,
@@ -456,12 +455,11 @@ pub async fn queue(State(state): State<AppState>, page: PageCtx) -> Result<Respo
         .await?
         .into_iter()
         .map(|p| {
-            let proposed: Option<PocDetails> = p
-                .pending
-                .as_ref()
-                .or(p.active.as_ref())
-                .and_then(|j| serde_json::from_str(j).ok());
-            QueueRow {
+            let proposed = match p.pending_details()? {
+                Some(d) => Some(d),
+                None => p.active_details()?,
+            };
+            Ok(QueueRow {
                 id: p.id,
                 participant_name: names.get(&p.participant).cloned().unwrap_or_default(),
                 participant: p.participant,
@@ -472,9 +470,9 @@ pub async fn queue(State(state): State<AppState>, page: PageCtx) -> Result<Respo
                     .unwrap_or_default(),
                 name: proposed.map(|d| d.name).unwrap_or_default(),
                 since: format_day(p.updated_at),
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     Ok(render(StatusCode::OK, &NominationsPage { page, rows }))
 }
 
@@ -557,15 +555,14 @@ pub async fn revalidation(
             let confirmed = p.confirmed_at?;
             let due = policy.due_date(confirmed);
             let name = if people {
-                p.active
-                    .as_ref()
-                    .and_then(|j| serde_json::from_str::<PocDetails>(j).ok())
-                    .map(|d| d.name)
-                    .unwrap_or_default()
+                match p.active_details() {
+                    Ok(d) => d.map(|d| d.name).unwrap_or_default(),
+                    Err(e) => return Some(Err(AppError::from(e))),
+                }
             } else {
                 String::new()
             };
-            Some(DueRow {
+            Some(Ok(DueRow {
                 id: p.id,
                 participant_name: names.get(&p.participant).cloned().unwrap_or_default(),
                 can_confirm: may_nominate_for(&me.actor, &p.participant),
@@ -577,9 +574,9 @@ pub async fn revalidation(
                 days_left: (due - now).whole_days(),
                 overdue: policy.is_overdue(confirmed, now),
                 version: p.version,
-            })
+            }))
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     rows.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
     let overdue = i64::try_from(rows.iter().filter(|r| r.overdue).count()).unwrap_or(i64::MAX);
     Ok(render(

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use pocdir_directory::access::{DirectoryAccess, RecordError, Refused};
 use pocdir_directory::pocs::{NominatorChange, PocError, Pocs};
+use pocdir_domain::directory::lifecycle::UnreadableDetails;
 use pocdir_domain::directory::poc::{PendingAction, PocDraft, PocRole, PocStatus};
 use pocdir_domain::policy::{directory_view, DirectoryView};
 use pocdir_i18n::{FluentArg, Lang, Translator};
@@ -51,31 +52,30 @@ pub struct PocListBody {
     pub pocs: Vec<PocBody>,
 }
 
-fn json_of(s: Option<&String>) -> Option<serde_json::Value> {
-    s.and_then(|s| serde_json::from_str(s).ok())
-}
-
-pub(crate) fn body(p: &Poc, view: DirectoryView) -> PocBody {
+pub(crate) fn body(p: &Poc, view: DirectoryView) -> Result<PocBody, AppError> {
     let contacts = matches!(view, DirectoryView::Administer | DirectoryView::Contacts);
-    PocBody {
+    Ok(PocBody {
         id: p.id,
         participant: p.participant.clone(),
         role: p.role,
         duties: Translator::new(Lang::En).t(p.role.duties_message()),
         status: p.status,
         version: p.version,
-        details: if contacts {
-            json_of(p.active.as_ref())
-        } else {
-            None
-        },
+        details: if contacts { p.active_as()? } else { None },
         pending: if view == DirectoryView::Administer {
-            json_of(p.pending.as_ref())
+            p.pending_as()?
         } else {
             None
         },
         pending_action: p.pending_action,
         confirmed_at: p.confirmed_at.and_then(|t| t.format(&Rfc3339).ok()),
+    })
+}
+
+impl From<UnreadableDetails> for AppError {
+    fn from(e: UnreadableDetails) -> Self {
+        tracing::error!(error = %e, "a PoC's stored details cannot be read");
+        AppError::internal()
     }
 }
 
@@ -218,7 +218,10 @@ pub async fn list(
     Ok(Json(PocListBody {
         participant: code,
         view: view_name.to_string(),
-        pocs: pocs.iter().map(|p| body(p, view)).collect(),
+        pocs: pocs
+            .iter()
+            .map(|p| body(p, view))
+            .collect::<Result<_, _>>()?,
     }))
 }
 
@@ -240,7 +243,7 @@ pub async fn nominate(
     let poc = nominate_poc(&state, &me, &code, &draft).await?;
     Ok((
         StatusCode::CREATED,
-        Json(body(&poc, DirectoryView::Administer)),
+        Json(body(&poc, DirectoryView::Administer)?),
     ))
 }
 
@@ -276,7 +279,7 @@ pub async fn pending(State(state): State<AppState>) -> Result<Json<Vec<PocBody>>
         queue
             .iter()
             .map(|p| body(p, DirectoryView::Administer))
-            .collect(),
+            .collect::<Result<_, _>>()?,
     ))
 }
 
@@ -308,7 +311,7 @@ pub async fn decide(
     ApiJson(req): ApiJson<DecisionRequest>,
 ) -> Result<Json<PocBody>, AppError> {
     let poc = decide_poc(&state, &me, id, &req).await?;
-    Ok(Json(body(&poc, DirectoryView::Administer)))
+    Ok(Json(body(&poc, DirectoryView::Administer)?))
 }
 
 fn stale(current: &Poc) -> AppError {
@@ -360,7 +363,7 @@ async fn change(
     what: Change,
 ) -> Result<Json<PocBody>, AppError> {
     let poc = change_poc(state, me, id, req, what).await?;
-    Ok(Json(body(&poc, DirectoryView::Administer)))
+    Ok(Json(body(&poc, DirectoryView::Administer)?))
 }
 
 /// A change by the State's nominator (the API and the forms).
@@ -474,7 +477,6 @@ pub async fn participant_page(
     signed_in: crate::http::identity::MaybeSignedIn,
     Path(code): Path<String>,
 ) -> Result<axum::response::Response, AppError> {
-    use pocdir_domain::directory::poc::PocDetails;
     let code = code.trim().to_ascii_uppercase();
     let target = state
         .store
@@ -510,34 +512,37 @@ pub async fn participant_page(
         if let Some(me) = &signed_in.0 {
             record_reads(&state, me, &code, visible.iter().copied(), "page").await?;
         }
-        let cards = visible
-            .iter()
-            .filter_map(|p| {
-                let json = p.active.as_ref().or(p.pending.as_ref())?;
-                let d: PocDetails = serde_json::from_str(json).ok()?;
-                let tz = pocdir_domain::directory::poc::parse_time_zone(&d.time_zone);
-                Some(PocCard {
-                    id: p.id,
-                    fingerprint: d
-                        .openpgp
-                        .as_ref()
-                        .map(|k| k.grouped_fingerprint())
-                        .unwrap_or_default(),
-                    role_label: page.t(p.role.label_message()),
-                    duties: page.t(p.role.duties_message()),
-                    pending: p.status == PocStatus::Pending,
-                    within_hours: tz.is_some_and(|tz| d.availability.covers(tz, now)),
-                    name: d.name,
-                    title: d.title,
-                    organisation: d.organisation,
-                    emails: d.emails,
-                    phones: d.phones.into_iter().map(|(n, _)| n).collect(),
-                    languages: d.languages.join(", "),
-                    time_zone: d.time_zone,
-                    hours: d.hours,
-                })
-            })
-            .collect();
+        let mut cards = Vec::with_capacity(visible.len());
+        for p in &visible {
+            let d = match p.active_details()? {
+                Some(d) => d,
+                None => match p.pending_details()? {
+                    Some(d) => d,
+                    None => continue,
+                },
+            };
+            let tz = pocdir_domain::directory::poc::parse_time_zone(&d.time_zone);
+            cards.push(PocCard {
+                id: p.id,
+                fingerprint: d
+                    .openpgp
+                    .as_ref()
+                    .map(|k| k.grouped_fingerprint())
+                    .unwrap_or_default(),
+                role_label: page.t(p.role.label_message()),
+                duties: page.t(p.role.duties_message()),
+                pending: p.status == PocStatus::Pending,
+                within_hours: tz.is_some_and(|tz| d.availability.covers(tz, now)),
+                name: d.name,
+                title: d.title,
+                organisation: d.organisation,
+                emails: d.emails,
+                phones: d.phones.into_iter().map(|(n, _)| n).collect(),
+                languages: d.languages.join(", "),
+                time_zone: d.time_zone,
+                hours: d.hours,
+            });
+        }
         Some(cards)
     } else {
         None

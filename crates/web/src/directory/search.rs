@@ -394,7 +394,7 @@ pub async fn one_api(
     Path(id): Path<i64>,
 ) -> Result<Json<PocBody>, AppError> {
     let (poc, view) = read_poc(&state, &me, id, "api").await?;
-    Ok(Json(body(&poc, view)))
+    Ok(Json(body(&poc, view)?))
 }
 
 pub struct HistoryRow {
@@ -523,10 +523,6 @@ pub struct PocPage {
     pub can_decide: bool,
 }
 
-fn parse_details(json: Option<&String>) -> Option<PocDetails> {
-    json.and_then(|j| serde_json::from_str(j).ok())
-}
-
 pub async fn poc_page(
     State(state): State<AppState>,
     page: PageCtx,
@@ -544,13 +540,14 @@ pub async fn poc_page(
         .unwrap_or_default();
     let administer = view == DirectoryView::Administer;
     let details = match view {
-        DirectoryView::Administer | DirectoryView::Contacts => {
-            parse_details(poc.active.as_ref()).map(|d| DetailsView::new(&page, d, now))
-        }
+        DirectoryView::Administer | DirectoryView::Contacts => poc
+            .active_details()?
+            .map(|d| DetailsView::new(&page, d, now)),
         _ => None,
     };
     let proposed = if administer {
-        parse_details(poc.pending.as_ref()).map(|d| DetailsView::new(&page, d, now))
+        poc.pending_details()?
+            .map(|d| DetailsView::new(&page, d, now))
     } else {
         None
     };
