@@ -188,9 +188,14 @@ impl From<pocdir_store::StoreError> for AppError {
         use pocdir_store::StoreError;
         match e {
             StoreError::NotFound => AppError::not_found(),
-            StoreError::Duplicate(_) | StoreError::NotAllowed(_) => {
-                AppError::from_status(StatusCode::CONFLICT)
+            StoreError::Duplicate(_) => {
+                AppError::new(StatusCode::CONFLICT, "duplicate", "error-duplicate")
             }
+            StoreError::NotAllowed(_) => AppError::new(
+                StatusCode::CONFLICT,
+                "not_allowed_now",
+                "error-not-allowed-now",
+            ),
             e => {
                 tracing::error!(error = %e, "storage failure");
                 AppError::internal()
