@@ -527,6 +527,19 @@ async fn value_of(client: &Client, css: &str) -> Result<String> {
         .unwrap_or_default())
 }
 
+/// Scrolls the page so that the element is in the middle of the window
+/// (for a screenshot that shows it).
+async fn scroll_to(client: &Client, css: &str) -> Result<()> {
+    let element = find(client, css).await?;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&element)?],
+        )
+        .await?;
+    Ok(())
+}
+
 /// Replaces what a text field holds with `text`, as a user would type it.
 async fn type_into(client: &Client, css: &str, text: &str) -> Result<()> {
     let field = find(client, css).await?;
@@ -670,6 +683,7 @@ async fn nomination_journey(
             "{css} holds {kept:?} after the error, {typed:?} was typed"
         );
     }
+    scroll_to(client, "#error-emails").await?;
     screenshot(client, "nominate-4-error-ar").await?;
 
     // Corrected and sent: the PoC's page, awaiting verification.
@@ -740,7 +754,7 @@ async fn nomination_journey(
             .contains(NOMINEE_EMAIL),
         "the secretariat does not see what was nominated"
     );
-    find(client, "#poc-approve").await?;
+    scroll_to(client, "#poc-approve").await?;
     screenshot(client, "nominate-7-decision-en").await?;
     find(client, "#poc-approve").await?.click().await?;
 
