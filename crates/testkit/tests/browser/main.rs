@@ -1,10 +1,15 @@
 //! End-to-end browser test: the real server, driven through headless Debian
 //! Chromium by chromedriver (WebDriver, via `fantoccini`).
 //!
-//! One journey: a new technical PoC account signs in with its password,
-//! enrols TOTP from the secret shown on the page, sees its recovery codes,
-//! reaches its account page, switches the interface to Arabic (checked to be
-//! right-to-left), and signs out.
+//! Two journeys, each with its own server and browser, one after the other:
+//! - a new technical PoC account signs in with its password, enrols TOTP
+//!   from the secret shown on the page, sees its recovery codes, reaches its
+//!   account page, switches the interface to Arabic (checked to be
+//!   right-to-left), searches the directory and signs out;
+//! - a State's nominator, in Arabic, nominates a PoC through the form
+//!   (reached by clicking from the home page), corrects a mistake the form
+//!   points out, and the secretariat, in English, verifies the nomination
+//!   from its queue (`nomination_journey`).
 //!
 //! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver`
 //! (`apt-get install chromium chromium-driver`); it fails, not skips, without them,
@@ -21,7 +26,7 @@ use anyhow::{anyhow, bail, ensure, Context, Result};
 use fantoccini::{Client, ClientBuilder, Locator};
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
-use pocdir_testkit::TestServer;
+use pocdir_testkit::{TestAccount, TestServer};
 use serde_json::{json, Value};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -226,8 +231,32 @@ async fn console_log(driver: &Chromedriver, client: &Client) -> Result<Vec<Strin
         .collect())
 }
 
-/// The journey itself; errors rather than panics, so the caller can always
-/// close the browser and stop the server first.
+/// No Content-Security-Policy violation on any page seen since the last
+/// call. A message of our own first proves that the console is really read:
+/// without it an empty log would pass without checking anything.
+async fn no_csp_violations(driver: &Chromedriver, client: &Client) -> Result<()> {
+    const PROBE: &str = "pocdir console probe";
+    client
+        .execute(&format!("console.warn('{PROBE}')"), vec![])
+        .await?;
+    let lines = console_log(driver, client)
+        .await
+        .context("the CSP check needs the browser's console log")?;
+    for l in &lines {
+        println!("console: {l}");
+    }
+    ensure!(
+        lines.iter().any(|l| l.contains(PROBE)),
+        "the console log lacks the probe message, so it cannot show CSP violations: {lines:#?}"
+    );
+    let csp: Vec<_> = lines
+        .iter()
+        .filter(|l| l.contains("Content Security Policy") || l.contains("Refused to"))
+        .collect();
+    ensure!(csp.is_empty(), "CSP violations in the console: {csp:#?}");
+    Ok(())
+}
+
 /// Nominates a PoC through the API and has the secretariat verify it.
 async fn verified_poc(server: &TestServer, code: &str, name: &str, email: &str) -> Result<()> {
     let http = reqwest::Client::new();
@@ -263,7 +292,13 @@ async fn verified_poc(server: &TestServer, code: &str, name: &str, email: &str) 
     Ok(())
 }
 
-async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) -> Result<()> {
+/// The first journey; errors rather than panics, so the caller can always
+/// close the browser and stop the server first.
+async fn enrolment_journey(
+    server: &TestServer,
+    client: &Client,
+    driver: &Chromedriver,
+) -> Result<()> {
     let account = server
         .new_account(AccountKind::TechnicalPoc, Some("PAK"))
         .await;
@@ -433,82 +468,466 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     println!("after sign-out, /account went to {url}");
     find(client, "#email").await?;
 
-    // No Content-Security-Policy violation on any page seen. A message of
-    // our own first proves that the console is really read: without it an
-    // empty log would pass without checking anything.
-    const PROBE: &str = "pocdir console probe";
-    client
-        .execute(&format!("console.warn('{PROBE}')"), vec![])
-        .await?;
-    let lines = console_log(driver, client)
-        .await
-        .context("the CSP check needs the browser's console log")?;
-    for l in &lines {
-        println!("console: {l}");
+    no_csp_violations(driver, client).await
+}
+
+/// Waits until the page's root element has this `lang` and `dir`.
+async fn wait_for_lang(client: &Client, lang: &str, dir: &str) -> Result<()> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let (l, d) = lang_and_dir(client).await?;
+        if l == lang && d == dir {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            bail!("expected lang={lang:?} dir={dir:?}, the page has lang={l:?} dir={d:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    ensure!(
-        lines.iter().any(|l| l.contains(PROBE)),
-        "the console log lacks the probe message, so it cannot show CSP violations: {lines:#?}"
-    );
-    let csp: Vec<_> = lines
-        .iter()
-        .filter(|l| l.contains("Content Security Policy") || l.contains("Refused to"))
-        .collect();
-    ensure!(csp.is_empty(), "CSP violations in the console: {csp:#?}");
+}
+
+/// Waits until the browser's path starts with `prefix`; returns the rest.
+async fn wait_for_path_under(client: &Client, prefix: &str) -> Result<String> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let url = client.current_url().await?;
+        if let Some(rest) = url.path().strip_prefix(prefix) {
+            if !rest.is_empty() {
+                return Ok(rest.to_string());
+            }
+        }
+        if Instant::now() > deadline {
+            bail!("expected to be under {prefix}, still on {url}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The links matching `css` whose text is `text` (none if there is none).
+async fn links_with_text(
+    client: &Client,
+    css: &str,
+    text: &str,
+) -> Result<Vec<fantoccini::elements::Element>> {
+    let mut found = Vec::new();
+    for a in client.find_all(Locator::Css(css)).await? {
+        if a.text().await?.trim() == text {
+            found.push(a);
+        }
+    }
+    Ok(found)
+}
+
+/// The current value of a form field.
+async fn value_of(client: &Client, css: &str) -> Result<String> {
+    Ok(find(client, css)
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default())
+}
+
+/// Scrolls the page so that the element is in the middle of the window
+/// (for a screenshot that shows it).
+async fn scroll_to(client: &Client, css: &str) -> Result<()> {
+    let element = find(client, css).await?;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&element)?],
+        )
+        .await?;
     Ok(())
 }
 
+/// Replaces what a text field holds with `text`, as a user would type it.
+async fn type_into(client: &Client, css: &str, text: &str) -> Result<()> {
+    let field = find(client, css).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+/// Signs in on the login page the browser is on: password, then the TOTP
+/// code the account's authenticator shows now. Lands on the account page.
+async fn sign_in(client: &Client, server: &TestServer, account: &TestAccount) -> Result<()> {
+    wait_for_path(client, "/login").await?;
+    type_into(client, "#email", &account.email).await?;
+    type_into(client, "#password", &account.password).await?;
+    find(client, "#sign-in").await?.click().await?;
+    wait_for_path(client, "/login/mfa").await?;
+    let secret = account
+        .totp_secret
+        .as_deref()
+        .context("the account should be enrolled in TOTP")?;
+    type_into(client, "#code", &server.totp_now(secret)).await?;
+    find(client, "#verify").await?.click().await?;
+    wait_for_path(client, "/account").await?;
+    // Each code is accepted once; the next sign-in gets the next one.
+    server.next_totp_step();
+    Ok(())
+}
+
+/// The technical PoC the nominator of Pakistan puts forward.
+const NOMINEE: &str = "Ayesha Malik";
+const NOMINEE_EMAIL: &str = "ayesha.malik@cert.pk.example.org";
+const NOMINEE_PHONE: &str = "+92 51 910 0321";
+const NOMINEE_ORGANISATION: &str = "Pakistan CERT";
+const NOMINEE_LANGUAGES: &str = "ur, en";
+const NOMINEE_TIME_ZONE: &str = "Asia/Karachi";
+const NOMINEE_HOURS: &str = "Mon-Sat 08:00-20:00";
+
+/// The second journey. Pakistan's nominator, in Arabic, finds its State's
+/// page and the nomination form from the home page by clicking only, sends
+/// a technical PoC with a wrong e-mail address, sees the form again with the
+/// error by the field and its other answers kept, corrects it and lands on
+/// the PoC's page, awaiting verification. The secretariat, in English,
+/// opens the verification queue from the nav, approves the nomination,
+/// sees the queue empty and the PoC active on Pakistan's page; the log has
+/// the nomination and the approval.
+async fn nomination_journey(
+    server: &TestServer,
+    client: &Client,
+    driver: &Chromedriver,
+) -> Result<()> {
+    let nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+
+    // The nominator signs in, then goes home and switches to Arabic.
+    client.goto(&server.url("/login")).await?;
+    sign_in(client, server, &nominator).await?;
+    find(client, "header .brand").await?.click().await?;
+    wait_for_path(client, "/").await?;
+    find(client, "nav.langs a[lang=ar]").await?.click().await?;
+    wait_for_lang(client, "ar", "rtl").await?;
+    wait_for_path(client, "/").await?;
+    ensure!(
+        header_mirrored(client).await?,
+        "the Arabic header is not mirrored"
+    );
+    screenshot(client, "nominate-1-home-ar").await?;
+
+    // Home → the account → its State → the nomination form.
+    find(client, "#nav-account").await?.click().await?;
+    wait_for_path(client, "/account").await?;
+    find(client, "#account-participant").await?.click().await?;
+    wait_for_path(client, "/participants/PAK").await?;
+    wait_for_lang(client, "ar", "rtl").await?;
+    // Not yet participating: no PoC verified so far (participant-pocs-none, ar).
+    let none = text_of(client, "#pocs-none").await?;
+    ensure!(
+        none.trim() == "لا توجد حتى الآن جهة اتصال جرى التحقق منها.",
+        "Pakistan's page says {none:?} about its PoCs"
+    );
+    screenshot(client, "nominate-2-state-ar").await?;
+    find(client, "#nominate-link").await?.click().await?;
+    wait_for_path(client, "/participants/PAK/nominate").await?;
+    wait_for_lang(client, "ar", "rtl").await?;
+    let heading = text_of(client, "main h1").await?;
+    // `nominate-title` in crates/i18n/locales/ar/directory.ftl.
+    ensure!(
+        heading.trim() == "ترشيح جهة اتصال",
+        "Arabic nomination heading is {heading:?}"
+    );
+
+    // The form, with a wrong e-mail address.
+    find(client, "input[name=role][value=technical]")
+        .await?
+        .click()
+        .await?;
+    type_into(client, "#name", NOMINEE).await?;
+    type_into(client, "#organisation", NOMINEE_ORGANISATION).await?;
+    type_into(client, "#emails", "ayesha.malik at cert.pk").await?;
+    type_into(client, "#phone1", NOMINEE_PHONE).await?;
+    find(client, "select[name=phone1_use]")
+        .await?
+        .select_by_value("24x7")
+        .await?;
+    type_into(client, "#languages", NOMINEE_LANGUAGES).await?;
+    type_into(client, "#time_zone", NOMINEE_TIME_ZONE).await?;
+    type_into(client, "#hours", NOMINEE_HOURS).await?;
+    screenshot(client, "nominate-3-form-ar").await?;
+    find(client, "#poc-submit").await?.click().await?;
+
+    // The form again: the error by the e-mail field, in Arabic, and
+    // everything else as typed.
+    let error = text_of(client, "#error-emails").await?;
+    // `poc-error-email` in crates/i18n/locales/ar/main.ftl.
+    ensure!(
+        error.trim() == "هذا ليس عنوان بريد إلكتروني.",
+        "the e-mail field's error is {error:?}"
+    );
+    wait_for_path(client, "/participants/PAK/nominate").await?;
+    wait_for_lang(client, "ar", "rtl").await?;
+    find(client, "#error-message").await?;
+    let shown_errors = client.find_all(Locator::Css(".field-error")).await?;
+    ensure!(
+        shown_errors.len() == 1,
+        "expected one field in error, saw {}",
+        shown_errors.len()
+    );
+    for (css, typed) in [
+        ("#name", NOMINEE),
+        ("#organisation", NOMINEE_ORGANISATION),
+        ("#emails", "ayesha.malik at cert.pk"),
+        ("#phone1", NOMINEE_PHONE),
+        ("select[name=phone1_use]", "24x7"),
+        ("#languages", NOMINEE_LANGUAGES),
+        ("#time_zone", NOMINEE_TIME_ZONE),
+        ("#hours", NOMINEE_HOURS),
+        ("input[name=role]:checked", "technical"),
+    ] {
+        let kept = value_of(client, css).await?;
+        ensure!(
+            kept == typed,
+            "{css} holds {kept:?} after the error, {typed:?} was typed"
+        );
+    }
+    scroll_to(client, "#error-emails").await?;
+    screenshot(client, "nominate-4-error-ar").await?;
+
+    // Corrected and sent: the PoC's page, awaiting verification.
+    type_into(client, "#emails", NOMINEE_EMAIL).await?;
+    find(client, "#poc-submit").await?.click().await?;
+    let id = wait_for_path_under(client, "/pocs/").await?;
+    ensure!(
+        id.chars().all(|c| c.is_ascii_digit()),
+        "after nominating, the browser is on /pocs/{id}"
+    );
+    wait_for_lang(client, "ar", "rtl").await?;
+    let status = text_of(client, "#poc-status").await?;
+    // `poc-status-pending` and `poc-pending-create` (ar).
+    ensure!(
+        status.contains("بانتظار التحقق") && status.contains("ترشيح جديد"),
+        "the new PoC's status reads {status:?}"
+    );
+    let proposed = text_of(client, "#poc-proposed").await?;
+    for part in [NOMINEE, NOMINEE_EMAIL, NOMINEE_TIME_ZONE, NOMINEE_HOURS] {
+        ensure!(
+            proposed.contains(part),
+            "the nomination's page does not show {part:?}: {proposed:?}"
+        );
+    }
+    screenshot(client, "nominate-5-pending-ar").await?;
+    no_csp_violations(driver, client).await?;
+
+    // Signing out leads to the login page, where the secretariat signs in.
+    find(client, "#sign-out").await?.click().await?;
+    find(client, "#nav-sign-in").await?;
+    if client.current_url().await?.path() != "/login" {
+        find(client, "#nav-sign-in").await?.click().await?;
+    }
+    sign_in(client, server, &secretariat).await?;
+
+    // The browser still speaks Arabic: back to English, then home.
+    wait_for_lang(client, "ar", "rtl").await?;
+    find(client, "nav.langs a[lang=en]").await?.click().await?;
+    wait_for_lang(client, "en", "ltr").await?;
+    find(client, "header .brand").await?.click().await?;
+    wait_for_path(client, "/").await?;
+
+    // The verification queue, from the nav: the nomination is there.
+    find(client, "#nav-nominations").await?.click().await?;
+    wait_for_path(client, "/nominations").await?;
+    let queue = text_of(client, "#queue").await?;
+    ensure!(
+        queue.contains("Pakistan") && queue.contains("new nomination awaiting verification"),
+        "the queue does not show Pakistan's new nomination: {queue:?}"
+    );
+    screenshot(client, "nominate-6-queue-en").await?;
+    let mut items = links_with_text(client, "#queue a.queue-item", NOMINEE).await?;
+    ensure!(
+        items.len() == 1,
+        "expected {NOMINEE} once in the queue, saw {}",
+        items.len()
+    );
+    items.remove(0).click().await?;
+    wait_for_path(client, &format!("/pocs/{id}")).await?;
+    let status = text_of(client, "#poc-status").await?;
+    ensure!(
+        status.contains("Awaiting verification"),
+        "before the decision the status reads {status:?}"
+    );
+    ensure!(
+        text_of(client, "#poc-proposed")
+            .await?
+            .contains(NOMINEE_EMAIL),
+        "the secretariat does not see what was nominated"
+    );
+    scroll_to(client, "#poc-approve").await?;
+    screenshot(client, "nominate-7-decision-en").await?;
+    find(client, "#poc-approve").await?.click().await?;
+
+    // Back on the queue, now empty.
+    wait_for_path(client, "/nominations").await?;
+    find(client, "#queue-empty").await?;
+    ensure!(
+        links_with_text(client, "a.queue-item", NOMINEE)
+            .await?
+            .is_empty(),
+        "{NOMINEE} is still in the queue after the approval"
+    );
+    screenshot(client, "nominate-8-queue-empty-en").await?;
+
+    // Pakistan now takes part: listed, with its PoC active.
+    find(client, "#nav-participants").await?.click().await?;
+    wait_for_path(client, "/participants").await?;
+    find(client, "#participants a[href='/participants/PAK']")
+        .await?
+        .click()
+        .await?;
+    wait_for_path(client, "/participants/PAK").await?;
+    let mut cards = links_with_text(client, "section.poc h3 a", NOMINEE).await?;
+    ensure!(
+        cards.len() == 1,
+        "expected {NOMINEE} once on Pakistan's page, saw {}",
+        cards.len()
+    );
+    ensure!(
+        client
+            .find(Locator::Css("section.poc .notice"))
+            .await
+            .is_err(),
+        "Pakistan's page still marks a PoC as awaiting verification"
+    );
+    screenshot(client, "nominate-9-state-en").await?;
+    cards.remove(0).click().await?;
+    wait_for_path(client, &format!("/pocs/{id}")).await?;
+    let status = text_of(client, "#poc-status").await?;
+    ensure!(
+        status.trim() == "Active",
+        "after the approval the status reads {status:?}"
+    );
+    ensure!(
+        text_of(client, "#poc-details")
+            .await?
+            .contains(NOMINEE_EMAIL),
+        "the active PoC's details are not shown"
+    );
+    screenshot(client, "nominate-10-active-en").await?;
+    no_csp_violations(driver, client).await?;
+    find(client, "#sign-out").await?.click().await?;
+    find(client, "#nav-sign-in").await?;
+
+    // The log has the nomination by Pakistan's nominator and the approval
+    // by the secretariat.
+    let object = format!("poc:{id}");
+    let log: Value = reqwest::Client::new()
+        .get(server.url("/api/v1/log/entries?start=0&end=1000"))
+        .bearer_auth(server.token(&secretariat, "read").await)
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    let entries = log["entries"]
+        .as_array()
+        .context("the log's entries are not a list")?;
+    for (action, by) in [
+        ("poc.propose", nominator.id),
+        ("poc.approve", secretariat.id),
+    ] {
+        ensure!(
+            entries.iter().any(|e| e["action"] == json!(action)
+                && e["object"] == json!(object)
+                && e["actor"]["account_id"] == json!(by)
+                && e["participant"] == json!("PAK")),
+            "no {action} of {object} by account {by} in the log: {entries:#?}"
+        );
+    }
+    Ok(())
+}
+
+/// A headless Chromium driven through its own chromedriver, with its own
+/// profile (so its own cookies).
+struct Browser {
+    driver: Chromedriver,
+    client: Client,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn open() -> Browser {
+        // fantoccini's rustls connector asks for rustls' process-wide crypto
+        // provider, and this build has two (ring and aws-lc-rs), so pick one.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+
+        let driver = Chromedriver::start().await.unwrap();
+        let profile = tempfile::tempdir().unwrap();
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".to_string(),
+            json!({
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+            }),
+        );
+        caps.insert("goog:loggingPrefs".to_string(), json!({"browser": "ALL"}));
+        let client = ClientBuilder::rustls()
+            .unwrap()
+            .capabilities(caps)
+            .connect(&driver.url)
+            .await
+            .expect("a Chromium session through chromedriver");
+        Browser {
+            driver,
+            client,
+            _profile: profile,
+        }
+    }
+
+    /// Closes the browser and stops the server whatever the journey's
+    /// outcome (a screenshot of the page it failed on first), then fails
+    /// the test if the journey did.
+    async fn finish(self, server: TestServer, outcome: Result<()>, name: &str, started: Instant) {
+        if outcome.is_err() {
+            let _ = screenshot(&self.client, &format!("{name}-failure")).await;
+            if let Ok(url) = self.client.current_url().await {
+                eprintln!("{name} failed on {url}");
+            }
+        }
+        let closed = self.client.close().await;
+        server.stop().await;
+        drop(self.driver);
+        outcome.unwrap();
+        closed.unwrap();
+        println!("browser journey {name} took {:?}", started.elapsed());
+    }
+}
+
+// The journeys run one after the other: two Chromiums at once on a small
+// machine make each page slow enough to look like a failure.
+static ONE_BROWSER_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_with_totp_enrolment_arabic_and_sign_out() {
+    let _turn = ONE_BROWSER_AT_A_TIME.lock().await;
     let started = Instant::now();
-    // fantoccini's rustls connector asks for rustls' process-wide crypto
-    // provider, and this build has two (ring and aws-lc-rs), so pick one.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-
-    let driver = Chromedriver::start().await.unwrap();
-    let profile = tempfile::tempdir().unwrap();
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".to_string(),
-        json!({
-            "binary": CHROMIUM,
-            "args": [
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,900",
-                format!("--user-data-dir={}", profile.path().display()),
-            ],
-        }),
-    );
-    caps.insert("goog:loggingPrefs".to_string(), json!({"browser": "ALL"}));
-    let client = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(caps)
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session through chromedriver");
-
+    let browser = Browser::open().await;
     // Cookies are `Secure`; Chromium takes them from http://127.0.0.1 (a
     // potentially trustworthy origin), so the server runs as configured.
     let server = TestServer::start().await;
-    let outcome = journey(&server, &client, &driver).await;
+    let outcome = enrolment_journey(&server, &browser.client, &browser.driver).await;
+    browser.finish(server, outcome, "enrolment", started).await;
+}
 
-    if outcome.is_err() {
-        let _ = screenshot(&client, "failure").await;
-        if let Ok(url) = client.current_url().await {
-            eprintln!("failed on {url}");
-        }
-    }
-    let closed = client.close().await;
-    server.stop().await;
-    drop(driver);
-    outcome.unwrap();
-    closed.unwrap();
-    println!("browser journey took {:?}", started.elapsed());
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nomination_in_arabic_verified_by_the_secretariat_in_english() {
+    let _turn = ONE_BROWSER_AT_A_TIME.lock().await;
+    let started = Instant::now();
+    let browser = Browser::open().await;
+    let server = TestServer::start().await;
+    let outcome = nomination_journey(&server, &browser.client, &browser.driver).await;
+    browser.finish(server, outcome, "nomination", started).await;
 }

@@ -221,6 +221,35 @@ async fn nomination_forms_queue_and_revalidation_pages() {
     let pak_nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
     let nominator = server.signed_in(&pak_nominator).await;
 
+    // The nominator finds the form: its account page links to its State's
+    // page, which links to the form; no one else is offered the form.
+    let html = nominator.get("/account").await.text().await.unwrap();
+    assert!(html.contains("href=\"/participants/PAK\""), "{html}");
+    let link = "href=\"/participants/PAK/nominate\"";
+    let html = nominator
+        .get("/participants/PAK")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(link), "{html}");
+    let html = nominator
+        .get("/participants/FRA")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("/nominate\""), "{html}");
+    let html = server
+        .signed_in(&secretariat)
+        .await
+        .get("/participants/PAK")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(link), "{html}");
+
     // Bad fields: the form comes back with a message beside each field.
     let r = nominator
         .post_form(

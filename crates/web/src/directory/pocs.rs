@@ -14,7 +14,7 @@ use pocdir_directory::access::{DirectoryAccess, RecordError, Refused};
 use pocdir_directory::pocs::{NominatorChange, PocError, Pocs};
 use pocdir_domain::directory::lifecycle::UnreadableDetails;
 use pocdir_domain::directory::poc::{PendingAction, PocDraft, PocRole, PocStatus};
-use pocdir_domain::policy::{directory_view, DirectoryView};
+use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
 use pocdir_i18n::{FluentArg, Lang, Translator};
 use pocdir_store::Poc;
 use serde::{Deserialize, Serialize};
@@ -467,6 +467,8 @@ pub struct ParticipantPage {
     pub technical: usize,
     /// None when this reader may not see the PoCs.
     pub cards: Option<Vec<PocCard>>,
+    /// The reader is this State's nominator: the page links to the nomination form.
+    pub can_nominate: bool,
 }
 
 /// A participant's page: public facts for everyone; its PoCs for those the
@@ -547,6 +549,10 @@ pub async fn participant_page(
     } else {
         None
     };
+    let can_nominate = signed_in
+        .0
+        .as_ref()
+        .is_some_and(|me| may_nominate_for(&me.actor, &code));
     let lang = page.lang.code();
     let status = page.t(target.status.label_message());
     Ok(crate::http::page::render(
@@ -559,6 +565,7 @@ pub async fn participant_page(
             diplomatic,
             technical,
             cards,
+            can_nominate,
             page,
         },
     ))
