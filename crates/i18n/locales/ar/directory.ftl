@@ -78,7 +78,9 @@ nominate-title = ترشيح جهة اتصال
 nominate-intro = تتحقق الأمانة من كل ترشيح قبل ظهوره في الدليل. يجب ملء الحقول الإلزامية؛ وتساعد بقية الحقول الدول الأخرى على الوصول إلى هذا الشخص بسرعة.
 nominate-submit = إرسال للتحقق
 form-one-per-line = (واحد في كل سطر)
-form-phone-hint = (بالصيغة الدولية، مثل +41 22 917 12 34)
+# Latin examples (phone numbers, the key's first line) sit between invisible
+# left-to-right isolates (U+2066 … U+2069), so they read left to right here.
+form-phone-hint = (بالصيغة الدولية، مثل ⁦+41 22 917 12 34⁩)
 form-phone-use = استخدام الرقم
 form-languages-hint = (رموز اللغات مفصولة بمسافات أو فواصل، مثل "ar en fr")
 form-time-zone-hint = (منطقة زمنية من قاعدة IANA، مثل "Asia/Riyadh" أو "Africa/Cairo")

@@ -215,7 +215,9 @@ poc-error-control-characters = يتضمن هذا الحقل أحرفًا يتع�
 poc-error-email-required = يُرجى إدخال عنوان بريد إلكتروني واحد على الأقل.
 poc-error-too-many = عدد العناصر في هذه القائمة كبير جدًا.
 poc-error-email = هذا ليس عنوان بريد إلكتروني.
-poc-error-phone = يُرجى كتابة أرقام الهاتف بالصيغة الدولية E.164، مثل +44 20 7946 0000.
+# Latin examples (phone numbers, the key's first line) sit between invisible
+# left-to-right isolates (U+2066 … U+2069), so they read left to right here.
+poc-error-phone = يُرجى كتابة أرقام الهاتف بالصيغة الدولية E.164، مثل ⁦+44 20 7946 0000⁩.
 poc-error-phone-use = يجب أن يكون استخدام الرقم "office" أو "mobile" أو "24x7".
 poc-error-language-required = يُرجى تحديد لغة عمل واحدة على الأقل.
 poc-error-language = هذا ليس وسم لغة (BCP 47، مثل "en" أو "fr-CA" أو "zh-Hans").

@@ -1,7 +1,9 @@
 ## Messages for OpenPGP public keys of PoCs.
 
 poc-field-openpgp-key = مفتاح OpenPGP العام
-form-openpgp-key-hint = اختياري؛ الصق المفتاح العام كاملًا بصيغة ASCII المدرعة، من السطر «-----BEGIN PGP PUBLIC KEY BLOCK-----» حتى سطر END. لا تلصق مفتاحًا خاصًا أبدًا.
+# Latin examples (phone numbers, the key's first line) sit between invisible
+# left-to-right isolates (U+2066 … U+2069), so they read left to right here.
+form-openpgp-key-hint = اختياري؛ الصق المفتاح العام كاملًا بصيغة ASCII المدرعة، من السطر «⁦-----BEGIN PGP PUBLIC KEY BLOCK-----⁩» حتى سطر END. لا تلصق مفتاحًا خاصًا أبدًا.
 poc-openpgp-fingerprint = البصمة
 poc-openpgp-algorithm = الخوارزمية
 poc-openpgp-created = تاريخ الإنشاء
@@ -18,7 +20,9 @@ poc-openpgp-expires-soon = { $days ->
 }
 poc-openpgp-expired-warning = انتهت صلاحية هذا المفتاح: لا تستخدمه للتشفير. اطلب من جهة الاتصال مفتاحًا جديدًا.
 
-poc-error-openpgp-not-a-key = هذا ليس مفتاح OpenPGP عامًا. الصق الكتلة بصيغة ASCII المدرعة التي تبدأ بالسطر «-----BEGIN PGP PUBLIC KEY BLOCK-----».
+# Latin examples (phone numbers, the key's first line) sit between invisible
+# left-to-right isolates (U+2066 … U+2069), so they read left to right here.
+poc-error-openpgp-not-a-key = هذا ليس مفتاح OpenPGP عامًا. الصق الكتلة بصيغة ASCII المدرعة التي تبدأ بالسطر «⁦-----BEGIN PGP PUBLIC KEY BLOCK-----⁩».
 poc-error-openpgp-secret-key = هذا مفتاح خاص، ولم يُحفظ. الصق المفتاح العام فقط، واعتبر المفتاح الخاص مكشوفًا إن كنت قد أرسلته إلى أي مكان آخر.
 poc-error-openpgp-several-keys = الصق مفتاحًا عامًا واحدًا فقط؛ فهذا النص يحتوي على أكثر من مفتاح.
 poc-error-openpgp-too-large = هذا المفتاح كبير جدًا (أكثر من 64 كيبيبايت). صدِّره دون توقيعات الأطراف الثالثة (مثلًا gpg --export-options export-minimal).
