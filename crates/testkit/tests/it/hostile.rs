@@ -381,11 +381,7 @@ async fn query_strings_that_do_not_parse_get_the_error_shape() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    for route in server
-        .routes
-        .iter()
-        .filter(|r| r.method.to_string() == "GET")
-    {
+    for route in server.routes.iter().filter(|r| r.method == "GET") {
         let code = if route.path.starts_with("/lang/") {
             "en"
         } else {
