@@ -12,6 +12,7 @@ pub mod log;
 pub mod messages;
 pub mod outbox;
 pub mod policy;
+pub mod redirect;
 pub mod requester;
 pub mod session;
 pub mod throttle;

@@ -125,6 +125,7 @@ error-unsupported-media-type = The request body has a type this address does not
 error-payload-too-large = The request body is too large.
 error-internal = An internal error occurred. It has been logged; please try again later.
 error-bad-query = The query parameters of this address are missing or not valid.
+error-bad-path = This address is not valid: a part of it is not what was expected (for example, a number).
 
 log-error-size-beyond = The tree size { $size } is larger than the log, which has { $log_size } entries.
 log-error-index-out-of-range = Entry { $index } is not in a tree of size { $size }: indexes start at 0 and stay below the size.

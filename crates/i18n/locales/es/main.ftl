@@ -127,6 +127,7 @@ error-unsupported-media-type = El cuerpo de la solicitud es de un tipo que esta 
 error-payload-too-large = El cuerpo de la solicitud es demasiado grande.
 error-internal = Se ha producido un error interno. El error ha quedado registrado; vuelva a intentarlo más tarde.
 error-bad-query = Los parámetros de consulta de esta dirección faltan o no son válidos.
+error-bad-path = Esta dirección no es válida: una de sus partes no es lo que se esperaba (por ejemplo, un número).
 
 log-error-size-beyond = El tamaño de árbol { $size } es mayor que el del registro, que tiene { $log_size } entradas.
 log-error-index-out-of-range = La entrada { $index } no figura en un árbol de tamaño { $size }: los índices empiezan en 0 y son siempre inferiores al tamaño.

@@ -127,6 +127,7 @@ error-unsupported-media-type = Le corps de la requête est d'un type que cette a
 error-payload-too-large = Le corps de la requête est trop volumineux.
 error-internal = Une erreur interne s'est produite. Elle a été consignée ; veuillez réessayer ultérieurement.
 error-bad-query = Les paramètres de requête de cette adresse sont manquants ou non valides.
+error-bad-path = Cette adresse n’est pas valide : une de ses parties n’est pas ce qui était attendu (par exemple un nombre).
 
 log-error-size-beyond = La taille d'arbre { $size } est supérieure à celle du journal, qui compte { $log_size } entrées.
 log-error-index-out-of-range = L'entrée { $index } ne figure pas dans un arbre de taille { $size } : les indices commencent à 0 et restent inférieurs à la taille.

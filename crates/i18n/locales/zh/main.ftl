@@ -125,6 +125,7 @@ error-unsupported-media-type = 此地址不接受该类型的请求正文。
 error-payload-too-large = 请求正文过大。
 error-internal = 发生内部错误，已记录在案。请稍后重试。
 error-bad-query = 此地址的查询参数缺失或无效。
+error-bad-path = 此地址无效：其中某一部分不符合预期（例如应为数字）。
 
 log-error-size-beyond = 树大小 { $size } 超出日志范围：日志仅有 { $log_size } 个条目。
 log-error-index-out-of-range = 条目 { $index } 不在大小为 { $size } 的树中：索引从 0 开始，且必须小于树大小。

@@ -141,3 +141,33 @@ fn the_web_base_knows_no_capability() {
         }
     }
 }
+
+/// Handlers take the extractors of `http/extract.rs`, whose refusals are in
+/// the one error shape, never axum's own (whose refusals are plain text).
+#[test]
+fn handlers_take_only_our_extractors() {
+    let src = crates_dir().join("web/src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.len() >= 20);
+    let axum_extractors = [
+        "): Path<",
+        "): Query<",
+        "): Form<",
+        "): Json<",
+        "): axum::Form<",
+        "): axum::Json<",
+        "): axum::extract::Path<",
+        "): axum::extract::Query<",
+    ];
+    for file in files.iter().filter(|f| !f.ends_with("http/extract.rs")) {
+        let text = std::fs::read_to_string(file).unwrap();
+        for pattern in axum_extractors {
+            assert!(
+                !text.contains(pattern),
+                "{} takes axum's extractor `{pattern}`: use PathParams, QueryParams, FormData or ApiJson",
+                file.display()
+            );
+        }
+    }
+}

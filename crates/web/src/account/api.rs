@@ -2,10 +2,10 @@
 
 use crate::account::pages::mint_token;
 use crate::http::error::{AppError, ErrorBody};
-use crate::http::extract::ApiJson;
+use crate::http::extract::{ApiJson, PathParams};
 use crate::http::identity::{log_actor, Credential, SignedIn};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use pocdir_domain::account::AccountKind;
@@ -190,7 +190,7 @@ pub async fn create_token(
 pub async fn revoke_token(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
 ) -> Result<StatusCode, AppError> {
     if !state
         .store

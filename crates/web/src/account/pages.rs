@@ -2,13 +2,13 @@
 //! sessions and API tokens (list, create, revoke).
 
 use crate::http::error::AppError;
-use crate::http::extract::FormData;
+use crate::http::extract::{FormData, PathParams, QueryParams};
 use crate::http::identity::{log_actor, Credential, SignedIn};
-use crate::http::page::{render, PageCtx};
+use crate::http::page::{render, safe_next, PageCtx};
 use crate::sign_in::pages::RecoveryCodesPage;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use pocdir_domain::credentials::{
@@ -148,7 +148,7 @@ pub async fn show(
     State(state): State<AppState>,
     page: PageCtx,
     me: SignedIn,
-    Query(q): Query<AccountQuery>,
+    QueryParams(q): QueryParams<AccountQuery>,
 ) -> Result<Response, AppError> {
     let notice = notice_id(q.done.as_deref()).map(|id| page.t(id));
     account_page(&state, page, &me, notice, None, StatusCode::OK).await
@@ -247,7 +247,7 @@ pub async fn regenerate_recovery_codes(
         &RecoveryCodesPage {
             page,
             codes: codes.into_iter().map(|c| c.secret).collect(),
-            next: "/account".to_string(),
+            next: safe_next(None, "/account"),
         },
     ))
 }
@@ -255,7 +255,7 @@ pub async fn regenerate_recovery_codes(
 pub async fn revoke_session(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
 ) -> Result<Response, AppError> {
     if !state
         .store
@@ -369,7 +369,7 @@ pub async fn mint_token(
 pub async fn revoke_token(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
     let log = events::token_revoked(state.clock.now(), &log_actor(&me.account), id);

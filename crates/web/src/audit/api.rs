@@ -3,10 +3,10 @@
 //! allowed to read them.
 
 use crate::http::error::{AppError, ErrorBody};
-use crate::http::extract::QueryParams;
+use crate::http::extract::{PathParams, QueryParams};
 use crate::http::identity::SignedIn;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::head::{encode_public_key, key_id, SignedTreeHead};
@@ -83,7 +83,7 @@ pub async fn latest_head(State(state): State<AppState>) -> Result<Json<SignedTre
     ))]
 pub async fn head_at(
     State(state): State<AppState>,
-    Path(size): Path<u64>,
+    PathParams(size): PathParams<u64>,
 ) -> Result<Json<SignedTreeHead>, AppError> {
     Ok(Json(state.log.head_at(size).await?))
 }

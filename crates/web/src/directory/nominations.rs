@@ -9,13 +9,13 @@ use crate::directory::pocs::{
 };
 use crate::directory::search::role_label;
 use crate::http::error::AppError;
-use crate::http::extract::FormData;
+use crate::http::extract::{FormData, PathParams};
 use crate::http::format::format_day;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use pocdir_domain::account::AccountKind;
@@ -219,7 +219,7 @@ pub async fn nominate_form(
     State(state): State<AppState>,
     page: PageCtx,
     me: SignedIn,
-    Path(code): Path<String>,
+    PathParams(code): PathParams<String>,
 ) -> Result<Response, AppError> {
     let code = code.trim().to_ascii_uppercase();
     if !may_nominate_for(&me.actor, &code) {
@@ -252,7 +252,7 @@ pub async fn nominate_submit(
     State(state): State<AppState>,
     page: PageCtx,
     me: SignedIn,
-    Path(code): Path<String>,
+    PathParams(code): PathParams<String>,
     FormData(form): FormData<PocForm>,
 ) -> Result<Response, AppError> {
     let code = code.trim().to_ascii_uppercase();
@@ -299,7 +299,7 @@ pub async fn edit_form(
     State(state): State<AppState>,
     page: PageCtx,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
 ) -> Result<Response, AppError> {
     let poc = own_poc(&state, &me, id).await?;
     let details = editable_details(&poc)?.ok_or_else(AppError::not_found)?;
@@ -323,7 +323,7 @@ pub async fn edit_submit(
     State(state): State<AppState>,
     page: PageCtx,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
     FormData(mut form): FormData<PocForm>,
 ) -> Result<Response, AppError> {
     let poc = own_poc(&state, &me, id).await?;
@@ -368,7 +368,7 @@ pub struct VersionForm {
 pub async fn withdraw_submit(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
     FormData(form): FormData<VersionForm>,
 ) -> Result<Response, AppError> {
     version_only(&state, &me, id, form, Change::Withdraw).await
@@ -377,7 +377,7 @@ pub async fn withdraw_submit(
 pub async fn confirm_submit(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
     FormData(form): FormData<VersionForm>,
 ) -> Result<Response, AppError> {
     version_only(&state, &me, id, form, Change::Confirm).await
@@ -412,7 +412,7 @@ pub struct DecisionForm {
 pub async fn decision_submit(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
     FormData(form): FormData<DecisionForm>,
 ) -> Result<Response, AppError> {
     let approve = match form.decision.as_str() {

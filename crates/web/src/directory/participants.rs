@@ -4,12 +4,12 @@
 
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::ApiJson;
-use crate::http::extract::QueryParams;
+use crate::http::extract::{PathParams, QueryParams};
 use crate::http::identity::{log_actor, SignedIn};
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
@@ -101,7 +101,7 @@ fn normalise_code(raw: &str) -> Result<String, AppError> {
     ))]
 pub async fn one(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    PathParams(code): PathParams<String>,
 ) -> Result<Json<ParticipantBody>, AppError> {
     let code = normalise_code(&code)?;
     let p = state

@@ -4,10 +4,10 @@
 //! of another State's contact details is written to the log.
 
 use crate::http::error::{AppError, ErrorBody};
-use crate::http::extract::ApiJson;
+use crate::http::extract::{ApiJson, PathParams};
 use crate::http::identity::SignedIn;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use pocdir_directory::access::{DirectoryAccess, RecordError, Refused};
@@ -184,7 +184,7 @@ pub(crate) async fn record_reads<'a>(
 pub async fn list(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(code): Path<String>,
+    PathParams(code): PathParams<String>,
 ) -> Result<Json<PocListBody>, AppError> {
     let code = code.trim().to_ascii_uppercase();
     let target = state
@@ -237,7 +237,7 @@ pub async fn list(
 pub async fn nominate(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(code): Path<String>,
+    PathParams(code): PathParams<String>,
     ApiJson(draft): ApiJson<PocDraft>,
 ) -> Result<(StatusCode, Json<PocBody>), AppError> {
     let poc = nominate_poc(&state, &me, &code, &draft).await?;
@@ -307,7 +307,7 @@ pub struct DecisionRequest {
 pub async fn decide(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
     ApiJson(req): ApiJson<DecisionRequest>,
 ) -> Result<Json<PocBody>, AppError> {
     let poc = decide_poc(&state, &me, id, &req).await?;
@@ -396,7 +396,7 @@ pub(crate) async fn change_poc(
 pub async fn propose_update(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
     ApiJson(req): ApiJson<PocChange>,
 ) -> Result<Json<PocBody>, AppError> {
     change(&state, &me, id, req, Change::Update).await
@@ -413,7 +413,7 @@ pub async fn propose_update(
 pub async fn propose_withdrawal(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
     ApiJson(req): ApiJson<PocChange>,
 ) -> Result<Json<PocBody>, AppError> {
     change(&state, &me, id, req, Change::Withdraw).await
@@ -430,7 +430,7 @@ pub async fn propose_withdrawal(
 pub async fn confirm(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
     ApiJson(req): ApiJson<PocChange>,
 ) -> Result<Json<PocBody>, AppError> {
     change(&state, &me, id, req, Change::Confirm).await
@@ -477,7 +477,7 @@ pub async fn participant_page(
     State(state): State<AppState>,
     page: crate::http::page::PageCtx,
     signed_in: crate::http::identity::MaybeSignedIn,
-    Path(code): Path<String>,
+    PathParams(code): PathParams<String>,
 ) -> Result<axum::response::Response, AppError> {
     let code = code.trim().to_ascii_uppercase();
     let target = state

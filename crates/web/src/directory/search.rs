@@ -6,13 +6,13 @@
 
 use crate::directory::pocs::{body, record_reads, refuse, PocBody};
 use crate::http::error::{AppError, ErrorBody};
-use crate::http::extract::QueryParams;
+use crate::http::extract::{PathParams, QueryParams};
 use crate::http::format::{format_day, format_minute};
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
@@ -391,7 +391,7 @@ async fn read_poc(
 pub async fn one_api(
     State(state): State<AppState>,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
 ) -> Result<Json<PocBody>, AppError> {
     let (poc, view) = read_poc(&state, &me, id, "api").await?;
     Ok(Json(body(&poc, view)?))
@@ -527,7 +527,7 @@ pub async fn poc_page(
     State(state): State<AppState>,
     page: PageCtx,
     me: SignedIn,
-    Path(id): Path<i64>,
+    PathParams(id): PathParams<i64>,
 ) -> Result<Response, AppError> {
     let (poc, view) = read_poc(&state, &me, id, "page").await?;
     let now = state.clock.now();

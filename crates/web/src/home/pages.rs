@@ -3,14 +3,15 @@
 
 use crate::http::cookies::set_cookie;
 use crate::http::error::AppError;
+use crate::http::extract::{PathParams, QueryParams};
 use crate::http::identity::{log_actor, MaybeSignedIn};
 use crate::http::locale::LANG_COOKIE;
-use crate::http::page::{render, safe_next, NextQuery, PageCtx};
+use crate::http::page::{render, safe_next, see_other, NextQuery, PageCtx};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use pocdir_domain::log::events;
 use pocdir_i18n::Lang;
 
@@ -30,8 +31,8 @@ pub async fn home(page: PageCtx) -> Response {
 /// session cookie is `SameSite=Strict`, so another site cannot make it.)
 pub async fn choose_language(
     State(state): State<AppState>,
-    Path(code): Path<String>,
-    Query(q): Query<NextQuery>,
+    PathParams(code): PathParams<String>,
+    QueryParams(q): QueryParams<NextQuery>,
     MaybeSignedIn(me): MaybeSignedIn,
 ) -> Result<Response, AppError> {
     let lang = Lang::from_tag(&code).ok_or_else(AppError::not_found)?;
@@ -43,7 +44,7 @@ pub async fn choose_language(
             .set_account_language(me.account.id, Some(lang.code()), log)
             .await?;
     }
-    let mut response = Redirect::to(&safe_next(q.next.as_deref(), "/")).into_response();
+    let mut response = see_other(&safe_next(q.next.as_deref(), "/"));
     response.headers_mut().append(
         header::SET_COOKIE,
         set_cookie(

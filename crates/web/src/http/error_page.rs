@@ -73,8 +73,13 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         None => {
             // Handlers that render their own error page (a form shown again
             // with a message) set an HTML content type; leave those alone.
-            let has_body_type = response.headers().contains_key(header::CONTENT_TYPE);
-            if has_body_type {
+            // The framework's own refusals are plain text (or have no body
+            // at all): those become the one shape.
+            let from_framework = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .is_none_or(|ct| ct.as_bytes().starts_with(b"text/plain"));
+            if !from_framework {
                 return response;
             }
             AppError::from_status(status)

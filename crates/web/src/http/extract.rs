@@ -1,9 +1,11 @@
-//! Extractors for forms, JSON bodies and query strings whose rejections
-//! become our error shape (see [`AppError`]) instead of axum's plain text.
+//! Extractors for path parameters, query strings, forms and JSON bodies
+//! whose rejections become our error shape (see [`AppError`]) instead of
+//! axum's plain text. Handlers take these, never axum's own `Path`,
+//! `Query`, `Form` or `Json` extractors.
 
 use crate::http::error::AppError;
-use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
@@ -73,6 +75,34 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
                 Err(AppError::bad_request("error-bad-query"))
             }
             Err(_) => Err(AppError::bad_request("error-bad-query")),
+        }
+    }
+}
+
+/// Path parameters whose rejections become our error shape: a value that
+/// does not parse (`/api/v1/pocs/abc`, a number too large, bytes that are
+/// not UTF-8) is a 400 `bad_request`, as JSON on the API and a localized
+/// page elsewhere.
+pub struct PathParams<T>(pub T);
+
+impl<S: Send + Sync, T> FromRequestParts<S> for PathParams<T>
+where
+    T: DeserializeOwned + Send,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(v)) => Ok(PathParams(v)),
+            Err(PathRejection::MissingPathParams(e)) => {
+                // A route whose handler asks for a parameter it does not have.
+                tracing::error!(error = %e.body_text(), "path parameters missing");
+                Err(AppError::internal())
+            }
+            Err(e) => {
+                tracing::info!(error = %e.body_text(), "path refused");
+                Err(AppError::bad_request("error-bad-path"))
+            }
         }
     }
 }

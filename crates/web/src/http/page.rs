@@ -10,9 +10,10 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use pocdir_domain::policy::Actor;
+use pocdir_domain::redirect::LocalTarget;
 use pocdir_i18n::{Lang, Translator};
 use serde::Deserialize;
 use std::sync::Arc;
@@ -137,11 +138,23 @@ pub struct NextQuery {
     pub next: Option<String>,
 }
 
-/// Only local paths, so that `next` cannot send anyone to another site.
-pub fn safe_next(next: Option<&str>, default: &str) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => default.to_string(),
+/// Where to go after a step: `next` if it is plainly a local path (the one
+/// rule, [`LocalTarget`]), else `default`. Every target that comes from
+/// outside (a query, a form field) goes through here.
+pub fn safe_next(next: Option<&str>, default: &str) -> LocalTarget {
+    LocalTarget::or_default(next, default)
+}
+
+/// A `303 See Other` to a local target. Unlike a redirect to any string,
+/// it cannot fail: a [`LocalTarget`] is visible ASCII, a valid header.
+pub fn see_other(to: &LocalTarget) -> Response {
+    match HeaderValue::from_str(to.as_str()) {
+        Ok(location) => (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
+        Err(_) => (
+            StatusCode::SEE_OTHER,
+            [(header::LOCATION, HeaderValue::from_static("/"))],
+        )
+            .into_response(),
     }
 }
 
@@ -151,10 +164,19 @@ mod tests {
 
     #[test]
     fn next_stays_on_site() {
-        assert_eq!(safe_next(Some("/account"), "/"), "/account");
-        assert_eq!(safe_next(Some("//evil.example"), "/"), "/");
-        assert_eq!(safe_next(Some("https://evil.example"), "/"), "/");
-        assert_eq!(safe_next(Some("/\\evil"), "/"), "/");
-        assert_eq!(safe_next(None, "/x"), "/x");
+        assert_eq!(safe_next(Some("/account"), "/").as_str(), "/account");
+        assert_eq!(safe_next(Some("//evil.example"), "/").as_str(), "/");
+        assert_eq!(safe_next(Some("https://evil.example"), "/").as_str(), "/");
+        assert_eq!(safe_next(Some("/\\evil"), "/").as_str(), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example/"), "/").as_str(), "/");
+        assert_eq!(safe_next(Some("/a\r\nSet-Cookie: x"), "/").as_str(), "/");
+        assert_eq!(safe_next(None, "/x").as_str(), "/x");
+    }
+
+    #[test]
+    fn a_redirect_to_a_local_target_never_fails() {
+        let r = see_other(&safe_next(Some("/a\r\nb"), "/account"));
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(r.headers()[header::LOCATION], "/account");
     }
 }

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{on, MethodFilter};
 use axum::Router;
 use pocdir_domain::policy::{decide, Action, Decision};
+use pocdir_domain::redirect::LocalTarget;
 
 /// One registered route: what the access-matrix test iterates over.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,13 +219,21 @@ async fn guard(
             if is_machine_path(path) {
                 AppError::unauthorized().into_response()
             } else {
-                let ended = request.extensions().get::<SessionEnded>().is_some();
-                let next =
-                    url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
-                let to = if ended {
-                    format!("/login?ended=1&next={next}")
+                // Back here after signing in, if this path is plainly local
+                // (the same rule as for every `next`).
+                let mut query = Vec::new();
+                if request.extensions().get::<SessionEnded>().is_some() {
+                    query.push("ended=1".to_string());
+                }
+                if let Some(back) = LocalTarget::parse(path) {
+                    let back = url::form_urlencoded::byte_serialize(back.as_str().as_bytes())
+                        .collect::<String>();
+                    query.push(format!("next={back}"));
+                }
+                let to = if query.is_empty() {
+                    "/login".to_string()
                 } else {
-                    format!("/login?next={next}")
+                    format!("/login?{}", query.join("&"))
                 };
                 Redirect::to(&to).into_response()
             }

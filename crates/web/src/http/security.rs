@@ -1,7 +1,6 @@
 //! Security headers on every response, and the client's address (with
 //! trusted proxies only).
 
-use crate::http::error::is_machine_path;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -19,7 +18,6 @@ pub async fn security_headers(
     request: Request,
     next: Next,
 ) -> Response {
-    let machine = is_machine_path(request.uri().path());
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     h.insert(
@@ -49,8 +47,13 @@ pub async fn security_headers(
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
-    if !machine && !h.contains_key(header::CACHE_CONTROL) {
-        // Pages may show contact details: never keep them in caches.
+    if !h.contains_key(header::CACHE_CONTROL) {
+        // No cache keeps any answer unless its handler says it may (only
+        // the static files do). One rule for all, because nearly every
+        // answer can carry personal or confidential data — contact details
+        // on pages, in the API and the export, accounts and tokens, the
+        // log's reads, even errors that echo what was asked — and a rule by
+        // path or by route would miss the next one.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response

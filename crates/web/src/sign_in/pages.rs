@@ -4,13 +4,13 @@
 
 use crate::http::cookies::{clear_cookie, set_cookie};
 use crate::http::error::AppError;
-use crate::http::extract::FormData;
+use crate::http::extract::{FormData, QueryParams};
 use crate::http::identity::{log_actor, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
-use crate::http::page::{render, safe_next, PageCtx};
+use crate::http::page::{render, safe_next, see_other, PageCtx};
 use crate::http::security::ClientAddress;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
@@ -20,6 +20,7 @@ use pocdir_domain::credentials::{
     SecretToken,
 };
 use pocdir_domain::log::events;
+use pocdir_domain::redirect::LocalTarget;
 use pocdir_domain::throttle::ThrottleDecision;
 use pocdir_domain::totp;
 use pocdir_i18n::FluentArg;
@@ -32,7 +33,7 @@ use time::OffsetDateTime;
 pub struct LoginPage {
     pub page: PageCtx,
     pub email: String,
-    pub next: String,
+    pub next: LocalTarget,
     pub error: Option<String>,
     pub notice: Option<String>,
 }
@@ -41,7 +42,7 @@ pub struct LoginPage {
 #[template(path = "sign_in/mfa.html")]
 pub struct MfaPage {
     pub page: PageCtx,
-    pub next: String,
+    pub next: LocalTarget,
     pub error: Option<String>,
 }
 
@@ -49,7 +50,7 @@ pub struct MfaPage {
 #[template(path = "sign_in/enrol.html")]
 pub struct EnrolPage {
     pub page: PageCtx,
-    pub next: String,
+    pub next: LocalTarget,
     pub secret: String,
     pub qr_svg: String,
     pub error: Option<String>,
@@ -60,7 +61,7 @@ pub struct EnrolPage {
 pub struct RecoveryCodesPage {
     pub page: PageCtx,
     pub codes: Vec<String>,
-    pub next: String,
+    pub next: LocalTarget,
 }
 
 #[derive(Deserialize)]
@@ -81,11 +82,11 @@ pub async fn login_form(
     page: PageCtx,
     signed_in: Option<Extension<SignedIn>>,
     ended: Option<Extension<SessionEnded>>,
-    Query(q): Query<LoginQuery>,
+    QueryParams(q): QueryParams<LoginQuery>,
 ) -> Response {
     let next = safe_next(q.next.as_deref(), "/account");
     if signed_in.is_some() {
-        return Redirect::to(&next).into_response();
+        return see_other(&next);
     }
     let notice = (ended.is_some() || q.ended.is_some()).then(|| page.t("login-session-ended"));
     render(
@@ -261,7 +262,7 @@ pub async fn login_submit(
     };
     let to = format!(
         "{step}?next={}",
-        url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        url::form_urlencoded::byte_serialize(next.as_str().as_bytes()).collect::<String>()
     );
     let mut response = Redirect::to(&to).into_response();
     response
@@ -283,7 +284,7 @@ fn back_to_sign_in() -> Response {
 pub async fn mfa_form(
     page: PageCtx,
     pending: Option<Extension<PendingSignIn>>,
-    Query(q): Query<StepQuery>,
+    QueryParams(q): QueryParams<StepQuery>,
 ) -> Response {
     let Some(Extension(pending)) = pending else {
         return back_to_sign_in();
@@ -315,7 +316,7 @@ async fn complete_sign_in(
     state: &AppState,
     account: &Account,
     pending: &Session,
-    next: &str,
+    next: &LocalTarget,
     method: &str,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
@@ -349,7 +350,7 @@ async fn complete_sign_in(
         )
         .await?;
     tracing::info!(account = account.id, "signed in");
-    let mut response = Redirect::to(next).into_response();
+    let mut response = see_other(next);
     response
         .headers_mut()
         .append(header::SET_COOKIE, session_cookie(state, &token));
@@ -440,7 +441,7 @@ async fn enrol_page(
     state: &AppState,
     page: PageCtx,
     account: &Account,
-    next: String,
+    next: LocalTarget,
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
@@ -485,7 +486,7 @@ pub async fn enrol_form(
     State(state): State<AppState>,
     page: PageCtx,
     pending: Option<Extension<PendingSignIn>>,
-    Query(q): Query<StepQuery>,
+    QueryParams(q): QueryParams<StepQuery>,
 ) -> Result<Response, AppError> {
     let Some(Extension(pending)) = pending else {
         return Ok(back_to_sign_in());
