@@ -19,7 +19,7 @@ use crate::stats::{percentile, Latency};
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, ValueEnum};
 use ed25519_dalek::{SigningKey, VerifyingKey};
-use pocdir::log_commands::{verify_store, VerifyFailure};
+use pocdir::log_commands::{verify_store, HeadKeys, VerifyFailure};
 use pocdir_domain::clock::SystemClock;
 use pocdir_domain::log::action::LogAction;
 use pocdir_domain::log::entry::{content_hash, LogActor, LogDraft, LogEntry, LEAF_VERSION};
@@ -267,7 +267,7 @@ struct VerifyRun {
     heads: Vec<HeadSigning>,
     /// Size of the database after the fill.
     database_mib: Option<f64>,
-    /// `pocdir::log_commands::verify_store(store, key, false)`, each run.
+    /// `pocdir::log_commands::verify_store(store, HeadKeys::Pinned(key), false)`, each run.
     verify_store_seconds: Vec<f64>,
     /// What it checked (entries, heads).
     verified_entries: u64,
@@ -916,7 +916,7 @@ async fn verify_run(
     for i in 1..=args.verify_runs {
         eprintln!("  verify_store run {i}/{} …", args.verify_runs);
         let t = Instant::now();
-        let report = verify_store(store.as_ref(), &public, false)
+        let report = verify_store(store.as_ref(), HeadKeys::Pinned(public), false)
             .await
             .map_err(verify_error)?;
         let took = t.elapsed();

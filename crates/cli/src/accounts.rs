@@ -1,7 +1,9 @@
 //! Account administration at the console.
 
 use anyhow::{anyhow, bail, Result};
-use pocdir_domain::account::{check_participant, AccountKind, Email, ParticipantCode};
+use pocdir_domain::account::{
+    check_participant, check_participant_exists, AccountKind, Email, ParticipantCode,
+};
 use pocdir_domain::clock::Clock;
 use pocdir_domain::credentials::{hash_password, SecretToken};
 use pocdir_domain::entropy::{random_bytes, Entropy};
@@ -40,6 +42,9 @@ pub struct AccountRequest<'a> {
     pub password: Option<String>,
 }
 
+/// Creates an account: the one way in for the console, the demo and the
+/// tests' accounts. An account that acts for a participant must name one
+/// the directory holds.
 pub async fn create_account(
     store: &dyn Store,
     clock: &dyn Clock,
@@ -49,6 +54,10 @@ pub async fn create_account(
     let email = Email::parse(req.email)?;
     let participant = req.participant.map(ParticipantCode::parse).transpose()?;
     check_participant(req.kind, participant.as_ref())?;
+    if let Some(code) = &participant {
+        let exists = pocdir_directory::participant_exists(store, clock, code.as_str()).await?;
+        check_participant_exists(code, exists)?;
+    }
     let password = req.password.unwrap_or_else(|| generate_password(entropy));
     let password_hash = hash_password(&password, entropy)?;
     let demo = req.demo_totp_secret.is_some();

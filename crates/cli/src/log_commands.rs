@@ -51,12 +51,59 @@ fn progress(total: u64, show: bool) -> ProgressBar {
     bar
 }
 
+/// What the signed heads are checked against.
+#[derive(Debug, Clone, Copy)]
+pub enum HeadKeys {
+    /// The key given with `--key` (the published one): every head must be
+    /// signed by it, whatever keys the database records.
+    Pinned(VerifyingKey),
+    /// The keys the log records in its database.
+    Recorded,
+}
+
+/// The keys the log records, each checked against its key id; a record
+/// whose key is unreadable or does not match its id is left out (with a
+/// warning), as a key nobody can rely on.
+pub async fn recorded_keys(store: &dyn Store) -> Result<Vec<VerifyingKey>> {
+    let rows = store
+        .log_keys()
+        .await
+        .context("cannot read the log's public keys")?;
+    let mut keys = Vec::with_capacity(rows.len());
+    for row in rows {
+        match decode_public_key(&row.public_key) {
+            Ok(k) if key_id(&k) == row.key_id => keys.push(k),
+            _ => tracing::warn!(
+                key_id = %row.key_id,
+                "a recorded log key does not match its key id: left out"
+            ),
+        }
+    }
+    Ok(keys)
+}
+
+/// Why there is no key to check the heads with.
+const NO_KEY: &str = "cannot check the signed heads: the log records no public key \
+     (its server has not started since keys began to be recorded). \
+     Pass --key with the published key (GET /.well-known/pocdir-log-key, \
+     or `pocdir log key` on the server)";
+
 /// Verifies the log in the database: every entry, every kept signed head.
+/// Only reads. The heads are read first, so that heads signed while the
+/// check runs are not taken for entries removed.
 pub async fn verify_store(
     store: &dyn Store,
-    key: &VerifyingKey,
+    keys: HeadKeys,
     show_progress: bool,
 ) -> Result<VerifyReport, VerifyFailure> {
+    let heads = store.tree_heads().await.map_err(|e| anyhow!(e))?;
+    let keys = match keys {
+        HeadKeys::Pinned(key) => vec![key],
+        HeadKeys::Recorded => recorded_keys(store).await?,
+    };
+    if keys.is_empty() && !heads.is_empty() {
+        return Err(anyhow!(NO_KEY).into());
+    }
     let size = store.log_size().await.map_err(|e| anyhow!(e))?;
     let bar = progress(size, show_progress);
     let mut verifier = Verifier::new();
@@ -87,8 +134,7 @@ pub async fn verify_store(
         }
         .into());
     }
-    let heads = store.tree_heads().await.map_err(|e| anyhow!(e))?;
-    Ok(verifier.finish(&heads, key)?)
+    Ok(verifier.finish_with_keys(&heads, &keys)?)
 }
 
 /// One line of an export file.
@@ -107,16 +153,19 @@ enum ExportLine {
     Head(SignedTreeHead),
 }
 
-/// Writes the whole log (entries with their stored leaf hashes, heads, key) as JSON lines.
-pub async fn export(store: &dyn Store, key: &VerifyingKey, out: &Path) -> Result<u64> {
+/// Writes the whole log (the keys it records, entries with their stored
+/// leaf hashes, heads) as JSON lines. Reads the store only.
+pub async fn export(store: &dyn Store, keys: &[VerifyingKey], out: &Path) -> Result<u64> {
     let file =
         std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
     let mut w = BufWriter::new(file);
-    let line = ExportLine::Key {
-        algorithm: "Ed25519".into(),
-        public_key: encode_public_key(key),
-    };
-    writeln!(w, "{}", serde_json::to_string(&line)?)?;
+    for key in keys {
+        let line = ExportLine::Key {
+            algorithm: "Ed25519".into(),
+            public_key: encode_public_key(key),
+        };
+        writeln!(w, "{}", serde_json::to_string(&line)?)?;
+    }
     let size = store.log_size().await?;
     let mut start = 0;
     let mut written = 0;
@@ -144,13 +193,14 @@ fn parse_hash(s: &str) -> Option<Hash> {
         .and_then(|b| <Hash>::try_from(b.as_slice()).ok())
 }
 
-/// Verifies an export file. The key comes from `key` if given, else from the file.
+/// Verifies an export file. The key comes from `key` if given, else from
+/// the file (any of the keys it holds).
 pub fn verify_file(path: &Path, key: Option<&VerifyingKey>) -> Result<VerifyReport, VerifyFailure> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut verifier = Verifier::new();
     let mut heads = Vec::new();
-    let mut file_key = None;
+    let mut file_keys = Vec::new();
     for (n, line) in BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("cannot read {}", path.display()))?;
         if line.trim().is_empty() {
@@ -160,7 +210,7 @@ pub fn verify_file(path: &Path, key: Option<&VerifyingKey>) -> Result<VerifyRepo
             .with_context(|| format!("{} line {}: not a log export line", path.display(), n + 1))?;
         match parsed {
             ExportLine::Key { public_key, .. } => {
-                file_key = Some(decode_public_key(&public_key).map_err(|e| anyhow!(e))?)
+                file_keys.push(decode_public_key(&public_key).map_err(|e| anyhow!(e))?)
             }
             ExportLine::Entry { entry, leaf_hash } => {
                 let leaf =
@@ -171,12 +221,17 @@ pub fn verify_file(path: &Path, key: Option<&VerifyingKey>) -> Result<VerifyRepo
         }
     }
     heads.sort_by_key(|h| h.tree_size);
-    let key = match (key, file_key) {
-        (Some(k), _) => *k,
-        (None, Some(k)) => k,
-        (None, None) => return Err(anyhow!("the export holds no public key: pass --key").into()),
+    let keys = match key {
+        Some(k) => vec![*k],
+        None => file_keys,
     };
-    Ok(verifier.finish(&heads, &key)?)
+    if keys.is_empty() && !heads.is_empty() {
+        return Err(anyhow!(
+            "cannot check the signed heads: the export holds no public key: pass --key"
+        )
+        .into());
+    }
+    Ok(verifier.finish_with_keys(&heads, &keys)?)
 }
 
 pub fn describe_key(key: &VerifyingKey) -> String {

@@ -64,25 +64,39 @@ enum Command {
 
 #[derive(Subcommand)]
 enum LogCommand {
-    /// Recompute every entry and the tree, check every signed head. Exit 0 only if intact.
+    /// Recompute every entry and the tree, check every signed head.
+    ///
+    /// Only reads: it creates no file or folder, runs no migration, needs
+    /// read access to the database and none of the server's secrets.
+    /// Exit 0: intact. Exit 1: tampered with. Exit 2: could not check (no
+    /// database, no key to check the heads with, …), which says nothing
+    /// either way.
     Verify {
         #[command(flatten)]
         data: DataArgs,
         /// Verify an export file (from `pocdir log export`) instead of the database.
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
-        /// The log's public key (base64); default: this installation's key, or the export's.
+        /// The log's public key (base64), as published at
+        /// /.well-known/pocdir-log-key. When given, it wins: every signed head
+        /// must verify with it, whatever keys the database (or export) records,
+        /// and a head signed by any other key is tampering (exit 1). Default:
+        /// the keys the log records in its database (or the export's), which
+        /// are only the database's word; with none recorded and heads to check,
+        /// the answer is "cannot check" (exit 2).
         #[arg(long)]
         key: Option<String>,
     },
-    /// Write the whole log (entries, signed heads, public key) as JSON lines.
+    /// Write the whole log (the keys it records, entries, signed heads) as
+    /// JSON lines. Reads the database only.
     Export {
         #[command(flatten)]
         data: DataArgs,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Print the log's public key (also served at /.well-known/pocdir-log-key).
+    /// Print the log's public key (also served at /.well-known/pocdir-log-key):
+    /// this installation's, else the one its database records. Creates nothing.
     Key {
         #[command(flatten)]
         data: DataArgs,
@@ -209,14 +223,14 @@ async fn run_log(config_file: Option<&PathBuf>, command: LogCommand) -> ExitCode
                         log_commands::verify_file(&path, key.as_ref())
                     }
                     None => {
-                        let config = load(config_file, &data, None)?;
-                        let store = server::open_store(&config).await?;
-                        let key = match key {
-                            Some(k) => log_commands::parse_key(&k)?,
-                            None => server::log_signing_key(&config, &services)?.verifying_key(),
+                        let keys = match key {
+                            Some(k) => log_commands::HeadKeys::Pinned(log_commands::parse_key(&k)?),
+                            None => log_commands::HeadKeys::Recorded,
                         };
+                        let config = load(config_file, &data, None)?;
+                        let store = server::open_store_read_only(&config).await?;
                         let interactive = std::io::IsTerminal::is_terminal(&std::io::stderr());
-                        log_commands::verify_store(store.as_ref(), &key, interactive).await
+                        log_commands::verify_store(store.as_ref(), keys, interactive).await
                     }
                 };
                 match outcome {
@@ -241,15 +255,31 @@ async fn run_log(config_file: Option<&PathBuf>, command: LogCommand) -> ExitCode
             }
             LogCommand::Export { data, out } => {
                 let config = load(config_file, &data, None)?;
-                let store = server::open_store(&config).await?;
-                let key = server::log_signing_key(&config, &services)?.verifying_key();
-                let n = log_commands::export(store.as_ref(), &key, &out).await?;
+                let store = server::open_store_read_only(&config).await?;
+                let keys = log_commands::recorded_keys(store.as_ref()).await?;
+                if keys.is_empty() {
+                    eprintln!("note: the log records no public key; verify this export with --key");
+                }
+                let n = log_commands::export(store.as_ref(), &keys, &out).await?;
                 eprintln!("exported {n} entries to {}", out.display());
                 Ok(ExitCode::SUCCESS)
             }
             LogCommand::Key { data } => {
                 let config = load(config_file, &data, None)?;
-                let key = server::log_signing_key(&config, &services)?.verifying_key();
+                let key = match server::existing_log_key(&config)? {
+                    Some(key) => key,
+                    None => {
+                        let store = server::open_store_read_only(&config).await?;
+                        log_commands::recorded_keys(store.as_ref())
+                            .await?
+                            .pop()
+                            .ok_or_else(|| {
+                                anyhow::anyhow!(
+                                    "no log key yet: the server creates and records it when it first starts"
+                                )
+                            })?
+                    }
+                };
                 println!("{}", log_commands::describe_key(&key));
                 Ok(ExitCode::SUCCESS)
             }
@@ -296,6 +326,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve { data, listen, demo } => {
             let config = load(cli.config.as_ref(), &data, listen)?;
             init_tracing(&config.log);
+            // The server's own folder: its secrets, the demo logins, and the
+            // database unless it lives elsewhere.
+            pocdir::secrets::ensure_private_dir(&config.data_dir)?;
             let stop = server::shutdown_signal();
             tracing::info!(?config, "starting");
             let store = server::open_store(&config).await?;
@@ -388,7 +421,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 AccountCommand::TotpCode { email, data } => {
                     let config = load(cli.config.as_ref(), &data, None)?;
-                    let store = server::open_store(&config).await?;
+                    let store = server::open_store_read_only(&config).await?;
                     println!(
                         "{}",
                         demo_totp_code(store.as_ref(), services.clock.as_ref(), &email).await?

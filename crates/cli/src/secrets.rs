@@ -56,9 +56,23 @@ pub fn load_or_create_key(dir: &Path, name: &str, entropy: &dyn Entropy) -> Resu
         file.sync_all()?;
         tracing::info!(path = %path.display(), "created a new secret key");
     }
-    check_private(&path)?;
+    read_key(&path)
+}
+
+/// Reads a key stored as hex in `dir/name` if it is there, creating
+/// nothing (for the commands that only read).
+pub fn load_key(dir: &Path, name: &str) -> Result<Option<[u8; 32]>> {
+    let path = dir.join(name);
+    if !path.exists() {
+        return Ok(None);
+    }
+    read_key(&path).map(Some)
+}
+
+fn read_key(path: &Path) -> Result<[u8; 32]> {
+    check_private(path)?;
     let text =
-        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let bytes = hex::decode(text.trim())
         .with_context(|| format!("{} does not hold a hex key", path.display()))?;
     <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
@@ -103,6 +117,17 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let dir_mode = fs::metadata(&secrets).unwrap().permissions().mode();
         assert_eq!(dir_mode & 0o777, 0o700);
+    }
+
+    #[test]
+    fn reading_a_key_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let secrets = dir.path().join("data").join("secrets");
+        assert_eq!(load_key(&secrets, "log-signing.key").unwrap(), None);
+        assert!(!dir.path().join("data").exists());
+        let e = SeededEntropy::new(5);
+        let made = load_or_create_key(&secrets, "log-signing.key", &e).unwrap();
+        assert_eq!(load_key(&secrets, "log-signing.key").unwrap(), Some(made));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Starting and stopping the whole server: storage, web, background jobs.
 
 use crate::config::{redact_url, Config};
-use crate::secrets::{ensure_private_dir, load_or_create_key, secrets_dir};
+use crate::secrets::{ensure_private_dir, load_key, load_or_create_key, secrets_dir};
 use anyhow::{Context, Result};
 use axum::Router;
 use pocdir_domain::clock::{Clock, SystemClock};
@@ -35,13 +35,37 @@ impl Default for Services {
     }
 }
 
-/// Opens the configured database (creating the data folder first).
+/// Opens the configured database to change it, creating it (and the data
+/// folder, when the database lives there) and applying the migrations.
+/// For `serve` and the commands that write.
 pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>> {
-    ensure_private_dir(&config.data_dir)?;
+    if config.database_url.is_none() {
+        ensure_private_dir(&config.data_dir)?;
+    }
     let url = config.database_url();
     pocdir_store::open(&url)
         .await
         .with_context(|| format!("cannot open the database {}", redact_url(&url)))
+}
+
+/// Opens the configured database only to read it: creates nothing (no
+/// data folder, no database file, no migration), and needs no more than
+/// read access. For the commands that only read (`log verify`, `log
+/// export`, `log key`, `account totp-code`).
+pub async fn open_store_read_only(config: &Config) -> Result<Arc<dyn Store>> {
+    let url = config.database_url();
+    pocdir_store::open_read_only(&url).await.with_context(|| {
+        format!(
+            "cannot open the database {} (nothing was created)",
+            redact_url(&url)
+        )
+    })
+}
+
+/// A secret of the server, created on first use in the private data folder.
+fn server_secret(config: &Config, name: &str, entropy: &dyn Entropy) -> Result<[u8; 32]> {
+    ensure_private_dir(&config.data_dir)?;
+    load_or_create_key(&secrets_dir(&config.data_dir), name, entropy)
 }
 
 /// The application and its state, without a listener (also used by benchmarks).
@@ -51,11 +75,7 @@ pub async fn build_app(
     store: Arc<dyn Store>,
     log: Arc<LogService>,
 ) -> Result<(Router, Vec<RouteSpec>)> {
-    let csrf_key = load_or_create_key(
-        &secrets_dir(&config.data_dir),
-        "csrf.key",
-        services.entropy.as_ref(),
-    )?;
+    let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let state = AppState {
         directory: Arc::new(pocdir_directory::search::DirectoryIndex::new(store.clone())),
         store,
@@ -68,14 +88,19 @@ pub async fn build_app(
     Ok(build_router(state))
 }
 
+const LOG_SIGNING_KEY: &str = "log-signing.key";
+
 /// The log's Ed25519 signing key, created on first start beside the other secrets.
 pub fn log_signing_key(config: &Config, services: &Services) -> Result<ed25519_dalek::SigningKey> {
-    let seed = load_or_create_key(
-        &secrets_dir(&config.data_dir),
-        "log-signing.key",
-        services.entropy.as_ref(),
-    )?;
+    let seed = server_secret(config, LOG_SIGNING_KEY, services.entropy.as_ref())?;
     Ok(ed25519_dalek::SigningKey::from_bytes(&seed))
+}
+
+/// The log's public key from this installation's secrets, if they are
+/// here; creates nothing.
+pub fn existing_log_key(config: &Config) -> Result<Option<ed25519_dalek::VerifyingKey>> {
+    Ok(load_key(&secrets_dir(&config.data_dir), LOG_SIGNING_KEY)?
+        .map(|seed| ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key()))
 }
 
 pub fn log_service(
@@ -127,6 +152,11 @@ pub async fn start_with_store(
         tracing::info!(added, "reference participants added");
     }
     let log = log_service(config, &services, store.clone())?;
+    // Published in the database at once, so that auditors can check the
+    // heads with read access alone.
+    log.record_key()
+        .await
+        .context("cannot record the log's public key")?;
     // A bad relay URL or sender is a configuration error: refuse to start
     // rather than queue mail that can never leave.
     let mailer: Option<Arc<dyn MailTransport>> = match &config.smtp_url {

@@ -262,3 +262,57 @@ fn a_secret_file_readable_by_others_stops_the_start() {
         "the secret is never printed"
     );
 }
+
+/// An account acts only for a participant the directory knows: a code that
+/// names no State or organisation is refused, nothing is created and no
+/// password is printed; a real State works on a fresh install too.
+#[test]
+fn accounts_for_unknown_participants_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for (kind, code) in [
+        ("nominator", "XXX"),
+        ("technical_poc", "ZZZ"),
+        ("diplomatic_poc", "QQQ"),
+    ] {
+        let email = format!("{kind}@example.org");
+        let out = pocdir(
+            &data,
+            &[
+                "account",
+                "create",
+                "--kind",
+                kind,
+                "--email",
+                &email,
+                "--participant",
+                code,
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1), "{kind} {code}");
+        assert!(!text(&out.stdout).contains("password"), "{kind} {code}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains(&format!("no participant {code}"))
+                && err.contains("ISO 3166-1 alpha-3")
+                && err.contains("organisation added by the secretariat"),
+            "{err}"
+        );
+        // Nothing was created: the same e-mail is still free for a real State.
+        let ok = pocdir(
+            &data,
+            &[
+                "account",
+                "create",
+                "--kind",
+                kind,
+                "--email",
+                &email,
+                "--participant",
+                "pak",
+            ],
+        );
+        assert!(ok.status.success(), "{}", text(&ok.stderr));
+        assert!(text(&ok.stdout).contains("First password"));
+    }
+}

@@ -1,6 +1,9 @@
 //! `pocdir log verify` on a real database, SQLite and PostgreSQL: intact
 //! logs pass; an edited, removed, swapped, truncated-and-regrown row or a
 //! head forged with another key makes it exit non-zero naming the entry.
+//! An auditor with only the database URL, in an empty folder, gets the same
+//! answers and leaves nothing behind; with no key to check the heads
+//! against, the answer is "cannot check" (exit 2), never "tampered".
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,7 +12,7 @@
 )]
 
 use pocdir_domain::log::entry::LogEntry;
-use pocdir_domain::log::head::sign_head;
+use pocdir_domain::log::head::{encode_public_key, sign_head};
 use sqlx::Connection;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -101,6 +104,60 @@ impl Install {
         );
     }
 
+    /// `pocdir …` as an auditor runs it: in `cwd`, with the database URL
+    /// and nothing of the server's (no data folder, no configuration).
+    fn audit(&self, cwd: &Path, args: &[&str]) -> (i32, String) {
+        let out = Command::new(BIN)
+            .current_dir(cwd)
+            .args(args)
+            .arg("--database-url")
+            .arg(&self.url)
+            .env_remove("POCDIR_DATA_DIR")
+            .env_remove("POCDIR_DATABASE_URL")
+            .output()
+            .unwrap();
+        (out.status.code().unwrap_or(-1), output_text(&out))
+    }
+
+    /// The key as `pocdir log key` prints it on the server.
+    fn published_key(&self) -> String {
+        let out = self.run(&["log", "key"]);
+        assert!(out.status.success(), "{}", output_text(&out));
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches("Ed25519 ")
+            .to_string()
+    }
+
+    /// Removes the public key the log records, as a database from before
+    /// keys were recorded would be (the guard lifted first).
+    async fn forget_key(&self) {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+                for s in [
+                    "DROP TRIGGER IF EXISTS log_keys_no_update",
+                    "DROP TRIGGER IF EXISTS log_keys_no_delete",
+                    "DELETE FROM log_keys",
+                ] {
+                    sqlx::query(s).execute(&mut conn).await.unwrap();
+                }
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.unwrap();
+                for s in [
+                    "ALTER TABLE log_keys DISABLE TRIGGER log_keys_append_only",
+                    "DELETE FROM log_keys",
+                ] {
+                    sqlx::query(s).execute(&mut conn).await.unwrap();
+                }
+            }
+        }
+    }
+
     /// (exit code, stdout + stderr)
     fn verify(&self) -> (i32, String) {
         let out = self.run(&["log", "verify"]);
@@ -186,6 +243,30 @@ async fn five_entries(backend: Backend) -> Install {
         "{text}"
     );
     i
+}
+
+fn output_text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Every file and folder under `dir`, at any depth.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                todo.push(path.clone());
+            }
+            found.push(path);
+        }
+    }
+    found
 }
 
 fn assert_caught(case: &str, (code, text): (i32, String), first_bad: u64) {
@@ -276,13 +357,7 @@ async fn tamper_cases(backend: Backend) {
         .run(&["log", "export", "--out", out.to_str().unwrap()])
         .status
         .success());
-    let key = String::from_utf8(i.run(&["log", "key"]).stdout).unwrap();
-    let key = key
-        .lines()
-        .next()
-        .unwrap()
-        .trim_start_matches("Ed25519 ")
-        .to_string();
+    let key = i.published_key();
     let file_verify = |path: &Path| {
         Command::new(BIN)
             .args(["log", "verify", "--file"])
@@ -308,4 +383,108 @@ async fn tampering_is_caught_on_sqlite() {
 #[tokio::test]
 async fn tampering_is_caught_on_postgres() {
     tamper_cases(Backend::Postgres).await;
+}
+
+/// An auditor with read access to the database only: no data folder, no
+/// secrets, an empty working folder that must stay empty.
+async fn auditor_cases(backend: Backend) {
+    let i = five_entries(backend).await;
+    let key = i.published_key();
+    let cwd = tempfile::tempdir().unwrap();
+    let empty = |when: &str| {
+        let found = files_under(cwd.path());
+        assert!(found.is_empty(), "{when}: {backend:?} wrote {found:?}");
+    };
+
+    // An intact log verifies with the key the log records.
+    let (code, text) = i.audit(cwd.path(), &["log", "verify"]);
+    assert_eq!(code, 0, "{backend:?}: {text}");
+    assert!(
+        text.contains("log intact: 5 entries, 2 signed heads"),
+        "{text}"
+    );
+    empty("verify");
+
+    // Pinned to the published key: the same answer.
+    let (code, text) = i.audit(cwd.path(), &["log", "verify", "--key", &key]);
+    assert_eq!(code, 0, "{text}");
+    empty("verify --key");
+
+    // Pinned to another key: the pinned key wins over what the database says.
+    let other =
+        encode_public_key(&ed25519_dalek::SigningKey::from_bytes(&[9u8; 32]).verifying_key());
+    let (code, text) = i.audit(cwd.path(), &["log", "verify", "--key", &other]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("TAMPERED"), "{text}");
+    assert!(text.contains("does not verify"), "{text}");
+    empty("verify --key other");
+
+    // The key and the export come from the database too, read-only.
+    let (code, text) = i.audit(cwd.path(), &["log", "key"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains(&key), "{text}");
+    empty("key");
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("export.jsonl");
+    let (code, text) = i.audit(
+        cwd.path(),
+        &["log", "export", "--out", file.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(std::fs::read_to_string(&file).unwrap().contains(&key));
+    empty("export");
+
+    // No database at the default place: cannot check, and nothing created.
+    let plain = Command::new(BIN)
+        .current_dir(cwd.path())
+        .args(["log", "verify"])
+        .env_remove("POCDIR_DATA_DIR")
+        .env_remove("POCDIR_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert_eq!(plain.status.code(), Some(2), "{}", output_text(&plain));
+    empty("verify without a database");
+
+    // A head signed by another key is still tampering.
+    let forger = ed25519_dalek::SigningKey::from_bytes(&[9u8; 32]);
+    let head = sign_head(&forger, 4, &[0u8; 32], 1_700_000_000);
+    i.tamper(&[format!(
+        "INSERT INTO tree_heads (tree_size, root_hash, timestamp, signature, key_id) VALUES (4, '{}', {}, '{}', '{}')",
+        head.root_hash, head.timestamp, head.signature, head.key_id
+    )])
+    .await;
+    let (code, text) = i.audit(cwd.path(), &["log", "verify"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("signed head at size 4 does not verify"),
+        "{text}"
+    );
+    empty("verify of a forged head");
+    i.drop_db().await;
+
+    // No key to be found: cannot check (2), not tampered; --key still works.
+    let i = five_entries(backend).await;
+    let key = i.published_key();
+    i.forget_key().await;
+    let (code, text) = i.audit(cwd.path(), &["log", "verify"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(!text.contains("TAMPERED"), "{text}");
+    assert!(
+        text.contains("cannot check") && text.contains("--key"),
+        "{text}"
+    );
+    let (code, text) = i.audit(cwd.path(), &["log", "verify", "--key", &key]);
+    assert_eq!(code, 0, "{text}");
+    empty("verify without a recorded key");
+    i.drop_db().await;
+}
+
+#[tokio::test]
+async fn an_auditor_needs_only_the_database_on_sqlite() {
+    auditor_cases(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn an_auditor_needs_only_the_database_on_postgres() {
+    auditor_cases(Backend::Postgres).await;
 }

@@ -100,6 +100,31 @@ pub async fn seed_reference(store: &dyn ParticipantStore, clock: &dyn Clock) -> 
     store.seed_participants(&list, log).await
 }
 
+/// Whether the directory holds a participant with `code` (a State of the
+/// reference list or an organisation added by the secretariat). A State
+/// not in the store yet (a fresh install before the server's first start)
+/// is seeded with the rest of the reference list first, so that the
+/// answer is always the store's.
+pub async fn participant_exists(
+    store: &dyn ParticipantStore,
+    clock: &dyn Clock,
+    code: &str,
+) -> StoreResult<bool> {
+    if store.participant(code).await?.is_some() {
+        return Ok(true);
+    }
+    let now = clock.now();
+    let in_reference = reference_participants(now)
+        .map_err(|e| pocdir_store::StoreError::Corrupt(e.to_string()))?
+        .iter()
+        .any(|p| p.code == code);
+    if !in_reference {
+        return Ok(false);
+    }
+    seed_reference(store, clock).await?;
+    Ok(store.participant(code).await?.is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

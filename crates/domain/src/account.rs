@@ -82,6 +82,8 @@ pub enum AccountRuleError {
     ParticipantRequired(AccountKind),
     #[error("a {0} account does not act for a participant")]
     ParticipantNotAllowed(AccountKind),
+    #[error("no participant {0}: use an ISO 3166-1 alpha-3 code of a UN Member or Observer State, or an organisation added by the secretariat")]
+    UnknownParticipant(String),
 }
 
 impl FromStr for AccountKind {
@@ -169,6 +171,23 @@ pub fn check_participant(
     }
 }
 
+/// Checks that the participant an account acts for is one the directory
+/// holds (`exists`: whether a State or organisation has that code). An
+/// account for a code that names nobody would act for no one the
+/// directory knows; every way an account is made checks it.
+pub fn check_participant_exists(
+    code: &ParticipantCode,
+    exists: bool,
+) -> Result<(), AccountRuleError> {
+    if exists {
+        Ok(())
+    } else {
+        Err(AccountRuleError::UnknownParticipant(
+            code.as_str().to_string(),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +242,16 @@ mod tests {
         assert!(check_participant(AccountKind::Nominator, None).is_err());
         assert!(check_participant(AccountKind::Secretariat, Some(&pak)).is_err());
         assert!(check_participant(AccountKind::Reporter, None).is_ok());
+    }
+
+    #[test]
+    fn the_participant_must_exist() {
+        let xxx = ParticipantCode::parse("xxx").unwrap();
+        assert!(check_participant_exists(&xxx, true).is_ok());
+        let err = check_participant_exists(&xxx, false).unwrap_err();
+        assert_eq!(err, AccountRuleError::UnknownParticipant("XXX".into()));
+        assert!(err
+            .to_string()
+            .starts_with("no participant XXX: use an ISO 3166-1 alpha-3 code"));
     }
 }

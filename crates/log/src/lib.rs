@@ -4,9 +4,10 @@
 
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use pocdir_domain::clock::Clock;
-use pocdir_domain::log::head::{sign_head, SignedTreeHead};
+use pocdir_domain::log::head::{encode_public_key, key_id, sign_head, SignedTreeHead};
 use pocdir_domain::log::merkle::{Hash, MerkleTree, ProofError};
-use pocdir_store::{LogStore, StoreError};
+use pocdir_store::{LogKey, LogStore, StoreError};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tokio::sync::RwLock;
 
@@ -25,6 +26,8 @@ pub struct LogService {
     store: Arc<dyn LogStore>,
     clock: Arc<dyn Clock>,
     key: SigningKey,
+    /// Whether this instance has recorded its public key in the store.
+    key_recorded: AtomicBool,
     tree: RwLock<MerkleTree>,
 }
 
@@ -51,12 +54,33 @@ impl LogService {
             store,
             clock,
             key,
+            key_recorded: AtomicBool::new(false),
             tree: RwLock::new(MerkleTree::new()),
         }
     }
 
     pub fn public_key(&self) -> VerifyingKey {
         self.key.verifying_key()
+    }
+
+    /// Records the public key in the store (once per instance; a key
+    /// already there stays as it was), so that anyone who can read the
+    /// database can check the heads it signs without the secret. Done
+    /// before any head signed with it is kept.
+    pub async fn record_key(&self) -> Result<(), LogError> {
+        if self.key_recorded.load(Ordering::Acquire) {
+            return Ok(());
+        }
+        let public = self.key.verifying_key();
+        self.store
+            .record_log_key(&LogKey {
+                key_id: key_id(&public),
+                public_key: encode_public_key(&public),
+                recorded_at: self.clock.now().unix_timestamp(),
+            })
+            .await?;
+        self.key_recorded.store(true, Ordering::Release);
+        Ok(())
     }
 
     /// Brings the in-memory tree up to the entries in the store; returns the size.
@@ -95,6 +119,7 @@ impl LogService {
         }
         let root = self.tree.read().await.root_at(size)?;
         let head = sign_head(&self.key, size, &root, self.clock.now().unix_timestamp());
+        self.record_key().await?;
         self.store.store_tree_head(&head).await?;
         // Another instance may have kept its own head for this size first: serve the kept one.
         Ok(self.store.latest_tree_head().await?.unwrap_or(head))

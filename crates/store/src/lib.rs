@@ -22,7 +22,7 @@ pub mod sql;
 pub mod sqlite;
 
 pub use accounts::{Account, AccountStore, NewAccount};
-pub use log::{LogFilter, LogStore, StoredLogEntry};
+pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
 pub use participants::{NewParticipant, Participant, ParticipantNames, ParticipantStore};
 pub use pocdir_domain::directory::lifecycle::Poc;
@@ -127,6 +127,22 @@ pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
         Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
         Ok(Arc::new(postgres::PostgresStore::open(url).await?))
+    } else {
+        Err(StoreError::UnsupportedUrl(url.to_string()))
+    }
+}
+
+/// Opens an existing store only to read it (`pocdir log verify`, `export`,
+/// `key`): nothing is created (no file, no folder), no migration runs, and
+/// on PostgreSQL every transaction is read-only, so a check can never
+/// change what it checks. A database that is not there is an error.
+pub async fn open_read_only(url: &str) -> StoreResult<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(sqlite::SqliteStore::open_read_only(url).await?))
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Arc::new(
+            postgres::PostgresStore::open_read_only(url).await?,
+        ))
     } else {
         Err(StoreError::UnsupportedUrl(url.to_string()))
     }

@@ -15,9 +15,10 @@ use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
 use crate::{log, Backend, StoreResult};
 use async_trait::async_trait;
 use sqlx::pool::PoolConnection;
-use sqlx::postgres::{PgArguments, PgConnection, PgPool, PgPoolOptions};
+use sqlx::postgres::{PgArguments, PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::query::{Query, QueryAs};
 use sqlx::{Postgres, Transaction};
+use std::str::FromStr;
 use std::time::Duration;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -41,6 +42,22 @@ impl SqlStore<PostgresDb> {
             .connect(url)
             .await?;
         MIGRATOR.run(&pool).await?;
+        Ok(SqlStore {
+            db: PostgresDb { pool },
+        })
+    }
+
+    /// Connects to the database at `url` to read only: no migration runs,
+    /// and every transaction is read-only (`default_transaction_read_only`),
+    /// so a role with read access is enough.
+    pub async fn open_read_only(url: &str) -> StoreResult<Self> {
+        let options =
+            PgConnectOptions::from_str(url)?.options([("default_transaction_read_only", "on")]);
+        let pool = PgPoolOptions::new()
+            .max_connections(2)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await?;
         Ok(SqlStore {
             db: PostgresDb { pool },
         })

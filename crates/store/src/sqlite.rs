@@ -59,6 +59,22 @@ impl SqlStore<SqliteDb> {
         })
     }
 
+    /// Opens the existing database at `url` read-only: the file is never
+    /// created (whatever the URL's `mode`), and no migration runs.
+    pub async fn open_read_only(url: &str) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(false)
+            .read_only(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(2)
+            .connect_with(options)
+            .await?;
+        Ok(SqlStore {
+            db: SqliteDb { pool },
+        })
+    }
+
     /// The connection pool, for tests and maintenance.
     pub fn pool(&self) -> &SqlitePool {
         &self.db.pool

@@ -4,7 +4,7 @@
 //! streams through it.
 
 use super::entry::LogEntry;
-use super::head::{HeadError, SignedTreeHead};
+use super::head::{key_id, HeadError, SignedTreeHead};
 use super::merkle::{Hash, MerkleTree};
 use ed25519_dalek::VerifyingKey;
 
@@ -84,9 +84,22 @@ impl Verifier {
         heads: &[SignedTreeHead],
         key: &VerifyingKey,
     ) -> Result<VerifyReport, Tamper> {
+        self.finish_with_keys(heads, std::slice::from_ref(key))
+    }
+
+    /// As [`Verifier::finish`], where a head may be signed by any of `keys`
+    /// (the log's keys over time). A head verifies with the key it names by
+    /// its key id; the id is not signed, so a head naming no key of `keys`
+    /// still verifies if one of them signed it. A head that none of `keys`
+    /// signed (none at all when `keys` is empty) is tampering.
+    pub fn finish_with_keys(
+        self,
+        heads: &[SignedTreeHead],
+        keys: &[VerifyingKey],
+    ) -> Result<VerifyReport, Tamper> {
         let mut last_good = 0;
         for head in heads {
-            let root = head.verify(key).map_err(|reason| Tamper::BadSignature {
+            let root = verify_head(head, keys).map_err(|reason| Tamper::BadSignature {
                 size: head.tree_size,
                 reason,
             })?;
@@ -117,6 +130,21 @@ impl Verifier {
             root: self.tree.root(),
         })
     }
+}
+
+/// The head's root, if one of `keys` signed it (the one it names first).
+fn verify_head(head: &SignedTreeHead, keys: &[VerifyingKey]) -> Result<Hash, HeadError> {
+    let named = keys.iter().find(|k| key_id(k) == head.key_id);
+    let mut error = HeadError::BadSignature;
+    for key in named.into_iter().chain(keys.iter()) {
+        match head.verify(key) {
+            Ok(root) => return Ok(root),
+            // A malformed head fails alike with every key: say why.
+            Err(e @ (HeadError::BadRoot | HeadError::BadSignatureEncoding)) => return Err(e),
+            Err(e) => error = e,
+        }
+    }
+    Err(error)
 }
 
 #[cfg(test)]
@@ -255,5 +283,39 @@ mod tests {
             run(&stored(&e), &forged, &key),
             Err(Tamper::BadSignature { size: 8, .. })
         ));
+    }
+
+    #[test]
+    fn heads_verify_with_any_of_the_log_keys_and_no_other() {
+        let old = SigningKey::from_bytes(&[1; 32]);
+        let new = SigningKey::from_bytes(&[3; 32]);
+        let e = entries(10);
+        let mut h = heads(&e, &old, &[4]);
+        h.extend(heads(&e, &new, &[10]));
+        let both = [old.verifying_key(), new.verifying_key()];
+        let check = |h: &[SignedTreeHead], keys: &[VerifyingKey]| {
+            let mut v = Verifier::new();
+            for (x, leaf) in stored(&e) {
+                v.push(&x, &leaf)?;
+            }
+            v.finish_with_keys(h, keys)
+        };
+        assert_eq!(check(&h, &both).unwrap().heads, 2);
+        // The key id is a hint, not signed: a wrong one does not matter.
+        let mut renamed = h.clone();
+        renamed[0].key_id = "00".into();
+        assert!(check(&renamed, &both).is_ok());
+        // Pinned to one key: a head by the other is tampering.
+        assert!(matches!(
+            check(&h, &[new.verifying_key()]),
+            Err(Tamper::BadSignature { size: 4, .. })
+        ));
+        // No key at all: no head verifies.
+        assert!(matches!(
+            check(&h, &[]),
+            Err(Tamper::BadSignature { size: 4, .. })
+        ));
+        // An intact log without heads needs no key.
+        assert_eq!(check(&[], &[]).unwrap().entries, 10);
     }
 }

@@ -22,6 +22,19 @@ pub struct StoredLogEntry {
     pub leaf_hash: Hash,
 }
 
+/// A public key that signs the log's tree heads, as the server recorded it
+/// when it first used it. Only the database's word: whoever checks the log
+/// may pin the published key instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogKey {
+    /// Hex SHA-256 of the public key, as heads name it.
+    pub key_id: String,
+    /// Base64 of the Ed25519 public key.
+    pub public_key: String,
+    /// Unix seconds when it was first recorded.
+    pub recorded_at: i64,
+}
+
 /// What the audit pages filter on. Empty fields match everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LogFilter {
@@ -60,4 +73,8 @@ pub trait LogStore: Send + Sync {
     /// All kept heads, smallest size first.
     async fn tree_heads(&self) -> StoreResult<Vec<SignedTreeHead>>;
     async fn latest_tree_head(&self) -> StoreResult<Option<SignedTreeHead>>;
+    /// Records a public key that signs heads; a key already recorded is left as it is.
+    async fn record_log_key(&self, key: &LogKey) -> StoreResult<()>;
+    /// Every recorded key, oldest first.
+    async fn log_keys(&self) -> StoreResult<Vec<LogKey>>;
 }

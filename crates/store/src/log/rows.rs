@@ -20,6 +20,24 @@ macro_rules! tree_head_columns {
 }
 pub(super) use {log_entry_columns, tree_head_columns};
 
+/// A recorded public key of the log.
+#[derive(sqlx::FromRow)]
+pub(super) struct LogKeyRow {
+    key_id: String,
+    public_key: String,
+    recorded_at: i64,
+}
+
+impl From<LogKeyRow> for super::LogKey {
+    fn from(r: LogKeyRow) -> Self {
+        super::LogKey {
+            key_id: r.key_id,
+            public_key: r.public_key,
+            recorded_at: r.recorded_at,
+        }
+    }
+}
+
 /// A log entry's columns, without its leaf hash.
 #[derive(sqlx::FromRow)]
 pub(super) struct LogEntryRow {

@@ -3,9 +3,9 @@
 
 use super::rows::{
     appended_indexes, db_bound, db_index, entry_count, log_entry_columns, log_index,
-    tree_head_columns, LeafHashRow, LogEntryRow, StoredLogEntryRow, TreeHeadRow,
+    tree_head_columns, LeafHashRow, LogEntryRow, LogKeyRow, StoredLogEntryRow, TreeHeadRow,
 };
-use super::{LogFilter, LogStore, StoredLogEntry};
+use super::{LogFilter, LogKey, LogStore, StoredLogEntry};
 use crate::sql::{Driver, NewLogRow, Param, SqlStore, Tx};
 use crate::{convert_all, StoreError, StoreResult};
 use async_trait::async_trait;
@@ -46,6 +46,11 @@ const LATEST_HEAD: &str = concat!(
     tree_head_columns!(),
     " FROM tree_heads ORDER BY tree_size DESC LIMIT 1"
 );
+
+const RECORD_KEY: &str = "INSERT INTO log_keys (key_id, public_key, recorded_at) \
+     VALUES ($1, $2, $3) ON CONFLICT (key_id) DO NOTHING";
+const KEYS: &str =
+    "SELECT key_id, public_key, recorded_at FROM log_keys ORDER BY recorded_at, key_id";
 
 /// The parameters of [`INSERT_ENTRY`] for one row.
 pub(crate) fn entry_params(row: &NewLogRow) -> [Param<'_>; 10] {
@@ -250,6 +255,24 @@ impl<D: Driver> LogStore for SqlStore<D> {
     async fn latest_tree_head(&self) -> StoreResult<Option<SignedTreeHead>> {
         let row: Option<TreeHeadRow> = self.fetch_optional(LATEST_HEAD, &[]).await?;
         row.map(SignedTreeHead::try_from).transpose()
+    }
+
+    async fn record_log_key(&self, key: &LogKey) -> StoreResult<()> {
+        self.execute(
+            RECORD_KEY,
+            &[
+                (&key.key_id).into(),
+                (&key.public_key).into(),
+                key.recorded_at.into(),
+            ],
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn log_keys(&self) -> StoreResult<Vec<LogKey>> {
+        let rows: Vec<LogKeyRow> = self.fetch_all(KEYS, &[]).await?;
+        Ok(rows.into_iter().map(LogKey::from).collect())
     }
 }
 

@@ -16,6 +16,7 @@ conformance!(
         failed_log_append_leaves_no_change,
         log_is_append_only,
         corrupt_leaf_hash_is_reported,
+        log_keys_are_recorded_once_and_kept,
     ],
 );
 
@@ -663,4 +664,32 @@ async fn corrupt_leaf_hash_is_reported(store: Arc<dyn Store>, raw: Raw) {
     // The intact entry still reads.
     assert_eq!(store.log_entries(0, 1).await.unwrap().len(), 1);
     assert_eq!(store.log_leaf_hashes(0, 1).await.unwrap().len(), 1);
+}
+
+async fn log_keys_are_recorded_once_and_kept(store: Arc<dyn Store>, raw: Raw) {
+    use pocdir_store::LogKey;
+    assert!(store.log_keys().await.unwrap().is_empty());
+    let key = |id: &str, at: i64| LogKey {
+        key_id: id.into(),
+        public_key: format!("pk-{id}"),
+        recorded_at: at,
+    };
+    store.record_log_key(&key("bb", 20)).await.unwrap();
+    store.record_log_key(&key("aa", 10)).await.unwrap();
+    // Recording a key again leaves the first record as it was.
+    let mut again = key("bb", 99);
+    again.public_key = "other".into();
+    store.record_log_key(&again).await.unwrap();
+    assert_eq!(
+        store.log_keys().await.unwrap(),
+        vec![key("aa", 10), key("bb", 20)]
+    );
+    // Kept for good: no edit, no removal.
+    let update = "UPDATE log_keys SET public_key = 'forged' WHERE key_id = 'aa'";
+    let err = raw.exec(update, update).await.unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let delete = "DELETE FROM log_keys";
+    let err = raw.exec(delete, delete).await.unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    assert_eq!(store.log_keys().await.unwrap().len(), 2);
 }

@@ -224,6 +224,47 @@ async fn open_by_url_postgres() {
     with_postgres_url(|url| open_by_url(url, Backend::Postgres)).await;
 }
 
+/// Opening to read creates nothing, runs no migration and writes nothing.
+async fn open_read_only_by_url(url: String, backend: Backend) {
+    // Not there yet: an error, and still not there afterwards.
+    if backend == Backend::Sqlite {
+        let file = url.trim_start_matches("sqlite://").to_string();
+        assert!(pocdir_store::open_read_only(&format!("{url}?mode=rwc"))
+            .await
+            .is_err());
+        assert!(!std::path::Path::new(&file).exists(), "{file} was created");
+    } else {
+        // An empty database is not migrated by a reader: its tables are missing.
+        let reader = pocdir_store::open_read_only(&url).await.unwrap();
+        assert!(reader.log_size().await.is_err());
+    }
+    let store = pocdir_store::open(&url).await.unwrap();
+    account(&store, "a@example.org", AccountKind::Reporter).await;
+    let reader = pocdir_store::open_read_only(&url).await.unwrap();
+    assert_eq!(reader.backend(), backend);
+    assert_eq!(reader.count_accounts().await.unwrap(), 1);
+    assert_eq!(reader.log_size().await.unwrap(), 1);
+    let err = reader
+        .append_log(&[draft("not.allowed")])
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("read-only") || err.to_string().contains("readonly"),
+        "{err}"
+    );
+    assert_eq!(store.log_size().await.unwrap(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_read_only_sqlite() {
+    with_sqlite_url(|url| open_read_only_by_url(url, Backend::Sqlite)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_read_only_postgres() {
+    with_postgres_url(|url| open_read_only_by_url(url, Backend::Postgres)).await;
+}
+
 // --- fixtures ---
 
 /// A fixed instant plus `secs`: the suite never reads the wall clock.

@@ -3,7 +3,7 @@
 //! bad proof requests get a clear 400, and a monitor catches forks.
 
 use pocdir_domain::account::AccountKind;
-use pocdir_domain::log::head::{decode_public_key, SignedTreeHead};
+use pocdir_domain::log::head::{decode_public_key, encode_public_key, SignedTreeHead};
 use pocdir_domain::log::merkle::{verify_consistency, verify_inclusion, Hash};
 use pocdir_testkit::TestServer;
 use serde_json::Value;
@@ -47,6 +47,12 @@ async fn heads_and_every_proof_verify_with_the_published_key() {
     assert_eq!(status, 200);
     let head: SignedTreeHead = serde_json::from_value(head).unwrap();
     let root = head.verify(&key).expect("head signed by the published key");
+    // The database records the published key, so that an auditor with read
+    // access alone can check the heads.
+    let recorded = server.store.log_keys().await.unwrap();
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
+    assert_eq!(recorded[0].public_key, encode_public_key(&key));
+    assert_eq!(recorded[0].key_id, head.key_id);
     assert_eq!(
         head.tree_size, 7,
         "participants seeded, 3 accounts, 1 token, 2 sign-ins"
