@@ -18,6 +18,7 @@ mod errors;
 mod exchange;
 mod log;
 mod mail;
+mod openapi;
 mod participants;
 mod pocs;
 mod sign_in;
