@@ -19,6 +19,7 @@
 use pocdir::demo::{seed, DemoOutcome};
 use pocdir_domain::entropy::OsEntropy;
 use pocdir_testkit::TestServer;
+use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 use tokio::io::AsyncReadExt;
@@ -37,7 +38,12 @@ struct Outcome {
     took: Duration,
 }
 
-async fn run_schemathesis(server: &TestServer, who: &str, token: Option<&str>) -> Outcome {
+async fn run_schemathesis(
+    server: &TestServer,
+    workdir: &Path,
+    who: &str,
+    token: Option<&str>,
+) -> Outcome {
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string());
     let mut command = Command::new(&python);
     command
@@ -61,6 +67,9 @@ async fn run_schemathesis(server: &TestServer, who: &str, token: Option<&str>) -
         .args(["--max-failures", "20"])
         .arg("--no-color")
         .args(["--output-truncate", "false"])
+        // Its caches (earlier failures, replayed first) stay out of the
+        // tree and out of the next run.
+        .current_dir(workdir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -150,7 +159,8 @@ async fn the_api_answers_only_what_its_document_says() {
 
     let mut failed = Vec::new();
     for (who, token) in &runs {
-        let outcome = run_schemathesis(&server, who, token.as_deref()).await;
+        let workdir = tempfile::tempdir().unwrap();
+        let outcome = run_schemathesis(&server, workdir.path(), who, token.as_deref()).await;
         // The run's last line: how many cases, failures and warnings.
         let summary = outcome
             .output
