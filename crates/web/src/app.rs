@@ -1,6 +1,7 @@
 //! The one place where the capabilities come together: the router with its
 //! app-wide layers, the list of routes, the nav and the OpenAPI document.
 
+use crate::http::api_doc::add_common_responses;
 use crate::http::csrf::csrf_protect;
 use crate::http::error::{method_not_allowed, not_found, ErrorBody, ErrorDetail, FieldProblem};
 use crate::http::error_page::render_errors;
@@ -21,12 +22,13 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
     // The recorder must exist before the first request is counted, not be
     // made by the first scrape of /metrics.
     let _ = metrics::recorder();
-    let document = Arc::new(openapi());
-    let routes =
-        home::routes(Routes::new(&state)).get("/api/v1/openapi.json", ViewPublic, move || {
-            let document = Arc::clone(&document);
-            async move { Json(document.as_ref().clone()) }
-        });
+    let routes = home::routes(Routes::new(&state)).get(
+        "/api/v1/openapi.json",
+        ViewPublic,
+        |Extension(document): Extension<Arc<utoipa::openapi::OpenApi>>| async move {
+            Json(document.as_ref().clone())
+        },
+    );
     let routes = [
         sign_in::routes,
         account::routes,
@@ -42,6 +44,9 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         limits,
         nav,
     } = routes.build();
+    // The document follows the routes: each is documented with what every
+    // route of its kind can answer.
+    let document = Arc::new(openapi(&specs));
 
     let router = router
         .fallback(not_found)
@@ -59,6 +64,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         .layer(middleware::from_fn(render_errors))
         // Pages and error pages draw the nav from the request.
         .layer(Extension(Arc::new(nav)))
+        .layer(Extension(document))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security_headers,
@@ -80,11 +86,13 @@ Errors are always `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`."
 )]
 struct ApiDoc;
 
-/// The OpenAPI document of `/api/v1`: every capability's part in one.
-pub fn openapi() -> utoipa::openapi::OpenApi {
+/// The OpenAPI document of `/api/v1`: every capability's part in one, each
+/// of `routes` with the responses every route of its kind can give.
+pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
     let mut document = ApiDoc::openapi();
     for part in [account::openapi(), audit::openapi(), directory::openapi()] {
         document.merge(part);
     }
+    add_common_responses(&mut document, routes);
     document
 }

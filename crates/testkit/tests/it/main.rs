@@ -19,6 +19,7 @@ mod exchange;
 mod hostile;
 mod log;
 mod mail;
+mod openapi;
 mod participants;
 mod pocs;
 mod sign_in;

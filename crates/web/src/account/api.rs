@@ -36,7 +36,6 @@ pub struct Me {
     tag = "accounts",
     responses(
         (status = 200, description = "The signed-in account", body = Me),
-        (status = 401, description = "No valid session or token", body = ErrorBody),
     ),
     security(("bearer" = []), ("session" = []))
 )]
@@ -96,7 +95,6 @@ impl From<pocdir_store::ApiToken> for TokenInfo {
     tag = "accounts",
     responses(
         (status = 200, description = "The account's API tokens, newest first", body = [TokenInfo]),
-        (status = 401, description = "No valid session or token", body = ErrorBody),
     ),
     security(("bearer" = []), ("session" = []))
 )]
@@ -136,7 +134,6 @@ pub struct NewTokenResponse {
     responses(
         (status = 201, description = "Created; the secret is in `token` and is not shown again", body = NewTokenResponse),
         (status = 400, description = "Malformed JSON or invalid field", body = ErrorBody),
-        (status = 401, description = "No valid session or token", body = ErrorBody),
         (status = 403, description = "The token used lacks the write scope", body = ErrorBody),
     ),
     security(("bearer" = []), ("session" = []))

@@ -363,6 +363,7 @@ async fn read_body(body: Body) -> Result<axum::body::Bytes, AppError> {
         (status = 200, description = "Dry run: every row's problems; nothing written", body = ImportReport),
         (status = 201, description = "Written: the valid rows are nominations awaiting verification, all in one transaction", body = ImportReport),
         (status = 403, description = "The secretariat only", body = ErrorBody),
+        (status = 409, description = "`participant_missing`: a participant of the file was removed while it was written; nothing written", body = ErrorBody),
         (status = 413, description = "Larger than 5 MiB", body = ErrorBody),
         (status = 422, description = "The file cannot be read, or (commit) some rows are bad: nothing written; the error carries `report`", body = ErrorBody),
     ),

@@ -3,6 +3,7 @@
 //! is signed in, CSRF, security headers, cookies, the page frame and its
 //! nav, formatting, the language, metrics and multipart bodies.
 
+pub mod api_doc;
 pub mod body_limit;
 pub mod cookies;
 pub mod csrf;
