@@ -116,6 +116,25 @@ pub fn redact_url(raw: &str) -> String {
     }
 }
 
+/// figment (0.10.19) reads the escapes of an environment value by counting
+/// characters but cuts the text at byte offsets, so a value with a
+/// backslash after a non-ASCII character (`"é\\n"`) makes it panic. Such a
+/// value is refused here, with its name, before figment sees it.
+fn refuse_unreadable_env() -> Result<(), String> {
+    for (key, value) in std::env::vars_os() {
+        let (Some(key), Some(value)) = (key.to_str(), value.to_str()) else {
+            continue;
+        };
+        if key.starts_with("POCDIR_") && value.contains('\\') && !value.is_ascii() {
+            return Err(format!(
+                "{key}: a value with a backslash and non-ASCII characters cannot be read \
+                 from the environment; set it in pocdir.toml instead"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Flags that override the rest when given.
 #[derive(Debug, Default, Serialize)]
 pub struct Overrides {
@@ -135,11 +154,57 @@ impl Config {
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
             None => figment = figment.merge(Toml::file("pocdir.toml")),
         }
+        refuse_unreadable_env().map_err(|e| Box::new(figment::Error::from(e)))?;
         figment
             .merge(Env::prefixed("POCDIR_").ignore(&["test_backend", "test_postgres_url"]))
             .merge(Serialized::defaults(overrides))
-            .extract()
-            .map_err(Box::new)
+            .extract::<Config>()
+            .map_err(Box::new)?
+            .checked()
+            .map_err(|e| Box::new(figment::Error::from(e)))
+    }
+
+    /// Refuses durations that no deployment means and that would overflow
+    /// the date arithmetic later (a sign-in or a token would then fail
+    /// instead of start-up): each must lie within its range.
+    pub fn checked(self) -> Result<Config, String> {
+        let ranges: [(&str, i64, i64, i64); 5] = [
+            ("max_token_days", self.max_token_days, 1, 3_650),
+            (
+                "session_idle_minutes",
+                self.session_idle_minutes,
+                1,
+                525_600,
+            ),
+            (
+                "session_absolute_hours",
+                self.session_absolute_hours,
+                1,
+                8_760,
+            ),
+            (
+                "login_window_minutes",
+                self.login_window_minutes,
+                1,
+                525_600,
+            ),
+            ("revalidation_days", self.revalidation_days, 1, 3_650),
+        ];
+        for (key, value, min, max) in ranges {
+            if !(min..=max).contains(&value) {
+                return Err(format!("{key} = {value} is out of range: {min} to {max}"));
+            }
+        }
+        if let Some(d) = self
+            .revalidation_reminder_days
+            .iter()
+            .find(|d| !(1..=3_650).contains(*d))
+        {
+            return Err(format!(
+                "revalidation_reminder_days holds {d}, out of range: 1 to 3650"
+            ));
+        }
+        Ok(self)
     }
 
     pub fn database_url(&self) -> String {
@@ -261,6 +326,42 @@ mod tests {
         figment::Jail::expect_with(|jail| {
             jail.create_file("pocdir.toml", "lsten = \"127.0.0.1:9000\"\n")?;
             assert!(Config::load(None, Overrides::default()).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn durations_out_of_range_are_refused_at_load() {
+        // Found by the property tests: a huge session_absolute_hours loaded
+        // fine and then made every sign-in panic in the date arithmetic.
+        for (key, value) in [
+            ("session_absolute_hours", "9223372036854775807"),
+            ("session_idle_minutes", "0"),
+            ("login_window_minutes", "-5"),
+            ("max_token_days", "106751991167301"),
+            ("revalidation_days", "0"),
+            ("revalidation_reminder_days", "[30, -1]"),
+        ] {
+            figment::Jail::expect_with(|jail| {
+                jail.create_file("pocdir.toml", &format!("{key} = {value}\n"))?;
+                let err = Config::load(None, Overrides::default()).unwrap_err();
+                assert!(err.to_string().contains(key), "{key}: {err}");
+                Ok(())
+            });
+        }
+        assert!(Config::default().checked().is_ok());
+    }
+
+    #[test]
+    fn environment_values_figment_cannot_read_are_refused_not_a_panic() {
+        // Found by the property tests: figment panicked on this value.
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("POCDIR_DATA_DIR", "\"𖫀𖫐ਓ¡0\\ \"");
+            let err = Config::load(None, Overrides::default()).unwrap_err();
+            assert!(err.to_string().contains("POCDIR_DATA_DIR"), "{err}");
+            jail.set_env("POCDIR_DATA_DIR", "/srv/pocdir-données");
+            let c = Config::load(None, Overrides::default()).map_err(|e| *e)?;
+            assert_eq!(c.data_dir, PathBuf::from("/srv/pocdir-données"));
             Ok(())
         });
     }

@@ -101,11 +101,20 @@ impl FromStr for AccountKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);
 
+/// Characters refused in an address (RFC 5322 `specials`, less `@` and `.`).
+const EMAIL_SPECIALS: [char; 11] = ['(', ')', '<', '>', '[', ']', ':', ';', ',', '"', '\\'];
+
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, AccountRuleError> {
         let email = raw.trim().to_lowercase();
         let bad = || AccountRuleError::InvalidEmail(raw.to_string());
-        if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        // RFC 5322 specials have no place in an unquoted address; `;` and
+        // `,` would also split it in two in a CSV list of addresses.
+        if email.len() > 254
+            || email
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || EMAIL_SPECIALS.contains(&c))
+        {
             return Err(bad());
         }
         let (local, domain) = email.split_once('@').ok_or_else(bad)?;
@@ -222,6 +231,14 @@ mod tests {
             "@c.org",
             "a@.org",
             "a@c.org.",
+            // Specials: `;` and `,` split a CSV list of addresses in two.
+            ";@0.aa",
+            "a;b@c.org",
+            "a,b@c.org",
+            "<a@c.org>",
+            "\"q\"@c.org",
+            "a\\b@c.org",
+            "a@[127.0.0.1]",
         ] {
             assert!(Email::parse(bad).is_err(), "{bad} accepted");
         }

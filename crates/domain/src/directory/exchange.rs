@@ -137,9 +137,11 @@ const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Cells are typed by nominators and opened in spreadsheets: a leading
 /// apostrophe keeps `=cmd(...)` (or a phone's `+`) from being run as a
-/// formula (CSV injection). The import removes it again.
+/// formula (CSV injection). The import removes it again. A value that
+/// itself starts with an apostrophe gets one more, so that the import,
+/// which removes one, gives it back as it was (`'=x` → `''=x` → `'=x`).
 fn guard_cell(cell: String) -> String {
-    if cell.starts_with(FORMULA_START) {
+    if cell.starts_with(FORMULA_START) || cell.starts_with('\'') {
         format!("'{cell}")
     } else {
         cell
@@ -148,7 +150,7 @@ fn guard_cell(cell: String) -> String {
 
 fn unguard_cell(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        Some(rest) if rest.starts_with(FORMULA_START) || rest.starts_with('\'') => rest,
         _ => cell,
     }
 }
@@ -956,6 +958,18 @@ mod tests {
         assert!(String::from_utf8_lossy(&csv).contains("\"'=HYPERLINK("));
         let parsed = parse_import(ImportFormat::Csv, &csv, NOW).unwrap();
         assert_eq!(parsed.rows[0].draft.name, evil.details.name);
+    }
+
+    #[test]
+    fn values_that_start_with_an_apostrophe_survive_the_formula_guard() {
+        // Found by the property tests: the organisation `'-` came back as `-`.
+        for value in ["'-", "'@", "'=1+1", "''", "'t Hooft", "'"] {
+            let mut e = entry(1, "NLD", "Gerard Smit");
+            e.details.organisation = value.into();
+            let csv = to_csv(&[e]).unwrap();
+            let parsed = parse_import(ImportFormat::Csv, &csv, NOW).unwrap();
+            assert_eq!(parsed.rows[0].draft.organisation, value);
+        }
     }
 
     #[test]

@@ -351,10 +351,15 @@ pub fn parse_e164(raw: &str) -> Option<String> {
 }
 
 /// A BCP 47 language tag, canonicalised (e.g. `fr-ca` → `fr-CA`).
+/// A tag whose canonical form reads back as another tag is refused: the
+/// parser takes a four-letter variant (`de-e0a0-abcd`) and sorts it first
+/// (`de-abcd-e0a0`), where it reads as a script (`de-Abcd-e0a0`), so the
+/// stored value would not be what a form or an import sends back.
 pub fn parse_language(raw: &str) -> Option<String> {
     let tag: unic_langid::LanguageIdentifier = raw.trim().parse().ok()?;
     let s = tag.to_string();
-    (s != "und" && !raw.trim().is_empty()).then_some(s)
+    let again: unic_langid::LanguageIdentifier = s.parse().ok()?;
+    (s != "und" && !raw.trim().is_empty() && again == tag).then_some(s)
 }
 
 pub fn parse_time_zone(raw: &str) -> Option<chrono_tz::Tz> {
@@ -453,7 +458,15 @@ impl PocDraft {
             .secure_channels
             .iter()
             .enumerate()
-            .map(|(i, c)| text(c, &format!("secure_channels[{i}]"), 300, true, &mut err))
+            .map(|(i, c)| {
+                let field = format!("secure_channels[{i}]");
+                // `;` separates the channels of a CSV cell: one in a channel
+                // would make two of it on the way back in.
+                if c.contains(';') {
+                    err(field.clone(), "poc-error-semicolon");
+                }
+                text(c, &field, 300, true, &mut err)
+            })
             .collect();
 
         if self.languages.is_empty() {
@@ -589,6 +602,41 @@ mod tests {
                 "time_zone",
                 "hours"
             ]
+        );
+    }
+
+    #[test]
+    fn language_tags_are_stored_in_a_form_that_reads_back_the_same() {
+        // Found by the property tests: `aa-e0a0-aaaa` was stored as
+        // `aa-aaaa-e0a0`, which reads back as `aa-Aaaa-e0a0`.
+        for raw in ["aa-e0a0-aaaa", "de-E0A0-ABCD"] {
+            assert_eq!(parse_language(raw), None, "{raw}");
+        }
+        for raw in [
+            "sl-rozaj-biske",
+            "en-Latn-1994",
+            "zh-hans-cn",
+            "fr-CA",
+            "de-1996-abcd",
+        ] {
+            let tag = parse_language(raw).unwrap();
+            assert_eq!(parse_language(&tag).as_ref(), Some(&tag), "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_secure_channel_may_not_hold_the_csv_list_separator() {
+        // Found by the property tests: "a;" was exported to CSV and came
+        // back as the channel "a".
+        let mut d = good();
+        d.secure_channels = vec!["Signal: +447700900123; Threema: ABCD1234".into()];
+        let errors = d.validate(NOW).unwrap_err();
+        assert_eq!(
+            errors,
+            [FieldError {
+                field: "secure_channels[0]".into(),
+                message_id: "poc-error-semicolon"
+            }]
         );
     }
 

@@ -212,6 +212,7 @@ error-invalid-fields = بعض الحقول غير صالحة؛ وقد بُيِّ
 poc-error-role = يجب أن يكون الدور "diplomatic" أو "technical".
 poc-error-required = هذا الحقل مطلوب.
 poc-error-too-long = هذا الحقل طويل جدًا.
+poc-error-semicolon = لا يمكن أن تحتوي القناة الآمنة على «;» التي تفصل بين القنوات في الملفات المصدَّرة: ضع كل قناة في سطر مستقل.
 poc-error-control-characters = يتضمن هذا الحقل أحرفًا يتعذّر عرضها.
 poc-error-email-required = يُرجى إدخال عنوان بريد إلكتروني واحد على الأقل.
 poc-error-too-many = عدد العناصر في هذه القائمة كبير جدًا.

@@ -190,6 +190,7 @@ error-invalid-fields = Some fields are not valid; each is named with what is wro
 poc-error-role = The role must be "diplomatic" or "technical".
 poc-error-required = This field is required.
 poc-error-too-long = This field is too long.
+poc-error-semicolon = A secure channel cannot contain “;”, which separates channels in exported files: put each channel on its own line.
 poc-error-control-characters = This field contains characters that cannot be shown.
 poc-error-email-required = Give at least one e-mail address.
 poc-error-too-many = Too many entries in this list.

@@ -192,6 +192,7 @@ error-invalid-fields = Algunos campos no son válidos; en cada uno de ellos se i
 poc-error-role = La función debe ser "diplomatic" o "technical".
 poc-error-required = Este campo es obligatorio.
 poc-error-too-long = Este campo es demasiado largo.
+poc-error-semicolon = Un canal seguro no puede contener «;», que separa los canales en los archivos exportados: ponga cada canal en su propia línea.
 poc-error-control-characters = Este campo contiene caracteres que no pueden mostrarse.
 poc-error-email-required = Indique al menos una dirección de correo electrónico.
 poc-error-too-many = Esta lista contiene demasiados elementos.

@@ -192,6 +192,7 @@ error-invalid-fields = Certains champs ne sont pas valides ; pour chacun d'eux,
 poc-error-role = Le rôle doit être « diplomatic » ou « technical ».
 poc-error-required = Ce champ est obligatoire.
 poc-error-too-long = Ce champ est trop long.
+poc-error-semicolon = Un canal sécurisé ne peut pas contenir « ; », qui sépare les canaux dans les fichiers exportés : mettez chaque canal sur sa propre ligne.
 poc-error-control-characters = Ce champ contient des caractères qui ne peuvent pas être affichés.
 poc-error-email-required = Indiquez au moins une adresse électronique.
 poc-error-too-many = Cette liste comporte trop d'éléments.

@@ -187,6 +187,7 @@ error-invalid-fields = 部分字段无效；每个无效字段均已标明错误
 poc-error-role = 角色必须为“diplomatic”或“technical”。
 poc-error-required = 此字段为必填项。
 poc-error-too-long = 此字段内容过长。
+poc-error-semicolon = 安全渠道不能包含“;”，它在导出文件中用于分隔渠道：请每行填写一个渠道。
 poc-error-control-characters = 此字段包含无法显示的字符。
 poc-error-email-required = 请至少提供一个电子邮件地址。
 poc-error-too-many = 此列表中的条目过多。
