@@ -153,6 +153,21 @@ fn primary_subtag(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// How much of a participant's directory a reader may see (from the
+/// policy's `DirectoryView`): a search never matches, counts or hints at
+/// what the reader may not see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sight {
+    /// Nothing of this participant.
+    Hidden,
+    /// Its PoCs' roles, languages, zones and hours, but not who they are:
+    /// the text of a search matches the participant's names only, never a
+    /// PoC's name, title or organisation.
+    WithoutPeople,
+    /// Everything the directory shows.
+    People,
+}
+
 impl DirectorySnapshot {
     /// Builds a snapshot from the participants and their active PoCs. A PoC
     /// whose stored details cannot be read is an error that names it: it is
@@ -236,14 +251,14 @@ impl DirectorySnapshot {
         regions
     }
 
-    /// Filters the entries of the participants `visible` admits by `query`
+    /// Filters the entries of the participants `sight` admits by `query`
     /// and returns the requested page. "Within hours now" is computed once
     /// per time zone, not per entry, so it stays cheap on a large directory.
     pub fn search(
         &self,
         query: &SearchQuery,
         now: OffsetDateTime,
-        visible: &dyn Fn(&ParticipantSummary) -> bool,
+        sight: &dyn Fn(&ParticipantSummary) -> Sight,
     ) -> SearchResults {
         let per_page = match query.per_page {
             0 => DEFAULT_PER_PAGE,
@@ -251,7 +266,7 @@ impl DirectorySnapshot {
         };
         let page = query.page.max(1);
         let skip = (page - 1).saturating_mul(per_page);
-        let (total, entries) = self.scan(query, now, visible, skip, per_page);
+        let (total, entries) = self.scan(query, now, sight, skip, per_page);
         SearchResults {
             total,
             page,
@@ -265,9 +280,9 @@ impl DirectorySnapshot {
         &self,
         query: &SearchQuery,
         now: OffsetDateTime,
-        visible: &dyn Fn(&ParticipantSummary) -> bool,
+        sight: &dyn Fn(&ParticipantSummary) -> Sight,
     ) -> Vec<(Arc<DirectoryEntry>, bool)> {
-        self.scan(query, now, visible, 0, usize::MAX).1
+        self.scan(query, now, sight, 0, usize::MAX).1
     }
 
     /// How many entries `query` admits, and up to `limit` of them after
@@ -276,7 +291,7 @@ impl DirectorySnapshot {
         &self,
         query: &SearchQuery,
         now: OffsetDateTime,
-        visible: &dyn Fn(&ParticipantSummary) -> bool,
+        sight: &dyn Fn(&ParticipantSummary) -> Sight,
         skip: usize,
         limit: usize,
     ) -> (usize, Vec<(Arc<DirectoryEntry>, bool)>) {
@@ -285,13 +300,13 @@ impl DirectorySnapshot {
         let participant = query.participant.trim().to_ascii_uppercase();
         let language = primary_subtag(query.language.trim());
         let zone = query.time_zone.trim();
-        // Which participants pass the participant-level filters.
-        let mut admitted: HashMap<&str, bool> = HashMap::with_capacity(self.participants.len());
+        // Which participants pass the participant-level filters, and how
+        // much of them the reader sees.
+        let mut admitted: HashMap<&str, Sight> = HashMap::with_capacity(self.participants.len());
         for (code, p) in &self.participants {
-            let ok = visible(p)
-                && (region.is_empty() || p.region == region)
+            let ok = (region.is_empty() || p.region == region)
                 && (participant.is_empty() || *code == participant);
-            admitted.insert(code.as_str(), ok);
+            admitted.insert(code.as_str(), if ok { sight(p) } else { Sight::Hidden });
         }
         // Participants whose name matches the text: all their PoCs match.
         let name_matches: HashSet<&str> = if text.is_empty() {
@@ -344,12 +359,21 @@ impl DirectorySnapshot {
         let mut total = 0;
         let mut shown = Vec::new();
         for (code, range) in &index.ranges {
-            if !admitted.get(code.as_str()).copied().unwrap_or(false) {
+            let seen = admitted
+                .get(code.as_str())
+                .copied()
+                .unwrap_or(Sight::Hidden);
+            if seen == Sight::Hidden {
                 continue;
             }
             // The participant's name matches: all its entries do. Else one
-            // substring scan over the text of its entries only.
+            // substring scan over the text of its entries only, and only for
+            // a reader who may see who they are: for anyone else, a match on
+            // a hidden name would confirm that name.
             let text_hits = match &finder {
+                Some(_) if !name_matches.contains(code.as_str()) && seen != Sight::People => {
+                    continue;
+                }
                 Some(f) if !name_matches.contains(code.as_str()) => {
                     Some(index.text_hits(f, range.clone()))
                 }
@@ -770,8 +794,8 @@ mod tests {
         r.entries.iter().map(|(e, _)| e.id).collect()
     }
 
-    fn all(_: &ParticipantSummary) -> bool {
-        true
+    fn all(_: &ParticipantSummary) -> Sight {
+        Sight::People
     }
 
     // Wednesday 2026-11-25 10:00 UTC: 15:00 in Karachi, 11:00 in Paris, 19:00 in Tokyo.
@@ -861,15 +885,16 @@ mod tests {
     #[test]
     fn visibility_is_the_callers() {
         let s = snapshot();
-        let participating_only = |p: &ParticipantSummary| p.takes_part;
+        let seen = |yes: bool| if yes { Sight::People } else { Sight::Hidden };
+        let participating_only = |p: &ParticipantSummary| seen(p.takes_part);
         let r = s.search(&SearchQuery::default(), NOW, &participating_only);
         assert_eq!(ids(&r), vec![3, 4, 2, 1]);
-        let own_only = |p: &ParticipantSummary| p.code == "FRA";
+        let own_only = |p: &ParticipantSummary| seen(p.code == "FRA");
         assert_eq!(
             ids(&s.search(&SearchQuery::default(), NOW, &own_only)),
             vec![3]
         );
-        let none = |_: &ParticipantSummary| false;
+        let none = |_: &ParticipantSummary| Sight::Hidden;
         assert_eq!(s.search(&SearchQuery::default(), NOW, &none).total, 0);
     }
 
@@ -898,7 +923,7 @@ mod tests {
     fn reference(
         s: &DirectorySnapshot,
         q: &SearchQuery,
-        visible: &dyn Fn(&ParticipantSummary) -> bool,
+        sight: &dyn Fn(&ParticipantSummary) -> Sight,
     ) -> (usize, Vec<i64>) {
         let text = fold(q.text.trim());
         let matching: Vec<i64> = s
@@ -911,7 +936,8 @@ mod tests {
                 let d = &e.details;
                 let names = [&p.names.en, &p.names.fr].map(|n| fold(n)).join("\n");
                 let hay = fold(&format!("{}\n{}\n{}", d.name, d.title, d.organisation));
-                visible(p)
+                let seen = sight(p);
+                seen != Sight::Hidden
                     && (q.region.is_empty() || p.region == q.region)
                     && (q.participant.is_empty() || p.code.eq_ignore_ascii_case(&q.participant))
                     && q.role.is_none_or(|r| r == e.role)
@@ -923,7 +949,7 @@ mod tests {
                         || d.time_zone == q.time_zone
                         || d.time_zone.starts_with(&format!("{}/", q.time_zone)))
                     && (text.is_empty()
-                        || hay.contains(&text)
+                        || (seen == Sight::People && hay.contains(&text))
                         || names.contains(&text)
                         || p.code.to_lowercase() == text)
                     && (!q.within_hours_now || e.within_hours(NOW))
@@ -945,9 +971,43 @@ mod tests {
     }
 
     #[test]
+    fn a_reader_who_may_not_see_people_never_finds_them_by_name() {
+        let s = snapshot();
+        let q = |text: &str| SearchQuery {
+            text: text.into(),
+            ..SearchQuery::default()
+        };
+        let without_people = |_: &ParticipantSummary| Sight::WithoutPeople;
+        // Found by name by someone who may see them…
+        assert!(s.search(&q("malik"), NOW, &all).total > 0);
+        // …neither matched nor counted for someone who may not.
+        let r = s.search(&q("malik"), NOW, &without_people);
+        assert_eq!((r.total, r.entries.len()), (0, 0));
+        assert!(s.matching(&q("malik"), NOW, &without_people).is_empty());
+        // The State itself is found by its name, with all its PoCs.
+        let by_state = s.search(&q("pakistan"), NOW, &without_people);
+        assert_eq!(by_state.total, s.search(&q("pakistan"), NOW, &all).total);
+        assert!(by_state.total > 0);
+    }
+
+    #[test]
     fn the_index_agrees_with_a_plain_scan() {
         let s = snapshot();
-        let participating = |p: &ParticipantSummary| p.takes_part;
+        let participating = |p: &ParticipantSummary| {
+            if p.takes_part {
+                Sight::People
+            } else {
+                Sight::Hidden
+            }
+        };
+        // An auditor's sight: everyone, but people only outside Asia.
+        let no_people_in_asia = |p: &ParticipantSummary| {
+            if p.region == "Asia" {
+                Sight::WithoutPeople
+            } else {
+                Sight::People
+            }
+        };
         let mut checked = 0;
         for text in [
             "", "a", "malik", "DUBOIS", "佐藤", "o", "japon", "pak", "officer", "zzz",
@@ -970,8 +1030,9 @@ mod tests {
                                         ..SearchQuery::default()
                                     };
                                     for visible in [
-                                        &all as &dyn Fn(&ParticipantSummary) -> bool,
+                                        &all as &dyn Fn(&ParticipantSummary) -> Sight,
                                         &participating,
+                                        &no_people_in_asia,
                                     ] {
                                         let r = s.search(&q, NOW, visible);
                                         assert_eq!(

@@ -286,3 +286,108 @@ async fn the_server_applies_the_state_rules_for_every_kind() {
     assert_eq!(checked, 9 * 3 * STATE_ROUTES.len());
     server.stop().await;
 }
+
+/// Search never matches, counts or hints at a PoC the reader may not see:
+/// every kind × own, another participating and a non-participating State,
+/// searching for the PoC's own name, through the API and the page.
+#[tokio::test]
+async fn search_finds_only_the_people_each_kind_may_see() {
+    let server = TestServer::start().await;
+    let api = Api::new(&server);
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    for code in STATES {
+        let nominator = server.account(AccountKind::Nominator, Some(code)).await;
+        let (status, poc) = api
+            .post(
+                &nominator,
+                &format!("/api/v1/participants/{code}/pocs"),
+                draft("technical", &format!("Qx{code} Person"), "Europe/Paris"),
+            )
+            .await;
+        assert_eq!(status, 201, "{poc}");
+        if takes_part(code) {
+            let (status, _) = api
+                .post(
+                    &secretariat,
+                    &format!("/api/v1/pocs/{}/decision", poc["id"]),
+                    json!({"version": poc["version"], "approve": true}),
+                )
+                .await;
+            assert_eq!(status, 200);
+        }
+    }
+    let search_action = server
+        .routes
+        .iter()
+        .find(|r| r.method == "GET" && r.path == "/api/v1/pocs")
+        .map(|r| r.action)
+        .unwrap();
+    let http = reqwest::Client::new();
+    let mut checked = 0;
+    for kind in AccountKind::ALL {
+        let states: &[Option<&str>] = if kind.acts_for_participant() {
+            &[Some("PAK"), Some("DEU")]
+        } else {
+            &[None]
+        };
+        for state in states {
+            let account = server.account(kind, *state).await;
+            let actor = Actor {
+                account_id: account.id,
+                kind,
+                participant: state.map(|s| ParticipantCode::parse(s).unwrap()),
+                scopes: Scopes::ALL,
+            };
+            let token = server.token(&account, "read").await;
+            let web = server.signed_in(&account).await;
+            let actor_takes_part = state.is_some_and(takes_part);
+            for code in STATES {
+                let view = directory_view(&actor, code, actor_takes_part, takes_part(code));
+                let label = format!("{kind:?} of {state:?} searching a PoC of {code} ({view:?})");
+                // One word, found in this PoC's name only.
+                let name = format!("qx{}", code.to_lowercase());
+                // Only verified PoCs are in the directory.
+                let may_find = takes_part(code)
+                    && matches!(view, DirectoryView::Administer | DirectoryView::Contacts);
+                let r = http
+                    .get(server.url("/api/v1/pocs"))
+                    .query(&[("q", name.as_str())])
+                    .bearer_auth(&token)
+                    .send()
+                    .await
+                    .unwrap();
+                if decide(Some(&actor), search_action) != Decision::Allow {
+                    assert_eq!(r.status().as_u16(), 403, "{label}");
+                } else {
+                    assert_eq!(r.status().as_u16(), 200, "{label}");
+                    let body: serde_json::Value = r.json().await.unwrap();
+                    assert_eq!(
+                        body["total"],
+                        json!(usize::from(may_find)),
+                        "{label}: {body}"
+                    );
+                    assert_eq!(
+                        body["results"].as_array().unwrap().len(),
+                        usize::from(may_find),
+                        "{label}"
+                    );
+                    let page = web
+                        .get(&format!("/directory?q={name}"))
+                        .await
+                        .text()
+                        .await
+                        .unwrap();
+                    // A result is a row linking to its PoC.
+                    assert_eq!(
+                        page.contains("href=\"/pocs/"),
+                        may_find,
+                        "{label}: the page"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 9 * 3);
+    server.stop().await;
+}

@@ -20,6 +20,7 @@ use axum::body::{to_bytes, Body};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use pocdir_directory::search::Sight;
 use pocdir_domain::directory::exchange::{
     parse_import, ExportEntry, ExportFormat, ImportError, ImportFormat, ParsedImport,
     MAX_IMPORT_BYTES, TLP_LABEL,
@@ -59,7 +60,14 @@ async fn entries_to_export(
             return Err(refuse(state, me, &format!("export:participant:{wanted}"), &wanted).await);
         }
     }
-    let visible = |p: &pocdir_directory::search::ParticipantSummary| shows_people(view(p));
+    // An export carries people: only participants whose people the reader sees.
+    let visible = |p: &pocdir_directory::search::ParticipantSummary| {
+        if shows_people(view(p)) {
+            Sight::People
+        } else {
+            Sight::Hidden
+        }
+    };
     let out = snapshot
         .matching(&search, state.clock.now(), &visible)
         .into_iter()

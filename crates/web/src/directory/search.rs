@@ -16,7 +16,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use pocdir_directory::search::{DirectorySnapshot, ParticipantSummary, SearchQuery, SearchResults};
+use pocdir_directory::search::{
+    DirectorySnapshot, ParticipantSummary, SearchQuery, SearchResults, Sight,
+};
 use pocdir_domain::directory::openpgp::OpenPgpKey;
 use pocdir_domain::directory::poc::{PocDetails, PocRole, PocStatus};
 use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
@@ -124,6 +126,15 @@ pub(crate) fn shows_people(view: DirectoryView) -> bool {
     matches!(view, DirectoryView::Administer | DirectoryView::Contacts)
 }
 
+/// What a search may match of a participant the reader sees with `view`.
+pub(crate) fn sight(view: DirectoryView) -> Sight {
+    match view {
+        DirectoryView::Nothing => Sight::Hidden,
+        DirectoryView::WithoutContacts => Sight::WithoutPeople,
+        DirectoryView::Administer | DirectoryView::Contacts => Sight::People,
+    }
+}
+
 async fn run_search(
     state: &AppState,
     me: &SignedIn,
@@ -133,8 +144,8 @@ async fn run_search(
     let snapshot = state.directory.snapshot().await?;
     let results = {
         let view = views_of(me, &snapshot);
-        let visible = |p: &ParticipantSummary| view(p) != DirectoryView::Nothing;
-        snapshot.search(&search, state.clock.now(), &visible)
+        let seen = |p: &ParticipantSummary| sight(view(p));
+        snapshot.search(&search, state.clock.now(), &seen)
     };
     Ok((snapshot, results))
 }
