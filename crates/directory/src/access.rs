@@ -66,15 +66,10 @@ impl<'a> DirectoryAccess<'a> {
         if who.is_of(code) {
             return Ok(());
         }
-        let now = self.clock.now();
-        let reads = shown
+        let shown = shown
             .filter(|p| p.active.is_some())
-            .map(|p| events::poc_read(now, who.log.clone(), code, p.id, p.version, path))
-            .collect::<Result<Vec<LogDraft>, _>>()?;
-        if !reads.is_empty() {
-            self.log.append_log(&reads).await?;
-        }
-        Ok(())
+            .map(|p| (code, p.id, p.version));
+        self.append_reads(who, shown, path).await
     }
 
     /// Logs the reads of an export: one entry per (participant, PoC id,
@@ -84,11 +79,22 @@ impl<'a> DirectoryAccess<'a> {
         who: &Requester,
         exported: impl Iterator<Item = (&'p str, i64, i64)>,
     ) -> Result<(), RecordError> {
+        let exported = exported.filter(|(code, _, _)| !who.is_of(code));
+        self.append_reads(who, exported, "export").await
+    }
+
+    /// One `poc.read` entry per (participant, PoC id, version), all in one
+    /// transaction; nothing when there is none.
+    async fn append_reads<'p>(
+        &self,
+        who: &Requester,
+        reads: impl Iterator<Item = (&'p str, i64, i64)>,
+        path: &str,
+    ) -> Result<(), RecordError> {
         let now = self.clock.now();
-        let reads = exported
-            .filter(|(code, _, _)| !who.is_of(code))
+        let reads = reads
             .map(|(code, id, version)| {
-                events::poc_read(now, who.log.clone(), code, id, version, "export")
+                events::poc_read(now, who.log.clone(), code, id, version, path)
             })
             .collect::<Result<Vec<LogDraft>, _>>()?;
         if !reads.is_empty() {

@@ -12,11 +12,11 @@
 //! lock-order cycles through the counter).
 
 use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
-use crate::{log, Backend, StoreResult};
+use crate::{log, Backend, StoreError, StoreResult};
 use async_trait::async_trait;
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgArguments, PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
-use sqlx::query::{Query, QueryAs};
+use sqlx::Arguments;
 use sqlx::{Postgres, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
@@ -69,38 +69,21 @@ impl SqlStore<PostgresDb> {
     }
 }
 
-fn bind<'q>(
-    mut q: Query<'q, Postgres, PgArguments>,
-    params: &[Param<'q>],
-) -> Query<'q, Postgres, PgArguments> {
+/// The parameters of one statement, in order, as this driver binds them.
+fn arguments(params: &[Param<'_>]) -> StoreResult<PgArguments> {
+    let mut args = PgArguments::default();
     for p in params {
-        q = match *p {
-            Param::Int(v) => q.bind(v),
-            Param::OptInt(v) => q.bind(v),
-            Param::Text(v) => q.bind(v),
-            Param::OptText(v) => q.bind(v),
-            Param::Bool(v) => q.bind(v),
-            Param::Bytes(v) => q.bind(v),
-        };
+        match *p {
+            Param::Int(v) => args.add(v),
+            Param::OptInt(v) => args.add(v),
+            Param::Text(v) => args.add(v),
+            Param::OptText(v) => args.add(v),
+            Param::Bool(v) => args.add(v),
+            Param::Bytes(v) => args.add(v),
+        }
+        .map_err(|e| StoreError::Database(sqlx::Error::Encode(e)))?;
     }
-    q
-}
-
-fn bind_as<'q, R>(
-    mut q: QueryAs<'q, Postgres, R, PgArguments>,
-    params: &[Param<'q>],
-) -> QueryAs<'q, Postgres, R, PgArguments> {
-    for p in params {
-        q = match *p {
-            Param::Int(v) => q.bind(v),
-            Param::OptInt(v) => q.bind(v),
-            Param::Text(v) => q.bind(v),
-            Param::OptText(v) => q.bind(v),
-            Param::Bool(v) => q.bind(v),
-            Param::Bytes(v) => q.bind(v),
-        };
-    }
-    q
+    Ok(args)
 }
 
 #[async_trait]
@@ -129,7 +112,9 @@ impl Driver for PostgresDb {
     }
 
     async fn execute(conn: &mut PgConnection, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
-        let done = bind(sqlx::query(sql), params).execute(conn).await?;
+        let done = sqlx::query_with(sql, arguments(params)?)
+            .execute(conn)
+            .await?;
         Ok(done.rows_affected())
     }
 
@@ -138,8 +123,8 @@ impl Driver for PostgresDb {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Option<R>> {
-        let q = sqlx::query_as::<Postgres, R>(sql);
-        Ok(bind_as(q, params).fetch_optional(conn).await?)
+        let q = sqlx::query_as_with::<Postgres, R, _>(sql, arguments(params)?);
+        Ok(q.fetch_optional(conn).await?)
     }
 
     async fn fetch_all<R: Decode>(
@@ -147,8 +132,8 @@ impl Driver for PostgresDb {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Vec<R>> {
-        let q = sqlx::query_as::<Postgres, R>(sql);
-        Ok(bind_as(q, params).fetch_all(conn).await?)
+        let q = sqlx::query_as_with::<Postgres, R, _>(sql, arguments(params)?);
+        Ok(q.fetch_all(conn).await?)
     }
 
     async fn insert_log_entries(conn: &mut PgConnection, rows: &[NewLogRow]) -> StoreResult<()> {

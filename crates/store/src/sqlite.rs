@@ -8,14 +8,14 @@
 //! last, under that lock, which numbers them without gaps.
 
 use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
-use crate::{log, Backend, StoreResult};
+use crate::{log, Backend, StoreError, StoreResult};
 use async_trait::async_trait;
 use sqlx::pool::PoolConnection;
-use sqlx::query::{Query, QueryAs};
 use sqlx::sqlite::{
     SqliteArguments, SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool,
     SqlitePoolOptions, SqliteSynchronous,
 };
+use sqlx::Arguments;
 use sqlx::{Sqlite, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
@@ -81,38 +81,21 @@ impl SqlStore<SqliteDb> {
     }
 }
 
-fn bind<'q>(
-    mut q: Query<'q, Sqlite, SqliteArguments<'q>>,
-    params: &[Param<'q>],
-) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+/// The parameters of one statement, in order, as this driver binds them.
+fn arguments<'q>(params: &[Param<'q>]) -> StoreResult<SqliteArguments<'q>> {
+    let mut args = SqliteArguments::default();
     for p in params {
-        q = match *p {
-            Param::Int(v) => q.bind(v),
-            Param::OptInt(v) => q.bind(v),
-            Param::Text(v) => q.bind(v),
-            Param::OptText(v) => q.bind(v),
-            Param::Bool(v) => q.bind(v),
-            Param::Bytes(v) => q.bind(v),
-        };
+        match *p {
+            Param::Int(v) => args.add(v),
+            Param::OptInt(v) => args.add(v),
+            Param::Text(v) => args.add(v),
+            Param::OptText(v) => args.add(v),
+            Param::Bool(v) => args.add(v),
+            Param::Bytes(v) => args.add(v),
+        }
+        .map_err(|e| StoreError::Database(sqlx::Error::Encode(e)))?;
     }
-    q
-}
-
-fn bind_as<'q, R>(
-    mut q: QueryAs<'q, Sqlite, R, SqliteArguments<'q>>,
-    params: &[Param<'q>],
-) -> QueryAs<'q, Sqlite, R, SqliteArguments<'q>> {
-    for p in params {
-        q = match *p {
-            Param::Int(v) => q.bind(v),
-            Param::OptInt(v) => q.bind(v),
-            Param::Text(v) => q.bind(v),
-            Param::OptText(v) => q.bind(v),
-            Param::Bool(v) => q.bind(v),
-            Param::Bytes(v) => q.bind(v),
-        };
-    }
-    q
+    Ok(args)
 }
 
 #[async_trait]
@@ -145,7 +128,9 @@ impl Driver for SqliteDb {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<u64> {
-        let done = bind(sqlx::query(sql), params).execute(conn).await?;
+        let done = sqlx::query_with(sql, arguments(params)?)
+            .execute(conn)
+            .await?;
         Ok(done.rows_affected())
     }
 
@@ -154,8 +139,8 @@ impl Driver for SqliteDb {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Option<R>> {
-        let q = sqlx::query_as::<Sqlite, R>(sql);
-        Ok(bind_as(q, params).fetch_optional(conn).await?)
+        let q = sqlx::query_as_with::<Sqlite, R, _>(sql, arguments(params)?);
+        Ok(q.fetch_optional(conn).await?)
     }
 
     async fn fetch_all<R: Decode>(
@@ -163,8 +148,8 @@ impl Driver for SqliteDb {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Vec<R>> {
-        let q = sqlx::query_as::<Sqlite, R>(sql);
-        Ok(bind_as(q, params).fetch_all(conn).await?)
+        let q = sqlx::query_as_with::<Sqlite, R, _>(sql, arguments(params)?);
+        Ok(q.fetch_all(conn).await?)
     }
 
     async fn insert_log_entries(

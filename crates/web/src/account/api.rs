@@ -3,7 +3,7 @@
 use crate::account::pages::mint_token;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::{ApiJson, PathParams};
-use crate::http::identity::{log_actor, Credential, SignedIn};
+use crate::http::identity::{Credential, SignedIn};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -195,7 +195,7 @@ pub async fn revoke_token(
             me.account.id,
             id,
             state.clock.now(),
-            events::token_revoked(state.clock.now(), &log_actor(&me.account), id),
+            events::token_revoked(state.clock.now(), &me.account.log_actor(), id),
         )
         .await?
     {

@@ -3,7 +3,7 @@
 
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, PathParams, QueryParams};
-use crate::http::identity::{log_actor, Credential, SignedIn};
+use crate::http::identity::{Credential, SignedIn};
 use crate::http::page::{render, safe_next, PageCtx};
 use crate::sign_in::pages::RecoveryCodesPage;
 use crate::state::AppState;
@@ -198,7 +198,7 @@ pub async fn change_password(
             me.account.id,
             &hash,
             me.session().map(|s| s.id),
-            events::password_changed(state.clock.now(), &log_actor(&me.account)),
+            events::password_changed(state.clock.now(), &me.account.log_actor()),
         )
         .await?;
     tracing::info!(
@@ -238,7 +238,7 @@ pub async fn regenerate_recovery_codes(
         .replace_recovery_codes(
             me.account.id,
             &hashes,
-            events::recovery_codes_replaced(state.clock.now(), &log_actor(&me.account)),
+            events::recovery_codes_replaced(state.clock.now(), &me.account.log_actor()),
         )
         .await?;
     tracing::info!(account = me.account.id, "recovery codes replaced");
@@ -262,7 +262,7 @@ pub async fn revoke_session(
         .delete_account_session(
             me.account.id,
             id,
-            events::session_revoked(state.clock.now(), &log_actor(&me.account), id),
+            events::session_revoked(state.clock.now(), &me.account.log_actor(), id),
         )
         .await?
     {
@@ -347,7 +347,7 @@ pub async fn mint_token(
     let secret = SecretToken::generate("pdt_", state.entropy.as_ref());
     let expires_at = now + Duration::days(days);
     // The store names the object (`token:<id>`) once the token has its id.
-    let log = events::token_created(now, &log_actor(account), name, scopes.as_str(), expires_at)
+    let log = events::token_created(now, &account.log_actor(), name, scopes.as_str(), expires_at)
         .map_err(|_| AppError::internal())?;
     let record = state
         .store
@@ -372,7 +372,7 @@ pub async fn revoke_token(
     PathParams(id): PathParams<i64>,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
-    let log = events::token_revoked(state.clock.now(), &log_actor(&me.account), id);
+    let log = events::token_revoked(state.clock.now(), &me.account.log_actor(), id);
     if !state
         .store
         .revoke_api_token(me.account.id, id, now, log)

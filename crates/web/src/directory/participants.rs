@@ -5,7 +5,7 @@
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::http::extract::{PathParams, QueryParams};
-use crate::http::identity::{log_actor, SignedIn};
+use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
@@ -143,7 +143,7 @@ pub async fn create_organisation(
         }
     }
     let now = state.clock.now();
-    let log = events::organisation_created(now, log_actor(&me.account), &code, &req.names)
+    let log = events::organisation_created(now, me.account.log_actor(), &code, &req.names)
         .map_err(|_| AppError::internal())?;
     let new = NewParticipant {
         code: code.clone(),

@@ -4,7 +4,7 @@
 use crate::http::cookies::set_cookie;
 use crate::http::error::AppError;
 use crate::http::extract::{PathParams, QueryParams};
-use crate::http::identity::{log_actor, MaybeSignedIn};
+use crate::http::identity::MaybeSignedIn;
 use crate::http::locale::LANG_COOKIE;
 use crate::http::page::{render, safe_next, see_other, NextQuery, PageCtx};
 use crate::state::AppState;
@@ -37,7 +37,7 @@ pub async fn choose_language(
 ) -> Result<Response, AppError> {
     let lang = Lang::from_tag(&code).ok_or_else(AppError::not_found)?;
     if let Some(me) = me {
-        let log = events::language_chosen(state.clock.now(), &log_actor(&me.account), lang.code())
+        let log = events::language_chosen(state.clock.now(), &me.account.log_actor(), lang.code())
             .map_err(|_| AppError::internal())?;
         state
             .store

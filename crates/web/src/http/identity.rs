@@ -11,7 +11,6 @@ use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use pocdir_domain::credentials::{csrf_token_matches, hash_secret};
-use pocdir_domain::log::entry::LogActor;
 use pocdir_domain::policy::{Actor, Scopes};
 use pocdir_domain::requester::Requester;
 use pocdir_domain::session::SessionState;
@@ -67,11 +66,6 @@ pub struct SessionEnded;
 
 fn actor_of(account: &Account, scopes: Scopes) -> Actor {
     account.requester(scopes).actor
-}
-
-/// The account as it appears in the tamper-evident log.
-pub fn log_actor(account: &Account) -> LogActor {
-    account.log_actor()
 }
 
 /// Writes of "last seen" are skipped when the last one is this recent.

@@ -5,7 +5,7 @@
 use crate::http::cookies::{clear_cookie, set_cookie};
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, QueryParams};
-use crate::http::identity::{log_actor, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
+use crate::http::identity::{PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
 use crate::http::page::{render, safe_next, see_other, PageCtx};
 use crate::http::security::ClientAddress;
 use crate::state::AppState;
@@ -341,7 +341,7 @@ async fn complete_sign_in(
             Some(
                 events::signed_in(
                     state.clock.now(),
-                    &log_actor(account),
+                    &account.log_actor(),
                     method,
                     &pending.client_address,
                 )
@@ -383,7 +383,7 @@ pub async fn mfa_submit(
                 pending.account.id,
                 &hash_recovery_code(&form.recovery_code),
                 now,
-                events::recovery_code_used(state.clock.now(), &log_actor(&pending.account)),
+                events::recovery_code_used(state.clock.now(), &pending.account.log_actor()),
             )
             .await?;
         if used {
@@ -544,7 +544,7 @@ pub async fn enrol_submit(
             account.id,
             step,
             &hashes,
-            events::mfa_enrolled(state.clock.now(), &log_actor(account)),
+            events::mfa_enrolled(state.clock.now(), &account.log_actor()),
         )
         .await?
     {
@@ -577,7 +577,7 @@ pub async fn logout(
 ) -> Result<Response, AppError> {
     if let Some(Extension(s)) = signed_in {
         if let Some(session) = s.session() {
-            let log = events::signed_out(state.clock.now(), &log_actor(&s.account), session.id);
+            let log = events::signed_out(state.clock.now(), &s.account.log_actor(), session.id);
             state.store.delete_session(session.id, Some(log)).await?;
             tracing::info!(account = s.account.id, "signed out");
         }
