@@ -31,6 +31,9 @@ pub struct PageCtx {
     /// access policy allows them (none until [`PageCtx::with_nav`]).
     pub nav_main: Vec<ShownLink>,
     pub nav_account: Vec<ShownLink>,
+    /// The confirmation of the step that led here ([`see_other_done`]), in
+    /// the reader's language; none when the query names no known message.
+    pub done: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -65,7 +68,19 @@ impl PageCtx {
             langs,
             nav_main: Vec::new(),
             nav_account: Vec::new(),
+            done: None,
         }
+    }
+
+    /// Shows the confirmation named by a `done` query value, if it names a
+    /// `done-…` message (anything else, typed or forged, shows nothing).
+    pub fn with_done(mut self, query: Option<&str>) -> Self {
+        self.done = query.and_then(done_key).and_then(|key| {
+            let id = format!("{DONE_PREFIX}{key}");
+            let text = self.tr.t(&id);
+            (text != id).then_some(text)
+        });
+        self
     }
 
     /// Shows the nav's links that the policy allows `actor`.
@@ -121,7 +136,9 @@ impl FromRequestParts<AppState> for PageCtx {
             .get::<Arc<Nav>>()
             .cloned()
             .unwrap_or_default();
-        Ok(PageCtx::build(lang, csrf, user, &path).with_nav(&nav, signed_in.map(|s| &s.actor)))
+        Ok(PageCtx::build(lang, csrf, user, &path)
+            .with_nav(&nav, signed_in.map(|s| &s.actor))
+            .with_done(parts.uri.query()))
     }
 }
 
@@ -158,6 +175,33 @@ pub fn see_other(to: &LocalTarget) -> Response {
     }
 }
 
+/// Message ids of confirmations start with this; the query carries the rest.
+const DONE_PREFIX: &str = "done-";
+const DONE_PARAM: &str = "done";
+
+/// The `done` value of a query, if it is a plausible message key.
+fn done_key(query: &str) -> Option<String> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == DONE_PARAM)
+        .map(|(_, v)| v.into_owned())
+        .filter(|v| {
+            (1..=64).contains(&v.len())
+                && v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
+/// A `303 See Other` to `to` that confirms the step just taken: the page
+/// there shows the message `message_id` (a `done-…` id, so the message-id
+/// check finds it) above its content. Stateless, so a reload shows it
+/// again rather than losing it, and nothing is stored per session.
+pub fn see_other_done(to: &LocalTarget, message_id: &'static str) -> Response {
+    let key = message_id.strip_prefix(DONE_PREFIX).unwrap_or(message_id);
+    let target = to.as_str();
+    let sep = if target.contains('?') { '&' } else { '?' };
+    let with = format!("{target}{sep}{DONE_PARAM}={key}");
+    see_other(&LocalTarget::or_default(Some(&with), target))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +215,20 @@ mod tests {
         assert_eq!(safe_next(Some("/\t/evil.example/"), "/").as_str(), "/");
         assert_eq!(safe_next(Some("/a\r\nSet-Cookie: x"), "/").as_str(), "/");
         assert_eq!(safe_next(None, "/x").as_str(), "/x");
+    }
+
+    #[test]
+    fn a_confirmation_rides_on_the_redirect_and_shows_only_known_messages() {
+        let r = see_other_done(&safe_next(Some("/pocs/7"), "/"), "done-signed-out");
+        assert_eq!(r.headers()[header::LOCATION], "/pocs/7?done=signed-out");
+        let r = see_other_done(&safe_next(Some("/pocs?q=a"), "/"), "done-signed-out");
+        assert_eq!(r.headers()[header::LOCATION], "/pocs?q=a&done=signed-out");
+
+        let page = |q: &str| PageCtx::build(Lang::En, String::new(), None, "/").with_done(Some(q));
+        assert!(page("done=signed-out").done.is_some());
+        assert_eq!(page("done=no-such-step").done, None);
+        assert_eq!(page("done=%3Cscript%3E").done, None);
+        assert_eq!(page("q=x").done, None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::http::cookies::{clear_cookie, set_cookie};
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, QueryParams};
 use crate::http::identity::{PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
-use crate::http::page::{render, safe_next, see_other, PageCtx};
+use crate::http::page::{render, safe_next, see_other, see_other_done, PageCtx};
 use crate::http::security::ClientAddress;
 use crate::state::AppState;
 use askama::Template;
@@ -585,7 +585,7 @@ pub async fn logout(
     if let Some(Extension(p)) = pending {
         state.store.delete_session(p.session.id, None).await?;
     }
-    let mut response = Redirect::to("/").into_response();
+    let mut response = see_other_done(&safe_next(None, "/"), "done-signed-out");
     response.headers_mut().append(
         header::SET_COOKIE,
         clear_cookie(SESSION_COOKIE, state.config.cookie_secure),

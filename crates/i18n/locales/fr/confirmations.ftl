@@ -1,0 +1,3 @@
+# Confirmations shown above a page after a step (`see_other_done`): one
+# `done-…` message per step.
+done-signed-out = Vous êtes déconnecté.
