@@ -1,73 +1,85 @@
-# The home of each kind of account, and the public page with the map.
+# الصفحة الرئيسية لكل نوع من الحسابات، والصفحة العامة مع الخريطة.
 
-home-help = Help for your role
-home-help-all = Help and how a State joins
-home-tasks-heading = What you can do
-home-col-when = When
-home-col-who = Who
-home-col-what = On what
-home-col-action = Action
-home-col-status = Status
+home-help = مساعدة خاصة بدورك
+home-help-all = المساعدة، وكيف تنضم الدولة
+home-tasks-heading = ما يمكنك القيام به
+home-col-when = متى
+home-col-who = من
+home-col-what = على ماذا
+home-col-action = الإجراء
+home-col-status = الحالة
 
-home-secretariat-title = Secretariat
-home-secretariat-lead = What is waiting for you: nominations to verify, entries past their re-validation date, mail that has not gone out, and refused requests.
+home-secretariat-title = الأمانة
+home-secretariat-lead = ما ينتظرك: ترشيحات للتحقق منها، وقيود تجاوزت موعد إعادة التأكيد، وبريد لم يُرسَل، وطلبات مرفوضة.
 home-queue-count = { $count ->
-    [one] nomination or change awaits verification
-   *[other] nominations or changes await verification
+    [zero] ترشيح أو تعديل ينتظر التحقق
+    [one] ترشيح أو تعديل ينتظر التحقق
+    [two] ترشيحان أو تعديلان ينتظران التحقق
+    [few] ترشيحات أو تعديلات تنتظر التحقق
+   *[other] ترشيحًا أو تعديلًا ينتظر التحقق
 }
 home-overdue-count = { $count ->
-    [one] entry is past its re-validation date
-   *[other] entries are past their re-validation date
+    [zero] قيد تجاوز موعد إعادة التأكيد
+    [one] قيد تجاوز موعد إعادة التأكيد
+    [two] قيدان تجاوزا موعد إعادة التأكيد
+    [few] قيود تجاوزت موعد إعادة التأكيد
+   *[other] قيدًا تجاوز موعد إعادة التأكيد
 }
 home-mail-queued = { $count ->
-    [one] mail waiting to be sent
-   *[other] mails waiting to be sent
+    [zero] رسالة بريد تنتظر الإرسال
+    [one] رسالة بريد تنتظر الإرسال
+    [two] رسالتان تنتظران الإرسال
+    [few] رسائل تنتظر الإرسال
+   *[other] رسالة تنتظر الإرسال
 }
 home-mail-failed = { $count ->
-    [one] { $count } mail given up
-   *[other] { $count } mails given up
+    [one] تعذّر إرسال رسالة واحدة نهائيًا
+   *[other] تعذّر إرسال { $count } من الرسائل نهائيًا
 }
-home-overdue-heading = Longest overdue
-home-refusals-heading = Recently refused requests
-home-refusals-none = No request has been refused recently.
-home-refusals-all = All refused requests in the log
+home-overdue-heading = الأطول تأخرًا
+home-refusals-heading = طلبات رُفضت مؤخرًا
+home-refusals-none = لم يُرفض أي طلب مؤخرًا.
+home-refusals-all = جميع الطلبات المرفوضة في السجل
 
-home-nominator-title = Nominating authority
-home-nominator-lead = Your State's points of contact, their re-validation dates, and the nominations awaiting the secretariat.
+home-nominator-title = سلطة الترشيح
+home-nominator-lead = جهات الاتصال التابعة لدولتك، ومواعيد إعادة تأكيدها، والترشيحات التي تنتظر الأمانة.
 home-pending-count = { $count ->
-    [one] request awaits the secretariat
-   *[other] requests await the secretariat
+    [zero] طلب ينتظر الأمانة
+    [one] طلب ينتظر الأمانة
+    [two] طلبان ينتظران الأمانة
+    [few] طلبات تنتظر الأمانة
+   *[other] طلبًا ينتظر الأمانة
 }
-home-state-pocs-heading = Your State's points of contact
+home-state-pocs-heading = جهات الاتصال التابعة لدولتك
 
-home-poc-lead = Find the point of contact you need, and check that your own entry is up to date.
-home-own-entry-heading = Your entry in the directory
-home-own-entry-none = No active entry of your State lists your e-mail address. If you should have one, ask your State's nominating authority.
-home-own-entry-who-confirms = Your State's nominating authority confirms or corrects this entry; tell it when something changes.
+home-poc-lead = ابحث عن جهة الاتصال التي تحتاج إليها، وتحقق من أن قيدك محدَّث.
+home-own-entry-heading = قيدك في الدليل
+home-own-entry-none = لا يتضمن أي قيد نشط لدولتك عنوان بريدك الإلكتروني. إن كان ينبغي أن يكون لك قيد، فاتصل بسلطة الترشيح في دولتك.
+home-own-entry-who-confirms = تؤكد سلطة الترشيح في دولتك هذا القيد أو تصححه؛ أبلغها عندما يتغير شيء.
 
-home-auditor-title = Auditor
-home-auditor-lead = The tamper-evident log of everything that happened, and its latest signed state.
-home-log-head-heading = The log's latest signed head
-home-log-size = Entries
-home-log-signed-at = Signed at
-home-log-root = Root hash
-home-log-verify = Anyone can check that the log was only ever added to, with no secret:
-home-recent-heading = Recent activity
-home-recent-all = The whole log, with filters
+home-auditor-title = المدقق
+home-auditor-lead = السجل المحمي من العبث لكل ما حدث، وآخر حالة موقَّعة له.
+home-log-head-heading = آخر رأس موقَّع للسجل
+home-log-size = عدد القيود
+home-log-signed-at = وُقّع في
+home-log-root = تجزئة الجذر
+home-log-verify = يستطيع أي شخص، دون أي سر، أن يتحقق من أن السجل لم يُغيَّر إلا بالإضافة:
+home-recent-heading = النشاط الأخير
+home-recent-all = السجل كاملًا، مع عوامل التصفية
 
-home-reporter-title = Private reporter
-home-reporter-lead = As a vetted reporter you will notify the technical points of contact of the States you choose about threats and vulnerabilities.
-home-reporter-can-heading = What you can do now
-home-reporter-can-public = See which States take part:
-home-reporter-can-account = Look after your password, second factor and API tokens:
-home-reporter-can-notify = Sending notifications to States' technical points of contact is coming to the portal; you will find it here.
-home-reporter-cannot-heading = What you cannot see
-home-reporter-cannot = Reporters never see the directory: not the names, nor the contact details of any point of contact. Your notifications reach them without revealing who they are.
+home-reporter-title = مُبلِّغ من القطاع الخاص
+home-reporter-lead = بصفتك مُبلِّغًا معتمدًا، ستُبلغ جهات الاتصال التقنية للدول التي تختارها بالتهديدات ومواطن الضعف.
+home-reporter-can-heading = ما يمكنك القيام به الآن
+home-reporter-can-public = معرفة الدول المشاركة:
+home-reporter-can-account = إدارة كلمة المرور والعامل الثاني ورموز واجهة البرمجة:
+home-reporter-can-notify = سيُتاح قريبًا في البوابة إرسال الإبلاغات إلى جهات الاتصال التقنية للدول؛ وستجده هنا.
+home-reporter-cannot-heading = ما لا يمكنك رؤيته
+home-reporter-cannot = لا يرى المُبلِّغون الدليل أبدًا: لا الأسماء ولا بيانات الاتصال لأي جهة اتصال. تصل إبلاغاتك إليهم دون الكشف عن هويتهم.
 
-public-map-title = Map of the world with the participating States highlighted
-public-map-key = Participating State
-public-map-source = Map data: Natural Earth (public domain), through world-atlas.
-public-by-region = Participating States by region
-public-organisations = Organisations
-public-all-participants = Every participant, as a table
-public-join-more = More on how a State joins, and help for each role
+public-map-title = خريطة العالم مع إبراز الدول المشاركة
+public-map-key = دولة مشاركة
+public-map-source = بيانات الخريطة: Natural Earth (ملك عام)، عبر world-atlas.
+public-by-region = الدول المشاركة حسب المنطقة
+public-organisations = المنظمات
+public-all-participants = جميع المشاركين في جدول
+public-join-more = المزيد عن كيفية انضمام الدولة، والمساعدة لكل دور

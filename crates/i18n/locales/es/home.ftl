@@ -1,73 +1,73 @@
-# The home of each kind of account, and the public page with the map.
+# La página de inicio de cada tipo de cuenta y la página pública con el mapa.
 
-home-help = Help for your role
-home-help-all = Help and how a State joins
-home-tasks-heading = What you can do
-home-col-when = When
-home-col-who = Who
-home-col-what = On what
-home-col-action = Action
-home-col-status = Status
+home-help = Ayuda para su función
+home-help-all = Ayuda, y cómo se incorpora un Estado
+home-tasks-heading = Lo que puede hacer
+home-col-when = Cuándo
+home-col-who = Quién
+home-col-what = Sobre qué
+home-col-action = Acción
+home-col-status = Estado
 
-home-secretariat-title = Secretariat
-home-secretariat-lead = What is waiting for you: nominations to verify, entries past their re-validation date, mail that has not gone out, and refused requests.
+home-secretariat-title = Secretaría
+home-secretariat-lead = Lo que le espera: nominaciones por verificar, fichas con la fecha de revalidación vencida, correo que no ha salido y solicitudes denegadas.
 home-queue-count = { $count ->
-    [one] nomination or change awaits verification
-   *[other] nominations or changes await verification
+    [one] nominación o cambio espera verificación
+   *[other] nominaciones o cambios esperan verificación
 }
 home-overdue-count = { $count ->
-    [one] entry is past its re-validation date
-   *[other] entries are past their re-validation date
+    [one] ficha ha pasado su fecha de revalidación
+   *[other] fichas han pasado su fecha de revalidación
 }
 home-mail-queued = { $count ->
-    [one] mail waiting to be sent
-   *[other] mails waiting to be sent
+    [one] correo pendiente de envío
+   *[other] correos pendientes de envío
 }
 home-mail-failed = { $count ->
-    [one] { $count } mail given up
-   *[other] { $count } mails given up
+    [one] { $count } correo abandonado
+   *[other] { $count } correos abandonados
 }
-home-overdue-heading = Longest overdue
-home-refusals-heading = Recently refused requests
-home-refusals-none = No request has been refused recently.
-home-refusals-all = All refused requests in the log
+home-overdue-heading = Los más atrasados
+home-refusals-heading = Solicitudes denegadas recientemente
+home-refusals-none = No se ha denegado ninguna solicitud recientemente.
+home-refusals-all = Todas las solicitudes denegadas en el registro
 
-home-nominator-title = Nominating authority
-home-nominator-lead = Your State's points of contact, their re-validation dates, and the nominations awaiting the secretariat.
+home-nominator-title = Autoridad de nominación
+home-nominator-lead = Los puntos de contacto de su Estado, sus fechas de revalidación y las nominaciones que esperan a la secretaría.
 home-pending-count = { $count ->
-    [one] request awaits the secretariat
-   *[other] requests await the secretariat
+    [one] solicitud espera a la secretaría
+   *[other] solicitudes esperan a la secretaría
 }
-home-state-pocs-heading = Your State's points of contact
+home-state-pocs-heading = Los puntos de contacto de su Estado
 
-home-poc-lead = Find the point of contact you need, and check that your own entry is up to date.
-home-own-entry-heading = Your entry in the directory
-home-own-entry-none = No active entry of your State lists your e-mail address. If you should have one, ask your State's nominating authority.
-home-own-entry-who-confirms = Your State's nominating authority confirms or corrects this entry; tell it when something changes.
+home-poc-lead = Encuentre el punto de contacto que necesita y compruebe que su propia ficha está al día.
+home-own-entry-heading = Su ficha en el directorio
+home-own-entry-none = Ninguna ficha activa de su Estado incluye su dirección de correo electrónico. Si debería tener una, consulte a la autoridad de nominación de su Estado.
+home-own-entry-who-confirms = La autoridad de nominación de su Estado confirma o corrige esta ficha; avísele cuando algo cambie.
 
 home-auditor-title = Auditor
-home-auditor-lead = The tamper-evident log of everything that happened, and its latest signed state.
-home-log-head-heading = The log's latest signed head
-home-log-size = Entries
-home-log-signed-at = Signed at
-home-log-root = Root hash
-home-log-verify = Anyone can check that the log was only ever added to, with no secret:
-home-recent-heading = Recent activity
-home-recent-all = The whole log, with filters
+home-auditor-lead = El registro inalterable de todo lo ocurrido y su último estado firmado.
+home-log-head-heading = La última cabecera firmada del registro
+home-log-size = Entradas
+home-log-signed-at = Firmada el
+home-log-root = Hash raíz
+home-log-verify = Cualquiera puede comprobar, sin ningún secreto, que al registro solo se le han añadido entradas:
+home-recent-heading = Actividad reciente
+home-recent-all = Todo el registro, con filtros
 
-home-reporter-title = Private reporter
-home-reporter-lead = As a vetted reporter you will notify the technical points of contact of the States you choose about threats and vulnerabilities.
-home-reporter-can-heading = What you can do now
-home-reporter-can-public = See which States take part:
-home-reporter-can-account = Look after your password, second factor and API tokens:
-home-reporter-can-notify = Sending notifications to States' technical points of contact is coming to the portal; you will find it here.
-home-reporter-cannot-heading = What you cannot see
-home-reporter-cannot = Reporters never see the directory: not the names, nor the contact details of any point of contact. Your notifications reach them without revealing who they are.
+home-reporter-title = Notificador privado
+home-reporter-lead = Como notificador acreditado, notificará amenazas y vulnerabilidades a los puntos de contacto técnicos de los Estados que elija.
+home-reporter-can-heading = Lo que puede hacer ya
+home-reporter-can-public = Ver qué Estados participan:
+home-reporter-can-account = Gestionar su contraseña, su segundo factor y sus tokens de API:
+home-reporter-can-notify = El envío de notificaciones a los puntos de contacto técnicos de los Estados llegará pronto al portal; lo encontrará aquí.
+home-reporter-cannot-heading = Lo que no puede ver
+home-reporter-cannot = Los notificadores nunca ven el directorio: ni los nombres ni los datos de contacto de ningún punto de contacto. Sus notificaciones les llegan sin revelar quiénes son.
 
-public-map-title = Map of the world with the participating States highlighted
-public-map-key = Participating State
-public-map-source = Map data: Natural Earth (public domain), through world-atlas.
-public-by-region = Participating States by region
-public-organisations = Organisations
-public-all-participants = Every participant, as a table
-public-join-more = More on how a State joins, and help for each role
+public-map-title = Mapa del mundo con los Estados participantes resaltados
+public-map-key = Estado participante
+public-map-source = Datos del mapa: Natural Earth (dominio público), a través de world-atlas.
+public-by-region = Estados participantes por región
+public-organisations = Organizaciones
+public-all-participants = Todos los participantes, en una tabla
+public-join-more = Más sobre cómo se incorpora un Estado, y ayuda para cada función

@@ -1,73 +1,73 @@
-# The home of each kind of account, and the public page with the map.
+# La page d'accueil de chaque type de compte, et la page publique avec la carte.
 
-home-help = Help for your role
-home-help-all = Help and how a State joins
-home-tasks-heading = What you can do
-home-col-when = When
-home-col-who = Who
-home-col-what = On what
+home-help = Aide pour votre rôle
+home-help-all = Aide, et comment un État rejoint l'annuaire
+home-tasks-heading = Ce que vous pouvez faire
+home-col-when = Quand
+home-col-who = Qui
+home-col-what = Sur quoi
 home-col-action = Action
-home-col-status = Status
+home-col-status = Statut
 
-home-secretariat-title = Secretariat
-home-secretariat-lead = What is waiting for you: nominations to verify, entries past their re-validation date, mail that has not gone out, and refused requests.
+home-secretariat-title = Secrétariat
+home-secretariat-lead = Ce qui vous attend : les nominations à vérifier, les fiches dont la date de revalidation est passée, le courrier qui n'est pas parti et les demandes refusées.
 home-queue-count = { $count ->
-    [one] nomination or change awaits verification
-   *[other] nominations or changes await verification
+    [one] nomination ou modification attend une vérification
+   *[other] nominations ou modifications attendent une vérification
 }
 home-overdue-count = { $count ->
-    [one] entry is past its re-validation date
-   *[other] entries are past their re-validation date
+    [one] fiche a dépassé sa date de revalidation
+   *[other] fiches ont dépassé leur date de revalidation
 }
 home-mail-queued = { $count ->
-    [one] mail waiting to be sent
-   *[other] mails waiting to be sent
+    [one] courriel en attente d'envoi
+   *[other] courriels en attente d'envoi
 }
 home-mail-failed = { $count ->
-    [one] { $count } mail given up
-   *[other] { $count } mails given up
+    [one] { $count } courriel abandonné
+   *[other] { $count } courriels abandonnés
 }
-home-overdue-heading = Longest overdue
-home-refusals-heading = Recently refused requests
-home-refusals-none = No request has been refused recently.
-home-refusals-all = All refused requests in the log
+home-overdue-heading = Les plus en retard
+home-refusals-heading = Demandes refusées récemment
+home-refusals-none = Aucune demande n'a été refusée récemment.
+home-refusals-all = Toutes les demandes refusées dans le journal
 
-home-nominator-title = Nominating authority
-home-nominator-lead = Your State's points of contact, their re-validation dates, and the nominations awaiting the secretariat.
+home-nominator-title = Autorité de nomination
+home-nominator-lead = Les points de contact de votre État, leurs dates de revalidation et les nominations qui attendent le secrétariat.
 home-pending-count = { $count ->
-    [one] request awaits the secretariat
-   *[other] requests await the secretariat
+    [one] demande attend le secrétariat
+   *[other] demandes attendent le secrétariat
 }
-home-state-pocs-heading = Your State's points of contact
+home-state-pocs-heading = Les points de contact de votre État
 
-home-poc-lead = Find the point of contact you need, and check that your own entry is up to date.
-home-own-entry-heading = Your entry in the directory
-home-own-entry-none = No active entry of your State lists your e-mail address. If you should have one, ask your State's nominating authority.
-home-own-entry-who-confirms = Your State's nominating authority confirms or corrects this entry; tell it when something changes.
+home-poc-lead = Trouvez le point de contact dont vous avez besoin, et vérifiez que votre propre fiche est à jour.
+home-own-entry-heading = Votre fiche dans l'annuaire
+home-own-entry-none = Aucune fiche active de votre État ne porte votre adresse électronique. Si vous devriez en avoir une, adressez-vous à l'autorité de nomination de votre État.
+home-own-entry-who-confirms = L'autorité de nomination de votre État confirme ou corrige cette fiche ; prévenez-la quand quelque chose change.
 
-home-auditor-title = Auditor
-home-auditor-lead = The tamper-evident log of everything that happened, and its latest signed state.
-home-log-head-heading = The log's latest signed head
-home-log-size = Entries
-home-log-signed-at = Signed at
-home-log-root = Root hash
-home-log-verify = Anyone can check that the log was only ever added to, with no secret:
-home-recent-heading = Recent activity
-home-recent-all = The whole log, with filters
+home-auditor-title = Auditeur
+home-auditor-lead = Le journal inviolable de tout ce qui s'est passé, et son dernier état signé.
+home-log-head-heading = La dernière tête signée du journal
+home-log-size = Entrées
+home-log-signed-at = Signée le
+home-log-root = Empreinte racine
+home-log-verify = Chacun peut vérifier, sans aucun secret, que le journal n'a jamais été que complété :
+home-recent-heading = Activité récente
+home-recent-all = Tout le journal, avec des filtres
 
-home-reporter-title = Private reporter
-home-reporter-lead = As a vetted reporter you will notify the technical points of contact of the States you choose about threats and vulnerabilities.
-home-reporter-can-heading = What you can do now
-home-reporter-can-public = See which States take part:
-home-reporter-can-account = Look after your password, second factor and API tokens:
-home-reporter-can-notify = Sending notifications to States' technical points of contact is coming to the portal; you will find it here.
-home-reporter-cannot-heading = What you cannot see
-home-reporter-cannot = Reporters never see the directory: not the names, nor the contact details of any point of contact. Your notifications reach them without revealing who they are.
+home-reporter-title = Signaleur privé
+home-reporter-lead = En tant que signaleur agréé, vous signalerez des menaces et des vulnérabilités aux points de contact techniques des États que vous choisirez.
+home-reporter-can-heading = Ce que vous pouvez faire dès maintenant
+home-reporter-can-public = Voir quels États participent :
+home-reporter-can-account = Gérer votre mot de passe, votre second facteur et vos jetons d'API :
+home-reporter-can-notify = L'envoi de signalements aux points de contact techniques des États arrive bientôt dans le portail ; vous le trouverez ici.
+home-reporter-cannot-heading = Ce que vous ne voyez pas
+home-reporter-cannot = Les signaleurs ne voient jamais l'annuaire : ni les noms ni les coordonnées d'aucun point de contact. Vos signalements leur parviennent sans révéler qui ils sont.
 
-public-map-title = Map of the world with the participating States highlighted
-public-map-key = Participating State
-public-map-source = Map data: Natural Earth (public domain), through world-atlas.
-public-by-region = Participating States by region
+public-map-title = Carte du monde où les États participants sont mis en évidence
+public-map-key = État participant
+public-map-source = Données cartographiques : Natural Earth (domaine public), via world-atlas.
+public-by-region = États participants par région
 public-organisations = Organisations
-public-all-participants = Every participant, as a table
-public-join-more = More on how a State joins, and help for each role
+public-all-participants = Tous les participants, sous forme de tableau
+public-join-more = Comment un État rejoint l'annuaire, et l'aide pour chaque rôle

@@ -1,73 +1,78 @@
-# The home of each kind of account, and the public page with the map.
+# Главная страница каждого вида учётной записи и публичная страница с картой.
 
-home-help = Help for your role
-home-help-all = Help and how a State joins
-home-tasks-heading = What you can do
-home-col-when = When
-home-col-who = Who
-home-col-what = On what
-home-col-action = Action
-home-col-status = Status
+home-help = Справка по вашей роли
+home-help-all = Справка и порядок присоединения государства
+home-tasks-heading = Что вы можете сделать
+home-col-when = Когда
+home-col-who = Кто
+home-col-what = Объект
+home-col-action = Действие
+home-col-status = Статус
 
-home-secretariat-title = Secretariat
-home-secretariat-lead = What is waiting for you: nominations to verify, entries past their re-validation date, mail that has not gone out, and refused requests.
+home-secretariat-title = Секретариат
+home-secretariat-lead = Что ждёт вашего внимания: кандидатуры на проверку, записи с истёкшим сроком повторного подтверждения, неотправленная почта и отклонённые запросы.
 home-queue-count = { $count ->
-    [one] nomination or change awaits verification
-   *[other] nominations or changes await verification
+    [one] кандидатура или изменение ожидает проверки
+    [few] кандидатуры или изменения ожидают проверки
+   *[other] кандидатур или изменений ожидают проверки
 }
 home-overdue-count = { $count ->
-    [one] entry is past its re-validation date
-   *[other] entries are past their re-validation date
+    [one] запись просрочила повторное подтверждение
+    [few] записи просрочили повторное подтверждение
+   *[other] записей просрочили повторное подтверждение
 }
 home-mail-queued = { $count ->
-    [one] mail waiting to be sent
-   *[other] mails waiting to be sent
+    [one] письмо ожидает отправки
+    [few] письма ожидают отправки
+   *[other] писем ожидают отправки
 }
 home-mail-failed = { $count ->
-    [one] { $count } mail given up
-   *[other] { $count } mails given up
+    [one] { $count } письмо не удалось отправить
+    [few] { $count } письма не удалось отправить
+   *[other] { $count } писем не удалось отправить
 }
-home-overdue-heading = Longest overdue
-home-refusals-heading = Recently refused requests
-home-refusals-none = No request has been refused recently.
-home-refusals-all = All refused requests in the log
+home-overdue-heading = Дольше всех просроченные
+home-refusals-heading = Недавно отклонённые запросы
+home-refusals-none = В последнее время запросы не отклонялись.
+home-refusals-all = Все отклонённые запросы в журнале
 
-home-nominator-title = Nominating authority
-home-nominator-lead = Your State's points of contact, their re-validation dates, and the nominations awaiting the secretariat.
+home-nominator-title = Орган, назначающий контактных лиц
+home-nominator-lead = Контактные лица вашего государства, сроки их повторного подтверждения и кандидатуры, ожидающие секретариата.
 home-pending-count = { $count ->
-    [one] request awaits the secretariat
-   *[other] requests await the secretariat
+    [one] запрос ожидает секретариата
+    [few] запроса ожидают секретариата
+   *[other] запросов ожидают секретариата
 }
-home-state-pocs-heading = Your State's points of contact
+home-state-pocs-heading = Контактные лица вашего государства
 
-home-poc-lead = Find the point of contact you need, and check that your own entry is up to date.
-home-own-entry-heading = Your entry in the directory
-home-own-entry-none = No active entry of your State lists your e-mail address. If you should have one, ask your State's nominating authority.
-home-own-entry-who-confirms = Your State's nominating authority confirms or corrects this entry; tell it when something changes.
+home-poc-lead = Найдите нужное контактное лицо и проверьте, что ваша собственная запись актуальна.
+home-own-entry-heading = Ваша запись в справочнике
+home-own-entry-none = Ни одна действующая запись вашего государства не содержит ваш адрес электронной почты. Если у вас должна быть запись, обратитесь к назначающему органу вашего государства.
+home-own-entry-who-confirms = Назначающий орган вашего государства подтверждает или исправляет эту запись; сообщайте ему об изменениях.
 
-home-auditor-title = Auditor
-home-auditor-lead = The tamper-evident log of everything that happened, and its latest signed state.
-home-log-head-heading = The log's latest signed head
-home-log-size = Entries
-home-log-signed-at = Signed at
-home-log-root = Root hash
-home-log-verify = Anyone can check that the log was only ever added to, with no secret:
-home-recent-heading = Recent activity
-home-recent-all = The whole log, with filters
+home-auditor-title = Аудитор
+home-auditor-lead = Защищённый от подделки журнал всего, что произошло, и его последнее подписанное состояние.
+home-log-head-heading = Последний подписанный заголовок журнала
+home-log-size = Записей
+home-log-signed-at = Подписан
+home-log-root = Корневой хеш
+home-log-verify = Любой может без каких-либо секретов проверить, что журнал только пополнялся:
+home-recent-heading = Последние события
+home-recent-all = Весь журнал, с фильтрами
 
-home-reporter-title = Private reporter
-home-reporter-lead = As a vetted reporter you will notify the technical points of contact of the States you choose about threats and vulnerabilities.
-home-reporter-can-heading = What you can do now
-home-reporter-can-public = See which States take part:
-home-reporter-can-account = Look after your password, second factor and API tokens:
-home-reporter-can-notify = Sending notifications to States' technical points of contact is coming to the portal; you will find it here.
-home-reporter-cannot-heading = What you cannot see
-home-reporter-cannot = Reporters never see the directory: not the names, nor the contact details of any point of contact. Your notifications reach them without revealing who they are.
+home-reporter-title = Частный информатор
+home-reporter-lead = Как проверенный информатор вы будете сообщать техническим контактным лицам выбранных вами государств об угрозах и уязвимостях.
+home-reporter-can-heading = Что вы можете сделать уже сейчас
+home-reporter-can-public = Посмотреть, какие государства участвуют:
+home-reporter-can-account = Управлять паролем, вторым фактором и токенами API:
+home-reporter-can-notify = Отправка уведомлений техническим контактным лицам государств скоро появится на портале; вы найдёте её здесь.
+home-reporter-cannot-heading = Что вам не видно
+home-reporter-cannot = Информаторы никогда не видят справочник: ни имён, ни контактных данных контактных лиц. Ваши уведомления доходят до них, не раскрывая, кто они.
 
-public-map-title = Map of the world with the participating States highlighted
-public-map-key = Participating State
-public-map-source = Map data: Natural Earth (public domain), through world-atlas.
-public-by-region = Participating States by region
-public-organisations = Organisations
-public-all-participants = Every participant, as a table
-public-join-more = More on how a State joins, and help for each role
+public-map-title = Карта мира, на которой выделены государства-участники
+public-map-key = Государство-участник
+public-map-source = Картографические данные: Natural Earth (общественное достояние), через world-atlas.
+public-by-region = Государства-участники по регионам
+public-organisations = Организации
+public-all-participants = Все участники в виде таблицы
+public-join-more = Подробнее о присоединении государства и справка по каждой роли
