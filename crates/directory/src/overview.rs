@@ -27,7 +27,10 @@ fn allowed(actor: &Actor, action: Action) -> bool {
 }
 
 /// The length of the secretariat's verification queue.
-pub async fn nominations_waiting(store: &dyn PocStore, actor: &Actor) -> StoreResult<Option<usize>> {
+pub async fn nominations_waiting(
+    store: &dyn PocStore,
+    actor: &Actor,
+) -> StoreResult<Option<usize>> {
     if !allowed(actor, Action::ReviewNominations) {
         return Ok(None);
     }
@@ -74,9 +77,7 @@ pub async fn own_state_entries(
     for poc in store.pocs_of(&own).await?.into_iter().filter(|p| shown(p)) {
         out.push(entry_due(poc, policy, now));
     }
-    out.sort_by(|a, b| {
-        (a.due.is_none(), a.due, a.poc.id).cmp(&(b.due.is_none(), b.due, b.poc.id))
-    });
+    out.sort_by_key(|e| (e.due.is_none(), e.due, e.poc.id));
     Ok(out)
 }
 
@@ -109,6 +110,91 @@ pub fn entry_due(poc: Poc, policy: &RevalidationPolicy, now: OffsetDateTime) -> 
 pub fn entries_of_account<'e>(entries: &'e [EntryDue], email: &str) -> Vec<&'e EntryDue> {
     entries
         .iter()
-        .filter(|e| e.emails.iter().any(|m| m.eq_ignore_ascii_case(email.trim())))
+        .filter(|e| {
+            e.emails
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(email.trim()))
+        })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pocdir_domain::directory::poc::{PendingAction, PhoneDraft, PocDraft, PocRole};
+    use time::macros::datetime;
+
+    const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
+
+    fn details(name: &str, email: &str) -> String {
+        let draft = PocDraft {
+            role: "technical".into(),
+            name: name.into(),
+            organisation: "CERT".into(),
+            emails: vec![email.into()],
+            phones: vec![PhoneDraft {
+                number: "+44 20 7946 0321".into(),
+                phone_use: "office".into(),
+            }],
+            languages: vec!["en".into()],
+            time_zone: "Europe/Paris".into(),
+            hours: "24/7".into(),
+            ..PocDraft::default()
+        };
+        serde_json::to_string(&draft.validate(NOW).unwrap()).unwrap()
+    }
+
+    fn poc(id: i64, status: PocStatus, confirmed: Option<OffsetDateTime>) -> Poc {
+        Poc {
+            id,
+            participant: "PAK".into(),
+            role: PocRole::Technical,
+            status,
+            version: 1,
+            active: (status == PocStatus::Active)
+                .then(|| details("Ayesha Malik", "Ayesha@cert.pk.example.org")),
+            pending: (status == PocStatus::Pending)
+                .then(|| details("Bilal Khan", "bilal@cert.pk.example.org")),
+            pending_action: (status == PocStatus::Pending).then_some(PendingAction::Create),
+            confirmed_at: confirmed,
+            created_at: NOW,
+            updated_at: NOW,
+        }
+    }
+
+    #[test]
+    fn an_active_entry_is_due_and_a_nomination_named_by_its_proposal() {
+        let policy = RevalidationPolicy::default();
+        let late = entry_due(
+            poc(1, PocStatus::Active, Some(NOW - time::Duration::days(200))),
+            &policy,
+            NOW,
+        );
+        assert!(late.overdue);
+        assert_eq!(late.due, Some(NOW - time::Duration::days(20)));
+        assert_eq!(late.name, "Ayesha Malik");
+        let fresh = entry_due(poc(2, PocStatus::Active, Some(NOW)), &policy, NOW);
+        assert!(!fresh.overdue);
+        let nominated = entry_due(poc(3, PocStatus::Pending, None), &policy, NOW);
+        assert_eq!(
+            (nominated.name.as_str(), nominated.due),
+            ("Bilal Khan", None)
+        );
+        assert!(
+            nominated.emails.is_empty(),
+            "a nomination's address is not yet anyone's entry"
+        );
+    }
+
+    #[test]
+    fn an_account_owns_the_entries_that_list_its_address() {
+        let policy = RevalidationPolicy::default();
+        let entries = vec![
+            entry_due(poc(1, PocStatus::Active, Some(NOW)), &policy, NOW),
+            entry_due(poc(2, PocStatus::Pending, None), &policy, NOW),
+        ];
+        let mine = entries_of_account(&entries, "ayesha@CERT.pk.example.org");
+        assert_eq!(mine.iter().map(|e| e.poc.id).collect::<Vec<_>>(), [1]);
+        assert!(entries_of_account(&entries, "bilal@cert.pk.example.org").is_empty());
+    }
 }

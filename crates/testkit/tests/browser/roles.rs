@@ -19,7 +19,10 @@ async fn shot(client: &Client, name: &str) -> Result<()> {
     let dir = super::screenshot_dir().join("roles");
     std::fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
     let png = client.screenshot().await.context("take a screenshot")?;
-    ensure!(png.starts_with(b"\x89PNG"), "the screenshot {name} is not a PNG");
+    ensure!(
+        png.starts_with(b"\x89PNG"),
+        "the screenshot {name} is not a PNG"
+    );
     let path = dir.join(format!("{name}.png"));
     std::fs::write(&path, png).with_context(|| format!("write {}", path.display()))?;
     println!("screenshot: {}", path.display());
@@ -98,17 +101,58 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     let nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
     let nominator_fra = server.account(AccountKind::Nominator, Some("FRA")).await;
-    let diplomatic = server.account(AccountKind::DiplomaticPoc, Some("PAK")).await;
+    let diplomatic = server
+        .account(AccountKind::DiplomaticPoc, Some("PAK"))
+        .await;
     let technical = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
     let auditor = server.account(AccountKind::Auditor, None).await;
     let reporter = server.account(AccountKind::Reporter, None).await;
     let (n, s) = (&nominator, &secretariat);
-    entry(server, n, s, "PAK", "diplomatic", "Imran Siddiqui", &diplomatic.email, true).await?;
-    entry(server, n, s, "PAK", "technical", "Ayesha Malik", &technical.email, true).await?;
+    entry(
+        server,
+        n,
+        s,
+        "PAK",
+        "diplomatic",
+        "Imran Siddiqui",
+        &diplomatic.email,
+        true,
+    )
+    .await?;
+    entry(
+        server,
+        n,
+        s,
+        "PAK",
+        "technical",
+        "Ayesha Malik",
+        &technical.email,
+        true,
+    )
+    .await?;
     let f = &nominator_fra;
-    entry(server, f, s, "FRA", "technical", "Léa Fontaine", "lea@cert.fr.example.org", true).await?;
-    entry(server, f, s, "FRA", "diplomatic", "Julien Moreau", "julien@mfa.fr.example.org", false)
-        .await?;
+    entry(
+        server,
+        f,
+        s,
+        "FRA",
+        "technical",
+        "Léa Fontaine",
+        "lea@cert.fr.example.org",
+        true,
+    )
+    .await?;
+    entry(
+        server,
+        f,
+        s,
+        "FRA",
+        "diplomatic",
+        "Julien Moreau",
+        "julien@mfa.fr.example.org",
+        false,
+    )
+    .await?;
 
     // The public page: Pakistan and France on the map and in the list.
     client.goto(&server.url("/")).await?;
@@ -116,9 +160,15 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     let marked = client
         .find_all(Locator::Css("#world-map path.takes-part"))
         .await?;
-    ensure!(marked.len() == 2, "{} States marked on the map", marked.len());
     ensure!(
-        text_of(client, "#participants-by-region").await?.contains("Pakistan"),
+        marked.len() == 2,
+        "{} States marked on the map",
+        marked.len()
+    );
+    ensure!(
+        text_of(client, "#participants-by-region")
+            .await?
+            .contains("Pakistan"),
         "Pakistan is not in the list by region"
     );
     shot(client, "public-en").await?;
@@ -126,7 +176,10 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
 
     // The secretariat: the queue from its home, one nomination approved.
     sign_in(client, server, &secretariat).await?;
-    ensure!(number_in(client, "#home-queue strong").await? == 1, "queue count");
+    ensure!(
+        number_in(client, "#home-queue strong").await? == 1,
+        "queue count"
+    );
     shot(client, "secretariat-home-en").await?;
     find(client, "#home-queue").await?.click().await?;
     wait_for_path(client, "/nominations").await?;
@@ -137,7 +190,10 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     find(client, "#queue-empty").await?;
     find(client, "header .brand").await?.click().await?;
     wait_for_path(client, "/").await?;
-    ensure!(number_in(client, "#home-queue strong").await? == 0, "queue after");
+    ensure!(
+        number_in(client, "#home-queue strong").await? == 0,
+        "queue after"
+    );
     find(client, "#home-help").await?.click().await?;
     wait_for_path(client, "/help/secretariat").await?;
     find(client, "#verify").await?;
@@ -153,8 +209,14 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         pocs.contains("Imran Siddiqui") && pocs.contains("Ayesha Malik"),
         "the nominator's home lists {pocs:?}"
     );
-    ensure!(!pocs.contains("Fontaine"), "another State's PoC on the home");
-    ensure!(number_in(client, "#home-pending strong").await? == 0, "pending");
+    ensure!(
+        !pocs.contains("Fontaine"),
+        "another State's PoC on the home"
+    );
+    ensure!(
+        number_in(client, "#home-pending strong").await? == 0,
+        "pending"
+    );
     shot(client, "nominator-home-ar").await?;
     find(client, "#home-nominate").await?.click().await?;
     wait_for_path(client, "/participants/PAK/nominate").await?;
@@ -166,8 +228,14 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     find(client, ".heading-help a.help-link").await?;
     find(client, "header .brand").await?.click().await?;
     wait_for_path(client, "/").await?;
-    let mut rows = client.find_all(Locator::Css("#home-pocs a.home-poc")).await?;
-    ensure!(rows.len() == 2, "{} entries on the nominator's home", rows.len());
+    let mut rows = client
+        .find_all(Locator::Css("#home-pocs a.home-poc"))
+        .await?;
+    ensure!(
+        rows.len() == 2,
+        "{} entries on the nominator's home",
+        rows.len()
+    );
     rows.remove(0).click().await?;
     wait_for_path_under(client, "/pocs/").await?;
     find(client, "#poc-edit").await?.click().await?;
@@ -194,7 +262,9 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     // the home's search.
     sign_in(client, server, &diplomatic).await?;
     ensure!(
-        text_of(client, "#home-own-entry").await?.contains("Imran Siddiqui"),
+        text_of(client, "#home-own-entry")
+            .await?
+            .contains("Imran Siddiqui"),
         "the diplomatic PoC's own entry"
     );
     shot(client, "diplomatic-poc-home-en").await?;
@@ -204,7 +274,10 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         .click()
         .await?;
     wait_for_path(client, "/directory").await?;
-    find(client, "#directory-results a.poc-link").await?.click().await?;
+    find(client, "#directory-results a.poc-link")
+        .await?
+        .click()
+        .await?;
     wait_for_path_under(client, "/pocs/").await?;
     ensure!(
         text_of(client, "a.poc-email").await?.trim() == "lea@cert.fr.example.org",
@@ -215,7 +288,10 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     // The technical PoC: its entry from its home, then its State's log.
     sign_in(client, server, &technical).await?;
     shot(client, "technical-poc-home-en").await?;
-    find(client, "#home-own-entry a.home-poc").await?.click().await?;
+    find(client, "#home-own-entry a.home-poc")
+        .await?
+        .click()
+        .await?;
     wait_for_path_under(client, "/pocs/").await?;
     ensure!(
         text_of(client, "main").await?.contains(&technical.email),

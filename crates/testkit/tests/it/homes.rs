@@ -84,12 +84,62 @@ async fn cast(server: &TestServer) -> Cast {
     let auditor = server.account(AccountKind::Auditor, None).await;
     let reporter = server.account(AccountKind::Reporter, None).await;
     let (n, s) = (&nominator, &secretariat);
-    let d = poc(server, n, s, "PAK", "diplomatic", "Imran Siddiqui", &diplomatic.email, true).await;
-    let t = poc(server, n, s, "PAK", "technical", "Ayesha Malik", &technical.email, true).await;
-    let p = poc(server, n, s, "PAK", "technical", "Bilal Khan", "bilal@cert.pk.example.org", false).await;
+    let d = poc(
+        server,
+        n,
+        s,
+        "PAK",
+        "diplomatic",
+        "Imran Siddiqui",
+        &diplomatic.email,
+        true,
+    )
+    .await;
+    let t = poc(
+        server,
+        n,
+        s,
+        "PAK",
+        "technical",
+        "Ayesha Malik",
+        &technical.email,
+        true,
+    )
+    .await;
+    let p = poc(
+        server,
+        n,
+        s,
+        "PAK",
+        "technical",
+        "Bilal Khan",
+        "bilal@cert.pk.example.org",
+        false,
+    )
+    .await;
     let f = &nominator_fra;
-    let fa = poc(server, f, s, "FRA", "technical", "Léa Fontaine", "lea@cert.fr.example.org", true).await;
-    let fp = poc(server, f, s, "FRA", "diplomatic", "Julien Moreau", "julien@mfa.fr.example.org", false).await;
+    let fa = poc(
+        server,
+        f,
+        s,
+        "FRA",
+        "technical",
+        "Léa Fontaine",
+        "lea@cert.fr.example.org",
+        true,
+    )
+    .await;
+    let fp = poc(
+        server,
+        f,
+        s,
+        "FRA",
+        "diplomatic",
+        "Julien Moreau",
+        "julien@mfa.fr.example.org",
+        false,
+    )
+    .await;
     Cast {
         secretariat,
         nominator,
@@ -198,7 +248,9 @@ fn the_crawler_matches_routes_and_reads_links() {
     assert!(!matches("/pocs/{id}", "/pocs/7/edit"));
     assert!(!matches("/pocs/{id}", "/pocs/"));
     assert_eq!(
-        links(r#"<a href="/a?x=1&amp;y=2#top">a</a> <a href="https://x.example/">b</a> <a href="//evil">c</a>"#),
+        links(
+            r#"<a href="/a?x=1&amp;y=2#top">a</a> <a href="https://x.example/">b</a> <a href="//evil">c</a>"#
+        ),
         ["/a?x=1&y=2"]
     );
 }
@@ -257,7 +309,10 @@ async fn each_home_shows_the_work_of_its_reader_and_nothing_more() {
 
     // The secretariat: both States' nominations wait.
     let home = page(server.signed_in(&c.secretariat).await).await;
-    assert!(home.contains("id=\"home-queue\"><strong>2</strong>"), "{home}");
+    assert!(
+        home.contains("id=\"home-queue\"><strong>2</strong>"),
+        "{home}"
+    );
     assert!(home.contains("href=\"/directory/import\""));
     assert!(home.contains("href=\"/help/secretariat\""));
 
@@ -267,7 +322,10 @@ async fn each_home_shows_the_work_of_its_reader_and_nothing_more() {
         assert!(home.contains(&poc_link(id)), "PAK entry {id} on its home");
     }
     for id in [fra_active, fra_pending] {
-        assert!(!home.contains(&poc_link(id)), "FRA entry {id} on PAK's home");
+        assert!(
+            !home.contains(&poc_link(id)),
+            "FRA entry {id} on PAK's home"
+        );
     }
     assert!(!home.contains("Julien Moreau") && !home.contains("Léa Fontaine"));
     assert!(home.contains("id=\"home-pending\"><strong>1</strong>"));
@@ -317,7 +375,11 @@ async fn the_public_page_maps_the_participating_states_in_the_readers_language()
     let anonymous = server.client();
     let home = anonymous.get("/").await.text().await.unwrap();
     assert!(home.contains("id=\"world-map\""));
-    assert_eq!(home.matches("class=\"takes-part\"").count(), 1, "only the key's swatch");
+    assert_eq!(
+        home.matches("class=\"takes-part\"").count(),
+        1,
+        "only the key's swatch"
+    );
     assert!(home.contains("id=\"participants-none\""));
 
     let c = cast(&server).await;
@@ -326,17 +388,30 @@ async fn the_public_page_maps_the_participating_states_in_the_readers_language()
     // Pakistan and France, plus the key's swatch.
     assert_eq!(home.matches("class=\"takes-part\"").count(), 3);
     assert!(home.contains("class=\"takes-part\"><title>Pakistan</title>"));
-    assert!(home.contains("<title>India</title>"), "other countries drawn too");
+    assert!(
+        home.contains("<title>India</title>"),
+        "other countries drawn too"
+    );
     assert!(home.contains("href=\"/participants/FRA\""));
     assert!(home.contains("id=\"how-to-join\""));
-    assert!(!home.contains("Ayesha Malik"), "nothing personal on the public page");
+    assert!(
+        !home.contains("Ayesha Malik"),
+        "nothing personal on the public page"
+    );
 
     let r = anonymous.get("/lang/ar?next=/").await;
     assert_eq!(r.status(), 303);
     let home = anonymous.get("/").await.text().await.unwrap();
     assert!(home.contains("class=\"takes-part\"><title>باكستان</title>"));
 
-    for topic in ["secretariat", "nominator", "poc", "auditor", "reporter", "account"] {
+    for topic in [
+        "secretariat",
+        "nominator",
+        "poc",
+        "auditor",
+        "reporter",
+        "account",
+    ] {
         let r = anonymous.get(&format!("/help/{topic}")).await;
         assert_eq!(r.status(), 200, "{topic}");
     }

@@ -204,11 +204,7 @@ async fn an_enrolment_with_a_hostile_next_links_on_to_a_safe_place() {
     let r = web
         .get(&format!("/login/enrol?next={}", encoded(hostile)))
         .await;
-    assert!(r
-        .text()
-        .await
-        .unwrap()
-        .contains(r#"name="next" value="/""#));
+    assert!(r.text().await.unwrap().contains(r#"name="next" value="/""#));
     let secret = server
         .store
         .account_by_id(account.id)

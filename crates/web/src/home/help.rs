@@ -100,7 +100,11 @@ impl Topic {
         match self {
             Topic::Secretariat => &[
                 ("verify", "help-task-verify", "help-task-verify-text"),
-                ("revalidation", "help-task-overdue", "help-task-overdue-text"),
+                (
+                    "revalidation",
+                    "help-task-overdue",
+                    "help-task-overdue-text",
+                ),
                 ("import", "help-task-import", "help-task-import-text"),
                 ("outbox", "help-task-outbox", "help-task-outbox-text"),
                 ("refusals", "help-task-refusals", "help-task-refusals-text"),
@@ -109,7 +113,11 @@ impl Topic {
                 ("nominate", "help-task-nominate", "help-task-nominate-text"),
                 ("edit", "help-task-edit", "help-task-edit-text"),
                 ("withdraw", "help-task-withdraw", "help-task-withdraw-text"),
-                ("revalidation", "help-task-confirm", "help-task-confirm-text"),
+                (
+                    "revalidation",
+                    "help-task-confirm",
+                    "help-task-confirm-text",
+                ),
                 ("reads", "help-task-reads", "help-task-reads-text"),
             ],
             Topic::Poc => &[
@@ -120,8 +128,16 @@ impl Topic {
             ],
             Topic::Auditor => &[
                 ("log", "help-task-log", "help-task-log-text"),
-                ("verify-log", "help-task-verify-log", "help-task-verify-log-text"),
-                ("revalidation", "help-task-audit-due", "help-task-audit-due-text"),
+                (
+                    "verify-log",
+                    "help-task-verify-log",
+                    "help-task-verify-log-text",
+                ),
+                (
+                    "revalidation",
+                    "help-task-audit-due",
+                    "help-task-audit-due-text",
+                ),
             ],
             Topic::Reporter => &[
                 ("public", "help-task-public", "help-task-public-text"),
@@ -154,7 +170,10 @@ fn glossary(page: &PageCtx) -> Vec<Term> {
         ("poc-pending-withdraw", "help-term-pending-withdraw"),
         ("help-term-due-label", "help-term-due"),
         ("help-term-tlp-red-label", "help-term-tlp-red"),
-        ("help-term-tlp-amber-strict-label", "help-term-tlp-amber-strict"),
+        (
+            "help-term-tlp-amber-strict-label",
+            "help-term-tlp-amber-strict",
+        ),
         ("help-term-tlp-amber-label", "help-term-tlp-amber"),
         ("help-term-tlp-green-label", "help-term-tlp-green"),
         ("help-term-tlp-clear-label", "help-term-tlp-clear"),
@@ -217,7 +236,10 @@ pub async fn index(page: PageCtx) -> Response {
 }
 
 /// The help of one role.
-pub async fn topic(page: PageCtx, PathParams(slug): PathParams<String>) -> Result<Response, AppError> {
+pub async fn topic(
+    page: PageCtx,
+    PathParams(slug): PathParams<String>,
+) -> Result<Response, AppError> {
     let topic = Topic::from_slug(&slug).ok_or_else(AppError::not_found)?;
     let p = HelpPage {
         title: page.t(topic.title_id()),

@@ -31,7 +31,10 @@ pub struct WorldData {
 pub fn parse(data: &'static str) -> WorldData {
     let mut view_box = "0 0 1000 440";
     let mut shapes = Vec::new();
-    for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let mut cols = line.split('\t');
         match (cols.next(), cols.next(), cols.next()) {
             (Some("viewBox"), Some(vb), None) => view_box = vb,
@@ -87,7 +90,10 @@ mod tests {
         assert!(w.view_box.starts_with("0 0 1000 "), "{}", w.view_box);
         assert!(w.shapes.len() > 170, "{} shapes", w.shapes.len());
         for code in ["586", "250", "156", "076", "840", "036"] {
-            assert!(w.shapes.iter().any(|s| s.m49 == code), "no shape for {code}");
+            assert!(
+                w.shapes.iter().any(|s| s.m49 == code),
+                "no shape for {code}"
+            );
         }
         for s in &w.shapes {
             assert!(s.path.starts_with('M'), "{}", s.name);

@@ -1,12 +1,12 @@
 //! The home page (the account's own, or the public page), the language
 //! switch, the static files, and the health check that monitors call.
 
+use crate::home::{public, roles};
 use crate::http::cookies::set_cookie;
 use crate::http::error::AppError;
 use crate::http::extract::{PathParams, QueryParams};
 use crate::http::identity::MaybeSignedIn;
 use crate::http::locale::LANG_COOKIE;
-use crate::home::{public, roles};
 use crate::http::page::{safe_next, see_other, NextQuery, PageCtx};
 use crate::state::AppState;
 use axum::extract::State;

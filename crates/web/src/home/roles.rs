@@ -39,7 +39,12 @@ pub struct EntryRowView {
     pub days_left: i64,
 }
 
-fn entry_view(page: &PageCtx, e: &EntryDue, participant_name: &str, now: OffsetDateTime) -> EntryRowView {
+fn entry_view(
+    page: &PageCtx,
+    e: &EntryDue,
+    participant_name: &str,
+    now: OffsetDateTime,
+) -> EntryRowView {
     EntryRowView {
         id: e.poc.id,
         participant_name: participant_name.to_string(),
@@ -200,7 +205,10 @@ async fn nominator(
     let entries =
         overview::own_state_entries(state.store.as_ref(), &me.actor, &policy, now).await?;
     let state_name = state_name(state, &page, &code).await?;
-    let pending = entries.iter().filter(|e| e.poc.pending_action.is_some()).count();
+    let pending = entries
+        .iter()
+        .filter(|e| e.poc.pending_action.is_some())
+        .count();
     let overdue = entries.iter().filter(|e| e.overdue).count();
     let entries = entries
         .iter()
@@ -249,7 +257,11 @@ async fn poc(
     ))
 }
 
-async fn auditor(state: &AppState, page: PageCtx, help: &'static str) -> Result<Response, AppError> {
+async fn auditor(
+    state: &AppState,
+    page: PageCtx,
+    help: &'static str,
+) -> Result<Response, AppError> {
     let head = state.log.latest_head().await?;
     let recent = state
         .store
