@@ -30,11 +30,10 @@ async fn shot(client: &Client, name: &str) -> Result<()> {
 }
 
 /// A PoC of `code` nominated through the API, verified when `verify`.
-#[allow(clippy::too_many_arguments)]
 async fn entry(
     server: &TestServer,
-    nominator: &TestAccount,
-    secretariat: &TestAccount,
+    // The State's nominator, and the secretariat that verifies.
+    (nominator, secretariat): (&TestAccount, &TestAccount),
     code: &str,
     role: &str,
     name: &str,
@@ -110,8 +109,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     let (n, s) = (&nominator, &secretariat);
     entry(
         server,
-        n,
-        s,
+        (n, s),
         "PAK",
         "diplomatic",
         "Imran Siddiqui",
@@ -121,8 +119,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     .await?;
     entry(
         server,
-        n,
-        s,
+        (n, s),
         "PAK",
         "technical",
         "Ayesha Malik",
@@ -133,8 +130,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     let f = &nominator_fra;
     entry(
         server,
-        f,
-        s,
+        (f, s),
         "FRA",
         "technical",
         "Léa Fontaine",
@@ -144,8 +140,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     .await?;
     entry(
         server,
-        f,
-        s,
+        (f, s),
         "FRA",
         "diplomatic",
         "Julien Moreau",

@@ -12,8 +12,8 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 /// secretariat approve it. Returns its id.
 async fn poc(
     server: &TestServer,
-    nominator: &TestAccount,
-    secretariat: &TestAccount,
+    // The State's nominator, and the secretariat that verifies.
+    (nominator, secretariat): (&TestAccount, &TestAccount),
     code: &str,
     role: &str,
     name: &str,
@@ -86,8 +86,7 @@ async fn cast(server: &TestServer) -> Cast {
     let (n, s) = (&nominator, &secretariat);
     let d = poc(
         server,
-        n,
-        s,
+        (n, s),
         "PAK",
         "diplomatic",
         "Imran Siddiqui",
@@ -97,8 +96,7 @@ async fn cast(server: &TestServer) -> Cast {
     .await;
     let t = poc(
         server,
-        n,
-        s,
+        (n, s),
         "PAK",
         "technical",
         "Ayesha Malik",
@@ -108,8 +106,7 @@ async fn cast(server: &TestServer) -> Cast {
     .await;
     let p = poc(
         server,
-        n,
-        s,
+        (n, s),
         "PAK",
         "technical",
         "Bilal Khan",
@@ -120,8 +117,7 @@ async fn cast(server: &TestServer) -> Cast {
     let f = &nominator_fra;
     let fa = poc(
         server,
-        f,
-        s,
+        (f, s),
         "FRA",
         "technical",
         "Léa Fontaine",
@@ -131,8 +127,7 @@ async fn cast(server: &TestServer) -> Cast {
     .await;
     let fp = poc(
         server,
-        f,
-        s,
+        (f, s),
         "FRA",
         "diplomatic",
         "Julien Moreau",
