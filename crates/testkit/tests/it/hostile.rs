@@ -291,6 +291,7 @@ fn with_params(path: &str, bad: &str) -> String {
     path.replace("{id}", bad)
         .replace("{size}", bad)
         .replace("{code}", bad)
+        .replace("{topic}", bad)
 }
 
 fn is_machine(path: &str) -> bool {
