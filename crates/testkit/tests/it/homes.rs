@@ -361,6 +361,33 @@ async fn each_home_shows_the_work_of_its_reader_and_nothing_more() {
     let home = page(server.signed_in(&c.reporter).await).await;
     assert!(home.contains("id=\"home-reporter-can\""));
     assert!(!home.contains("href=\"/directory\"") && !home.contains("Imran Siddiqui"));
+
+    // A request the policy refused shows on the secretariat's home.
+    let france = server.signed_in(&c.nominator_fra).await;
+    assert_eq!(france.get("/participants/PAK/nominate").await.status(), 403);
+    let home = page(server.signed_in(&c.secretariat).await).await;
+    assert!(home.contains("id=\"home-refusals\""), "{home}");
+    assert!(home.contains("participant:PAK/nominate"), "{home}");
+
+    // Two hundred days on, every verified entry is past its date: the
+    // secretariat counts all three, each nominator its own State's.
+    server.clock.advance(time::Duration::days(200));
+    let home = page(server.signed_in(&c.secretariat).await).await;
+    assert!(
+        home.contains("id=\"home-overdue\"><strong>3</strong>"),
+        "{home}"
+    );
+    assert!(home.contains("id=\"home-overdue-list\""));
+    let home = page(server.signed_in(&c.nominator).await).await;
+    assert!(
+        home.contains("id=\"home-overdue\"><strong>2</strong>"),
+        "{home}"
+    );
+    let home = page(server.signed_in(&c.nominator_fra).await).await;
+    assert!(
+        home.contains("id=\"home-overdue\"><strong>1</strong>"),
+        "{home}"
+    );
     server.stop().await;
 }
 
