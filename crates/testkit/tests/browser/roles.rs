@@ -213,6 +213,14 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         "pending"
     );
     shot(client, "nominator-home-ar").await?;
+    // Its help, in Arabic, from the home: the nomination task among others.
+    find(client, "#home-help").await?.click().await?;
+    wait_for_path(client, "/help/nominator").await?;
+    find(client, "#nominate").await?;
+    find(client, "#labels").await?;
+    shot(client, "nominator-help-ar").await?;
+    find(client, "header .brand").await?.click().await?;
+    wait_for_path(client, "/").await?;
     find(client, "#home-nominate").await?.click().await?;
     wait_for_path(client, "/participants/PAK/nominate").await?;
     // `nominate-title` (ar), and the form's help beside its heading.
