@@ -167,6 +167,20 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         "Pakistan is not in the list by region"
     );
     shot(client, "public-en").await?;
+    // On a phone the map shrinks with the page: nothing scrolls sideways.
+    client.set_window_size(390, 844).await?;
+    let wide = client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await?;
+    ensure!(
+        wide.as_i64() == Some(0),
+        "the public page at 390 px is {wide} px too wide"
+    );
+    shot(client, "public-390-en").await?;
+    client.set_window_size(1280, 900).await?;
     find(client, "#nav-sign-in").await?.click().await?;
 
     // The secretariat: the queue from its home, one nomination approved.
