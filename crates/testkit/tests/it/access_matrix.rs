@@ -14,6 +14,8 @@ use Action::*;
 /// of each capability in `pocdir_web` (put together in `pocdir_web::app`).
 const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/", ViewPublic),
+    ("GET", "/help", ViewPublic),
+    ("GET", "/help/{topic}", ViewPublic),
     ("GET", "/lang/{code}", ViewPublic),
     ("GET", "/static/app.css", ViewPublic),
     ("GET", "/static/favicon.svg", ViewPublic),
@@ -95,6 +97,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
     path.replace("{code}", code)
         .replace("{id}", "999999")
         .replace("{size}", "1")
+        .replace("{topic}", "nominator")
 }
 
 #[tokio::test]
