@@ -85,11 +85,7 @@ impl DetailField {
             DetailField::Title => one(&d.title),
             DetailField::Organisation => one(&d.organisation),
             DetailField::Emails => d.emails.clone(),
-            DetailField::Phones => d
-                .phones
-                .iter()
-                .map(|(n, u)| format!("{n} {u:?}"))
-                .collect(),
+            DetailField::Phones => d.phones.iter().map(|(n, u)| format!("{n} {u:?}")).collect(),
             DetailField::SecureChannels => d.secure_channels.clone(),
             DetailField::Languages => d.languages.clone(),
             DetailField::TimeZone => one(&d.time_zone),

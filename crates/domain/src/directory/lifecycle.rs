@@ -322,9 +322,15 @@ mod tests {
             );
         };
         refused(poc(S::Rejected, None), PocChange::Update("{}"));
-        refused(poc(S::Withdrawn, None), PocChange::Withdraw { reason: None });
+        refused(
+            poc(S::Withdrawn, None),
+            PocChange::Withdraw { reason: None },
+        );
         refused(poc(S::Active, Some(A::Withdraw)), PocChange::Update("{}"));
-        refused(poc(S::Active, Some(A::Withdraw)), PocChange::Withdraw { reason: None });
+        refused(
+            poc(S::Active, Some(A::Withdraw)),
+            PocChange::Withdraw { reason: None },
+        );
         refused(poc(S::Pending, Some(A::Create)), PocChange::Confirm);
         refused(
             poc(S::Active, None),

@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod exchange;
+pub mod import_template;
 pub mod lifecycle;
 pub mod openpgp;
 pub mod participant;

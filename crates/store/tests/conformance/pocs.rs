@@ -536,7 +536,14 @@ async fn poc_counts_by_role(store: Arc<dyn Store>) {
         .find(|p| p.active.as_deref() == Some(details("t2").as_str()))
         .unwrap();
     let w = store
-        .propose_poc_withdrawal(t2.id, t2.version, None, Some(7), t(40), draft("poc.withdraw"))
+        .propose_poc_withdrawal(
+            t2.id,
+            t2.version,
+            None,
+            Some(7),
+            t(40),
+            draft("poc.withdraw"),
+        )
         .await
         .unwrap()
         .applied()
@@ -701,7 +708,14 @@ async fn poc_failed_log_append_leaves_no_change(store: Arc<dyn Store>, raw: Raw)
     let done = propose(&store, "FRA", PocRole::Technical, "fra", 0).await;
     let fra = decide(&store, &done, true, 1).await.poc;
     let fra = store
-        .propose_poc_withdrawal(fra.id, fra.version, None, Some(7), t(2), draft("poc.withdraw"))
+        .propose_poc_withdrawal(
+            fra.id,
+            fra.version,
+            None,
+            Some(7),
+            t(2),
+            draft("poc.withdraw"),
+        )
         .await
         .unwrap()
         .applied()

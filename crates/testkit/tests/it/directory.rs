@@ -298,6 +298,9 @@ async fn nomination_forms_queue_and_revalidation_pages() {
         .await;
     assert_eq!(r.status(), 303);
     let at = r.headers()["location"].to_str().unwrap().to_string();
+    // To the new PoC's page, with the confirmation.
+    let (at, done) = at.split_once('?').unwrap();
+    assert_eq!(done, "done=nominated");
     let id: i64 = at.trim_start_matches("/pocs/").parse().unwrap();
     let secretariat_web = server.signed_in(&secretariat).await;
     let queue = secretariat_web.get("/nominations").await;

@@ -16,6 +16,7 @@ mod directory;
 mod directory_matrix;
 mod errors;
 mod exchange;
+mod forms;
 mod hostile;
 mod log;
 mod mail;
