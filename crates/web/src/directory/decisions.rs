@@ -208,7 +208,7 @@ async fn reject_page(
         reason,
         button: page.t(reject_label_message(action)),
         name,
-        button_id: "poc-reject-confirm".into(),
+        button_id: "reject-submit".into(),
         errors: FormErrors::default(),
         error: None,
         page,
@@ -313,7 +313,7 @@ async fn withdraw_page(
         } else {
             "forms-withdraw-button-active"
         }),
-        button_id: "poc-withdraw-confirm".into(),
+        button_id: "withdraw-submit".into(),
         errors: FormErrors::default(),
         error: None,
         page,
