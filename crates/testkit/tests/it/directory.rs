@@ -260,7 +260,11 @@ async fn nomination_forms_queue_and_revalidation_pages() {
     assert_eq!(r.status(), 422);
     let html = r.text().await.unwrap();
     assert!(html.contains("This is not an e-mail address."), "{html}");
-    assert!(html.contains("E.164"), "{html}");
+    // In plain words, without the standard's name.
+    assert!(
+        html.contains("Write the number in international form"),
+        "{html}"
+    );
     assert!(
         html.contains("Sana Qureshi"),
         "the form keeps what was typed"

@@ -475,7 +475,8 @@ async fn the_form_marks_required_fields_and_explains_errors_in_plain_words() {
     assert_eq!(r.status(), 422);
     let html = r.text().await.unwrap();
     // The summary, in the order of the form, linking to each field.
-    let summary = &html[html.find("id=\"error-message\"").unwrap()..html.find("<form").unwrap()];
+    let summary =
+        &html[html.find("id=\"error-message\"").unwrap()..html.find("id=\"poc-form\"").unwrap()];
     assert!(
         summary.contains("2 fields need your attention"),
         "{summary}"
