@@ -22,6 +22,8 @@
     clippy::indexing_slicing
 )]
 
+mod forms;
+
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use fantoccini::{Client, ClientBuilder, Locator};
 use pocdir_domain::account::AccountKind;
