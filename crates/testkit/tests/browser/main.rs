@@ -22,6 +22,7 @@
     clippy::indexing_slicing
 )]
 
+mod forms;
 mod roles;
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
