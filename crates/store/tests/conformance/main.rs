@@ -282,6 +282,7 @@ fn new_account(email: &str, kind: AccountKind) -> NewAccount {
         totp_secret: None,
         totp_enrolled: false,
         demo: false,
+        password_change_required: false,
         created_at: t(0),
     }
 }
