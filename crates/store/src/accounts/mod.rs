@@ -32,6 +32,9 @@ pub struct Account {
     /// The password was set by someone else (the console): the account
     /// chooses its own after the second factor, before anything else.
     pub password_change_required: bool,
+    /// The language mail to the account is written in (a language code;
+    /// None: English).
+    pub language: Option<String>,
     pub created_at: OffsetDateTime,
 }
 

@@ -6,7 +6,7 @@ use crate::{corrupt, db_time, StoreError, StoreResult};
 macro_rules! account_columns {
     () => {
         "id, email, kind, participant, display_name, password_hash, totp_secret, \
-         totp_enrolled, totp_last_step, demo, disabled, password_change_required, created_at"
+         totp_enrolled, totp_last_step, demo, disabled, password_change_required, language, created_at"
     };
 }
 pub(crate) use account_columns;
@@ -25,6 +25,7 @@ pub(crate) struct AccountRow {
     demo: bool,
     disabled: bool,
     password_change_required: bool,
+    language: Option<String>,
     created_at: i64,
 }
 
@@ -49,6 +50,7 @@ impl TryFrom<AccountRow> for Account {
             demo: r.demo,
             disabled: r.disabled,
             password_change_required: r.password_change_required,
+            language: r.language,
             created_at: db_time(r.created_at).map_err(&bad)?,
         })
     }
