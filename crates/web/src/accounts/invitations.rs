@@ -302,7 +302,8 @@ pub async fn send_invitation(
             .await?
             .map(|p| p.names.in_language(req.lang.code()).to_string())
             .unwrap_or_else(|| code.to_string()),
-        None => String::new(),
+        // The mail's wording for an account that acts for no State.
+        None => "none".to_string(),
     };
     let to = Recipient {
         email: req.email.as_str(),
