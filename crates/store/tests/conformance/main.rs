@@ -515,6 +515,7 @@ fn new_mail(key: &str, to: &str, at: i64) -> NewMail {
     }
 }
 
+mod account_admin;
 mod accounts;
 mod log;
 mod outbox;

@@ -67,10 +67,7 @@ pub struct AccountPage {
     pub reason: String,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    page: PageCtx,
-) -> Result<Response, AppError> {
+pub async fn list(State(state): State<AppState>, page: PageCtx) -> Result<Response, AppError> {
     let rows = state
         .store
         .accounts()
@@ -141,8 +138,14 @@ async fn apply(
     let reason = match Reason::parse(&form.reason) {
         Ok(reason) => reason,
         Err(e) => {
-            return account_page(state, page, me, id, Some((change, e.message(), form.reason)))
-                .await
+            return account_page(
+                state,
+                page,
+                me,
+                id,
+                Some((change, e.message(), form.reason)),
+            )
+            .await
         }
     };
     if id == me.account.id && change != AccountChange::Enable {
@@ -191,7 +194,12 @@ async fn apply(
         )
         .await;
     }
-    tracing::info!(account = id, by = me.account.id, change = change.as_str(), "account changed");
+    tracing::info!(
+        account = id,
+        by = me.account.id,
+        change = change.as_str(),
+        "account changed"
+    );
     let done = match change {
         AccountChange::Disable => "done-account-disabled",
         AccountChange::Enable => "done-account-enabled",
@@ -230,5 +238,13 @@ pub async fn reset_second_factor(
     PathParams(id): PathParams<i64>,
     FormData(form): FormData<ReasonForm>,
 ) -> Result<Response, AppError> {
-    apply(&state, page, &me, id, AccountChange::ResetSecondFactor, form).await
+    apply(
+        &state,
+        page,
+        &me,
+        id,
+        AccountChange::ResetSecondFactor,
+        form,
+    )
+    .await
 }

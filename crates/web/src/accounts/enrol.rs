@@ -82,7 +82,10 @@ pub fn link_problem_page(page: PageCtx, problem: LinkProblem) -> Response {
 }
 
 /// The open invitation a link's secret names at `now`, or why not.
-async fn open_invitation(state: &AppState, token: &str) -> Result<Result<Invitation, LinkProblem>, AppError> {
+async fn open_invitation(
+    state: &AppState,
+    token: &str,
+) -> Result<Result<Invitation, LinkProblem>, AppError> {
     let Some(invitation) = state.store.invitation_by_token(&hash_secret(token)).await? else {
         return Ok(Err(LinkProblem::Unknown));
     };
@@ -188,7 +191,11 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
-    tracing::info!(account = account.id, invitation = invitation.id, "invitation accepted");
+    tracing::info!(
+        account = account.id,
+        invitation = invitation.id,
+        "invitation accepted"
+    );
     // The password is given: the second factor is next, as at any first
     // sign-in, in a pending session.
     let session = SecretToken::generate("", state.entropy.as_ref());

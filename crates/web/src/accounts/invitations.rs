@@ -163,8 +163,7 @@ async fn form_page(
     let languages = Lang::ALL
         .into_iter()
         .map(|l| Choice {
-            selected: form.language == l.code()
-                || (form.language.is_empty() && l == page.lang),
+            selected: form.language == l.code() || (form.language.is_empty() && l == page.lang),
             value: l.code().to_string(),
             label: l.native_name().to_string(),
         })
@@ -354,7 +353,11 @@ pub async fn send_invitation(
         .await;
     match created {
         Ok(invitation) => {
-            tracing::info!(invitation = invitation.id, by = me.account.id, "invitation sent");
+            tracing::info!(
+                invitation = invitation.id,
+                by = me.account.id,
+                "invitation sent"
+            );
             Ok(Ok(invitation))
         }
         Err(StoreError::Duplicate(what)) if what == "account" => {

@@ -89,7 +89,10 @@ pub fn invitation(
         ("inviter", text(inviter)),
         ("kind", FluentArg::Text(tr.t(kind.label_message()))),
         ("state", text(state_name)),
-        ("link", FluentArg::Text(link(state, &format!("/enrol/{secret}")))),
+        (
+            "link",
+            FluentArg::Text(link(state, &format!("/enrol/{secret}"))),
+        ),
         ("expires", FluentArg::Text(mail_time(expires_at))),
     ];
     queued(

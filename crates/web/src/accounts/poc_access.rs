@@ -179,7 +179,11 @@ pub async fn link(
         .store
         .link_poc_account(poc.id, account.id, now, log)
         .await?;
-    tracing::info!(poc = poc.id, account = account.id, "PoC linked to its account");
+    tracing::info!(
+        poc = poc.id,
+        account = account.id,
+        "PoC linked to its account"
+    );
     Ok(see_other_done(
         &safe_next(Some(&format!("/pocs/{id}/access")), "/"),
         "done-poc-linked",
@@ -203,9 +207,12 @@ pub async fn invite(
 ) -> Result<Response, AppError> {
     let (poc, details) = grantable(&state, &me, id).await?;
     // Only an address the entry itself gives: the one the State verified.
-    let email = Email::parse(&form.email)
-        .ok()
-        .filter(|e| details.emails.iter().any(|x| x.eq_ignore_ascii_case(e.as_str())));
+    let email = Email::parse(&form.email).ok().filter(|e| {
+        details
+            .emails
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(e.as_str()))
+    });
     let (Some(email), Ok(participant)) = (email, ParticipantCode::parse(&poc.participant)) else {
         let error = Some(page.t("accounts-poc-invite-choose"));
         return access_page(
@@ -233,15 +240,7 @@ pub async fn invite(
         )),
         Err(refusal) => {
             let error = Some(page.t(refusal.message()));
-            access_page(
-                &state,
-                page,
-                poc,
-                details,
-                error,
-                StatusCode::CONFLICT,
-            )
-            .await
+            access_page(&state, page, poc, details, error, StatusCode::CONFLICT).await
         }
     }
 }

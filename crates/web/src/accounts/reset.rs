@@ -141,13 +141,9 @@ async fn send_reset(state: &AppState, account: &Account, address: &str) -> Resul
     };
     let mail = mail::password_reset(state, &to, &token.hash, &token.secret, expires_at)
         .map_err(|_| AppError::internal())?;
-    let log = events::password_reset_requested(
-        now,
-        account.id,
-        account.participant.as_deref(),
-        address,
-    )
-    .map_err(|_| AppError::internal())?;
+    let log =
+        events::password_reset_requested(now, account.id, account.participant.as_deref(), address)
+            .map_err(|_| AppError::internal())?;
     state
         .store
         .create_password_reset(

@@ -594,7 +594,10 @@ pub async fn logout(
     }
     if let Some(Extension(due)) = password_due {
         let log = events::signed_out(state.clock.now(), &due.account.log_actor(), due.session.id);
-        state.store.delete_session(due.session.id, Some(log)).await?;
+        state
+            .store
+            .delete_session(due.session.id, Some(log))
+            .await?;
     }
     let mut response = see_other_done(&safe_next(None, "/"), "done-signed-out");
     response.headers_mut().append(
