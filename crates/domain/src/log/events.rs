@@ -210,14 +210,9 @@ pub fn password_reset_requested(
     struct Content<'a> {
         address: &'a str,
     }
-    let actor = LogActor {
-        account_id: None,
-        kind: "anonymous".to_string(),
-        participant: None,
-    };
     LogDraft::new(
         at,
-        actor,
+        LogActor::anonymous(),
         LogAction::AccountPasswordResetRequest,
         format!("account:{account_id}"),
     )

@@ -45,7 +45,6 @@ pub struct Recipient<'a> {
     pub participant: Option<&'a str>,
 }
 
-#[allow(clippy::too_many_arguments)]
 fn queued(
     state: &AppState,
     actor: LogActor,
@@ -122,14 +121,9 @@ pub fn password_reset(
         ),
         ("expires", FluentArg::Text(mail_time(expires_at))),
     ];
-    let actor = LogActor {
-        account_id: None,
-        kind: "anonymous".to_string(),
-        participant: None,
-    };
     queued(
         state,
-        actor,
+        LogActor::anonymous(),
         to,
         format!("password-reset:{token_hash}"),
         tr.t("accounts-mail-reset-subject"),
