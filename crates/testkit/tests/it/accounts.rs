@@ -846,12 +846,16 @@ async fn a_verified_poc_is_given_access_from_its_page() {
             >= 2
     );
 
-    // Another State's nominator, and a PoC, get nothing.
+    // Another State's nominator, and a PoC, get nothing; the attempt is logged.
     let fra = server.account(AccountKind::Nominator, Some("FRA")).await;
     assert_eq!(
         server.signed_in(&fra).await.get(&access).await.status(),
-        404
+        403
     );
+    assert!(log_actions(&server)
+        .await
+        .iter()
+        .any(|a| a == "access.refused"));
     let pak_poc = server.signed_in(&other).await;
     assert_eq!(pak_poc.get(&access).await.status(), 403);
     server.stop().await;

@@ -295,6 +295,7 @@ fn with_params(path: &str, bad: &str) -> String {
     path.replace("{id}", bad)
         .replace("{size}", bad)
         .replace("{code}", bad)
+        .replace("{token}", bad)
 }
 
 fn is_machine(path: &str) -> bool {

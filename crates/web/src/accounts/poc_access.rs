@@ -13,6 +13,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use pocdir_directory::access::DirectoryAccess;
 use pocdir_domain::account::{Email, ParticipantCode};
 use pocdir_domain::account_admin::{kind_for_role, may_grant_poc_access};
 use pocdir_domain::directory::poc::{PocDetails, PocStatus};
@@ -38,18 +39,24 @@ pub struct PocAccessPage {
 }
 
 /// The verified PoC `id` that `me` may give access to, with its details.
-/// Another State's entry is not there for a nominator (404, as elsewhere).
+/// Another State's nominator is refused, and the attempt logged, as
+/// everywhere in the directory.
 async fn grantable(
     state: &AppState,
     me: &SignedIn,
     id: i64,
 ) -> Result<(Poc, PocDetails), AppError> {
-    let poc = state
-        .store
-        .poc(id)
-        .await?
-        .filter(|p| may_grant_poc_access(&me.actor, &p.participant))
-        .ok_or_else(AppError::not_found)?;
+    let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
+    if !may_grant_poc_access(&me.actor, &poc.participant) {
+        let refused = DirectoryAccess::new(state.store.as_ref(), state.clock.as_ref())
+            .refuse(
+                &me.requester(),
+                &format!("poc:{id}/access"),
+                &poc.participant,
+            )
+            .await;
+        return Err(refused.into());
+    }
     let details = match (poc.status, poc.active_details()) {
         (PocStatus::Active, Ok(Some(details))) => details,
         _ => {
