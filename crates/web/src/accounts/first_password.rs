@@ -141,3 +141,35 @@ pub async fn submit(
     tracing::info!(account = due.account.id, "first password chosen");
     Ok(see_other_done(&next, "done-password-chosen"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_password_follows_the_same_rules_as_everywhere() {
+        assert_eq!(
+            new_password_problem("a", "b"),
+            Some("account-password-mismatch")
+        );
+        assert_eq!(
+            new_password_problem("short", "short"),
+            Some("account-password-too-short")
+        );
+        let long = "x".repeat(300);
+        assert_eq!(
+            new_password_problem(&long, &long),
+            Some("account-password-too-long")
+        );
+        assert_eq!(
+            new_password_problem("long enough pass", "long enough pass"),
+            None
+        );
+        let next = safe_next(Some("/audit"), "/");
+        let to = go_there(&next);
+        assert_eq!(
+            to.headers()[axum::http::header::LOCATION],
+            "/login/password?next=%2Faudit"
+        );
+    }
+}

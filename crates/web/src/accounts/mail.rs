@@ -157,3 +157,69 @@ pub fn account_changed(
         body(&tr, body_id, &args),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every language words the invitation for a State-bound kind and for
+    /// one that acts for no State, with the link and the expiry intact.
+    #[test]
+    fn the_invitation_reads_in_every_language_with_and_without_a_state() {
+        for lang in Lang::ALL {
+            let tr = Translator::new(lang);
+            for state in ["Pakistan", "none"] {
+                let args = [
+                    ("inviter", FluentArg::Text("Secretariat".into())),
+                    (
+                        "kind",
+                        FluentArg::Text(tr.t(AccountKind::TechnicalPoc.label_message())),
+                    ),
+                    ("state", FluentArg::Text(state.into())),
+                    (
+                        "link",
+                        FluentArg::Text("https://pocdir.example.org/enrol/pdi_x".into()),
+                    ),
+                    ("expires", FluentArg::Text("2026-05-08 08:00 UTC".into())),
+                ];
+                let text = body(&tr, "accounts-mail-invitation-body", &args);
+                assert!(
+                    text.contains("https://pocdir.example.org/enrol/pdi_x"),
+                    "{lang:?}: {text}"
+                );
+                assert!(text.contains("2026-05-08 08:00 UTC"), "{lang:?}");
+                assert_eq!(
+                    text.contains("Pakistan"),
+                    state == "Pakistan",
+                    "{lang:?}: {text}"
+                );
+                assert!(!text.contains("none"), "{lang:?}: {text}");
+                assert!(tr.has_own("accounts-mail-invitation-subject"), "{lang:?}");
+            }
+            for change in AccountChange::ALL {
+                let (subject, body_id) = change.mail_messages();
+                assert!(
+                    tr.has_own(subject) && tr.has_own(body_id),
+                    "{lang:?} {change:?}"
+                );
+                let args = [
+                    ("reason", FluentArg::Text("Phone lost".into())),
+                    (
+                        "link",
+                        FluentArg::Text("https://x.example.org/login".into()),
+                    ),
+                ];
+                assert!(body(&tr, body_id, &args).contains("Phone lost"));
+            }
+        }
+    }
+
+    #[test]
+    fn mail_times_are_utc_to_the_minute() {
+        let t = time::macros::datetime!(2026-05-08 08:00:59 UTC);
+        assert_eq!(mail_time(t), "2026-05-08 08:00 UTC");
+        assert_eq!(lang_of(Some("ar")), Lang::Ar);
+        assert_eq!(lang_of(Some("xx")), Lang::En);
+        assert_eq!(lang_of(None), Lang::En);
+    }
+}
