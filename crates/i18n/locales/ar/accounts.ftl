@@ -82,6 +82,7 @@ first-password-same-as-before = اختر كلمة مرور مختلفة عن ا�
 
 poc-access-title = الوصول إلى البوابة
 poc-access-linked = تسجّل جهة الاتصال هذه الدخول بالحساب
+poc-access-invited = توجد دعوة في انتظار القبول، صالحة حتى التاريخ المبيَّن:
 poc-access-none = ليس لجهة الاتصال هذه حساب في البوابة بعد.
 poc-access-invite-heading = إرسال دعوة
 poc-access-invite-intro = دعوة إلى أحد العناوين المتحقق منها في هذا القيد. بعد قبولها يُربط الحساب الجديد بهذا القيد.

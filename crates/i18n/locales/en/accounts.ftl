@@ -82,6 +82,7 @@ first-password-same-as-before = Choose a password different from the one you wer
 
 poc-access-title = Access to the portal
 poc-access-linked = This point of contact signs in as
+poc-access-invited = An invitation is waiting to be accepted, valid until the date shown:
 poc-access-none = This point of contact has no account in the portal yet.
 poc-access-invite-heading = Send an invitation
 poc-access-invite-intro = An invitation to one of the entry's verified addresses. Once accepted, the new account is linked to this entry.

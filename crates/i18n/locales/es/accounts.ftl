@@ -82,6 +82,7 @@ first-password-same-as-before = Elija una contraseña distinta de la que se le d
 
 poc-access-title = Acceso al portal
 poc-access-linked = Este punto de contacto inicia sesión con la cuenta
+poc-access-invited = Hay una invitación pendiente de aceptación, válida hasta la fecha indicada:
 poc-access-none = Este punto de contacto aún no tiene cuenta en el portal.
 poc-access-invite-heading = Enviar una invitación
 poc-access-invite-intro = Una invitación a una de las direcciones verificadas de la ficha. Una vez aceptada, la nueva cuenta queda vinculada a esta ficha.

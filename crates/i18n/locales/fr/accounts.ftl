@@ -82,6 +82,7 @@ first-password-same-as-before = Choisissez un mot de passe différent de celui q
 
 poc-access-title = Accès au portail
 poc-access-linked = Ce point de contact se connecte avec le compte
+poc-access-invited = Une invitation attend d'être acceptée, valable jusqu'à la date indiquée :
 poc-access-none = Ce point de contact n'a pas encore de compte dans le portail.
 poc-access-invite-heading = Envoyer une invitation
 poc-access-invite-intro = Une invitation à l'une des adresses vérifiées de la fiche. Une fois acceptée, le nouveau compte est lié à cette fiche.

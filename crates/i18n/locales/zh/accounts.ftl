@@ -81,6 +81,7 @@ first-password-same-as-before = 请选择一个与所给密码不同的密码。
 
 poc-access-title = 门户访问权限
 poc-access-linked = 此联络点登录所用账户：
+poc-access-invited = 有一份邀请等待接受，有效期至所示日期：
 poc-access-none = 此联络点在门户中尚无账户。
 poc-access-invite-heading = 发送邀请
 poc-access-invite-intro = 向该条目的一个已核实地址发送邀请。接受后，新账户将与此条目关联。

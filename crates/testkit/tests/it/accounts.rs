@@ -790,6 +790,13 @@ async fn a_verified_poc_is_given_access_from_its_page() {
         )
         .await;
     assert_eq!(r.status(), 303);
+    assert!(web
+        .get(&access)
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("id=\"poc-invited\""));
     let mail = mails_to(&smtp, "ayesha@cert.pk.example.org", 1)
         .await
         .remove(0);

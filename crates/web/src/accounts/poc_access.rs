@@ -32,6 +32,8 @@ pub struct PocAccessPage {
     pub participant: String,
     /// The account the entry signs in with, if any: (id, name, e-mail).
     pub linked: Option<(i64, String, String)>,
+    /// An invitation for this entry still waiting: (e-mail, valid until).
+    pub invited: Option<(String, String)>,
     pub accounts: Vec<Choice>,
     pub emails: Vec<String>,
     pub languages: Vec<Choice>,
@@ -95,6 +97,13 @@ async fn access_page(
         .poc_account(poc.id)
         .await?
         .map(|a| (a.id, a.display_name, a.email));
+    let invited = state
+        .store
+        .open_invitations(Some(&poc.participant), state.clock.now())
+        .await?
+        .into_iter()
+        .find(|i| i.poc_id == Some(poc.id))
+        .map(|i| (i.email, super::mail::mail_time(i.expires_at)));
     let accounts = candidates(state, &poc)
         .await?
         .into_iter()
@@ -120,6 +129,7 @@ async fn access_page(
             role: page.t(poc.role.label_message()),
             participant: poc.participant,
             linked,
+            invited,
             accounts,
             emails: details.emails,
             languages,
