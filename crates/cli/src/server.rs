@@ -11,7 +11,7 @@ use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::LogService;
 use pocdir_store::Store;
-use pocdir_web::state::WebSecrets;
+use pocdir_web::state::{WebConfig, WebSecrets};
 use pocdir_web::{build_router, AppState, RouteSpec};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -75,13 +75,27 @@ pub async fn build_app(
     store: Arc<dyn Store>,
     log: Arc<LogService>,
 ) -> Result<(Router, Vec<RouteSpec>)> {
+    build_app_at(config, services, store, log, config.base_url(config.listen)).await
+}
+
+/// The application, whose mail links point at `base_url`.
+async fn build_app_at(
+    config: &Config,
+    services: &Services,
+    store: Arc<dyn Store>,
+    log: Arc<LogService>,
+    base_url: String,
+) -> Result<(Router, Vec<RouteSpec>)> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let state = AppState {
         directory: Arc::new(pocdir_directory::search::DirectoryIndex::new(store.clone())),
         store,
         clock: services.clock.clone(),
         entropy: services.entropy.clone(),
-        config: Arc::new(config.web()),
+        config: Arc::new(WebConfig {
+            base_url,
+            ..config.web()
+        }),
         secrets: Arc::new(WebSecrets { csrf_key }),
         log,
     };
@@ -168,11 +182,20 @@ pub async fn start_with_store(
             None
         }
     };
-    let (router, routes) = build_app(config, &services, store.clone(), log.clone()).await?;
+    // Bound first: the links in mail name the address actually listened on
+    // when no base_url is configured.
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
+    let (router, routes) = build_app_at(
+        config,
+        &services,
+        store.clone(),
+        log.clone(),
+        config.base_url(addr),
+    )
+    .await?;
     let (shutdown, mut rx) = watch::channel(false);
 
     let http = tokio::spawn(async move {

@@ -4,6 +4,7 @@
 //! [`clock::Clock`] or an [`entropy::Entropy`] so tests control both.
 
 pub mod account;
+pub mod account_admin;
 pub mod clock;
 pub mod credentials;
 pub mod directory;

@@ -11,6 +11,7 @@ use async_trait::async_trait;
 use std::sync::Arc;
 use time::OffsetDateTime;
 
+mod account_admin;
 mod accounts;
 mod log;
 mod outbox;
@@ -21,6 +22,9 @@ mod sessions;
 pub mod sql;
 pub mod sqlite;
 
+pub use account_admin::{
+    AccountAdminStore, ChangeMail, Invitation, NewInvitation, NewPasswordReset, PasswordReset,
+};
 pub use accounts::{Account, AccountStore, NewAccount};
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
@@ -35,8 +39,8 @@ pub use sessions::{
 /// The store's traits, to call their methods on any store.
 pub mod prelude {
     pub use crate::{
-        AccountStore, ApiTokenStore, LogStore, OutboxStore, ParticipantStore, PocStore,
-        SessionStore, Store, ThrottleStore,
+        AccountAdminStore, AccountStore, ApiTokenStore, LogStore, OutboxStore, ParticipantStore,
+        PocStore, SessionStore, Store, ThrottleStore,
     };
 }
 
@@ -104,6 +108,7 @@ pub enum Backend {
 #[async_trait]
 pub trait Store:
     AccountStore
+    + AccountAdminStore
     + SessionStore
     + ApiTokenStore
     + ThrottleStore

@@ -10,7 +10,7 @@ use crate::http::metrics;
 use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
 use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
-use crate::{account, audit, directory, home, outbox, sign_in};
+use crate::{account, accounts, audit, directory, home, outbox, sign_in};
 use axum::middleware;
 use axum::{Extension, Json, Router};
 use pocdir_domain::policy::Action::ViewPublic;
@@ -35,6 +35,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         audit::routes,
         directory::routes,
         outbox::routes,
+        accounts::routes,
     ]
     .into_iter()
     .fold(routes, |routes, add| add(routes));

@@ -86,6 +86,26 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/pocs/{id}/decision", DecidePocs),
     ("GET", "/nominations", ReviewNominations),
     ("GET", "/outbox", ViewOutbox),
+    ("GET", "/invitations", InviteAccounts),
+    ("GET", "/invitations/new", InviteAccounts),
+    ("POST", "/invitations", InviteAccounts),
+    ("POST", "/invitations/{id}/revoke", InviteAccounts),
+    ("GET", "/enrol/{token}", SignIn),
+    ("POST", "/enrol/{token}", SignIn),
+    ("GET", "/pocs/{id}/access", InviteAccounts),
+    ("POST", "/pocs/{id}/access/link", InviteAccounts),
+    ("POST", "/pocs/{id}/access/invite", InviteAccounts),
+    ("GET", "/accounts", ViewAccounts),
+    ("GET", "/accounts/{id}", ViewAccounts),
+    ("POST", "/accounts/{id}/disable", ManageAccounts),
+    ("POST", "/accounts/{id}/enable", ManageAccounts),
+    ("POST", "/accounts/{id}/reset-second-factor", ManageAccounts),
+    ("GET", "/login/forgot", SignIn),
+    ("POST", "/login/forgot", SignIn),
+    ("GET", "/login/reset/{token}", SignIn),
+    ("POST", "/login/reset/{token}", SignIn),
+    ("GET", "/login/password", SignIn),
+    ("POST", "/login/password", SignIn),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own
@@ -101,6 +121,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
         .replace("{id}", "999999")
         .replace("{size}", "1")
         .replace("{topic}", "nominator")
+        .replace("{token}", "pdi_unknown")
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@
 //! One binary for all of them (linking is the slow part).
 
 mod access_matrix;
+mod accounts;
 mod api;
 mod architecture;
 mod directory;

@@ -534,6 +534,8 @@ pub struct PocPage {
     pub can_change: bool,
     pub can_confirm: bool,
     pub can_decide: bool,
+    /// A verified entry the reader may give access to the portal.
+    pub can_grant_access: bool,
 }
 
 pub async fn poc_page(
@@ -632,6 +634,8 @@ pub async fn poc_page(
             can_confirm: may_nominate && poc.status == PocStatus::Active,
             can_decide: me.account.kind == pocdir_domain::account::AccountKind::Secretariat
                 && poc.pending_action.is_some(),
+            can_grant_access: poc.status == PocStatus::Active
+                && pocdir_domain::account_admin::may_grant_poc_access(&me.actor, &poc.participant),
             page,
         },
     ))

@@ -60,6 +60,15 @@ pub struct PendingSignIn {
     pub session: Session,
 }
 
+/// Both factors given, but the password was set by someone else (the
+/// console): until the account chooses its own, this is all it is, and
+/// every page that needs someone signed in sends it to choose one.
+#[derive(Debug, Clone)]
+pub struct PasswordChangeDue {
+    pub account: Account,
+    pub session: Session,
+}
+
 /// Set when the browser presented a session that has ended.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionEnded;
@@ -119,6 +128,9 @@ pub async fn authenticate(
             Ok(SessionLookup::Pending(pending)) => {
                 request.extensions_mut().insert(*pending);
             }
+            Ok(SessionLookup::PasswordDue(due)) => {
+                request.extensions_mut().insert(*due);
+            }
             Ok(SessionLookup::Ended) => {
                 request.extensions_mut().insert(SessionEnded);
             }
@@ -175,6 +187,7 @@ async fn token_sign_in(
 enum SessionLookup {
     Full(Box<SignedIn>),
     Pending(Box<PendingSignIn>),
+    PasswordDue(Box<PasswordChangeDue>),
     Ended,
     Unknown,
 }
@@ -211,6 +224,12 @@ async fn session_sign_in(
     }
     if now - session.last_seen_at >= TOUCH_GRANULARITY {
         state.store.touch_session(session.id, now).await?;
+    }
+    if account.password_change_required {
+        return Ok(SessionLookup::PasswordDue(Box::new(PasswordChangeDue {
+            account,
+            session,
+        })));
     }
     Ok(SessionLookup::Full(Box::new(SignedIn {
         actor: actor_of(&account, Scopes::ALL),
