@@ -16,6 +16,9 @@ pub enum LogAction {
     AccountRecoveryCodeUse,
     AccountRecoveryCodesReplace,
     AccountLanguage,
+    /// A security key or passkey registered as second factor.
+    SecurityKeyAdd,
+    SecurityKeyRemove,
     // Sessions and API tokens.
     SessionSignIn,
     SessionSignOut,
@@ -45,13 +48,15 @@ pub enum LogAction {
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 25] = [
+    pub const ALL: [LogAction; 27] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
         LogAction::AccountRecoveryCodeUse,
         LogAction::AccountRecoveryCodesReplace,
         LogAction::AccountLanguage,
+        LogAction::SecurityKeyAdd,
+        LogAction::SecurityKeyRemove,
         LogAction::SessionSignIn,
         LogAction::SessionSignOut,
         LogAction::SessionRevoke,
@@ -82,6 +87,8 @@ impl LogAction {
             LogAction::AccountRecoveryCodeUse => "account.recovery_code_use",
             LogAction::AccountRecoveryCodesReplace => "account.recovery_codes_replace",
             LogAction::AccountLanguage => "account.language",
+            LogAction::SecurityKeyAdd => "security_key.add",
+            LogAction::SecurityKeyRemove => "security_key.remove",
             LogAction::SessionSignIn => "session.sign_in",
             LogAction::SessionSignOut => "session.sign_out",
             LogAction::SessionRevoke => "session.revoke",

@@ -519,4 +519,5 @@ mod log;
 mod outbox;
 mod participants;
 mod pocs;
+mod security_keys;
 mod sessions;

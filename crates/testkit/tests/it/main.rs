@@ -22,5 +22,6 @@ mod mail;
 mod openapi;
 mod participants;
 mod pocs;
+mod security_keys;
 mod sign_in;
 mod web;

@@ -44,6 +44,30 @@ pub struct MfaPage {
     pub page: PageCtx,
     pub next: LocalTarget,
     pub error: Option<String>,
+    /// Offered when the account has security keys.
+    pub security_key: Option<super::passkey::KeyPrompt>,
+}
+
+/// The second-factor page, with the account's security keys offered
+/// (a fresh challenge) beside the TOTP and recovery code forms.
+pub(super) async fn mfa_page(
+    state: &AppState,
+    page: PageCtx,
+    pending: &PendingSignIn,
+    next: LocalTarget,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let security_key = super::passkey::prompt(state, pending).await?;
+    Ok(render(
+        status,
+        &MfaPage {
+            page,
+            next,
+            error,
+            security_key,
+        },
+    ))
 }
 
 #[derive(Template)]
@@ -108,7 +132,7 @@ pub struct LoginForm {
     pub next: Option<String>,
 }
 
-async fn throttle(
+pub(super) async fn throttle(
     state: &AppState,
     email: &str,
     address: &str,
@@ -126,7 +150,7 @@ async fn throttle(
     Ok(state.config.throttle.decide(by_account, by_address))
 }
 
-async fn record_failure(
+pub(super) async fn record_failure(
     state: &AppState,
     email: &str,
     address: &str,
@@ -143,7 +167,7 @@ async fn record_failure(
     Ok(())
 }
 
-fn locked_response(decision: ThrottleDecision, now: OffsetDateTime) -> Response {
+pub(super) fn locked_response(decision: ThrottleDecision, now: OffsetDateTime) -> Response {
     let minutes = decision.minutes_left(now);
     let mut response = AppError::new(
         StatusCode::TOO_MANY_REQUESTS,
@@ -277,29 +301,24 @@ pub struct StepQuery {
 }
 
 /// Second-factor pages without a pending sign-in send the browser back to the start.
-fn back_to_sign_in() -> Response {
+pub(super) fn back_to_sign_in() -> Response {
     Redirect::to("/login?ended=1").into_response()
 }
 
 pub async fn mfa_form(
+    State(state): State<AppState>,
     page: PageCtx,
     pending: Option<Extension<PendingSignIn>>,
     QueryParams(q): QueryParams<StepQuery>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Some(Extension(pending)) = pending else {
-        return back_to_sign_in();
+        return Ok(back_to_sign_in());
     };
     if !pending.account.totp_enrolled {
-        return Redirect::to("/login/enrol").into_response();
+        return Ok(Redirect::to("/login/enrol").into_response());
     }
-    render(
-        StatusCode::OK,
-        &MfaPage {
-            page,
-            next: safe_next(q.next.as_deref(), "/account"),
-            error: None,
-        },
-    )
+    let next = safe_next(q.next.as_deref(), "/account");
+    mfa_page(&state, page, &pending, next, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -312,7 +331,7 @@ pub struct MfaForm {
 }
 
 /// Ends the pending session and opens the real one under a new id.
-async fn complete_sign_in(
+pub(super) async fn complete_sign_in(
     state: &AppState,
     account: &Account,
     pending: &Session,
@@ -429,10 +448,7 @@ pub async fn mfa_submit(
                 return Ok(locked_response(decision, now));
             }
             let error = Some(page.t(message_id));
-            Ok(render(
-                StatusCode::UNAUTHORIZED,
-                &MfaPage { page, next, error },
-            ))
+            mfa_page(&state, page, &pending, next, error, StatusCode::UNAUTHORIZED).await
         }
     }
 }
