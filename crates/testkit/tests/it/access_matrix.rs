@@ -25,6 +25,8 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/login", SignIn),
     ("GET", "/login/mfa", SignIn),
     ("POST", "/login/mfa", SignIn),
+    ("POST", "/login/security-key", SignIn),
+    ("GET", "/static/security-key.js", ViewPublic),
     ("GET", "/login/enrol", SignIn),
     ("POST", "/login/enrol", SignIn),
     ("POST", "/logout", SignIn),
@@ -38,6 +40,13 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     (
         "POST",
         "/account/sessions/{id}/revoke",
+        ManageOwnCredentials,
+    ),
+    ("POST", "/account/security-keys/new", ManageOwnCredentials),
+    ("POST", "/account/security-keys", ManageOwnCredentials),
+    (
+        "POST",
+        "/account/security-keys/{id}/remove",
         ManageOwnCredentials,
     ),
     ("POST", "/account/tokens", ManageOwnCredentials),
