@@ -199,12 +199,7 @@ impl RelyingParty {
             .collect::<Result<Vec<_>, _>>()?;
         let (options, state) = self
             .webauthn
-            .start_passkey_registration(
-                user_handle(account_id),
-                email,
-                display_name,
-                Some(exclude),
-            )
+            .start_passkey_registration(user_handle(account_id), email, display_name, Some(exclude))
             .map_err(internal)?;
         Ok(Ceremony {
             options: serde_json::to_string(&options).map_err(internal)?,

@@ -59,12 +59,19 @@ pub trait SecurityKeyStore: Send + Sync {
     /// Registers a key. `Duplicate` when its credential is registered
     /// already (to any account); `NotFound` for an unknown account. The
     /// log entry's `object` is set to `security_key:<new id>`.
-    async fn add_security_key(&self, new: NewSecurityKey, log: LogDraft)
-        -> StoreResult<SecurityKey>;
+    async fn add_security_key(
+        &self,
+        new: NewSecurityKey,
+        log: LogDraft,
+    ) -> StoreResult<SecurityKey>;
     /// Removes one of the account's keys; false (and nothing logged) if it
     /// is not theirs.
-    async fn remove_security_key(&self, account_id: i64, id: i64, log: LogDraft)
-        -> StoreResult<bool>;
+    async fn remove_security_key(
+        &self,
+        account_id: i64,
+        id: i64,
+        log: LogDraft,
+    ) -> StoreResult<bool>;
     /// Records a sign-in with the account's key `credential_id`: when, and
     /// its credential when it changed (the counter moved on). False when
     /// the account has no such key (removed meanwhile).

@@ -29,11 +29,17 @@ async fn security_keys_lifecycle(store: Arc<dyn Store>) {
     let a = account(&store, "a@example.org", AccountKind::TechnicalPoc).await;
     assert!(store.security_keys_of(a.id).await.unwrap().is_empty());
     let first = store
-        .add_security_key(new_key(a.id, "Blue key", "cred-1", 10), draft("security_key.add"))
+        .add_security_key(
+            new_key(a.id, "Blue key", "cred-1", 10),
+            draft("security_key.add"),
+        )
         .await
         .unwrap();
     let second = store
-        .add_security_key(new_key(a.id, "Laptop", "cred-2", 20), draft("security_key.add"))
+        .add_security_key(
+            new_key(a.id, "Laptop", "cred-2", 20),
+            draft("security_key.add"),
+        )
         .await
         .unwrap();
     assert_eq!(first.name, "Blue key");
@@ -78,7 +84,10 @@ async fn a_credential_belongs_to_one_account(store: Arc<dyn Store>) {
     let size = store.log_size().await.unwrap();
     for owner in [a.id, b.id] {
         let err = store
-            .add_security_key(new_key(owner, "Again", "same", 1), draft("security_key.add"))
+            .add_security_key(
+                new_key(owner, "Again", "same", 1),
+                draft("security_key.add"),
+            )
             .await
             .unwrap_err();
         assert!(matches!(err, StoreError::Duplicate(_)), "{err:?}");
@@ -87,7 +96,10 @@ async fn a_credential_belongs_to_one_account(store: Arc<dyn Store>) {
     assert!(store.security_keys_of(b.id).await.unwrap().is_empty());
     // An unknown account.
     let err = store
-        .add_security_key(new_key(999_999, "Key", "other", 0), draft("security_key.add"))
+        .add_security_key(
+            new_key(999_999, "Key", "other", 0),
+            draft("security_key.add"),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");
@@ -141,7 +153,12 @@ async fn key_use_updates_counter_state_and_time(store: Arc<dyn Store>) {
         .await
         .unwrap());
     assert_eq!(
-        store.security_keys_of(a.id).await.unwrap().remove(0).last_used_at,
+        store
+            .security_keys_of(a.id)
+            .await
+            .unwrap()
+            .remove(0)
+            .last_used_at,
         Some(t(200))
     );
     assert_eq!(key.id, used.id);
@@ -155,21 +172,39 @@ async fn ceremony_is_taken_once_and_expires(store: Arc<dyn Store>) {
         .unwrap();
     use CeremonyPurpose::*;
     assert_eq!(store.take_ceremony(s.id, SignIn, t(1)).await.unwrap(), None);
-    store.put_ceremony(s.id, SignIn, "state-1", t(60)).await.unwrap();
+    store
+        .put_ceremony(s.id, SignIn, "state-1", t(60))
+        .await
+        .unwrap();
     // A later one replaces it.
-    store.put_ceremony(s.id, SignIn, "state-2", t(60)).await.unwrap();
+    store
+        .put_ceremony(s.id, SignIn, "state-2", t(60))
+        .await
+        .unwrap();
     assert_eq!(
         store.take_ceremony(s.id, SignIn, t(1)).await.unwrap(),
         Some("state-2".to_string())
     );
     assert_eq!(store.take_ceremony(s.id, SignIn, t(1)).await.unwrap(), None);
     // For another purpose: not given, and gone all the same.
-    store.put_ceremony(s.id, Register, "reg", t(60)).await.unwrap();
+    store
+        .put_ceremony(s.id, Register, "reg", t(60))
+        .await
+        .unwrap();
     assert_eq!(store.take_ceremony(s.id, SignIn, t(1)).await.unwrap(), None);
-    assert_eq!(store.take_ceremony(s.id, Register, t(1)).await.unwrap(), None);
+    assert_eq!(
+        store.take_ceremony(s.id, Register, t(1)).await.unwrap(),
+        None
+    );
     // Expired: not given.
-    store.put_ceremony(s.id, Register, "reg", t(60)).await.unwrap();
-    assert_eq!(store.take_ceremony(s.id, Register, t(60)).await.unwrap(), None);
+    store
+        .put_ceremony(s.id, Register, "reg", t(60))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.take_ceremony(s.id, Register, t(60)).await.unwrap(),
+        None
+    );
     // An unknown session cannot hold one.
     let err = store
         .put_ceremony(999_999, SignIn, "x", t(60))

@@ -6,8 +6,8 @@
 //! and a domain, so the browser reaches the server as http://localhost.
 
 use super::{
-    find, no_csp_violations, screenshot, sign_in, text_of, type_into, wait_for_path, Browser,
-    Chromedriver, ONE_BROWSER_AT_A_TIME,
+    find, no_csp_violations, screenshot, scroll_to, sign_in, text_of, type_into, wait_for_path,
+    Browser, Chromedriver, ONE_BROWSER_AT_A_TIME,
 };
 use anyhow::{anyhow, ensure, Context, Result};
 use fantoccini::Client;
@@ -35,9 +35,15 @@ async fn webauthn_command(
     if let Some(body) = body {
         request = request.json(&body);
     }
-    let r = request.send().await.context("chromedriver's WebAuthn extension")?;
+    let r = request
+        .send()
+        .await
+        .context("chromedriver's WebAuthn extension")?;
     let status = r.status();
-    let body: Value = r.json().await.context("chromedriver's answer is not JSON")?;
+    let body: Value = r
+        .json()
+        .await
+        .context("chromedriver's answer is not JSON")?;
     ensure!(
         status.is_success(),
         "chromedriver refused webauthn/{path} ({status}): {body}"
@@ -99,7 +105,9 @@ async fn passkey_journey(
     client.goto(&format!("{site}/login")).await?;
     sign_in(client, server, &account).await?;
     ensure!(
-        text_of(client, "#security-keys-none").await?.contains("no security key"),
+        text_of(client, "#security-keys-none")
+            .await?
+            .contains("no security key"),
         "a new account has no key"
     );
 
@@ -132,12 +140,16 @@ async fn passkey_journey(
         "the key is listed, never used yet: {listed:?}"
     );
     let on_key = credentials_on_key(driver, client, &key).await?;
-    ensure!(on_key.len() == 1, "the key holds one credential: {on_key:?}");
+    ensure!(
+        on_key.len() == 1,
+        "the key holds one credential: {on_key:?}"
+    );
     ensure!(
         on_key[0]["rpId"] == "localhost",
         "the credential is bound to the site: {}",
         on_key[0]
     );
+    scroll_to(client, "#security-keys").await?;
     screenshot(client, "security-key-listed").await?;
 
     // Signed out, then in again with the password and the key alone.
@@ -166,7 +178,9 @@ async fn passkey_journey(
         "the key's use is recorded: {keys:?}"
     );
     ensure!(
-        !text_of(client, "#security-keys-list").await?.contains("Never"),
+        !text_of(client, "#security-keys-list")
+            .await?
+            .contains("Never"),
         "the list shows when the key was last used"
     );
     no_csp_violations(driver, client).await?;

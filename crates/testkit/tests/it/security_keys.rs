@@ -161,14 +161,21 @@ async fn an_answer_for_another_site_or_an_old_challenge_is_refused() {
     let web = after_password(&server, &account).await;
     // Another site on the same host relaying our challenge: the browser
     // names its origin in what the key signs.
-    let phished = answer_at_mfa_page(&web, &mut key, url::Url::parse("http://localhost:1").unwrap())
-        .await;
+    let phished = answer_at_mfa_page(
+        &web,
+        &mut key,
+        url::Url::parse("http://localhost:1").unwrap(),
+    )
+    .await;
     let r = web
         .post_form("/login/security-key", &[("credential", &phished)])
         .await;
     assert_eq!(r.status(), 401);
     let page = r.text().await.unwrap();
-    assert!(page.contains("The security key was not accepted."), "{page}");
+    assert!(
+        page.contains("The security key was not accepted."),
+        "{page}"
+    );
     assert_eq!(web.get("/account").await.status(), 303, "not signed in");
 
     // A good answer is good once: the challenge is gone after it is used,
@@ -233,19 +240,36 @@ async fn a_key_is_removed_with_the_password_and_is_no_longer_offered() {
         .await;
     assert_eq!(r.status(), 404);
     // The owner with a wrong password: refused, the key stays.
-    let r = web.post_form(&path, &[("current", "wrong password!")]).await;
+    let r = web
+        .post_form(&path, &[("current", "wrong password!")])
+        .await;
     assert_eq!(r.status(), 422);
     assert!(r
         .text()
         .await
         .unwrap()
         .contains("The current password is wrong."));
-    assert_eq!(server.store.security_keys_of(account.id).await.unwrap().len(), 1);
+    assert_eq!(
+        server
+            .store
+            .security_keys_of(account.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 
-    let r = web.post_form(&path, &[("current", &account.password)]).await;
+    let r = web
+        .post_form(&path, &[("current", &account.password)])
+        .await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/account?done=security-key-removed");
-    assert!(server.store.security_keys_of(account.id).await.unwrap().is_empty());
+    assert!(server
+        .store
+        .security_keys_of(account.id)
+        .await
+        .unwrap()
+        .is_empty());
     let removed = log_of(&server)
         .await
         .into_iter()
@@ -282,11 +306,13 @@ async fn a_bad_name_or_a_stale_answer_registers_nothing() {
         .post_form("/account/security-keys/new", &[("name", "Key")])
         .await;
     let options = serde_json::from_str(&options_in(&r.text().await.unwrap())).unwrap();
-    let answer = serde_json::to_string(&key.do_registration(origin(&server), options).unwrap())
-        .unwrap();
+    let answer =
+        serde_json::to_string(&key.do_registration(origin(&server), options).unwrap()).unwrap();
     let fields = [("name", "Key"), ("credential", answer.as_str())];
     assert_eq!(
-        web.post_form("/account/security-keys", &fields).await.status(),
+        web.post_form("/account/security-keys", &fields)
+            .await
+            .status(),
         303
     );
     let r = web.post_form("/account/security-keys", &fields).await;
@@ -296,7 +322,15 @@ async fn a_bad_name_or_a_stale_answer_registers_nothing() {
         .await
         .unwrap()
         .contains("The request to your key has expired."));
-    assert_eq!(server.store.security_keys_of(account.id).await.unwrap().len(), 1);
+    assert_eq!(
+        server
+            .store
+            .security_keys_of(account.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]

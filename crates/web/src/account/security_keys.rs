@@ -112,9 +112,7 @@ fn relying_party(state: &AppState) -> Result<&RelyingParty, AppError> {
 /// The browser session the ceremony is kept with (pages only: an API
 /// token has none).
 fn session_id(me: &SignedIn) -> Result<i64, AppError> {
-    me.session()
-        .map(|s| s.id)
-        .ok_or_else(AppError::not_found)
+    me.session().map(|s| s.id).ok_or_else(AppError::not_found)
 }
 
 #[derive(Deserialize)]
@@ -266,8 +264,9 @@ pub async fn remove(
     if !verify_password(&form.current, &me.account.password_hash) {
         return refuse(&state, page, &me, "account-password-current-wrong").await;
     }
-    let log = events::security_key_removed(state.clock.now(), &me.account.log_actor(), id, &key.name)
-        .map_err(|_| AppError::internal())?;
+    let log =
+        events::security_key_removed(state.clock.now(), &me.account.log_actor(), id, &key.name)
+            .map_err(|_| AppError::internal())?;
     if !state
         .store
         .remove_security_key(me.account.id, id, log)

@@ -448,7 +448,15 @@ pub async fn mfa_submit(
                 return Ok(locked_response(decision, now));
             }
             let error = Some(page.t(message_id));
-            mfa_page(&state, page, &pending, next, error, StatusCode::UNAUTHORIZED).await
+            mfa_page(
+                &state,
+                page,
+                &pending,
+                next,
+                error,
+                StatusCode::UNAUTHORIZED,
+            )
+            .await
         }
     }
 }
