@@ -79,6 +79,8 @@
     forms.forEach(function (form) {
       form.addEventListener("submit", function (event) {
         event.preventDefault();
+        var button = form.querySelector("button[type=submit]");
+        if (button) { button.disabled = true; }
         document.querySelectorAll("[data-webauthn-error]").forEach(function (el) { el.hidden = true; });
         var options = JSON.parse(form.getAttribute("data-webauthn-options"));
         var asking = form.getAttribute("data-webauthn") === "create"
@@ -88,6 +90,7 @@
           form.elements.namedItem("credential").value = answer(credential);
           form.submit();
         }).catch(function () {
+          if (button) { button.disabled = false; }
           show("[data-webauthn-error]");
         });
       });

@@ -1,7 +1,8 @@
 //! A security key in the real browser: Chromium's virtual authenticator
 //! (WebDriver's WebAuthn extension, CTAP2 over USB, with user verification)
 //! stands in for the key. A technical PoC signs in with its password and
-//! TOTP, adds the key on its account page, signs out, and signs in again
+//! TOTP, adds the key on its account page (naming it, giving its password
+//! again, touching it), signs out, and signs in again
 //! with its password and the key alone. WebAuthn needs a secure context
 //! and a domain, so the browser reaches the server as http://localhost.
 
@@ -114,6 +115,7 @@ async fn passkey_journey(
     // A key plugged in; it is named, then touched when the browser asks.
     let key = plug_in_virtual_key(driver, client).await?;
     type_into(client, "#security-key-name", "Blue key on my key ring").await?;
+    type_into(client, "#sk-add-current", &account.password).await?;
     find(client, "#security-key-begin").await?.click().await?;
     wait_for_path(client, "/account/security-keys/new").await?;
     ensure!(

@@ -41,11 +41,15 @@ fn options_in(html: &str) -> String {
 async fn register(
     server: &TestServer,
     web: &WebClient,
+    account: &TestAccount,
     key: &mut SoftPasskey,
     name: &str,
 ) -> reqwest::Response {
     let r = web
-        .post_form("/account/security-keys/new", &[("name", name)])
+        .post_form(
+            "/account/security-keys/new",
+            &[("name", name), ("current", &account.password)],
+        )
         .await;
     assert_eq!(r.status(), 200, "the page that asks the key");
     let page = r.text().await.unwrap();
@@ -99,7 +103,7 @@ async fn a_key_is_registered_then_signs_in_in_place_of_the_code() {
     assert!(page.contains("action=\"/account/security-keys/new\""));
 
     let mut key = SoftPasskey::new(true);
-    let r = register(&server, &web, &mut key, "Blue key").await;
+    let r = register(&server, &web, &account, &mut key, "Blue key").await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/account?done=security-key-added");
     let page = web
@@ -156,7 +160,12 @@ async fn an_answer_for_another_site_or_an_old_challenge_is_refused() {
     let account = server.account(AccountKind::Nominator, Some("PAK")).await;
     let web = server.signed_in(&account).await;
     let mut key = SoftPasskey::new(true);
-    assert_eq!(register(&server, &web, &mut key, "Key").await.status(), 303);
+    assert_eq!(
+        register(&server, &web, &account, &mut key, "Key")
+            .await
+            .status(),
+        303
+    );
 
     let web = after_password(&server, &account).await;
     // Another site on the same host relaying our challenge: the browser
@@ -203,7 +212,12 @@ async fn wrong_answers_are_throttled_like_wrong_codes() {
     let account = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
     let web = server.signed_in(&account).await;
     let mut key = SoftPasskey::new(true);
-    assert_eq!(register(&server, &web, &mut key, "Key").await.status(), 303);
+    assert_eq!(
+        register(&server, &web, &account, &mut key, "Key")
+            .await
+            .status(),
+        303
+    );
     let web = after_password(&server, &account).await;
     let mut statuses = Vec::new();
     for _ in 0..6 {
@@ -229,7 +243,12 @@ async fn a_key_is_removed_with_the_password_and_is_no_longer_offered() {
     let other = server.account(AccountKind::Secretariat, None).await;
     let web = server.signed_in(&account).await;
     let mut key = SoftPasskey::new(true);
-    assert_eq!(register(&server, &web, &mut key, "Key").await.status(), 303);
+    assert_eq!(
+        register(&server, &web, &account, &mut key, "Key")
+            .await
+            .status(),
+        303
+    );
     let id = server.store.security_keys_of(account.id).await.unwrap()[0].id;
     let path = format!("/account/security-keys/{id}/remove");
 
@@ -300,10 +319,25 @@ async fn a_bad_name_or_a_stale_answer_registers_nothing() {
         .await;
     assert_eq!(r.status(), 422);
 
+    // Without the password, no challenge is handed out.
+    let r = web
+        .post_form(
+            "/account/security-keys/new",
+            &[("name", "Key"), ("current", "not the password")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("The current password is wrong."));
+    assert!(!page.contains("data-webauthn-options"));
+
     // An answer posted without a challenge (or a second time) is refused.
     let mut key = SoftPasskey::new(true);
     let r = web
-        .post_form("/account/security-keys/new", &[("name", "Key")])
+        .post_form(
+            "/account/security-keys/new",
+            &[("name", "Key"), ("current", &account.password)],
+        )
         .await;
     let options = serde_json::from_str(&options_in(&r.text().await.unwrap())).unwrap();
     let answer =
@@ -363,7 +397,10 @@ async fn the_script_is_served_from_the_site_and_the_pages_stay_strict() {
     let account = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
     let web = server.signed_in(&account).await;
     let r = web
-        .post_form("/account/security-keys/new", &[("name", "Key")])
+        .post_form(
+            "/account/security-keys/new",
+            &[("name", "Key"), ("current", &account.password)],
+        )
         .await;
     let csp = r.headers()["content-security-policy"]
         .to_str()

@@ -1,7 +1,7 @@
 //! One's own security keys and passkeys (WebAuthn): listed on the account
-//! page (name, added, last used), registered in two steps (name it, then
-//! touch it: the browser answers a challenge kept with the session), and
-//! removed with the password. Each registration and removal is logged
+//! page (name, added, last used), registered in two steps (name it and
+//! give the password, then touch it: the browser answers a challenge kept
+//! with the session), and removed with the password. Each registration and removal is logged
 //! with the change.
 
 use super::pages::account_page;
@@ -119,9 +119,13 @@ fn session_id(me: &SignedIn) -> Result<i64, AppError> {
 pub struct BeginForm {
     #[serde(default)]
     pub name: String,
+    #[serde(default)]
+    pub current: String,
 }
 
-/// Step one: the key's name; the answer is the page that asks the browser.
+/// Step one: the key's name and the password (a browser left signed in
+/// is not enough to add a second factor); the answer is the page that
+/// asks the browser.
 pub async fn begin(
     State(state): State<AppState>,
     page: PageCtx,
@@ -134,6 +138,9 @@ pub async fn begin(
         Ok(name) => name,
         Err(e) => return refuse(&state, page, &me, name_error(e)).await,
     };
+    if !verify_password(&form.current, &me.account.password_hash) {
+        return refuse(&state, page, &me, "account-password-current-wrong").await;
+    }
     let keys = state.store.security_keys_of(me.account.id).await?;
     let ceremony = rp
         .start_registration(
@@ -248,8 +255,7 @@ pub struct RemoveForm {
     pub current: String,
 }
 
-/// Removes one of one's keys, with the password given again: a browser
-/// left signed in is not enough to change the second factors.
+/// Removes one of one's keys, with the password given again.
 pub async fn remove(
     State(state): State<AppState>,
     page: PageCtx,

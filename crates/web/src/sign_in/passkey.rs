@@ -57,10 +57,14 @@ pub async fn prompt(
     if keys.is_empty() {
         return Ok(None);
     }
-    let ceremony = rp.start_sign_in(&stored(&keys)).map_err(|e| {
-        tracing::error!(account = pending.account.id, error = %e, "cannot start a security key sign-in");
-        AppError::internal()
-    })?;
+    let ceremony = match rp.start_sign_in(&stored(&keys)) {
+        Ok(c) => c,
+        Err(e) => {
+            // A key that cannot be read must not block the TOTP code.
+            tracing::error!(account = pending.account.id, error = %e, "cannot start a security key sign-in");
+            return Ok(None);
+        }
+    };
     let expires = state.clock.now() + CEREMONY_LIFETIME;
     state
         .store
