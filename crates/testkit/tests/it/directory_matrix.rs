@@ -47,7 +47,8 @@ const STATE_ROUTES: &[(&str, &str, Probe)] = &[
 ];
 
 /// Routes with `{code}` or `{id}` whose answer does not depend on the State
-/// (the secretariat's decision; a language; the caller's own tokens).
+/// (the secretariat's decision; a language; the caller's own tokens,
+/// sessions and security keys).
 const NOT_STATE_DEPENDENT: &[&str] = &[
     "/api/v1/pocs/{id}/decision",
     "/pocs/{id}/decision",
@@ -55,6 +56,7 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/api/v1/me/tokens/{id}",
     "/account/sessions/{id}/revoke",
     "/account/tokens/{id}/revoke",
+    "/account/security-keys/{id}/remove",
     "/api/v1/log/heads/{size}",
     "/api/v1/participants/{code}",
 ];

@@ -2,6 +2,7 @@
 //! sessions, API tokens) and the same over the API (`/api/v1/me`).
 
 pub mod api;
+pub mod key_list;
 pub mod pages;
 pub mod security_keys;
 

@@ -54,7 +54,7 @@ pub struct AccountPage {
     pub notice: Option<String>,
     pub error: Option<String>,
     pub max_token_days: i64,
-    pub security_keys: super::security_keys::KeysSection,
+    pub security_keys: super::key_list::KeysSection,
 }
 
 #[derive(Template)]
@@ -128,7 +128,7 @@ pub(super) async fn account_page(
         .collect();
     let recovery_left = state.store.unused_recovery_codes(me.account.id).await?;
     let kind = page.t(me.account.kind.label_message());
-    let security_keys = super::security_keys::section(state, me.account.id).await?;
+    let security_keys = super::key_list::section(state, me.account.id).await?;
     Ok(render(
         status,
         &AccountPage {

@@ -1,6 +1,7 @@
 //! Signing in (password, then the second factor: a TOTP code, a security
 //! key or a recovery code; or TOTP enrolment) and out.
 
+pub mod key_challenge;
 pub mod pages;
 pub mod passkey;
 pub mod totp_qr;

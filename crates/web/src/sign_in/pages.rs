@@ -45,7 +45,7 @@ pub struct MfaPage {
     pub next: LocalTarget,
     pub error: Option<String>,
     /// Offered when the account has security keys.
-    pub security_key: Option<super::passkey::KeyPrompt>,
+    pub security_key: Option<super::key_challenge::KeyPrompt>,
 }
 
 /// The second-factor page, with the account's security keys offered
@@ -58,7 +58,7 @@ pub(super) async fn mfa_page(
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let security_key = super::passkey::prompt(state, pending).await?;
+    let security_key = super::key_challenge::prompt(state, pending).await?;
     Ok(render(
         status,
         &MfaPage {

@@ -1,10 +1,11 @@
 //! A security key or passkey as the second factor at sign-in, beside a
 //! TOTP code or a recovery code: the second-factor page offers the
-//! account's keys (a fresh challenge, kept on the server with the pending
-//! session); the browser's answer comes back in a form post. The small
+//! account's keys (`key_challenge.rs`); the browser's answer comes back
+//! here in a form post. The small
 //! script that asks the browser (`/static/security-key.js`) is served from
 //! here; without it the page works for TOTP.
 
+use super::key_challenge::stored;
 use super::pages::{
     back_to_sign_in, complete_sign_in, locked_response, mfa_page, record_failure, throttle,
 };
@@ -18,67 +19,10 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use pocdir_domain::security_key::{SecurityKeyError, StoredCredential};
+use pocdir_domain::security_key::SecurityKeyError;
 use pocdir_domain::throttle::ThrottleDecision;
-use pocdir_store::{CeremonyPurpose, SecurityKey};
+use pocdir_store::CeremonyPurpose;
 use serde::Deserialize;
-use time::Duration;
-
-/// How long a challenge stays good: the browser's own timeout (five
-/// minutes by default) and a little more.
-pub const CEREMONY_LIFETIME: Duration = Duration::minutes(6);
-
-/// The options of a sign-in with a key, for the page's `data-` attribute.
-#[derive(Debug, Clone)]
-pub struct KeyPrompt {
-    pub options: String,
-}
-
-pub fn stored(keys: &[SecurityKey]) -> Vec<StoredCredential<'_>> {
-    keys.iter()
-        .map(|k| StoredCredential {
-            credential_id: &k.credential_id,
-            credential: &k.credential,
-        })
-        .collect()
-}
-
-/// Starts a sign-in with the account's keys when it has any (and
-/// WebAuthn is configured): the challenge replaces any earlier one of this
-/// pending session.
-pub async fn prompt(
-    state: &AppState,
-    pending: &PendingSignIn,
-) -> Result<Option<KeyPrompt>, AppError> {
-    let Some(rp) = state.relying_party.as_deref() else {
-        return Ok(None);
-    };
-    let keys = state.store.security_keys_of(pending.account.id).await?;
-    if keys.is_empty() {
-        return Ok(None);
-    }
-    let ceremony = match rp.start_sign_in(&stored(&keys)) {
-        Ok(c) => c,
-        Err(e) => {
-            // A key that cannot be read must not block the TOTP code.
-            tracing::error!(account = pending.account.id, error = %e, "cannot start a security key sign-in");
-            return Ok(None);
-        }
-    };
-    let expires = state.clock.now() + CEREMONY_LIFETIME;
-    state
-        .store
-        .put_ceremony(
-            pending.session.id,
-            CeremonyPurpose::SignIn,
-            &ceremony.state,
-            expires,
-        )
-        .await?;
-    Ok(Some(KeyPrompt {
-        options: ceremony.options,
-    }))
-}
 
 #[derive(Deserialize)]
 pub struct KeyForm {
