@@ -7,6 +7,7 @@ use axum::Router;
 use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
 use pocdir_domain::outbox::RetryPolicy;
+use pocdir_domain::security_key::RelyingParty;
 use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::LogService;
@@ -68,23 +69,29 @@ fn server_secret(config: &Config, name: &str, entropy: &dyn Entropy) -> Result<[
     load_or_create_key(&secrets_dir(&config.data_dir), name, entropy)
 }
 
-/// The application and its state, without a listener (also used by benchmarks).
+/// pocdir as a WebAuthn relying party at its public address, if that can
+/// be one; else security keys are off (TOTP still works), and the log says why.
+pub fn relying_party(public_url: &str) -> Option<Arc<RelyingParty>> {
+    match RelyingParty::for_public_url(public_url) {
+        Ok(rp) => {
+            tracing::info!(rp_id = rp.rp_id(), origin = %rp.origin(), "security keys are on");
+            Some(Arc::new(rp))
+        }
+        Err(e) => {
+            tracing::warn!("security keys are off: {e}; set base_url to the https address users reach pocdir at");
+            None
+        }
+    }
+}
+
+/// The application and its state, without a listener; `public_url` is the
+/// address users reach it at (see [`Config::base_url`]).
 pub async fn build_app(
     config: &Config,
     services: &Services,
     store: Arc<dyn Store>,
     log: Arc<LogService>,
-) -> Result<(Router, Vec<RouteSpec>)> {
-    build_app_at(config, services, store, log, config.base_url(config.listen)).await
-}
-
-/// The application, whose mail links point at `base_url`.
-async fn build_app_at(
-    config: &Config,
-    services: &Services,
-    store: Arc<dyn Store>,
-    log: Arc<LogService>,
-    base_url: String,
+    public_url: &str,
 ) -> Result<(Router, Vec<RouteSpec>)> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let state = AppState {
@@ -92,12 +99,15 @@ async fn build_app_at(
         store,
         clock: services.clock.clone(),
         entropy: services.entropy.clone(),
+        // Links in mail and the WebAuthn relying party both name the
+        // address users reach pocdir at.
         config: Arc::new(WebConfig {
-            base_url,
+            base_url: public_url.to_string(),
             ..config.web()
         }),
         secrets: Arc::new(WebSecrets { csrf_key }),
         log,
+        relying_party: relying_party(public_url),
     };
     Ok(build_router(state))
 }
@@ -182,18 +192,17 @@ pub async fn start_with_store(
             None
         }
     };
-    // Bound first: the links in mail name the address actually listened on
-    // when no base_url is configured.
+    // Bound first: the public address defaults to the one listened on.
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
-    let (router, routes) = build_app_at(
+    let (router, routes) = build_app(
         config,
         &services,
         store.clone(),
         log.clone(),
-        config.base_url(addr),
+        &config.base_url(addr),
     )
     .await?;
     let (shutdown, mut rx) = watch::channel(false);

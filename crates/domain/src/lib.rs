@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod policy;
 pub mod redirect;
 pub mod requester;
+pub mod security_key;
 pub mod session;
 pub mod throttle;
 pub mod totp;

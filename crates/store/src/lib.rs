@@ -1,5 +1,5 @@
 //! Storage for pocdir, by capability: one sub-trait per folder (accounts,
-//! sessions, the log, participants, PoCs, the outbox), each with its rows
+//! sessions, security keys, the log, participants, PoCs, the outbox), each with its rows
 //! and one implementation written once for both backends. [`Store`] is the
 //! sum of the sub-traits; a consumer asks for the narrowest one it needs.
 //! The backend is chosen once, from the database URL.
@@ -18,6 +18,7 @@ mod outbox;
 mod participants;
 mod pocs;
 pub mod postgres;
+mod security_keys;
 mod sessions;
 pub mod sql;
 pub mod sqlite;
@@ -32,6 +33,7 @@ pub use participants::{NewParticipant, Participant, ParticipantNames, Participan
 pub use pocdir_domain::directory::lifecycle::Poc;
 pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
 pub use pocs::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
+pub use security_keys::{CeremonyPurpose, NewSecurityKey, SecurityKey, SecurityKeyStore};
 pub use sessions::{
     ApiToken, ApiTokenStore, NewApiToken, NewSession, Session, SessionStore, ThrottleStore,
 };
@@ -40,7 +42,7 @@ pub use sessions::{
 pub mod prelude {
     pub use crate::{
         AccountAdminStore, AccountStore, ApiTokenStore, LogStore, OutboxStore, ParticipantStore,
-        PocStore, SessionStore, Store, ThrottleStore,
+        PocStore, SecurityKeyStore, SessionStore, Store, ThrottleStore,
     };
 }
 
@@ -116,6 +118,7 @@ pub trait Store:
     + ParticipantStore
     + PocStore
     + OutboxStore
+    + SecurityKeyStore
     + Send
     + Sync
     + std::fmt::Debug

@@ -84,4 +84,7 @@ pub struct AppState {
     pub log: Arc<LogService>,
     /// The active directory in memory, for search.
     pub directory: Arc<pocdir_directory::search::DirectoryIndex>,
+    /// pocdir as a WebAuthn relying party (security keys); None when its
+    /// public address cannot be one (no domain name, or plain http).
+    pub relying_party: Option<Arc<pocdir_domain::security_key::RelyingParty>>,
 }

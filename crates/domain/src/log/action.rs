@@ -26,6 +26,9 @@ pub enum LogAction {
     AccountPasswordResetRequest,
     AccountPasswordReset,
     AccountPocLink,
+    /// A security key or passkey registered as second factor.
+    SecurityKeyAdd,
+    SecurityKeyRemove,
     // Sessions and API tokens.
     SessionSignIn,
     SessionSignOut,
@@ -55,7 +58,7 @@ pub enum LogAction {
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 34] = [
+    pub const ALL: [LogAction; 36] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -71,6 +74,8 @@ impl LogAction {
         LogAction::AccountPasswordResetRequest,
         LogAction::AccountPasswordReset,
         LogAction::AccountPocLink,
+        LogAction::SecurityKeyAdd,
+        LogAction::SecurityKeyRemove,
         LogAction::SessionSignIn,
         LogAction::SessionSignOut,
         LogAction::SessionRevoke,
@@ -110,6 +115,8 @@ impl LogAction {
             LogAction::AccountPasswordResetRequest => "account.password_reset_request",
             LogAction::AccountPasswordReset => "account.password_reset",
             LogAction::AccountPocLink => "account.poc_link",
+            LogAction::SecurityKeyAdd => "security_key.add",
+            LogAction::SecurityKeyRemove => "security_key.remove",
             LogAction::SessionSignIn => "session.sign_in",
             LogAction::SessionSignOut => "session.sign_out",
             LogAction::SessionRevoke => "session.revoke",

@@ -225,6 +225,35 @@ pub fn password_reset(at: OffsetDateTime, actor: &LogActor, second_factor: &str)
     #[derive(Serialize)]
     struct Content<'a> {
         second_factor: &'a str,
+
+/// A security key registered by its owner; the store names it
+/// (`security_key:<id>`). The content covers its name and credential id.
+pub fn security_key_added(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    name: &str,
+    credential_id: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        name: &'a str,
+        credential_id: &'a str,
+    }
+    own(at, actor, LogAction::SecurityKeyAdd, String::new()).try_with_content(&Content {
+        name,
+        credential_id,
+    })
+}
+
+pub fn security_key_removed(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    key_id: i64,
+    name: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        name: &'a str,
     }
     own(
         at,
@@ -257,6 +286,11 @@ pub fn poc_account_linked(
     .try_with_content(&Content {
         account: account_id,
     })
+
+        LogAction::SecurityKeyRemove,
+        format!("security_key:{key_id}"),
+    )
+    .try_with_content(&Content { name })
 }
 
 // --- sessions and tokens ---

@@ -521,4 +521,5 @@ mod log;
 mod outbox;
 mod participants;
 mod pocs;
+mod security_keys;
 mod sessions;

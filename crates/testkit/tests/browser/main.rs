@@ -938,3 +938,6 @@ async fn nomination_in_arabic_verified_by_the_secretariat_in_english() {
     let outcome = nomination_journey(&server, &browser.client, &browser.driver).await;
     browser.finish(server, outcome, "nomination", started).await;
 }
+
+// Security keys in the real browser (Chromium's virtual authenticator).
+mod passkeys;

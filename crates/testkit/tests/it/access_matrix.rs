@@ -27,6 +27,8 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/login", SignIn),
     ("GET", "/login/mfa", SignIn),
     ("POST", "/login/mfa", SignIn),
+    ("POST", "/login/security-key", SignIn),
+    ("GET", "/static/security-key.js", ViewPublic),
     ("GET", "/login/enrol", SignIn),
     ("POST", "/login/enrol", SignIn),
     ("POST", "/logout", SignIn),
@@ -40,6 +42,13 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     (
         "POST",
         "/account/sessions/{id}/revoke",
+        ManageOwnCredentials,
+    ),
+    ("POST", "/account/security-keys/new", ManageOwnCredentials),
+    ("POST", "/account/security-keys", ManageOwnCredentials),
+    (
+        "POST",
+        "/account/security-keys/{id}/remove",
         ManageOwnCredentials,
     ),
     ("POST", "/account/tokens", ManageOwnCredentials),

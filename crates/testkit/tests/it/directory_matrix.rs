@@ -55,9 +55,10 @@ const STATE_ROUTES: &[(&str, &str, Probe)] = &[
 ];
 
 /// Routes with `{code}` or `{id}` whose answer does not depend on the State
-/// (the secretariat's decision; a language; the caller's own tokens; the
-/// secretariat's accounts pages), or whose `{id}` names no PoC (an
-/// invitation: its State rule is tested in `accounts.rs`).
+/// (the secretariat's decision; a language; the caller's own tokens,
+/// sessions and security keys; the secretariat's accounts pages), or whose
+/// `{id}` names no PoC (an invitation: its State rule is tested in
+/// `accounts.rs`).
 const NOT_STATE_DEPENDENT: &[&str] = &[
     "/accounts/{id}",
     "/accounts/{id}/disable",
@@ -71,6 +72,7 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/api/v1/me/tokens/{id}",
     "/account/sessions/{id}/revoke",
     "/account/tokens/{id}/revoke",
+    "/account/security-keys/{id}/remove",
     "/api/v1/log/heads/{size}",
     "/api/v1/participants/{code}",
 ];

@@ -25,5 +25,6 @@ mod mail;
 mod openapi;
 mod participants;
 mod pocs;
+mod security_keys;
 mod sign_in;
 mod web;

@@ -46,6 +46,30 @@ pub struct MfaPage {
     pub page: PageCtx,
     pub next: LocalTarget,
     pub error: Option<String>,
+    /// Offered when the account has security keys.
+    pub security_key: Option<super::key_challenge::KeyPrompt>,
+}
+
+/// The second-factor page, with the account's security keys offered
+/// (a fresh challenge) beside the TOTP and recovery code forms.
+pub(super) async fn mfa_page(
+    state: &AppState,
+    page: PageCtx,
+    pending: &PendingSignIn,
+    next: LocalTarget,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let security_key = super::key_challenge::prompt(state, pending).await?;
+    Ok(render(
+        status,
+        &MfaPage {
+            page,
+            next,
+            error,
+            security_key,
+        },
+    ))
 }
 
 #[derive(Template)]
@@ -283,29 +307,24 @@ pub struct StepQuery {
 }
 
 /// Second-factor pages without a pending sign-in send the browser back to the start.
-fn back_to_sign_in() -> Response {
+pub(super) fn back_to_sign_in() -> Response {
     Redirect::to("/login?ended=1").into_response()
 }
 
 pub async fn mfa_form(
+    State(state): State<AppState>,
     page: PageCtx,
     pending: Option<Extension<PendingSignIn>>,
     QueryParams(q): QueryParams<StepQuery>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Some(Extension(pending)) = pending else {
-        return back_to_sign_in();
+        return Ok(back_to_sign_in());
     };
     if !pending.account.totp_enrolled {
-        return Redirect::to("/login/enrol").into_response();
+        return Ok(Redirect::to("/login/enrol").into_response());
     }
-    render(
-        StatusCode::OK,
-        &MfaPage {
-            page,
-            next: safe_next(q.next.as_deref(), "/"),
-            error: None,
-        },
-    )
+    let next = safe_next(q.next.as_deref(), "/");
+    mfa_page(&state, page, &pending, next, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -318,7 +337,7 @@ pub struct MfaForm {
 }
 
 /// Ends the pending session and opens the real one under a new id.
-async fn complete_sign_in(
+pub(super) async fn complete_sign_in(
     state: &AppState,
     account: &Account,
     pending: &Session,
@@ -435,10 +454,15 @@ pub async fn mfa_submit(
                 return Ok(locked_response(decision, now));
             }
             let error = Some(page.t(message_id));
-            Ok(render(
+            mfa_page(
+                &state,
+                page,
+                &pending,
+                next,
+                error,
                 StatusCode::UNAUTHORIZED,
-                &MfaPage { page, next, error },
-            ))
+            )
+            .await
         }
     }
 }
