@@ -225,6 +225,39 @@ pub fn password_reset(at: OffsetDateTime, actor: &LogActor, second_factor: &str)
     #[derive(Serialize)]
     struct Content<'a> {
         second_factor: &'a str,
+    }
+    own(
+        at,
+        actor,
+        LogAction::AccountPasswordReset,
+        account_object(actor),
+    )
+    .try_with_content(&Content { second_factor })
+}
+
+/// PoC entry `poc_id` of `participant` now signs in as account `account_id`.
+pub fn poc_account_linked(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    poc_id: i64,
+    account_id: i64,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content {
+        account: i64,
+    }
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::AccountPocLink,
+        format!("poc:{poc_id}"),
+    )
+    .about_participant(Some(participant.to_string()))
+    .try_with_content(&Content {
+        account: account_id,
+    })
+}
 
 /// A security key registered by its owner; the store names it
 /// (`security_key:<id>`). The content covers its name and credential id.
@@ -258,35 +291,6 @@ pub fn security_key_removed(
     own(
         at,
         actor,
-        LogAction::AccountPasswordReset,
-        account_object(actor),
-    )
-    .try_with_content(&Content { second_factor })
-}
-
-/// PoC entry `poc_id` of `participant` now signs in as account `account_id`.
-pub fn poc_account_linked(
-    at: OffsetDateTime,
-    actor: LogActor,
-    participant: &str,
-    poc_id: i64,
-    account_id: i64,
-) -> Built {
-    #[derive(Serialize)]
-    struct Content {
-        account: i64,
-    }
-    LogDraft::new(
-        at,
-        actor,
-        LogAction::AccountPocLink,
-        format!("poc:{poc_id}"),
-    )
-    .about_participant(Some(participant.to_string()))
-    .try_with_content(&Content {
-        account: account_id,
-    })
-
         LogAction::SecurityKeyRemove,
         format!("security_key:{key_id}"),
     )
