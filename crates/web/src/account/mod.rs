@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod pages;
+pub mod recovery_file;
 
 use crate::http::routes::Routes;
 use pocdir_domain::account::AccountKind;
@@ -29,6 +30,11 @@ pub fn routes(routes: Routes) -> Routes {
             "/account/recovery-codes",
             ManageOwnCredentials,
             pages::regenerate_recovery_codes,
+        )
+        .post(
+            "/account/recovery-codes/download",
+            ManageOwnCredentials,
+            recovery_file::download,
         )
         .post(
             "/account/sessions/{id}/revoke",
