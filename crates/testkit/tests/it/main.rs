@@ -17,6 +17,7 @@ mod directory_matrix;
 mod errors;
 mod exchange;
 mod hostile;
+mod layout;
 mod log;
 mod mail;
 mod openapi;

@@ -164,8 +164,8 @@ impl DirectoryQuery {
     }
 
     /// The same search with `per_page` rows a page, from the first page.
-    pub fn per_page_href(&self, per_page: usize) -> String {
-        self.href_with(1, Some(per_page), self.sort.trim(), self.order.trim())
+    pub fn per_page_href(&self, per_page: &usize) -> String {
+        self.href_with(1, Some(*per_page), self.sort.trim(), self.order.trim())
     }
 
     /// Whether the page shows `per_page` rows a page.
