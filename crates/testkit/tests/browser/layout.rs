@@ -11,9 +11,7 @@
 //! `test-output/axe/` (or the file named by `POCDIR_AXE_JS`). Every failure
 //! is collected first and reported together, so one run shows them all.
 
-use super::{
-    find, screenshot_dir, sign_in, wait_for_path, Browser, Chromedriver, ONE_BROWSER_AT_A_TIME,
-};
+use super::{find, screenshot_dir, sign_in, wait_for_path, Browser, ONE_BROWSER_AT_A_TIME};
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::Client;
@@ -30,6 +28,8 @@ const LANGS: [&str; 3] = ["en", "ar", "zh"];
 const ALL_LANGS: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
 /// The height of the window: the screenshots take the whole page anyway.
 const HEIGHT: u32 = 900;
+/// Screenshots stop this far down (a long table would make huge files).
+const MAX_SHOT_HEIGHT: u64 = 6000;
 
 /// Where axe-core's browser bundle is: `POCDIR_AXE_JS`, else where
 /// `scripts/test` installs it.
@@ -75,29 +75,27 @@ async fn set_viewport(client: &Client, width: u32) -> Result<()> {
     Ok(())
 }
 
-/// A screenshot of the whole page (beyond the viewport), through
-/// chromedriver's DevTools bridge.
-async fn full_page_screenshot(driver: &Chromedriver, client: &Client, name: &str) -> Result<()> {
-    let session = client
-        .session_id()
-        .await?
-        .ok_or_else(|| anyhow!("no WebDriver session"))?;
-    let r: Value = reqwest::Client::new()
-        .post(format!("{}/session/{session}/goog/cdp/execute", driver.url))
-        .json(&json!({
-            "cmd": "Page.captureScreenshot",
-            "params": {"format": "png", "captureBeyondViewport": true}
-        }))
-        .send()
-        .await?
-        .json()
+/// A screenshot of the whole page: the window grows to the page's height
+/// for it, then shrinks back (DevTools' own full-page capture shifts
+/// right-to-left pages sideways).
+async fn full_page_screenshot(client: &Client, name: &str) -> Result<()> {
+    let v = client
+        .execute(
+            "return [document.documentElement.scrollHeight, window.innerHeight];",
+            vec![],
+        )
         .await?;
-    let data = r["value"]["data"]
-        .as_str()
-        .ok_or_else(|| anyhow!("chromedriver gave no screenshot: {r}"))?;
-    let png = data_encoding::BASE64
-        .decode(data.as_bytes())
-        .context("the screenshot is not base64")?;
+    let page = v[0].as_u64().unwrap_or(u64::from(HEIGHT));
+    let inner = v[1].as_u64().unwrap_or(u64::from(HEIGHT));
+    let (width, outer) = client.get_window_size().await?;
+    let chrome = outer.saturating_sub(inner);
+    let tall = u32::try_from(page.min(MAX_SHOT_HEIGHT) + chrome).unwrap_or(HEIGHT);
+    client.set_window_size(u32::try_from(width)?, tall).await?;
+    let png = client.screenshot().await.context("take a screenshot");
+    client
+        .set_window_size(u32::try_from(width)?, u32::try_from(outer)?)
+        .await?;
+    let png = png?;
     ensure!(png.starts_with(b"\x89PNG"), "the screenshot {name} is not a PNG");
     let dir = screenshot_dir().join("layout");
     std::fs::create_dir_all(&dir)?;
@@ -106,12 +104,13 @@ async fn full_page_screenshot(driver: &Chromedriver, client: &Client, name: &str
     Ok(())
 }
 
-/// How far the page is wider than its viewport (0 when it does not scroll
-/// sideways), and the widest elements that stick out, to say what to fix.
+/// How far the page is wider than its viewport less its scroll bar (0 when
+/// it does not scroll sideways), and the first elements that stick out, to
+/// say what to fix.
 async fn sideways_overflow(client: &Client) -> Result<(i64, Vec<String>)> {
     let v = client
         .execute(
-            "const w = window.innerWidth;\
+            "const w = document.documentElement.clientWidth;\
              const over = document.documentElement.scrollWidth - w;\
              const out = [];\
              if (over > 0) {\
@@ -193,6 +192,28 @@ async fn axe_violations(client: &Client, axe: &str) -> Result<(Vec<String>, usiz
     Ok((grave, all.len()))
 }
 
+/// axe-core really checks this page: an image without a text alternative,
+/// added for the check and removed after it, must be reported (as
+/// `image-alt`, critical). Without this, a checker that never ran would pass.
+async fn axe_sees_a_planted_fault(client: &Client, axe: &str) -> Result<()> {
+    client
+        .execute(
+            "const i = document.createElement('img'); i.id = 'axe-probe'; i.src = '/static/favicon.svg';\
+             document.querySelector('main').appendChild(i);",
+            vec![],
+        )
+        .await?;
+    let (grave, _) = axe_violations(client, axe).await?;
+    client
+        .execute("document.getElementById('axe-probe').remove();", vec![])
+        .await?;
+    ensure!(
+        grave.iter().any(|v| v.starts_with("image-alt") && v.contains("axe-probe")),
+        "axe-core did not report an image without alt text: {grave:#?}"
+    );
+    Ok(())
+}
+
 /// Whether the header's parts sit on one line: every direct child's box
 /// overlaps every other's vertically, and nothing in it overflows.
 async fn header_on_one_line(client: &Client) -> Result<std::result::Result<(), String>> {
@@ -267,7 +288,7 @@ fn pages(poc_id: i64) -> Vec<(&'static str, String, AccountKind)> {
     ]
 }
 
-async fn layout_checks(server: &TestServer, client: &Client, driver: &Chromedriver) -> Result<()> {
+async fn layout_checks(server: &TestServer, client: &Client) -> Result<()> {
     let axe = axe_source()?;
     client
         .update_timeouts(TimeoutConfiguration::new(
@@ -329,12 +350,15 @@ async fn layout_checks(server: &TestServer, client: &Client, driver: &Chromedriv
                 set_viewport(client, width).await?;
                 open_in(client, server, lang, &path).await?;
                 let shot = format!("{name}-{width}-{lang}");
-                full_page_screenshot(driver, client, &shot).await?;
+                full_page_screenshot(client, &shot).await?;
                 let (over, culprits) = sideways_overflow(client).await?;
                 if over > 0 {
                     failures.push(format!(
                         "{shot}: the page scrolls sideways by {over} px; sticking out: {culprits:?}"
                     ));
+                }
+                if checked == 0 {
+                    axe_sees_a_planted_fault(client, &axe).await?;
                 }
                 let (grave, all) = axe_violations(client, &axe).await?;
                 violations_seen += all;
@@ -353,7 +377,7 @@ async fn layout_checks(server: &TestServer, client: &Client, driver: &Chromedriv
     for lang in ALL_LANGS {
         open_in(client, server, lang, "/directory").await?;
         if let Err(detail) = header_on_one_line(client).await? {
-            full_page_screenshot(driver, client, &format!("header-1366-{lang}")).await?;
+            full_page_screenshot(client, &format!("header-1366-{lang}")).await?;
             failures.push(format!(
                 "header-1366-{lang}: the header takes more than one line: {detail}"
             ));
@@ -380,6 +404,6 @@ async fn layout_holds_at_every_width_in_every_language_without_accessibility_fau
     let started = Instant::now();
     let browser = Browser::open().await;
     let server = TestServer::start().await;
-    let outcome = layout_checks(&server, &browser.client, &browser.driver).await;
+    let outcome = layout_checks(&server, &browser.client).await;
     browser.finish(server, outcome, "layout", started).await;
 }
