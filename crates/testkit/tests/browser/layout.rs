@@ -19,7 +19,7 @@ use pocdir::demo::{seed, DemoLogin, DemoOutcome};
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::entropy::OsEntropy;
 use pocdir_testkit::{TestAccount, TestServer};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
