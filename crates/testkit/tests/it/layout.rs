@@ -24,7 +24,10 @@ async fn an_error_page_shows_the_signed_in_frame() {
     for r in [not_found, missing_poc, no_token] {
         let page = r.text().await.unwrap();
         assert!(page.contains(r#"id="error-message""#), "{page}");
-        assert!(page.contains(&secretariat.email), "the frame names who is signed in");
+        assert!(
+            page.contains(&secretariat.email),
+            "the frame names who is signed in: {page}"
+        );
         assert!(page.contains(r#"id="sign-out""#), "and lets them sign out");
         assert!(!page.contains(r#"id="nav-sign-in""#), "not signed out: {page}");
         assert!(page.contains(r#"id="nav-nominations""#), "the secretariat's nav");
@@ -183,10 +186,10 @@ async fn the_directory_sorts_by_a_column_and_takes_a_page_size() {
         .unwrap();
     assert!(page.contains(r#"aria-sort="ascending""#), "{page}");
     assert!(
-        page.contains(r#"href="/directory?role=technical&amp;sort=name&amp;order=desc&amp;page=1""#),
+        page.contains(r#"href="/directory?role=technical&#38;sort=name&#38;order=desc&#38;page=1""#),
         "{page}"
     );
-    assert!(page.contains(r#"href="/directory?role=technical&amp;per_page=50&amp;sort=name&amp;page=1""#));
+    assert!(page.contains(r#"href="/directory?role=technical&#38;per_page=50&#38;sort=name&#38;page=1""#));
     let r = web.get("/directory?sort=email").await;
     assert_eq!(r.status(), 200, "the page shows the error above the form");
     assert!(r.text().await.unwrap().contains(r#"id="error-message""#));
