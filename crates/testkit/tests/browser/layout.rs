@@ -65,9 +65,7 @@ async fn set_viewport(client: &Client, width: u32) -> Result<()> {
             .set_window_size(width + width.saturating_sub(inner), HEIGHT)
             .await?;
     }
-    let inner = client
-        .execute("return window.innerWidth;", vec![])
-        .await?;
+    let inner = client.execute("return window.innerWidth;", vec![]).await?;
     ensure!(
         inner == json!(width),
         "the viewport is {inner} px wide, not {width}"
@@ -96,7 +94,10 @@ async fn full_page_screenshot(client: &Client, name: &str) -> Result<()> {
         .set_window_size(u32::try_from(width)?, u32::try_from(outer)?)
         .await?;
     let png = png?;
-    ensure!(png.starts_with(b"\x89PNG"), "the screenshot {name} is not a PNG");
+    ensure!(
+        png.starts_with(b"\x89PNG"),
+        "the screenshot {name} is not a PNG"
+    );
     let dir = screenshot_dir().join("layout");
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(format!("{name}.png"));
@@ -208,7 +209,9 @@ async fn axe_sees_a_planted_fault(client: &Client, axe: &str) -> Result<()> {
         .execute("document.getElementById('axe-probe').remove();", vec![])
         .await?;
     ensure!(
-        grave.iter().any(|v| v.starts_with("image-alt") && v.contains("axe-probe")),
+        grave
+            .iter()
+            .any(|v| v.starts_with("image-alt") && v.contains("axe-probe")),
         "axe-core did not report an image without alt text: {grave:#?}"
     );
     Ok(())
@@ -251,7 +254,10 @@ async fn open_in(client: &Client, server: &TestServer, lang: &str, path: &str) -
     let lang_now = client
         .execute("return document.documentElement.lang;", vec![])
         .await?;
-    ensure!(lang_now == json!(lang), "{path} is in {lang_now}, not {lang}");
+    ensure!(
+        lang_now == json!(lang),
+        "{path} is in {lang_now}, not {lang}"
+    );
     find(client, "main h1").await?;
     Ok(())
 }
@@ -277,9 +283,17 @@ async fn sign_in_as(client: &Client, server: &TestServer, account: &TestAccount)
 fn pages(poc_id: i64) -> Vec<(&'static str, String, AccountKind)> {
     vec![
         ("home", "/".to_string(), AccountKind::Secretariat),
-        ("directory", "/directory".to_string(), AccountKind::Secretariat),
+        (
+            "directory",
+            "/directory".to_string(),
+            AccountKind::Secretariat,
+        ),
         ("poc", format!("/pocs/{poc_id}"), AccountKind::Secretariat),
-        ("queue", "/nominations".to_string(), AccountKind::Secretariat),
+        (
+            "queue",
+            "/nominations".to_string(),
+            AccountKind::Secretariat,
+        ),
         (
             "nominate",
             "/participants/PAK/nominate".to_string(),

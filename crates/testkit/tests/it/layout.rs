@@ -29,8 +29,14 @@ async fn an_error_page_shows_the_signed_in_frame() {
             "the frame names who is signed in: {page}"
         );
         assert!(page.contains(r#"id="sign-out""#), "and lets them sign out");
-        assert!(!page.contains(r#"id="nav-sign-in""#), "not signed out: {page}");
-        assert!(page.contains(r#"id="nav-nominations""#), "the secretariat's nav");
+        assert!(
+            !page.contains(r#"id="nav-sign-in""#),
+            "not signed out: {page}"
+        );
+        assert!(
+            page.contains(r#"id="nav-nominations""#),
+            "the secretariat's nav"
+        );
         // The sign-out form carries this browser's token: it works.
         assert!(csrf_in(&page).is_some_and(|t| !t.is_empty()));
     }
@@ -40,7 +46,13 @@ async fn an_error_page_shows_the_signed_in_frame() {
     assert_eq!(out.status(), 303, "signing out from an error page works");
 
     // Signed out, the same page shows the frame signed out.
-    let page = server.client().get("/no-such-page").await.text().await.unwrap();
+    let page = server
+        .client()
+        .get("/no-such-page")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains(r#"id="nav-sign-in""#));
     assert!(!page.contains(r#"id="sign-out""#));
 }
@@ -145,10 +157,16 @@ async fn the_directory_sorts_by_a_column_and_takes_a_page_size() {
         ["Amélie Roux", "Bilal Khan", "Yves Martin", "Zainab Ahmed"]
     );
     let (_, down) = api
-        .get(&secretariat, "/api/v1/pocs?sort=name&order=desc&per_page=2&page=1")
+        .get(
+            &secretariat,
+            "/api/v1/pocs?sort=name&order=desc&per_page=2&page=1",
+        )
         .await;
     assert_eq!(names(&down), ["Zainab Ahmed", "Yves Martin"]);
-    assert_eq!((down["total"].clone(), down["pages"].clone()), (json!(4), json!(2)));
+    assert_eq!(
+        (down["total"].clone(), down["pages"].clone()),
+        (json!(4), json!(2))
+    );
     let (_, default) = api.get(&secretariat, "/api/v1/pocs").await;
     assert_eq!(
         names(&default),
@@ -186,10 +204,13 @@ async fn the_directory_sorts_by_a_column_and_takes_a_page_size() {
         .unwrap();
     assert!(page.contains(r#"aria-sort="ascending""#), "{page}");
     assert!(
-        page.contains(r#"href="/directory?role=technical&#38;sort=name&#38;order=desc&#38;page=1""#),
+        page.contains(
+            r#"href="/directory?role=technical&#38;sort=name&#38;order=desc&#38;page=1""#
+        ),
         "{page}"
     );
-    assert!(page.contains(r#"href="/directory?role=technical&#38;per_page=50&#38;sort=name&#38;page=1""#));
+    assert!(page
+        .contains(r#"href="/directory?role=technical&#38;per_page=50&#38;sort=name&#38;page=1""#));
     let r = web.get("/directory?sort=email").await;
     assert_eq!(r.status(), 200, "the page shows the error above the form");
     assert!(r.text().await.unwrap().contains(r#"id="error-message""#));

@@ -48,9 +48,11 @@ pub async fn download(
     me: SignedIn,
     FormData(form): FormData<CodesForm>,
 ) -> Result<Response, AppError> {
-    let codes = parse_codes(&form.codes)
-        .ok_or_else(|| AppError::bad_request("recovery-error-codes"))?;
-    let mut text = page.tr.t1("recovery-file-heading", "email", &me.account.email);
+    let codes =
+        parse_codes(&form.codes).ok_or_else(|| AppError::bad_request("recovery-error-codes"))?;
+    let mut text = page
+        .tr
+        .t1("recovery-file-heading", "email", &me.account.email);
     text.push_str("\n\n");
     for code in codes {
         text.push_str(code);
