@@ -5,7 +5,8 @@
 //!   Arabic and Chinese: a full-page screenshot of each is kept in
 //!   `test-output/screenshots/layout/`; the page must not scroll sideways;
 //!   axe-core, run in the page, must find no serious or critical violation;
-//! - the header keeps to one line at 1366 px in all six languages.
+//! - the header keeps to one line at 1366 px in all six languages;
+//! - the secretariat's other pages do not scroll sideways at 390 px.
 //!
 //! axe-core comes from npm, pinned, installed by `scripts/test` into
 //! `test-output/axe/` (or the file named by `POCDIR_AXE_JS`). Every failure
@@ -26,6 +27,16 @@ use std::time::{Duration, Instant};
 const WIDTHS: [u32; 3] = [390, 1366, 1920];
 const LANGS: [&str; 3] = ["en", "ar", "zh"];
 const ALL_LANGS: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
+/// More of the secretariat's pages, checked for sideways scrolling at 390 px.
+const OTHER_PAGES: [&str; 7] = [
+    "/account",
+    "/participants",
+    "/participants/PAK",
+    "/audit",
+    "/outbox",
+    "/revalidation",
+    "/directory/import",
+];
 /// The height of the window: the screenshots take the whole page anyway.
 const HEIGHT: u32 = 900;
 /// Screenshots stop this far down (a long table would make huge files).
@@ -395,6 +406,21 @@ async fn layout_checks(server: &TestServer, client: &Client) -> Result<()> {
             failures.push(format!(
                 "header-1366-{lang}: the header takes more than one line: {detail}"
             ));
+        }
+    }
+
+    // The secretariat's other pages hold at 390 px too (no screenshots:
+    // sideways scrolling only, left to right and right to left).
+    set_viewport(client, 390).await?;
+    for path in OTHER_PAGES {
+        for lang in ["en", "ar"] {
+            open_in(client, server, lang, path).await?;
+            let (over, culprits) = sideways_overflow(client).await?;
+            if over > 0 {
+                failures.push(format!(
+                    "{path} at 390 px in {lang}: the page scrolls sideways by {over} px; sticking out: {culprits:?}"
+                ));
+            }
         }
     }
 
