@@ -50,11 +50,13 @@ pub struct DirectoryQuery {
     /// 1-based.
     pub page: Option<usize>,
     /// From 1 to 200; 25 when absent.
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<usize>,
     /// The column to order by: `state` (the default), `role`, `name`,
     /// `organisation` or `now` (within working hours now first).
     pub sort: String,
     /// `asc` (the default) or `desc`.
+    #[param(pattern = "^(asc|desc)?$")]
     pub order: String,
 }
 
