@@ -4,6 +4,7 @@
 //! `data/README.md`) and seeding it into the database.
 
 pub mod access;
+pub mod overview;
 pub mod pocs;
 pub mod search;
 

@@ -62,6 +62,22 @@ fn invalid(field: &str, message_id: &'static str) -> PocError {
     }])
 }
 
+/// The longest reason kept for a decision or a withdrawal.
+pub const MAX_REASON_CHARS: usize = 1000;
+
+/// A reason that must be given: trimmed, not empty (`missing` says why it
+/// is needed), not longer than [`MAX_REASON_CHARS`].
+fn given_reason<'r>(reason: Option<&'r str>, missing: &'static str) -> Result<&'r str, PocError> {
+    let reason = reason.map(str::trim).unwrap_or_default();
+    if reason.is_empty() {
+        return Err(invalid("reason", missing));
+    }
+    if reason.chars().count() > MAX_REASON_CHARS {
+        return Err(invalid("reason", "forms-error-reason-too-long"));
+    }
+    Ok(reason)
+}
+
 fn applied<T>(outcome: ChangeOutcome<T>) -> Result<T, PocError> {
     match outcome {
         ChangeOutcome::Applied(t) => Ok(t),
@@ -82,7 +98,8 @@ fn details_json(details: &PocDetails) -> Result<String, PocError> {
 pub enum NominatorChange<'d> {
     /// New details (required: None is a field error).
     Update(Option<&'d PocDraft>),
-    Withdraw,
+    /// With the nominator's reason (required; logged and kept in the history).
+    Withdraw(Option<&'d str>),
     /// Re-validation: the verified details still hold.
     Confirm,
 }
@@ -192,10 +209,11 @@ impl<'a> Pocs<'a> {
                     .propose_poc_update(id, version, &json, actor, now, log)
                     .await?
             }
-            NominatorChange::Withdraw => {
-                let log = events::poc_withdrawal_proposed(now, who.log.clone(), code, id);
+            NominatorChange::Withdraw(reason) => {
+                let reason = given_reason(reason, "forms-error-withdraw-reason")?;
+                let log = events::poc_withdrawal_proposed(now, who.log.clone(), code, id, reason)?;
                 self.store
-                    .propose_poc_withdrawal(id, version, actor, now, log)
+                    .propose_poc_withdrawal(id, version, Some(reason), actor, now, log)
                     .await?
             }
             NominatorChange::Confirm => {
@@ -216,10 +234,10 @@ impl<'a> Pocs<'a> {
         approve: bool,
         reason: Option<&str>,
     ) -> Result<DecidedPoc, PocError> {
-        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-        if !approve && reason.is_none() {
-            return Err(invalid("reason", "poc-error-reason-required"));
-        }
+        let reason = match reason.map(str::trim).filter(|r| !r.is_empty()) {
+            None if approve => None,
+            reason => Some(given_reason(reason, "poc-error-reason-required")?),
+        };
         let poc = self.store.poc(id).await?.ok_or(PocError::NotFound)?;
         let now = self.clock.now();
         let log = events::poc_decided(

@@ -3,6 +3,7 @@
 //! check that each of these exists in every language.
 
 use crate::account::AccountKind;
+use crate::directory::diff::{DetailField, FieldChange};
 use crate::directory::participant::ParticipationStatus;
 use crate::directory::poc::{PendingAction, PocRole, PocStatus};
 
@@ -15,5 +16,7 @@ pub fn enum_message_ids() -> Vec<&'static str> {
     ids.extend(PocStatus::ALL.map(PocStatus::label_message));
     ids.extend(PendingAction::ALL.map(PendingAction::label_message));
     ids.extend(ParticipationStatus::ALL.map(ParticipationStatus::label_message));
+    ids.extend(FieldChange::ALL.map(FieldChange::label_message));
+    ids.extend(DetailField::ALL.map(DetailField::label_message));
     ids
 }

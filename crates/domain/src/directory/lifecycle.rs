@@ -79,8 +79,8 @@ impl Poc {
 pub enum PocChange<'a> {
     /// New details proposed by the nominator.
     Update(&'a str),
-    /// The nominator asks for the PoC's end.
-    Withdraw,
+    /// The nominator asks for the PoC's end, saying why (kept in its history).
+    Withdraw { reason: Option<&'a str> },
     /// The secretariat's decision on the pending action.
     Decide {
         approve: bool,
@@ -169,7 +169,8 @@ pub fn transition(
             history_details = Some(details.to_string());
             "propose_update"
         }
-        PocChange::Withdraw => {
+        PocChange::Withdraw { reason } => {
+            history_reason = reason.map(str::to_string);
             match (current.status, current.pending_action) {
                 // Never verified: nothing for the secretariat to decide.
                 (S::Pending, Some(A::Create)) => {
@@ -321,9 +322,15 @@ mod tests {
             );
         };
         refused(poc(S::Rejected, None), PocChange::Update("{}"));
-        refused(poc(S::Withdrawn, None), PocChange::Withdraw);
+        refused(
+            poc(S::Withdrawn, None),
+            PocChange::Withdraw { reason: None },
+        );
         refused(poc(S::Active, Some(A::Withdraw)), PocChange::Update("{}"));
-        refused(poc(S::Active, Some(A::Withdraw)), PocChange::Withdraw);
+        refused(
+            poc(S::Active, Some(A::Withdraw)),
+            PocChange::Withdraw { reason: None },
+        );
         refused(poc(S::Pending, Some(A::Create)), PocChange::Confirm);
         refused(
             poc(S::Active, None),
@@ -333,8 +340,15 @@ mod tests {
             },
         );
         // A nomination withdrawn before verification ends at once.
-        let tr = transition(&poc(S::Pending, Some(A::Create)), PocChange::Withdraw, at).unwrap();
+        let reason = Some("She left the ministry");
+        let tr = transition(
+            &poc(S::Pending, Some(A::Create)),
+            PocChange::Withdraw { reason },
+            at,
+        )
+        .unwrap();
         assert_eq!(tr.next.status, S::Withdrawn);
+        assert_eq!(tr.history_reason.as_deref(), reason, "the reason is kept");
         assert_eq!(tr.next.pending_action, None);
         assert_eq!(tr.event, None);
         // Approving a withdrawal keeps the last active details.
@@ -371,7 +385,7 @@ mod tests {
         let at = datetime!(2030-02-01 0:00 UTC);
         let err = transition(
             &poc(PocStatus::Active, Some(PendingAction::Withdraw)),
-            PocChange::Withdraw,
+            PocChange::Withdraw { reason: None },
             at,
         )
         .unwrap_err();

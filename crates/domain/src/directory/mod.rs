@@ -2,7 +2,9 @@
 //! and the validation of every field a nominator fills in, and when PoCs
 //! must be re-validated.
 
+pub mod diff;
 pub mod exchange;
+pub mod import_template;
 pub mod lifecycle;
 pub mod openpgp;
 pub mod participant;

@@ -327,12 +327,18 @@ pub fn poc_update_proposed<D: Serialize>(
     .try_with_content(details)
 }
 
+/// The nominator asks for PoC `poc_id`'s end; the content covers its reason.
 pub fn poc_withdrawal_proposed(
     at: OffsetDateTime,
     actor: LogActor,
     participant: &str,
     poc_id: i64,
-) -> LogDraft {
+    reason: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        reason: &'a str,
+    }
     LogDraft::new(
         at,
         actor,
@@ -340,6 +346,7 @@ pub fn poc_withdrawal_proposed(
         format!("poc:{poc_id}"),
     )
     .about_participant(Some(participant.to_string()))
+    .try_with_content(&Content { reason })
 }
 
 /// The secretariat's decision on version `version` of PoC `poc_id`.

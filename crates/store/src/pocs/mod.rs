@@ -104,11 +104,12 @@ pub trait PocStore: Send + Sync {
     /// Asks for the withdrawal of an active PoC (pending action `withdraw`,
     /// replacing an update proposal); a nomination still pending is
     /// withdrawn at once. `NotAllowed` for a rejected or withdrawn PoC, or
-    /// when a withdrawal is already pending.
+    /// when a withdrawal is already pending. `reason` is kept in its history row.
     async fn propose_poc_withdrawal(
         &self,
         id: i64,
         expected_version: i64,
+        reason: Option<&str>,
         actor_account_id: Option<i64>,
         at: OffsetDateTime,
         log: LogDraft,

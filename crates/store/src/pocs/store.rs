@@ -259,11 +259,12 @@ impl<D: Driver> PocStore for SqlStore<D> {
         &self,
         id: i64,
         expected_version: i64,
+        reason: Option<&str>,
         actor_account_id: Option<i64>,
         at: OffsetDateTime,
         log: LogDraft,
     ) -> StoreResult<ChangeOutcome<Poc>> {
-        let change = PocChange::Withdraw;
+        let change = PocChange::Withdraw { reason };
         self.change_poc(id, expected_version, change, actor_account_id, at, log)
             .await
             .map(just_poc)

@@ -131,11 +131,24 @@ async fn poc_lifecycle_moves_the_participant(store: Arc<dyn Store>) {
 
     // Withdrawal: asked, then approved; PAK no longer takes part.
     let w = store
-        .propose_poc_withdrawal(p.id, p.version, Some(7), t(50), draft("poc.withdraw"))
+        .propose_poc_withdrawal(
+            p.id,
+            p.version,
+            Some("Left the ministry"),
+            Some(7),
+            t(50),
+            draft("poc.withdraw"),
+        )
         .await
         .unwrap()
         .applied()
         .unwrap();
+    // The nominator's reason is kept with the request.
+    let asked = store.poc_history(p.id).await.unwrap();
+    assert_eq!(
+        asked.last().and_then(|h| h.reason.as_deref()),
+        Some("Left the ministry")
+    );
     assert_eq!(w.status, PocStatus::Active);
     assert_eq!(w.pending_action, Some(PendingAction::Withdraw));
     assert_eq!(w.version, 5);
@@ -265,7 +278,7 @@ async fn poc_states_refuse_what_they_do_not_allow(store: Arc<dyn Store>) {
             .await,
     );
     let w = store
-        .propose_poc_withdrawal(p.id, 2, Some(7), t(13), draft("poc.withdraw"))
+        .propose_poc_withdrawal(p.id, 2, None, Some(7), t(13), draft("poc.withdraw"))
         .await
         .unwrap()
         .applied()
@@ -279,7 +292,7 @@ async fn poc_states_refuse_what_they_do_not_allow(store: Arc<dyn Store>) {
     );
     conflict(
         store
-            .propose_poc_withdrawal(w.id, 3, Some(7), t(14), draft("x"))
+            .propose_poc_withdrawal(w.id, 3, None, Some(7), t(14), draft("x"))
             .await,
     );
     conflict(
@@ -293,7 +306,7 @@ async fn poc_states_refuse_what_they_do_not_allow(store: Arc<dyn Store>) {
     let a = propose(&store, "PAK", PocRole::Technical, "a", 20).await;
     let a = decide(&store, &a, true, 21).await.poc;
     let a = store
-        .propose_poc_withdrawal(a.id, a.version, Some(7), t(22), draft("poc.withdraw"))
+        .propose_poc_withdrawal(a.id, a.version, None, Some(7), t(22), draft("poc.withdraw"))
         .await
         .unwrap()
         .applied()
@@ -305,7 +318,7 @@ async fn poc_states_refuse_what_they_do_not_allow(store: Arc<dyn Store>) {
     );
     conflict(
         store
-            .propose_poc_withdrawal(a.id, a.version, Some(7), t(23), draft("x"))
+            .propose_poc_withdrawal(a.id, a.version, None, Some(7), t(23), draft("x"))
             .await,
     );
     // Re-validation stays possible meanwhile; a rejected withdrawal keeps it active.
@@ -361,7 +374,7 @@ async fn poc_history_keeps_every_version(store: Arc<dyn Store>) {
     assert_eq!(p.confirmed_at, Some(t(50)));
     assert_eq!(p.active.as_deref(), Some(details("v1").as_str()));
     let p = store
-        .propose_poc_withdrawal(p.id, p.version, Some(7), t(60), draft("poc.withdraw"))
+        .propose_poc_withdrawal(p.id, p.version, None, Some(7), t(60), draft("poc.withdraw"))
         .await
         .unwrap()
         .applied()
@@ -469,7 +482,7 @@ async fn poc_due_for_revalidation(store: Arc<dyn Store>) {
     let w = propose(&store, "FRA", PocRole::Diplomatic, "w", 0).await;
     let w = decide(&store, &w, true, 10).await.poc;
     let w = store
-        .propose_poc_withdrawal(w.id, w.version, Some(7), t(11), draft("poc.withdraw"))
+        .propose_poc_withdrawal(w.id, w.version, None, Some(7), t(11), draft("poc.withdraw"))
         .await
         .unwrap()
         .applied()
@@ -523,7 +536,14 @@ async fn poc_counts_by_role(store: Arc<dyn Store>) {
         .find(|p| p.active.as_deref() == Some(details("t2").as_str()))
         .unwrap();
     let w = store
-        .propose_poc_withdrawal(t2.id, t2.version, Some(7), t(40), draft("poc.withdraw"))
+        .propose_poc_withdrawal(
+            t2.id,
+            t2.version,
+            None,
+            Some(7),
+            t(40),
+            draft("poc.withdraw"),
+        )
         .await
         .unwrap()
         .applied()
@@ -636,6 +656,7 @@ async fn poc_concurrent_last_withdrawals_leave_participant_out(store: Arc<dyn St
                 .propose_poc_withdrawal(
                     p.id,
                     p.version,
+                    None,
                     Some(7),
                     t(round * 10 + 2),
                     draft("poc.withdraw"),
@@ -687,7 +708,14 @@ async fn poc_failed_log_append_leaves_no_change(store: Arc<dyn Store>, raw: Raw)
     let done = propose(&store, "FRA", PocRole::Technical, "fra", 0).await;
     let fra = decide(&store, &done, true, 1).await.poc;
     let fra = store
-        .propose_poc_withdrawal(fra.id, fra.version, Some(7), t(2), draft("poc.withdraw"))
+        .propose_poc_withdrawal(
+            fra.id,
+            fra.version,
+            None,
+            Some(7),
+            t(2),
+            draft("poc.withdraw"),
+        )
         .await
         .unwrap()
         .applied()
@@ -715,7 +743,7 @@ async fn poc_failed_log_append_leaves_no_change(store: Arc<dyn Store>, raw: Raw)
         .await
         .is_err());
     assert!(store
-        .propose_poc_withdrawal(p.id, p.version, Some(7), t(10), boom())
+        .propose_poc_withdrawal(p.id, p.version, None, Some(7), t(10), boom())
         .await
         .is_err());
     // The approval would make PAK take part: neither happens.

@@ -22,7 +22,9 @@
     clippy::indexing_slicing
 )]
 
+mod forms;
 mod layout;
+mod roles;
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -360,7 +362,9 @@ async fn enrolment_journey(
     }
     find(client, "#continue").await?.click().await?;
 
-    // The account page, in English.
+    // The home, then the account page from the nav, in English.
+    wait_for_path(client, "/").await?;
+    find(client, "#nav-account").await?.click().await?;
     wait_for_path(client, "/account").await?;
     let shown_email = text_of(client, "#account-email").await?;
     ensure!(
@@ -562,7 +566,7 @@ async fn type_into(client: &Client, css: &str, text: &str) -> Result<()> {
 }
 
 /// Signs in on the login page the browser is on: password, then the TOTP
-/// code the account's authenticator shows now. Lands on the account page.
+/// code the account's authenticator shows now. Lands on the home.
 async fn sign_in(client: &Client, server: &TestServer, account: &TestAccount) -> Result<()> {
     wait_for_path(client, "/login").await?;
     type_into(client, "#email", &account.email).await?;
@@ -575,7 +579,7 @@ async fn sign_in(client: &Client, server: &TestServer, account: &TestAccount) ->
         .context("the account should be enrolled in TOTP")?;
     type_into(client, "#code", &server.totp_now(secret)).await?;
     find(client, "#verify").await?.click().await?;
-    wait_for_path(client, "/account").await?;
+    wait_for_path(client, "/").await?;
     // Each code is accepted once; the next sign-in gets the next one.
     server.next_totp_step();
     Ok(())

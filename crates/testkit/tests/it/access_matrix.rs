@@ -14,6 +14,8 @@ use Action::*;
 /// of each capability in `pocdir_web` (put together in `pocdir_web::app`).
 const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/", ViewPublic),
+    ("GET", "/help", ViewPublic),
+    ("GET", "/help/{topic}", ViewPublic),
     ("GET", "/lang/{code}", ViewPublic),
     ("GET", "/static/app.css", ViewPublic),
     ("GET", "/static/favicon.svg", ViewPublic),
@@ -67,6 +69,7 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/api/v1/pocs/export", ExportDirectory),
     ("POST", "/api/v1/pocs/import", ImportPocs),
     ("GET", "/directory/import", ImportPocs),
+    ("GET", "/directory/import/template.csv", ImportPocs),
     ("POST", "/directory/import", ImportPocs),
     ("POST", "/api/v1/pocs/{id}/decision", DecidePocs),
     ("POST", "/api/v1/pocs/{id}/update", NominatePocs),
@@ -81,8 +84,10 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/participants/{code}/nominate", NominatePocs),
     ("GET", "/pocs/{id}/edit", NominatePocs),
     ("POST", "/pocs/{id}/edit", NominatePocs),
+    ("GET", "/pocs/{id}/withdraw", NominatePocs),
     ("POST", "/pocs/{id}/withdraw", NominatePocs),
     ("POST", "/pocs/{id}/confirm", NominatePocs),
+    ("GET", "/pocs/{id}/reject", DecidePocs),
     ("POST", "/pocs/{id}/decision", DecidePocs),
     ("GET", "/nominations", ReviewNominations),
     ("GET", "/outbox", ViewOutbox),
@@ -100,6 +105,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
     path.replace("{code}", code)
         .replace("{id}", "999999")
         .replace("{size}", "1")
+        .replace("{topic}", "nominator")
 }
 
 #[tokio::test]

@@ -260,7 +260,11 @@ async fn nomination_forms_queue_and_revalidation_pages() {
     assert_eq!(r.status(), 422);
     let html = r.text().await.unwrap();
     assert!(html.contains("This is not an e-mail address."), "{html}");
-    assert!(html.contains("E.164"), "{html}");
+    // In plain words, without the standard's name.
+    assert!(
+        html.contains("Write the number in international form"),
+        "{html}"
+    );
     assert!(
         html.contains("Sana Qureshi"),
         "the form keeps what was typed"
@@ -298,6 +302,9 @@ async fn nomination_forms_queue_and_revalidation_pages() {
         .await;
     assert_eq!(r.status(), 303);
     let at = r.headers()["location"].to_str().unwrap().to_string();
+    // To the new PoC's page, with the confirmation.
+    let (at, done) = at.split_once('?').unwrap();
+    assert_eq!(done, "done=nominated");
     let id: i64 = at.trim_start_matches("/pocs/").parse().unwrap();
     let secretariat_web = server.signed_in(&secretariat).await;
     let queue = secretariat_web.get("/nominations").await;

@@ -42,6 +42,7 @@ const STATE_ROUTES: &[(&str, &str, Probe)] = &[
     ("POST", "/participants/{code}/nominate", Probe::Write),
     ("GET", "/pocs/{id}/edit", Probe::NominatorPage),
     ("POST", "/pocs/{id}/edit", Probe::Write),
+    ("GET", "/pocs/{id}/withdraw", Probe::NominatorPage),
     ("POST", "/pocs/{id}/withdraw", Probe::Write),
     ("POST", "/pocs/{id}/confirm", Probe::Write),
 ];
@@ -51,6 +52,7 @@ const STATE_ROUTES: &[(&str, &str, Probe)] = &[
 const NOT_STATE_DEPENDENT: &[&str] = &[
     "/api/v1/pocs/{id}/decision",
     "/pocs/{id}/decision",
+    "/pocs/{id}/reject",
     "/lang/{code}",
     "/api/v1/me/tokens/{id}",
     "/account/sessions/{id}/revoke",

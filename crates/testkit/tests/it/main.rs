@@ -16,6 +16,8 @@ mod directory;
 mod directory_matrix;
 mod errors;
 mod exchange;
+mod forms;
+mod homes;
 mod hostile;
 mod layout;
 mod log;

@@ -340,6 +340,15 @@ async fn updates_withdrawals_and_revalidation_by_the_states_nominator() {
     let (status, body) = api
         .post(&pak, &path("withdraw"), json!({"version": 5}))
         .await;
+    assert_eq!(status, 422, "a withdrawal needs a reason: {body}");
+    assert_eq!(body["error"]["fields"][0]["field"], "reason");
+    let (status, body) = api
+        .post(
+            &pak,
+            &path("withdraw"),
+            json!({"version": 5, "reason": "Left the ministry"}),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["pending_action"], "withdraw");
     let (status, body) = api

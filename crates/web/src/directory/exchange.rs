@@ -435,8 +435,6 @@ pub struct ImportPage {
     pub valid_rows: i64,
     pub bad_rows: i64,
     pub problems: Vec<ProblemRow>,
-    /// Nominations written by this request.
-    pub imported: Option<i64>,
     pub refused: bool,
     pub error: Option<String>,
 }
@@ -452,7 +450,6 @@ impl ImportPage {
             valid_rows: 0,
             bad_rows: 0,
             problems: Vec::new(),
-            imported: None,
             refused: false,
             error: None,
         }
@@ -557,8 +554,13 @@ pub async fn import_submit(
     if mode == ImportMode::DryRun || outcome.refused {
         // Carried to the buttons; the file was UTF-8 or parsing would have failed.
         view.content = String::from_utf8_lossy(&form.data).into_owned();
+        Ok(render(status, &view))
     } else {
-        view.imported = Some(count(outcome.ids.len()));
+        // Written: to the queue, where the nominations now wait, confirmed
+        // (a reload of the queue cannot send the file again).
+        Ok(crate::http::page::see_other_done(
+            &crate::http::page::safe_next(Some("/nominations"), "/nominations"),
+            "done-imported",
+        ))
     }
-    Ok(render(status, &view))
 }

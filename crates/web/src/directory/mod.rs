@@ -2,7 +2,9 @@
 //! points of contact (nomination, verification, changes, re-validation),
 //! browsing and searching, and the exchange of entries (export, import).
 
+pub mod decisions;
 pub mod exchange;
+pub mod import_template;
 pub mod nominations;
 pub mod participants;
 pub mod pocs;
@@ -57,6 +59,11 @@ pub fn routes(routes: Routes) -> Routes {
             exchange::import_api,
         )
         .get("/directory/import", ImportPocs, exchange::import_form)
+        .get(
+            "/directory/import/template.csv",
+            ImportPocs,
+            import_template::import_template,
+        )
         .route(
             Route::new(RouteMethod::Post, "/directory/import", ImportPocs)
                 .body_limit(exchange::MAX_UPLOAD_BYTES),
@@ -103,20 +110,26 @@ pub fn routes(routes: Routes) -> Routes {
         )
         .get("/pocs/{id}/edit", NominatePocs, nominations::edit_form)
         .post("/pocs/{id}/edit", NominatePocs, nominations::edit_submit)
+        .get(
+            "/pocs/{id}/withdraw",
+            NominatePocs,
+            decisions::withdraw_form,
+        )
         .post(
             "/pocs/{id}/withdraw",
             NominatePocs,
-            nominations::withdraw_submit,
+            decisions::withdraw_submit,
         )
         .post(
             "/pocs/{id}/confirm",
             NominatePocs,
             nominations::confirm_submit,
         )
+        .get("/pocs/{id}/reject", DecidePocs, decisions::reject_form)
         .post(
             "/pocs/{id}/decision",
             DecidePocs,
-            nominations::decision_submit,
+            decisions::decision_submit,
         )
         .nav_page(
             "/nominations",

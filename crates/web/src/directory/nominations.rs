@@ -4,26 +4,24 @@
 //! They share the API's rules (`crate::pocs`), so a form and a script can
 //! never do different things.
 
-use crate::directory::pocs::{
-    change_poc, decide_poc, nominate_poc, refuse, Change, DecisionRequest, PocChange,
-};
+use crate::directory::pocs::{change_poc, nominate_poc, refuse, Change, PocChange};
 use crate::directory::search::role_label;
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, PathParams};
+use crate::http::form_errors::FormErrors;
 use crate::http::format::format_day;
 use crate::http::identity::SignedIn;
-use crate::http::page::{render, PageCtx};
+use crate::http::page::{render, safe_next, see_other_done, PageCtx};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::directory::poc::{PendingAction, PhoneDraft, PocDetails, PocDraft, PocStatus};
 use pocdir_domain::policy::may_nominate_for;
 use pocdir_store::Poc;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// The PoC form as posted. Lists are typed one item per line (e-mails,
 /// secure channels) or separated by commas (languages); phones have three
@@ -168,17 +166,57 @@ pub struct PocFormPage {
     pub form: PocForm,
     /// Editing: the role is fixed.
     pub editing: bool,
-    pub errors: BTreeMap<String, String>,
+    pub errors: FormErrors,
+    /// A problem that is no one field's (e.g. changed since read).
     pub error: Option<String>,
+}
+
+/// The fields of the PoC form, in order, with the message of each label.
+const FORM_FIELDS: [(&str, &str); 15] = [
+    ("role", "directory-filter-role"),
+    ("name", "poc-field-name"),
+    ("title", "poc-field-title"),
+    ("organisation", "poc-field-organisation"),
+    ("emails", "poc-field-emails"),
+    ("phone1", "poc-field-phones"),
+    ("phone2", "poc-field-phones"),
+    ("phone3", "poc-field-phones"),
+    ("phones", "poc-field-phones"),
+    ("secure_channels", "poc-field-secure-channels"),
+    ("languages", "poc-field-languages"),
+    ("time_zone", "poc-field-time-zone"),
+    ("hours", "poc-field-hours"),
+    ("notes", "poc-field-notes"),
+    ("openpgp_key", "poc-field-openpgp-key"),
+];
+
+/// The words a form shows for a field error whose API message speaks to
+/// programmers (standards' names, values to type): plain words instead.
+fn plain_words(message_id: &'static str) -> &'static str {
+    match message_id {
+        "poc-error-role" => "forms-error-role",
+        "poc-error-phone" => "forms-error-phone",
+        "poc-error-phone-use" => "forms-error-phone-use",
+        "poc-error-language" => "forms-error-language",
+        "poc-error-time-zone" => "forms-error-time-zone",
+        other => other,
+    }
 }
 
 impl PocFormPage {
     pub fn err(&self, field: &str) -> &str {
-        self.errors
-            .get(field)
-            .map(String::as_str)
-            .unwrap_or_default()
+        self.errors.get(field)
     }
+
+    /// The attributes that tie a field to its error, if it has one.
+    pub fn aria(&self, field: &str) -> String {
+        if self.errors.has(field) {
+            format!(" aria-invalid=\"true\" aria-describedby=\"error-{field}\"")
+        } else {
+            String::new()
+        }
+    }
+
     pub fn phone_use_selected(&self, slot: &str, value: &str) -> bool {
         let current = match slot {
             "1" => &self.form.phone1_use,
@@ -204,14 +242,24 @@ async fn participant_name(
         .to_string())
 }
 
-/// The form again, with what was typed and what is wrong with it.
+/// The form again, with what was typed and what is wrong with it: each
+/// error beside its field and in the summary at the top, in form order.
 fn form_again(mut p: PocFormPage, e: AppError) -> Response {
     let status = e.status;
     for (field, id) in &e.fields {
-        let message = p.page.t(id);
-        p.errors.entry(form_field(field)).or_insert(message);
+        let field = form_field(field);
+        let label = FORM_FIELDS
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, label)| p.page.t(label))
+            .unwrap_or_else(|| field.clone());
+        let message = p.page.t(plain_words(id));
+        p.errors.add(&field, label, message);
     }
-    p.error = Some(e.message(p.page.lang));
+    p.errors.order_by(&FORM_FIELDS.map(|(f, _)| f));
+    if e.fields.is_empty() {
+        p.error = Some(e.message(p.page.lang));
+    }
     render(status, &p)
 }
 
@@ -241,7 +289,7 @@ pub async fn nominate_form(
                 ..PocForm::default()
             },
             editing: false,
-            errors: BTreeMap::new(),
+            errors: FormErrors::default(),
             error: None,
             page,
         },
@@ -257,7 +305,10 @@ pub async fn nominate_submit(
 ) -> Result<Response, AppError> {
     let code = code.trim().to_ascii_uppercase();
     match nominate_poc(&state, &me, &code, &form.to_draft()).await {
-        Ok(poc) => Ok(Redirect::to(&format!("/pocs/{}", poc.id)).into_response()),
+        Ok(poc) => Ok(see_other_done(
+            &safe_next(Some(&format!("/pocs/{}", poc.id)), "/"),
+            "done-nominated",
+        )),
         Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
             let participant_name = participant_name(&state, &page, &code).await?;
             Ok(form_again(
@@ -267,7 +318,7 @@ pub async fn nominate_submit(
                     participant_name,
                     form,
                     editing: false,
-                    errors: BTreeMap::new(),
+                    errors: FormErrors::default(),
                     error: None,
                     page,
                 },
@@ -279,7 +330,7 @@ pub async fn nominate_submit(
 }
 
 /// The PoC a nominator may change, or the refusal (logged).
-async fn own_poc(state: &AppState, me: &SignedIn, id: i64) -> Result<Poc, AppError> {
+pub(crate) async fn own_poc(state: &AppState, me: &SignedIn, id: i64) -> Result<Poc, AppError> {
     let poc = state.store.poc(id).await?.ok_or_else(AppError::not_found)?;
     if !may_nominate_for(&me.actor, &poc.participant) {
         return Err(refuse(state, me, &format!("poc:{id}"), &poc.participant).await);
@@ -312,7 +363,7 @@ pub async fn edit_form(
             participant_name,
             form: PocForm::from_details(&details, poc.version),
             editing: true,
-            errors: BTreeMap::new(),
+            errors: FormErrors::default(),
             error: None,
             page,
         },
@@ -332,9 +383,21 @@ pub async fn edit_submit(
     let req = PocChange {
         version: form.version.unwrap_or(0),
         details: Some(form.to_draft()),
+        reason: None,
     };
     match change_poc(&state, &me, id, req, Change::Update).await {
-        Ok(_) => Ok(Redirect::to(&format!("/pocs/{id}")).into_response()),
+        Ok(after) => {
+            // A nomination not yet verified is amended; an active PoC gets a proposal.
+            let done = if after.pending_action == Some(PendingAction::Create) {
+                "done-nomination-amended"
+            } else {
+                "done-change-proposed"
+            };
+            Ok(see_other_done(
+                &safe_next(Some(&format!("/pocs/{id}")), "/"),
+                done,
+            ))
+        }
         Err(e)
             if matches!(
                 e.status,
@@ -349,7 +412,7 @@ pub async fn edit_submit(
                     participant_name,
                     form,
                     editing: true,
-                    errors: BTreeMap::new(),
+                    errors: FormErrors::default(),
                     error: None,
                     page,
                 },
@@ -365,68 +428,23 @@ pub struct VersionForm {
     pub version: i64,
 }
 
-pub async fn withdraw_submit(
-    State(state): State<AppState>,
-    me: SignedIn,
-    PathParams(id): PathParams<i64>,
-    FormData(form): FormData<VersionForm>,
-) -> Result<Response, AppError> {
-    version_only(&state, &me, id, form, Change::Withdraw).await
-}
-
+/// Re-validation: the details still hold; back to the PoC, confirmed.
 pub async fn confirm_submit(
     State(state): State<AppState>,
     me: SignedIn,
     PathParams(id): PathParams<i64>,
     FormData(form): FormData<VersionForm>,
 ) -> Result<Response, AppError> {
-    version_only(&state, &me, id, form, Change::Confirm).await
-}
-
-/// A change that carries only the version read (withdraw, confirm); back
-/// to the PoC's page.
-async fn version_only(
-    state: &AppState,
-    me: &SignedIn,
-    id: i64,
-    form: VersionForm,
-    change: Change,
-) -> Result<Response, AppError> {
     let req = PocChange {
         version: form.version,
         details: None,
+        reason: None,
     };
-    change_poc(state, me, id, req, change).await?;
-    Ok(Redirect::to(&format!("/pocs/{id}")).into_response())
-}
-
-#[derive(Debug, Deserialize)]
-pub struct DecisionForm {
-    pub version: i64,
-    /// `approve` or `reject`.
-    pub decision: String,
-    #[serde(default)]
-    pub reason: String,
-}
-
-pub async fn decision_submit(
-    State(state): State<AppState>,
-    me: SignedIn,
-    PathParams(id): PathParams<i64>,
-    FormData(form): FormData<DecisionForm>,
-) -> Result<Response, AppError> {
-    let approve = match form.decision.as_str() {
-        "approve" => true,
-        "reject" => false,
-        _ => return Err(AppError::bad_request("error-bad-form")),
-    };
-    let req = DecisionRequest {
-        version: form.version,
-        approve,
-        reason: Some(form.reason),
-    };
-    decide_poc(&state, &me, id, &req).await?;
-    Ok(Redirect::to("/nominations").into_response())
+    change_poc(&state, &me, id, req, Change::Confirm).await?;
+    Ok(see_other_done(
+        &safe_next(Some(&format!("/pocs/{id}")), "/"),
+        "done-confirmed",
+    ))
 }
 
 pub struct QueueRow {

@@ -301,7 +301,7 @@ pub struct DecisionRequest {
         (status = 200, description = "Decided", body = PocBody),
         (status = 404, description = "No such PoC", body = ErrorBody),
         (status = 409, description = "Changed since that version, or nothing pending", body = ErrorBody),
-        (status = 422, description = "A rejection needs a reason", body = ErrorBody),
+        (status = 422, description = "A rejection needs a reason (at most 1000 characters)", body = ErrorBody),
     ),
     security(("bearer" = []), ("session" = [])))]
 pub async fn decide(
@@ -345,6 +345,10 @@ pub struct PocChange {
     pub version: i64,
     /// New details (for an update only).
     pub details: Option<PocDraft>,
+    /// Why the PoC is withdrawn (required for a withdrawal; logged, and
+    /// shown to the secretariat).
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// What the nominator asks for.
@@ -376,7 +380,7 @@ pub(crate) async fn change_poc(
 ) -> Result<Poc, AppError> {
     let change = match what {
         Change::Update => NominatorChange::Update(req.details.as_ref()),
-        Change::Withdraw => NominatorChange::Withdraw,
+        Change::Withdraw => NominatorChange::Withdraw(req.reason.as_deref()),
         Change::Confirm => NominatorChange::Confirm,
     };
     Ok(pocs(state)
@@ -405,9 +409,10 @@ pub async fn propose_update(
 #[utoipa::path(post, path = "/api/v1/pocs/{id}/withdraw", tag = "pocs",
     params(("id" = i64, Path, description = "PoC id")), request_body = PocChange,
     responses(
-        (status = 200, description = "Withdrawal requested (or a pending nomination withdrawn at once)", body = PocBody),
+        (status = 200, description = "Withdrawal requested (or a pending nomination withdrawn at once); the reason is logged with it", body = PocBody),
         (status = 403, description = "Not this State's nominator (logged)", body = ErrorBody),
         (status = 409, description = "Changed since that version, or not possible in its state", body = ErrorBody),
+        (status = 422, description = "`reason` is missing or longer than 1000 characters", body = ErrorBody),
     ),
     security(("bearer" = []), ("session" = [])))]
 pub async fn propose_withdrawal(

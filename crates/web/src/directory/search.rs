@@ -625,6 +625,8 @@ pub struct PocPage {
     pub details: Option<DetailsView>,
     /// A proposal awaiting the secretariat (administrators only).
     pub proposed: Option<DetailsView>,
+    /// The pending request as the secretariat reviews it.
+    pub review: crate::directory::decisions::Review,
     pub history: Vec<HistoryRow>,
     pub can_change: bool,
     pub can_confirm: bool,
@@ -659,11 +661,23 @@ pub async fn poc_page(
     } else {
         None
     };
+    let entries = if administer {
+        state.store.poc_history(id).await?
+    } else {
+        Vec::new()
+    };
+    let last_withdrawal_reason = entries
+        .iter()
+        .rev()
+        .find(|h| h.action == "propose_withdrawal")
+        .and_then(|h| h.reason.clone());
+    let review = if administer {
+        crate::directory::decisions::Review::of(&page, &poc, last_withdrawal_reason, now)?
+    } else {
+        crate::directory::decisions::Review::default()
+    };
     let history = if administer {
-        state
-            .store
-            .poc_history(id)
-            .await?
+        entries
             .into_iter()
             .map(|h| HistoryRow {
                 version: h.version,
@@ -690,16 +704,23 @@ pub async fn poc_page(
             role_label: role_label(&page, poc.role),
             duties: page.t(poc.role.duties_message()),
             status: page.t(poc.status.label_message()),
+            // A nomination is already "awaiting verification" by its status.
             pending_action: poc
                 .pending_action
                 .filter(|_| administer)
-                .map(|a| page.t(a.label_message()))
+                .map(|a| match a {
+                    pocdir_domain::directory::poc::PendingAction::Create => {
+                        page.t("forms-pending-create")
+                    }
+                    a => page.t(a.label_message()),
+                })
                 .unwrap_or_default(),
             confirmed_at: poc.confirmed_at.map(format_day).unwrap_or_default(),
             revalidate_by: due.map(format_day).unwrap_or_default(),
             overdue: confirmed.is_some_and(|c| policy.is_overdue(c, now)),
             details,
             proposed,
+            review,
             history,
             can_change: may_nominate
                 && open

@@ -1,28 +1,30 @@
-//! The home page, the language switch, the static files, and the health
-//! check that monitors call.
+//! The home page (the account's own, or the public page), the language
+//! switch, the static files, and the health check that monitors call.
 
+use crate::home::{public, roles};
 use crate::http::cookies::set_cookie;
 use crate::http::error::AppError;
 use crate::http::extract::{PathParams, QueryParams};
 use crate::http::identity::MaybeSignedIn;
 use crate::http::locale::LANG_COOKIE;
-use crate::http::page::{render, safe_next, see_other, NextQuery, PageCtx};
+use crate::http::page::{safe_next, see_other, NextQuery, PageCtx};
 use crate::state::AppState;
-use askama::Template;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use pocdir_domain::log::events;
 use pocdir_i18n::Lang;
 
-#[derive(Template)]
-#[template(path = "home/home.html")]
-pub struct HomePage {
-    pub page: PageCtx,
-}
-
-pub async fn home(page: PageCtx) -> Response {
-    render(StatusCode::OK, &HomePage { page })
+/// Signed in, the account's home; signed out, the public page.
+pub async fn home(
+    State(state): State<AppState>,
+    page: PageCtx,
+    MaybeSignedIn(me): MaybeSignedIn,
+) -> Result<Response, AppError> {
+    match me {
+        Some(me) => roles::home(&state, page, &me).await,
+        None => public::page(&state, page).await,
+    }
 }
 
 /// Remembers the chosen language in a cookie and goes back. Signed in, the

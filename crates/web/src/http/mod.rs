@@ -1,6 +1,6 @@
 //! The base every capability stands on, knowing none of them: the route
 //! registry and its policy guard, extractors, errors and error pages, who
-//! is signed in, CSRF, security headers, cookies, the page frame and its
+//! is signed in, form errors, CSRF, security headers, cookies, the page frame and its
 //! nav, formatting, the language, metrics and multipart bodies.
 
 pub mod api_doc;
@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod error;
 pub mod error_page;
 pub mod extract;
+pub mod form_errors;
 pub mod format;
 pub mod identity;
 pub mod locale;

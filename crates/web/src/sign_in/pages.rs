@@ -84,7 +84,7 @@ pub async fn login_form(
     ended: Option<Extension<SessionEnded>>,
     QueryParams(q): QueryParams<LoginQuery>,
 ) -> Response {
-    let next = safe_next(q.next.as_deref(), "/account");
+    let next = safe_next(q.next.as_deref(), "/");
     if signed_in.is_some() {
         return see_other(&next);
     }
@@ -187,7 +187,7 @@ pub async fn login_submit(
     FormData(form): FormData<LoginForm>,
 ) -> Result<Response, AppError> {
     let now = state.clock.now();
-    let next = safe_next(form.next.as_deref(), "/account");
+    let next = safe_next(form.next.as_deref(), "/");
     let email = Email::parse(&form.email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_else(|_| form.email.trim().to_lowercase());
@@ -296,7 +296,7 @@ pub async fn mfa_form(
         StatusCode::OK,
         &MfaPage {
             page,
-            next: safe_next(q.next.as_deref(), "/account"),
+            next: safe_next(q.next.as_deref(), "/"),
             error: None,
         },
     )
@@ -368,7 +368,7 @@ pub async fn mfa_submit(
         return Ok(back_to_sign_in());
     };
     let now = state.clock.now();
-    let next = safe_next(form.next.as_deref(), "/account");
+    let next = safe_next(form.next.as_deref(), "/");
     let email = pending.account.email.clone();
     let decision = throttle(&state, &email, &address, now).await?;
     if decision != ThrottleDecision::Allow {
@@ -494,7 +494,7 @@ pub async fn enrol_form(
     if pending.account.totp_enrolled {
         return Ok(Redirect::to("/login/mfa").into_response());
     }
-    let next = safe_next(q.next.as_deref(), "/account");
+    let next = safe_next(q.next.as_deref(), "/");
     enrol_page(&state, page, &pending.account, next, None, StatusCode::OK).await
 }
 
@@ -516,7 +516,7 @@ pub async fn enrol_submit(
         return Ok(back_to_sign_in());
     };
     let account = &pending.account;
-    let next = safe_next(form.next.as_deref(), "/account");
+    let next = safe_next(form.next.as_deref(), "/");
     if account.totp_enrolled {
         return Ok(Redirect::to("/login/mfa").into_response());
     }

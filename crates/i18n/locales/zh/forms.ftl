@@ -1,0 +1,82 @@
+# 有帮助的表单：必填字段、用平实语言说明的错误、附理由的确认步骤、
+# 变更审核、操作确认、导入模板。
+
+forms-required = （必填）
+forms-required-intro = 标有“必填”的字段必须填写。
+forms-error-summary = { $count } 个字段需要您注意：
+forms-cancel = 取消
+forms-error-role = 请选择这是外交联络点还是技术联络点。
+forms-error-phone = 请按国际格式填写号码：加号、国家代码，然后是号码，例如 +86 10 1234 5678。
+forms-error-phone-use = 请选择号码用途：办公室、手机或全天候。
+forms-error-language = 无法识别该语言。请填写其简短代码，例如中文填“zh”，法文填“fr”。
+forms-error-time-zone = 无法识别该时区。请填写地区和城市，例如“Asia/Shanghai”或“Europe/Paris”。
+forms-error-withdraw-reason = 请说明撤回此联络点的原因；秘书处将看到该原因。
+forms-error-reason-too-long = 理由过长：最多 1000 个字符。
+
+forms-pending-create = 新提名
+forms-new-entry-heading = 新条目（首次提名）
+forms-diff-heading = 拟议变更（逐字段）
+forms-diff-intro = 当前条目的每个字段与拟议内容并列，并用文字标明：未变、新增、删除或修改。
+forms-diff-field = 字段
+forms-diff-change = 变更
+forms-diff-current = 当前条目
+forms-diff-proposed = 拟议内容
+forms-diff-empty = （空）
+diff-unchanged = 未变
+diff-added = 新增
+diff-removed = 删除
+diff-changed = 修改
+forms-withdrawal-reason-shown = 撤回理由：
+
+forms-approve-create = 批准提名
+forms-approve-update = 批准变更
+forms-approve-withdraw = 批准撤回
+forms-reject-create = 拒绝提名
+forms-reject-update = 拒绝变更
+forms-reject-withdraw = 拒绝撤回
+forms-reject-needs-reason = 拒绝时须填写理由，提名机构将看到该理由。
+forms-reject-intro-create = 该提名将被拒绝，不会出现在名录中。提名机构将看到您的理由。
+forms-reject-intro-update = 该变更将被拒绝，当前条目保持不变。提名机构将看到您的理由。
+forms-reject-intro-withdraw = 该撤回将被拒绝，联络点仍保留在名录中。提名机构将看到您的理由。
+forms-reject-reason = 拒绝理由
+forms-reject-reason-hint = 用一两句话说明：问题何在，怎样才能接受。
+forms-withdraw-heading = 撤回
+forms-withdraw-intro-nomination = 此提名尚未核实：将立即撤回，秘书处不再审核。
+forms-withdraw-intro-active = 在秘书处批准撤回之前，该联络点仍保留在名录中。
+forms-withdraw-reason = 撤回理由
+forms-withdraw-reason-hint = 例如：已离职、由他人接替。理由将随撤回一并记录在案。
+forms-withdraw-button-nomination = 撤回提名
+forms-withdraw-button-active = 申请撤回
+
+done-nominated = 提名已提交。秘书处核实后才会出现在名录中。
+done-nomination-amended = 提名已更新，仍在等待核实。
+done-change-proposed = 变更已提交核实。在此之前，名录显示当前条目。
+done-confirmed = 已确认：信息仍然有效。下次重新验证日期已顺延。
+done-withdrawal-requested = 撤回申请已提交核实。在此之前，联络点仍保留在名录中。
+done-nomination-withdrawn = 提名已撤回。
+done-approved-create = 提名已批准：该联络点现已列入名录。
+done-approved-update = 变更已批准：名录现在显示新信息。
+done-approved-withdraw = 撤回已批准：该联络点已不在名录中。
+done-decided = 决定已记录。
+done-rejected = 已拒绝。提名机构将看到您的理由。
+done-imported = 提名已导入，正在下方等待核实。
+
+forms-import-template-link = 下载导入模板（CSV）
+forms-import-template-hint = UTF-8 编码，第一行为列名，另有一行示例，请替换为您自己的数据。单元格内的列表项以“;”分隔。
+forms-import-columns-heading = 各列内容说明
+forms-import-col-column = 列
+forms-import-col-what = 填写内容
+forms-import-col-example = 示例
+forms-import-col-participant = 国家的三字母代码，例如巴基斯坦为 PAK，中国为 CHN。
+forms-import-col-role = “diplomatic”（外交）或“technical”（技术）。
+forms-import-col-name = 此人的全名。
+forms-import-col-title = 可选。职务。
+forms-import-col-organisation = 其所在的部委、机构或计算机应急响应组。
+forms-import-col-emails = 一个或多个电子邮件地址，以“;”分隔。
+forms-import-col-phones = 可选。每个号码采用国际格式（加号和国家代码），后接用途：office、mobile 或 24x7；号码之间以“;”分隔。
+forms-import-col-secure-channels = 可选。其他安全联系方式，以“;”分隔。
+forms-import-col-languages = 工作语言的简短代码，以“;”分隔，例如 zh;en。
+forms-import-col-time-zone = 其时区，写作地区/城市，例如 Asia/Karachi。
+forms-import-col-hours = 该时区内的工作时间，例如 Mon-Fri 09:00-17:00，或 24/7。
+forms-import-col-notes = 可选。其他有助于联系此人的信息。
+forms-import-col-openpgp-key = 可选。其完整的 OpenPGP 公钥，放在一个单元格内。

@@ -1,0 +1,287 @@
+//! The home of each kind of account after signing in: what it has to do
+//! now, counted from what it may see (the use cases in
+//! `pocdir_directory::overview` ask the policy), with a link to where each
+//! task is done and to the help of its role.
+
+use crate::audit::pages::EntryRow;
+use crate::directory::search::role_label;
+use crate::home::help::Topic;
+use crate::http::error::AppError;
+use crate::http::format::format_day;
+use crate::http::identity::SignedIn;
+use crate::http::page::{render, PageCtx};
+use crate::state::AppState;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::Response;
+use pocdir_directory::overview::{self, EntryDue};
+use pocdir_domain::account::AccountKind;
+use pocdir_domain::log::action::LogAction;
+use pocdir_domain::policy::{decide, Action, Decision};
+use pocdir_store::{LogFilter, MailCounts};
+use time::OffsetDateTime;
+
+/// How many rows each list on a home shows; the linked page has the rest.
+const SHORT: usize = 5;
+const RECENT_ENTRIES: u64 = 8;
+
+/// One PoC in a home's table.
+pub struct EntryRowView {
+    pub id: i64,
+    pub participant_name: String,
+    pub role_label: String,
+    pub name: String,
+    pub status_label: String,
+    /// What awaits the secretariat, if anything.
+    pub pending_label: String,
+    pub due: String,
+    pub overdue: bool,
+    pub days_left: i64,
+}
+
+fn entry_view(
+    page: &PageCtx,
+    e: &EntryDue,
+    participant_name: &str,
+    now: OffsetDateTime,
+) -> EntryRowView {
+    EntryRowView {
+        id: e.poc.id,
+        participant_name: participant_name.to_string(),
+        role_label: role_label(page, e.poc.role),
+        name: e.name.clone(),
+        status_label: page.t(e.poc.status.label_message()),
+        pending_label: e
+            .poc
+            .pending_action
+            .map(|a| page.t(a.label_message()))
+            .unwrap_or_default(),
+        due: e.due.map(format_day).unwrap_or_default(),
+        overdue: e.overdue,
+        days_left: e.due.map(|d| (d - now).whole_days()).unwrap_or_default(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home/secretariat.html")]
+pub struct SecretariatHome {
+    pub page: PageCtx,
+    pub help: &'static str,
+    pub queue: usize,
+    pub overdue_total: usize,
+    pub overdue: Vec<EntryRowView>,
+    pub mail: MailCounts,
+    pub refusals: Vec<EntryRow>,
+}
+
+#[derive(Template)]
+#[template(path = "home/nominator.html")]
+pub struct NominatorHome {
+    pub page: PageCtx,
+    pub help: &'static str,
+    pub code: String,
+    pub state_name: String,
+    pub entries: Vec<EntryRowView>,
+    pub pending: usize,
+    pub overdue: usize,
+}
+
+#[derive(Template)]
+#[template(path = "home/poc.html")]
+pub struct PocHome {
+    pub page: PageCtx,
+    pub help: &'static str,
+    pub kind_label: String,
+    pub code: String,
+    pub state_name: String,
+    pub mine: Vec<EntryRowView>,
+}
+
+#[derive(Template)]
+#[template(path = "home/auditor.html")]
+pub struct AuditorHome {
+    pub page: PageCtx,
+    pub help: &'static str,
+    pub size: u64,
+    pub signed_at: String,
+    pub root: String,
+    pub recent: Vec<EntryRow>,
+}
+
+#[derive(Template)]
+#[template(path = "home/reporter.html")]
+pub struct ReporterHome {
+    pub page: PageCtx,
+    pub help: &'static str,
+}
+
+async fn state_name(state: &AppState, page: &PageCtx, code: &str) -> Result<String, AppError> {
+    Ok(state
+        .store
+        .participant(code)
+        .await?
+        .map(|p| p.names.in_language(page.lang.code()).to_string())
+        .unwrap_or_else(|| code.to_string()))
+}
+
+/// The home of the signed-in account `me`.
+pub async fn home(state: &AppState, page: PageCtx, me: &SignedIn) -> Result<Response, AppError> {
+    let help = Topic::for_kind(me.account.kind).href();
+    match me.account.kind {
+        AccountKind::Secretariat => secretariat(state, page, me, help).await,
+        AccountKind::Nominator => nominator(state, page, me, help).await,
+        AccountKind::DiplomaticPoc | AccountKind::TechnicalPoc => poc(state, page, me, help).await,
+        AccountKind::Auditor => auditor(state, page, help).await,
+        AccountKind::Reporter => Ok(render(StatusCode::OK, &ReporterHome { page, help })),
+    }
+}
+
+async fn secretariat(
+    state: &AppState,
+    page: PageCtx,
+    me: &SignedIn,
+    help: &'static str,
+) -> Result<Response, AppError> {
+    let store = state.store.as_ref();
+    let now = state.clock.now();
+    let policy = state.config.revalidation_policy();
+    let queue = overview::nominations_waiting(store, &me.actor)
+        .await?
+        .unwrap_or_default();
+    let overdue_pocs = overview::overdue_everywhere(store, &me.actor, &policy, now)
+        .await?
+        .unwrap_or_default();
+    let overdue_total = overdue_pocs.len();
+    let mut overdue = Vec::new();
+    for poc in overdue_pocs.into_iter().take(SHORT) {
+        let name = state_name(state, &page, &poc.participant).await?;
+        let e = overview::entry_due(poc, &policy, now);
+        overdue.push(entry_view(&page, &e, &name, now));
+    }
+    let allowed = |a| decide(Some(&me.actor), a) == Decision::Allow;
+    let mail = if allowed(Action::ViewOutbox) {
+        state.store.mail_counts().await?
+    } else {
+        MailCounts::default()
+    };
+    let refusals = if allowed(Action::AuditLog) {
+        let filter = LogFilter {
+            action: Some(LogAction::AccessRefused.as_str().to_string()),
+            ..LogFilter::default()
+        };
+        state
+            .store
+            .search_log(&filter, None, SHORT as u64)
+            .await?
+            .iter()
+            .map(EntryRow::from)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(render(
+        StatusCode::OK,
+        &SecretariatHome {
+            page,
+            help,
+            queue,
+            overdue_total,
+            overdue,
+            mail,
+            refusals,
+        },
+    ))
+}
+
+async fn nominator(
+    state: &AppState,
+    page: PageCtx,
+    me: &SignedIn,
+    help: &'static str,
+) -> Result<Response, AppError> {
+    let code = me.account.participant.clone().unwrap_or_default();
+    let now = state.clock.now();
+    let policy = state.config.revalidation_policy();
+    let entries =
+        overview::own_state_entries(state.store.as_ref(), &me.actor, &policy, now).await?;
+    let state_name = state_name(state, &page, &code).await?;
+    let pending = entries
+        .iter()
+        .filter(|e| e.poc.pending_action.is_some())
+        .count();
+    let overdue = entries.iter().filter(|e| e.overdue).count();
+    let entries = entries
+        .iter()
+        .map(|e| entry_view(&page, e, &state_name, now))
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &NominatorHome {
+            page,
+            help,
+            code,
+            state_name,
+            entries,
+            pending,
+            overdue,
+        },
+    ))
+}
+
+async fn poc(
+    state: &AppState,
+    page: PageCtx,
+    me: &SignedIn,
+    help: &'static str,
+) -> Result<Response, AppError> {
+    let code = me.account.participant.clone().unwrap_or_default();
+    let now = state.clock.now();
+    let policy = state.config.revalidation_policy();
+    let entries =
+        overview::own_state_entries(state.store.as_ref(), &me.actor, &policy, now).await?;
+    let state_name = state_name(state, &page, &code).await?;
+    let mine = overview::entries_of_account(&entries, &me.account.email)
+        .into_iter()
+        .map(|e| entry_view(&page, e, &state_name, now))
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &PocHome {
+            kind_label: page.t(me.account.kind.label_message()),
+            page,
+            help,
+            code,
+            state_name,
+            mine,
+        },
+    ))
+}
+
+async fn auditor(
+    state: &AppState,
+    page: PageCtx,
+    help: &'static str,
+) -> Result<Response, AppError> {
+    let head = state.log.latest_head().await?;
+    let recent = state
+        .store
+        .search_log(&LogFilter::default(), None, RECENT_ENTRIES)
+        .await?
+        .iter()
+        .map(EntryRow::from)
+        .collect();
+    let signed_at = OffsetDateTime::from_unix_timestamp(head.timestamp)
+        .map(crate::http::format::format_second)
+        .unwrap_or_default();
+    Ok(render(
+        StatusCode::OK,
+        &AuditorHome {
+            page,
+            help,
+            size: head.tree_size,
+            signed_at,
+            root: head.root_hash,
+            recent,
+        },
+    ))
+}
