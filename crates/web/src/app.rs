@@ -53,11 +53,13 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Layers run bottom-up on the way in: the last added is the outermost.
-        .layer(middleware::from_fn_with_state(state.clone(), authenticate))
         .layer(middleware::from_fn_with_state(
             (state.clone(), Arc::new(limits)),
             csrf_protect,
         ))
+        // Outside the CSRF check, so that even a refused form's error page
+        // knows who is signed in (the session hands it `FrameUser`).
+        .layer(middleware::from_fn_with_state(state.clone(), authenticate))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             client_address,

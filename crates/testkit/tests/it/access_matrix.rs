@@ -41,6 +41,11 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/account/recovery-codes", ManageOwnCredentials),
     (
         "POST",
+        "/account/recovery-codes/download",
+        ManageOwnCredentials,
+    ),
+    (
+        "POST",
         "/account/sessions/{id}/revoke",
         ManageOwnCredentials,
     ),

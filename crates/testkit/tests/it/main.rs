@@ -20,6 +20,7 @@ mod exchange;
 mod forms;
 mod homes;
 mod hostile;
+mod layout;
 mod log;
 mod mail;
 mod openapi;

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod key_list;
 pub mod pages;
+pub mod recovery_file;
 pub mod security_keys;
 
 use crate::http::routes::Routes;
@@ -31,6 +32,11 @@ pub fn routes(routes: Routes) -> Routes {
             "/account/recovery-codes",
             ManageOwnCredentials,
             pages::regenerate_recovery_codes,
+        )
+        .post(
+            "/account/recovery-codes/download",
+            ManageOwnCredentials,
+            recovery_file::download,
         )
         .post(
             "/account/sessions/{id}/revoke",

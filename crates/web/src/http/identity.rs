@@ -53,6 +53,15 @@ impl SignedIn {
     }
 }
 
+/// Who the page frame shows as signed in, carried on an error response to
+/// [`render_errors`](crate::http::error_page::render_errors): that layer
+/// runs outside this one, so it cannot see the request's extensions.
+#[derive(Debug, Clone)]
+pub struct FrameUser {
+    pub email: String,
+    pub actor: Actor,
+}
+
 /// Password accepted, second factor still to come.
 #[derive(Debug, Clone)]
 pub struct PendingSignIn {
@@ -123,7 +132,17 @@ pub async fn authenticate(
                 if machine && unsafe_method && !api_csrf_ok(&state, request.headers()) {
                     return AppError::csrf().into_response();
                 }
+                let frame = FrameUser {
+                    email: signed_in.account.email.clone(),
+                    actor: signed_in.actor.clone(),
+                };
                 request.extensions_mut().insert(*signed_in);
+                let mut response = next.run(request).await;
+                let status = response.status();
+                if status.is_client_error() || status.is_server_error() {
+                    response.extensions_mut().insert(frame);
+                }
+                return response;
             }
             Ok(SessionLookup::Pending(pending)) => {
                 request.extensions_mut().insert(*pending);
