@@ -105,15 +105,21 @@ pub fn entry_due(poc: Poc, policy: &RevalidationPolicy, now: OffsetDateTime) -> 
     }
 }
 
-/// The entries among `entries` that are the account's own: those whose
-/// verified e-mail addresses include the account's.
-pub fn entries_of_account<'e>(entries: &'e [EntryDue], email: &str) -> Vec<&'e EntryDue> {
+/// The entries among `entries` that are the account's own: those linked to
+/// it (`linked`, from its invitation or the entry's access page) and those
+/// whose verified e-mail addresses include the account's.
+pub fn entries_of_account<'e>(
+    entries: &'e [EntryDue],
+    email: &str,
+    linked: &[i64],
+) -> Vec<&'e EntryDue> {
     entries
         .iter()
         .filter(|e| {
-            e.emails
-                .iter()
-                .any(|m| m.eq_ignore_ascii_case(email.trim()))
+            linked.contains(&e.poc.id)
+                || e.emails
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(email.trim()))
         })
         .collect()
 }
@@ -193,8 +199,11 @@ mod tests {
             entry_due(poc(1, PocStatus::Active, Some(NOW)), &policy, NOW),
             entry_due(poc(2, PocStatus::Pending, None), &policy, NOW),
         ];
-        let mine = entries_of_account(&entries, "ayesha@CERT.pk.example.org");
+        let mine = entries_of_account(&entries, "ayesha@CERT.pk.example.org", &[]);
         assert_eq!(mine.iter().map(|e| e.poc.id).collect::<Vec<_>>(), [1]);
-        assert!(entries_of_account(&entries, "bilal@cert.pk.example.org").is_empty());
+        assert!(entries_of_account(&entries, "bilal@cert.pk.example.org", &[]).is_empty());
+        // Linked to the account, an entry is its own whatever its addresses.
+        let linked = entries_of_account(&entries, "bilal@cert.pk.example.org", &[2]);
+        assert_eq!(linked.iter().map(|e| e.poc.id).collect::<Vec<_>>(), [2]);
     }
 }

@@ -3,8 +3,8 @@
 //! check that each of these exists in every language.
 
 use crate::account::AccountKind;
-use crate::directory::diff::{DetailField, FieldChange};
 use crate::account_admin::{AccountChange, AccountStatus};
+use crate::directory::diff::{DetailField, FieldChange};
 use crate::directory::participant::ParticipationStatus;
 use crate::directory::poc::{PendingAction, PocRole, PocStatus};
 

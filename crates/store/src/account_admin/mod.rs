@@ -169,4 +169,6 @@ pub trait AccountAdminStore: Send + Sync {
     ) -> StoreResult<()>;
     /// The account PoC entry `poc_id` signs in with, if any.
     async fn poc_account(&self, poc_id: i64) -> StoreResult<Option<Account>>;
+    /// The PoC entries linked to `account_id`, lowest id first.
+    async fn pocs_of_account(&self, account_id: i64) -> StoreResult<Vec<i64>>;
 }

@@ -69,6 +69,8 @@ const LINK_POC: &str = "INSERT INTO poc_accounts (poc_id, account_id, linked_at)
      SELECT id, $2, $3 FROM pocs WHERE id = $1 \
      ON CONFLICT (poc_id) DO UPDATE SET account_id = excluded.account_id, \
      linked_at = excluded.linked_at";
+const POCS_OF_ACCOUNT: &str =
+    "SELECT poc_id FROM poc_accounts WHERE account_id = $1 ORDER BY poc_id";
 const POC_ACCOUNT: &str = concat!(
     "SELECT ",
     account_columns!(),
@@ -106,6 +108,7 @@ const RESET_SECOND_FACTOR: &str =
 const REVOKE_TOKENS: &str =
     "UPDATE api_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL";
 const DELETE_CODES: &str = "DELETE FROM recovery_codes WHERE account_id = $1";
+const DELETE_SECURITY_KEYS: &str = "DELETE FROM security_keys WHERE account_id = $1";
 const ACCOUNT_EXISTS: &str = "SELECT COUNT(*) FROM accounts WHERE id = $1";
 
 impl<D: Driver> Tx<D> {
@@ -404,6 +407,7 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
             AccountChange::Enable => {}
             AccountChange::ResetSecondFactor => {
                 tx.execute(DELETE_CODES, &[id]).await?;
+                tx.execute(DELETE_SECURITY_KEYS, &[id]).await?;
                 tx.execute(END_SESSIONS, &[id]).await?;
             }
         }
@@ -436,5 +440,12 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
     async fn poc_account(&self, poc_id: i64) -> StoreResult<Option<Account>> {
         let row: Option<AccountRow> = self.fetch_optional(POC_ACCOUNT, &[poc_id.into()]).await?;
         row.map(Account::try_from).transpose()
+    }
+
+    async fn pocs_of_account(&self, account_id: i64) -> StoreResult<Vec<i64>> {
+        let rows: Vec<(i64,)> = self
+            .fetch_all(POCS_OF_ACCOUNT, &[account_id.into()])
+            .await?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
     }
 }

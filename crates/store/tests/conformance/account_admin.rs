@@ -4,7 +4,7 @@
 
 use crate::*;
 use pocdir_domain::account_admin::AccountChange;
-use pocdir_store::{ChangeMail, Invitation, NewInvitation, NewPasswordReset};
+use pocdir_store::{ChangeMail, Invitation, NewInvitation, NewPasswordReset, NewSecurityKey};
 
 conformance!(
     cases: [
@@ -15,7 +15,7 @@ conformance!(
         accepting_links_the_poc_entry,
         password_reset_works_once_and_ends_sessions,
         disabling_ends_sessions_and_tokens,
-        reset_second_factor_removes_totp_and_codes,
+        reset_second_factor_removes_totp_codes_and_security_keys,
         sensitive_mail_body_is_blanked_once_sent,
         accounts_are_listed_by_state,
     ],
@@ -227,6 +227,7 @@ async fn accepting_links_the_poc_entry(store: Arc<dyn Store>) {
         store.poc_account(poc.id).await.unwrap(),
         Some(account.clone())
     );
+    assert_eq!(store.pocs_of_account(account.id).await.unwrap(), [poc.id]);
     let last = whole_log(&store).await.pop().unwrap().entry;
     assert_eq!(
         (
@@ -247,6 +248,8 @@ async fn accepting_links_the_poc_entry(store: Arc<dyn Store>) {
         store.poc_account(poc.id).await.unwrap().unwrap().id,
         other.id
     );
+    assert_eq!(store.pocs_of_account(other.id).await.unwrap(), [poc.id]);
+    assert!(store.pocs_of_account(account.id).await.unwrap().is_empty());
     assert_eq!(store.log_size().await.unwrap(), size + 1);
     let missing = store
         .link_poc_account(999_999, other.id, t(5), draft("account.poc_link"))
@@ -451,7 +454,7 @@ async fn disabling_ends_sessions_and_tokens(store: Arc<dyn Store>) {
     assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
 }
 
-async fn reset_second_factor_removes_totp_and_codes(store: Arc<dyn Store>) {
+async fn reset_second_factor_removes_totp_codes_and_security_keys(store: Arc<dyn Store>) {
     let a = store
         .create_account(
             NewAccount {
@@ -475,6 +478,21 @@ async fn reset_second_factor_removes_totp_and_codes(store: Arc<dyn Store>) {
         .create_session(new_session(a.id, "s1", 0, 1000))
         .await
         .unwrap();
+    // A lost phone may be lost with the key on its ring: the reset removes
+    // every second factor, keys included.
+    store
+        .add_security_key(
+            NewSecurityKey {
+                account_id: a.id,
+                name: "Blue key".into(),
+                credential_id: "cred-reset".into(),
+                credential: "{}".into(),
+                created_at: t(1),
+            },
+            draft("security_key.add"),
+        )
+        .await
+        .unwrap();
     assert!(store
         .change_account(
             a.id,
@@ -488,6 +506,7 @@ async fn reset_second_factor_removes_totp_and_codes(store: Arc<dyn Store>) {
     let after = store.account_by_id(a.id).await.unwrap().unwrap();
     assert_eq!((after.totp_secret, after.totp_enrolled), (None, false));
     assert_eq!(store.unused_recovery_codes(a.id).await.unwrap(), 0);
+    assert!(store.security_keys_of(a.id).await.unwrap().is_empty());
     assert!(store.session_by_token_hash("s1").await.unwrap().is_none());
 }
 

@@ -150,6 +150,9 @@ async fn journey(server: &TestServer, smtp: &SmtpPeer, client: &Client) -> Resul
         totp_secret: Some(secret),
     };
     sign_in(client, server, &invitee).await?;
+    // Signed in, the home; the account page is a click away.
+    find(client, "#nav-account").await?.click().await?;
+    wait_for_path(client, "/account").await?;
     let kind = text_of(client, "#account-kind").await?;
     ensure!(!kind.trim().is_empty(), "the account page shows no kind");
     Ok(())

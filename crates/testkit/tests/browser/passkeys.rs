@@ -102,9 +102,11 @@ async fn passkey_journey(
     let account = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
     let site = server.url.replace("127.0.0.1", "localhost");
 
-    // Signed in with password and TOTP, on the account page.
+    // Signed in with password and TOTP, then to the account page from the home.
     client.goto(&format!("{site}/login")).await?;
     sign_in(client, server, &account).await?;
+    find(client, "#nav-account").await?.click().await?;
+    wait_for_path(client, "/account").await?;
     ensure!(
         text_of(client, "#security-keys-none")
             .await?
@@ -169,6 +171,9 @@ async fn passkey_journey(
     );
     screenshot(client, "security-key-sign-in").await?;
     find(client, "#use-security-key").await?.click().await?;
+    // Signed in with the key: the home, then the account page a click away.
+    wait_for_path(client, "/").await?;
+    find(client, "#nav-account").await?.click().await?;
     wait_for_path(client, "/account").await?;
     ensure!(
         text_of(client, "#account-email").await?.trim() == account.email,

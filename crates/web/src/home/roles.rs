@@ -240,7 +240,8 @@ async fn poc(
     let entries =
         overview::own_state_entries(state.store.as_ref(), &me.actor, &policy, now).await?;
     let state_name = state_name(state, &page, &code).await?;
-    let mine = overview::entries_of_account(&entries, &me.account.email)
+    let linked = state.store.pocs_of_account(me.account.id).await?;
+    let mine = overview::entries_of_account(&entries, &me.account.email, &linked)
         .into_iter()
         .map(|e| entry_view(&page, e, &state_name, now))
         .collect();

@@ -43,7 +43,7 @@ pub async fn submit(
         return Ok(back_to_sign_in());
     };
     let now = state.clock.now();
-    let next = safe_next(form.next.as_deref(), "/account");
+    let next = safe_next(form.next.as_deref(), "/");
     let email = pending.account.email.clone();
     let decision = throttle(&state, &email, &address, now).await?;
     if decision != ThrottleDecision::Allow {
