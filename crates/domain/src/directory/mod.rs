@@ -6,5 +6,6 @@ pub mod exchange;
 pub mod lifecycle;
 pub mod openpgp;
 pub mod participant;
+pub mod phone;
 pub mod poc;
 pub mod revalidation;

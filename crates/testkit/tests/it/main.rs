@@ -23,4 +23,5 @@ mod openapi;
 mod participants;
 mod pocs;
 mod sign_in;
+mod values;
 mod web;
