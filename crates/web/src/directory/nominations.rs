@@ -183,6 +183,8 @@ impl PocForm {
                 .map(|k| k.armored.clone())
                 .unwrap_or_default(),
             version: Some(version),
+            // The boxes show the tags of `languages`, one each.
+            ..PocForm::default()
         }
     }
 }
