@@ -968,7 +968,10 @@ mod tests {
         let csv = to_csv(&entries).unwrap();
         // For spreadsheets: the byte-order mark, then the header row.
         let text = String::from_utf8(csv.strip_prefix(UTF8_BOM).unwrap().to_vec()).unwrap();
-        assert!(text.starts_with("tlp,participant,participant_name,role,"), "{text}");
+        assert!(
+            text.starts_with("tlp,participant,participant_name,role,"),
+            "{text}"
+        );
         // Every row carries the marking in its first cell.
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -990,7 +993,10 @@ mod tests {
         );
         assert!(!text.contains("'+"), "{text}");
         // An armored key starts like a formula (`-----BEGIN`): it keeps its guard.
-        assert!(text.contains(",\"'-----BEGIN PGP PUBLIC KEY BLOCK-----"), "{text}");
+        assert!(
+            text.contains(",\"'-----BEGIN PGP PUBLIC KEY BLOCK-----"),
+            "{text}"
+        );
         let mut evil = entry(3, "PAK", "=HYPERLINK(\"http://x\")");
         evil.details.name = "=HYPERLINK(\"http://x\")".into();
         evil.details.notes = "+1 234".into();
@@ -1024,7 +1030,11 @@ mod tests {
             ("+44 20 7946 0204", "+44 20 7946 0204", ""),
         ] {
             let p = split_phone(cell);
-            assert_eq!((p.number.as_str(), p.phone_use.as_str()), (number, phone_use), "{cell}");
+            assert_eq!(
+                (p.number.as_str(), p.phone_use.as_str()),
+                (number, phone_use),
+                "{cell}"
+            );
         }
     }
 
@@ -1035,7 +1045,10 @@ PAK,technical,Ayesha Malik,CERT,a@example.org,'+923001234567 24x7,en,Asia/Karach
         let parsed = parse_import(ImportFormat::Csv, old.as_bytes(), NOW).unwrap();
         assert_eq!(parsed.problems, []);
         let d = parsed.valid().next().unwrap().1;
-        assert_eq!(d.phones, [("+923001234567".to_string(), PhoneUse::AroundTheClock)]);
+        assert_eq!(
+            d.phones,
+            [("+923001234567".to_string(), PhoneUse::AroundTheClock)]
+        );
     }
 
     #[test]

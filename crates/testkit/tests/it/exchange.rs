@@ -168,7 +168,10 @@ async fn exports_are_marked_logged_and_only_for_those_who_see_contacts() {
     // line, the marking in a column of every row.
     let bytes = r.bytes().await.unwrap();
     let csv = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a BOM")).unwrap();
-    assert!(csv.starts_with("tlp,participant,participant_name,role,"), "{csv}");
+    assert!(
+        csv.starts_with("tlp,participant,participant_name,role,"),
+        "{csv}"
+    );
     let rows: Vec<&str> = csv
         .split("\r\n")
         .skip(1)
@@ -327,13 +330,16 @@ async fn arabic_and_chinese_names_survive_the_csv_export_and_its_import() {
     pocs.active(&sau, &secretariat, "SAU", arabic).await;
     pocs.active(&chn, &secretariat, "CHN", chinese).await;
 
-    let r = api.get(&secretariat, "/api/v1/pocs/export?format=csv").await;
+    let r = api
+        .get(&secretariat, "/api/v1/pocs/export?format=csv")
+        .await;
     assert_eq!(r.status(), 200);
     let bytes = r.bytes().await.unwrap();
     // The bytes a spreadsheet opens: BOM, then UTF-8 text.
     assert!(bytes.starts_with(b"\xEF\xBB\xBFtlp,"));
     let text = std::str::from_utf8(&bytes).unwrap();
-    for name in ["عائشة مالك", "李华", "国家计算机网络应急技术处理协调中心"] {
+    for name in ["عائشة مالك", "李华", "国家计算机网络应急技术处理协调中心"]
+    {
         assert!(text.contains(name), "{name} missing: {text}");
     }
     // The file imports again as it is (a dry run), every row valid.

@@ -39,23 +39,51 @@ async fn the_form_picks_languages_by_name_and_zones_by_city_and_stores_the_codes
 
     // The pickers, without JavaScript: a datalist of languages by name,
     // a select of zones grouped by region with today's offset.
-    let html = web.get("/participants/PAK/nominate").await.text().await.unwrap();
-    assert!(html.contains("<datalist id=\"language-choices\">"), "{html}");
-    assert!(html.contains("<option value=\"French — français (fr)\">"), "{html}");
+    let html = web
+        .get("/participants/PAK/nominate")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<datalist id=\"language-choices\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<option value=\"French — français (fr)\">"),
+        "{html}"
+    );
     assert!(html.contains("list=\"language-choices\""), "{html}");
-    assert!(html.contains("<select id=\"time_zone\" name=\"time_zone\" required>"), "{html}");
+    assert!(
+        html.contains("<select id=\"time_zone\" name=\"time_zone\" required>"),
+        "{html}"
+    );
     assert!(html.contains("<optgroup label=\"Asia\">"), "{html}");
-    assert!(html.contains("<option value=\"Asia/Karachi\">(UTC+05:00) Karachi</option>"), "{html}");
+    assert!(
+        html.contains("<option value=\"Asia/Karachi\">(UTC+05:00) Karachi</option>"),
+        "{html}"
+    );
     // In French, names are French and the groups too.
     in_language(&web, "fr").await;
-    let html = web.get("/participants/PAK/nominate").await.text().await.unwrap();
-    assert!(html.contains("<option value=\"anglais — English (en)\">"), "{html}");
+    let html = web
+        .get("/participants/PAK/nominate")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<option value=\"anglais — English (en)\">"),
+        "{html}"
+    );
     assert!(html.contains("<optgroup label=\"Asie\">"), "{html}");
     in_language(&web, "en").await;
 
     // A bad language or zone: refused in plain words, nothing stored, the values kept.
     let r = web
-        .post_form("/participants/PAK/nominate", &nomination(["frnch", "", ""], "Karachi"))
+        .post_form(
+            "/participants/PAK/nominate",
+            &nomination(["frnch", "", ""], "Karachi"),
+        )
         .await;
     assert_eq!(r.status(), 422);
     let html = r.text().await.unwrap();
@@ -81,9 +109,17 @@ async fn the_form_picks_languages_by_name_and_zones_by_city_and_stores_the_codes
 
     // Editing shows the stored tags as names, the zone chosen.
     let id = pending[0].id;
-    let html = web.get(&format!("/pocs/{id}/edit")).await.text().await.unwrap();
+    let html = web
+        .get(&format!("/pocs/{id}/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("value=\"French — français (fr)\""), "{html}");
-    assert!(html.contains("<option value=\"Asia/Karachi\" selected>"), "{html}");
+    assert!(
+        html.contains("<option value=\"Asia/Karachi\" selected>"),
+        "{html}"
+    );
     server.stop().await;
 }
 
@@ -126,14 +162,30 @@ async fn pages_show_values_in_the_readers_language_and_the_log_as_sentences() {
     // In Arabic: the same digits in the same order, isolated; words in Arabic.
     in_language(&web, "ar").await;
     let html = web.get(&format!("/pocs/{id}")).await.text().await.unwrap();
-    assert!(html.contains("<bdi dir=\"ltr\">+44 20 7946 0204</bdi>"), "{html}");
-    assert!(html.contains("من الاثنين إلى الجمعة، من 09:00 إلى 17:00"), "{html}");
+    assert!(
+        html.contains("<bdi dir=\"ltr\">+44 20 7946 0204</bdi>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("من الاثنين إلى الجمعة، من 09:00 إلى 17:00"),
+        "{html}"
+    );
     assert!(html.contains("الأوردية، الإنجليزية"), "{html}");
     // The State's cards: phones with their use, in Chinese.
     in_language(&web, "zh").await;
     let html = web.get("/participants/PAK").await.text().await.unwrap();
-    assert!(html.contains("<bdi dir=\"ltr\">+44 20 7946 0204</bdi></a> <span class=\"muted\">(全天候)</span>"), "{html}");
-    assert!(html.contains("<bdi dir=\"ltr\">+92 300 1234567</bdi></a> <span class=\"muted\">(办公)</span>"), "{html}");
+    assert!(
+        html.contains(
+            "<bdi dir=\"ltr\">+44 20 7946 0204</bdi></a> <span class=\"muted\">(全天候)</span>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<bdi dir=\"ltr\">+92 300 1234567</bdi></a> <span class=\"muted\">(办公)</span>"
+        ),
+        "{html}"
+    );
     assert!(html.contains("星期一至星期五 09:00–17:00"), "{html}");
     assert!(html.contains("当地现在时间："), "{html}");
 
@@ -151,7 +203,10 @@ async fn pages_show_values_in_the_readers_language_and_the_log_as_sentences() {
         fra_poc.email
     );
     assert!(html.contains(&read), "{html}");
-    assert!(html.contains("poc.read"), "the stored action is still shown: {html}");
+    assert!(
+        html.contains("poc.read"),
+        "the stored action is still shown: {html}"
+    );
     // The auditor sees the directory without people: no PoC's name.
     let html = server
         .signed_in(&auditor)
@@ -166,15 +221,28 @@ async fn pages_show_values_in_the_readers_language_and_the_log_as_sentences() {
         html.contains("Technical point of contact of France</bdi> read the entry of"),
         "{html}"
     );
-    // Pakistan sees who read its entry, in its own log, by name (reciprocity).
-    let html = server
-        .signed_in(&pak)
+    // Pakistan's own PoC sees who read its entry by name (PoCs of
+    // participating States see each other); its nominator, who does not
+    // see France's people, sees the reader's role and State.
+    let pak_poc = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
+    let html = own_log(&server, &pak_poc).await;
+    assert!(html.contains(&read), "{html}");
+    let html = own_log(&server, &pak).await;
+    assert!(!html.contains(&fra_poc.email), "{html}");
+    assert!(
+        html.contains("<bdi>Technical point of contact of France</bdi> read the entry of"),
+        "{html}"
+    );
+    server.stop().await;
+}
+
+async fn own_log(server: &TestServer, who: &pocdir_testkit::TestAccount) -> String {
+    server
+        .signed_in(who)
         .await
         .get("/audit/own-state?action=poc.read")
         .await
         .text()
         .await
-        .unwrap();
-    assert!(html.contains(&read), "{html}");
-    server.stop().await;
+        .unwrap()
 }

@@ -121,7 +121,10 @@ async fn account_page(
             scopes: t.scopes,
             created: show_time(&page.tr, t.created_at),
             expires: show_time(&page.tr, t.expires_at),
-            last_used: t.last_used_at.map(|t| show_time(&page.tr, t)).unwrap_or_default(),
+            last_used: t
+                .last_used_at
+                .map(|t| show_time(&page.tr, t))
+                .unwrap_or_default(),
         })
         .collect();
     let recovery_left = state.store.unused_recovery_codes(me.account.id).await?;

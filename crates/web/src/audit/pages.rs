@@ -2,9 +2,9 @@
 //! by actor, action, participant, time), and for each State the entries
 //! that touched its own affairs.
 
+use crate::audit::sentences::{object_ref, sentence, AccountName, Names, Segment};
 use crate::http::error::AppError;
 use crate::http::extract::QueryParams;
-use crate::audit::sentences::{object_ref, sentence, AccountName, Names, Segment};
 use crate::http::format::local;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
@@ -16,9 +16,9 @@ use axum::response::Response;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::policy::{directory_view, DirectoryView};
 use pocdir_i18n::{Lang, Translator};
-use std::collections::{BTreeSet, HashMap};
 use pocdir_store::LogFilter;
 use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap};
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 

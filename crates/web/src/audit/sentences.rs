@@ -118,9 +118,7 @@ fn actor(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
 }
 
 fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
-    let numbered = |id_msg: &str, id: &str| {
-        Segment::words(&tr.t_args(id_msg, &[("id", text(id))]))
-    };
+    let numbered = |id_msg: &str, id: &str| Segment::words(&tr.t_args(id_msg, &[("id", text(id))]));
     let Some((kind, id)) = object_ref(&e.object) else {
         return match e.object.trim() {
             "" => Segment::words(&tr.t("values-object-none")),
@@ -267,7 +265,11 @@ mod tests {
             for action in LogAction::ALL {
                 let id = sentence_id(action.as_str());
                 assert!(tr.has_own(&id), "{id} missing in {lang:?}");
-                let s = plain(&sentence(&tr, &entry(action.as_str(), Some(5), "technical_poc", "poc:12"), &names(true)));
+                let s = plain(&sentence(
+                    &tr,
+                    &entry(action.as_str(), Some(5), "technical_poc", "poc:12"),
+                    &names(true),
+                ));
                 assert!(!s.contains('\u{E000}') && !s.contains('\u{E001}'), "{s}");
                 assert!(s.contains("Ayesha Malik"), "{lang:?} {action}: {s}");
             }
@@ -278,10 +280,19 @@ mod tests {
     fn a_read_is_told_with_names_and_links_in_several_languages() {
         let e = entry("poc.read", Some(5), "technical_poc", "poc:12");
         let cases = [
-            (Lang::En, "Ayesha Malik read the entry of the technical PoC of France."),
-            (Lang::Fr, "Ayesha Malik a consulté la fiche du point de contact technique de France."),
+            (
+                Lang::En,
+                "Ayesha Malik read the entry of the technical PoC of France.",
+            ),
+            (
+                Lang::Fr,
+                "Ayesha Malik a consulté la fiche du point de contact technique de France.",
+            ),
             (Lang::Zh, "Ayesha Malik 查阅了France的技术联络点的条目。"),
-            (Lang::Ar, "اطّلع Ayesha Malik على سجل جهة الاتصال التقنية في France."),
+            (
+                Lang::Ar,
+                "اطّلع Ayesha Malik على سجل جهة الاتصال التقنية في France.",
+            ),
         ];
         for (lang, want) in cases {
             let s = sentence(&Translator::new(lang), &e, &names(true));
@@ -307,12 +318,24 @@ mod tests {
 
     #[test]
     fn the_secretariat_is_named_and_states_are_linked() {
-        let e = entry("participant.status", Some(1), "secretariat", "participant:FRA");
+        let e = entry(
+            "participant.status",
+            Some(1),
+            "secretariat",
+            "participant:FRA",
+        );
         let s = sentence(&Translator::new(Lang::En), &e, &names(true));
         assert_eq!(plain(&s), "Hana Sato changed the participation of France.");
-        assert!(s.iter().any(|s| s.href.as_deref() == Some("/participants/FRA")));
+        assert!(s
+            .iter()
+            .any(|s| s.href.as_deref() == Some("/participants/FRA")));
         // A refusal names what was asked for, up to its first `/`.
-        let e = entry("access.refused", Some(1), "secretariat", "participant:FRA/pocs");
+        let e = entry(
+            "access.refused",
+            Some(1),
+            "secretariat",
+            "participant:FRA/pocs",
+        );
         let s = sentence(&Translator::new(Lang::Ru), &e, &names(true));
         assert_eq!(plain(&s), "Hana Sato: отказано в доступе (France).");
     }
@@ -322,7 +345,10 @@ mod tests {
         let tr = Translator::new(Lang::En);
         let mut e = entry("session.sign_in", Some(9), "secretariat", "account:9");
         e.actor_participant = None;
-        assert_eq!(plain(&sentence(&tr, &e, &Names::default())), "Secretariat #9 signed in.");
+        assert_eq!(
+            plain(&sentence(&tr, &e, &Names::default())),
+            "Secretariat #9 signed in."
+        );
         let e = LogEntry {
             actor_account_id: None,
             actor_kind: "console".into(),
@@ -334,6 +360,9 @@ mod tests {
         );
         // An action of a later version: told with its stored name.
         let e = entry("ping.answer", Some(1), "secretariat", "");
-        assert_eq!(plain(&sentence(&tr, &e, &names(true))), "Hana Sato: “ping.answer” on —.");
+        assert_eq!(
+            plain(&sentence(&tr, &e, &names(true))),
+            "Hana Sato: “ping.answer” on —."
+        );
     }
 }

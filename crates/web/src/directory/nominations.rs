@@ -128,9 +128,11 @@ impl PocForm {
             }
             match values::resolve_language(typed) {
                 Some(tag) => out.push(tag),
-                None => out.extend(typed.split(',').map(|part| {
-                    values::resolve_language(part).unwrap_or_default()
-                })),
+                None => out.extend(
+                    typed
+                        .split(',')
+                        .map(|part| values::resolve_language(part).unwrap_or_default()),
+                ),
             }
         }
         out.extend(
@@ -710,9 +712,7 @@ pub async fn revalidation(
             }))
         })
         .collect::<Result<_, AppError>>()?;
-    rows.sort_by(|a, b| {
-        (a.due_at.date(), a.id).cmp(&(b.due_at.date(), b.id))
-    });
+    rows.sort_by(|a, b| (a.due_at.date(), a.id).cmp(&(b.due_at.date(), b.id)));
     let overdue = i64::try_from(rows.iter().filter(|r| r.overdue).count()).unwrap_or(i64::MAX);
     Ok(render(
         StatusCode::OK,

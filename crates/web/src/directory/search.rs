@@ -5,9 +5,9 @@
 //! and the exports, where every read of another State's details is logged.
 
 use crate::directory::pocs::{body, record_reads, refuse, PocBody};
+use crate::directory::values;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::{PathParams, QueryParams};
-use crate::directory::values;
 use crate::http::format::local;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};

@@ -162,7 +162,12 @@ pub fn shown_in_box(tr: &Translator, tag: &str) -> String {
 pub fn language_choices(tr: &Translator) -> Vec<String> {
     let mut named: Vec<(String, String)> = LANGUAGES
         .iter()
-        .map(|(code, _)| (language_name(tr, code).to_lowercase(), language_choice(tr, code)))
+        .map(|(code, _)| {
+            (
+                language_name(tr, code).to_lowercase(),
+                language_choice(tr, code),
+            )
+        })
         .collect();
     named.sort();
     named.into_iter().map(|(_, choice)| choice).collect()
@@ -276,11 +281,7 @@ pub fn zone_groups(tr: &Translator, at: OffsetDateTime, selected: &str) -> Vec<Z
         .map(|(region, id)| {
             let mut zones: Vec<(i32, String, ZoneChoice)> = chrono_tz::TZ_VARIANTS
                 .iter()
-                .filter(|tz| {
-                    tz.name()
-                        .split_once('/')
-                        .is_some_and(|(r, _)| r == *region)
-                })
+                .filter(|tz| tz.name().split_once('/').is_some_and(|(r, _)| r == *region))
                 .map(|tz| {
                     let is = tz.name() == selected;
                     found |= is;
@@ -477,7 +478,16 @@ mod tests {
 
     #[test]
     fn a_language_is_found_by_its_name_in_any_of_the_six_or_its_own() {
-        for typed in ["french", "French", "français", "FRANÇAIS", "francés", "французский", "法语", "الفرنسية"] {
+        for typed in [
+            "french",
+            "French",
+            "français",
+            "FRANÇAIS",
+            "francés",
+            "французский",
+            "法语",
+            "الفرنسية",
+        ] {
             assert_eq!(resolve_language(typed).as_deref(), Some("fr"), "{typed}");
         }
         assert_eq!(resolve_language("Deutsch").as_deref(), Some("de"));
@@ -519,23 +529,47 @@ mod tests {
         ] {
             assert_eq!(shown_in_box(&en, tag), shown);
         }
-        assert_eq!(resolve_language("English (en-GB)").as_deref(), Some("en-GB"));
+        assert_eq!(
+            resolve_language("English (en-GB)").as_deref(),
+            Some("en-GB")
+        );
     }
 
     #[test]
     fn offsets_follow_daylight_saving_time() {
         let paris: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
         // The last Sunday of March 2026 (29th), at 01:00 UTC, Paris moves to summer time.
-        assert_eq!(utc_offset(paris, datetime!(2026-03-29 00:59 UTC)), "(UTC+01:00)");
-        assert_eq!(utc_offset(paris, datetime!(2026-03-29 01:00 UTC)), "(UTC+02:00)");
+        assert_eq!(
+            utc_offset(paris, datetime!(2026-03-29 00:59 UTC)),
+            "(UTC+01:00)"
+        );
+        assert_eq!(
+            utc_offset(paris, datetime!(2026-03-29 01:00 UTC)),
+            "(UTC+02:00)"
+        );
         let new_york: chrono_tz::Tz = "America/New_York".parse().unwrap();
-        assert_eq!(utc_offset(new_york, datetime!(2026-11-01 05:59 UTC)), "(UTC-04:00)");
-        assert_eq!(utc_offset(new_york, datetime!(2026-11-01 06:00 UTC)), "(UTC-05:00)");
+        assert_eq!(
+            utc_offset(new_york, datetime!(2026-11-01 05:59 UTC)),
+            "(UTC-04:00)"
+        );
+        assert_eq!(
+            utc_offset(new_york, datetime!(2026-11-01 06:00 UTC)),
+            "(UTC-05:00)"
+        );
         let kolkata: chrono_tz::Tz = "Asia/Kolkata".parse().unwrap();
-        assert_eq!(zone_label(kolkata, datetime!(2026-07-01 0:00 UTC)), "(UTC+05:30) Kolkata");
+        assert_eq!(
+            zone_label(kolkata, datetime!(2026-07-01 0:00 UTC)),
+            "(UTC+05:30) Kolkata"
+        );
         let karachi: chrono_tz::Tz = "Asia/Karachi".parse().unwrap();
-        assert_eq!(zone_label(karachi, datetime!(2026-07-01 0:00 UTC)), "(UTC+05:00) Karachi");
-        assert_eq!(zone_city("America/Argentina/Buenos_Aires"), "Buenos Aires (Argentina)");
+        assert_eq!(
+            zone_label(karachi, datetime!(2026-07-01 0:00 UTC)),
+            "(UTC+05:00) Karachi"
+        );
+        assert_eq!(
+            zone_city("America/Argentina/Buenos_Aires"),
+            "Buenos Aires (Argentina)"
+        );
     }
 
     #[test]
@@ -543,11 +577,20 @@ mod tests {
         let karachi: chrono_tz::Tz = "Asia/Karachi".parse().unwrap();
         // Monday 16:16 UTC is Monday 21:16 in Karachi.
         let at = datetime!(2026-11-30 16:16 UTC);
-        assert_eq!(local_now(&tr(Lang::En), karachi, at), "local time now: Monday 21:16");
-        assert_eq!(local_now(&tr(Lang::Ru), karachi, at), "местное время сейчас: понедельник, 21:16");
+        assert_eq!(
+            local_now(&tr(Lang::En), karachi, at),
+            "local time now: Monday 21:16"
+        );
+        assert_eq!(
+            local_now(&tr(Lang::Ru), karachi, at),
+            "местное время сейчас: понедельник, 21:16"
+        );
         let auckland: chrono_tz::Tz = "Pacific/Auckland".parse().unwrap();
         // Already Tuesday in Auckland (UTC+13 in summer).
-        assert_eq!(local_now(&tr(Lang::Zh), auckland, at), "当地现在时间：星期二 05:16");
+        assert_eq!(
+            local_now(&tr(Lang::Zh), auckland, at),
+            "当地现在时间：星期二 05:16"
+        );
     }
 
     #[test]
@@ -555,10 +598,21 @@ mod tests {
         let at = datetime!(2026-11-30 12:00 UTC);
         let groups = zone_groups(&tr(Lang::En), at, "Asia/Karachi");
         let asia = groups.iter().find(|g| g.label == "Asia").unwrap();
-        let karachi = asia.zones.iter().find(|z| z.value == "Asia/Karachi").unwrap();
+        let karachi = asia
+            .zones
+            .iter()
+            .find(|z| z.value == "Asia/Karachi")
+            .unwrap();
         assert_eq!(karachi.label, "(UTC+05:00) Karachi");
         assert!(karachi.selected);
-        assert_eq!(groups.iter().flat_map(|g| &g.zones).filter(|z| z.selected).count(), 1);
+        assert_eq!(
+            groups
+                .iter()
+                .flat_map(|g| &g.zones)
+                .filter(|z| z.selected)
+                .count(),
+            1
+        );
         // Sorted by offset within a region: Kabul (+04:30) before Karachi (+05:00).
         let pos = |v: &str| asia.zones.iter().position(|z| z.value == v).unwrap();
         assert!(pos("Asia/Kabul") < pos("Asia/Karachi"));
@@ -566,31 +620,61 @@ mod tests {
         let groups = zone_groups(&tr(Lang::Fr), at, "EST5EDT");
         let other = groups.last().unwrap();
         assert_eq!(other.label, "Autres");
-        assert!(other.zones.iter().any(|z| z.value == "EST5EDT" && z.selected));
+        assert!(other
+            .zones
+            .iter()
+            .any(|z| z.value == "EST5EDT" && z.selected));
         assert!(groups.iter().any(|g| g.label == "Europe"));
     }
 
     #[test]
     fn weekdays_and_hours_in_words() {
         let en = tr(Lang::En);
-        assert_eq!(hours_in_words(&en, "Mon-Fri 09:00-17:30"), "Monday to Friday, 09:00–17:30");
-        assert_eq!(hours_in_words(&en, "Sun-Thu 08:00-16:00"), "Sunday to Thursday, 08:00–16:00");
-        assert_eq!(hours_in_words(&en, "Mon,Wed 10:00-12:00"), "Monday, Wednesday, 10:00–12:00");
-        assert_eq!(hours_in_words(&en, "Sat-Sun 10:00-12:00"), "Saturday, Sunday, 10:00–12:00");
+        assert_eq!(
+            hours_in_words(&en, "Mon-Fri 09:00-17:30"),
+            "Monday to Friday, 09:00–17:30"
+        );
+        assert_eq!(
+            hours_in_words(&en, "Sun-Thu 08:00-16:00"),
+            "Sunday to Thursday, 08:00–16:00"
+        );
+        assert_eq!(
+            hours_in_words(&en, "Mon,Wed 10:00-12:00"),
+            "Monday, Wednesday, 10:00–12:00"
+        );
+        assert_eq!(
+            hours_in_words(&en, "Sat-Sun 10:00-12:00"),
+            "Saturday, Sunday, 10:00–12:00"
+        );
         assert_eq!(
             hours_in_words(&en, "Mon-Fri 22:00-06:00"),
             "Monday to Friday, 22:00–06:00 (ends the next day)"
         );
         assert_eq!(hours_in_words(&en, "24/7"), "around the clock, every day");
-        assert_eq!(hours_in_words(&en, "Mon-Sun 08:00-20:00"), "every day, 08:00–20:00");
-        assert_eq!(hours_in_words(&tr(Lang::Fr), "Mon-Fri 09:00-17:00"), "du lundi au vendredi, de 09:00 à 17:00");
-        assert_eq!(hours_in_words(&tr(Lang::Es), "Mon-Fri 09:00-17:00"), "de lunes a viernes, de 09:00 a 17:00");
-        assert_eq!(hours_in_words(&tr(Lang::Zh), "Mon-Fri 09:00-17:00"), "星期一至星期五 09:00–17:00");
+        assert_eq!(
+            hours_in_words(&en, "Mon-Sun 08:00-20:00"),
+            "every day, 08:00–20:00"
+        );
+        assert_eq!(
+            hours_in_words(&tr(Lang::Fr), "Mon-Fri 09:00-17:00"),
+            "du lundi au vendredi, de 09:00 à 17:00"
+        );
+        assert_eq!(
+            hours_in_words(&tr(Lang::Es), "Mon-Fri 09:00-17:00"),
+            "de lunes a viernes, de 09:00 a 17:00"
+        );
+        assert_eq!(
+            hours_in_words(&tr(Lang::Zh), "Mon-Fri 09:00-17:00"),
+            "星期一至星期五 09:00–17:00"
+        );
         assert_eq!(
             hours_in_words(&tr(Lang::Ar), "Sun-Thu 08:00-16:00"),
             "من الأحد إلى الخميس، من 08:00 إلى 16:00"
         );
-        assert_eq!(hours_in_words(&tr(Lang::Ru), "Mon,Fri-Sat 09:00-24:00"), "понедельник, пятница, суббота, 09:00–24:00");
+        assert_eq!(
+            hours_in_words(&tr(Lang::Ru), "Mon,Fri-Sat 09:00-24:00"),
+            "понедельник, пятница, суббота, 09:00–24:00"
+        );
         // What is not hours is shown as typed.
         assert_eq!(hours_in_words(&en, "whenever"), "whenever");
     }
