@@ -4,7 +4,7 @@
 //! left to right; its use and the hours read in Arabic.
 
 use super::{
-    screenshot, sign_in, verified_poc, wait_for_lang, AccountKind, Browser, Client, Result,
+    find, screenshot, sign_in, verified_poc, wait_for_lang, AccountKind, Browser, Client, Result,
     TestServer, ONE_BROWSER_AT_A_TIME,
 };
 use anyhow::{ensure, Context};
@@ -66,8 +66,49 @@ async fn phone_journey(server: &TestServer, client: &Client) -> Result<()> {
         text(4)
     );
     screenshot(client, "values-phone-ar").await?;
+
+    // The nomination form's example phone, in the legend of the phones.
+    find(client, "#sign-out").await?.click().await?;
+    client.goto(&server.url("/login")).await?;
+    let nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
+    sign_in(client, server, &nominator).await?;
+    client
+        .goto(&server.url("/participants/PAK/nominate"))
+        .await?;
+    wait_for_lang(client, "ar", "rtl").await?;
+    let layout = client.execute(EXAMPLE_LAYOUT, vec![]).await?;
+    let layout = layout.as_array().context("no example phone on the form")?;
+    let text = |i: usize| layout.get(i).and_then(|v| v.as_str()).unwrap_or_default();
+    let x = |i: usize| layout.get(i).and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+    ensure!(
+        text(0) == "+41 22 917 12 34",
+        "the example reads {:?}",
+        text(0)
+    );
+    ensure!(
+        x(1) < x(2) && x(2) < x(3),
+        "the example's groups are reversed: +41 at {}, 917 at {}, 34 at {}",
+        x(1),
+        x(2),
+        x(3)
+    );
     Ok(())
 }
+
+/// Where the form's example phone (`+41 22 917 12 34`) draws its groups.
+const EXAMPLE_LAYOUT: &str = r#"
+const bdi = document.querySelector('fieldset legend bdi[dir=ltr]');
+if (!bdi) { return null; }
+const text = bdi.firstChild;
+const s = text.textContent;
+const left = (at, len) => {
+  const r = document.createRange();
+  r.setStart(text, at);
+  r.setEnd(text, at + len);
+  return r.getBoundingClientRect().left;
+};
+return [s, left(s.indexOf('+41'), 3), left(s.indexOf('917'), 3), left(s.lastIndexOf('34'), 2)];
+"#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn phones_keep_their_digit_order_on_arabic_pages() {

@@ -336,7 +336,7 @@ async fn participant_name(
 fn form_again(mut p: PocFormPage, e: AppError) -> Response {
     let status = e.status;
     for (field, id) in &e.fields {
-        let message = p.page.t(plain_message(field, *id));
+        let message = p.page.t(plain_message(field, id));
         p.errors.entry(form_field(field)).or_insert(message);
     }
     p.error = Some(e.message(p.page.lang));
@@ -712,7 +712,7 @@ pub async fn revalidation(
             }))
         })
         .collect::<Result<_, AppError>>()?;
-    rows.sort_by(|a, b| (a.due_at.date(), a.id).cmp(&(b.due_at.date(), b.id)));
+    rows.sort_by_key(|a| (a.due_at.date(), a.id));
     let overdue = i64::try_from(rows.iter().filter(|r| r.overdue).count()).unwrap_or(i64::MAX);
     Ok(render(
         StatusCode::OK,
