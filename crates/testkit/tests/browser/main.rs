@@ -22,8 +22,6 @@
     clippy::indexing_slicing
 )]
 
-mod values;
-
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use fantoccini::{Client, ClientBuilder, Locator};
 use pocdir_domain::account::AccountKind;
@@ -950,3 +948,6 @@ async fn nomination_in_arabic_verified_by_the_secretariat_in_english() {
     let outcome = nomination_journey(&server, &browser.client, &browser.driver).await;
     browser.finish(server, outcome, "nomination", started).await;
 }
+
+// Values in right-to-left text (phones): crates/testkit/tests/browser/values.rs.
+mod values;
