@@ -2,7 +2,7 @@
 //! by actor, action, participant, time), and for each State the entries
 //! that touched its own affairs.
 
-use crate::audit::sentences::{object_ref, sentence, AccountName, Names, Segment};
+use crate::audit::sentences::{actor, object_ref, sentence, AccountName, Names, Segment};
 use crate::http::error::AppError;
 use crate::http::extract::QueryParams;
 use crate::http::format::local;
@@ -27,6 +27,8 @@ const PAGE: u64 = 50;
 pub struct EntryRow {
     pub index: u64,
     pub at: String,
+    /// Who acted, named as in the sentence.
+    pub actor: String,
     /// What happened, as a sentence with names and links.
     pub event: Vec<Segment>,
     /// The stored action and object, for those who filter by them.
@@ -44,6 +46,7 @@ impl EntryRow {
                 .ok()
                 .map(|t| local::second(tr, t))
                 .unwrap_or_default(),
+            actor: actor(tr, e, names).text,
             event: sentence(tr, e, names),
             action: e.action.clone(),
             object: e.object.clone(),
@@ -51,6 +54,37 @@ impl EntryRow {
             content_hash: e.content_hash.chars().take(16).collect(),
         }
     }
+}
+
+/// Without the reader's language and the names looked up (lists that
+/// show the stored fields): the actor as the log stores it, the sentence
+/// in English without names. Prefer [`rows_for`].
+impl From<&LogEntry> for EntryRow {
+    fn from(e: &LogEntry) -> Self {
+        let mut row = EntryRow::new(&Translator::new(Lang::En), e, &Names::default());
+        row.actor = match (e.actor_account_id, &e.actor_participant) {
+            (Some(id), Some(p)) => format!("{} #{id} ({p})", e.actor_kind),
+            (Some(id), None) => format!("{} #{id}", e.actor_kind),
+            (None, _) => e.actor_kind.clone(),
+        };
+        row
+    }
+}
+
+/// A page's entries as rows in the reader's language, each told as a
+/// sentence with the names `me` may see (the audit page, and any page that
+/// lists entries).
+pub(crate) async fn rows_for(
+    state: &AppState,
+    me: &SignedIn,
+    tr: &Translator,
+    entries: &[LogEntry],
+) -> Result<Vec<EntryRow>, AppError> {
+    let names = names_for(state, me, tr.lang(), entries).await?;
+    Ok(entries
+        .iter()
+        .map(|e| EntryRow::new(tr, e, &names))
+        .collect())
 }
 
 /// Looks up, once for a page of entries, the names its sentences tell:
@@ -240,11 +274,7 @@ async fn show(
         }
         _ => None,
     };
-    let names = names_for(state, me, page.lang, &entries).await?;
-    let rows = entries
-        .iter()
-        .map(|e| EntryRow::new(&page.tr, e, &names))
-        .collect();
+    let rows = rows_for(state, me, &page.tr, &entries).await?;
     let p = AuditPage {
         page,
         whole_log,

@@ -77,7 +77,9 @@ fn text(s: &str) -> FluentArg {
     FluentArg::Text(s.to_string())
 }
 
-fn actor(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
+/// Who acted, as the sentences name them (a name only where `names` says
+/// the reader may see it).
+pub fn actor(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
     let kind_of = |kind: AccountKind, participant: Option<&str>, id: i64| match participant {
         Some(p) => tr.t_args(
             "values-actor-kind-of",
