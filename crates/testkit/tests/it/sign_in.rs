@@ -346,10 +346,7 @@ async fn signing_out_ends_the_session() {
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/?done=signed-out");
     let home = web.get("/?done=signed-out").await.text().await.unwrap();
-    assert!(
-        home.contains(r#"id="flash">You are signed out.</p>"#),
-        "{home}"
-    );
+    assert!(home.contains(r#"id="flash">You are signed out.</p>"#), "{home}");
     assert!(home.contains(r#"id="nav-sign-in""#));
     assert_eq!(session_cookie_count(&server, account.id).await, 0);
     assert_eq!(web.get("/account").await.status(), 303);

@@ -186,8 +186,7 @@ fn done_key(query: &str) -> Option<String> {
         .map(|(_, v)| v.into_owned())
         .filter(|v| {
             (1..=64).contains(&v.len())
-                && v.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         })
 }
 
