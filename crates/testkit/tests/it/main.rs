@@ -25,4 +25,5 @@ mod openapi;
 mod participants;
 mod pocs;
 mod sign_in;
+mod values;
 mod web;
