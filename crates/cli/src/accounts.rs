@@ -40,6 +40,9 @@ pub struct AccountRequest<'a> {
     /// Demo accounts come enrolled with a known TOTP secret.
     pub demo_totp_secret: Option<String>,
     pub password: Option<String>,
+    /// The password is chosen here, not by the account's holder: it must
+    /// be changed at the first sign-in (true for `pocdir account create`).
+    pub must_change_password: bool,
 }
 
 /// Creates an account: the one way in for the console, the demo and the
@@ -72,6 +75,7 @@ pub async fn create_account(
                 totp_enrolled: demo,
                 totp_secret: req.demo_totp_secret,
                 demo,
+                password_change_required: req.must_change_password,
                 created_at: clock.now(),
             },
             // The store names the object (`account:<id>`); the content hash covers the e-mail.

@@ -235,6 +235,8 @@ impl Config {
             max_token_days: self.max_token_days,
             max_body_bytes: self.max_body_bytes,
             revalidation_days: self.revalidation_days,
+            base_url: self.base_url(self.listen),
+            links: Default::default(),
         }
     }
 

@@ -133,6 +133,10 @@ pub async fn seed(
                 display_name: Some(name),
                 demo_totp_secret: Some(secret.clone()),
                 password: None,
+                // Exempt: the demo prints these passwords (and writes them
+                // to demo-accounts.json) so that anyone can try each role;
+                // forcing a change would break the printed logins.
+                must_change_password: false,
             },
         )
         .await?;

@@ -385,6 +385,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                             display_name: name.as_deref(),
                             demo_totp_secret: None,
                             password: None,
+                            // The console chose it: the holder replaces it.
+                            must_change_password: true,
                         },
                     )
                     .await?;
@@ -393,7 +395,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                         created.account.kind, created.account.email
                     );
                     println!("First password (shown once): {}", created.password);
-                    println!("At the first sign-in the account sets up its second factor (TOTP).");
+                    println!("At the first sign-in the account sets up its second factor (TOTP), then chooses its own password.");
                     Ok(ExitCode::SUCCESS)
                 }
                 AccountCommand::Token {

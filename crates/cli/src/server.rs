@@ -7,11 +7,12 @@ use axum::Router;
 use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
 use pocdir_domain::outbox::RetryPolicy;
+use pocdir_domain::security_key::RelyingParty;
 use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::LogService;
 use pocdir_store::Store;
-use pocdir_web::state::WebSecrets;
+use pocdir_web::state::{WebConfig, WebSecrets};
 use pocdir_web::{build_router, AppState, RouteSpec};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -68,12 +69,29 @@ fn server_secret(config: &Config, name: &str, entropy: &dyn Entropy) -> Result<[
     load_or_create_key(&secrets_dir(&config.data_dir), name, entropy)
 }
 
-/// The application and its state, without a listener (also used by benchmarks).
+/// pocdir as a WebAuthn relying party at its public address, if that can
+/// be one; else security keys are off (TOTP still works), and the log says why.
+pub fn relying_party(public_url: &str) -> Option<Arc<RelyingParty>> {
+    match RelyingParty::for_public_url(public_url) {
+        Ok(rp) => {
+            tracing::info!(rp_id = rp.rp_id(), origin = %rp.origin(), "security keys are on");
+            Some(Arc::new(rp))
+        }
+        Err(e) => {
+            tracing::warn!("security keys are off: {e}; set base_url to the https address users reach pocdir at");
+            None
+        }
+    }
+}
+
+/// The application and its state, without a listener; `public_url` is the
+/// address users reach it at (see [`Config::base_url`]).
 pub async fn build_app(
     config: &Config,
     services: &Services,
     store: Arc<dyn Store>,
     log: Arc<LogService>,
+    public_url: &str,
 ) -> Result<(Router, Vec<RouteSpec>)> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let state = AppState {
@@ -81,9 +99,15 @@ pub async fn build_app(
         store,
         clock: services.clock.clone(),
         entropy: services.entropy.clone(),
-        config: Arc::new(config.web()),
+        // Links in mail and the WebAuthn relying party both name the
+        // address users reach pocdir at.
+        config: Arc::new(WebConfig {
+            base_url: public_url.to_string(),
+            ..config.web()
+        }),
         secrets: Arc::new(WebSecrets { csrf_key }),
         log,
+        relying_party: relying_party(public_url),
     };
     Ok(build_router(state))
 }
@@ -168,11 +192,19 @@ pub async fn start_with_store(
             None
         }
     };
-    let (router, routes) = build_app(config, &services, store.clone(), log.clone()).await?;
+    // Bound first: the public address defaults to the one listened on.
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
+    let (router, routes) = build_app(
+        config,
+        &services,
+        store.clone(),
+        log.clone(),
+        &config.base_url(addr),
+    )
+    .await?;
     let (shutdown, mut rx) = watch::channel(false);
 
     let http = tokio::spawn(async move {

@@ -125,6 +125,37 @@ pub struct SearchQuery {
     /// 1-based.
     pub page: usize,
     pub per_page: usize,
+    pub order: Order,
+}
+
+/// The column the results are ordered by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// The participant (English name), then role, then name: the
+    /// directory's own order.
+    #[default]
+    Participant,
+    Role,
+    /// Only where the reader sees who the PoCs are; others sort as unnamed.
+    Name,
+    Organisation,
+    /// Within their hours now first.
+    WithinHours,
+}
+
+/// The order of the results: a column, up or down. Ties keep the
+/// directory's own order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Order {
+    pub by: SortKey,
+    pub descending: bool,
+}
+
+/// What one entry sorts by.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue {
+    Rank(u8),
+    Text(String),
 }
 
 pub const DEFAULT_PER_PAGE: usize = 25;
@@ -266,7 +297,15 @@ impl DirectorySnapshot {
         };
         let page = query.page.max(1);
         let skip = (page - 1).saturating_mul(per_page);
-        let (total, entries) = self.scan(query, now, sight, skip, per_page);
+        let (total, entries) = if query.order == Order::default() {
+            // The directory's own order: only the page is collected.
+            self.scan(query, now, sight, skip, per_page)
+        } else {
+            let mut all = self.scan(query, now, sight, 0, usize::MAX).1;
+            self.sort(&mut all, query.order, sight);
+            let total = all.len();
+            (total, all.into_iter().skip(skip).take(per_page).collect())
+        };
         SearchResults {
             total,
             page,
@@ -282,7 +321,64 @@ impl DirectorySnapshot {
         now: OffsetDateTime,
         sight: &dyn Fn(&ParticipantSummary) -> Sight,
     ) -> Vec<(Arc<DirectoryEntry>, bool)> {
-        self.scan(query, now, sight, 0, usize::MAX).1
+        let mut all = self.scan(query, now, sight, 0, usize::MAX).1;
+        if query.order != Order::default() {
+            self.sort(&mut all, query.order, sight);
+        }
+        all
+    }
+
+    /// Orders matching entries (which come in the directory's own order).
+    /// A PoC's name or organisation counts only where `sight` shows people:
+    /// elsewhere the order must not hint at what the reader cannot see.
+    fn sort(
+        &self,
+        entries: &mut Vec<(Arc<DirectoryEntry>, bool)>,
+        order: Order,
+        sight: &dyn Fn(&ParticipantSummary) -> Sight,
+    ) {
+        let mut people: HashMap<&str, bool> = HashMap::new();
+        let mut sees_people = |code: &str| -> bool {
+            if let Some(&known) = people.get(code) {
+                return known;
+            }
+            let (key, seen) = match self.participants.get_key_value(code) {
+                Some((key, p)) => (key.as_str(), sight(p) == Sight::People),
+                None => return false,
+            };
+            people.insert(key, seen);
+            seen
+        };
+        let mut keyed: Vec<(SortValue, usize, (Arc<DirectoryEntry>, bool))> = entries
+            .drain(..)
+            .enumerate()
+            .map(|(i, (e, awake))| {
+                let value = match order.by {
+                    SortKey::Participant => SortValue::Text(
+                        self.participants
+                            .get(&e.participant)
+                            .map(|p| p.names.en.clone())
+                            .unwrap_or_default(),
+                    ),
+                    SortKey::Role => SortValue::Rank(e.role as u8),
+                    SortKey::Name if sees_people(&e.participant) => {
+                        SortValue::Text(fold(&e.details.name))
+                    }
+                    SortKey::Organisation if sees_people(&e.participant) => {
+                        SortValue::Text(fold(&e.details.organisation))
+                    }
+                    SortKey::Name | SortKey::Organisation => SortValue::Text(String::new()),
+                    SortKey::WithinHours => SortValue::Rank(u8::from(!awake)),
+                };
+                (value, i, (e, awake))
+            })
+            .collect();
+        keyed.sort_by(|(a, i, _), (b, j, _)| {
+            let by = a.cmp(b);
+            let by = if order.descending { by.reverse() } else { by };
+            by.then(i.cmp(j))
+        });
+        entries.extend(keyed.into_iter().map(|(_, _, entry)| entry));
     }
 
     /// How many entries `query` admits, and up to `limit` of them after
@@ -809,6 +905,62 @@ mod tests {
         assert_eq!(ids(&r), vec![5, 3, 4, 2, 1]);
         assert_eq!(r.total, 5);
         assert_eq!(s.regions(), vec!["Americas", "Asia", "Europe"]);
+    }
+
+    #[test]
+    fn ordered_by_a_column_up_or_down_and_then_paged() {
+        let s = snapshot();
+        let by = |by: SortKey, descending: bool| SearchQuery {
+            order: Order { by, descending },
+            ..SearchQuery::default()
+        };
+        let order = |q: SearchQuery| ids(&s.search(&q, NOW, &all));
+        assert_eq!(order(by(SortKey::Name, false)), vec![1, 3, 2, 5, 4]);
+        assert_eq!(order(by(SortKey::Name, true)), vec![4, 5, 2, 3, 1]);
+        assert_eq!(order(by(SortKey::Role, false)), vec![3, 2, 5, 4, 1]);
+        // Ties keep the directory's order, also when the column goes down.
+        assert_eq!(order(by(SortKey::Participant, true)), vec![2, 1, 4, 3, 5]);
+        // At 10:00 UTC on a Wednesday everyone but Tokyo (19:00) is within hours.
+        assert_eq!(order(by(SortKey::WithinHours, false)), vec![5, 3, 2, 1, 4]);
+        let paged = SearchQuery {
+            page: 2,
+            per_page: 2,
+            ..by(SortKey::Name, false)
+        };
+        let r = s.search(&paged, NOW, &all);
+        assert_eq!((ids(&r), r.total), (vec![2, 5], 5));
+        // Exports follow the same order.
+        let exported: Vec<i64> = s
+            .matching(&by(SortKey::Name, true), NOW, &all)
+            .iter()
+            .map(|(e, _)| e.id)
+            .collect();
+        assert_eq!(exported, vec![4, 5, 2, 3, 1]);
+    }
+
+    #[test]
+    fn the_order_never_hints_at_names_the_reader_may_not_see() {
+        let s = snapshot();
+        let no_people_in_asia = |p: &ParticipantSummary| {
+            if p.region == "Asia" {
+                Sight::WithoutPeople
+            } else {
+                Sight::People
+            }
+        };
+        // Pakistan's and Japan's PoCs sort as unnamed, in the directory's
+        // own order, whatever their names are.
+        for by in [SortKey::Name, SortKey::Organisation] {
+            let q = SearchQuery {
+                order: Order {
+                    by,
+                    descending: false,
+                },
+                ..SearchQuery::default()
+            };
+            let r = s.search(&q, NOW, &no_people_in_asia);
+            assert_eq!(ids(&r)[..3], [4, 2, 1], "{by:?}");
+        }
     }
 
     #[test]

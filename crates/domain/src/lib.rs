@@ -4,6 +4,7 @@
 //! [`clock::Clock`] or an [`entropy::Entropy`] so tests control both.
 
 pub mod account;
+pub mod account_admin;
 pub mod clock;
 pub mod credentials;
 pub mod directory;
@@ -14,6 +15,7 @@ pub mod outbox;
 pub mod policy;
 pub mod redirect;
 pub mod requester;
+pub mod security_key;
 pub mod session;
 pub mod throttle;
 pub mod totp;

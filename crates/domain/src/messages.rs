@@ -4,6 +4,7 @@
 
 use crate::account::AccountKind;
 use crate::directory::diff::{DetailField, FieldChange};
+use crate::account_admin::{AccountChange, AccountStatus};
 use crate::directory::participant::ParticipationStatus;
 use crate::directory::poc::{PendingAction, PocRole, PocStatus};
 
@@ -18,5 +19,10 @@ pub fn enum_message_ids() -> Vec<&'static str> {
     ids.extend(ParticipationStatus::ALL.map(ParticipationStatus::label_message));
     ids.extend(FieldChange::ALL.map(FieldChange::label_message));
     ids.extend(DetailField::ALL.map(DetailField::label_message));
+    ids.extend(AccountStatus::ALL.map(AccountStatus::label_message));
+    for change in AccountChange::ALL {
+        let (subject, body) = change.mail_messages();
+        ids.extend([subject, body]);
+    }
     ids
 }

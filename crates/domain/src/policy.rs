@@ -89,10 +89,19 @@ pub enum Action {
     /// The outbox of mail (reminders, notices): what is queued, sent or
     /// given up, and why. The secretariat, which operates the service.
     ViewOutbox,
+    /// Inviting accounts and giving verified PoC entries access to the
+    /// portal: the secretariat (any kind), a nominator (its own State's PoC
+    /// accounts; the handler asks [`crate::account_admin::may_invite`]).
+    InviteAccounts,
+    /// The list of accounts and each account's page: the secretariat.
+    ViewAccounts,
+    /// Disabling, re-enabling and resetting the second factor of an
+    /// account: the secretariat.
+    ManageAccounts,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 18] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -108,6 +117,9 @@ impl Action {
         Action::ExportDirectory,
         Action::ImportPocs,
         Action::ViewOutbox,
+        Action::InviteAccounts,
+        Action::ViewAccounts,
+        Action::ManageAccounts,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -119,6 +131,8 @@ impl Action {
                 | Action::NominatePocs
                 | Action::DecidePocs
                 | Action::ImportPocs
+                | Action::InviteAccounts
+                | Action::ManageAccounts
         )
     }
 }
@@ -145,7 +159,10 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ReviewNominations
         | Action::ExportDirectory
         | Action::ImportPocs
-        | Action::ViewOutbox => match actor {
+        | Action::ViewOutbox
+        | Action::InviteAccounts
+        | Action::ViewAccounts
+        | Action::ManageAccounts => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -158,7 +175,14 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     | Action::DecidePocs
                     | Action::ReviewNominations
                     | Action::ImportPocs
-                    | Action::ViewOutbox => actor.kind == AccountKind::Secretariat,
+                    | Action::ViewOutbox
+                    | Action::ViewAccounts
+                    | Action::ManageAccounts => actor.kind == AccountKind::Secretariat,
+                    Action::InviteAccounts => match actor.kind {
+                        AccountKind::Secretariat => true,
+                        AccountKind::Nominator => actor.participant.is_some(),
+                        _ => false,
+                    },
                     Action::ExportDirectory => match actor.kind {
                         AccountKind::Secretariat => true,
                         AccountKind::Nominator
@@ -269,7 +293,10 @@ mod tests {
             | Action::DecidePocs
             | Action::ReviewNominations
             | Action::ImportPocs
-            | Action::ViewOutbox => matches!(kind, Secretariat),
+            | Action::ViewOutbox
+            | Action::ViewAccounts
+            | Action::ManageAccounts => matches!(kind, Secretariat),
+            Action::InviteAccounts => matches!(kind, Secretariat | Nominator),
             Action::ExportDirectory => {
                 matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
             }

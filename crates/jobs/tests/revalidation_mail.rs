@@ -51,6 +51,7 @@ async fn account(
                 totp_secret: None,
                 totp_enrolled: false,
                 demo: false,
+                password_change_required: false,
                 created_at: T0,
             },
             draft(T0, LogAction::AccountCreate),

@@ -1,5 +1,5 @@
 //! Storage for pocdir, by capability: one sub-trait per folder (accounts,
-//! sessions, the log, participants, PoCs, the outbox), each with its rows
+//! sessions, security keys, the log, participants, PoCs, the outbox), each with its rows
 //! and one implementation written once for both backends. [`Store`] is the
 //! sum of the sub-traits; a consumer asks for the narrowest one it needs.
 //! The backend is chosen once, from the database URL.
@@ -11,16 +11,21 @@ use async_trait::async_trait;
 use std::sync::Arc;
 use time::OffsetDateTime;
 
+mod account_admin;
 mod accounts;
 mod log;
 mod outbox;
 mod participants;
 mod pocs;
 pub mod postgres;
+mod security_keys;
 mod sessions;
 pub mod sql;
 pub mod sqlite;
 
+pub use account_admin::{
+    AccountAdminStore, ChangeMail, Invitation, NewInvitation, NewPasswordReset, PasswordReset,
+};
 pub use accounts::{Account, AccountStore, NewAccount};
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
@@ -28,6 +33,7 @@ pub use participants::{NewParticipant, Participant, ParticipantNames, Participan
 pub use pocdir_domain::directory::lifecycle::Poc;
 pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
 pub use pocs::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
+pub use security_keys::{CeremonyPurpose, NewSecurityKey, SecurityKey, SecurityKeyStore};
 pub use sessions::{
     ApiToken, ApiTokenStore, NewApiToken, NewSession, Session, SessionStore, ThrottleStore,
 };
@@ -35,8 +41,8 @@ pub use sessions::{
 /// The store's traits, to call their methods on any store.
 pub mod prelude {
     pub use crate::{
-        AccountStore, ApiTokenStore, LogStore, OutboxStore, ParticipantStore, PocStore,
-        SessionStore, Store, ThrottleStore,
+        AccountAdminStore, AccountStore, ApiTokenStore, LogStore, OutboxStore, ParticipantStore,
+        PocStore, SecurityKeyStore, SessionStore, Store, ThrottleStore,
     };
 }
 
@@ -104,6 +110,7 @@ pub enum Backend {
 #[async_trait]
 pub trait Store:
     AccountStore
+    + AccountAdminStore
     + SessionStore
     + ApiTokenStore
     + ThrottleStore
@@ -111,6 +118,7 @@ pub trait Store:
     + ParticipantStore
     + PocStore
     + OutboxStore
+    + SecurityKeyStore
     + Send
     + Sync
     + std::fmt::Debug

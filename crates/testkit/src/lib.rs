@@ -179,6 +179,9 @@ impl TestServer {
                 display_name: None,
                 demo_totp_secret: secret.clone(),
                 password: None,
+                // Tests of other features sign in straight away; the
+                // first-password rule has its own tests.
+                must_change_password: false,
             },
         )
         .await

@@ -10,7 +10,7 @@ use crate::http::metrics;
 use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
 use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
-use crate::{account, audit, directory, home, outbox, sign_in};
+use crate::{account, accounts, audit, directory, home, outbox, sign_in};
 use axum::middleware;
 use axum::{Extension, Json, Router};
 use pocdir_domain::policy::Action::ViewPublic;
@@ -35,6 +35,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         audit::routes,
         directory::routes,
         outbox::routes,
+        accounts::routes,
     ]
     .into_iter()
     .fold(routes, |routes, add| add(routes));
@@ -52,11 +53,13 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Layers run bottom-up on the way in: the last added is the outermost.
-        .layer(middleware::from_fn_with_state(state.clone(), authenticate))
         .layer(middleware::from_fn_with_state(
             (state.clone(), Arc::new(limits)),
             csrf_protect,
         ))
+        // Outside the CSRF check, so that even a refused form's error page
+        // knows who is signed in (the session hands it `FrameUser`).
+        .layer(middleware::from_fn_with_state(state.clone(), authenticate))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             client_address,

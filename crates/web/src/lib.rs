@@ -9,6 +9,7 @@
 //! puts them together.
 
 pub mod account;
+pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod directory;

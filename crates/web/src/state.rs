@@ -26,6 +26,11 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Days after which an active PoC must be re-confirmed by its nominator.
     pub revalidation_days: i64,
+    /// The server's public address (e.g. `https://pocdir.example.org`), for
+    /// the links in mail: configured, never taken from a request's `Host`.
+    pub base_url: String,
+    /// How long invitation and password reset links live.
+    pub links: pocdir_domain::account_admin::LinkPolicy,
 }
 
 impl Default for WebConfig {
@@ -39,6 +44,8 @@ impl Default for WebConfig {
             max_token_days: 365,
             max_body_bytes: 64 * 1024,
             revalidation_days: 180,
+            base_url: "http://127.0.0.1:8080".to_string(),
+            links: pocdir_domain::account_admin::LinkPolicy::default(),
         }
     }
 }
@@ -77,4 +84,7 @@ pub struct AppState {
     pub log: Arc<LogService>,
     /// The active directory in memory, for search.
     pub directory: Arc<pocdir_directory::search::DirectoryIndex>,
+    /// pocdir as a WebAuthn relying party (security keys); None when its
+    /// public address cannot be one (no domain name, or plain http).
+    pub relying_party: Option<Arc<pocdir_domain::security_key::RelyingParty>>,
 }

@@ -24,6 +24,15 @@ impl LogActor {
             participant: None,
         }
     }
+
+    /// Nobody signed in (e.g. asking for a password reset link).
+    pub fn anonymous() -> Self {
+        LogActor {
+            account_id: None,
+            kind: "anonymous".to_string(),
+            participant: None,
+        }
+    }
 }
 
 /// The content of a change cannot be serialised, so it has no hash to log.

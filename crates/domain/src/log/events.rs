@@ -94,6 +94,209 @@ pub fn language_chosen(at: OffsetDateTime, actor: &LogActor, language: &str) -> 
         .try_with_content(&Content { language })
 }
 
+// --- accounts managed in the portal ---
+
+/// An invitation to an account of `kind` (of `participant`) sent to
+/// `email`; the object (`invitation:<id>`) is named by the store.
+pub fn account_invited(
+    at: OffsetDateTime,
+    actor: LogActor,
+    email: &str,
+    kind: AccountKind,
+    participant: Option<&str>,
+    poc_id: Option<i64>,
+    expires_at: OffsetDateTime,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        email: &'a str,
+        kind: &'a str,
+        participant: Option<&'a str>,
+        poc: Option<i64>,
+        expires_at: i64,
+    }
+    LogDraft::new(at, actor, LogAction::AccountInvite, String::new())
+        .about_participant(participant.map(str::to_string))
+        .try_with_content(&Content {
+            email,
+            kind: kind.as_str(),
+            participant,
+            poc: poc_id,
+            expires_at: expires_at.unix_timestamp(),
+        })
+}
+
+pub fn invitation_revoked(
+    at: OffsetDateTime,
+    actor: LogActor,
+    invitation_id: i64,
+    participant: Option<&str>,
+) -> LogDraft {
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::AccountInviteRevoke,
+        format!("invitation:{invitation_id}"),
+    )
+    .about_participant(participant.map(str::to_string))
+}
+
+/// The invitee followed the link and chose a password: the account exists
+/// from now on (the object, `account:<id>`, is named by the store; the
+/// actor is the new account, also filled in by the store).
+pub fn invitation_accepted(
+    at: OffsetDateTime,
+    invitation_id: i64,
+    email: &str,
+    kind: AccountKind,
+    participant: Option<&str>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        invitation: i64,
+        email: &'a str,
+        kind: &'a str,
+        participant: Option<&'a str>,
+    }
+    let actor = LogActor {
+        account_id: None,
+        kind: kind.as_str().to_string(),
+        participant: participant.map(str::to_string),
+    };
+    LogDraft::new(at, actor, LogAction::AccountInviteAccept, String::new())
+        .about_participant(participant.map(str::to_string))
+        .try_with_content(&Content {
+            invitation: invitation_id,
+            email,
+            kind: kind.as_str(),
+            participant,
+        })
+}
+
+/// The secretariat disabled, re-enabled or reset the second factor of an
+/// account; the content covers the reason.
+pub fn account_changed(
+    at: OffsetDateTime,
+    actor: LogActor,
+    change: crate::account_admin::AccountChange,
+    account_id: i64,
+    participant: Option<&str>,
+    reason: &str,
+) -> Built {
+    use crate::account_admin::AccountChange;
+    #[derive(Serialize)]
+    struct Content<'a> {
+        reason: &'a str,
+    }
+    let action = match change {
+        AccountChange::Disable => LogAction::AccountDisable,
+        AccountChange::Enable => LogAction::AccountEnable,
+        AccountChange::ResetSecondFactor => LogAction::AccountMfaReset,
+    };
+    LogDraft::new(at, actor, action, format!("account:{account_id}"))
+        .about_participant(participant.map(str::to_string))
+        .try_with_content(&Content { reason })
+}
+
+/// Someone asked for a password reset link for an existing account, from
+/// `address` (nobody is signed in: the actor is `anonymous`).
+pub fn password_reset_requested(
+    at: OffsetDateTime,
+    account_id: i64,
+    participant: Option<&str>,
+    address: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        address: &'a str,
+    }
+    LogDraft::new(
+        at,
+        LogActor::anonymous(),
+        LogAction::AccountPasswordResetRequest,
+        format!("account:{account_id}"),
+    )
+    .about_participant(participant.map(str::to_string))
+    .try_with_content(&Content { address })
+}
+
+/// The account set a new password through a reset link and its second factor.
+pub fn password_reset(at: OffsetDateTime, actor: &LogActor, second_factor: &str) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        second_factor: &'a str,
+    }
+    own(
+        at,
+        actor,
+        LogAction::AccountPasswordReset,
+        account_object(actor),
+    )
+    .try_with_content(&Content { second_factor })
+}
+
+/// PoC entry `poc_id` of `participant` now signs in as account `account_id`.
+pub fn poc_account_linked(
+    at: OffsetDateTime,
+    actor: LogActor,
+    participant: &str,
+    poc_id: i64,
+    account_id: i64,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content {
+        account: i64,
+    }
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::AccountPocLink,
+        format!("poc:{poc_id}"),
+    )
+    .about_participant(Some(participant.to_string()))
+    .try_with_content(&Content {
+        account: account_id,
+    })
+}
+
+/// A security key registered by its owner; the store names it
+/// (`security_key:<id>`). The content covers its name and credential id.
+pub fn security_key_added(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    name: &str,
+    credential_id: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        name: &'a str,
+        credential_id: &'a str,
+    }
+    own(at, actor, LogAction::SecurityKeyAdd, String::new()).try_with_content(&Content {
+        name,
+        credential_id,
+    })
+}
+
+pub fn security_key_removed(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    key_id: i64,
+    name: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        name: &'a str,
+    }
+    own(
+        at,
+        actor,
+        LogAction::SecurityKeyRemove,
+        format!("security_key:{key_id}"),
+    )
+    .try_with_content(&Content { name })
+}
+
 // --- sessions and tokens ---
 
 /// A completed sign-in: which second factor, from which address.
@@ -562,5 +765,46 @@ mod tests {
         assert_eq!(approve.participant.as_deref(), Some("PAK"));
         let reject = poc_decided(AT, nominator(), "PAK", 3, 2, false, Some("r")).unwrap();
         assert_eq!(reject.action, "poc.reject");
+    }
+
+    #[test]
+    fn account_changes_name_the_account_its_state_and_cover_the_reason() {
+        use crate::account_admin::AccountChange;
+        let d = account_changed(
+            AT,
+            nominator(),
+            AccountChange::Disable,
+            9,
+            Some("FRA"),
+            "left",
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                d.action.as_str(),
+                d.object.as_str(),
+                d.participant.as_deref()
+            ),
+            ("account.disable", "account:9", Some("FRA"))
+        );
+        assert_eq!(d.content_hash, content_hash(&json!({"reason": "left"})));
+        let reset = account_changed(
+            AT,
+            nominator(),
+            AccountChange::ResetSecondFactor,
+            9,
+            None,
+            "lost",
+        )
+        .unwrap();
+        assert_eq!(reset.action, "account.mfa_reset");
+        let link = poc_account_linked(AT, nominator(), "PAK", 3, 9).unwrap();
+        assert_eq!(
+            (link.object.as_str(), link.participant.as_deref()),
+            ("poc:3", Some("PAK"))
+        );
+        let req = password_reset_requested(AT, 9, Some("PAK"), "127.0.0.1").unwrap();
+        assert_eq!(req.actor.kind, "anonymous");
+        assert_eq!(req.object, "account:9");
     }
 }

@@ -9,7 +9,7 @@ use pocdir_domain::policy::{Actor, Scopes};
 use pocdir_domain::requester::Requester;
 use time::OffsetDateTime;
 
-mod rows;
+pub(crate) mod rows;
 mod store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,12 @@ pub struct Account {
     /// Created by `serve --demo`: only these may have their TOTP code printed at the console.
     pub demo: bool,
     pub disabled: bool,
+    /// The password was set by someone else (the console): the account
+    /// chooses its own after the second factor, before anything else.
+    pub password_change_required: bool,
+    /// The language mail to the account is written in (a language code;
+    /// None: English).
+    pub language: Option<String>,
     pub created_at: OffsetDateTime,
 }
 
@@ -70,6 +76,8 @@ pub struct NewAccount {
     pub totp_secret: Option<String>,
     pub totp_enrolled: bool,
     pub demo: bool,
+    /// Set for a password chosen by someone else (the console).
+    pub password_change_required: bool,
     pub created_at: OffsetDateTime,
 }
 
@@ -82,7 +90,8 @@ pub trait AccountStore: Send + Sync {
     async fn account_by_id(&self, id: i64) -> StoreResult<Option<Account>>;
     /// `email` is already normalised (lower case).
     async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>>;
-    /// Sets the password and ends every session of the account except `keep_session_id`.
+    /// Sets the password (the account's own choice: no change is required
+    /// any more) and ends every session of the account except `keep_session_id`.
     async fn change_password(
         &self,
         account_id: i64,

@@ -6,13 +6,13 @@ use crate::{corrupt, db_time, StoreError, StoreResult};
 macro_rules! account_columns {
     () => {
         "id, email, kind, participant, display_name, password_hash, totp_secret, \
-         totp_enrolled, totp_last_step, demo, disabled, created_at"
+         totp_enrolled, totp_last_step, demo, disabled, password_change_required, language, created_at"
     };
 }
-pub(super) use account_columns;
+pub(crate) use account_columns;
 
 #[derive(sqlx::FromRow)]
-pub(super) struct AccountRow {
+pub(crate) struct AccountRow {
     id: i64,
     email: String,
     kind: String,
@@ -24,6 +24,8 @@ pub(super) struct AccountRow {
     totp_last_step: Option<i64>,
     demo: bool,
     disabled: bool,
+    password_change_required: bool,
+    language: Option<String>,
     created_at: i64,
 }
 
@@ -47,6 +49,8 @@ impl TryFrom<AccountRow> for Account {
             totp_last_step: r.totp_last_step,
             demo: r.demo,
             disabled: r.disabled,
+            password_change_required: r.password_change_required,
+            language: r.language,
             created_at: db_time(r.created_at).map_err(&bad)?,
         })
     }

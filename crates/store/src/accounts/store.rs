@@ -12,7 +12,8 @@ use time::OffsetDateTime;
 const COUNT: &str = "SELECT COUNT(*) FROM accounts";
 const INSERT: &str = concat!(
     "INSERT INTO accounts (email, kind, participant, display_name, password_hash, \
-     totp_secret, totp_enrolled, demo, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+     totp_secret, totp_enrolled, demo, password_change_required, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
      RETURNING ",
     account_columns!()
 );
@@ -26,7 +27,8 @@ const BY_EMAIL: &str = concat!(
     account_columns!(),
     " FROM accounts WHERE email = $1"
 );
-const SET_PASSWORD: &str = "UPDATE accounts SET password_hash = $1 WHERE id = $2";
+const SET_PASSWORD: &str =
+    "UPDATE accounts SET password_hash = $1, password_change_required = false WHERE id = $2";
 const END_SESSIONS_BUT: &str = "DELETE FROM sessions WHERE account_id = $1 AND id <> $2";
 const END_SESSIONS: &str = "DELETE FROM sessions WHERE account_id = $1";
 const BEGIN_TOTP: &str =
@@ -81,6 +83,7 @@ impl<D: Driver> AccountStore for SqlStore<D> {
                     (&new.totp_secret).into(),
                     new.totp_enrolled.into(),
                     new.demo.into(),
+                    new.password_change_required.into(),
                     to_db_time(new.created_at).into(),
                 ],
             )

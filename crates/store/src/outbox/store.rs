@@ -2,7 +2,7 @@
 
 use super::rows::{mail_columns, mail_counts, MailRecipientRow, MailRow};
 use super::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
-use crate::sql::{Driver, SqlStore};
+use crate::sql::{Driver, SqlStore, Tx};
 use crate::{convert_all, to_db_time, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::account::AccountKind;
@@ -32,11 +32,16 @@ const CLAIM_SKIP_LOCKED: &str = concat!(
      ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING ",
     mail_columns!()
 );
-const MARK_SENT: &str =
-    "UPDATE outbox SET status = 'sent', sent_at = $1 WHERE id = $2 AND status = 'queued'";
+/// A sensitive mail's body (it holds a link's secret) is blanked once sent.
+const MARK_SENT: &str = "UPDATE outbox SET status = 'sent', sent_at = $1, \
+     body = CASE WHEN sensitive THEN '' ELSE body END \
+     WHERE id = $2 AND status = 'queued'";
+/// ... and once given up.
 const MARK_FAILED: &str = "UPDATE outbox SET attempts = attempts + 1, last_error = $1, \
-     status = $2, next_attempt_at = COALESCE($3, next_attempt_at) \
+     status = $2, next_attempt_at = COALESCE($3, next_attempt_at), \
+     body = CASE WHEN sensitive AND $2 = 'failed' THEN '' ELSE body END \
      WHERE id = $4 AND status = 'queued'";
+const MARK_SENSITIVE: &str = "UPDATE outbox SET sensitive = true WHERE id = $1";
 const COUNTS: &str = "SELECT status, COUNT(*) FROM outbox GROUP BY status";
 const MAILS_IN: &str = concat!(
     "SELECT ",
@@ -59,12 +64,16 @@ const CLAIM_LEASE: &str = "INSERT INTO job_leases (name, holder, expires_at) VAL
      SET holder = excluded.holder, expires_at = excluded.expires_at \
      WHERE job_leases.expires_at <= $4 OR job_leases.holder = excluded.holder";
 
-#[async_trait]
-impl<D: Driver> OutboxStore for SqlStore<D> {
-    async fn enqueue_mail(&self, mail: NewMail, mut log: LogDraft) -> StoreResult<Option<Mail>> {
-        // The insert is the transaction's first statement: a write.
-        let mut tx = self.begin().await?;
-        let row: Option<MailRow> = tx
+impl<D: Driver> Tx<D> {
+    /// Queues `mail` inside this transaction (the caller logs it), unless
+    /// one with the same dedupe key is there: then None. A `sensitive`
+    /// mail carries a secret link; its body is blanked once it is sent.
+    pub(crate) async fn enqueue(
+        &mut self,
+        mail: &NewMail,
+        sensitive: bool,
+    ) -> StoreResult<Option<Mail>> {
+        let row: Option<MailRow> = self
             .fetch_optional(
                 ENQUEUE,
                 &[
@@ -79,10 +88,25 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
             )
             .await?;
         let Some(row) = row else {
-            tx.rollback().await?;
             return Ok(None);
         };
         let queued = Mail::try_from(row)?;
+        if sensitive {
+            self.execute(MARK_SENSITIVE, &[queued.id.into()]).await?;
+        }
+        Ok(Some(queued))
+    }
+}
+
+#[async_trait]
+impl<D: Driver> OutboxStore for SqlStore<D> {
+    async fn enqueue_mail(&self, mail: NewMail, mut log: LogDraft) -> StoreResult<Option<Mail>> {
+        // The insert is the transaction's first statement: a write.
+        let mut tx = self.begin().await?;
+        let Some(queued) = tx.enqueue(&mail, false).await? else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
         log.object = format!("mail:{}", queued.id);
         tx.log_and_commit(from_ref(&log)).await?;
         Ok(Some(queued))

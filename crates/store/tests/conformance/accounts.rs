@@ -23,6 +23,7 @@ async fn accounts_create_and_fetch(store: Arc<dyn Store>) {
         totp_secret: Some("JBSWY3DPEHPK3PXP".to_string()),
         totp_enrolled: true,
         demo: true,
+        password_change_required: false,
         ..new_account("poc@example.org", AccountKind::TechnicalPoc)
     };
     let created = store

@@ -282,6 +282,7 @@ fn new_account(email: &str, kind: AccountKind) -> NewAccount {
         totp_secret: None,
         totp_enrolled: false,
         demo: false,
+        password_change_required: false,
         created_at: t(0),
     }
 }
@@ -514,9 +515,11 @@ fn new_mail(key: &str, to: &str, at: i64) -> NewMail {
     }
 }
 
+mod account_admin;
 mod accounts;
 mod log;
 mod outbox;
 mod participants;
 mod pocs;
+mod security_keys;
 mod sessions;

@@ -23,6 +23,7 @@
 )]
 
 mod forms;
+mod layout;
 mod roles;
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
@@ -35,6 +36,8 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod accounts;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -161,6 +164,17 @@ async fn find(client: &Client, css: &str) -> Result<fantoccini::elements::Elemen
             Err(anyhow!(e).context(format!("find `{css}` on {on}")))
         }
     }
+}
+
+/// Picks a language from the header's language menu (a disclosure: open
+/// it, then follow the language's link).
+async fn choose_language(client: &Client, code: &str) -> Result<()> {
+    find(client, "nav.langs summary").await?.click().await?;
+    find(client, &format!("nav.langs a[lang={code}]"))
+        .await?
+        .click()
+        .await?;
+    Ok(())
 }
 
 async fn text_of(client: &Client, css: &str) -> Result<String> {
@@ -372,7 +386,7 @@ async fn enrolment_journey(
     screenshot(client, "account-en").await?;
 
     // Switch to Arabic: same page, right to left.
-    find(client, "nav.langs a[lang=ar]").await?.click().await?;
+    choose_language(client, "ar").await?;
     let deadline = Instant::now() + PATIENCE;
     loop {
         let (lang, dir) = lang_and_dir(client).await?;
@@ -609,7 +623,7 @@ async fn nomination_journey(
     sign_in(client, server, &nominator).await?;
     find(client, "header .brand").await?.click().await?;
     wait_for_path(client, "/").await?;
-    find(client, "nav.langs a[lang=ar]").await?.click().await?;
+    choose_language(client, "ar").await?;
     wait_for_lang(client, "ar", "rtl").await?;
     wait_for_path(client, "/").await?;
     ensure!(
@@ -743,7 +757,7 @@ async fn nomination_journey(
 
     // The browser still speaks Arabic: back to English, then home.
     wait_for_lang(client, "ar", "rtl").await?;
-    find(client, "nav.langs a[lang=en]").await?.click().await?;
+    choose_language(client, "en").await?;
     wait_for_lang(client, "en", "ltr").await?;
     find(client, "header .brand").await?.click().await?;
     wait_for_path(client, "/").await?;
@@ -956,3 +970,5 @@ async fn nomination_in_arabic_verified_by_the_secretariat_in_english() {
 
 // Values in right-to-left text (phones): crates/testkit/tests/browser/values.rs.
 mod values;
+// Security keys in the real browser (Chromium's virtual authenticator).
+mod passkeys;

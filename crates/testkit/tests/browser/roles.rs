@@ -5,8 +5,8 @@
 //! `test-output/screenshots/roles/`.
 
 use super::{
-    find, no_csp_violations, sign_in, text_of, type_into, wait_for_lang, wait_for_path,
-    wait_for_path_under, Browser, Chromedriver, ONE_BROWSER_AT_A_TIME,
+    choose_language, find, no_csp_violations, sign_in, text_of, type_into, wait_for_lang,
+    wait_for_path, wait_for_path_under, Browser, Chromedriver, ONE_BROWSER_AT_A_TIME,
 };
 use anyhow::{ensure, Context, Result};
 use fantoccini::{Client, Locator};
@@ -82,10 +82,7 @@ async fn sign_out(client: &Client) -> Result<()> {
 
 /// The language switch, by clicking, and waiting until the page follows.
 async fn language(client: &Client, code: &str, dir: &str) -> Result<()> {
-    find(client, &format!("nav.langs a[lang={code}]"))
-        .await?
-        .click()
-        .await?;
+    choose_language(client, code).await?;
     wait_for_lang(client, code, dir).await
 }
 

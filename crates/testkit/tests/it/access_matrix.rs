@@ -27,6 +27,8 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/login", SignIn),
     ("GET", "/login/mfa", SignIn),
     ("POST", "/login/mfa", SignIn),
+    ("POST", "/login/security-key", SignIn),
+    ("GET", "/static/security-key.js", ViewPublic),
     ("GET", "/login/enrol", SignIn),
     ("POST", "/login/enrol", SignIn),
     ("POST", "/logout", SignIn),
@@ -39,7 +41,19 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/account/recovery-codes", ManageOwnCredentials),
     (
         "POST",
+        "/account/recovery-codes/download",
+        ManageOwnCredentials,
+    ),
+    (
+        "POST",
         "/account/sessions/{id}/revoke",
+        ManageOwnCredentials,
+    ),
+    ("POST", "/account/security-keys/new", ManageOwnCredentials),
+    ("POST", "/account/security-keys", ManageOwnCredentials),
+    (
+        "POST",
+        "/account/security-keys/{id}/remove",
         ManageOwnCredentials,
     ),
     ("POST", "/account/tokens", ManageOwnCredentials),
@@ -86,6 +100,26 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/pocs/{id}/decision", DecidePocs),
     ("GET", "/nominations", ReviewNominations),
     ("GET", "/outbox", ViewOutbox),
+    ("GET", "/invitations", InviteAccounts),
+    ("GET", "/invitations/new", InviteAccounts),
+    ("POST", "/invitations", InviteAccounts),
+    ("POST", "/invitations/{id}/revoke", InviteAccounts),
+    ("GET", "/enrol/{token}", SignIn),
+    ("POST", "/enrol/{token}", SignIn),
+    ("GET", "/pocs/{id}/access", InviteAccounts),
+    ("POST", "/pocs/{id}/access/link", InviteAccounts),
+    ("POST", "/pocs/{id}/access/invite", InviteAccounts),
+    ("GET", "/accounts", ViewAccounts),
+    ("GET", "/accounts/{id}", ViewAccounts),
+    ("POST", "/accounts/{id}/disable", ManageAccounts),
+    ("POST", "/accounts/{id}/enable", ManageAccounts),
+    ("POST", "/accounts/{id}/reset-second-factor", ManageAccounts),
+    ("GET", "/login/forgot", SignIn),
+    ("POST", "/login/forgot", SignIn),
+    ("GET", "/login/reset/{token}", SignIn),
+    ("POST", "/login/reset/{token}", SignIn),
+    ("GET", "/login/password", SignIn),
+    ("POST", "/login/password", SignIn),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own
@@ -101,6 +135,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
         .replace("{id}", "999999")
         .replace("{size}", "1")
         .replace("{topic}", "nominator")
+        .replace("{token}", "pdi_unknown")
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@
 
 use crate::pocs::{draft, Api};
 use pocdir_domain::account::{AccountKind, ParticipantCode};
+use pocdir_domain::account_admin::may_grant_poc_access;
 use pocdir_domain::policy::{
     decide, directory_view, may_nominate_for, Action, Actor, Decision, DirectoryView, Scopes,
 };
@@ -27,6 +28,9 @@ enum Probe {
     Write,
     /// A page or form that only the State's nominator may open.
     NominatorPage,
+    /// A verified entry's access to the portal (page, link, invite): the
+    /// secretariat and the State's own nominator.
+    PortalAccess,
 }
 
 const STATE_ROUTES: &[(&str, &str, Probe)] = &[
@@ -45,11 +49,22 @@ const STATE_ROUTES: &[(&str, &str, Probe)] = &[
     ("GET", "/pocs/{id}/withdraw", Probe::NominatorPage),
     ("POST", "/pocs/{id}/withdraw", Probe::Write),
     ("POST", "/pocs/{id}/confirm", Probe::Write),
+    ("GET", "/pocs/{id}/access", Probe::PortalAccess),
+    ("POST", "/pocs/{id}/access/link", Probe::PortalAccess),
+    ("POST", "/pocs/{id}/access/invite", Probe::PortalAccess),
 ];
 
 /// Routes with `{code}` or `{id}` whose answer does not depend on the State
-/// (the secretariat's decision; a language; the caller's own tokens).
+/// (the secretariat's decision; a language; the caller's own tokens,
+/// sessions and security keys; the secretariat's accounts pages), or whose
+/// `{id}` names no PoC (an invitation: its State rule is tested in
+/// `accounts.rs`).
 const NOT_STATE_DEPENDENT: &[&str] = &[
+    "/accounts/{id}",
+    "/accounts/{id}/disable",
+    "/accounts/{id}/enable",
+    "/accounts/{id}/reset-second-factor",
+    "/invitations/{id}/revoke",
     "/api/v1/pocs/{id}/decision",
     "/pocs/{id}/decision",
     "/pocs/{id}/reject",
@@ -57,6 +72,7 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/api/v1/me/tokens/{id}",
     "/account/sessions/{id}/revoke",
     "/account/tokens/{id}/revoke",
+    "/account/security-keys/{id}/remove",
     "/api/v1/log/heads/{size}",
     "/api/v1/participants/{code}",
 ];
@@ -112,6 +128,7 @@ struct Target {
 fn action_of(probe: Probe, method: &str) -> Action {
     match (probe, method) {
         (Probe::ReadState | Probe::ReadPoc, _) => Action::ReadDirectory,
+        (Probe::PortalAccess, _) => Action::InviteAccounts,
         _ => Action::NominatePocs,
     }
 }
@@ -243,6 +260,7 @@ async fn the_server_applies_the_state_rules_for_every_kind() {
                     }
                     Probe::ReadPoc => view != DirectoryView::Nothing,
                     Probe::Write | Probe::NominatorPage => nominates,
+                    Probe::PortalAccess => may_grant_poc_access(actor, target.code),
                 };
                 let public_page = *route == "/participants/{code}";
                 if !public_page && !route_allows {
@@ -257,6 +275,13 @@ async fn the_server_applies_the_state_rules_for_every_kind() {
                 } else {
                     assert!(status != 401 && status != 403, "{label}: {status}");
                     if *probe == Probe::NominatorPage {
+                        assert_eq!(status, 200, "{label}");
+                    }
+                    // Only a verified entry is given access to the portal.
+                    if *probe == Probe::PortalAccess && !target.active {
+                        assert_eq!(status, 409, "{label}");
+                    }
+                    if *probe == Probe::PortalAccess && target.active && *method == "GET" {
                         assert_eq!(status, 200, "{label}");
                     }
                 }

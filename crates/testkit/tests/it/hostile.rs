@@ -292,6 +292,7 @@ fn with_params(path: &str, bad: &str) -> String {
         .replace("{size}", bad)
         .replace("{code}", bad)
         .replace("{topic}", bad)
+        .replace("{token}", bad)
 }
 
 fn is_machine(path: &str) -> bool {

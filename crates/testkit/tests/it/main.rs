@@ -10,6 +10,7 @@
 //! One binary for all of them (linking is the slow part).
 
 mod access_matrix;
+mod accounts;
 mod api;
 mod architecture;
 mod directory;
@@ -19,11 +20,13 @@ mod exchange;
 mod forms;
 mod homes;
 mod hostile;
+mod layout;
 mod log;
 mod mail;
 mod openapi;
 mod participants;
 mod pocs;
+mod security_keys;
 mod sign_in;
 mod values;
 mod web;

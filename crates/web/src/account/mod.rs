@@ -1,8 +1,11 @@
-//! One's own account: its page (password, recovery codes, sessions, API
-//! tokens) and the same over the API (`/api/v1/me`).
+//! One's own account: its page (password, recovery codes, security keys,
+//! sessions, API tokens) and the same over the API (`/api/v1/me`).
 
 pub mod api;
+pub mod key_list;
 pub mod pages;
+pub mod recovery_file;
+pub mod security_keys;
 
 use crate::http::routes::Routes;
 use pocdir_domain::account::AccountKind;
@@ -31,9 +34,29 @@ pub fn routes(routes: Routes) -> Routes {
             pages::regenerate_recovery_codes,
         )
         .post(
+            "/account/recovery-codes/download",
+            ManageOwnCredentials,
+            recovery_file::download,
+        )
+        .post(
             "/account/sessions/{id}/revoke",
             ManageOwnCredentials,
             pages::revoke_session,
+        )
+        .post(
+            "/account/security-keys/new",
+            ManageOwnCredentials,
+            security_keys::begin,
+        )
+        .post(
+            "/account/security-keys",
+            ManageOwnCredentials,
+            security_keys::finish,
+        )
+        .post(
+            "/account/security-keys/{id}/remove",
+            ManageOwnCredentials,
+            security_keys::remove,
         )
         .post("/account/tokens", ManageOwnCredentials, pages::create_token)
         .post(

@@ -53,6 +53,7 @@ pub struct AccountPage {
     pub notice: Option<String>,
     pub error: Option<String>,
     pub max_token_days: i64,
+    pub security_keys: super::key_list::KeysSection,
 }
 
 #[derive(Template)]
@@ -84,7 +85,7 @@ fn notice_id(done: Option<&str>) -> Option<&'static str> {
     }
 }
 
-async fn account_page(
+pub(super) async fn account_page(
     state: &AppState,
     page: PageCtx,
     me: &SignedIn,
@@ -129,6 +130,7 @@ async fn account_page(
         .collect();
     let recovery_left = state.store.unused_recovery_codes(me.account.id).await?;
     let kind = page.t(me.account.kind.label_message());
+    let security_keys = super::key_list::section(state, me.account.id).await?;
     Ok(render(
         status,
         &AccountPage {
@@ -141,6 +143,7 @@ async fn account_page(
             notice,
             error,
             max_token_days: state.config.max_token_days,
+            security_keys,
             page,
         },
     ))

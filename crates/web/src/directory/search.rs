@@ -18,7 +18,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use pocdir_directory::search::{
-    DirectorySnapshot, ParticipantSummary, SearchQuery, SearchResults, Sight,
+    DirectorySnapshot, Order, ParticipantSummary, SearchQuery, SearchResults, Sight, SortKey,
+    DEFAULT_PER_PAGE, MAX_PER_PAGE,
 };
 use pocdir_domain::directory::openpgp::OpenPgpKey;
 use pocdir_domain::directory::poc::{parse_time_zone, PocDetails, PocRole, PocStatus};
@@ -49,9 +50,28 @@ pub struct DirectoryQuery {
     pub awake: String,
     /// 1-based.
     pub page: Option<usize>,
-    /// At most 200; 25 when absent.
+    /// From 1 to 200; 25 when absent.
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<usize>,
+    /// The column to order by: `state` (the default), `role`, `name`,
+    /// `organisation` or `now` (within working hours now first).
+    pub sort: String,
+    /// `asc` (the default) or `desc`.
+    #[param(pattern = "^(asc|desc)?$")]
+    pub order: String,
 }
+
+/// The columns the directory can be ordered by, as the query names them.
+const SORT_KEYS: [(&str, SortKey); 5] = [
+    ("state", SortKey::Participant),
+    ("role", SortKey::Role),
+    ("name", SortKey::Name),
+    ("organisation", SortKey::Organisation),
+    ("now", SortKey::WithinHours),
+];
+
+/// The page sizes the directory page offers.
+pub const PAGE_SIZES: [usize; 4] = [25, 50, 100, 200];
 
 impl DirectoryQuery {
     pub fn to_search(&self) -> Result<SearchQuery, AppError> {
@@ -72,7 +92,34 @@ impl DirectoryQuery {
                 )]))
             }
         };
+        let by = match self.sort.trim() {
+            "" => SortKey::Participant,
+            name => SORT_KEYS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, key)| *key)
+                .ok_or_else(|| {
+                    AppError::invalid_fields(vec![("sort".into(), "directory-error-sort")])
+                })?,
+        };
+        let descending = match self.order.trim() {
+            "" | "asc" => false,
+            "desc" => true,
+            _ => {
+                return Err(AppError::invalid_fields(vec![(
+                    "order".into(),
+                    "directory-error-sort",
+                )]))
+            }
+        };
+        if self.per_page.is_some_and(|n| n == 0 || n > MAX_PER_PAGE) {
+            return Err(AppError::invalid_fields(vec![(
+                "per_page".into(),
+                "directory-error-per-page",
+            )]));
+        }
         Ok(SearchQuery {
+            order: Order { by, descending },
             text: self.q.chars().take(200).collect(),
             region: self.region.clone(),
             participant: self.participant.clone(),
@@ -87,6 +134,49 @@ impl DirectoryQuery {
 
     /// The query string of the same search on another page.
     pub fn href(&self, page: usize) -> String {
+        self.href_with(page, self.per_page, self.sort.trim(), self.order.trim())
+    }
+
+    /// The same search ordered by `column`: up, or down if it is ordered
+    /// up by it already; from the first page.
+    pub fn sort_href(&self, column: &str) -> String {
+        let order = match self.aria_sort(column) {
+            Some("ascending") => "desc",
+            _ => "asc",
+        };
+        let column = if column == "state" && order == "asc" {
+            ""
+        } else {
+            column
+        };
+        let order = if order == "asc" { "" } else { order };
+        self.href_with(1, self.per_page, column, order)
+    }
+
+    /// How the table is ordered by `column`, for its head's `aria-sort`.
+    pub fn aria_sort(&self, column: &str) -> Option<&'static str> {
+        let current = match self.sort.trim() {
+            "" => "state",
+            other => other,
+        };
+        (current == column).then_some(if self.order.trim() == "desc" {
+            "descending"
+        } else {
+            "ascending"
+        })
+    }
+
+    /// The same search with `per_page` rows a page, from the first page.
+    pub fn per_page_href(&self, per_page: &usize) -> String {
+        self.href_with(1, Some(*per_page), self.sort.trim(), self.order.trim())
+    }
+
+    /// Whether the page shows `per_page` rows a page.
+    pub fn shows_per_page(&self, per_page: &usize) -> bool {
+        self.per_page.unwrap_or(DEFAULT_PER_PAGE) == *per_page
+    }
+
+    fn href_with(&self, page: usize, per_page: Option<usize>, sort: &str, order: &str) -> String {
         let mut s = url::form_urlencoded::Serializer::new(String::new());
         for (k, v) in [
             ("q", &self.q),
@@ -101,8 +191,13 @@ impl DirectoryQuery {
                 s.append_pair(k, v);
             }
         }
-        if let Some(n) = self.per_page {
+        if let Some(n) = per_page {
             s.append_pair("per_page", &n.to_string());
+        }
+        for (k, v) in [("sort", sort), ("order", order)] {
+            if !v.is_empty() {
+                s.append_pair(k, v);
+            }
         }
         s.append_pair("page", &page.to_string());
         s.finish()
@@ -259,6 +354,7 @@ pub struct DirectoryPage {
     pub export_query: String,
     pub can_export: bool,
     pub error: Option<String>,
+    pub page_sizes: [usize; 4],
 }
 
 /// Role names for the pages.
@@ -346,6 +442,7 @@ pub async fn search_page(
             export_query,
             can_export,
             error,
+            page_sizes: PAGE_SIZES,
             query,
             page,
         },
@@ -540,6 +637,8 @@ pub struct PocPage {
     pub can_change: bool,
     pub can_confirm: bool,
     pub can_decide: bool,
+    /// A verified entry the reader may give access to the portal.
+    pub can_grant_access: bool,
 }
 
 pub async fn poc_page(
@@ -641,6 +740,8 @@ pub async fn poc_page(
             can_confirm: may_nominate && poc.status == PocStatus::Active,
             can_decide: me.account.kind == pocdir_domain::account::AccountKind::Secretariat
                 && poc.pending_action.is_some(),
+            can_grant_access: poc.status == PocStatus::Active
+                && pocdir_domain::account_admin::may_grant_poc_access(&me.actor, &poc.participant),
             page,
         },
     ))

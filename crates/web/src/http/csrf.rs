@@ -29,6 +29,12 @@ impl CsrfBrowserValue {
     }
 }
 
+/// The form token of this browser, carried on an error response to
+/// [`render_errors`](crate::http::error_page::render_errors), which runs
+/// outside this layer, so that an error page's sign-out form works.
+#[derive(Debug, Clone)]
+pub struct CsrfFormToken(pub String);
+
 /// Gives every browser a random CSRF value in a cookie and checks, on every
 /// form post outside the API, that the form carries the matching token.
 /// The API is protected in [`authenticate`](crate::http::identity::authenticate)
@@ -78,6 +84,9 @@ pub async fn csrf_protect(
         if fresh || !csrf_token_matches(&state.secrets.csrf_key, &value, &submitted) {
             tracing::warn!(%path, "form refused: missing or wrong CSRF token");
             let mut response = AppError::csrf().into_response();
+            response
+                .extensions_mut()
+                .insert(CsrfFormToken(csrf_token(&state.secrets.csrf_key, &value)));
             if fresh {
                 attach_csrf_cookie(&mut response, &value, state.config.cookie_secure);
             }
@@ -93,6 +102,12 @@ pub async fn csrf_protect(
         .extensions_mut()
         .insert(CsrfBrowserValue(value.clone()));
     let mut response = next.run(request).await;
+    let status = response.status();
+    if status.is_client_error() || status.is_server_error() {
+        response
+            .extensions_mut()
+            .insert(CsrfFormToken(csrf_token(&state.secrets.csrf_key, &value)));
+    }
     if fresh {
         attach_csrf_cookie(&mut response, &value, state.config.cookie_secure);
     }

@@ -1,7 +1,9 @@
 //! Errors as people see them: a localized page in the frame, or the JSON
 //! shape on machine paths, whoever produced the error (a handler or axum).
 
+use crate::http::csrf::CsrfFormToken;
 use crate::http::error::{is_machine_path, AppError};
+use crate::http::identity::FrameUser;
 use crate::http::locale::lang_of;
 use crate::http::nav::Nav;
 use crate::http::page::PageCtx;
@@ -22,9 +24,19 @@ pub struct ErrorPage {
     pub message: String,
 }
 
-/// An error as a page, in `lang`, framed as for someone not signed in.
-pub fn render_error_page(error: &AppError, lang: Lang, path: &str, nav: &Nav) -> Response {
-    let page = PageCtx::build(lang, String::new(), None, path).with_nav(nav, None);
+/// An error as a page, in `lang`, framed for whoever is signed in (`user`,
+/// with the browser's form token `csrf` for the sign-out form), so that an
+/// error does not look like being signed out.
+pub fn render_error_page(
+    error: &AppError,
+    lang: Lang,
+    path: &str,
+    nav: &Nav,
+    user: Option<&FrameUser>,
+    csrf: String,
+) -> Response {
+    let page = PageCtx::build(lang, csrf, user.map(|u| u.email.clone()), path)
+        .with_nav(nav, user.map(|u| &u.actor));
     let title = page.tr.t(title_message(error.status));
     let template = ErrorPage {
         status: error.status.as_u16(),
@@ -93,7 +105,13 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     let mut out = if is_machine_path(&path) {
         error.json_response()
     } else {
-        render_error_page(&error, lang, &path, &nav)
+        let user = response.extensions().get::<FrameUser>();
+        let csrf = response
+            .extensions()
+            .get::<CsrfFormToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        render_error_page(&error, lang, &path, &nav, user, csrf)
     };
     // Keep headers such as Retry-After and Allow.
     for name in [header::RETRY_AFTER, header::ALLOW, header::SET_COOKIE] {

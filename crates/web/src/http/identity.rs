@@ -53,9 +53,27 @@ impl SignedIn {
     }
 }
 
+/// Who the page frame shows as signed in, carried on an error response to
+/// [`render_errors`](crate::http::error_page::render_errors): that layer
+/// runs outside this one, so it cannot see the request's extensions.
+#[derive(Debug, Clone)]
+pub struct FrameUser {
+    pub email: String,
+    pub actor: Actor,
+}
+
 /// Password accepted, second factor still to come.
 #[derive(Debug, Clone)]
 pub struct PendingSignIn {
+    pub account: Account,
+    pub session: Session,
+}
+
+/// Both factors given, but the password was set by someone else (the
+/// console): until the account chooses its own, this is all it is, and
+/// every page that needs someone signed in sends it to choose one.
+#[derive(Debug, Clone)]
+pub struct PasswordChangeDue {
     pub account: Account,
     pub session: Session,
 }
@@ -114,10 +132,23 @@ pub async fn authenticate(
                 if machine && unsafe_method && !api_csrf_ok(&state, request.headers()) {
                     return AppError::csrf().into_response();
                 }
+                let frame = FrameUser {
+                    email: signed_in.account.email.clone(),
+                    actor: signed_in.actor.clone(),
+                };
                 request.extensions_mut().insert(*signed_in);
+                let mut response = next.run(request).await;
+                let status = response.status();
+                if status.is_client_error() || status.is_server_error() {
+                    response.extensions_mut().insert(frame);
+                }
+                return response;
             }
             Ok(SessionLookup::Pending(pending)) => {
                 request.extensions_mut().insert(*pending);
+            }
+            Ok(SessionLookup::PasswordDue(due)) => {
+                request.extensions_mut().insert(*due);
             }
             Ok(SessionLookup::Ended) => {
                 request.extensions_mut().insert(SessionEnded);
@@ -175,6 +206,7 @@ async fn token_sign_in(
 enum SessionLookup {
     Full(Box<SignedIn>),
     Pending(Box<PendingSignIn>),
+    PasswordDue(Box<PasswordChangeDue>),
     Ended,
     Unknown,
 }
@@ -211,6 +243,12 @@ async fn session_sign_in(
     }
     if now - session.last_seen_at >= TOUCH_GRANULARITY {
         state.store.touch_session(session.id, now).await?;
+    }
+    if account.password_change_required {
+        return Ok(SessionLookup::PasswordDue(Box::new(PasswordChangeDue {
+            account,
+            session,
+        })));
     }
     Ok(SessionLookup::Full(Box::new(SignedIn {
         actor: actor_of(&account, Scopes::ALL),

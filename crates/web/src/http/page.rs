@@ -90,6 +90,17 @@ impl PageCtx {
         self
     }
 
+    /// Whether a nav link leads to this page or one beneath it (the nav
+    /// marks it `aria-current`).
+    pub fn is_current(&self, href: &str) -> bool {
+        self.path == href
+            || (href != "/"
+                && self
+                    .path
+                    .strip_prefix(href)
+                    .is_some_and(|rest| rest.starts_with('/')))
+    }
+
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()
     }

@@ -5,7 +5,7 @@
 
 use crate::http::body_limit::BodyLimits;
 use crate::http::error::{is_machine_path, AppError};
-use crate::http::identity::{SessionEnded, SignedIn};
+use crate::http::identity::{PasswordChangeDue, SessionEnded, SignedIn};
 use crate::http::nav::{Nav, NavLink};
 use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -205,6 +205,9 @@ impl Routes {
     }
 }
 
+/// Where an account whose password was set by someone else chooses its own.
+pub const FIRST_PASSWORD_PATH: &str = "/login/password";
+
 /// Asks the policy before the handler runs.
 async fn guard(
     State((_state, action)): State<(AppState, Action)>,
@@ -218,6 +221,9 @@ async fn guard(
             let path = request.uri().path();
             if is_machine_path(path) {
                 AppError::unauthorized().into_response()
+            } else if request.extensions().get::<PasswordChangeDue>().is_some() {
+                // Nothing opens before the account has chosen its password.
+                Redirect::to(FIRST_PASSWORD_PATH).into_response()
             } else {
                 // Back here after signing in, if this path is plainly local
                 // (the same rule as for every `next`).

@@ -5,7 +5,9 @@
 use crate::http::cookies::{clear_cookie, set_cookie};
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, QueryParams};
-use crate::http::identity::{PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE};
+use crate::http::identity::{
+    PasswordChangeDue, PendingSignIn, SessionEnded, SignedIn, SESSION_COOKIE,
+};
 use crate::http::page::{render, safe_next, see_other, see_other_done, PageCtx};
 use crate::http::security::ClientAddress;
 use crate::state::AppState;
@@ -44,6 +46,30 @@ pub struct MfaPage {
     pub page: PageCtx,
     pub next: LocalTarget,
     pub error: Option<String>,
+    /// Offered when the account has security keys.
+    pub security_key: Option<super::key_challenge::KeyPrompt>,
+}
+
+/// The second-factor page, with the account's security keys offered
+/// (a fresh challenge) beside the TOTP and recovery code forms.
+pub(super) async fn mfa_page(
+    state: &AppState,
+    page: PageCtx,
+    pending: &PendingSignIn,
+    next: LocalTarget,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let security_key = super::key_challenge::prompt(state, pending).await?;
+    Ok(render(
+        status,
+        &MfaPage {
+            page,
+            next,
+            error,
+            security_key,
+        },
+    ))
 }
 
 #[derive(Template)]
@@ -81,12 +107,16 @@ fn address_key(address: &str) -> String {
 pub async fn login_form(
     page: PageCtx,
     signed_in: Option<Extension<SignedIn>>,
+    password_due: Option<Extension<PasswordChangeDue>>,
     ended: Option<Extension<SessionEnded>>,
     QueryParams(q): QueryParams<LoginQuery>,
 ) -> Response {
     let next = safe_next(q.next.as_deref(), "/");
     if signed_in.is_some() {
         return see_other(&next);
+    }
+    if password_due.is_some() {
+        return crate::accounts::first_password::go_there(&next);
     }
     let notice = (ended.is_some() || q.ended.is_some()).then(|| page.t("login-session-ended"));
     render(
@@ -108,7 +138,7 @@ pub struct LoginForm {
     pub next: Option<String>,
 }
 
-async fn throttle(
+pub(crate) async fn throttle(
     state: &AppState,
     email: &str,
     address: &str,
@@ -126,7 +156,7 @@ async fn throttle(
     Ok(state.config.throttle.decide(by_account, by_address))
 }
 
-async fn record_failure(
+pub(crate) async fn record_failure(
     state: &AppState,
     email: &str,
     address: &str,
@@ -143,7 +173,7 @@ async fn record_failure(
     Ok(())
 }
 
-fn locked_response(decision: ThrottleDecision, now: OffsetDateTime) -> Response {
+pub(crate) fn locked_response(decision: ThrottleDecision, now: OffsetDateTime) -> Response {
     let minutes = decision.minutes_left(now);
     let mut response = AppError::new(
         StatusCode::TOO_MANY_REQUESTS,
@@ -158,7 +188,7 @@ fn locked_response(decision: ThrottleDecision, now: OffsetDateTime) -> Response 
     response
 }
 
-fn user_agent(headers: &HeaderMap) -> String {
+pub(crate) fn user_agent(headers: &HeaderMap) -> String {
     headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
@@ -168,7 +198,7 @@ fn user_agent(headers: &HeaderMap) -> String {
         .collect()
 }
 
-fn session_cookie(state: &AppState, token: &SecretToken) -> HeaderValue {
+pub(crate) fn session_cookie(state: &AppState, token: &SecretToken) -> HeaderValue {
     set_cookie(
         SESSION_COOKIE,
         &token.secret,
@@ -277,29 +307,24 @@ pub struct StepQuery {
 }
 
 /// Second-factor pages without a pending sign-in send the browser back to the start.
-fn back_to_sign_in() -> Response {
+pub(super) fn back_to_sign_in() -> Response {
     Redirect::to("/login?ended=1").into_response()
 }
 
 pub async fn mfa_form(
+    State(state): State<AppState>,
     page: PageCtx,
     pending: Option<Extension<PendingSignIn>>,
     QueryParams(q): QueryParams<StepQuery>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Some(Extension(pending)) = pending else {
-        return back_to_sign_in();
+        return Ok(back_to_sign_in());
     };
     if !pending.account.totp_enrolled {
-        return Redirect::to("/login/enrol").into_response();
+        return Ok(Redirect::to("/login/enrol").into_response());
     }
-    render(
-        StatusCode::OK,
-        &MfaPage {
-            page,
-            next: safe_next(q.next.as_deref(), "/"),
-            error: None,
-        },
-    )
+    let next = safe_next(q.next.as_deref(), "/");
+    mfa_page(&state, page, &pending, next, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -312,7 +337,7 @@ pub struct MfaForm {
 }
 
 /// Ends the pending session and opens the real one under a new id.
-async fn complete_sign_in(
+pub(super) async fn complete_sign_in(
     state: &AppState,
     account: &Account,
     pending: &Session,
@@ -350,7 +375,7 @@ async fn complete_sign_in(
         )
         .await?;
     tracing::info!(account = account.id, "signed in");
-    let mut response = see_other(next);
+    let mut response = crate::accounts::first_password::after_sign_in(account, next);
     response
         .headers_mut()
         .append(header::SET_COOKIE, session_cookie(state, &token));
@@ -429,10 +454,15 @@ pub async fn mfa_submit(
                 return Ok(locked_response(decision, now));
             }
             let error = Some(page.t(message_id));
-            Ok(render(
+            mfa_page(
+                &state,
+                page,
+                &pending,
+                next,
+                error,
                 StatusCode::UNAUTHORIZED,
-                &MfaPage { page, next, error },
-            ))
+            )
+            .await
         }
     }
 }
@@ -574,6 +604,7 @@ pub async fn logout(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
     pending: Option<Extension<PendingSignIn>>,
+    password_due: Option<Extension<PasswordChangeDue>>,
 ) -> Result<Response, AppError> {
     if let Some(Extension(s)) = signed_in {
         if let Some(session) = s.session() {
@@ -584,6 +615,13 @@ pub async fn logout(
     }
     if let Some(Extension(p)) = pending {
         state.store.delete_session(p.session.id, None).await?;
+    }
+    if let Some(Extension(due)) = password_due {
+        let log = events::signed_out(state.clock.now(), &due.account.log_actor(), due.session.id);
+        state
+            .store
+            .delete_session(due.session.id, Some(log))
+            .await?;
     }
     let mut response = see_other_done(&safe_next(None, "/"), "done-signed-out");
     response.headers_mut().append(

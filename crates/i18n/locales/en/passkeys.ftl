@@ -1,0 +1,35 @@
+# Security keys and passkeys (WebAuthn): the account page and sign-in.
+
+security-keys-heading = Security keys and passkeys
+security-keys-intro = A security key (a small USB or NFC device) or a passkey on your phone or computer can replace the six-digit code when you sign in. It only works on this site, so it cannot be tricked by a fake page. Your authenticator app and recovery codes keep working.
+security-keys-none = You have no security key yet.
+security-keys-unavailable = Security keys are not available on this server: its public address must be an https address with a domain name.
+security-key-name = Name of the key
+security-key-name-hint = So that you can tell your keys apart, for example "Blue key on my key ring" or "Office laptop".
+security-key-added = Added
+security-key-last-used = Last used
+security-key-never-used = Never
+security-key-add = Add a security key
+security-key-remove = Remove…
+security-key-remove-confirm = Remove this key
+security-key-add-title = Add a security key
+security-key-add-intro = Press the button, then insert or touch your security key, or confirm on your phone or computer, when your browser asks. You may be asked for the key's PIN or your fingerprint.
+security-key-add-now = Register the key now
+security-key-cancel = Cancel and go back to my account
+security-key-browser-failed = The browser did not get an answer from a key (it was cancelled or timed out). Try again, or use another key.
+security-key-unsupported = This browser cannot use security keys. Use an up-to-date browser, or keep using your authenticator app.
+security-key-needs-script = Adding a security key needs JavaScript in this browser. Your authenticator app keeps working without it.
+security-key-needs-script-sign-in = Signing in with a security key needs JavaScript; you can use the code from your authenticator app below.
+security-key-sign-in-intro = Use one of your security keys or passkeys: press the button, then touch the key or confirm on your device.
+security-key-sign-in = Use my security key
+security-key-or-code = Or enter the code from your authenticator app:
+security-key-name-empty = Give the key a name.
+security-key-name-too-long = The name is too long: 60 characters at most.
+security-key-name-invalid = The name cannot contain control characters.
+security-key-expired = The request to your key has expired. Try again.
+security-key-refused = The security key was not accepted. Use a key registered to this account, on this site.
+security-key-clone = This security key was refused because it may have been copied. Use another key or your authenticator app, and tell the secretariat.
+security-key-not-registered = The key could not be registered: its answer was not valid. Try again.
+security-key-already-registered = This key is already registered.
+done-security-key-added = The security key has been added. You can use it the next time you sign in.
+done-security-key-removed = The security key has been removed.

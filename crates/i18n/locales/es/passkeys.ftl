@@ -1,0 +1,35 @@
+# Llaves de seguridad y claves de acceso (WebAuthn): la página de la cuenta y el inicio de sesión.
+
+security-keys-heading = Llaves de seguridad y claves de acceso
+security-keys-intro = Una llave de seguridad (un pequeño dispositivo USB o NFC) o una clave de acceso en su teléfono u ordenador puede sustituir al código de seis dígitos al iniciar sesión. Solo funciona en este sitio, por lo que una página falsa no puede engañarla. Su aplicación de autenticación y sus códigos de recuperación siguen funcionando.
+security-keys-none = Todavía no tiene ninguna llave de seguridad.
+security-keys-unavailable = Las llaves de seguridad no están disponibles en este servidor: su dirección pública debe ser una dirección https con un nombre de dominio.
+security-key-name = Nombre de la llave
+security-key-name-hint = Para distinguir sus llaves, por ejemplo «Llave azul del llavero» u «Ordenador de la oficina».
+security-key-added = Añadida
+security-key-last-used = Último uso
+security-key-never-used = Nunca
+security-key-add = Añadir una llave de seguridad
+security-key-remove = Eliminar…
+security-key-remove-confirm = Eliminar esta llave
+security-key-add-title = Añadir una llave de seguridad
+security-key-add-intro = Pulse el botón y, cuando el navegador lo solicite, inserte o toque su llave de seguridad, o confirme en su teléfono u ordenador. Es posible que se le pida el PIN de la llave o su huella dactilar.
+security-key-add-now = Registrar la llave ahora
+security-key-cancel = Cancelar y volver a mi cuenta
+security-key-browser-failed = El navegador no recibió respuesta de ninguna llave (se canceló o se agotó el tiempo). Vuelva a intentarlo o utilice otra llave.
+security-key-unsupported = Este navegador no puede utilizar llaves de seguridad. Utilice un navegador actualizado o siga usando su aplicación de autenticación.
+security-key-needs-script = Para añadir una llave de seguridad, este navegador necesita JavaScript. Su aplicación de autenticación funciona sin él.
+security-key-needs-script-sign-in = Iniciar sesión con una llave de seguridad requiere JavaScript; puede introducir más abajo el código de su aplicación de autenticación.
+security-key-sign-in-intro = Utilice una de sus llaves de seguridad o claves de acceso: pulse el botón y, a continuación, toque la llave o confirme en su dispositivo.
+security-key-sign-in = Usar mi llave de seguridad
+security-key-or-code = O introduzca el código de su aplicación de autenticación:
+security-key-name-empty = Asigne un nombre a la llave.
+security-key-name-too-long = El nombre es demasiado largo: 60 caracteres como máximo.
+security-key-name-invalid = El nombre no puede contener caracteres de control.
+security-key-expired = La solicitud a su llave ha caducado. Vuelva a intentarlo.
+security-key-refused = No se aceptó la llave de seguridad. Utilice una llave registrada para esta cuenta, en este sitio.
+security-key-clone = Se rechazó esta llave de seguridad porque podría haber sido copiada. Utilice otra llave o su aplicación de autenticación e informe a la secretaría.
+security-key-not-registered = No se pudo registrar la llave: su respuesta no era válida. Vuelva a intentarlo.
+security-key-already-registered = Esta llave ya está registrada.
+done-security-key-added = Se ha añadido la llave de seguridad. Podrá utilizarla la próxima vez que inicie sesión.
+done-security-key-removed = Se ha eliminado la llave de seguridad.

@@ -1,0 +1,35 @@
+# Clés de sécurité et clés d'accès (WebAuthn) : la page du compte et la connexion.
+
+security-keys-heading = Clés de sécurité et clés d'accès
+security-keys-intro = Une clé de sécurité (un petit appareil USB ou NFC) ou une clé d'accès sur votre téléphone ou votre ordinateur peut remplacer le code à six chiffres lors de la connexion. Elle ne fonctionne que sur ce site : une fausse page ne peut donc pas la détourner. Votre application d'authentification et vos codes de récupération restent valables.
+security-keys-none = Vous n'avez encore aucune clé de sécurité.
+security-keys-unavailable = Les clés de sécurité ne sont pas disponibles sur ce serveur : son adresse publique doit être une adresse https avec un nom de domaine.
+security-key-name = Nom de la clé
+security-key-name-hint = Pour distinguer vos clés, par exemple « Clé bleue du trousseau » ou « Ordinateur du bureau ».
+security-key-added = Ajoutée le
+security-key-last-used = Dernière utilisation
+security-key-never-used = Jamais
+security-key-add = Ajouter une clé de sécurité
+security-key-remove = Supprimer…
+security-key-remove-confirm = Supprimer cette clé
+security-key-add-title = Ajouter une clé de sécurité
+security-key-add-intro = Appuyez sur le bouton, puis insérez ou touchez votre clé de sécurité, ou confirmez sur votre téléphone ou votre ordinateur, lorsque le navigateur vous le demande. Le code PIN de la clé ou votre empreinte digitale peut vous être demandé.
+security-key-add-now = Enregistrer la clé maintenant
+security-key-cancel = Annuler et revenir à mon compte
+security-key-browser-failed = Le navigateur n'a reçu aucune réponse d'une clé (opération annulée ou délai dépassé). Réessayez ou utilisez une autre clé.
+security-key-unsupported = Ce navigateur ne peut pas utiliser de clé de sécurité. Utilisez un navigateur à jour ou continuez d'utiliser votre application d'authentification.
+security-key-needs-script = L'ajout d'une clé de sécurité nécessite JavaScript dans ce navigateur. Votre application d'authentification fonctionne sans.
+security-key-needs-script-sign-in = La connexion avec une clé de sécurité nécessite JavaScript ; vous pouvez saisir ci-dessous le code de votre application d'authentification.
+security-key-sign-in-intro = Utilisez l'une de vos clés de sécurité ou clés d'accès : appuyez sur le bouton, puis touchez la clé ou confirmez sur votre appareil.
+security-key-sign-in = Utiliser ma clé de sécurité
+security-key-or-code = Ou saisissez le code de votre application d'authentification :
+security-key-name-empty = Donnez un nom à la clé.
+security-key-name-too-long = Le nom est trop long : 60 caractères au plus.
+security-key-name-invalid = Le nom ne peut pas contenir de caractères de contrôle.
+security-key-expired = La demande adressée à votre clé a expiré. Réessayez.
+security-key-refused = La clé de sécurité n'a pas été acceptée. Utilisez une clé enregistrée pour ce compte, sur ce site.
+security-key-clone = Cette clé de sécurité a été refusée car elle a peut-être été copiée. Utilisez une autre clé ou votre application d'authentification, et prévenez le secrétariat.
+security-key-not-registered = La clé n'a pas pu être enregistrée : sa réponse n'était pas valable. Réessayez.
+security-key-already-registered = Cette clé est déjà enregistrée.
+done-security-key-added = La clé de sécurité a été ajoutée. Vous pourrez l'utiliser lors de votre prochaine connexion.
+done-security-key-removed = La clé de sécurité a été supprimée.

@@ -1,0 +1,35 @@
+# 安全密钥和通行密钥（WebAuthn）：账户页面和登录。
+
+security-keys-heading = 安全密钥和通行密钥
+security-keys-intro = 登录时，可以用安全密钥（小型 USB 或 NFC 设备）或手机、电脑上的通行密钥代替六位数验证码。它只在本网站有效，因此虚假网页无法骗取。您的身份验证器应用和恢复码仍然有效。
+security-keys-none = 您还没有安全密钥。
+security-keys-unavailable = 本服务器无法使用安全密钥：其公开地址必须是带域名的 https 地址。
+security-key-name = 密钥名称
+security-key-name-hint = 便于区分您的各个密钥，例如“钥匙串上的蓝色密钥”或“办公室笔记本电脑”。
+security-key-added = 添加时间
+security-key-last-used = 上次使用
+security-key-never-used = 从未使用
+security-key-add = 添加安全密钥
+security-key-remove = 移除…
+security-key-remove-confirm = 移除此密钥
+security-key-add-title = 添加安全密钥
+security-key-add-intro = 请按下按钮，然后在浏览器提示时插入或轻触您的安全密钥，或在手机或电脑上确认。系统可能会要求您输入密钥的 PIN 码或验证指纹。
+security-key-add-now = 立即注册密钥
+security-key-cancel = 取消并返回我的账户
+security-key-browser-failed = 浏览器未收到密钥的响应（操作已取消或已超时）。请重试，或使用其他密钥。
+security-key-unsupported = 此浏览器无法使用安全密钥。请使用最新版本的浏览器，或继续使用身份验证器应用。
+security-key-needs-script = 在此浏览器中添加安全密钥需要启用 JavaScript。身份验证器应用无需 JavaScript 即可使用。
+security-key-needs-script-sign-in = 使用安全密钥登录需要启用 JavaScript；您可以在下方输入身份验证器应用中的验证码。
+security-key-sign-in-intro = 使用您的一个安全密钥或通行密钥：按下按钮，然后轻触密钥或在设备上确认。
+security-key-sign-in = 使用我的安全密钥
+security-key-or-code = 或输入身份验证器应用中的验证码：
+security-key-name-empty = 请为密钥命名。
+security-key-name-too-long = 名称过长：最多 60 个字符。
+security-key-name-invalid = 名称不能包含控制字符。
+security-key-expired = 对密钥的请求已过期。请重试。
+security-key-refused = 安全密钥未被接受。请在本网站使用为此账户注册的密钥。
+security-key-clone = 此安全密钥可能已被复制，因此被拒绝。请使用其他密钥或身份验证器应用，并告知秘书处。
+security-key-not-registered = 无法注册密钥：其响应无效。请重试。
+security-key-already-registered = 此密钥已注册。
+done-security-key-added = 安全密钥已添加。您下次登录时即可使用。
+done-security-key-removed = 安全密钥已移除。
