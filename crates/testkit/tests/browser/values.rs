@@ -69,6 +69,8 @@ async fn phone_journey(server: &TestServer, client: &Client) -> Result<()> {
 
     // The nomination form's example phone, in the legend of the phones.
     find(client, "#sign-out").await?.click().await?;
+    // Signed out once the page offers to sign in again.
+    find(client, "#nav-sign-in").await?;
     client.goto(&server.url("/login")).await?;
     let nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
     sign_in(client, server, &nominator).await?;
