@@ -38,6 +38,9 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// How long to wait for a page, an element or chromedriver itself.
 const PATIENCE: Duration = Duration::from_secs(20);
 
+// Values in right-to-left text (phones): crates/testkit/tests/browser/values.rs.
+mod values;
+
 /// A running chromedriver, killed when dropped (also when the test panics).
 struct Chromedriver {
     child: Child,
@@ -948,6 +951,3 @@ async fn nomination_in_arabic_verified_by_the_secretariat_in_english() {
     let outcome = nomination_journey(&server, &browser.client, &browser.driver).await;
     browser.finish(server, outcome, "nomination", started).await;
 }
-
-// Values in right-to-left text (phones): crates/testkit/tests/browser/values.rs.
-mod values;
