@@ -44,6 +44,9 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// How long to wait for a page, an element or chromedriver itself.
 const PATIENCE: Duration = Duration::from_secs(20);
 
+// Values in right-to-left text (phones): crates/testkit/tests/browser/values.rs.
+mod values;
+
 /// A running chromedriver, killed when dropped (also when the test panics).
 struct Chromedriver {
     child: Child,
@@ -968,7 +971,5 @@ async fn nomination_in_arabic_verified_by_the_secretariat_in_english() {
     browser.finish(server, outcome, "nomination", started).await;
 }
 
-// Values in right-to-left text (phones): crates/testkit/tests/browser/values.rs.
-mod values;
 // Security keys in the real browser (Chromium's virtual authenticator).
 mod passkeys;

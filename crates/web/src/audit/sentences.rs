@@ -97,10 +97,11 @@ pub fn actor(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         ),
     };
     let Some(id) = e.actor_account_id else {
-        let id = if e.actor_kind == "console" {
-            "values-actor-console"
-        } else {
-            "values-actor-system"
+        let id = match e.actor_kind.as_str() {
+            "console" => "values-actor-console",
+            // Asked for a password reset before signing in.
+            "anonymous" => "values-actor-anonymous",
+            _ => "values-actor-system",
         };
         return Segment::words(&tr.t(id));
     };
@@ -163,6 +164,8 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
             _ => numbered("values-object-account", id),
         },
         "token" => numbered("values-object-token", id),
+        "invitation" => numbered("values-object-invitation", id),
+        "security_key" => numbered("values-object-security-key", id),
         "mail" => numbered("values-object-mail", id),
         _ => Segment {
             text: e.object.clone(),
@@ -359,6 +362,31 @@ mod tests {
         assert_eq!(
             plain(&sentence(&tr, &e, &Names::default())),
             "An operator at the console created the account #9."
+        );
+        // Actions of the accounts and security keys parts.
+        let e = LogEntry {
+            actor_account_id: None,
+            actor_kind: "anonymous".into(),
+            ..entry(
+                "account.password_reset_request",
+                None,
+                "anonymous",
+                "account:9",
+            )
+        };
+        assert_eq!(
+            plain(&sentence(&tr, &e, &Names::default())),
+            "Someone not signed in asked for a new password for the account #9."
+        );
+        let e = entry(
+            "security_key.remove",
+            Some(1),
+            "secretariat",
+            "security_key:3",
+        );
+        assert_eq!(
+            plain(&sentence(&tr, &e, &names(true))),
+            "Hana Sato removed security key #3."
         );
         // An action of a later version: told with its stored name.
         let e = entry("ping.answer", Some(1), "secretariat", "");
