@@ -4,11 +4,16 @@
 //!
 //! Every export is marked TLP:AMBER+STRICT (FIRST TLP 2.0: the label, in
 //! capitals and without spaces, goes before the information it covers):
-//! - CSV: the first line is the label alone (one field), then the header
-//!   row, then one row per PoC. The import skips a first line that starts
-//!   with `TLP:`, so an export can be imported again as it is. Cells that
-//!   a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-//!   `@`) get a leading `'`, which the import removes.
+//! - CSV, made for spreadsheets: UTF-8 with a byte-order mark (without
+//!   it Excel garbles Arabic and Chinese), the header row first, and the
+//!   label in the `tlp` column of every row, so that it stays with any
+//!   row copied or sorted elsewhere (and in the file's name, given by the
+//!   web). Free-text cells that a spreadsheet would run as a formula
+//!   (starting with `=`, `+`, `-`, `@`) get a leading `'`, which the
+//!   import removes; phones are written use first (`office +41 22 917 1234`)
+//!   so they never start like a formula and need no guard. The import
+//!   still skips a first line that starts with `TLP:` (exports before the
+//!   column) and accepts `+E164 use` as well.
 //! - JSON: `{"tlp": "TLP:AMBER+STRICT", "records": [...]}`.
 //! - vCard: every card carries `X-TLP:TLP:AMBER+STRICT` and its NOTE starts
 //!   with the label (address books drop unknown properties but keep NOTE).
@@ -18,11 +23,13 @@
 //! (`diplomatic` or `technical`), `name`, `title`, `organisation`,
 //! `emails`, `phones`, `secure_channels`, `languages`, `time_zone`,
 //! `hours`, `notes`. In CSV, list columns hold items separated by `;`, and
-//! a phone is `+E164 use` (e.g. `+41 22 917 1234 office; +41 79 123 4567 24x7`).
+//! a phone is `use +E164` (e.g. `office +41 22 917 1234; 24x7 +41 79 123 4567`).
 //! In JSON, lists are arrays and phones are `{"number": …, "use": …}`.
-//! `participant_name` (written by the export) is accepted and ignored.
-//! Rows are numbered from 1, counting data rows only (not the marking line
-//! nor the header row), in the order of the file.
+//! In CSV, a phone is its use then the number (`office +41 22 917 1234`)
+//! or the number then its use (`+41229171234 office`).
+//! `tlp` and `participant_name` (written by the export) are accepted and
+//! ignored. Rows are numbered from 1, counting data rows only (not a
+//! marking line nor the header row), in the order of the file.
 
 use super::poc::{FieldError, PhoneDraft, PhoneUse, PocDetails, PocDraft, PocRole};
 use serde::Serialize;
@@ -37,8 +44,9 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 /// At most this many rows per import.
 pub const MAX_IMPORT_ROWS: usize = 5_000;
 
-/// Columns of the CSV export, in order; the first is the participant.
-pub const EXPORT_COLUMNS: [&str; 14] = [
+/// Columns of the CSV export, in order: the TLP label, then the participant.
+pub const EXPORT_COLUMNS: [&str; 15] = [
+    "tlp",
     "participant",
     "participant_name",
     "role",
@@ -155,11 +163,21 @@ fn unguard_cell(cell: &str) -> &str {
     }
 }
 
-/// The CSV export: the marking line, the header row, one row per PoC.
+/// The UTF-8 byte-order mark that tells a spreadsheet how the CSV is encoded.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A validated phone as a CSV cell: its use first, so that the cell never
+/// starts like a formula and needs no visible guard, then the number in
+/// groups (`office +44 20 7946 0204`).
+fn phone_cell(number: &str, u: PhoneUse) -> String {
+    format!("{} {}", phone_use(u), super::phone::grouped(number))
+}
+
+/// The CSV export: the byte-order mark, the header row, one row per PoC,
+/// each marked in its `tlp` cell.
 pub fn to_csv(entries: &[ExportEntry]) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::new();
-    out.extend_from_slice(TLP_LABEL.as_bytes());
-    out.extend_from_slice(b"\r\n");
+    out.extend_from_slice(UTF8_BOM);
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -167,28 +185,28 @@ pub fn to_csv(entries: &[ExportEntry]) -> Result<Vec<u8>, ExportError> {
     w.write_record(EXPORT_COLUMNS).map_err(err)?;
     for e in entries {
         let d = &e.details;
-        let phones: Vec<String> = d
-            .phones
-            .iter()
-            .map(|(n, u)| format!("{n} {}", phone_use(*u)))
-            .collect();
+        let phones: Vec<String> = d.phones.iter().map(|(n, u)| phone_cell(n, *u)).collect();
+        let g = guard_cell;
         let cells = [
-            e.participant.clone(),
-            e.participant_name.clone(),
+            TLP_LABEL.to_string(),
+            g(e.participant.clone()),
+            g(e.participant_name.clone()),
             d.role.as_str().to_string(),
-            d.name.clone(),
-            d.title.clone(),
-            d.organisation.clone(),
-            d.emails.join("; "),
+            g(d.name.clone()),
+            g(d.title.clone()),
+            g(d.organisation.clone()),
+            g(d.emails.join("; ")),
+            // Validated numbers that start with their use: no formula can
+            // hide there, so no guard shows.
             phones.join("; "),
-            d.secure_channels.join("; "),
-            d.languages.join("; "),
-            d.time_zone.clone(),
-            d.hours.clone(),
-            d.notes.clone(),
-            armored_key(d),
+            g(d.secure_channels.join("; ")),
+            g(d.languages.join("; ")),
+            g(d.time_zone.clone()),
+            g(d.hours.clone()),
+            g(d.notes.clone()),
+            g(armored_key(d)),
         ];
-        w.write_record(cells.map(guard_cell)).map_err(err)?;
+        w.write_record(cells).map_err(err)?;
     }
     w.into_inner().map_err(|e| ExportError(e.to_string()))
 }
@@ -586,8 +604,17 @@ fn split_list(cell: &str) -> Vec<String> {
         .collect()
 }
 
-/// `+41 22 917 1234 office`: the use is the last word.
+/// `office +41 22 917 1234` (the export's form: the use is the first
+/// word) or `+41 22 917 1234 office` (the use is the last word).
 fn split_phone(cell: &str) -> PhoneDraft {
+    if let Some((u, number)) = cell.trim().split_once(' ') {
+        if u.parse::<PhoneUse>().is_ok() {
+            return PhoneDraft {
+                number: number.trim().to_string(),
+                phone_use: u.to_string(),
+            };
+        }
+    }
     match cell.trim().rsplit_once(' ') {
         // A last word without digits is the use (validation checks it).
         Some((number, u))
@@ -939,25 +966,89 @@ mod tests {
             entry(2, "FRA", "Jean Dupont"),
         ];
         let csv = to_csv(&entries).unwrap();
-        let text = String::from_utf8(csv.clone()).unwrap();
-        assert!(text.starts_with("TLP:AMBER+STRICT\r\nparticipant,participant_name,role,"));
+        // For spreadsheets: the byte-order mark, then the header row.
+        let text = String::from_utf8(csv.strip_prefix(UTF8_BOM).unwrap().to_vec()).unwrap();
+        assert!(
+            text.starts_with("tlp,participant,participant_name,role,"),
+            "{text}"
+        );
+        // Every row carries the marking in its first cell.
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 2);
+        for row in &rows {
+            assert_eq!(&row[0], "TLP:AMBER+STRICT");
+            assert_eq!(row.len(), EXPORT_COLUMNS.len());
+        }
         let parsed = parse_import(ImportFormat::Csv, &csv, NOW).unwrap();
         assert_eq!(parsed.problems, []);
         assert_eq!(parsed.rows.len(), 2);
         let back: Vec<&PocDetails> = parsed.valid().map(|(_, d)| d).collect();
         assert_eq!(back, [&entries[0].details, &entries[1].details]);
         assert_eq!(parsed.rows[1].participant, "FRA");
-        // Phones start with `+`: guarded against formulas, and unguarded on import.
+        // Validated phones: their use first, grouped, and no visible guard.
         assert!(
-            text.contains(",'+92519999000 office; +923001234567 24x7,"),
+            text.contains(",office +92 51 9999000; 24x7 +92 300 1234567,"),
+            "{text}"
+        );
+        assert!(!text.contains("'+"), "{text}");
+        // An armored key starts like a formula (`-----BEGIN`): it keeps its guard.
+        assert!(
+            text.contains(",\"'-----BEGIN PGP PUBLIC KEY BLOCK-----"),
             "{text}"
         );
         let mut evil = entry(3, "PAK", "=HYPERLINK(\"http://x\")");
         evil.details.name = "=HYPERLINK(\"http://x\")".into();
+        evil.details.notes = "+1 234".into();
         let csv = to_csv(&[evil.clone()]).unwrap();
-        assert!(String::from_utf8_lossy(&csv).contains("\"'=HYPERLINK("));
+        let text = String::from_utf8_lossy(&csv);
+        // Free text that could be a formula keeps its guard.
+        assert!(text.contains("\"'=HYPERLINK("), "{text}");
+        assert!(text.contains(",'+1 234,"), "{text}");
         let parsed = parse_import(ImportFormat::Csv, &csv, NOW).unwrap();
         assert_eq!(parsed.rows[0].draft.name, evil.details.name);
+        assert_eq!(parsed.rows[0].draft.notes, "+1 234");
+    }
+
+    #[test]
+    fn arabic_and_chinese_names_survive_the_csv() {
+        let mut e = entry(1, "SAU", "عائشة مالك");
+        e.details.organisation = "国家计算机网络应急技术处理协调中心".into();
+        let csv = to_csv(&[e.clone()]).unwrap();
+        assert!(csv.starts_with(b"\xEF\xBB\xBFtlp,"));
+        let parsed = parse_import(ImportFormat::Csv, &csv, NOW).unwrap();
+        assert_eq!(parsed.problems, []);
+        assert_eq!(parsed.valid().next().unwrap().1, &e.details);
+    }
+
+    #[test]
+    fn phones_are_read_with_their_use_first_or_last() {
+        for (cell, number, phone_use) in [
+            ("office +44 20 7946 0204", "+44 20 7946 0204", "office"),
+            ("+442079460204 24x7", "+442079460204", "24x7"),
+            ("24x7 +442079460204", "+442079460204", "24x7"),
+            ("+44 20 7946 0204", "+44 20 7946 0204", ""),
+        ] {
+            let p = split_phone(cell);
+            assert_eq!(
+                (p.number.as_str(), p.phone_use.as_str()),
+                (number, phone_use),
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_export_with_the_old_marking_line_still_imports() {
+        let old = "TLP:AMBER+STRICT\r\nparticipant,role,name,organisation,emails,phones,languages,time_zone,hours\r\n\
+PAK,technical,Ayesha Malik,CERT,a@example.org,'+923001234567 24x7,en,Asia/Karachi,24/7\r\n";
+        let parsed = parse_import(ImportFormat::Csv, old.as_bytes(), NOW).unwrap();
+        assert_eq!(parsed.problems, []);
+        let d = parsed.valid().next().unwrap().1;
+        assert_eq!(
+            d.phones,
+            [("+923001234567".to_string(), PhoneUse::AroundTheClock)]
+        );
     }
 
     #[test]

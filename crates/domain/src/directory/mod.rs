@@ -8,5 +8,6 @@ pub mod import_template;
 pub mod lifecycle;
 pub mod openpgp;
 pub mod participant;
+pub mod phone;
 pub mod poc;
 pub mod revalidation;

@@ -44,6 +44,9 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// How long to wait for a page, an element or chromedriver itself.
 const PATIENCE: Duration = Duration::from_secs(20);
 
+// Values in right-to-left text (phones): crates/testkit/tests/browser/values.rs.
+mod values;
+
 /// A running chromedriver, killed when dropped (also when the test panics).
 struct Chromedriver {
     child: Child,
@@ -592,8 +595,14 @@ const NOMINEE: &str = "Ayesha Malik";
 const NOMINEE_EMAIL: &str = "ayesha.malik@cert.pk.example.org";
 const NOMINEE_PHONE: &str = "+92 51 910 0321";
 const NOMINEE_ORGANISATION: &str = "Pakistan CERT";
-const NOMINEE_LANGUAGES: &str = "ur, en";
+/// Typed by name, in the reader's language (Arabic) and in English: the
+/// language picker finds each (stored as `ur`, `en`).
+const NOMINEE_LANGUAGES: [&str; 2] = ["الأوردية", "English"];
 const NOMINEE_TIME_ZONE: &str = "Asia/Karachi";
+/// The zone as the page shows it.
+const NOMINEE_ZONE_SHOWN: &str = "(UTC+05:00) Karachi";
+/// `Mon-Sat 08:00-20:00` in Arabic words (`values-hours` in values.ftl).
+const NOMINEE_HOURS_SHOWN: &str = "من الاثنين إلى السبت، من 08:00 إلى 20:00";
 const NOMINEE_HOURS: &str = "Mon-Sat 08:00-20:00";
 
 /// The second journey. Pakistan's nominator, in Arabic, finds its State's
@@ -662,8 +671,12 @@ async fn nomination_journey(
         .await?
         .select_by_value("24x7")
         .await?;
-    type_into(client, "#languages", NOMINEE_LANGUAGES).await?;
-    type_into(client, "#time_zone", NOMINEE_TIME_ZONE).await?;
+    type_into(client, "#language1", NOMINEE_LANGUAGES[0]).await?;
+    type_into(client, "#language2", NOMINEE_LANGUAGES[1]).await?;
+    find(client, "#time_zone")
+        .await?
+        .select_by_value(NOMINEE_TIME_ZONE)
+        .await?;
     type_into(client, "#hours", NOMINEE_HOURS).await?;
     screenshot(client, "nominate-3-form-ar").await?;
     find(client, "#poc-submit").await?.click().await?;
@@ -691,7 +704,8 @@ async fn nomination_journey(
         ("#emails", "ayesha.malik at cert.pk"),
         ("#phone1", NOMINEE_PHONE),
         ("select[name=phone1_use]", "24x7"),
-        ("#languages", NOMINEE_LANGUAGES),
+        ("#language1", NOMINEE_LANGUAGES[0]),
+        ("#language2", NOMINEE_LANGUAGES[1]),
         ("#time_zone", NOMINEE_TIME_ZONE),
         ("#hours", NOMINEE_HOURS),
         ("input[name=role]:checked", "technical"),
@@ -721,7 +735,13 @@ async fn nomination_journey(
         "the new PoC's status reads {status:?}"
     );
     let proposed = text_of(client, "#poc-proposed").await?;
-    for part in [NOMINEE, NOMINEE_EMAIL, NOMINEE_TIME_ZONE, NOMINEE_HOURS] {
+    for part in [
+        NOMINEE,
+        NOMINEE_EMAIL,
+        NOMINEE_ZONE_SHOWN,
+        NOMINEE_HOURS_SHOWN,
+        "الأوردية، الإنجليزية",
+    ] {
         ensure!(
             proposed.contains(part),
             "the nomination's page does not show {part:?}: {proposed:?}"

@@ -156,13 +156,35 @@ async fn exports_are_marked_logged_and_only_for_those_who_see_contacts() {
     assert_eq!(r.status(), 200);
     assert!(header(&r, "content-type").starts_with("text/csv"));
     assert!(header(&r, "content-disposition").starts_with("attachment; filename="));
-    assert!(header(&r, "content-disposition").contains(".csv"));
+    // The marking is in the file's name too.
+    assert!(
+        header(&r, "content-disposition").ends_with("-TLP-AMBER+STRICT.csv\""),
+        "{}",
+        header(&r, "content-disposition")
+    );
     assert_eq!(header(&r, "tlp"), "TLP:AMBER+STRICT");
     assert_eq!(header(&r, "cache-control"), "no-store");
-    let csv = r.text().await.unwrap();
-    assert!(csv.starts_with("TLP:AMBER+STRICT\r\nparticipant,"), "{csv}");
-    assert_eq!(csv.matches("\r\n").count(), 2 + 3, "{csv}");
+    // For spreadsheets: a UTF-8 byte-order mark, the header on the first
+    // line, the marking in a column of every row.
+    let bytes = r.bytes().await.unwrap();
+    let csv = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a BOM")).unwrap();
+    assert!(
+        csv.starts_with("tlp,participant,participant_name,role,"),
+        "{csv}"
+    );
+    let rows: Vec<&str> = csv
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(rows.len(), 3, "{csv}"); // the notes' line break is "\n" inside quotes
+    for row in &rows {
+        assert!(row.starts_with("TLP:AMBER+STRICT,"), "{row}");
+    }
     assert!(csv.contains("Claire Dubois") && csv.contains("Ayesha Malik"));
+    // A validated phone: its use first, grouped, without a visible formula guard.
+    assert!(csv.contains(",24x7 +44 7700 900123,"), "{csv}");
+    assert!(!csv.contains("'+"), "{csv}");
 
     // One read per exported entry of another State, through the export.
     let after = reads(&server).await;
@@ -251,7 +273,9 @@ async fn exports_are_marked_logged_and_only_for_those_who_see_contacts() {
     // ...and without a filter it holds nothing of the participating States.
     let r = api.get(&deu_poc, "/api/v1/pocs/export?format=csv").await;
     assert_eq!(r.status(), 200);
-    assert_eq!(r.text().await.unwrap().matches("\r\n").count(), 2);
+    let csv = r.text().await.unwrap();
+    assert_eq!(csv.matches("\r\n").count(), 1, "the header alone: {csv}");
+    assert!(!csv.contains("TLP:AMBER+STRICT,"), "{csv}");
 
     let r = api.get(&pak_poc, "/api/v1/pocs/export?format=pdf").await;
     assert_eq!(r.status(), 422);
@@ -283,6 +307,50 @@ DEU,technical,Anna Schmidt,Head,CERT-Bund,anna@cert.example.de,+49 228 99 9582 0
 ITA,diplomatic,Marco Rossi,,MAECI,not-an-email,,,it,Europe/Rome,Mon-Fri 09:00-17:00,\n\
 ESP,technical,Lucía García,,INCIBE-CERT,lucia@cert.example.es,,Signal: +34600000000,es,Europe/Madrid,24/7,\"Call; then mail\"\n"
     )
+}
+
+#[tokio::test]
+async fn arabic_and_chinese_names_survive_the_csv_export_and_its_import() {
+    let server = TestServer::start().await;
+    let api = Api {
+        server: &server,
+        http: reqwest::Client::new(),
+    };
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let sau = server.account(AccountKind::Nominator, Some("SAU")).await;
+    let chn = server.account(AccountKind::Nominator, Some("CHN")).await;
+    let mut arabic = draft("technical", "Aisha");
+    arabic["name"] = json!("عائشة مالك");
+    arabic["organisation"] = json!("المركز الوطني للأمن السيبراني");
+    let mut chinese = draft("diplomatic", "Li");
+    chinese["name"] = json!("李华");
+    chinese["organisation"] = json!("国家计算机网络应急技术处理协调中心");
+    let pocs = crate::pocs::Api {
+        server: &server,
+        http: reqwest::Client::new(),
+    };
+    pocs.active(&sau, &secretariat, "SAU", arabic).await;
+    pocs.active(&chn, &secretariat, "CHN", chinese).await;
+
+    let r = api
+        .get(&secretariat, "/api/v1/pocs/export?format=csv")
+        .await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.unwrap();
+    // The bytes a spreadsheet opens: BOM, then UTF-8 text.
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFtlp,"));
+    let text = std::str::from_utf8(&bytes).unwrap();
+    for name in ["عائشة مالك", "李华", "国家计算机网络应急技术处理协调中心"]
+    {
+        assert!(text.contains(name), "{name} missing: {text}");
+    }
+    // The file imports again as it is (a dry run), every row valid.
+    let (status, report) = api
+        .import(&secretariat, "format=csv&mode=dry_run", text)
+        .await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(report["rows"], 2, "{report}");
+    assert_eq!(report["valid_rows"], 2, "{report}");
 }
 
 #[tokio::test]

@@ -28,4 +28,5 @@ mod participants;
 mod pocs;
 mod security_keys;
 mod sign_in;
+mod values;
 mod web;

@@ -520,7 +520,8 @@ async fn openpgp_keys_are_checked_and_shown() {
         .await
         .unwrap();
     assert!(page.contains("7D6D 5830 4BD9 79D8 9DD7 79DF E5E4 2A5B 7E96 157F"));
-    assert!(page.contains("2028-11-25"));
+    // Dates in the reader's language.
+    assert!(page.contains("25 November 2028"), "{page}");
     // The State's page shows the fingerprint on the PoC's card too.
     let state_page = browser.get("/participants/PAK").await.text().await.unwrap();
     assert!(

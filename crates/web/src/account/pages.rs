@@ -19,7 +19,6 @@ use pocdir_domain::log::events;
 use pocdir_domain::policy::Scopes;
 use pocdir_store::{Account, ApiToken, NewApiToken, Session};
 use serde::Deserialize;
-use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
 pub struct SessionRow {
@@ -66,9 +65,9 @@ pub struct TokenCreatedPage {
     pub expires: String,
 }
 
-fn show_time(t: OffsetDateTime) -> String {
-    let t = t.replace_nanosecond(0).unwrap_or(t);
-    t.format(&Rfc3339).unwrap_or_default()
+/// A time in the reader's language (in UTC, and said so).
+fn show_time(tr: &pocdir_i18n::Translator, t: OffsetDateTime) -> String {
+    crate::http::format::local::minute(tr, t)
 }
 
 #[derive(Deserialize)]
@@ -105,8 +104,8 @@ pub(super) async fn account_page(
         .map(|s| SessionRow {
             current: Some(s.id) == current,
             id: s.id,
-            created: show_time(s.created_at),
-            last_seen: show_time(s.last_seen_at),
+            created: show_time(&page.tr, s.created_at),
+            last_seen: show_time(&page.tr, s.last_seen_at),
             user_agent: s.user_agent,
             address: s.client_address,
         })
@@ -121,9 +120,12 @@ pub(super) async fn account_page(
             id: t.id,
             name: t.name,
             scopes: t.scopes,
-            created: show_time(t.created_at),
-            expires: show_time(t.expires_at),
-            last_used: t.last_used_at.map(show_time).unwrap_or_default(),
+            created: show_time(&page.tr, t.created_at),
+            expires: show_time(&page.tr, t.expires_at),
+            last_used: t
+                .last_used_at
+                .map(|t| show_time(&page.tr, t))
+                .unwrap_or_default(),
         })
         .collect();
     let recovery_left = state.store.unused_recovery_codes(me.account.id).await?;
@@ -330,10 +332,10 @@ pub async fn create_token(
     Ok(render(
         StatusCode::OK,
         &TokenCreatedPage {
+            expires: show_time(&page.tr, token.1.expires_at),
             page,
             name,
             token: token.0.secret,
-            expires: show_time(token.1.expires_at),
         },
     ))
 }

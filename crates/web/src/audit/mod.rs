@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod pages;
+pub mod sentences;
 
 use crate::http::nav::NavLink;
 use crate::http::routes::Routes;

@@ -2,9 +2,10 @@
 //! by actor, action, participant, time), and for each State the entries
 //! that touched its own affairs.
 
+use crate::audit::sentences::{actor, object_ref, sentence, AccountName, Names, Segment};
 use crate::http::error::AppError;
 use crate::http::extract::QueryParams;
-use crate::http::format::format_second;
+use crate::http::format::local;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
@@ -13,8 +14,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use pocdir_domain::log::entry::LogEntry;
+use pocdir_domain::policy::{directory_view, DirectoryView};
+use pocdir_i18n::{Lang, Translator};
 use pocdir_store::LogFilter;
 use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap};
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
@@ -23,34 +27,136 @@ const PAGE: u64 = 50;
 pub struct EntryRow {
     pub index: u64,
     pub at: String,
+    /// Who acted, named as in the sentence.
     pub actor: String,
+    /// What happened, as a sentence with names and links.
+    pub event: Vec<Segment>,
+    /// The stored action and object, for those who filter by them.
     pub action: String,
     pub object: String,
     pub participant: String,
     pub content_hash: String,
 }
 
-impl From<&LogEntry> for EntryRow {
-    fn from(e: &LogEntry) -> Self {
-        let at = OffsetDateTime::from_unix_timestamp(e.at)
-            .ok()
-            .map(format_second)
-            .unwrap_or_default();
-        let actor = match (e.actor_account_id, &e.actor_participant) {
-            (Some(id), Some(p)) => format!("{} #{id} ({p})", e.actor_kind),
-            (Some(id), None) => format!("{} #{id}", e.actor_kind),
-            (None, _) => e.actor_kind.clone(),
-        };
+impl EntryRow {
+    fn new(tr: &Translator, e: &LogEntry, names: &Names) -> Self {
         EntryRow {
             index: e.index,
-            at,
-            actor,
+            at: OffsetDateTime::from_unix_timestamp(e.at)
+                .ok()
+                .map(|t| local::second(tr, t))
+                .unwrap_or_default(),
+            actor: actor(tr, e, names).text,
+            event: sentence(tr, e, names),
             action: e.action.clone(),
             object: e.object.clone(),
             participant: e.participant.clone().unwrap_or_default(),
             content_hash: e.content_hash.chars().take(16).collect(),
         }
     }
+}
+
+/// Without the reader's language and the names looked up (lists that
+/// show the stored fields): the actor as the log stores it, the sentence
+/// in English without names. Prefer [`rows_for`].
+impl From<&LogEntry> for EntryRow {
+    fn from(e: &LogEntry) -> Self {
+        let mut row = EntryRow::new(&Translator::new(Lang::En), e, &Names::default());
+        row.actor = match (e.actor_account_id, &e.actor_participant) {
+            (Some(id), Some(p)) => format!("{} #{id} ({p})", e.actor_kind),
+            (Some(id), None) => format!("{} #{id}", e.actor_kind),
+            (None, _) => e.actor_kind.clone(),
+        };
+        row
+    }
+}
+
+/// A page's entries as rows in the reader's language, each told as a
+/// sentence with the names `me` may see (the audit page, and any page that
+/// lists entries).
+pub(crate) async fn rows_for(
+    state: &AppState,
+    me: &SignedIn,
+    tr: &Translator,
+    entries: &[LogEntry],
+) -> Result<Vec<EntryRow>, AppError> {
+    let names = names_for(state, me, tr.lang(), entries).await?;
+    Ok(entries
+        .iter()
+        .map(|e| EntryRow::new(tr, e, &names))
+        .collect())
+}
+
+/// Looks up, once for a page of entries, the names its sentences tell:
+/// the accounts that acted or were acted on, the PoCs and the States.
+/// A person's name is told only where the policy lets `me` see the
+/// people of that person's State (the auditor sees none).
+pub(crate) async fn names_for(
+    state: &AppState,
+    me: &SignedIn,
+    lang: Lang,
+    entries: &[LogEntry],
+) -> Result<Names, AppError> {
+    let participants = state.store.participants().await?;
+    let takes_part: HashMap<String, bool> = participants
+        .iter()
+        .map(|p| (p.code.clone(), p.status.takes_part()))
+        .collect();
+    let mut names = Names {
+        states: participants
+            .iter()
+            .map(|p| (p.code.clone(), p.names.in_language(lang.code()).to_string()))
+            .collect(),
+        ..Names::default()
+    };
+    let me_in = me
+        .account
+        .participant
+        .as_deref()
+        .and_then(|p| takes_part.get(p).copied())
+        .unwrap_or(false);
+    let mut account_ids = BTreeSet::new();
+    let mut poc_ids = BTreeSet::new();
+    for e in entries {
+        account_ids.extend(e.actor_account_id);
+        match object_ref(&e.object) {
+            Some(("account", id)) => account_ids.extend(id.parse::<i64>().ok()),
+            Some(("poc", id)) => poc_ids.extend(id.parse::<i64>().ok()),
+            _ => {}
+        }
+    }
+    for id in account_ids {
+        if let Some(a) = state.store.account_by_id(id).await? {
+            let shown = a.id == me.account.id
+                || match a.participant.as_deref() {
+                    Some(p) if a.kind.acts_for_participant() => matches!(
+                        directory_view(
+                            &me.actor,
+                            p,
+                            me_in,
+                            takes_part.get(p).copied().unwrap_or(false)
+                        ),
+                        DirectoryView::Administer | DirectoryView::Contacts
+                    ),
+                    _ => true,
+                };
+            names.accounts.insert(
+                id,
+                AccountName {
+                    display_name: a.display_name,
+                    kind: a.kind,
+                    participant: a.participant,
+                    shown,
+                },
+            );
+        }
+    }
+    for id in poc_ids {
+        if let Some(p) = state.store.poc(id).await? {
+            names.pocs.insert(id, (p.role, p.participant));
+        }
+    }
+    Ok(names)
 }
 
 #[derive(Template)]
@@ -131,6 +237,7 @@ impl AuditQuery {
 
 async fn show(
     state: &AppState,
+    me: &SignedIn,
     page: PageCtx,
     whole_log: bool,
     state_code: String,
@@ -167,11 +274,12 @@ async fn show(
         }
         _ => None,
     };
+    let rows = rows_for(state, me, &page.tr, &entries).await?;
     let p = AuditPage {
         page,
         whole_log,
         state_code,
-        rows: entries.iter().map(EntryRow::from).collect(),
+        rows,
         filter: query,
         older,
         error,
@@ -183,10 +291,11 @@ async fn show(
 pub async fn whole_log(
     State(state): State<AppState>,
     page: PageCtx,
+    me: SignedIn,
     QueryParams(query): QueryParams<AuditQuery>,
 ) -> Result<Response, AppError> {
     let filter = query.to_filter();
-    show(&state, page, true, String::new(), query, filter).await
+    show(&state, &me, page, true, String::new(), query, filter).await
 }
 
 pub async fn own_state(
@@ -205,5 +314,5 @@ pub async fn own_state(
         participant: Some(code.clone()),
         ..f
     });
-    show(&state, page, false, code, query, filter).await
+    show(&state, &me, page, false, code, query, filter).await
 }

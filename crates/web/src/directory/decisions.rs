@@ -86,7 +86,11 @@ fn shown(d: &DetailsView, field: DetailField) -> Vec<String> {
         DetailField::Title => one(&d.title),
         DetailField::Organisation => one(&d.organisation),
         DetailField::Emails => d.emails.clone(),
-        DetailField::Phones => d.phones.iter().map(|(n, u)| format!("{n} ({u})")).collect(),
+        DetailField::Phones => d
+            .phones
+            .iter()
+            .map(|p| format!("{} ({})", p.grouped, p.use_label))
+            .collect(),
         DetailField::SecureChannels => d.secure_channels.clone(),
         DetailField::Languages => one(&d.languages),
         DetailField::TimeZone => one(&d.time_zone),

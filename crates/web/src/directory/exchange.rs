@@ -91,7 +91,7 @@ async fn entries_to_export(
 #[utoipa::path(get, path = "/api/v1/pocs/export", tag = "pocs",
     params(ExportParams, DirectoryQuery),
     responses(
-        (status = 200, description = "Every active PoC this account may see with contact details that the filters admit (paging ignored), marked TLP:AMBER+STRICT in the file and in the `TLP` header; every exported PoC of another State is logged as a read with path `export`",
+        (status = 200, description = "Every active PoC this account may see with contact details that the filters admit (paging ignored), marked TLP:AMBER+STRICT in the file (CSV: UTF-8 with a byte-order mark, the header row first, the label in the `tlp` column of every row), in its name and in the `TLP` header; every exported PoC of another State is logged as a read with path `export`",
             content((String = "text/csv"), (String = "application/json"), (String = "text/vcard"))),
         (status = 403, description = "No contact details for this account (auditor, reporter), or a State it may not see (logged)", body = ErrorBody),
         (status = 422, description = "Unknown format, or a filter is not valid", body = ErrorBody),
@@ -132,7 +132,10 @@ pub async fn export(
         "directory exported"
     );
     let day = crate::http::format::format_day(now);
-    let filename = format!("pocdir-directory-{day}.{}", format.extension());
+    // The marking travels with the file's name too (`:` is not allowed in
+    // file names on every system, hence `TLP-AMBER+STRICT`).
+    let marking = TLP_LABEL.replace(':', "-");
+    let filename = format!("pocdir-directory-{day}-{marking}.{}", format.extension());
     let mut headers = HeaderMap::new();
     headers.insert(
         header::CONTENT_TYPE,
@@ -365,7 +368,7 @@ async fn read_body(body: Body) -> Result<axum::body::Bytes, AppError> {
 
 #[utoipa::path(post, path = "/api/v1/pocs/import", tag = "pocs",
     params(ImportParams),
-    request_body(description = "The file: CSV (a first `TLP:` line is skipped; columns participant, role, name, title, organisation, emails, phones, secure_channels, languages, time_zone, hours, notes; lists separated by `;`, phones as `+E164 use`) or JSON (a list of records, or the export's `{\"tlp\", \"records\"}`)",
+    request_body(description = "The file: CSV (UTF-8, a byte-order mark and a first `TLP:` line are skipped; columns tlp (ignored), participant, role, name, title, organisation, emails, phones, secure_channels, languages, time_zone, hours, notes; lists separated by `;`, phones as `use +E164` or `+E164 use`) or JSON (a list of records, or the export's `{\"tlp\", \"records\"}`)",
         content((String = "text/csv"), (String = "application/json"))),
     responses(
         (status = 200, description = "Dry run: every row's problems; nothing written", body = ImportReport),

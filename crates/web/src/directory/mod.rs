@@ -9,6 +9,7 @@ pub mod nominations;
 pub mod participants;
 pub mod pocs;
 pub mod search;
+pub mod values;
 
 use crate::http::nav::NavLink;
 use crate::http::routes::{Route, RouteMethod, Routes};

@@ -6,10 +6,11 @@
 
 use crate::directory::pocs::{change_poc, nominate_poc, refuse, Change, PocChange};
 use crate::directory::search::role_label;
+use crate::directory::values;
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, PathParams};
 use crate::http::form_errors::FormErrors;
-use crate::http::format::format_day;
+use crate::http::format::local;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, safe_next, see_other_done, PageCtx};
 use crate::state::AppState;
@@ -41,7 +42,17 @@ pub struct PocForm {
     pub phone3: String,
     pub phone3_use: String,
     pub secure_channels: String,
+    /// Tags separated by commas or spaces (forms before the picker, and
+    /// scripts); the page itself sends one language per box below.
     pub languages: String,
+    /// The language boxes of the picker: a picked choice, a name or a tag each.
+    pub language1: String,
+    pub language2: String,
+    pub language3: String,
+    pub language4: String,
+    pub language5: String,
+    pub language6: String,
+    /// An IANA name, from the picker.
     pub time_zone: String,
     pub hours: String,
     pub notes: String,
@@ -81,18 +92,55 @@ impl PocForm {
             emails: lines(&self.emails),
             phones,
             secure_channels: lines(&self.secure_channels),
-            languages: self
-                .languages
-                .split([',', ' ', '\n'])
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect(),
+            languages: self.picked_languages(),
             time_zone: self.time_zone.clone(),
             hours: self.hours.clone(),
             notes: self.notes.clone(),
             openpgp_key: self.openpgp_key.clone(),
         }
+    }
+
+    /// The boxes of the language picker, in order.
+    pub fn language_boxes(&self) -> [&str; LANGUAGE_BOXES] {
+        [
+            &self.language1,
+            &self.language2,
+            &self.language3,
+            &self.language4,
+            &self.language5,
+            &self.language6,
+        ]
+    }
+
+    /// The languages as BCP 47 tags: each box resolved (a choice, a name
+    /// in any of the six languages, a tag; a box may hold several tags
+    /// separated by commas), then the tags of the `languages` field. A box
+    /// that names no language becomes an empty tag, which the rules refuse
+    /// for that field, so that nothing is stored that was not meant.
+    fn picked_languages(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for typed in self.language_boxes() {
+            let typed = typed.trim();
+            if typed.is_empty() {
+                continue;
+            }
+            match values::resolve_language(typed) {
+                Some(tag) => out.push(tag),
+                None => out.extend(
+                    typed
+                        .split(',')
+                        .map(|part| values::resolve_language(part).unwrap_or_default()),
+                ),
+            }
+        }
+        out.extend(
+            self.languages
+                .split([',', ' ', '\n'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| values::resolve_language(l).unwrap_or_else(|| l.to_string())),
+        );
+        out
     }
 
     pub fn from_details(d: &PocDetails, version: i64) -> PocForm {
@@ -135,8 +183,21 @@ impl PocForm {
                 .map(|k| k.armored.clone())
                 .unwrap_or_default(),
             version: Some(version),
+            // The boxes show the tags of `languages`, one each.
+            ..PocForm::default()
         }
     }
+}
+
+/// How many languages the picker offers boxes for (a PoC may have more:
+/// the last box then holds the rest, separated by commas).
+pub const LANGUAGE_BOXES: usize = 6;
+
+/// One box of the language picker as the form shows it.
+pub struct LanguageBox {
+    pub name: String,
+    pub value: String,
+    pub label: String,
 }
 
 /// The form field that shows the error of an API field (`emails[1]` → `emails`).
@@ -169,6 +230,8 @@ pub struct PocFormPage {
     pub errors: FormErrors,
     /// A problem that is no one field's (e.g. changed since read).
     pub error: Option<String>,
+    /// When the page is shown: the pickers' UTC offsets are today's.
+    pub now: time::OffsetDateTime,
 }
 
 /// The fields of the PoC form, in order, with the message of each label.
@@ -197,13 +260,69 @@ fn plain_words(message_id: &'static str) -> &'static str {
         "poc-error-role" => "forms-error-role",
         "poc-error-phone" => "forms-error-phone",
         "poc-error-phone-use" => "forms-error-phone-use",
-        "poc-error-language" => "forms-error-language",
-        "poc-error-time-zone" => "forms-error-time-zone",
+        // The form offers pickers: say to pick, not what to type.
+        "poc-error-language" => "values-error-language",
+        "poc-error-time-zone" => "values-error-time-zone",
         other => other,
     }
 }
 
 impl PocFormPage {
+    /// The language boxes with what they hold: a tag stored or typed
+    /// earlier shows as its choice ("French — français (fr)").
+    pub fn language_boxes(&self) -> Vec<LanguageBox> {
+        let tr = &self.page.tr;
+        let mut held: Vec<String> = self
+            .form
+            .language_boxes()
+            .iter()
+            .map(|b| b.to_string())
+            .collect();
+        if held.iter().all(|b| b.trim().is_empty()) {
+            // Details being edited, or a form of tags: one language per box.
+            let tags: Vec<&str> = self
+                .form
+                .languages
+                .split([',', ' ', '\n'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            held = vec![String::new(); LANGUAGE_BOXES];
+            for (i, tag) in tags.iter().enumerate() {
+                let i = i.min(LANGUAGE_BOXES - 1);
+                if let Some(slot) = held.get_mut(i) {
+                    if !slot.is_empty() {
+                        slot.push_str(", ");
+                    }
+                    slot.push_str(tag);
+                }
+            }
+        }
+        held.into_iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let value = if value.contains(',') || value.contains('(') {
+                    value
+                } else {
+                    values::shown_in_box(tr, value.trim())
+                };
+                LanguageBox {
+                    name: format!("language{}", i + 1),
+                    label: tr.t1("values-language-slot", "n", &(i + 1).to_string()),
+                    value,
+                }
+            })
+            .collect()
+    }
+
+    pub fn language_choices(&self) -> Vec<String> {
+        values::language_choices(&self.page.tr)
+    }
+
+    pub fn zone_groups(&self) -> Vec<values::ZoneGroup> {
+        values::zone_groups(&self.page.tr, self.now, &self.form.time_zone)
+    }
+
     pub fn err(&self, field: &str) -> &str {
         self.errors.get(field)
     }
@@ -291,6 +410,7 @@ pub async fn nominate_form(
             editing: false,
             errors: FormErrors::default(),
             error: None,
+            now: state.clock.now(),
             page,
         },
     ))
@@ -320,6 +440,7 @@ pub async fn nominate_submit(
                     editing: false,
                     errors: FormErrors::default(),
                     error: None,
+                    now: state.clock.now(),
                     page,
                 },
                 e,
@@ -365,6 +486,7 @@ pub async fn edit_form(
             editing: true,
             errors: FormErrors::default(),
             error: None,
+            now: state.clock.now(),
             page,
         },
     ))
@@ -414,6 +536,7 @@ pub async fn edit_submit(
                     editing: true,
                     errors: FormErrors::default(),
                     error: None,
+                    now: state.clock.now(),
                     page,
                 },
                 e,
@@ -487,7 +610,7 @@ pub async fn queue(State(state): State<AppState>, page: PageCtx) -> Result<Respo
                     .map(|a| page.t(a.label_message()))
                     .unwrap_or_default(),
                 name: proposed.map(|d| d.name).unwrap_or_default(),
-                since: format_day(p.updated_at),
+                since: local::day(&page.tr, p.updated_at),
             })
         })
         .collect::<Result<_, AppError>>()?;
@@ -519,6 +642,8 @@ pub struct DueRow {
     pub name: String,
     pub confirmed_at: String,
     pub due: String,
+    /// The due date itself, to sort by.
+    pub due_at: time::OffsetDateTime,
     pub days_left: i64,
     pub overdue: bool,
     pub can_confirm: bool,
@@ -587,15 +712,16 @@ pub async fn revalidation(
                 participant: p.participant,
                 role_label: role_label(&page, p.role),
                 name,
-                confirmed_at: format_day(confirmed),
-                due: format_day(due),
+                confirmed_at: local::day(&page.tr, confirmed),
+                due: local::day(&page.tr, due),
+                due_at: due,
                 days_left: (due - now).whole_days(),
                 overdue: policy.is_overdue(confirmed, now),
                 version: p.version,
             }))
         })
         .collect::<Result<_, AppError>>()?;
-    rows.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
+    rows.sort_by_key(|a| (a.due_at.date(), a.id));
     let overdue = i64::try_from(rows.iter().filter(|r| r.overdue).count()).unwrap_or(i64::MAX);
     Ok(render(
         StatusCode::OK,

@@ -3,6 +3,7 @@
 //! State's nominator, and the secretariat's verification queue. Every read
 //! of another State's contact details is written to the log.
 
+use crate::directory::values;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::{ApiJson, PathParams};
 use crate::http::identity::SignedIn;
@@ -451,9 +452,15 @@ pub struct PocCard {
     pub title: String,
     pub organisation: String,
     pub emails: Vec<String>,
-    pub phones: Vec<String>,
+    /// Grouped, with their use (office, 24/7 …).
+    pub phones: Vec<crate::directory::values::PhoneShown>,
+    /// Names in the reader's language.
     pub languages: String,
+    /// `(UTC+05:00) Karachi`.
     pub time_zone: String,
+    /// "local time now: Monday 21:16".
+    pub local_now: String,
+    /// In words.
     pub hours: String,
     pub within_hours: bool,
     /// The OpenPGP key's fingerprint in groups of four, or empty.
@@ -544,10 +551,19 @@ pub async fn participant_page(
                 title: d.title,
                 organisation: d.organisation,
                 emails: d.emails,
-                phones: d.phones.into_iter().map(|(n, _)| n).collect(),
-                languages: d.languages.join(", "),
-                time_zone: d.time_zone,
-                hours: d.hours,
+                phones: d
+                    .phones
+                    .into_iter()
+                    .map(|(n, u)| values::phone_shown(&page.tr, &n, u))
+                    .collect(),
+                languages: values::language_names(&page.tr, &d.languages),
+                time_zone: tz
+                    .map(|tz| values::zone_label(tz, now))
+                    .unwrap_or(d.time_zone),
+                local_now: tz
+                    .map(|tz| values::local_now(&page.tr, tz, now))
+                    .unwrap_or_default(),
+                hours: values::hours_in_words(&page.tr, &d.hours),
             });
         }
         Some(cards)

@@ -5,9 +5,10 @@
 //! and the exports, where every read of another State's details is logged.
 
 use crate::directory::pocs::{body, record_reads, refuse, PocBody};
+use crate::directory::values;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::{PathParams, QueryParams};
-use crate::http::format::{format_day, format_minute};
+use crate::http::format::local;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
@@ -21,7 +22,7 @@ use pocdir_directory::search::{
     DEFAULT_PER_PAGE, MAX_PER_PAGE,
 };
 use pocdir_domain::directory::openpgp::OpenPgpKey;
-use pocdir_domain::directory::poc::{PocDetails, PocRole, PocStatus};
+use pocdir_domain::directory::poc::{parse_time_zone, PocDetails, PocRole, PocStatus};
 use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
 use pocdir_i18n::Lang;
 use pocdir_store::Poc;
@@ -378,6 +379,7 @@ pub async fn search_page(
         Err(e) => return Err(e),
     };
     let view = views_of(&me, &snapshot);
+    let now = state.clock.now();
     let rows = results
         .as_ref()
         .map(|r| {
@@ -403,9 +405,11 @@ pub async fn search_page(
                         } else {
                             String::new()
                         },
-                        languages: e.details.languages.join(", "),
-                        time_zone: e.details.time_zone.clone(),
-                        hours: e.details.hours.clone(),
+                        languages: values::language_names(&page.tr, &e.details.languages),
+                        time_zone: parse_time_zone(&e.details.time_zone)
+                            .map(|tz| values::zone_label(tz, now))
+                            .unwrap_or_else(|| e.details.time_zone.clone()),
+                        hours: values::hours_in_words(&page.tr, &e.details.hours),
                         within_hours: *awake,
                     }
                 })
@@ -518,11 +522,16 @@ pub struct DetailsView {
     pub title: String,
     pub organisation: String,
     pub emails: Vec<String>,
-    /// (number, use label)
-    pub phones: Vec<(String, String)>,
+    /// Grouped, with their use.
+    pub phones: Vec<crate::directory::values::PhoneShown>,
     pub secure_channels: Vec<String>,
+    /// Names in the reader's language.
     pub languages: String,
+    /// `(UTC+05:00) Karachi`.
     pub time_zone: String,
+    /// "local time now: Monday 21:16".
+    pub local_now: String,
+    /// In words: "Monday to Friday, 09:00–17:00".
     pub hours: String,
     pub within_hours: bool,
     pub notes: String,
@@ -561,10 +570,10 @@ impl KeyView {
         KeyView {
             fingerprint: k.grouped_fingerprint(),
             algorithm: k.algorithm,
-            created: format_day(k.created_at),
+            created: local::day(&page.tr, k.created_at),
             expires: k
                 .expires_at
-                .map(format_day)
+                .map(|t| local::day(&page.tr, t))
                 .unwrap_or_else(|| page.t("poc-openpgp-no-expiry")),
             warning,
             user_ids: k.user_ids,
@@ -575,31 +584,28 @@ impl KeyView {
 
 impl DetailsView {
     pub fn new(page: &PageCtx, d: PocDetails, now: time::OffsetDateTime) -> DetailsView {
-        use pocdir_domain::directory::poc::{parse_time_zone, PhoneUse};
-        let within_hours =
-            parse_time_zone(&d.time_zone).is_some_and(|tz| d.availability.covers(tz, now));
+        let tz = parse_time_zone(&d.time_zone);
+        let within_hours = tz.is_some_and(|tz| d.availability.covers(tz, now));
         DetailsView {
             within_hours,
             phones: d
                 .phones
                 .into_iter()
-                .map(|(n, u)| {
-                    let label = page.t(match u {
-                        PhoneUse::Office => "poc-phone-office",
-                        PhoneUse::Mobile => "poc-phone-mobile",
-                        PhoneUse::AroundTheClock => "poc-phone-24x7",
-                    });
-                    (n, label)
-                })
+                .map(|(n, u)| values::phone_shown(&page.tr, &n, u))
                 .collect(),
             name: d.name,
             title: d.title,
             organisation: d.organisation,
             emails: d.emails,
             secure_channels: d.secure_channels,
-            languages: d.languages.join(", "),
-            time_zone: d.time_zone,
-            hours: d.hours,
+            languages: values::language_names(&page.tr, &d.languages),
+            time_zone: tz
+                .map(|tz| values::zone_label(tz, now))
+                .unwrap_or_else(|| d.time_zone.clone()),
+            local_now: tz
+                .map(|tz| values::local_now(&page.tr, tz, now))
+                .unwrap_or_default(),
+            hours: values::hours_in_words(&page.tr, &d.hours),
             notes: d.notes,
             openpgp: d.openpgp.map(|k| KeyView::new(page, k, now)),
         }
@@ -683,7 +689,7 @@ pub async fn poc_page(
             .into_iter()
             .map(|h| HistoryRow {
                 version: h.version,
-                at: format_minute(h.at),
+                at: local::minute(&page.tr, h.at),
                 action: page.t(&format!("poc-history-{}", h.action.replace('_', "-"))),
                 reason: h.reason.unwrap_or_default(),
             })
@@ -717,8 +723,11 @@ pub async fn poc_page(
                     a => page.t(a.label_message()),
                 })
                 .unwrap_or_default(),
-            confirmed_at: poc.confirmed_at.map(format_day).unwrap_or_default(),
-            revalidate_by: due.map(format_day).unwrap_or_default(),
+            confirmed_at: poc
+                .confirmed_at
+                .map(|t| local::day(&page.tr, t))
+                .unwrap_or_default(),
+            revalidate_by: due.map(|t| local::day(&page.tr, t)).unwrap_or_default(),
             overdue: confirmed.is_some_and(|c| policy.is_overdue(c, now)),
             details,
             proposed,

@@ -3,11 +3,10 @@
 //! `pocdir_directory::overview` ask the policy), with a link to where each
 //! task is done and to the help of its role.
 
-use crate::audit::pages::EntryRow;
+use crate::audit::pages::{rows_for, EntryRow};
 use crate::directory::search::role_label;
 use crate::home::help::Topic;
 use crate::http::error::AppError;
-use crate::http::format::format_day;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
@@ -56,7 +55,10 @@ fn entry_view(
             .pending_action
             .map(|a| page.t(a.label_message()))
             .unwrap_or_default(),
-        due: e.due.map(format_day).unwrap_or_default(),
+        due: e
+            .due
+            .map(|t| crate::http::format::local::day(&page.tr, t))
+            .unwrap_or_default(),
         overdue: e.overdue,
         days_left: e.due.map(|d| (d - now).whole_days()).unwrap_or_default(),
     }
@@ -131,7 +133,7 @@ pub async fn home(state: &AppState, page: PageCtx, me: &SignedIn) -> Result<Resp
         AccountKind::Secretariat => secretariat(state, page, me, help).await,
         AccountKind::Nominator => nominator(state, page, me, help).await,
         AccountKind::DiplomaticPoc | AccountKind::TechnicalPoc => poc(state, page, me, help).await,
-        AccountKind::Auditor => auditor(state, page, help).await,
+        AccountKind::Auditor => auditor(state, page, me, help).await,
         AccountKind::Reporter => Ok(render(StatusCode::OK, &ReporterHome { page, help })),
     }
 }
@@ -169,13 +171,8 @@ async fn secretariat(
             action: Some(LogAction::AccessRefused.as_str().to_string()),
             ..LogFilter::default()
         };
-        state
-            .store
-            .search_log(&filter, None, SHORT as u64)
-            .await?
-            .iter()
-            .map(EntryRow::from)
-            .collect()
+        let entries = state.store.search_log(&filter, None, SHORT as u64).await?;
+        rows_for(state, me, &page.tr, &entries).await?
     } else {
         Vec::new()
     };
@@ -261,18 +258,18 @@ async fn poc(
 async fn auditor(
     state: &AppState,
     page: PageCtx,
+    me: &SignedIn,
     help: &'static str,
 ) -> Result<Response, AppError> {
     let head = state.log.latest_head().await?;
-    let recent = state
+    let entries = state
         .store
         .search_log(&LogFilter::default(), None, RECENT_ENTRIES)
-        .await?
-        .iter()
-        .map(EntryRow::from)
-        .collect();
+        .await?;
+    // As sentences, with the names the auditor may see (no PoC's).
+    let recent = rows_for(state, me, &page.tr, &entries).await?;
     let signed_at = OffsetDateTime::from_unix_timestamp(head.timestamp)
-        .map(crate::http::format::format_second)
+        .map(|t| crate::http::format::local::second(&page.tr, t))
         .unwrap_or_default();
     Ok(render(
         StatusCode::OK,

@@ -3,7 +3,7 @@
 //! secretariat sees at once when reminders are not getting out.
 
 use crate::http::error::AppError;
-use crate::http::format::format_minute;
+use crate::http::format::local;
 use crate::http::page::{render, PageCtx};
 use crate::state::AppState;
 use askama::Template;
@@ -57,8 +57,11 @@ pub async fn page(State(state): State<AppState>, page: PageCtx) -> Result<Respon
             status: page.t(status_label(m.status)),
             failed: m.status == MailStatus::Failed,
             when: match m.status {
-                MailStatus::Sent => m.sent_at.map(format_minute).unwrap_or_default(),
-                MailStatus::Queued => format_minute(m.next_attempt_at),
+                MailStatus::Sent => m
+                    .sent_at
+                    .map(|t| local::minute(&page.tr, t))
+                    .unwrap_or_default(),
+                MailStatus::Queued => local::minute(&page.tr, m.next_attempt_at),
                 MailStatus::Failed => String::new(),
             },
             recipient: m.recipient,
@@ -66,7 +69,7 @@ pub async fn page(State(state): State<AppState>, page: PageCtx) -> Result<Respon
             participant: m.participant.unwrap_or_default(),
             attempts: m.attempts,
             last_error: m.last_error.unwrap_or_default(),
-            created: format_minute(m.created_at),
+            created: local::minute(&page.tr, m.created_at),
         })
         .collect();
     Ok(render(StatusCode::OK, &OutboxPage { page, counts, rows }))
