@@ -80,6 +80,11 @@ const PATHS: &[(&str, &str)] = &[
         "filtered search page (HTML)",
         "/directory?q=ministry&region=Asia&role=technical&language=en",
     ),
+    // The pages a PoC opens first: its home (its own entry, its State's due
+    // dates), the directory's first page and its State's page.
+    ("the PoC's home (HTML)", "/"),
+    ("directory, first page (HTML)", "/directory"),
+    ("a State's page (HTML)", "/participants/PAK"),
 ];
 
 #[derive(Debug, Serialize)]
