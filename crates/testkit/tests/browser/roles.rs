@@ -86,6 +86,31 @@ async fn language(client: &Client, code: &str, dir: &str) -> Result<()> {
     wait_for_lang(client, code, dir).await
 }
 
+/// The same home in the other language of the walk (Arabic after English,
+/// English after Arabic): it follows, mirrors, keeps its heading and does
+/// not scroll sideways; then back to `back`.
+async fn home_also_in(client: &Client, role: &str, code: &str, back: &str) -> Result<()> {
+    let dir = |c: &str| if c == "ar" { "rtl" } else { "ltr" };
+    language(client, code, dir(code)).await?;
+    wait_for_path(client, "/").await?;
+    ensure!(
+        !text_of(client, "main h1").await?.trim().is_empty(),
+        "{role}'s home in {code} has no heading"
+    );
+    let sideways = client
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth;",
+            vec![],
+        )
+        .await?;
+    ensure!(
+        sideways == json!(false),
+        "{role}'s home in {code} scrolls sideways"
+    );
+    shot(client, &format!("{role}-home-{code}")).await?;
+    language(client, back, dir(back)).await
+}
+
 async fn number_in(client: &Client, css: &str) -> Result<i64> {
     let text = text_of(client, css).await?;
     text.trim()
@@ -187,6 +212,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         "queue count"
     );
     shot(client, "secretariat-home-en").await?;
+    home_also_in(client, "secretariat", "ar", "en").await?;
     find(client, "#home-queue").await?.click().await?;
     wait_for_path(client, "/nominations").await?;
     find(client, "#queue a.queue-item").await?.click().await?;
@@ -224,6 +250,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         "pending"
     );
     shot(client, "nominator-home-ar").await?;
+    home_also_in(client, "nominator", "en", "ar").await?;
     // Its help, in Arabic, from the home: the nomination task among others.
     find(client, "#home-help").await?.click().await?;
     wait_for_path(client, "/help/nominator").await?;
@@ -282,6 +309,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         "the diplomatic PoC's own entry"
     );
     shot(client, "diplomatic-poc-home-en").await?;
+    home_also_in(client, "diplomatic-poc", "ar", "en").await?;
     type_into(client, "#home-search input[name=q]", "fontaine").await?;
     find(client, "#home-search button[type=submit]")
         .await?
@@ -302,6 +330,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     // The technical PoC: its entry from its home, then its State's log.
     sign_in(client, server, &technical).await?;
     shot(client, "technical-poc-home-en").await?;
+    home_also_in(client, "technical-poc", "ar", "en").await?;
     find(client, "#home-own-entry a.home-poc")
         .await?
         .click()
@@ -324,6 +353,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         "a name on the auditor's home"
     );
     shot(client, "auditor-home-en").await?;
+    home_also_in(client, "auditor", "ar", "en").await?;
     find(client, "#home-audit").await?.click().await?;
     wait_for_path(client, "/audit").await?;
     sign_out(client).await?;
@@ -336,6 +366,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         "the reporter is offered the directory"
     );
     shot(client, "reporter-home-en").await?;
+    home_also_in(client, "reporter", "ar", "en").await?;
     find(client, "#home-help").await?.click().await?;
     wait_for_path(client, "/help/reporter").await?;
     find(client, "#labels").await?;
