@@ -122,7 +122,11 @@ fn screenshot_dir() -> PathBuf {
 }
 
 async fn screenshot(client: &Client, name: &str) -> Result<()> {
-    let dir = screenshot_dir();
+    screenshot_in(client, screenshot_dir(), name).await
+}
+
+/// A screenshot of the window as `dir/name.png`.
+async fn screenshot_in(client: &Client, dir: PathBuf, name: &str) -> Result<()> {
     std::fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
     let png = client.screenshot().await.context("take a screenshot")?;
     ensure!(

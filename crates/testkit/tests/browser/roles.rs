@@ -16,17 +16,7 @@ use serde_json::{json, Value};
 use std::time::Instant;
 
 async fn shot(client: &Client, name: &str) -> Result<()> {
-    let dir = super::screenshot_dir().join("roles");
-    std::fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
-    let png = client.screenshot().await.context("take a screenshot")?;
-    ensure!(
-        png.starts_with(b"\x89PNG"),
-        "the screenshot {name} is not a PNG"
-    );
-    let path = dir.join(format!("{name}.png"));
-    std::fs::write(&path, png).with_context(|| format!("write {}", path.display()))?;
-    println!("screenshot: {}", path.display());
-    Ok(())
+    super::screenshot_in(client, super::screenshot_dir().join("roles"), name).await
 }
 
 /// A PoC of `code` nominated through the API, verified when `verify`.

@@ -4,9 +4,9 @@
 //! given), the secretariat's decision labelled by what it does, and the
 //! review of a proposed change as a difference from the current entry.
 
+use crate::directory::details::{role_label, DetailsView};
 use crate::directory::nominations::own_poc;
 use crate::directory::pocs::{change_poc, decide_poc, Change, DecisionRequest, PocChange};
-use crate::directory::search::{role_label, DetailsView};
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, PathParams};
 use crate::http::form_errors::FormErrors;

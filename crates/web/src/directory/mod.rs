@@ -3,6 +3,7 @@
 //! browsing and searching, and the exchange of entries (export, import).
 
 pub mod decisions;
+pub mod details;
 pub mod exchange;
 pub mod import_template;
 pub mod nominations;

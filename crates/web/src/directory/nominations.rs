@@ -4,8 +4,8 @@
 //! They share the API's rules (`crate::pocs`), so a form and a script can
 //! never do different things.
 
+use crate::directory::details::role_label;
 use crate::directory::pocs::{change_poc, nominate_poc, refuse, Change, PocChange};
-use crate::directory::search::role_label;
 use crate::directory::values;
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, PathParams};

@@ -4,7 +4,7 @@
 //! task is done and to the help of its role.
 
 use crate::audit::pages::{rows_for, EntryRow};
-use crate::directory::search::role_label;
+use crate::directory::details::role_label;
 use crate::home::help::Topic;
 use crate::http::error::AppError;
 use crate::http::identity::SignedIn;
