@@ -6,6 +6,7 @@
 pub mod account;
 pub mod account_admin;
 pub mod clock;
+pub mod communication;
 pub mod credentials;
 pub mod directory;
 pub mod entropy;
@@ -15,6 +16,7 @@ pub mod outbox;
 pub mod policy;
 pub mod redirect;
 pub mod requester;
+pub mod seal;
 pub mod security_key;
 pub mod session;
 pub mod throttle;
