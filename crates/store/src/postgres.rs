@@ -44,6 +44,7 @@ impl SqlStore<PostgresDb> {
         MIGRATOR.run(&pool).await?;
         Ok(SqlStore {
             db: PostgresDb { pool },
+            keys: crate::sql::unsealed_keys()?,
         })
     }
 
@@ -60,6 +61,7 @@ impl SqlStore<PostgresDb> {
             .await?;
         Ok(SqlStore {
             db: PostgresDb { pool },
+            keys: crate::sql::unsealed_keys()?,
         })
     }
 

@@ -56,6 +56,7 @@ impl SqlStore<SqliteDb> {
         MIGRATOR.run(&pool).await?;
         Ok(SqlStore {
             db: SqliteDb { pool },
+            keys: crate::sql::unsealed_keys()?,
         })
     }
 
@@ -72,6 +73,7 @@ impl SqlStore<SqliteDb> {
             .await?;
         Ok(SqlStore {
             db: SqliteDb { pool },
+            keys: crate::sql::unsealed_keys()?,
         })
     }
 

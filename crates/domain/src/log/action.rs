@@ -54,11 +54,21 @@ pub enum LogAction {
     MailQueue,
     MailSent,
     MailFailed,
+    // Communications between PoCs (content hashes only, never content).
+    CommunicationSend,
+    /// The first time a recipient opened it.
+    CommunicationRead,
+    CommunicationAcknowledge,
+    CommunicationForward,
+    /// A way out the TLP label forbids was tried (who, which way, why).
+    CommunicationRefuse,
+    /// A State's diplomatic PoCs alerted: no technical PoC acknowledged in time.
+    CommunicationEscalate,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 36] = [
+    pub const ALL: [LogAction; 42] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -95,6 +105,12 @@ impl LogAction {
         LogAction::MailQueue,
         LogAction::MailSent,
         LogAction::MailFailed,
+        LogAction::CommunicationSend,
+        LogAction::CommunicationRead,
+        LogAction::CommunicationAcknowledge,
+        LogAction::CommunicationForward,
+        LogAction::CommunicationRefuse,
+        LogAction::CommunicationEscalate,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -136,6 +152,12 @@ impl LogAction {
             LogAction::MailQueue => "mail.queue",
             LogAction::MailSent => "mail.sent",
             LogAction::MailFailed => "mail.failed",
+            LogAction::CommunicationSend => "communication.send",
+            LogAction::CommunicationRead => "communication.read",
+            LogAction::CommunicationAcknowledge => "communication.acknowledge",
+            LogAction::CommunicationForward => "communication.forward",
+            LogAction::CommunicationRefuse => "communication.refuse",
+            LogAction::CommunicationEscalate => "communication.escalate",
         }
     }
 

@@ -9,9 +9,12 @@
 
 use crate::{Backend, StoreError, StoreResult};
 use async_trait::async_trait;
+use pocdir_domain::entropy::OsEntropy;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::merkle::Hash;
+use pocdir_domain::seal::Keyring;
 use std::ops::DerefMut;
+use std::sync::Arc;
 
 /// A value bound to a placeholder: the few types the store binds.
 #[derive(Debug, Clone, Copy)]
@@ -145,6 +148,55 @@ pub trait Driver: std::fmt::Debug + Clone + Send + Sync + 'static {
 #[derive(Debug, Clone)]
 pub struct SqlStore<D> {
     pub(crate) db: D,
+    /// Seals what the database must not hold in clear (see
+    /// `pocdir_domain::seal`).
+    pub(crate) keys: Arc<Keyring>,
+}
+
+/// Until the key file is wired in (`crates/cli/src/secrets.rs`), a store
+/// seals under a key that lives as long as the process.
+pub(crate) fn unsealed_keys() -> StoreResult<Arc<Keyring>> {
+    Keyring::ephemeral(Arc::new(OsEntropy))
+        .map(Arc::new)
+        .map_err(|e| StoreError::Corrupt(format!("keyring: {e}")))
+}
+
+impl<D> SqlStore<D> {
+    /// Seals `plain` for the column `purpose` (`table.column`).
+    pub(crate) fn seal_str(&self, purpose: &str, plain: &str) -> StoreResult<String> {
+        self.keys
+            .seal_str(purpose, plain)
+            .map_err(|e| StoreError::Corrupt(format!("{purpose}: {e}")))
+    }
+
+    /// Opens a value sealed for `purpose`; `key` names the row for the error.
+    pub(crate) fn open_str(
+        &self,
+        purpose: &str,
+        key: impl std::fmt::Display,
+        sealed: &str,
+    ) -> StoreResult<String> {
+        self.keys
+            .open_str(purpose, sealed)
+            .map_err(|e| StoreError::Corrupt(format!("{purpose} of {key}: {e}")))
+    }
+
+    pub(crate) fn seal_bytes(&self, purpose: &str, plain: &[u8]) -> StoreResult<Vec<u8>> {
+        self.keys
+            .seal_bytes(purpose, plain)
+            .map_err(|e| StoreError::Corrupt(format!("{purpose}: {e}")))
+    }
+
+    pub(crate) fn open_bytes(
+        &self,
+        purpose: &str,
+        key: impl std::fmt::Display,
+        sealed: &[u8],
+    ) -> StoreResult<Vec<u8>> {
+        self.keys
+            .open_bytes(purpose, sealed)
+            .map_err(|e| StoreError::Corrupt(format!("{purpose} of {key}: {e}")))
+    }
 }
 
 /// A single statement's missing row, as the driver would report it.
