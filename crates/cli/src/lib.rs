@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod config;
 pub mod demo;
+pub mod demo_communications;
 pub mod log_commands;
 pub mod secrets;
 pub mod server;
