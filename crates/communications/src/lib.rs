@@ -824,7 +824,25 @@ impl<'a> Communications<'a> {
                 })
                 .collect();
             let log = events::communication_escalated(now, id, &state, &alerted)?;
-            if self.store.escalate(id, &state, now, mails, log).await? {
+            // In their inbox too, except for RED: only the sender's named
+            // recipients ever read it; the alert names it, no more.
+            let added: Vec<NewRecipient> = if c.tlp == TlpLabel::Red {
+                Vec::new()
+            } else {
+                diplomats
+                    .iter()
+                    .map(|d| NewRecipient {
+                        account_id: d.account_id,
+                        state: d.state.clone(),
+                        kind: d.kind,
+                    })
+                    .collect()
+            };
+            if self
+                .store
+                .escalate(id, &state, now, added, mails, log)
+                .await?
+            {
                 escalated += 1;
                 tracing::warn!(
                     communication = id,
