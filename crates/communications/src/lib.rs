@@ -640,7 +640,18 @@ impl<'a> Communications<'a> {
         let mut ids: Vec<i64> = parent.recipients.iter().map(|r| r.account_id).collect();
         ids.push(parent.meta.sender_account);
         ids.retain(|id| *id != who.account_id());
-        let to = Addressing::Named { accounts: ids };
+        ids.sort_unstable();
+        ids.dedup();
+        // Everyone of the parent who can still receive: an account disabled
+        // since does not stop the others from getting the reply.
+        let still: Vec<i64> = self
+            .store
+            .poc_accounts(&ids)
+            .await?
+            .into_iter()
+            .map(|a| a.account_id)
+            .collect();
+        let to = Addressing::Named { accounts: still };
         to.check(checked.tlp)?;
         let recipients = self.resolve(&to).await?;
         self.store_new(

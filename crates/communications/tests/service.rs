@@ -708,3 +708,50 @@ async fn escalation_puts_it_in_the_diplomats_inbox_except_red() {
         .iter()
         .all(|m| !m.body.contains("SCADA") && !m.subject.contains("Wiper")));
 }
+
+#[tokio::test]
+async fn a_reply_reaches_the_others_when_one_of_them_was_disabled_since() {
+    let w = world().await;
+    let svc = w.service();
+    let id = svc
+        .send(
+            &w.pak_tech,
+            compose("GREEN", to_states(&["FRA"], RoleChoice::Technical)),
+        )
+        .await
+        .unwrap();
+    let change_mail = pocdir_store::ChangeMail {
+        mail: pocdir_store::NewMail {
+            dedupe_key: "disable-soc".into(),
+            recipient: "soc@fra".into(),
+            language: "fr".into(),
+            subject: "s".into(),
+            body: "b".into(),
+            participant: Some("FRA".into()),
+            created_at: T0,
+        },
+        log: draft("mail.queue"),
+    };
+    assert!(w
+        .store
+        .change_account(
+            w.fra_tech2.account_id(),
+            pocdir_domain::account_admin::AccountChange::Disable,
+            T0,
+            change_mail,
+            draft("account.disable"),
+        )
+        .await
+        .unwrap());
+    let mut t = template("GREEN");
+    t.kind = "response".into();
+    let reply = svc.reply(&w.fra_tech, id, t, vec![]).await.unwrap();
+    let rec = w.store.communication(reply).await.unwrap().unwrap();
+    assert_eq!(
+        rec.recipients
+            .iter()
+            .map(|r| r.account_id)
+            .collect::<Vec<_>>(),
+        vec![w.pak_tech.account_id()]
+    );
+}
