@@ -43,7 +43,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 #[derive(Args, Clone)]
 pub struct CommunicationsArgs {
@@ -472,10 +472,9 @@ impl Sink {
     }
 }
 
+/// Now, in ns since the epoch (the SMTP peer's clock is the same machine's).
 fn unix_nanos() -> u128 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos())
+    u128::try_from(SystemClock.now().unix_timestamp_nanos()).unwrap_or(0)
 }
 
 async fn mail_scenario(
