@@ -2,11 +2,14 @@
 //! (pages) and the same through the JSON API. The rules are the domain's
 //! (`communication::`); the service is `pocdir_communications`.
 
+pub mod api;
+
 use crate::http::error::AppError;
-use crate::http::routes::Routes;
+use crate::http::routes::{Route, RouteMethod, Routes};
 use crate::state::AppState;
 use axum::http::StatusCode;
 use pocdir_communications::{CommError, Communications, Settings};
+use pocdir_domain::policy::Action::{ReadCommunications, SendCommunications};
 
 /// The service's settings from the web's configuration.
 pub fn settings(state: &AppState) -> Settings {
@@ -65,9 +68,60 @@ impl From<CommError> for AppError {
 
 pub fn routes(routes: Routes) -> Routes {
     routes
+        // The JSON API (`api.rs`); a send or a reply carries its files.
+        .get("/api/v1/communications", ReadCommunications, api::list)
+        .route(
+            Route::new(
+                RouteMethod::Post,
+                "/api/v1/communications",
+                SendCommunications,
+            )
+            .body_limit(api::MAX_BODY_BYTES),
+            api::send,
+        )
+        .get(
+            "/api/v1/communications/unread",
+            ReadCommunications,
+            api::unread,
+        )
+        .get("/api/v1/communications/{id}", ReadCommunications, api::one)
+        .get(
+            "/api/v1/communications/{id}/thread",
+            ReadCommunications,
+            api::thread,
+        )
+        .post(
+            "/api/v1/communications/{id}/acknowledge",
+            SendCommunications,
+            api::acknowledge,
+        )
+        .route(
+            Route::new(
+                RouteMethod::Post,
+                "/api/v1/communications/{id}/reply",
+                SendCommunications,
+            )
+            .body_limit(api::MAX_BODY_BYTES),
+            api::reply,
+        )
+        .post(
+            "/api/v1/communications/{id}/forward",
+            SendCommunications,
+            api::forward,
+        )
+        .get(
+            "/api/v1/communications/{id}/attachments/{attachment}",
+            ReadCommunications,
+            api::attachment,
+        )
+        .get(
+            "/api/v1/communications/{id}/export",
+            ReadCommunications,
+            api::export,
+        )
 }
 
 /// This capability's part of the OpenAPI document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    utoipa::openapi::OpenApiBuilder::new().build()
+    api::openapi()
 }

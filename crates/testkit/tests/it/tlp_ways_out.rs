@@ -1,0 +1,524 @@
+//! TLP holds on every way out, through the real server: random senders,
+//! recipients, labels and forward chains sent through the API, then every
+//! account tries every way content leaves pocdir (the API's read, the
+//! thread, the file, the export, the lists, the mail the outbox queued),
+//! and an oracle says who may see what.
+//!
+//! The oracle is written from the label definitions (the module comment of
+//! `crates/domain/src/communication/tlp.rs`), not from the code:
+//! - `TLP:RED`: only the named recipient accounts and the sender; never to
+//!   a whole State, forwarded, exported or mailed in clear;
+//! - `TLP:AMBER+STRICT` and `TLP:AMBER`: the PoCs of the States taking part
+//!   (the sender's and the recipients'); AMBER+STRICT is mailed only as a
+//!   link or encrypted;
+//! - `TLP:GREEN`: any PoC of any participating State;
+//! - `TLP:CLEAR`: anyone;
+//! - the secretariat is not a reader unless addressed: metadata only;
+//! - a forward keeps or tightens the label and stays within what the
+//!   label it forwards allows.
+//!
+//! Content forwarded along a chain must satisfy every label of the chain.
+//! The server may be stricter than a label (it is, for forwards of AMBER:
+//! the forwarder's own State only); it may never be looser. Each sealed
+//! field and file carries a marker unique to its chain, so "saw the
+//! content" is "the marker is in what came back".
+
+use crate::communications_api::{participating, template, text_file, who, Api, Who};
+use pocdir_domain::account::AccountKind;
+use pocdir_testkit::TestServer;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+const LABELS: [&str; 5] = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"];
+/// PAK, FRA and GBR take part; DEU does not.
+const PARTICIPATING: [&str; 3] = ["PAK", "FRA", "GBR"];
+
+fn rank(label: &str) -> usize {
+    LABELS
+        .iter()
+        .position(|l| *l == label)
+        .unwrap_or(usize::MAX)
+}
+
+struct Person {
+    who: Who,
+    kind: AccountKind,
+    state: Option<&'static str>,
+}
+
+impl Person {
+    fn id(&self) -> i64 {
+        self.who.account.id
+    }
+    fn is_poc(&self) -> bool {
+        matches!(
+            self.kind,
+            AccountKind::TechnicalPoc | AccountKind::DiplomaticPoc
+        )
+    }
+    fn participating_poc(&self) -> bool {
+        self.is_poc() && self.state.is_some_and(|s| PARTICIPATING.contains(&s))
+    }
+}
+
+/// One communication as the oracle knows it.
+#[derive(Debug, Clone)]
+struct Link {
+    label: &'static str,
+    sender: usize,
+    sender_state: &'static str,
+    recipients: BTreeSet<usize>,
+    recipient_states: BTreeSet<&'static str>,
+}
+
+/// Whether the label of `link` lets `reader` see its content.
+fn label_allows(people: &[Person], link: &Link, reader: usize) -> bool {
+    let p = &people[reader];
+    if p.kind == AccountKind::Secretariat {
+        return false;
+    }
+    let named = link.sender == reader || link.recipients.contains(&reader);
+    match link.label {
+        "RED" => named,
+        "AMBER+STRICT" | "AMBER" => {
+            p.is_poc()
+                && p.state
+                    .is_some_and(|s| s == link.sender_state || link.recipient_states.contains(s))
+        }
+        "GREEN" => p.participating_poc(),
+        _ => true,
+    }
+}
+
+/// A chain: the original first, each forward after.
+fn may_see(people: &[Person], chain: &[Link], reader: usize) -> bool {
+    chain.iter().all(|l| label_allows(people, l, reader))
+}
+
+#[derive(Debug, Clone)]
+enum To {
+    States(Vec<&'static str>, &'static str),
+    Pocs(Vec<usize>),
+}
+
+#[derive(Debug, Clone)]
+struct Case {
+    sender: usize,
+    label: &'static str,
+    to: To,
+    /// Each forward: who (of those who have the last one), label, to.
+    forwards: Vec<(usize, &'static str, To)>,
+}
+
+fn to_strategy(n_people: usize) -> impl Strategy<Value = To> {
+    prop_oneof![
+        (
+            proptest::sample::subsequence(vec!["PAK", "FRA", "GBR", "DEU"], 1..3),
+            proptest::sample::select(vec!["technical", "diplomatic", "both"]),
+        )
+            .prop_map(|(s, r)| To::States(s, r)),
+        proptest::sample::subsequence((0..n_people).collect::<Vec<_>>(), 1..4).prop_map(To::Pocs),
+    ]
+}
+
+fn case_strategy(n_people: usize, senders: Vec<usize>) -> impl Strategy<Value = Case> {
+    (
+        proptest::sample::select(senders),
+        proptest::sample::select(LABELS.to_vec()),
+        to_strategy(n_people),
+        proptest::collection::vec(
+            (
+                0..n_people,
+                proptest::sample::select(LABELS.to_vec()),
+                to_strategy(n_people),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(|(sender, label, to, forwards)| Case {
+            sender,
+            label,
+            to,
+            forwards,
+        })
+}
+
+fn to_json(people: &[Person], to: &To) -> Value {
+    match to {
+        To::States(states, roles) => json!({"states": states, "roles": roles}),
+        To::Pocs(ids) => json!({"pocs": ids.iter().map(|i| people[*i].id()).collect::<Vec<_>>()}),
+    }
+}
+
+/// Who the oracle expects `to` to reach from `sender`, or None when the
+/// server must refuse it (a State that does not take part, an account
+/// that is no PoC of one, RED to whole States, nobody left).
+fn expected_recipients(
+    people: &[Person],
+    sender: usize,
+    label: &str,
+    to: &To,
+) -> Option<BTreeSet<usize>> {
+    let mut out = BTreeSet::new();
+    match to {
+        To::States(states, roles) => {
+            if label == "RED" || states.iter().any(|s| !PARTICIPATING.contains(s)) {
+                return None;
+            }
+            for state in states {
+                let before = out.len();
+                for (i, p) in people.iter().enumerate() {
+                    let role_fits = match *roles {
+                        "technical" => p.kind == AccountKind::TechnicalPoc,
+                        "diplomatic" => p.kind == AccountKind::DiplomaticPoc,
+                        _ => p.is_poc(),
+                    };
+                    if role_fits && p.state == Some(*state) {
+                        out.insert(i);
+                    }
+                }
+                // A State with nobody of the role cannot receive it.
+                if out.len() == before {
+                    return None;
+                }
+            }
+        }
+        To::Pocs(ids) => {
+            for i in ids {
+                if !people[*i].participating_poc() {
+                    return None;
+                }
+                out.insert(*i);
+            }
+        }
+    }
+    out.remove(&sender);
+    (!out.is_empty()).then_some(out)
+}
+
+static MARKERS: AtomicU64 = AtomicU64::new(0);
+
+struct World {
+    server: TestServer,
+    api: Api,
+    people: Vec<Person>,
+}
+
+fn fail(msg: String) -> TestCaseError {
+    TestCaseError::fail(msg)
+}
+
+impl World {
+    async fn new() -> World {
+        let server = TestServer::start().await;
+        participating(&server, &PARTICIPATING).await;
+        let mut people = Vec::new();
+        use AccountKind::*;
+        let roster: [(AccountKind, Option<&'static str>); 10] = [
+            (TechnicalPoc, Some("PAK")),
+            (TechnicalPoc, Some("PAK")),
+            (DiplomaticPoc, Some("PAK")),
+            (TechnicalPoc, Some("FRA")),
+            (DiplomaticPoc, Some("FRA")),
+            (TechnicalPoc, Some("GBR")),
+            (TechnicalPoc, Some("DEU")),
+            (Secretariat, None),
+            (Nominator, Some("FRA")),
+            (Auditor, None),
+        ];
+        for (kind, state) in roster {
+            people.push(Person {
+                who: who(&server, kind, state).await,
+                kind,
+                state,
+            });
+        }
+        World {
+            api: Api::new(&server),
+            server,
+            people,
+        }
+    }
+
+    /// Every way out of communication `id` (whose content carries
+    /// `marker`), for every account, against the oracle.
+    async fn check_ways_out(
+        &self,
+        id: i64,
+        attachment: i64,
+        marker: &str,
+        chain: &[Link],
+    ) -> Result<(), TestCaseError> {
+        let last = chain.last().ok_or_else(|| fail("empty chain".into()))?;
+        for (i, p) in self.people.iter().enumerate() {
+            let allowed = may_see(&self.people, chain, i);
+            let intended = last.sender == i || last.recipients.contains(&i);
+            let paths = [
+                format!("/api/v1/communications/{id}"),
+                format!("/api/v1/communications/{id}/thread"),
+                format!("/api/v1/communications/{id}/attachments/{attachment}"),
+                format!("/api/v1/communications/{id}/export"),
+            ];
+            for path in &paths {
+                let (status, body) = self.api.get_text(&p.who, path).await;
+                let label = format!(
+                    "{:?} of {:?} on {path} ({:?}): {status}",
+                    p.kind, p.state, chain
+                );
+                if status >= 500 {
+                    return Err(fail(format!("{label}: server error {body}")));
+                }
+                if body.contains(marker) && !allowed {
+                    return Err(fail(format!("LEAK {label}: {body}")));
+                }
+                if !p.is_poc() && p.kind != AccountKind::Secretariat && status != 403 {
+                    return Err(fail(format!("{label}: not for this kind")));
+                }
+            }
+            // The intended readers get the content by the API (a label
+            // stricter than the chain's first never hides it from them).
+            if intended {
+                let (status, body) = self.api.get_text(&p.who, &paths[0]).await;
+                if status != 200 || !body.contains(marker) {
+                    return Err(fail(format!(
+                        "{:?} of {:?} is a party but cannot read {id}: {status} {body}",
+                        p.kind, p.state
+                    )));
+                }
+                let (status, _) = self.api.get_text(&p.who, &paths[3]).await;
+                let exportable = last.label != "RED";
+                if (status == 200) != exportable {
+                    return Err(fail(format!(
+                        "export of {} by a party: {status}",
+                        last.label
+                    )));
+                }
+            }
+            // The secretariat sees the metadata, never the content.
+            if p.kind == AccountKind::Secretariat {
+                let (status, body) = self.api.get(&p.who, &paths[0]).await;
+                if status != 200 || body["sight"] != "metadata" || !body["content"].is_null() {
+                    return Err(fail(format!("secretariat on {id}: {status} {body}")));
+                }
+            }
+            // No list carries content, or a communication the reader may
+            // not know of with its marker.
+            for folder in ["inbox", "sent", "state", "all"] {
+                let (status, body) = self
+                    .api
+                    .get_text(&p.who, &format!("/api/v1/communications?folder={folder}"))
+                    .await;
+                if body.contains(marker) {
+                    return Err(fail(format!("content in the {folder} list: {body}")));
+                }
+                if status >= 500 {
+                    return Err(fail(format!("{folder}: {status}")));
+                }
+            }
+        }
+        // The mails the outbox queued for it: to its recipients only, the
+        // content only where the label allows it in clear and the reader
+        // may see it.
+        let prefix = format!("communication:{id}:to:");
+        let mails = self
+            .server
+            .store
+            .mails(None, 1_000_000)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        let mut mailed = BTreeSet::new();
+        for mail in mails.iter().filter(|m| m.dedupe_key.starts_with(&prefix)) {
+            let reader = self
+                .people
+                .iter()
+                .position(|p| p.who.account.email == mail.recipient)
+                .ok_or_else(|| fail(format!("mail to a stranger: {}", mail.recipient)))?;
+            mailed.insert(reader);
+            if !last.recipients.contains(&reader) {
+                return Err(fail(format!("mail to a non-recipient {}", mail.recipient)));
+            }
+            let carries = mail.body.contains(marker) || mail.subject.contains(marker);
+            if carries
+                && (matches!(last.label, "RED" | "AMBER+STRICT")
+                    || !may_see(&self.people, chain, reader))
+            {
+                return Err(fail(format!(
+                    "LEAK by mail ({}) to {}: {}",
+                    last.label, mail.recipient, mail.body
+                )));
+            }
+            if !mail.subject.starts_with(&format!("[TLP:{}]", last.label))
+                && !mail.subject.contains(&format!("TLP:{}", last.label))
+            {
+                return Err(fail(format!(
+                    "mail subject without its label: {}",
+                    mail.subject
+                )));
+            }
+        }
+        if mailed != last.recipients {
+            return Err(fail(format!(
+                "mails to {mailed:?}, recipients {:?}",
+                last.recipients
+            )));
+        }
+        Ok(())
+    }
+
+    async fn run(&self, case: Case) -> Result<(), TestCaseError> {
+        let people = &self.people;
+        let marker = format!("mk{}x", MARKERS.fetch_add(1, Ordering::SeqCst));
+        let sender = &people[case.sender];
+        let (status, body) = self
+            .api
+            .post(
+                &sender.who,
+                "/api/v1/communications",
+                json!({
+                    "template": template(Some(case.label), &marker),
+                    "to": to_json(people, &case.to),
+                    "attachments": [text_file(&marker)],
+                }),
+            )
+            .await;
+        if !sender.participating_poc() {
+            prop_assert_eq!(
+                status,
+                403,
+                "a PoC of a State that does not take part sent: {}",
+                body
+            );
+            return Ok(());
+        }
+        let expected = expected_recipients(people, case.sender, case.label, &case.to);
+        let Some(recipients) = expected else {
+            prop_assert!(
+                status == 422 || status == 403,
+                "a send the oracle refuses was {status}: {body}"
+            );
+            return Ok(());
+        };
+        prop_assert_eq!(status, 201, "{:?}: {}", case, body);
+        let got: BTreeSet<i64> = body["recipients"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| r["account_id"].as_i64())
+            .collect();
+        let want: BTreeSet<i64> = recipients.iter().map(|i| people[*i].id()).collect();
+        prop_assert_eq!(got, want, "recipients of {:?}", case);
+        let mut chain = vec![Link {
+            label: case.label,
+            sender: case.sender,
+            sender_state: sender.state.unwrap_or_default(),
+            recipient_states: recipients.iter().filter_map(|i| people[*i].state).collect(),
+            recipients,
+        }];
+        let mut id = body["id"].as_i64().unwrap_or_default();
+        let mut attachment = body["attachments"][0]["id"].as_i64().unwrap_or_default();
+        self.check_ways_out(id, attachment, &marker, &chain).await?;
+
+        for (forwarder, label, to) in &case.forwards {
+            let last = chain.last().cloned().ok_or_else(|| fail("chain".into()))?;
+            let f = &people[*forwarder];
+            let refused_before = self.refusals().await;
+            let (status, body) = self
+                .api
+                .post(
+                    &f.who,
+                    &format!("/api/v1/communications/{id}/forward"),
+                    json!({"tlp": label, "to": to_json(people, to)}),
+                )
+                .await;
+            let targets = expected_recipients(people, *forwarder, label, to);
+            // What the labels allow: the forwarder may see it, the label is
+            // kept or tightened, RED never goes on, and every target may see
+            // the content under every label so far.
+            let oracle_allows = may_see(people, &chain, *forwarder)
+                && f.participating_poc()
+                && last.label != "RED"
+                && rank(label) >= rank(last.label)
+                && targets
+                    .as_ref()
+                    .is_some_and(|t| t.iter().all(|r| may_see(people, &chain, *r)));
+            if status == 201 {
+                prop_assert!(
+                    oracle_allows,
+                    "a forward that breaks the label went out: {:?} by {:?} of {:?} as {} to {:?}",
+                    chain,
+                    f.kind,
+                    f.state,
+                    label,
+                    to
+                );
+                let recipients = targets.unwrap_or_default();
+                chain.push(Link {
+                    label,
+                    sender: *forwarder,
+                    sender_state: f.state.unwrap_or_default(),
+                    recipient_states: recipients.iter().filter_map(|i| people[*i].state).collect(),
+                    recipients,
+                });
+                id = body["id"].as_i64().unwrap_or_default();
+                attachment = body["attachments"][0]["id"].as_i64().unwrap_or_default();
+                self.check_ways_out(id, attachment, &marker, &chain).await?;
+            } else {
+                prop_assert!(
+                    matches!(status, 403 | 404 | 422),
+                    "forward answered {status}: {body}"
+                );
+                prop_assert!(!body.to_string().contains(&marker), "content in a refusal");
+                if body["error"]["code"] == "tlp_refused" {
+                    prop_assert_eq!(self.refusals().await, refused_before + 1, "refusal logged");
+                }
+                if status == 404 {
+                    // Only for those who may not know it: never its parties.
+                    prop_assert!(last.sender != *forwarder && !last.recipients.contains(forwarder));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn refusals(&self) -> usize {
+        let filter = pocdir_store::LogFilter {
+            action: Some("communication.refuse".into()),
+            ..Default::default()
+        };
+        self.server
+            .store
+            .search_log(&filter, None, 1_000_000)
+            .await
+            .map(|v| v.len())
+            .unwrap_or_default()
+    }
+}
+
+#[test]
+fn no_way_out_lets_content_past_its_label() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let world = rt.block_on(World::new());
+    let senders: Vec<usize> = (0..world.people.len())
+        .filter(|i| world.people[*i].is_poc())
+        .collect();
+    let strategy = case_strategy(world.people.len(), senders);
+    let mut runner = TestRunner::new(Config {
+        cases: 32,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let result = runner.run(&strategy, |case| rt.block_on(world.run(case)));
+    let World { server, .. } = world;
+    rt.block_on(server.stop());
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
