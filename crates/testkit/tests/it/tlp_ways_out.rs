@@ -35,6 +35,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 const LABELS: [&str; 5] = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"];
 /// PAK, FRA and GBR take part; DEU does not.
 const PARTICIPATING: [&str; 3] = ["PAK", "FRA", "GBR"];
+/// The first people of the roster are the PoCs of those States.
+const POCS_TAKING_PART: usize = 6;
 
 fn rank(label: &str) -> usize {
     LABELS
@@ -102,6 +104,15 @@ fn may_see(people: &[Person], chain: &[Link], reader: usize) -> bool {
 enum To {
     States(Vec<&'static str>, &'static str),
     Pocs(Vec<usize>),
+    /// Up to `n` other PoCs of the forwarder's own State, named.
+    Colleagues(usize),
+}
+
+/// A forward's label: the last one's, tightened by `n` steps, or a given one.
+#[derive(Debug, Clone, Copy)]
+enum LabelSpec {
+    Tighten(usize),
+    Exactly(&'static str),
 }
 
 #[derive(Debug, Clone)]
@@ -109,19 +120,44 @@ struct Case {
     sender: usize,
     label: &'static str,
     to: To,
-    /// Each forward: who (of those who have the last one), label, to.
-    forwards: Vec<(usize, &'static str, To)>,
+    /// Each forward: who, label, to.
+    forwards: Vec<(Forwarder, LabelSpec, To)>,
 }
 
+/// Mostly recipients that can be reached (PoCs of States taking part),
+/// now and then one that cannot.
 fn to_strategy(n_people: usize) -> impl Strategy<Value = To> {
+    let roles = || {
+        prop_oneof![
+            2 => Just("both"),
+            1 => Just("technical"),
+            1 => Just("diplomatic"),
+        ]
+    };
     prop_oneof![
-        (
-            proptest::sample::subsequence(vec!["PAK", "FRA", "GBR", "DEU"], 1..3),
-            proptest::sample::select(vec!["technical", "diplomatic", "both"]),
+        4 => (
+            proptest::sample::subsequence(PARTICIPATING.to_vec(), 1..3),
+            roles(),
         )
             .prop_map(|(s, r)| To::States(s, r)),
-        proptest::sample::subsequence((0..n_people).collect::<Vec<_>>(), 1..4).prop_map(To::Pocs),
+        1 => (
+            proptest::sample::subsequence(vec!["PAK", "FRA", "GBR", "DEU"], 1..3),
+            roles(),
+        )
+            .prop_map(|(s, r)| To::States(s, r)),
+        5 => proptest::sample::subsequence((0..POCS_TAKING_PART).collect::<Vec<_>>(), 1..4)
+            .prop_map(To::Pocs),
+        1 => proptest::sample::subsequence((0..n_people).collect::<Vec<_>>(), 1..4)
+            .prop_map(To::Pocs),
     ]
+}
+
+/// Who forwards: mostly one of the last communication's parties (the
+/// `n`-th, wrapping), now and then anyone.
+#[derive(Debug, Clone, Copy)]
+enum Forwarder {
+    Party(usize),
+    Anyone(usize),
 }
 
 fn case_strategy(n_people: usize, senders: Vec<usize>) -> impl Strategy<Value = Case> {
@@ -131,11 +167,20 @@ fn case_strategy(n_people: usize, senders: Vec<usize>) -> impl Strategy<Value = 
         to_strategy(n_people),
         proptest::collection::vec(
             (
-                0..n_people,
-                proptest::sample::select(LABELS.to_vec()),
-                to_strategy(n_people),
+                prop_oneof![
+                    3 => (0..8usize).prop_map(Forwarder::Party),
+                    1 => (0..n_people).prop_map(Forwarder::Anyone),
+                ],
+                prop_oneof![
+                    3 => (0..3usize).prop_map(LabelSpec::Tighten),
+                    1 => proptest::sample::select(LABELS.to_vec()).prop_map(LabelSpec::Exactly),
+                ],
+                prop_oneof![
+                    2 => (1..3usize).prop_map(To::Colleagues),
+                    1 => to_strategy(n_people),
+                ],
             ),
-            0..3,
+            0..4,
         ),
     )
         .prop_map(|(sender, label, to, forwards)| Case {
@@ -150,6 +195,7 @@ fn to_json(people: &[Person], to: &To) -> Value {
     match to {
         To::States(states, roles) => json!({"states": states, "roles": roles}),
         To::Pocs(ids) => json!({"pocs": ids.iter().map(|i| people[*i].id()).collect::<Vec<_>>()}),
+        To::Colleagues(_) => json!({}),
     }
 }
 
@@ -186,6 +232,7 @@ fn expected_recipients(
                 }
             }
         }
+        To::Colleagues(_) => return None,
         To::Pocs(ids) => {
             for i in ids {
                 if !people[*i].participating_poc() {
@@ -200,6 +247,9 @@ fn expected_recipients(
 }
 
 static MARKERS: AtomicU64 = AtomicU64::new(0);
+/// Communications sent and forwarded: the test must not pass empty.
+static SENT: AtomicU64 = AtomicU64::new(0);
+static FORWARDED: AtomicU64 = AtomicU64::new(0);
 
 struct World {
     server: TestServer,
@@ -422,9 +472,34 @@ impl World {
         let mut attachment = body["attachments"][0]["id"].as_i64().unwrap_or_default();
         self.check_ways_out(id, attachment, &marker, &chain).await?;
 
-        for (forwarder, label, to) in &case.forwards {
+        SENT.fetch_add(1, Ordering::SeqCst);
+        for (who_forwards, label, to) in &case.forwards {
             let last = chain.last().cloned().ok_or_else(|| fail("chain".into()))?;
+            let forwarder = &match who_forwards {
+                Forwarder::Anyone(i) => *i,
+                Forwarder::Party(n) => {
+                    let parties: Vec<usize> = std::iter::once(last.sender)
+                        .chain(last.recipients.iter().copied())
+                        .collect();
+                    parties[n % parties.len()]
+                }
+            };
             let f = &people[*forwarder];
+            let label = &match label {
+                LabelSpec::Exactly(l) => *l,
+                LabelSpec::Tighten(n) => LABELS[(rank(last.label) + n).min(LABELS.len() - 1)],
+            };
+            let to = &match to {
+                To::Colleagues(n) => To::Pocs(
+                    (0..people.len())
+                        .filter(|i| {
+                            *i != *forwarder && people[*i].is_poc() && people[*i].state == f.state
+                        })
+                        .take(*n)
+                        .collect(),
+                ),
+                other => other.clone(),
+            };
             let refused_before = self.refusals().await;
             let (status, body) = self
                 .api
@@ -456,6 +531,7 @@ impl World {
                     to
                 );
                 let recipients = targets.unwrap_or_default();
+                FORWARDED.fetch_add(1, Ordering::SeqCst);
                 chain.push(Link {
                     label,
                     sender: *forwarder,
@@ -511,7 +587,7 @@ fn no_way_out_lets_content_past_its_label() {
         .collect();
     let strategy = case_strategy(world.people.len(), senders);
     let mut runner = TestRunner::new(Config {
-        cases: 32,
+        cases: 64,
         failure_persistence: None,
         ..Config::default()
     });
@@ -521,4 +597,13 @@ fn no_way_out_lets_content_past_its_label() {
     if let Err(e) = result {
         panic!("{e}");
     }
+    let (sent, forwarded) = (
+        SENT.load(Ordering::SeqCst),
+        FORWARDED.load(Ordering::SeqCst),
+    );
+    println!("{sent} communications sent, {forwarded} forwarded, every way out checked");
+    assert!(
+        sent >= 24 && forwarded >= 12,
+        "too few: {sent} sent, {forwarded} forwarded"
+    );
 }
