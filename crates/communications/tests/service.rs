@@ -578,6 +578,16 @@ async fn replies_acknowledgements_and_escalation() {
         && m.body.contains(&format!("/communications/{id}"))));
     let opened = svc.open(&w.pak_tech, id, WayOut::Page).await.unwrap();
     assert_eq!(opened.record.escalations.len(), 1, "the sender sees it");
+    // The diplomatic PoC was a recipient already: its receipts stay.
+    assert!(svc
+        .list(&w.fra_dip, Folder::Inbox, &InboxFilter::default(), 10)
+        .await
+        .unwrap()[0]
+        .item
+        .receipts
+        .unwrap()
+        .acknowledged_at
+        .is_some());
 
     // A reply goes to everyone of the parent but the replier, and answers it.
     let mut t = template("AMBER");
@@ -641,4 +651,107 @@ async fn a_technical_acknowledgement_in_time_means_no_escalation() {
     let rec = w.store.communication(id).await.unwrap().unwrap();
     assert_eq!(rec.escalations.len(), 1);
     assert_eq!(rec.escalations[0].0, "DEU");
+}
+
+#[tokio::test]
+async fn escalation_puts_it_in_the_diplomats_inbox_except_red() {
+    let w = world().await;
+    let svc = w.service();
+    let amber = svc
+        .send(
+            &w.pak_tech,
+            compose("AMBER", to_states(&["FRA"], RoleChoice::Technical)),
+        )
+        .await
+        .unwrap();
+    let red = svc
+        .send(
+            &w.pak_tech,
+            compose(
+                "RED",
+                Addressing::Named {
+                    accounts: vec![w.fra_tech.account_id()],
+                },
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(svc.unread(&w.fra_dip).await.unwrap(), 0);
+    w.clock.advance(Duration::hours(2));
+    assert_eq!(svc.escalate_due(100).await.unwrap(), 2);
+    let inbox = svc
+        .list(&w.fra_dip, Folder::Inbox, &InboxFilter::default(), 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        inbox.iter().map(|l| l.item.meta.id).collect::<Vec<_>>(),
+        vec![amber],
+        "AMBER is now in the diplomat's inbox; RED is not"
+    );
+    assert_eq!(svc.unread(&w.fra_dip).await.unwrap(), 1);
+    svc.acknowledge(&w.fra_dip, amber).await.unwrap();
+    // RED: the diplomat was alerted by mail and sees that it exists, not
+    // what it says.
+    let seen = svc.open(&w.fra_dip, red, WayOut::Page).await.unwrap();
+    assert_eq!(seen.sight, Sight::Metadata);
+    assert_eq!(seen.record.escalations.len(), 1);
+    let alerts: Vec<_> = w
+        .store
+        .mails(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.recipient == "mae@fra")
+        .collect();
+    assert_eq!(alerts.len(), 2);
+    assert!(alerts
+        .iter()
+        .all(|m| !m.body.contains("SCADA") && !m.subject.contains("Wiper")));
+}
+
+#[tokio::test]
+async fn a_reply_reaches_the_others_when_one_of_them_was_disabled_since() {
+    let w = world().await;
+    let svc = w.service();
+    let id = svc
+        .send(
+            &w.pak_tech,
+            compose("GREEN", to_states(&["FRA"], RoleChoice::Technical)),
+        )
+        .await
+        .unwrap();
+    let change_mail = pocdir_store::ChangeMail {
+        mail: pocdir_store::NewMail {
+            dedupe_key: "disable-soc".into(),
+            recipient: "soc@fra".into(),
+            language: "fr".into(),
+            subject: "s".into(),
+            body: "b".into(),
+            participant: Some("FRA".into()),
+            created_at: T0,
+        },
+        log: draft("mail.queue"),
+    };
+    assert!(w
+        .store
+        .change_account(
+            w.fra_tech2.account_id(),
+            pocdir_domain::account_admin::AccountChange::Disable,
+            T0,
+            change_mail,
+            draft("account.disable"),
+        )
+        .await
+        .unwrap());
+    let mut t = template("GREEN");
+    t.kind = "response".into();
+    let reply = svc.reply(&w.fra_tech, id, t, vec![]).await.unwrap();
+    let rec = w.store.communication(reply).await.unwrap().unwrap();
+    assert_eq!(
+        rec.recipients
+            .iter()
+            .map(|r| r.account_id)
+            .collect::<Vec<_>>(),
+        vec![w.pak_tech.account_id()]
+    );
 }
