@@ -122,6 +122,8 @@ struct Case {
     to: To,
     /// Each forward: who, label, to.
     forwards: Vec<(Forwarder, LabelSpec, To)>,
+    /// Then replies to the last communication: who, under which label.
+    replies: Vec<(Forwarder, &'static str)>,
 }
 
 /// Mostly recipients that can be reached (PoCs of States taking part),
@@ -182,12 +184,23 @@ fn case_strategy(n_people: usize, senders: Vec<usize>) -> impl Strategy<Value = 
             ),
             0..4,
         ),
+        proptest::collection::vec(
+            (
+                prop_oneof![
+                    3 => (0..8usize).prop_map(Forwarder::Party),
+                    1 => (0..n_people).prop_map(Forwarder::Anyone),
+                ],
+                proptest::sample::select(LABELS.to_vec()),
+            ),
+            0..3,
+        ),
     )
-        .prop_map(|(sender, label, to, forwards)| Case {
+        .prop_map(|(sender, label, to, forwards, replies)| Case {
             sender,
             label,
             to,
             forwards,
+            replies,
         })
 }
 
@@ -250,6 +263,7 @@ static MARKERS: AtomicU64 = AtomicU64::new(0);
 /// Communications sent and forwarded: the test must not pass empty.
 static SENT: AtomicU64 = AtomicU64::new(0);
 static FORWARDED: AtomicU64 = AtomicU64::new(0);
+static REPLIED: AtomicU64 = AtomicU64::new(0);
 
 struct World {
     server: TestServer,
@@ -301,7 +315,20 @@ impl World {
         attachment: i64,
         marker: &str,
         chain: &[Link],
+        seen: &[(String, Vec<Link>)],
     ) -> Result<(), TestCaseError> {
+        // Any content of this case in a body: only for who may see it by
+        // some communication that carries it.
+        let leaks = |body: &str, reader: usize| -> Option<String> {
+            seen.iter()
+                .filter(|(m, _)| body.contains(m.as_str()))
+                .find(|(m, _)| {
+                    !seen
+                        .iter()
+                        .any(|(m2, ch)| m2 == m && may_see(&self.people, ch, reader))
+                })
+                .map(|(m, _)| m.clone())
+        };
         let last = chain.last().ok_or_else(|| fail("empty chain".into()))?;
         for (i, p) in self.people.iter().enumerate() {
             let allowed = may_see(&self.people, chain, i);
@@ -323,6 +350,9 @@ impl World {
                 }
                 if body.contains(marker) && !allowed {
                     return Err(fail(format!("LEAK {label}: {body}")));
+                }
+                if let Some(m) = leaks(&body, i) {
+                    return Err(fail(format!("LEAK of {m} {label}: {body}")));
                 }
                 if !p.is_poc() && p.kind != AccountKind::Secretariat && status != 403 {
                     return Err(fail(format!("{label}: not for this kind")));
@@ -361,7 +391,7 @@ impl World {
                     .api
                     .get_text(&p.who, &format!("/api/v1/communications?folder={folder}"))
                     .await;
-                if body.contains(marker) {
+                if seen.iter().any(|(m, _)| body.contains(m.as_str())) {
                     return Err(fail(format!("content in the {folder} list: {body}")));
                 }
                 if status >= 500 {
@@ -470,7 +500,9 @@ impl World {
         }];
         let mut id = body["id"].as_i64().unwrap_or_default();
         let mut attachment = body["attachments"][0]["id"].as_i64().unwrap_or_default();
-        self.check_ways_out(id, attachment, &marker, &chain).await?;
+        let mut seen = vec![(marker.clone(), chain.clone())];
+        self.check_ways_out(id, attachment, &marker, &chain, &seen)
+            .await?;
 
         SENT.fetch_add(1, Ordering::SeqCst);
         for (who_forwards, label, to) in &case.forwards {
@@ -541,7 +573,9 @@ impl World {
                 });
                 id = body["id"].as_i64().unwrap_or_default();
                 attachment = body["attachments"][0]["id"].as_i64().unwrap_or_default();
-                self.check_ways_out(id, attachment, &marker, &chain).await?;
+                seen.push((marker.clone(), chain.clone()));
+                self.check_ways_out(id, attachment, &marker, &chain, &seen)
+                    .await?;
             } else {
                 prop_assert!(
                     matches!(status, 403 | 404 | 422),
@@ -556,6 +590,80 @@ impl World {
                     prop_assert!(last.sender != *forwarder && !last.recipients.contains(forwarder));
                 }
             }
+        }
+
+        // Replies to the last communication: new content, to everyone of
+        // it but the replier, in its thread (whose other messages the
+        // thread shows each reader only as far as it may see them).
+        for (who_replies, label) in &case.replies {
+            let parent = chain.clone();
+            let last = parent.last().cloned().ok_or_else(|| fail("chain".into()))?;
+            let parties: Vec<usize> = std::iter::once(last.sender)
+                .chain(last.recipients.iter().copied())
+                .collect();
+            let replier = match who_replies {
+                Forwarder::Anyone(i) => *i,
+                Forwarder::Party(n) => parties[n % parties.len()],
+            };
+            let r = &people[replier];
+            let reply_marker = format!("mk{}x", MARKERS.fetch_add(1, Ordering::SeqCst));
+            let (status, body) = self
+                .api
+                .post(
+                    &r.who,
+                    &format!("/api/v1/communications/{id}/reply"),
+                    json!({
+                        "template": template(Some(label), &reply_marker),
+                        "attachments": [text_file(&reply_marker)],
+                    }),
+                )
+                .await;
+            let may = may_see(people, &parent, replier) && r.participating_poc();
+            if status != 201 {
+                prop_assert!(
+                    matches!(status, 403 | 404 | 422),
+                    "reply answered {status}: {body}"
+                );
+                prop_assert!(!seen
+                    .iter()
+                    .any(|(m, _)| body.to_string().contains(m.as_str())));
+                // A party that may read it may answer it.
+                prop_assert!(
+                    !(may && parties.contains(&replier)),
+                    "a party could not reply: {status} {body}"
+                );
+                continue;
+            }
+            prop_assert!(
+                may,
+                "a reply by one who may not read it: {:?} of {:?}",
+                r.kind,
+                r.state
+            );
+            let recipients: BTreeSet<usize> =
+                parties.iter().copied().filter(|p| *p != replier).collect();
+            let got: BTreeSet<i64> = body["recipients"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|r| r["account_id"].as_i64())
+                .collect();
+            let want: BTreeSet<i64> = recipients.iter().map(|i| people[*i].id()).collect();
+            prop_assert_eq!(got, want, "the reply's recipients");
+            chain = vec![Link {
+                label,
+                sender: replier,
+                sender_state: r.state.unwrap_or_default(),
+                recipient_states: recipients.iter().filter_map(|i| people[*i].state).collect(),
+                recipients,
+            }];
+            seen.push((reply_marker.clone(), chain.clone()));
+            id = body["id"].as_i64().unwrap_or_default();
+            attachment = body["attachments"][0]["id"].as_i64().unwrap_or_default();
+            REPLIED.fetch_add(1, Ordering::SeqCst);
+            self.check_ways_out(id, attachment, &reply_marker, &chain, &seen)
+                .await?;
         }
         Ok(())
     }
@@ -597,13 +705,14 @@ fn no_way_out_lets_content_past_its_label() {
     if let Err(e) = result {
         panic!("{e}");
     }
-    let (sent, forwarded) = (
+    let (sent, forwarded, replied) = (
         SENT.load(Ordering::SeqCst),
         FORWARDED.load(Ordering::SeqCst),
+        REPLIED.load(Ordering::SeqCst),
     );
-    println!("{sent} communications sent, {forwarded} forwarded, every way out checked");
+    println!("{sent} communications sent, {forwarded} forwarded, {replied} replies; every way out checked");
     assert!(
-        sent >= 24 && forwarded >= 12,
-        "too few: {sent} sent, {forwarded} forwarded"
+        sent >= 24 && forwarded >= 12 && replied >= 12,
+        "too few: {sent} sent, {forwarded} forwarded, {replied} replies"
     );
 }
