@@ -384,20 +384,6 @@ impl World {
                     return Err(fail(format!("secretariat on {id}: {status} {body}")));
                 }
             }
-            // No list carries content, or a communication the reader may
-            // not know of with its marker.
-            for folder in ["inbox", "sent", "state", "all"] {
-                let (status, body) = self
-                    .api
-                    .get_text(&p.who, &format!("/api/v1/communications?folder={folder}"))
-                    .await;
-                if seen.iter().any(|(m, _)| body.contains(m.as_str())) {
-                    return Err(fail(format!("content in the {folder} list: {body}")));
-                }
-                if status >= 500 {
-                    return Err(fail(format!("{folder}: {status}")));
-                }
-            }
         }
         // The mails the outbox queued for it: to its recipients only, the
         // content only where the label allows it in clear and the reader
@@ -665,6 +651,25 @@ impl World {
             self.check_ways_out(id, attachment, &reply_marker, &chain, &seen)
                 .await?;
         }
+        self.check_lists(&seen).await
+    }
+
+    /// No list carries content (lists are metadata only).
+    async fn check_lists(&self, seen: &[(String, Vec<Link>)]) -> Result<(), TestCaseError> {
+        for p in &self.people {
+            for folder in ["inbox", "sent", "state", "all"] {
+                let (status, body) = self
+                    .api
+                    .get_text(&p.who, &format!("/api/v1/communications?folder={folder}"))
+                    .await;
+                if seen.iter().any(|(m, _)| body.contains(m.as_str())) {
+                    return Err(fail(format!("content in the {folder} list: {body}")));
+                }
+                if status >= 500 {
+                    return Err(fail(format!("{folder}: {status}")));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -695,7 +700,7 @@ fn no_way_out_lets_content_past_its_label() {
         .collect();
     let strategy = case_strategy(world.people.len(), senders);
     let mut runner = TestRunner::new(Config {
-        cases: 64,
+        cases: 48,
         failure_persistence: None,
         ..Config::default()
     });
@@ -712,7 +717,7 @@ fn no_way_out_lets_content_past_its_label() {
     );
     println!("{sent} communications sent, {forwarded} forwarded, {replied} replies; every way out checked");
     assert!(
-        sent >= 24 && forwarded >= 12 && replied >= 12,
+        sent >= 20 && forwarded >= 10 && replied >= 10,
         "too few: {sent} sent, {forwarded} forwarded, {replied} replies"
     );
 }
