@@ -75,6 +75,16 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/account/security-keys/{id}/remove",
     "/api/v1/log/heads/{size}",
     "/api/v1/participants/{code}",
+    // A communication's `{id}`: who may see what of it is TLP's rule, tested
+    // for every kind of account of a party, another and a non-participating
+    // State by `tlp_ways_out.rs`.
+    "/api/v1/communications/{id}",
+    "/api/v1/communications/{id}/thread",
+    "/api/v1/communications/{id}/acknowledge",
+    "/api/v1/communications/{id}/reply",
+    "/api/v1/communications/{id}/forward",
+    "/api/v1/communications/{id}/attachments/{attachment}",
+    "/api/v1/communications/{id}/export",
 ];
 
 #[tokio::test]
