@@ -271,7 +271,8 @@ async fn a_poc_sends_and_another_reads_acknowledges_replies_and_downloads() {
     assert!(r.headers()["content-disposition"]
         .to_str()
         .unwrap()
-        .contains(&format!("communication-{id}.json")));
+        .contains(&format!("pocdir-communication-{id}-TLP-AMBER.json")));
+    assert_eq!(r.headers()["tlp"], "TLP:AMBER");
     let text = r.text().await.unwrap();
     assert!(
         text.starts_with("{\"format\":\"pocdir-communication/1\""),

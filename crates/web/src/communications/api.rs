@@ -778,7 +778,7 @@ pub async fn attachment(
 #[utoipa::path(get, path = "/api/v1/communications/{id}/export", tag = "communications",
     params(("id" = i64, Path, description = "Communication id")),
     responses(
-        (status = 200, description = "The communication as a JSON file, its label first", body = ExportBody),
+        (status = 200, description = "The communication as a JSON file, its label first, in its name and in the `TLP` header (a read by a recipient is recorded as for the API's read)", body = ExportBody),
         (status = 404, description = "No such communication, or one the reader may not know of", body = ErrorBody),
         (status = 422, description = "`tlp_refused`: `TLP:RED` is never exported, and only a reader of the content exports it (logged)", body = ErrorBody),
     ),
@@ -801,10 +801,15 @@ pub async fn export(
         communication: opened.into(),
     };
     let mut response = Json(body).into_response();
-    response.headers_mut().insert(
+    // The label travels with the file: in its name (`TLP-AMBER`, as no
+    // `:` is allowed in names everywhere) and in the `TLP` header.
+    let marking = tlp.as_str().replace(':', "-");
+    let headers = response.headers_mut();
+    headers.insert(
         header::CONTENT_DISPOSITION,
-        disposition(&format!("communication-{id}.json")),
+        disposition(&format!("pocdir-communication-{id}-{marking}.json")),
     );
+    headers.insert("tlp", HeaderValue::from_static(tlp.as_str()));
     Ok(response)
 }
 
