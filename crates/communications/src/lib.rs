@@ -230,9 +230,9 @@ impl<'a> Communications<'a> {
             if poc.status != PocStatus::Active {
                 continue;
             }
-            let details = poc.active_details().map_err(|e| {
-                CommError::Store(StoreError::Corrupt(e.to_string()))
-            })?;
+            let details = poc
+                .active_details()
+                .map_err(|e| CommError::Store(StoreError::Corrupt(e.to_string())))?;
             let Some(key) = details.and_then(|d| d.openpgp) else {
                 continue;
             };

@@ -135,7 +135,12 @@ pub fn new_communication(
     args.push(("id", FluentArg::Text(ID_PLACEHOLDER.to_string())));
     let sealed = match (body, encrypt) {
         (MailBody::Encrypted, Some(to)) => {
-            match encrypt_to(to.key, content_block(&tr, content).as_bytes(), now, to.entropy) {
+            match encrypt_to(
+                to.key,
+                content_block(&tr, content).as_bytes(),
+                now,
+                to.entropy,
+            ) {
                 Ok(armored) => Some((armored, to.key.grouped_fingerprint())),
                 Err(e) => {
                     tracing::warn!(error = %e, "cannot encrypt to the recipient's key: link only");

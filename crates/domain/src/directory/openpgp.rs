@@ -14,16 +14,16 @@ use pgp::armor::{BlockType, Dearmor};
 use pgp::composed::{
     ArmorOptions, Deserializable, MessageBuilder, SignedPublicKey, SignedPublicSubKey,
 };
-use pgp::crypto::sym::SymmetricKeyAlgorithm;
-use rand_chacha::rand_core::SeedableRng;
-use rand_chacha::ChaCha20Rng;
 use pgp::crypto::public_key::PublicKeyAlgorithm;
+use pgp::crypto::sym::SymmetricKeyAlgorithm;
 use pgp::packet::{PacketParser, PacketTrait, Signature, SignatureType, SubpacketData};
 use pgp::ser::Serialize as _;
 use pgp::types::{
     EcdhPublicParams, EcdsaPublicParams, EddsaLegacyPublicParams, KeyDetails, PublicParams, Tag,
     Timestamp,
 };
+use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::ChaCha20Rng;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
 use time::OffsetDateTime;
@@ -589,9 +589,19 @@ mod tests {
         let (msg, _) = pgp::composed::Message::from_string(&armored).unwrap();
         assert!(msg.decrypt(&"".into(), &other).is_err());
         // The same entropy gives the same message; other entropy another.
-        let again = encrypt_to(&key, text.as_bytes(), NOW, &crate::entropy::SeededEntropy::new(1));
+        let again = encrypt_to(
+            &key,
+            text.as_bytes(),
+            NOW,
+            &crate::entropy::SeededEntropy::new(1),
+        );
         assert_eq!(again.unwrap(), armored);
-        let other_run = encrypt_to(&key, text.as_bytes(), NOW, &crate::entropy::SeededEntropy::new(2));
+        let other_run = encrypt_to(
+            &key,
+            text.as_bytes(),
+            NOW,
+            &crate::entropy::SeededEntropy::new(2),
+        );
         assert_ne!(other_run.unwrap(), armored);
     }
 
