@@ -837,21 +837,34 @@ async fn a_sender_slower_than_its_lease_leaves_the_rest_to_the_next(w: World) {
     });
     accepted.notified().await;
 
+    // Past the first sender's leases, a second claims the batch (all six:
+    // the first looks dead) and is itself in the middle of the first mail
+    // when the first sender wakes up.
     clock.set(T0 + Duration::minutes(5) + Duration::seconds(1));
-    let mailer = SmtpMailer::new(&sink.url(), FROM).unwrap();
-    let other = send_once(
-        w.store.as_ref(),
-        clock.as_ref(),
-        &mailer,
-        &RetryPolicy::default(),
-    )
-    .await
-    .unwrap();
-    assert_eq!((other.sent, other.resent), (6, 1), "{other:?}");
+    let (second, second_accepted, second_release) = stalling(&sink, &first);
+    let (store, c, t) = (w.store.clone(), clock.clone(), second.clone());
+    let second_task = tokio::spawn(async move {
+        send_once(
+            store.as_ref(),
+            c.as_ref(),
+            t.as_ref(),
+            &RetryPolicy::default(),
+        )
+        .await
+    });
+    second_accepted.notified().await;
 
+    // The first wakes: the claim is no longer its own, it sends no more.
     release.notify_one();
     let slow_report = task.await.unwrap().unwrap();
     assert_eq!(slow_report.left, 5, "{slow_report:?}");
+    second_release.notify_one();
+    let other = second_task.await.unwrap().unwrap();
+    assert_eq!(
+        (other.sent, other.resent, other.left),
+        (6, 1, 0),
+        "{other:?}"
+    );
     tokio::time::sleep(StdDuration::from_millis(300)).await;
     let got = sink.messages();
     assert_eq!(got.len(), 7);
