@@ -11,7 +11,7 @@
 
 use pocdir_communications::{Communications, Compose, Settings};
 use pocdir_domain::account::{AccountKind, ParticipantCode};
-use pocdir_domain::clock::SystemClock;
+use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::communication::delivery::{AckDeadlines, Addressing, RoleChoice};
 use pocdir_domain::communication::template::TemplateDraft;
 use pocdir_domain::directory::poc::{PocDraft, PocRole};
@@ -208,13 +208,13 @@ fn sent_by(server: &Server) -> u64 {
     total
 }
 
+/// The servers run on the system clock; so does the set-up.
+fn now() -> OffsetDateTime {
+    SystemClock.now()
+}
+
 fn draft(action: LogAction) -> LogDraft {
-    LogDraft::new(
-        OffsetDateTime::now_utc(),
-        LogActor::console(),
-        action,
-        "x".to_string(),
-    )
+    LogDraft::new(now(), LogActor::console(), action, "x".to_string())
 }
 
 async fn account(store: &dyn Store, email: &str, kind: AccountKind, state: &str) -> Requester {
@@ -230,7 +230,7 @@ async fn account(store: &dyn Store, email: &str, kind: AccountKind, state: &str)
                 totp_enrolled: false,
                 demo: false,
                 password_change_required: false,
-                created_at: OffsetDateTime::now_utc(),
+                created_at: now(),
             },
             draft(LogAction::AccountCreate),
         )
@@ -252,7 +252,7 @@ async fn account(store: &dyn Store, email: &str, kind: AccountKind, state: &str)
 
 /// A verified PoC entry: the State takes part from then on.
 async fn participating(store: &dyn Store, state: &str) {
-    let now = OffsetDateTime::now_utc();
+    let now = now();
     let details = PocDraft {
         role: "technical".to_string(),
         name: format!("CERT-{state}"),
