@@ -39,8 +39,12 @@ pub const CLAIM_LEASE: Duration = Duration::minutes(5);
 /// How long a mail handed to the relay is ours: longer than the SMTP
 /// exchange may take (the transport's timeout is 30 s).
 pub const SEND_LEASE: Duration = Duration::minutes(2);
-/// Mails claimed per round.
+/// Mails claimed at a time.
 pub const BATCH: u32 = 50;
+/// Batches a run of the job may send one after the other while each comes
+/// back full, so that a large notification does not wait a period per
+/// batch; the bound keeps a run finite.
+pub const MAX_BATCHES_PER_RUN: usize = 200;
 
 /// Why a mail did not go out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +150,21 @@ pub struct SendReport {
     pub resent: u64,
     /// Left alone: another sender claimed them after this one's lease ran out.
     pub left: u64,
+}
+
+impl SendReport {
+    /// How many mails the round claimed.
+    pub fn claimed(&self) -> u64 {
+        self.sent + self.retried + self.given_up + self.left
+    }
+
+    fn add(&mut self, other: SendReport) {
+        self.sent += other.sent;
+        self.retried += other.retried;
+        self.given_up += other.given_up;
+        self.resent += other.resent;
+        self.left += other.left;
+    }
 }
 
 /// The entry of a mail sent (`sent`) or given up.
@@ -275,14 +294,22 @@ impl PeriodicJob for MailSender {
         Sharing::EveryInstance
     }
 
+    /// Sends batch after batch while they come back full.
     async fn run(&self, ctx: &JobContext) -> Result<JobReport, JobError> {
-        let report = send_once(
-            ctx.store.as_ref(),
-            ctx.clock.as_ref(),
-            self.transport.as_ref(),
-            &self.retry,
-        )
-        .await?;
-        Ok(report.into())
+        let mut total = SendReport::default();
+        for _ in 0..MAX_BATCHES_PER_RUN {
+            let report = send_once(
+                ctx.store.as_ref(),
+                ctx.clock.as_ref(),
+                self.transport.as_ref(),
+                &self.retry,
+            )
+            .await?;
+            total.add(report);
+            if report.claimed() < u64::from(BATCH) {
+                break;
+            }
+        }
+        Ok(total.into())
     }
 }
