@@ -14,6 +14,7 @@ mod accounts;
 mod api;
 mod architecture;
 mod communications_api;
+mod communications_mail;
 mod directory;
 mod directory_matrix;
 mod errors;
