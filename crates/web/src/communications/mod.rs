@@ -2,11 +2,19 @@
 //! (pages) and the same through the JSON API. The rules are the domain's
 //! (`communication::`); the service is `pocdir_communications`.
 
+pub mod compose;
+pub mod inbox;
+pub mod thread;
+pub mod view;
+
 use crate::http::error::AppError;
-use crate::http::routes::Routes;
+use crate::http::identity::SignedIn;
+use crate::http::nav::{NavCount, NavLink};
+use crate::http::routes::{Route, RouteMethod, Routes};
 use crate::state::AppState;
 use axum::http::StatusCode;
 use pocdir_communications::{CommError, Communications, Settings};
+use pocdir_domain::policy::Action::{ReadCommunications, SendCommunications};
 
 /// The service's settings from the web's configuration.
 pub fn settings(state: &AppState) -> Settings {
@@ -63,7 +71,71 @@ impl From<CommError> for AppError {
     }
 }
 
+/// The nav's count beside "Communications": what a PoC received and has
+/// not opened (nothing for the secretariat, which receives none).
+fn unread_for_nav<'a>(
+    state: &'a AppState,
+    who: &'a SignedIn,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<i64>> + Send + 'a>> {
+    Box::pin(async move {
+        if !who.account.kind.is_poc() {
+            return None;
+        }
+        let settings = settings(state);
+        match service(state, &settings).unread(&who.requester()).await {
+            Ok(n) => Some(n),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot count unread communications");
+                None
+            }
+        }
+    })
+}
+
 pub fn routes(routes: Routes) -> Routes {
+    // The pages (server-rendered, no JavaScript needed).
+    let upload = |path| {
+        Route::new(RouteMethod::Post, path, SendCommunications).body_limit(compose::MAX_FORM_BYTES)
+    };
+    let routes = routes
+        .nav_page_counted(
+            "/communications",
+            ReadCommunications,
+            NavLink::main(25, "nav-communications"),
+            NavCount {
+                counter: unread_for_nav,
+                label_id: "comm-page-unread-count",
+            },
+            inbox::inbox,
+        )
+        .get("/communications/new", SendCommunications, compose::new_form)
+        .route(upload("/communications/new"), compose::new_submit)
+        .get("/communications/{id}", ReadCommunications, thread::thread)
+        .post(
+            "/communications/{id}/acknowledge",
+            ReadCommunications,
+            thread::acknowledge,
+        )
+        .get(
+            "/communications/{id}/reply",
+            SendCommunications,
+            compose::reply_form,
+        )
+        .route(upload("/communications/{id}/reply"), compose::reply_submit)
+        .get(
+            "/communications/{id}/forward",
+            SendCommunications,
+            compose::forward_form,
+        )
+        .route(
+            upload("/communications/{id}/forward"),
+            compose::forward_submit,
+        )
+        .get(
+            "/communications/{id}/attachments/{attachment}",
+            ReadCommunications,
+            thread::attachment,
+        );
     routes
 }
 
