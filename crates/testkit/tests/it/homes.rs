@@ -200,7 +200,10 @@ fn is_page(path: &str, action: Action) -> bool {
     let machine = ["/api/", "/static/", "/.well-known/", "/lang/"]
         .iter()
         .any(|p| path.starts_with(p))
-        || matches!(path, "/healthz" | "/metrics" | "/favicon.ico");
+        || matches!(path, "/healthz" | "/metrics" | "/favicon.ico")
+        // A communication's files: downloads for its readers, not pages
+        // (the secretariat may open the route but is never a reader).
+        || path.contains("/attachments/");
     !machine && (action != Action::SignIn || path == "/login")
 }
 
