@@ -288,6 +288,10 @@ async fn a_communication_goes_from_compose_to_acknowledged_and_answered() {
     server.stop().await;
 }
 
+/// A bad submission: its fields, its files, the status and the message.
+type Case<'a> = (Vec<(&'a str, &'a str)>, Vec<File<'a>>, u16, &'a str);
+type File<'a> = (&'a str, &'a str, &'a [u8]);
+
 #[tokio::test]
 async fn bad_input_is_refused_clearly_and_nothing_is_half_sent() {
     let server = TestServer::start().await;
@@ -296,7 +300,7 @@ async fn bad_input_is_refused_clearly_and_nothing_is_half_sent() {
 
     // (fields, files, status, message on the page)
     let big = vec![b'a'; 6 * 1024 * 1024];
-    let cases: Vec<(Vec<(&str, &str)>, Vec<(&str, &str, &[u8])>, u16, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             fields(&[("tlp", "")]),
             vec![],

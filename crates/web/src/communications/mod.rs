@@ -93,11 +93,15 @@ fn unread_for_nav<'a>(
 }
 
 pub fn routes(routes: Routes) -> Routes {
-    // The pages (server-rendered, no JavaScript needed).
+    pages(routes)
+}
+
+/// The pages (server-rendered, no JavaScript needed).
+fn pages(routes: Routes) -> Routes {
     let upload = |path| {
         Route::new(RouteMethod::Post, path, SendCommunications).body_limit(compose::MAX_FORM_BYTES)
     };
-    let routes = routes
+    routes
         .nav_page_counted(
             "/communications",
             ReadCommunications,
@@ -135,8 +139,7 @@ pub fn routes(routes: Routes) -> Routes {
             "/communications/{id}/attachments/{attachment}",
             ReadCommunications,
             thread::attachment,
-        );
-    routes
+        )
 }
 
 /// This capability's part of the OpenAPI document.
