@@ -28,8 +28,9 @@ const WIDTHS: [u32; 3] = [390, 1366, 1920];
 const LANGS: [&str; 3] = ["en", "ar", "zh"];
 const ALL_LANGS: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
 /// More of the secretariat's pages, checked for sideways scrolling at 390 px.
-const OTHER_PAGES: [&str; 7] = [
+const OTHER_PAGES: [&str; 8] = [
     "/account",
+    "/communications",
     "/participants",
     "/participants/PAK",
     "/audit",
