@@ -471,3 +471,88 @@ async fn bad_input_is_refused_clearly_and_nothing_is_half_sent() {
     assert!(thread.contains("Ransomware at a grid operator"));
     server.stop().await;
 }
+
+/// Every kind of account of the sender's State, the recipient's State and
+/// a State that does not take part, on one AMBER and one RED communication
+/// from France to Pakistan: who may know of it (200, else 404 that says
+/// nothing, or 403 for kinds that never read communications) and who sees
+/// its content.
+#[tokio::test]
+async fn who_sees_a_communication_by_kind_and_state() {
+    let server = TestServer::start().await;
+    let p = people(&server).await;
+    let fra = server.signed_in(&p.fra).await;
+    let amber = sent_id(
+        &fra.post_multipart("/communications/new", &fields(&[]), &[])
+            .await,
+    );
+    let pak_id = p.pak.id.to_string();
+    let red = sent_id(
+        &fra.post_multipart(
+            "/communications/new",
+            &fields(&[
+                ("tlp", "RED"),
+                ("address", "named"),
+                ("accounts", &pak_id),
+                ("subject", "Named source, do not share"),
+            ]),
+            &[],
+        )
+        .await,
+    );
+    // (status, sees the content) for AMBER and for RED.
+    type Sight = (u16, bool);
+    let mut cases: Vec<(String, pocdir_testkit::TestAccount, Sight, Sight)> = Vec::new();
+    for kind in AccountKind::ALL {
+        let states: &[Option<&str>] = if kind.acts_for_participant() {
+            &[Some("FRA"), Some("PAK"), Some("DEU")]
+        } else {
+            &[None]
+        };
+        for state in states {
+            let account = server.account(kind, *state).await;
+            let poc = kind.is_poc();
+            let expect = match (kind, *state) {
+                (AccountKind::Secretariat, _) => ((200, false), (200, false)),
+                _ if !poc => ((403, false), (403, false)),
+                // Pakistan's technical PoC is the named recipient of both.
+                (AccountKind::TechnicalPoc, Some("PAK")) => ((200, true), (200, true)),
+                // France's technical PoC sent both.
+                (AccountKind::TechnicalPoc, Some("FRA")) => ((200, true), (200, true)),
+                // The parties' other PoCs: AMBER's content, RED's existence.
+                (_, Some("FRA" | "PAK")) => ((200, true), (200, false)),
+                // A State that is no party: not even that it exists.
+                _ => ((404, false), (404, false)),
+            };
+            cases.push((
+                format!("{kind:?} of {state:?}"),
+                account,
+                expect.0,
+                expect.1,
+            ));
+        }
+    }
+    for (label, account, amber_sight, red_sight) in cases {
+        // The sender and the named recipient are the accounts made above.
+        let account = match (account.kind, account.participant.as_deref()) {
+            (AccountKind::TechnicalPoc, Some("FRA")) => p.fra.clone(),
+            (AccountKind::TechnicalPoc, Some("PAK")) => p.pak.clone(),
+            _ => account,
+        };
+        let web = server.signed_in(&account).await;
+        for (id, subject, (status, content)) in [
+            (amber, "Ransomware at a grid operator", amber_sight),
+            (red, "Named source, do not share", red_sight),
+        ] {
+            let r = web.get(&format!("/communications/{id}")).await;
+            assert_eq!(r.status(), status, "{label} on #{id}");
+            let html = r.text().await.unwrap();
+            assert_eq!(
+                html.contains(subject),
+                content,
+                "{label} sees #{id}'s content"
+            );
+        }
+    }
+    server.stop().await;
+}

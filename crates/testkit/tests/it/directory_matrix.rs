@@ -75,6 +75,14 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/account/security-keys/{id}/remove",
     "/api/v1/log/heads/{size}",
     "/api/v1/participants/{code}",
+    // A communication's `{id}`: who may know of it and read it follows its
+    // TLP label and its parties, not the directory's State rules; that
+    // matrix is `communications_pages::who_sees_a_communication_by_kind_and_state`.
+    "/communications/{id}",
+    "/communications/{id}/acknowledge",
+    "/communications/{id}/reply",
+    "/communications/{id}/forward",
+    "/communications/{id}/attachments/{attachment}",
 ];
 
 #[tokio::test]
