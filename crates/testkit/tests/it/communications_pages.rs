@@ -196,6 +196,8 @@ async fn a_communication_goes_from_compose_to_acknowledged_and_answered() {
     let es = server.signed_in(&p.pak).await;
     es.get("/lang/es?next=/").await;
     let thread = page(&es, &format!("/communications/{id}")).await;
+    // Opened: the nav counts nothing unread any more.
+    assert!(!thread.contains("nav-count"));
     let label_at = thread.find(">TLP:AMBER</span>").unwrap();
     let subject_at = thread.find("Ransomware at a grid operator").unwrap();
     assert!(label_at < subject_at);

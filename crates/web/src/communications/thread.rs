@@ -244,9 +244,25 @@ pub async fn thread(
     PathParams(id): PathParams<i64>,
 ) -> Result<Response, AppError> {
     let settings = settings(&state);
-    let opened = service(&state, &settings)
-        .thread(&me.requester(), id, WayOut::Page)
-        .await?;
+    let service = service(&state, &settings);
+    let opened = service.thread(&me.requester(), id, WayOut::Page).await?;
+    // The frame counted before this opening was recorded: count again.
+    let mut page = page;
+    if me.account.kind.is_poc() {
+        let unread = service.unread(&me.requester()).await?;
+        for link in page
+            .nav_main
+            .iter_mut()
+            .filter(|l| l.href == "/communications")
+        {
+            link.count = (unread > 0).then(|| {
+                (
+                    unread,
+                    page.tr.tn("comm-page-unread-count", "count", unread),
+                )
+            });
+        }
+    }
     let names = state_names(&state, &page).await?;
     let messages: Vec<MessageView> = opened
         .iter()
