@@ -155,6 +155,25 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/api/v1/communications/{id}/export",
         ReadCommunications,
     ),
+    // Communications: the pages.
+    ("GET", "/communications", ReadCommunications),
+    ("GET", "/communications/new", SendCommunications),
+    ("POST", "/communications/new", SendCommunications),
+    ("GET", "/communications/{id}", ReadCommunications),
+    (
+        "POST",
+        "/communications/{id}/acknowledge",
+        SendCommunications,
+    ),
+    ("GET", "/communications/{id}/reply", SendCommunications),
+    ("POST", "/communications/{id}/reply", SendCommunications),
+    ("GET", "/communications/{id}/forward", SendCommunications),
+    ("POST", "/communications/{id}/forward", SendCommunications),
+    (
+        "GET",
+        "/communications/{id}/attachments/{attachment}",
+        ReadCommunications,
+    ),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own
@@ -172,6 +191,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
         .replace("{size}", "1")
         .replace("{topic}", "nominator")
         .replace("{token}", "pdi_unknown")
+        .replace("{attachment}", "1")
 }
 
 #[tokio::test]

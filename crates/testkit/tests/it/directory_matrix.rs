@@ -85,6 +85,14 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/api/v1/communications/{id}/forward",
     "/api/v1/communications/{id}/attachments/{attachment}",
     "/api/v1/communications/{id}/export",
+    // A communication's `{id}`: who may know of it and read it follows its
+    // TLP label and its parties, not the directory's State rules; that
+    // matrix is `communications_pages::who_sees_a_communication_by_kind_and_state`.
+    "/communications/{id}",
+    "/communications/{id}/acknowledge",
+    "/communications/{id}/reply",
+    "/communications/{id}/forward",
+    "/communications/{id}/attachments/{attachment}",
 ];
 
 #[tokio::test]

@@ -15,6 +15,7 @@ mod api;
 mod architecture;
 mod communications_api;
 mod communications_mail;
+mod communications_pages;
 mod directory;
 mod directory_matrix;
 mod errors;
