@@ -126,10 +126,7 @@ async fn a_refusing_relay_gets_each_mail_tried_once_per_run() {
     sender(transport).run(&ctx).await.unwrap();
     // Each mail was tried once and waits for its retry: the run did not
     // spin on the same mails.
-    let queued = store
-        .mails(Some(MailStatus::Queued), 10_000)
-        .await
-        .unwrap();
+    let queued = store.mails(Some(MailStatus::Queued), 10_000).await.unwrap();
     assert_eq!(queued.len(), n);
     assert!(queued.iter().all(|m| m.attempts == 1));
 }
