@@ -7,9 +7,9 @@
 //!    has accepted the last mail, for N recipients (default 1,000 and
 //!    100,000; synthetic PoC accounts are added to the demo's). The server
 //!    is the real `pocdir serve` with its mail job pointed at the peer.
-//!    Until `POST /api/v1/communications` is on main, the send is the
-//!    communications service's `send` (the call that route makes) on the
-//!    same database, from this process; the server's mail job does the rest.
+//!    The send is the communications service's `send` (the call
+//!    `POST /api/v1/communications` makes) on the same database, from this
+//!    process; the server's mail job does the rest.
 //! 2. **inbox**: with M communications in the store (default 100,000; half
 //!    of them received by the reader), the latency of one inbox page
 //!    (`Communications::list` of 50 lines plus the unread count, what the
