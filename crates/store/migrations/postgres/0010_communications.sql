@@ -52,6 +52,9 @@ CREATE TABLE communication_recipients (
     PRIMARY KEY (communication_id, account_id)
 );
 CREATE INDEX communication_recipients_account ON communication_recipients (account_id, communication_id);
+-- The unread count on every page a PoC opens reads only the unread rows.
+CREATE INDEX communication_recipients_unread ON communication_recipients (account_id)
+    WHERE read_at IS NULL;
 
 CREATE TABLE communication_attachments (
     id               BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -490,7 +490,10 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
         let mut params: Vec<Param<'_>> = Vec::new();
         let next = push_param;
         let mut wheres: Vec<String> = Vec::new();
-        let (from, mine) = match mailbox {
+        // `order` is the id column of the table the list walks in its index
+        // order (newest first, stopping at the limit): ordering by another
+        // table's id made SQLite read and sort the whole mailbox.
+        let (from, mine, order) = match mailbox {
             Mailbox::Received { account_id } => {
                 let n = next(&mut params, (*account_id).into());
                 (
@@ -499,12 +502,13 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
                          ON c.id = m.communication_id AND m.account_id = {n}"
                     ),
                     true,
+                    "m.communication_id",
                 )
             }
             Mailbox::Sent { account_id } => {
                 let n = next(&mut params, (*account_id).into());
                 wheres.push(format!("c.sender_account = {n}"));
-                ("communications c".to_string(), false)
+                ("communications c".to_string(), false, "c.id")
             }
             Mailbox::State { state } => {
                 let n = next(&mut params, state.as_str().into());
@@ -514,9 +518,10 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
                          ON c.id = s.communication_id AND s.state = {n}"
                     ),
                     false,
+                    "s.communication_id",
                 )
             }
-            Mailbox::All => ("communications c".to_string(), false),
+            Mailbox::All => ("communications c".to_string(), false, "c.id"),
         };
         if let Some(kind) = filter.kind {
             let n = next(&mut params, kind.as_str().into());
@@ -532,7 +537,7 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
         }
         if let Some(before) = filter.before_id {
             let n = next(&mut params, before.into());
-            wheres.push(format!("c.id < {n}"));
+            wheres.push(format!("{order} < {n}"));
         }
         if mine && filter.unread {
             wheres.push("m.read_at IS NULL".into());
@@ -561,7 +566,7 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
                 WHERE r.communication_id = c.id AND r.acknowledged_at IS NOT NULL) \
                 AS acknowledged_count \
              FROM {from} JOIN accounts a ON a.id = c.sender_account {where_sql} \
-             ORDER BY c.id DESC LIMIT {limit_param}",
+             ORDER BY {order} DESC LIMIT {limit_param}",
             meta = meta_columns!(),
         );
         let rows: Vec<InboxRow> = self.fetch_all(&sql, &params).await?;
