@@ -426,7 +426,7 @@ async fn bench(
                 } else {
                     pg.create("appends").await?
                 };
-                let store = pocdir_store::open(&url)
+                let store = pocdir_store::open(&url, pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy))?)
                     .await
                     .with_context(|| format!("cannot open the {backend} store"))?;
                 eprintln!("appends on {backend}: {name}, {entries} entries …");
@@ -845,7 +845,7 @@ async fn verify_run(
     pg: &Databases,
 ) -> Result<VerifyRun> {
     let n = args.verify_entries;
-    let store = pocdir_store::open(url)
+    let store = pocdir_store::open(url, pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy))?)
         .await
         .with_context(|| format!("cannot open the {backend} store"))?;
     let key = SigningKey::from_bytes(&BENCH_KEY);

@@ -5,5 +5,6 @@ pub mod accounts;
 pub mod config;
 pub mod demo;
 pub mod log_commands;
+pub mod sealing_keys;
 pub mod secrets;
 pub mod server;

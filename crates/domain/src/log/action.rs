@@ -54,11 +54,14 @@ pub enum LogAction {
     MailQueue,
     MailSent,
     MailFailed,
+    // Sealing at rest.
+    /// A new sealing key was made current (`pocdir keys rotate`).
+    KeysRotate,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 36] = [
+    pub const ALL: [LogAction; 37] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -95,6 +98,7 @@ impl LogAction {
         LogAction::MailQueue,
         LogAction::MailSent,
         LogAction::MailFailed,
+        LogAction::KeysRotate,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -136,6 +140,7 @@ impl LogAction {
             LogAction::MailQueue => "mail.queue",
             LogAction::MailSent => "mail.sent",
             LogAction::MailFailed => "mail.failed",
+            LogAction::KeysRotate => "keys.rotate",
         }
     }
 

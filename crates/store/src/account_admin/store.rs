@@ -7,6 +7,7 @@ use super::{
 use crate::accounts::rows::{account_columns, AccountRow};
 use crate::accounts::Account;
 use crate::sql::{Driver, SqlStore, Tx};
+use crate::sealing::{open_all, OpenRow};
 use crate::{convert_all, to_db_time, StoreError, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::account_admin::AccountChange;
@@ -263,7 +264,7 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
             )
             .await
             .map_err(|e| e.constraint("account"))?;
-        let account = Account::try_from(row)?;
+        let account = row.open(&self.keys)?;
         tx.execute(
             SET_INVITATION_ACCOUNT,
             &[account.id.into(), invitation.id.into()],
@@ -364,12 +365,12 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
 
     async fn accounts(&self) -> StoreResult<Vec<Account>> {
         let rows: Vec<AccountRow> = self.fetch_all(ALL_ACCOUNTS, &[]).await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn accounts_of(&self, participant: &str) -> StoreResult<Vec<Account>> {
         let rows: Vec<AccountRow> = self.fetch_all(ACCOUNTS_OF, &[participant.into()]).await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn change_account(
@@ -439,7 +440,7 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
 
     async fn poc_account(&self, poc_id: i64) -> StoreResult<Option<Account>> {
         let row: Option<AccountRow> = self.fetch_optional(POC_ACCOUNT, &[poc_id.into()]).await?;
-        row.map(Account::try_from).transpose()
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn pocs_of_account(&self, account_id: i64) -> StoreResult<Vec<i64>> {

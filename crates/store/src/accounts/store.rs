@@ -2,6 +2,7 @@
 
 use super::rows::{account_columns, AccountRow};
 use super::{Account, AccountStore, NewAccount};
+use crate::sealing::{OpenRow, TOTP_SECRET};
 use crate::sql::{Driver, SqlStore, Tx};
 use crate::{to_db_time, StoreError, StoreResult};
 use async_trait::async_trait;
@@ -70,6 +71,12 @@ impl<D: Driver> AccountStore for SqlStore<D> {
     }
 
     async fn create_account(&self, new: NewAccount, mut log: LogDraft) -> StoreResult<Account> {
+        let totp_secret = self.keys.seal_opt(
+            TOTP_SECRET,
+            "accounts",
+            &"(new)",
+            new.totp_secret.as_deref(),
+        )?;
         let mut tx = self.begin().await?;
         let row: AccountRow = tx
             .fetch_one(
@@ -80,7 +87,7 @@ impl<D: Driver> AccountStore for SqlStore<D> {
                     (&new.participant).into(),
                     (&new.display_name).into(),
                     (&new.password_hash).into(),
-                    (&new.totp_secret).into(),
+                    (&totp_secret).into(),
                     new.totp_enrolled.into(),
                     new.demo.into(),
                     new.password_change_required.into(),
@@ -89,7 +96,7 @@ impl<D: Driver> AccountStore for SqlStore<D> {
             )
             .await
             .map_err(|e| e.constraint(&format!("account with e-mail {}", new.email)))?;
-        let account = Account::try_from(row)?;
+        let account = row.open(&self.keys)?;
         log.object = format!("account:{}", account.id);
         tx.log_and_commit(from_ref(&log)).await?;
         Ok(account)
@@ -97,12 +104,12 @@ impl<D: Driver> AccountStore for SqlStore<D> {
 
     async fn account_by_id(&self, id: i64) -> StoreResult<Option<Account>> {
         let row: Option<AccountRow> = self.fetch_optional(BY_ID, &[id.into()]).await?;
-        row.map(Account::try_from).transpose()
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>> {
         let row: Option<AccountRow> = self.fetch_optional(BY_EMAIL, &[email.into()]).await?;
-        row.map(Account::try_from).transpose()
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn change_password(
@@ -131,8 +138,11 @@ impl<D: Driver> AccountStore for SqlStore<D> {
     }
 
     async fn begin_totp_enrolment(&self, account_id: i64, secret: &str) -> StoreResult<()> {
+        let sealed = self
+            .keys
+            .seal_str(TOTP_SECRET, "accounts", &account_id, secret)?;
         let updated = self
-            .execute(BEGIN_TOTP, &[secret.into(), account_id.into()])
+            .execute(BEGIN_TOTP, &[sealed.as_str().into(), account_id.into()])
             .await?;
         if updated == 0 {
             return Err(StoreError::NotFound);

@@ -7,11 +7,13 @@
 //! places where the SQL really differs. Swapping the SQLite driver means
 //! implementing this trait again, not touching the capabilities.
 
+use crate::sealing::Keys;
 use crate::{Backend, StoreError, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::merkle::Hash;
 use std::ops::DerefMut;
+use std::sync::Arc;
 
 /// A value bound to a placeholder: the few types the store binds.
 #[derive(Debug, Clone, Copy)]
@@ -145,6 +147,8 @@ pub trait Driver: std::fmt::Debug + Clone + Send + Sync + 'static {
 #[derive(Debug, Clone)]
 pub struct SqlStore<D> {
     pub(crate) db: D,
+    /// What sealed columns are sealed and opened with (`crate::sealing`).
+    pub(crate) keys: Arc<Keys>,
 }
 
 /// A single statement's missing row, as the driver would report it.
@@ -189,6 +193,7 @@ impl<D: Driver> SqlStore<D> {
     pub(crate) async fn begin(&self) -> StoreResult<Tx<D>> {
         Ok(Tx {
             inner: self.db.begin().await?,
+            keys: self.keys.clone(),
         })
     }
 }
@@ -196,6 +201,8 @@ impl<D: Driver> SqlStore<D> {
 /// A transaction: dropped without commit, it rolls back.
 pub(crate) struct Tx<D: Driver> {
     pub(crate) inner: D::Tx,
+    /// The store's keys, to seal what the transaction writes.
+    pub(crate) keys: Arc<Keys>,
 }
 
 impl<D: Driver> Tx<D> {

@@ -1,0 +1,379 @@
+//! Sealing at rest: what is sealed is nowhere in the raw database (every
+//! byte of SQLite's files, every row of every PostgreSQL table as text),
+//! a rotation re-seals every value under the new key, values an earlier
+//! version kept in clear are sealed at open, and a store meeting a key it
+//! does not know reads its key source again.
+//!
+//! [`assert_no_plaintext`] is for any capability that seals: plant known
+//! plaintexts through the store, then grep the raw database for them.
+
+use crate::*;
+use pocdir_domain::seal::SealKey;
+use pocdir_store::{KeySource, SealedCounts};
+use std::sync::Mutex;
+
+conformance!(
+    cases: [],
+    raw: [sealed_values_are_not_in_the_raw_database],
+);
+
+/// Every planted value, in clear, as the tests look for it.
+const TOTP: &str = "JBSWY3DPEHPK3PXPSEALTEST";
+const POC_EMAIL: &str = "focal.point.sealed@mofa.example";
+const POC_PHONE: &str = "+447700900777";
+const POC_NEW_EMAIL: &str = "pending.change.sealed@mofa.example";
+const MAIL_SUBJECT: &str = "Subject-that-must-be-sealed";
+const MAIL_BODY: &str = "Body-that-must-be-sealed: call +447700900777";
+/// Not sealed (a display name): proves the grep finds what is there.
+const CANARY: &str = "Canary-display-name-in-clear";
+
+fn needles() -> [&'static str; 6] {
+    [
+        TOTP,
+        POC_EMAIL,
+        POC_PHONE,
+        POC_NEW_EMAIL,
+        MAIL_SUBJECT,
+        MAIL_BODY,
+    ]
+}
+
+/// Which of `needles` the raw database holds anywhere: for SQLite every
+/// byte of the database file, its `-wal` and `-shm`; for PostgreSQL every
+/// row of every table of the schema as text (bytea as hex, so a needle is
+/// also looked for in hex).
+pub(crate) async fn plaintexts_found(raw: &Raw, needles: &[&str]) -> Vec<String> {
+    let mut haystacks: Vec<Vec<u8>> = Vec::new();
+    match raw {
+        Raw::Sqlite(pool) => {
+            let db = pool.connect_options().get_filename().to_path_buf();
+            for suffix in ["", "-wal", "-shm"] {
+                let path = format!("{}{suffix}", db.display());
+                if let Ok(bytes) = std::fs::read(&path) {
+                    haystacks.push(bytes);
+                }
+            }
+            assert!(!haystacks.is_empty(), "no database file at {}", db.display());
+        }
+        Raw::Postgres(pool) => {
+            let tables: Vec<(String,)> = sqlx::query_as(
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()",
+            )
+            .fetch_all(pool)
+            .await
+            .unwrap();
+            assert!(tables.len() > 5, "tables: {tables:?}");
+            for (table,) in tables {
+                let rows: Vec<(String,)> =
+                    sqlx::query_as(&format!("SELECT t::text FROM \"{table}\" t"))
+                        .fetch_all(pool)
+                        .await
+                        .unwrap();
+                for (row,) in rows {
+                    haystacks.push(row.into_bytes());
+                }
+            }
+        }
+    }
+    let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+    needles
+        .iter()
+        .filter(|needle| {
+            let hex = hex_of(needle.as_bytes());
+            haystacks.iter().any(|hay| {
+                contains(hay, needle.as_bytes())
+                    || (matches!(raw, Raw::Postgres(_)) && contains(hay, hex.as_bytes()))
+            })
+        })
+        .map(|n| n.to_string())
+        .collect()
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Fails naming every one of `needles` the raw database holds in clear.
+pub(crate) async fn assert_no_plaintext(raw: &Raw, needles: &[&str]) {
+    let found = plaintexts_found(raw, needles).await;
+    assert!(
+        found.is_empty(),
+        "the raw database holds these in clear: {found:?}"
+    );
+}
+
+/// Plants every kind of sealed value through the store: a TOTP secret
+/// (at creation and at enrolment), a PoC's e-mail and phone (active, in its
+/// history, and a pending change), a mail's subject and body. Returns the
+/// account and the PoC.
+async fn plant(store: &Arc<dyn Store>) -> (Account, Poc) {
+    seed_two(store).await;
+    let mut new = new_account("sealed@example.org", AccountKind::Reporter);
+    new.display_name = CANARY.to_string();
+    new.totp_secret = Some(format!("{TOTP}0"));
+    let a = store
+        .create_account(new, draft("account.create"))
+        .await
+        .unwrap();
+    store.begin_totp_enrolment(a.id, TOTP).await.unwrap();
+
+    let details = format!(r#"{{"name":"Focal","email":"{POC_EMAIL}","phone":"{POC_PHONE}"}}"#);
+    let p = store
+        .propose_poc("PAK", PocRole::Technical, &details, Some(7), t(10), draft("poc.propose"))
+        .await
+        .unwrap();
+    let p = decide(store, &p, true, 20).await.poc;
+    let update = format!(r#"{{"name":"Focal","email":"{POC_NEW_EMAIL}","phone":"{POC_PHONE}"}}"#);
+    let p = store
+        .propose_poc_update(p.id, p.version, &update, Some(7), t(30), draft("poc.propose_update"))
+        .await
+        .unwrap()
+        .applied()
+        .unwrap();
+
+    let mut mail = new_mail("sealed-1", "sealed@example.org", 40);
+    mail.subject = MAIL_SUBJECT.to_string();
+    mail.body = MAIL_BODY.to_string();
+    store
+        .enqueue_mail(mail, draft("mail.queue"))
+        .await
+        .unwrap()
+        .unwrap();
+    (a, p)
+}
+
+/// What the store gives back is what was planted.
+async fn assert_readable(store: &Arc<dyn Store>, account_id: i64, poc_id: i64) {
+    let a = store.account_by_id(account_id).await.unwrap().unwrap();
+    assert_eq!(a.totp_secret.as_deref(), Some(TOTP));
+    let p = store.poc(poc_id).await.unwrap().unwrap();
+    assert!(p.active.as_deref().unwrap().contains(POC_EMAIL));
+    assert!(p.pending.as_deref().unwrap().contains(POC_NEW_EMAIL));
+    let history = store.poc_history(poc_id).await.unwrap();
+    assert!(history
+        .iter()
+        .any(|h| h.details.as_deref().is_some_and(|d| d.contains(POC_EMAIL))));
+    let mails = store.mails(None, 10).await.unwrap();
+    let mail = mails.iter().find(|m| m.dedupe_key == "sealed-1").unwrap();
+    assert_eq!(
+        (mail.subject.as_str(), mail.body.as_str(), mail.recipient.as_str()),
+        (MAIL_SUBJECT, MAIL_BODY, "sealed@example.org")
+    );
+}
+
+async fn sealed_values_are_not_in_the_raw_database(store: Arc<dyn Store>, raw: Raw) {
+    let (a, p) = plant(&store).await;
+    assert_readable(&store, a.id, p.id).await;
+    // The grep finds what is there in clear …
+    assert_eq!(plaintexts_found(&raw, &[CANARY]).await, vec![CANARY]);
+    // … and none of what is sealed.
+    assert_no_plaintext(&raw, &needles()).await;
+    // Every sealed value is under the one current key.
+    let counts = store.sealed_counts().await.unwrap();
+    let current = store.current_key_id();
+    assert_eq!(counts.keys().collect::<Vec<_>>(), [&Some(current)]);
+    // TOTP, PoC active + pending, 3 history rows, recipient + subject + body.
+    assert_eq!(counts.values().sum::<u64>(), 9, "{counts:?}");
+}
+
+// --- with a URL: rotation, values in clear, reloading ---
+
+fn ring_of(keys: &[&SealKey], current: &str) -> Keyring {
+    let keys = keys.iter().map(|k| (*k).clone()).collect();
+    Keyring::new(keys, current, Arc::new(OsEntropy)).unwrap()
+}
+
+async fn open_raw(url: &str, keys: impl Into<Keys>) -> (Arc<dyn Store>, Raw) {
+    if url.starts_with("sqlite:") {
+        let store = SqliteStore::open(url, keys).await.unwrap();
+        let raw = Raw::Sqlite(store.pool().clone());
+        (Arc::new(store), raw)
+    } else {
+        let store = PostgresStore::open(url, keys).await.unwrap();
+        let raw = Raw::Postgres(store.pool().clone());
+        (Arc::new(store), raw)
+    }
+}
+
+async fn close_raw(raw: Raw) {
+    match raw {
+        Raw::Sqlite(pool) => close(pool).await,
+        Raw::Postgres(pool) => close(pool).await,
+    }
+}
+
+fn only(counts: &SealedCounts, key: &str) -> bool {
+    counts.len() == 1 && counts.contains_key(&Some(key.to_string()))
+}
+
+/// A rotation: a keyring with a second key, current; every value is
+/// re-sealed under it in small batches; a keyring with only the new key
+/// opens everything, one with only the old key opens nothing and says why.
+async fn rotation_reseals_every_value(url: String) {
+    let k1 = SealKey::generate("k1", &OsEntropy).unwrap();
+    let k2 = SealKey::generate("k2", &OsEntropy).unwrap();
+    let (old, raw) = open_raw(&url, ring_of(&[&k1], "k1")).await;
+    let (a, p) = plant(&old).await;
+    assert!(only(&old.sealed_counts().await.unwrap(), "k1"));
+
+    let (rotating, raw2) = open_raw(&url, ring_of(&[&k1, &k2], "k2")).await;
+    assert_eq!(rotating.reseal_all(2).await.unwrap(), 9);
+    assert!(only(&rotating.sealed_counts().await.unwrap(), "k2"));
+    // Nothing left to do: a second pass changes nothing.
+    assert_eq!(rotating.reseal_all(2).await.unwrap(), 0);
+    assert_no_plaintext(&raw, &needles()).await;
+
+    let (new_only, raw3) = open_raw(&url, ring_of(&[&k2], "k2")).await;
+    assert_readable(&new_only, a.id, p.id).await;
+    // The old keyring alone (no source to read again) cannot open them.
+    let err = old.account_by_id(a.id).await.unwrap_err();
+    let said = err.to_string();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
+    assert!(said.contains("accounts row") && said.contains("k2"), "{said}");
+    let err = old.poc(p.id).await.unwrap_err().to_string();
+    assert!(err.contains("pocs row") && err.contains("k2"), "{err}");
+    for r in [raw, raw2, raw3] {
+        close_raw(r).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rotation_reseals_every_value_sqlite() {
+    with_sqlite_url(rotation_reseals_every_value).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rotation_reseals_every_value_postgres() {
+    with_postgres_url(rotation_reseals_every_value).await;
+}
+
+/// A database written by an earlier version, with these values in clear,
+/// is sealed when this version opens it (once: the pass is recorded).
+async fn values_in_clear_are_sealed_at_open(url: String) {
+    let ring = ring_of(&[&SealKey::generate("k1", &OsEntropy).unwrap()], "k1");
+    let (store, raw) = open_raw(&url, ring.clone()).await;
+    let (a, p) = plant(&store).await;
+    // As an earlier version wrote them: in clear, and the pass not done.
+    let active = format!(r#"{{"name":"Focal","email":"{POC_EMAIL}","phone":"{POC_PHONE}"}}"#);
+    let pending = format!(r#"{{"name":"Focal","email":"{POC_NEW_EMAIL}"}}"#);
+    let in_clear = format!(
+        "UPDATE accounts SET totp_secret = '{TOTP}'; \
+         UPDATE pocs SET active = '{active}', pending = '{pending}'; \
+         UPDATE poc_history SET details = '{active}' WHERE details IS NOT NULL; \
+         UPDATE outbox SET subject = '{MAIL_SUBJECT}', body = '{MAIL_BODY}', \
+         recipient = 'sealed@example.org'; \
+         UPDATE seal_state SET clear_values_sealed = false;"
+    );
+    raw.exec(&in_clear, &in_clear).await.unwrap();
+    let counts = store.sealed_counts().await.unwrap();
+    assert_eq!(counts.get(&None), Some(&9), "{counts:?}");
+    // The old handle cannot read them: a value in clear is not accepted.
+    assert!(matches!(
+        store.account_by_id(a.id).await,
+        Err(StoreError::Corrupt(_))
+    ));
+    close_raw(raw).await;
+    drop(store);
+
+    let (store, raw) = open_raw(&url, ring).await;
+    assert!(only(&store.sealed_counts().await.unwrap(), "k1"));
+    assert_readable(&store, a.id, p.id).await;
+    let mails = store.mails(None, 10).await.unwrap();
+    assert_eq!(mails[0].recipient, "sealed@example.org");
+    // Not even in SQLite's free pages or PostgreSQL's dead row versions:
+    // the upgrade rewrote the tables.
+    assert_no_plaintext(&raw, &needles()).await;
+    close_raw(raw).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn values_in_clear_are_sealed_at_open_sqlite() {
+    with_sqlite_url(values_in_clear_are_sealed_at_open).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn values_in_clear_are_sealed_at_open_postgres() {
+    with_postgres_url(values_in_clear_are_sealed_at_open).await;
+}
+
+/// A key source the test changes, as `pocdir keys rotate` changes the file.
+#[derive(Debug)]
+struct TestSource {
+    ring: Mutex<Keyring>,
+    changed: Mutex<bool>,
+    reads: Mutex<u32>,
+}
+
+impl KeySource for TestSource {
+    fn reload_if_changed(&self) -> Result<Option<Keyring>, String> {
+        let mut changed = self.changed.lock().unwrap();
+        if !*changed {
+            return Ok(None);
+        }
+        *changed = false;
+        *self.reads.lock().unwrap() += 1;
+        Ok(Some(self.ring.lock().unwrap().clone()))
+    }
+
+    fn reload(&self) -> Result<Keyring, String> {
+        *self.reads.lock().unwrap() += 1;
+        Ok(self.ring.lock().unwrap().clone())
+    }
+}
+
+/// A serving store meets a value under a key it does not know (another
+/// process rotated): it reads its source once more and opens it; and once
+/// the source changed, it seals new values under the new key.
+async fn a_store_reads_its_keys_again(url: String) {
+    let k1 = SealKey::generate("k1", &OsEntropy).unwrap();
+    let k2 = SealKey::generate("k2", &OsEntropy).unwrap();
+    let source = Arc::new(TestSource {
+        ring: Mutex::new(ring_of(&[&k1], "k1")),
+        changed: Mutex::new(false),
+        reads: Mutex::new(0),
+    });
+    #[derive(Debug)]
+    struct Shared(Arc<TestSource>);
+    impl KeySource for Shared {
+        fn reload_if_changed(&self) -> Result<Option<Keyring>, String> {
+            self.0.reload_if_changed()
+        }
+        fn reload(&self) -> Result<Keyring, String> {
+            self.0.reload()
+        }
+    }
+    let keys = Keys::reloading(ring_of(&[&k1], "k1"), Box::new(Shared(source.clone())));
+    let (serving, raw) = open_raw(&url, keys).await;
+    let (a, p) = plant(&serving).await;
+
+    // Another process rotates: the key file now has k2, current.
+    *source.ring.lock().unwrap() = ring_of(&[&k1, &k2], "k2");
+    let (rotating, raw2) = open_raw(&url, ring_of(&[&k1, &k2], "k2")).await;
+    assert_eq!(rotating.reseal_all(100).await.unwrap(), 9);
+    assert_eq!(*source.reads.lock().unwrap(), 0);
+    // The serving store reads the source again, once, and opens them.
+    assert_readable(&serving, a.id, p.id).await;
+    assert_eq!(*source.reads.lock().unwrap(), 1);
+    // It now seals under k2.
+    let mut mail = new_mail("sealed-2", "sealed@example.org", 50);
+    mail.body = MAIL_BODY.to_string();
+    serving
+        .enqueue_mail(mail, draft("mail.queue"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(only(&serving.sealed_counts().await.unwrap(), "k2"));
+    for r in [raw, raw2] {
+        close_raw(r).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_store_reads_its_keys_again_sqlite() {
+    with_sqlite_url(a_store_reads_its_keys_again).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_store_reads_its_keys_again_postgres() {
+    with_postgres_url(a_store_reads_its_keys_again).await;
+}
