@@ -147,8 +147,8 @@ async fn bench(args: DirectoryArgs) -> Result<bool> {
         server.stop(STOP_GRACE).await?;
 
         let url = format!("sqlite://{}?mode=rwc", data.join("pocdir.db").display());
-        let keys = pocdir::sealing_keys::load_existing(&data)?
-            .context("the demo made no key file")?;
+        let keys =
+            pocdir::sealing_keys::load_existing(&data)?.context("the demo made no key file")?;
         let store = pocdir_store::open(&url, keys)
             .await
             .with_context(|| format!("cannot open {url}"))?;

@@ -410,7 +410,13 @@ mod tests {
         use pocdir_store::prelude::*;
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("demo.db").display());
-        let store = pocdir_store::sqlite::SqliteStore::open(&url, pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy)).unwrap()).await.unwrap();
+        let store = pocdir_store::sqlite::SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
         let clock = ManualClock::new(time::macros::datetime!(2026-03-02 09:00 UTC));
         let entropy = SeededEntropy::new(1);
         let outcome = seed(&store, &clock, &entropy, dir.path()).await.unwrap();

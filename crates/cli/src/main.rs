@@ -353,8 +353,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             match command {
                 KeysCommand::Rotate { data, batch } => {
                     let config = load(cli.config.as_ref(), &data, None)?;
-                    let done = keys_commands::rotate(&config, services.clock.as_ref(), batch)
-                        .await?;
+                    let done =
+                        keys_commands::rotate(&config, services.clock.as_ref(), batch).await?;
                     println!(
                         "{} is now the current key (was {}); {} values re-sealed; logged as entry {}.",
                         done.new_key, done.previous_key, done.resealed, done.log_index

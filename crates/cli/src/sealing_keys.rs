@@ -77,7 +77,9 @@ fn parse(text: &str) -> Result<Keyring> {
                 if keys.iter().any(|k: &SealKey| k.id() == *id) {
                     bail!("line {}: key {id} is there twice", n + 1);
                 }
-                keys.push(SealKey::from_bytes(id, secret).map_err(|e| anyhow!("line {}: {e}", n + 1))?);
+                keys.push(
+                    SealKey::from_bytes(id, secret).map_err(|e| anyhow!("line {}: {e}", n + 1))?,
+                );
             }
             _ => bail!("line {}: expected `current ID` or `key ID HEX`", n + 1),
         }
@@ -230,7 +232,13 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let sealed = ring.seal_str("p", "secret").unwrap();
         // Loading again reads the same key.
-        assert_eq!(load_or_create(dir.path()).unwrap().open_str("p", &sealed).unwrap(), "secret");
+        assert_eq!(
+            load_or_create(dir.path())
+                .unwrap()
+                .open_str("p", &sealed)
+                .unwrap(),
+            "secret"
+        );
 
         let source = FileKeySource::new(path.clone());
         assert!(source.reload_if_changed().unwrap().is_none());

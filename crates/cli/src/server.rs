@@ -1,6 +1,7 @@
 //! Starting and stopping the whole server: storage, web, background jobs.
 
 use crate::config::{redact_url, Config};
+use crate::sealing_keys::FileKeySource;
 use crate::secrets::{ensure_private_dir, load_key, load_or_create_key, secrets_dir};
 use anyhow::{Context, Result};
 use axum::Router;
@@ -11,7 +12,6 @@ use pocdir_domain::security_key::RelyingParty;
 use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::LogService;
-use crate::sealing_keys::FileKeySource;
 use pocdir_store::{Keys, Store};
 use pocdir_web::state::{WebConfig, WebSecrets};
 use pocdir_web::{build_router, AppState, RouteSpec};
@@ -59,11 +59,11 @@ pub async fn open_store_read_only(config: &Config) -> Result<Arc<dyn Store>> {
     pocdir_store::open_read_only(&url, existing_sealing_keys(config)?)
         .await
         .with_context(|| {
-        format!(
-            "cannot open the database {} (nothing was created)",
-            redact_url(&url)
-        )
-    })
+            format!(
+                "cannot open the database {} (nothing was created)",
+                redact_url(&url)
+            )
+        })
 }
 
 /// The keys that seal values at rest, from the key file of the data folder

@@ -118,7 +118,14 @@ async fn keys_rotate_while_the_server_runs() {
     assert!(k1 > 10, "{before:?}");
     let token = ok(
         &data,
-        &["account", "token", "--email", SECRETARIAT, "--scope", "read"],
+        &[
+            "account",
+            "token",
+            "--email",
+            SECRETARIAT,
+            "--scope",
+            "read",
+        ],
     );
     let token = token.trim();
     let pocs = export(&base, token).await;
@@ -127,7 +134,10 @@ async fn keys_rotate_while_the_server_runs() {
     assert_eq!(totp.trim().len(), 6);
 
     let rotated = ok(&data, &["keys", "rotate", "--batch", "7"]);
-    assert!(rotated.contains("k2 is now the current key (was k1)"), "{rotated}");
+    assert!(
+        rotated.contains("k2 is now the current key (was k1)"),
+        "{rotated}"
+    );
     assert_eq!(
         std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777,
         0o600
@@ -138,7 +148,11 @@ async fn keys_rotate_while_the_server_runs() {
     assert_eq!(after.iter().find(|(id, _)| id == "k1").unwrap().1, 0);
     let k2 = after.iter().find(|(id, _)| id == "k2").unwrap().1;
     assert!(k2 >= k1, "{before:?} → {after:?}");
-    assert_eq!(after.len(), 2, "nothing in clear or under another key: {after:?}");
+    assert_eq!(
+        after.len(),
+        2,
+        "nothing in clear or under another key: {after:?}"
+    );
 
     // The running server reads them (it reads the key file again), and
     // so does a new process.
@@ -150,10 +164,14 @@ async fn keys_rotate_while_the_server_runs() {
     let verify = pocdir(&data, &["log", "verify"]);
     assert!(verify.status.success(), "{}", text(&verify.stderr));
     let exported = dir.path().join("log.jsonl");
-    ok(&data, &["log", "export", "--out", exported.to_str().unwrap()]);
+    ok(
+        &data,
+        &["log", "export", "--out", exported.to_str().unwrap()],
+    );
     let log = std::fs::read_to_string(&exported).unwrap();
     assert!(
-        log.lines().any(|l| l.contains("\"keys.rotate\"") && l.contains("sealing_key:k2")),
+        log.lines()
+            .any(|l| l.contains("\"keys.rotate\"") && l.contains("sealing_key:k2")),
         "no rotation in the log"
     );
     drop(server);
@@ -162,7 +180,10 @@ async fn keys_rotate_while_the_server_runs() {
     let (server, base) = serve(&data);
     assert_eq!(export(&base, token).await, pocs);
     let rotated = ok(&data, &["keys", "rotate"]);
-    assert!(rotated.contains("k3 is now the current key (was k2)"), "{rotated}");
+    assert!(
+        rotated.contains("k3 is now the current key (was k2)"),
+        "{rotated}"
+    );
     assert_eq!(export(&base, token).await, pocs);
     drop(server);
 }
@@ -183,10 +204,16 @@ fn a_key_file_readable_by_others_stops_the_start() {
         let out = pocdir(&data, args);
         assert!(!out.status.success(), "{args:?}");
         let err = text(&out.stderr);
-        assert!(err.contains("chmod 600") && err.contains("sealing.keys"), "{args:?}: {err}");
+        assert!(
+            err.contains("chmod 600") && err.contains("sealing.keys"),
+            "{args:?}: {err}"
+        );
         let file = std::fs::read_to_string(&key_file).unwrap();
         let secret = file.lines().find(|l| l.starts_with("key ")).unwrap();
-        assert!(!err.contains(secret.split(' ').nth(2).unwrap()), "never printed");
+        assert!(
+            !err.contains(secret.split(' ').nth(2).unwrap()),
+            "never printed"
+        );
     }
     // Nothing was changed: the file still has its one key.
     let file = std::fs::read_to_string(&key_file).unwrap();

@@ -151,7 +151,9 @@ pub async fn open(url: &str, keys: impl Into<Keys>) -> StoreResult<Arc<dyn Store
 /// change what it checks. A database that is not there is an error.
 pub async fn open_read_only(url: &str, keys: impl Into<Keys>) -> StoreResult<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
-        Ok(Arc::new(sqlite::SqliteStore::open_read_only(url, keys).await?))
+        Ok(Arc::new(
+            sqlite::SqliteStore::open_read_only(url, keys).await?,
+        ))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
         Ok(Arc::new(
             postgres::PostgresStore::open_read_only(url, keys).await?,

@@ -659,13 +659,17 @@ pub fn keys_rotated(
         previous_key_id: &'a str,
         key_ids: &'a [&'a str],
     }
-    LogDraft::new(at, actor, LogAction::KeysRotate, format!("sealing_key:{new_key_id}")).try_with_content(
-        &Content {
-            new_key_id,
-            previous_key_id,
-            key_ids,
-        },
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::KeysRotate,
+        format!("sealing_key:{new_key_id}"),
     )
+    .try_with_content(&Content {
+        new_key_id,
+        previous_key_id,
+        key_ids,
+    })
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use super::{
 };
 use crate::accounts::rows::{account_columns, AccountRow};
 use crate::accounts::Account;
-use crate::sql::{Driver, SqlStore, Tx};
 use crate::sealing::{open_all, OpenRow};
+use crate::sql::{Driver, SqlStore, Tx};
 use crate::{convert_all, to_db_time, StoreError, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::account_admin::AccountChange;

@@ -103,10 +103,7 @@ impl Keys {
 
     /// Opens with the keyring; on a key it does not know, reads the source
     /// once more and tries again.
-    fn opening<T>(
-        &self,
-        open: impl Fn(&Keyring) -> Result<T, SealError>,
-    ) -> Result<T, SealError> {
+    fn opening<T>(&self, open: impl Fn(&Keyring) -> Result<T, SealError>) -> Result<T, SealError> {
         let ring = self.ring();
         match open(&ring) {
             Err(SealError::UnknownKey(id)) => {

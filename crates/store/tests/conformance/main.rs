@@ -28,8 +28,8 @@ use pocdir_domain::throttle::FailureCount;
 use pocdir_store::postgres::PostgresStore;
 use pocdir_store::sqlite::SqliteStore;
 use pocdir_store::{
-    Account, Backend, ChangeOutcome, Keys, LogFilter, MailCounts, MailRecipient, MailStatus, NewAccount,
-    NewApiToken, NewMail, NewNomination, NewParticipant, NewSession, ParticipantNames,
+    Account, Backend, ChangeOutcome, Keys, LogFilter, MailCounts, MailRecipient, MailStatus,
+    NewAccount, NewApiToken, NewMail, NewNomination, NewParticipant, NewSession, ParticipantNames,
     PendingAction, Poc, PocRole, PocStatus, Store, StoreError, StoredLogEntry,
 };
 use sqlx::{Connection, Executor, PgConnection, PgPool, SqlitePool};
@@ -240,9 +240,11 @@ async fn open_read_only_by_url(url: String, backend: Backend) {
     // Not there yet: an error, and still not there afterwards.
     if backend == Backend::Sqlite {
         let file = url.trim_start_matches("sqlite://").to_string();
-        assert!(pocdir_store::open_read_only(&format!("{url}?mode=rwc"), keys())
-            .await
-            .is_err());
+        assert!(
+            pocdir_store::open_read_only(&format!("{url}?mode=rwc"), keys())
+                .await
+                .is_err()
+        );
         assert!(!std::path::Path::new(&file).exists(), "{file} was created");
     } else {
         // An empty database is not migrated by a reader: its tables are missing.

@@ -53,7 +53,11 @@ pub(crate) async fn plaintexts_found(raw: &Raw, needles: &[&str]) -> Vec<String>
                     haystacks.push(bytes);
                 }
             }
-            assert!(!haystacks.is_empty(), "no database file at {}", db.display());
+            assert!(
+                !haystacks.is_empty(),
+                "no database file at {}",
+                db.display()
+            );
         }
         Raw::Postgres(pool) => {
             let tables: Vec<(String,)> = sqlx::query_as(
@@ -119,13 +123,27 @@ async fn plant(store: &Arc<dyn Store>) -> (Account, Poc) {
 
     let details = format!(r#"{{"name":"Focal","email":"{POC_EMAIL}","phone":"{POC_PHONE}"}}"#);
     let p = store
-        .propose_poc("PAK", PocRole::Technical, &details, Some(7), t(10), draft("poc.propose"))
+        .propose_poc(
+            "PAK",
+            PocRole::Technical,
+            &details,
+            Some(7),
+            t(10),
+            draft("poc.propose"),
+        )
         .await
         .unwrap();
     let p = decide(store, &p, true, 20).await.poc;
     let update = format!(r#"{{"name":"Focal","email":"{POC_NEW_EMAIL}","phone":"{POC_PHONE}"}}"#);
     let p = store
-        .propose_poc_update(p.id, p.version, &update, Some(7), t(30), draft("poc.propose_update"))
+        .propose_poc_update(
+            p.id,
+            p.version,
+            &update,
+            Some(7),
+            t(30),
+            draft("poc.propose_update"),
+        )
         .await
         .unwrap()
         .applied()
@@ -156,7 +174,11 @@ async fn assert_readable(store: &Arc<dyn Store>, account_id: i64, poc_id: i64) {
     let mails = store.mails(None, 10).await.unwrap();
     let mail = mails.iter().find(|m| m.dedupe_key == "sealed-1").unwrap();
     assert_eq!(
-        (mail.subject.as_str(), mail.body.as_str(), mail.recipient.as_str()),
+        (
+            mail.subject.as_str(),
+            mail.body.as_str(),
+            mail.recipient.as_str()
+        ),
         (MAIL_SUBJECT, MAIL_BODY, "sealed@example.org")
     );
 }
@@ -229,7 +251,10 @@ async fn rotation_reseals_every_value(url: String) {
     let err = old.account_by_id(a.id).await.unwrap_err();
     let said = err.to_string();
     assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
-    assert!(said.contains("accounts row") && said.contains("k2"), "{said}");
+    assert!(
+        said.contains("accounts row") && said.contains("k2"),
+        "{said}"
+    );
     let err = old.poc(p.id).await.unwrap_err().to_string();
     assert!(err.contains("pocs row") && err.contains("k2"), "{err}");
     for r in [raw, raw2, raw3] {
