@@ -3,6 +3,7 @@
 
 use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
+use pocdir_domain::communication::delivery::AckDeadlines;
 use pocdir_domain::directory::revalidation::RevalidationPolicy;
 use pocdir_domain::session::SessionPolicy;
 use pocdir_domain::throttle::ThrottlePolicy;
@@ -51,6 +52,13 @@ pub struct Config {
     /// The address users reach pocdir at, for links in mail; default:
     /// `http://` and the listening address.
     pub base_url: Option<String>,
+    /// Minutes the recipients of an urgent, priority and routine
+    /// communication have to acknowledge it before escalation.
+    pub ack_urgent_minutes: i64,
+    pub ack_priority_minutes: i64,
+    pub ack_routine_minutes: i64,
+    /// Seconds between checks for communications to escalate.
+    pub escalation_check_seconds: u64,
 }
 
 impl Default for Config {
@@ -80,6 +88,10 @@ impl Default for Config {
             mail_from: "pocdir <pocdir@localhost>".to_string(),
             mail_send_seconds: 30,
             base_url: None,
+            ack_urgent_minutes: AckDeadlines::default().urgent.whole_minutes(),
+            ack_priority_minutes: AckDeadlines::default().priority.whole_minutes(),
+            ack_routine_minutes: AckDeadlines::default().routine.whole_minutes(),
+            escalation_check_seconds: 60,
         }
     }
 }
@@ -168,7 +180,7 @@ impl Config {
     /// the date arithmetic later (a sign-in or a token would then fail
     /// instead of start-up): each must lie within its range.
     pub fn checked(self) -> Result<Config, String> {
-        let ranges: [(&str, i64, i64, i64); 5] = [
+        let ranges: [(&str, i64, i64, i64); 8] = [
             ("max_token_days", self.max_token_days, 1, 3_650),
             (
                 "session_idle_minutes",
@@ -189,6 +201,10 @@ impl Config {
                 525_600,
             ),
             ("revalidation_days", self.revalidation_days, 1, 3_650),
+            // Up to a month: an acknowledgement deadline, not an archive.
+            ("ack_urgent_minutes", self.ack_urgent_minutes, 1, 43_200),
+            ("ack_priority_minutes", self.ack_priority_minutes, 1, 43_200),
+            ("ack_routine_minutes", self.ack_routine_minutes, 1, 43_200),
         ];
         for (key, value, min, max) in ranges {
             if !(min..=max).contains(&value) {
@@ -237,6 +253,17 @@ impl Config {
             revalidation_days: self.revalidation_days,
             base_url: self.base_url(self.listen),
             links: Default::default(),
+            ack_deadlines: self.ack_deadlines(),
+        }
+    }
+
+    /// The acknowledgement deadlines, shared by the pages, the API and the
+    /// escalation job.
+    pub fn ack_deadlines(&self) -> AckDeadlines {
+        AckDeadlines {
+            urgent: time::Duration::minutes(self.ack_urgent_minutes),
+            priority: time::Duration::minutes(self.ack_priority_minutes),
+            routine: time::Duration::minutes(self.ack_routine_minutes),
         }
     }
 

@@ -56,6 +56,11 @@ impl AccountKind {
     }
 
     /// Nominators and PoCs act for one participant; the others for none.
+    /// A point of contact of a State (diplomatic or technical).
+    pub fn is_poc(self) -> bool {
+        matches!(self, AccountKind::DiplomaticPoc | AccountKind::TechnicalPoc)
+    }
+
     pub fn acts_for_participant(self) -> bool {
         matches!(
             self,

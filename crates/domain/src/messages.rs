@@ -4,6 +4,10 @@
 
 use crate::account::AccountKind;
 use crate::account_admin::{AccountChange, AccountStatus};
+use crate::communication::attachment::AttachmentProblem;
+use crate::communication::delivery;
+use crate::communication::template::{CommunicationKind, Sector, Urgency, TEMPLATE_MESSAGE_IDS};
+use crate::communication::tlp::{TlpLabel, TlpRefusal};
 use crate::directory::diff::{DetailField, FieldChange};
 use crate::directory::participant::ParticipationStatus;
 use crate::directory::poc::{PendingAction, PocRole, PocStatus};
@@ -24,5 +28,13 @@ pub fn enum_message_ids() -> Vec<&'static str> {
         let (subject, body) = change.mail_messages();
         ids.extend([subject, body]);
     }
+    ids.extend(CommunicationKind::ALL.iter().map(|k| k.label_message()));
+    ids.extend(Urgency::ALL.iter().map(|u| u.label_message()));
+    ids.extend(Sector::ALL.iter().map(|s| s.label_message()));
+    ids.extend(TlpLabel::ALL.map(TlpLabel::meaning_message));
+    ids.extend(TlpRefusal::ALL.map(TlpRefusal::message_id));
+    ids.extend(TEMPLATE_MESSAGE_IDS);
+    ids.extend(AttachmentProblem::MESSAGE_IDS);
+    ids.extend(delivery::message_ids());
     ids
 }

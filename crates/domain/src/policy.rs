@@ -98,10 +98,17 @@ pub enum Action {
     /// Disabling, re-enabling and resetting the second factor of an
     /// account: the secretariat.
     ManageAccounts,
+    /// The inbox, threads and their status: PoCs of a State (what each may
+    /// read of each communication is `communication::tlp::sight`), and the
+    /// secretariat (metadata only, never content, unless addressed).
+    ReadCommunications,
+    /// Sending, replying, forwarding and acknowledging communications: the
+    /// PoCs of a State (the service checks that it participates).
+    SendCommunications,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 20] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -120,6 +127,8 @@ impl Action {
         Action::InviteAccounts,
         Action::ViewAccounts,
         Action::ManageAccounts,
+        Action::ReadCommunications,
+        Action::SendCommunications,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -133,6 +142,7 @@ impl Action {
                 | Action::ImportPocs
                 | Action::InviteAccounts
                 | Action::ManageAccounts
+                | Action::SendCommunications
         )
     }
 }
@@ -162,7 +172,9 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ViewOutbox
         | Action::InviteAccounts
         | Action::ViewAccounts
-        | Action::ManageAccounts => match actor {
+        | Action::ManageAccounts
+        | Action::ReadCommunications
+        | Action::SendCommunications => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -193,6 +205,13 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     Action::ReadDirectory => actor.kind != AccountKind::Reporter,
                     Action::NominatePocs => {
                         actor.kind == AccountKind::Nominator && actor.participant.is_some()
+                    }
+                    Action::ReadCommunications => {
+                        actor.kind == AccountKind::Secretariat
+                            || (actor.kind.is_poc() && actor.participant.is_some())
+                    }
+                    Action::SendCommunications => {
+                        actor.kind.is_poc() && actor.participant.is_some()
                     }
                     _ => actor.kind.acts_for_participant() && actor.participant.is_some(),
                 };
@@ -302,6 +321,10 @@ mod tests {
             }
             Action::ReadDirectory => !matches!(kind, Reporter),
             Action::NominatePocs => matches!(kind, Nominator),
+            Action::ReadCommunications => {
+                matches!(kind, Secretariat | DiplomaticPoc | TechnicalPoc)
+            }
+            Action::SendCommunications => matches!(kind, DiplomaticPoc | TechnicalPoc),
         }
     }
 

@@ -889,3 +889,11 @@ fn corpus_replays() {
     assert!(seen > 0, "the corpus is empty");
     assert!(failed.is_empty(), "corpus files that fail: {failed:#?}");
 }
+
+/// Found by `language_tags_canonicalise_once`: the parser took spaces
+/// inside a tag.
+#[test]
+fn a_language_tag_with_spaces_inside_is_refused() {
+    assert_eq!(parse_language("DdW- PLK"), None);
+    assert_eq!(parse_language(" fr-ca "), Some("fr-CA".to_string()));
+}

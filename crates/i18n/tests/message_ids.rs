@@ -15,12 +15,13 @@ use pocdir_i18n::{message_ids, source_ftl, Lang, Translator};
 use std::path::{Path, PathBuf};
 
 /// The folders, relative to `crates/`, whose files ask for messages.
-const SOURCES: [&str; 5] = [
+const SOURCES: [&str; 6] = [
     "web/templates",
     "web/src",
     "domain/src",
     "jobs/src",
     "directory/src",
+    "communications/src",
 ];
 
 /// Every file under `dir`, at any depth.

@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 
 mod account_admin;
 mod accounts;
+mod communications;
 mod log;
 mod outbox;
 mod participants;
@@ -28,6 +29,11 @@ pub use account_admin::{
     AccountAdminStore, ChangeMail, Invitation, NewInvitation, NewPasswordReset, PasswordReset,
 };
 pub use accounts::{Account, AccountStore, NewAccount};
+pub use communications::{
+    AttachmentMeta, CommunicationMeta, CommunicationRecord, CommunicationStore,
+    EscalationCandidate, InboxFilter, InboxItem, Mailbox, NewCommunication, NewRecipient,
+    PocAccount, Recipient, ID_PLACEHOLDER,
+};
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
 pub use participants::{NewParticipant, Participant, ParticipantNames, ParticipantStore};
@@ -43,8 +49,8 @@ pub use sessions::{
 /// The store's traits, to call their methods on any store.
 pub mod prelude {
     pub use crate::{
-        AccountAdminStore, AccountStore, ApiTokenStore, LogStore, OutboxStore, ParticipantStore,
-        PocStore, SealStore, SecurityKeyStore, SessionStore, Store, ThrottleStore,
+        AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore, LogStore, OutboxStore,
+        ParticipantStore, PocStore, SealStore, SecurityKeyStore, SessionStore, Store, ThrottleStore,
     };
 }
 
@@ -121,6 +127,7 @@ pub trait Store:
     + PocStore
     + OutboxStore
     + SecurityKeyStore
+    + CommunicationStore
     + SealStore
     + Send
     + Sync

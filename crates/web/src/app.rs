@@ -10,7 +10,7 @@ use crate::http::metrics;
 use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
 use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
-use crate::{account, accounts, audit, directory, home, outbox, sign_in};
+use crate::{account, accounts, audit, communications, directory, home, outbox, sign_in};
 use axum::middleware;
 use axum::{Extension, Json, Router};
 use pocdir_domain::policy::Action::ViewPublic;
@@ -36,6 +36,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         directory::routes,
         outbox::routes,
         accounts::routes,
+        communications::routes,
     ]
     .into_iter()
     .fold(routes, |routes, add| add(routes));
@@ -93,7 +94,12 @@ struct ApiDoc;
 /// of `routes` with the responses every route of its kind can give.
 pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
     let mut document = ApiDoc::openapi();
-    for part in [account::openapi(), audit::openapi(), directory::openapi()] {
+    for part in [
+        account::openapi(),
+        audit::openapi(),
+        directory::openapi(),
+        communications::openapi(),
+    ] {
         document.merge(part);
     }
     add_common_responses(&mut document, routes);

@@ -12,6 +12,7 @@ pub mod account;
 pub mod accounts;
 pub mod app;
 pub mod audit;
+pub mod communications;
 pub mod directory;
 pub mod home;
 pub mod http;

@@ -31,6 +31,9 @@ pub struct WebConfig {
     pub base_url: String,
     /// How long invitation and password reset links live.
     pub links: pocdir_domain::account_admin::LinkPolicy,
+    /// How long the recipients of a communication have to acknowledge it,
+    /// by urgency.
+    pub ack_deadlines: pocdir_domain::communication::delivery::AckDeadlines,
 }
 
 impl Default for WebConfig {
@@ -46,6 +49,7 @@ impl Default for WebConfig {
             revalidation_days: 180,
             base_url: "http://127.0.0.1:8080".to_string(),
             links: pocdir_domain::account_admin::LinkPolicy::default(),
+            ack_deadlines: Default::default(),
         }
     }
 }

@@ -356,7 +356,16 @@ pub fn parse_e164(raw: &str) -> Option<String> {
 /// (`de-abcd-e0a0`), where it reads as a script (`de-Abcd-e0a0`), so the
 /// stored value would not be what a form or an import sends back.
 pub fn parse_language(raw: &str) -> Option<String> {
-    let tag: unic_langid::LanguageIdentifier = raw.trim().parse().ok()?;
+    // The parser reads a tag with spaces inside ("dw- plk") as well-formed
+    // and keeps the spaces: only letters, digits and separators may pass.
+    let raw = raw.trim();
+    if !raw
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    let tag: unic_langid::LanguageIdentifier = raw.parse().ok()?;
     let s = tag.to_string();
     let again: unic_langid::LanguageIdentifier = s.parse().ok()?;
     (s != "und" && !raw.trim().is_empty() && again == tag).then_some(s)

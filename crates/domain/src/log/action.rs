@@ -54,6 +54,16 @@ pub enum LogAction {
     MailQueue,
     MailSent,
     MailFailed,
+    // Communications between PoCs (content hashes only, never content).
+    CommunicationSend,
+    /// The first time a recipient opened it.
+    CommunicationRead,
+    CommunicationAcknowledge,
+    CommunicationForward,
+    /// A way out the TLP label forbids was tried (who, which way, why).
+    CommunicationRefuse,
+    /// A State's diplomatic PoCs alerted: no technical PoC acknowledged in time.
+    CommunicationEscalate,
     // Sealing at rest.
     /// A new sealing key was made current (`pocdir keys rotate`).
     KeysRotate,
@@ -61,7 +71,7 @@ pub enum LogAction {
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 37] = [
+    pub const ALL: [LogAction; 43] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -98,6 +108,12 @@ impl LogAction {
         LogAction::MailQueue,
         LogAction::MailSent,
         LogAction::MailFailed,
+        LogAction::CommunicationSend,
+        LogAction::CommunicationRead,
+        LogAction::CommunicationAcknowledge,
+        LogAction::CommunicationForward,
+        LogAction::CommunicationRefuse,
+        LogAction::CommunicationEscalate,
         LogAction::KeysRotate,
     ];
 
@@ -140,6 +156,12 @@ impl LogAction {
             LogAction::MailQueue => "mail.queue",
             LogAction::MailSent => "mail.sent",
             LogAction::MailFailed => "mail.failed",
+            LogAction::CommunicationSend => "communication.send",
+            LogAction::CommunicationRead => "communication.read",
+            LogAction::CommunicationAcknowledge => "communication.acknowledge",
+            LogAction::CommunicationForward => "communication.forward",
+            LogAction::CommunicationRefuse => "communication.refuse",
+            LogAction::CommunicationEscalate => "communication.escalate",
             LogAction::KeysRotate => "keys.rotate",
         }
     }

@@ -17,6 +17,15 @@ pub struct LogActor {
 }
 
 impl LogActor {
+    /// pocdir itself: a job acting on its own (escalation, reminders).
+    pub fn system() -> Self {
+        LogActor {
+            account_id: None,
+            kind: "system".to_string(),
+            participant: None,
+        }
+    }
+
     pub fn console() -> Self {
         LogActor {
             account_id: None,

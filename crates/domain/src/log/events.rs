@@ -643,6 +643,100 @@ pub fn mail_delivered(
         })
 }
 
+// --- communications ---
+
+/// What the log keeps of a communication: its metadata, who received it,
+/// and hashes of its content and attachments, never the content itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommunicationFacts<'a> {
+    pub kind: &'a str,
+    pub urgency: &'a str,
+    pub tlp: &'a str,
+    pub thread: Option<i64>,
+    pub parent: Option<i64>,
+    pub forwarded_from: Option<i64>,
+    pub recipients: &'a [i64],
+    /// Hex SHA-256 of the sealed content's plaintext.
+    pub content_sha256: &'a str,
+    pub attachments_sha256: &'a [String],
+}
+
+/// A communication sent (a new thread, a reply or a forward); the store
+/// names it (`communication:<id>`). Its sender's State is the one concerned.
+pub fn communication_sent(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    facts: &CommunicationFacts<'_>,
+) -> Built {
+    let action = if facts.forwarded_from.is_some() {
+        LogAction::CommunicationForward
+    } else {
+        LogAction::CommunicationSend
+    };
+    own(at, actor, action, String::new()).try_with_content(facts)
+}
+
+/// A recipient opened a communication for the first time.
+pub fn communication_read(at: OffsetDateTime, actor: &LogActor, id: i64) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::CommunicationRead,
+        format!("communication:{id}"),
+    )
+}
+
+pub fn communication_acknowledged(at: OffsetDateTime, actor: &LogActor, id: i64) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::CommunicationAcknowledge,
+        format!("communication:{id}"),
+    )
+}
+
+/// A way out the label forbids was tried; the content covers which way,
+/// the label and why.
+pub fn communication_refused(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    way: &str,
+    tlp: &str,
+    reason: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        way: &'a str,
+        tlp: &'a str,
+        reason: &'a str,
+    }
+    own(
+        at,
+        actor,
+        LogAction::CommunicationRefuse,
+        format!("communication:{id}"),
+    )
+    .try_with_content(&Content { way, tlp, reason })
+}
+
+/// A State's diplomatic PoCs alerted (by the escalation job, the system).
+pub fn communication_escalated(at: OffsetDateTime, id: i64, state: &str, alerted: &[i64]) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        state: &'a str,
+        alerted: &'a [i64],
+    }
+    LogDraft::new(
+        at,
+        LogActor::system(),
+        LogAction::CommunicationEscalate,
+        format!("communication:{id}"),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content { state, alerted })
+}
+
 /// A new sealing key was made current (`pocdir keys rotate`): which key
 /// it is, which it follows, and every key the key file now holds (ids only,
 /// never a key).

@@ -28,9 +28,7 @@ use std::collections::BTreeMap;
 pub(crate) enum Form {
     /// TEXT: `seal1.<key id>.<base64>`.
     Text,
-    /// BLOB/BYTEA: version byte, key id, nonce, ciphertext (attachments,
-    /// once the communications store lists its column here).
-    #[allow(dead_code)]
+    /// BLOB/BYTEA: version byte, key id, nonce, ciphertext (attachments).
     Bytes,
 }
 
@@ -91,6 +89,28 @@ pub(crate) const SEALED_COLUMNS: &[SealedColumn] = &[
     text("outbox", "id", NO_KEY2, "recipient", MAIL_RECIPIENT),
     text("outbox", "id", NO_KEY2, "subject", MAIL_SUBJECT),
     text("outbox", "id", NO_KEY2, "body", MAIL_BODY),
+    text(
+        "communications",
+        "id",
+        NO_KEY2,
+        "content",
+        "communications.content",
+    ),
+    text(
+        "communication_attachments",
+        "id",
+        NO_KEY2,
+        "name",
+        "communication_attachments.name",
+    ),
+    SealedColumn {
+        table: "communication_attachments",
+        key: "id",
+        key2: NO_KEY2,
+        column: "bytes",
+        purpose: "communication_attachments.bytes",
+        form: Form::Bytes,
+    },
 ];
 
 /// How many stored values are sealed under each key id (`None`: in clear,

@@ -151,6 +151,47 @@ pub struct SqlStore<D> {
     pub(crate) keys: Arc<Keys>,
 }
 
+/// The table a purpose (`table.column`) names, for errors.
+fn table_of(purpose: &str) -> &str {
+    purpose.split('.').next().unwrap_or(purpose)
+}
+
+// Sealing for a capability's own columns; `purpose` is `table.column`
+// (list the column in `crate::sealing::SEALED_COLUMNS` so that rotation
+// re-seals it). A value that does not open is `Corrupt`, naming the
+// table, the row and the key.
+impl<D> SqlStore<D> {
+    /// Seals `plain` for the column `purpose` (`table.column`).
+    pub(crate) fn seal_str(&self, purpose: &str, plain: &str) -> StoreResult<String> {
+        self.keys
+            .seal_str(purpose, table_of(purpose), &"(new)", plain)
+    }
+
+    /// Opens a value sealed for `purpose`; `key` names the row for the error.
+    pub(crate) fn open_str(
+        &self,
+        purpose: &str,
+        key: impl std::fmt::Display,
+        sealed: &str,
+    ) -> StoreResult<String> {
+        self.keys.open_str(purpose, table_of(purpose), &key, sealed)
+    }
+
+    pub(crate) fn seal_bytes(&self, purpose: &str, plain: &[u8]) -> StoreResult<Vec<u8>> {
+        self.keys
+            .seal_bytes(purpose, table_of(purpose), &"(new)", plain)
+    }
+
+    pub(crate) fn open_bytes(
+        &self,
+        purpose: &str,
+        key: impl std::fmt::Display,
+        sealed: &[u8],
+    ) -> StoreResult<Vec<u8>> {
+        self.keys.open_bytes(purpose, table_of(purpose), &key, sealed)
+    }
+}
+
 /// A single statement's missing row, as the driver would report it.
 fn no_row() -> StoreError {
     StoreError::Database(sqlx::Error::RowNotFound)

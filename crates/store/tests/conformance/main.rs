@@ -131,6 +131,14 @@ impl Raw {
             Raw::Postgres(pool) => sqlx::raw_sql(postgres).execute(pool).await.map(drop),
         }
     }
+
+    /// The first column of every row of `sql`, as text.
+    async fn texts(&self, sql: &str) -> Vec<String> {
+        match self {
+            Raw::Sqlite(pool) => sqlx::query_scalar(sql).fetch_all(pool).await.unwrap(),
+            Raw::Postgres(pool) => sqlx::query_scalar(sql).fetch_all(pool).await.unwrap(),
+        }
+    }
 }
 
 async fn on_sqlite<F, Fut>(case: F)
@@ -530,6 +538,7 @@ fn new_mail(key: &str, to: &str, at: i64) -> NewMail {
 
 mod account_admin;
 mod accounts;
+mod communications;
 mod log;
 mod outbox;
 mod participants;
