@@ -50,7 +50,8 @@ pub use sessions::{
 pub mod prelude {
     pub use crate::{
         AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore, LogStore, OutboxStore,
-        ParticipantStore, PocStore, SealStore, SecurityKeyStore, SessionStore, Store, ThrottleStore,
+        ParticipantStore, PocStore, SealStore, SecurityKeyStore, SessionStore, Store,
+        ThrottleStore,
     };
 }
 

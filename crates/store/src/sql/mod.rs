@@ -188,7 +188,8 @@ impl<D> SqlStore<D> {
         key: impl std::fmt::Display,
         sealed: &[u8],
     ) -> StoreResult<Vec<u8>> {
-        self.keys.open_bytes(purpose, table_of(purpose), &key, sealed)
+        self.keys
+            .open_bytes(purpose, table_of(purpose), &key, sealed)
     }
 }
 

@@ -8,14 +8,24 @@
 //! plaintexts through the store, then grep the raw database for them.
 
 use crate::*;
+use pocdir_domain::communication::attachment::{Attachment, AttachmentType};
+use pocdir_domain::communication::delivery::RoleChoice;
+use pocdir_domain::communication::template::{CommunicationKind, Content, Urgency};
+use pocdir_domain::communication::tlp::TlpLabel;
 use pocdir_domain::seal::SealKey;
 use pocdir_store::{KeySource, SealedCounts};
+use pocdir_store::{NewCommunication, NewRecipient};
 use std::sync::Mutex;
 
 conformance!(
     cases: [],
     raw: [sealed_values_are_not_in_the_raw_database],
 );
+
+/// Sealed values `plant` leaves: TOTP, PoC active + pending, 3 history
+/// rows, 2 mails × (recipient, subject, body), a communication's content,
+/// its attachment's name and bytes.
+const PLANTED: u64 = 15;
 
 /// Every planted value, in clear, as the tests look for it.
 const TOTP: &str = "JBSWY3DPEHPK3PXPSEALTEST";
@@ -24,11 +34,15 @@ const POC_PHONE: &str = "+447700900777";
 const POC_NEW_EMAIL: &str = "pending.change.sealed@mofa.example";
 const MAIL_SUBJECT: &str = "Subject-that-must-be-sealed";
 const MAIL_BODY: &str = "Body-that-must-be-sealed: call +447700900777";
+const MESSAGE_SUBJECT: &str = "Message-subject-that-must-be-sealed";
+const ATTACHMENT: &str = "Attachment-line-that-must-be-sealed";
 /// Not sealed (a display name): proves the grep finds what is there.
 const CANARY: &str = "Canary-display-name-in-clear";
 
-fn needles() -> [&'static str; 6] {
+fn needles() -> [&'static str; 8] {
     [
+        MESSAGE_SUBJECT,
+        ATTACHMENT,
         TOTP,
         POC_EMAIL,
         POC_PHONE,
@@ -109,8 +123,8 @@ pub(crate) async fn assert_no_plaintext(raw: &Raw, needles: &[&str]) {
 /// Plants every kind of sealed value through the store: a TOTP secret
 /// (at creation and at enrolment), a PoC's e-mail and phone (active, in its
 /// history, and a pending change), a mail's subject and body. Returns the
-/// account and the PoC.
-async fn plant(store: &Arc<dyn Store>) -> (Account, Poc) {
+/// account, the PoC and the communication.
+async fn plant(store: &Arc<dyn Store>) -> Planted {
     seed_two(store).await;
     let mut new = new_account("sealed@example.org", AccountKind::Reporter);
     new.display_name = CANARY.to_string();
@@ -157,11 +171,81 @@ async fn plant(store: &Arc<dyn Store>) -> (Account, Poc) {
         .await
         .unwrap()
         .unwrap();
-    (a, p)
+    let communication = send_communication(store, a.id).await;
+    Planted {
+        account: a.id,
+        poc: p.id,
+        communication,
+    }
+}
+
+/// The ids of what [`plant`] planted.
+#[derive(Debug, Clone, Copy)]
+struct Planted {
+    account: i64,
+    poc: i64,
+    communication: i64,
+}
+
+/// A PoC of FRA writes to one of PAK, with an attachment and its mail.
+async fn send_communication(store: &Arc<dyn Store>, to: i64) -> i64 {
+    let mut from = new_account("cert.sealed@fra.example", AccountKind::TechnicalPoc);
+    from.participant = Some("FRA".to_string());
+    let from = store
+        .create_account(from, draft("account.create"))
+        .await
+        .unwrap();
+    let new = NewCommunication {
+        thread_id: None,
+        parent_id: None,
+        forwarded_from: None,
+        sender_account: from.id,
+        sender_state: "FRA".to_string(),
+        kind: CommunicationKind::IncidentNotification,
+        urgency: Urgency::Urgent,
+        tlp: TlpLabel::Red,
+        addressed_roles: Some(RoleChoice::Technical),
+        addressed_states: vec!["PAK".to_string()],
+        content: Content {
+            subject: MESSAGE_SUBJECT.to_string(),
+            started: None,
+            detected: None,
+            sectors: vec![],
+            impact: String::new(),
+            requested_action: String::new(),
+            respond_by: None,
+            text: MAIL_BODY.to_string(),
+            text_language: "en".to_string(),
+        },
+        content_sha256: "ab".repeat(32),
+        attachments: vec![Attachment {
+            name: "sealed.txt".to_string(),
+            file_type: AttachmentType::Text,
+            bytes: ATTACHMENT.as_bytes().to_vec(),
+        }],
+        recipients: vec![NewRecipient {
+            account_id: to,
+            state: "PAK".to_string(),
+            kind: AccountKind::TechnicalPoc,
+        }],
+        sent_at: t(60),
+        ack_deadline: t(60 + 7200),
+        mails: vec![NewMail {
+            subject: format!("[TLP:RED] {MESSAGE_SUBJECT}"),
+            body: MAIL_BODY.to_string(),
+            ..new_mail("sealed-communication", "sealed@example.org", 60)
+        }],
+        log: vec![LogDraft {
+            object: String::new(),
+            ..draft("communication.send")
+        }],
+    };
+    store.send_communication(new).await.unwrap()
 }
 
 /// What the store gives back is what was planted.
-async fn assert_readable(store: &Arc<dyn Store>, account_id: i64, poc_id: i64) {
+async fn assert_readable(store: &Arc<dyn Store>, planted: Planted) {
+    let (account_id, poc_id, id) = (planted.account, planted.poc, planted.communication);
     let a = store.account_by_id(account_id).await.unwrap().unwrap();
     assert_eq!(a.totp_secret.as_deref(), Some(TOTP));
     let p = store.poc(poc_id).await.unwrap().unwrap();
@@ -172,6 +256,20 @@ async fn assert_readable(store: &Arc<dyn Store>, account_id: i64, poc_id: i64) {
         .iter()
         .any(|h| h.details.as_deref().is_some_and(|d| d.contains(POC_EMAIL))));
     let mails = store.mails(None, 10).await.unwrap();
+    let communication = mails
+        .iter()
+        .find(|m| m.dedupe_key == "sealed-communication")
+        .unwrap();
+    assert!(communication.subject.contains(MESSAGE_SUBJECT));
+    let record = store.communication(id).await.unwrap().unwrap();
+    assert_eq!(
+        store.communication_content(id).await.unwrap().subject,
+        MESSAGE_SUBJECT
+    );
+    let attachment = &record.attachments[0];
+    assert_eq!(attachment.name, "sealed.txt");
+    let (_, bytes) = store.attachment(id, attachment.id).await.unwrap();
+    assert_eq!(bytes, ATTACHMENT.as_bytes());
     let mail = mails.iter().find(|m| m.dedupe_key == "sealed-1").unwrap();
     assert_eq!(
         (
@@ -184,8 +282,8 @@ async fn assert_readable(store: &Arc<dyn Store>, account_id: i64, poc_id: i64) {
 }
 
 async fn sealed_values_are_not_in_the_raw_database(store: Arc<dyn Store>, raw: Raw) {
-    let (a, p) = plant(&store).await;
-    assert_readable(&store, a.id, p.id).await;
+    let planted = plant(&store).await;
+    assert_readable(&store, planted).await;
     // The grep finds what is there in clear …
     assert_eq!(plaintexts_found(&raw, &[CANARY]).await, vec![CANARY]);
     // … and none of what is sealed.
@@ -194,8 +292,7 @@ async fn sealed_values_are_not_in_the_raw_database(store: Arc<dyn Store>, raw: R
     let counts = store.sealed_counts().await.unwrap();
     let current = store.current_key_id();
     assert_eq!(counts.keys().collect::<Vec<_>>(), [&Some(current)]);
-    // TOTP, PoC active + pending, 3 history rows, recipient + subject + body.
-    assert_eq!(counts.values().sum::<u64>(), 9, "{counts:?}");
+    assert_eq!(counts.values().sum::<u64>(), PLANTED, "{counts:?}");
 }
 
 // --- with a URL: rotation, values in clear, reloading ---
@@ -235,27 +332,27 @@ async fn rotation_reseals_every_value(url: String) {
     let k1 = SealKey::generate("k1", &OsEntropy).unwrap();
     let k2 = SealKey::generate("k2", &OsEntropy).unwrap();
     let (old, raw) = open_raw(&url, ring_of(&[&k1], "k1")).await;
-    let (a, p) = plant(&old).await;
+    let planted = plant(&old).await;
     assert!(only(&old.sealed_counts().await.unwrap(), "k1"));
 
     let (rotating, raw2) = open_raw(&url, ring_of(&[&k1, &k2], "k2")).await;
-    assert_eq!(rotating.reseal_all(2).await.unwrap(), 9);
+    assert_eq!(rotating.reseal_all(2).await.unwrap(), PLANTED);
     assert!(only(&rotating.sealed_counts().await.unwrap(), "k2"));
     // Nothing left to do: a second pass changes nothing.
     assert_eq!(rotating.reseal_all(2).await.unwrap(), 0);
     assert_no_plaintext(&raw, &needles()).await;
 
     let (new_only, raw3) = open_raw(&url, ring_of(&[&k2], "k2")).await;
-    assert_readable(&new_only, a.id, p.id).await;
+    assert_readable(&new_only, planted).await;
     // The old keyring alone (no source to read again) cannot open them.
-    let err = old.account_by_id(a.id).await.unwrap_err();
+    let err = old.account_by_id(planted.account).await.unwrap_err();
     let said = err.to_string();
     assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
     assert!(
         said.contains("accounts row") && said.contains("k2"),
         "{said}"
     );
-    let err = old.poc(p.id).await.unwrap_err().to_string();
+    let err = old.poc(planted.poc).await.unwrap_err().to_string();
     assert!(err.contains("pocs row") && err.contains("k2"), "{err}");
     for r in [raw, raw2, raw3] {
         close_raw(r).await;
@@ -277,16 +374,16 @@ async fn rotation_reseals_every_value_postgres() {
 async fn values_in_clear_are_sealed_at_open(url: String) {
     let ring = ring_of(&[&SealKey::generate("k1", &OsEntropy).unwrap()], "k1");
     let (store, raw) = open_raw(&url, ring.clone()).await;
-    let (a, p) = plant(&store).await;
+    let planted = plant(&store).await;
     // As an earlier version wrote them: in clear, and the pass not done.
     let active = format!(r#"{{"name":"Focal","email":"{POC_EMAIL}","phone":"{POC_PHONE}"}}"#);
     let pending = format!(r#"{{"name":"Focal","email":"{POC_NEW_EMAIL}"}}"#);
     let in_clear = format!(
-        "UPDATE accounts SET totp_secret = '{TOTP}'; \
+        "UPDATE accounts SET totp_secret = '{TOTP}' WHERE totp_secret IS NOT NULL; \
          UPDATE pocs SET active = '{active}', pending = '{pending}'; \
          UPDATE poc_history SET details = '{active}' WHERE details IS NOT NULL; \
          UPDATE outbox SET subject = '{MAIL_SUBJECT}', body = '{MAIL_BODY}', \
-         recipient = 'sealed@example.org'; \
+         recipient = 'sealed@example.org' WHERE dedupe_key = 'sealed-1'; \
          UPDATE seal_state SET clear_values_sealed = false;"
     );
     raw.exec(&in_clear, &in_clear).await.unwrap();
@@ -294,7 +391,7 @@ async fn values_in_clear_are_sealed_at_open(url: String) {
     assert_eq!(counts.get(&None), Some(&9), "{counts:?}");
     // The old handle cannot read them: a value in clear is not accepted.
     assert!(matches!(
-        store.account_by_id(a.id).await,
+        store.account_by_id(planted.account).await,
         Err(StoreError::Corrupt(_))
     ));
     close_raw(raw).await;
@@ -302,7 +399,7 @@ async fn values_in_clear_are_sealed_at_open(url: String) {
 
     let (store, raw) = open_raw(&url, ring).await;
     assert!(only(&store.sealed_counts().await.unwrap(), "k1"));
-    assert_readable(&store, a.id, p.id).await;
+    assert_readable(&store, planted).await;
     let mails = store.mails(None, 10).await.unwrap();
     assert_eq!(mails[0].recipient, "sealed@example.org");
     // Not even in SQLite's free pages or PostgreSQL's dead row versions:
@@ -369,15 +466,15 @@ async fn a_store_reads_its_keys_again(url: String) {
     }
     let keys = Keys::reloading(ring_of(&[&k1], "k1"), Box::new(Shared(source.clone())));
     let (serving, raw) = open_raw(&url, keys).await;
-    let (a, p) = plant(&serving).await;
+    let planted = plant(&serving).await;
 
     // Another process rotates: the key file now has k2, current.
     *source.ring.lock().unwrap() = ring_of(&[&k1, &k2], "k2");
     let (rotating, raw2) = open_raw(&url, ring_of(&[&k1, &k2], "k2")).await;
-    assert_eq!(rotating.reseal_all(100).await.unwrap(), 9);
+    assert_eq!(rotating.reseal_all(100).await.unwrap(), PLANTED);
     assert_eq!(*source.reads.lock().unwrap(), 0);
     // The serving store reads the source again, once, and opens them.
-    assert_readable(&serving, a.id, p.id).await;
+    assert_readable(&serving, planted).await;
     assert_eq!(*source.reads.lock().unwrap(), 1);
     // It now seals under k2.
     let mut mail = new_mail("sealed-2", "sealed@example.org", 50);
