@@ -1,7 +1,7 @@
 //! PoC and history rows and their conversion.
 
 use super::PocHistoryEntry;
-use crate::sealing::{Keys, OpenRow, POC_ACTIVE, POC_HISTORY_DETAILS, POC_PENDING};
+use crate::sealing::{Keys, OpenRow, POC_DETAILS, POC_HISTORY_DETAILS};
 use crate::{corrupt, db_time, opt_db_time, Poc, StoreResult};
 
 macro_rules! poc_columns {
@@ -39,8 +39,8 @@ impl OpenRow for PocRow {
     fn open(self, keys: &Keys) -> StoreResult<Poc> {
         let r = self;
         let bad = corrupt("pocs", r.id);
-        let active = keys.open_opt(POC_ACTIVE, "pocs", &r.id, r.active)?;
-        let pending = keys.open_opt(POC_PENDING, "pocs", &r.id, r.pending)?;
+        let active = keys.open_opt(POC_DETAILS, "pocs", &r.id, r.active)?;
+        let pending = keys.open_opt(POC_DETAILS, "pocs", &r.id, r.pending)?;
         Ok(Poc {
             role: r
                 .role

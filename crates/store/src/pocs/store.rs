@@ -3,7 +3,7 @@
 use super::rows::{poc_columns, poc_history_columns, PocHistoryRow, PocRow};
 use super::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
 use crate::participants::apply_participant_event;
-use crate::sealing::{open_all, OpenRow, POC_ACTIVE, POC_HISTORY_DETAILS, POC_PENDING};
+use crate::sealing::{open_all, OpenRow, POC_DETAILS, POC_HISTORY_DETAILS};
 use crate::sql::{Driver, SqlStore, Tx};
 use crate::{to_db_time, PendingAction, Poc, PocRole, StoreError, StoreResult};
 use async_trait::async_trait;
@@ -74,7 +74,7 @@ async fn insert_nomination<D: Driver>(
 ) -> StoreResult<Poc> {
     let sealed = tx
         .keys
-        .seal_str(POC_PENDING, "pocs", &"(new)", details_json)?;
+        .seal_str(POC_DETAILS, "pocs", &"(new)", details_json)?;
     let row: PocRow = tx
         .fetch_one(
             INSERT_NOMINATION,
@@ -157,10 +157,10 @@ impl<D: Driver> SqlStore<D> {
         let next = &tr.next;
         let active = self
             .keys
-            .seal_opt(POC_ACTIVE, "pocs", &id, next.active.as_deref())?;
+            .seal_opt(POC_DETAILS, "pocs", &id, next.active.as_deref())?;
         let pending = self
             .keys
-            .seal_opt(POC_PENDING, "pocs", &id, next.pending.as_deref())?;
+            .seal_opt(POC_DETAILS, "pocs", &id, next.pending.as_deref())?;
         let mut tx = self.begin().await?;
         let row: Option<PocRow> = tx
             .fetch_optional(
