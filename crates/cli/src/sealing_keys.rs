@@ -36,7 +36,8 @@ pub const KEY_FILE: &str = "sealing.keys";
 const HEADER: &str = "# pocdir sealing keys: they seal TOTP secrets, PoCs' contact details, mail\n\
 # and messages in the database. Back this file up apart from the database:\n\
 # without it the sealed values cannot be read, and with it a copy of the\n\
-# database can. Never edit a key; `pocdir keys rotate` adds one.\n";
+# database can. Never edit or remove a key (the first one also indexes\n\
+# e-mail addresses); `pocdir keys rotate` adds one.\n";
 
 /// The key file of the data folder `data_dir`.
 pub fn key_file(data_dir: &Path) -> PathBuf {

@@ -1,7 +1,7 @@
 //! Account rows and their conversion.
 
 use super::Account;
-use crate::sealing::{Keys, OpenRow, TOTP_SECRET};
+use crate::sealing::{Keys, OpenRow, ACCOUNT_EMAIL, TOTP_SECRET};
 use crate::{corrupt, db_time, StoreResult};
 
 macro_rules! account_columns {
@@ -37,13 +37,14 @@ impl OpenRow for AccountRow {
         let r = self;
         let bad = corrupt("accounts", r.id);
         let totp_secret = keys.open_opt(TOTP_SECRET, "accounts", &r.id, r.totp_secret)?;
+        let email = keys.open_str(ACCOUNT_EMAIL, "accounts", &r.id, &r.email)?;
         Ok(Account {
             id: r.id,
             kind: r
                 .kind
                 .parse()
                 .map_err(|_| bad(format!("account kind {:?}", r.kind)))?,
-            email: r.email,
+            email,
             participant: r.participant,
             display_name: r.display_name,
             password_hash: r.password_hash,

@@ -2,7 +2,7 @@
 
 use super::rows::{account_columns, AccountRow};
 use super::{Account, AccountStore, NewAccount};
-use crate::sealing::{OpenRow, TOTP_SECRET};
+use crate::sealing::{OpenRow, ACCOUNT_EMAIL, TOTP_SECRET};
 use crate::sql::{Driver, SqlStore, Tx};
 use crate::{to_db_time, StoreError, StoreResult};
 use async_trait::async_trait;
@@ -13,8 +13,8 @@ use time::OffsetDateTime;
 const COUNT: &str = "SELECT COUNT(*) FROM accounts";
 const INSERT: &str = concat!(
     "INSERT INTO accounts (email, kind, participant, display_name, password_hash, \
-     totp_secret, totp_enrolled, demo, password_change_required, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+     totp_secret, totp_enrolled, demo, password_change_required, created_at, email_index) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
      RETURNING ",
     account_columns!()
 );
@@ -26,7 +26,7 @@ const BY_ID: &str = concat!(
 const BY_EMAIL: &str = concat!(
     "SELECT ",
     account_columns!(),
-    " FROM accounts WHERE email = $1"
+    " FROM accounts WHERE email_index = $1"
 );
 const SET_PASSWORD: &str =
     "UPDATE accounts SET password_hash = $1, password_change_required = false WHERE id = $2";
@@ -77,12 +77,16 @@ impl<D: Driver> AccountStore for SqlStore<D> {
             &"(new)",
             new.totp_secret.as_deref(),
         )?;
+        let email = self
+            .keys
+            .seal_str(ACCOUNT_EMAIL, "accounts", &"(new)", &new.email)?;
+        let email_index = self.keys.blind_index(ACCOUNT_EMAIL, &new.email)?;
         let mut tx = self.begin().await?;
         let row: AccountRow = tx
             .fetch_one(
                 INSERT,
                 &[
-                    (&new.email).into(),
+                    email.as_str().into(),
                     new.kind.as_str().into(),
                     (&new.participant).into(),
                     (&new.display_name).into(),
@@ -92,6 +96,7 @@ impl<D: Driver> AccountStore for SqlStore<D> {
                     new.demo.into(),
                     new.password_change_required.into(),
                     to_db_time(new.created_at).into(),
+                    email_index.as_str().into(),
                 ],
             )
             .await
@@ -108,7 +113,10 @@ impl<D: Driver> AccountStore for SqlStore<D> {
     }
 
     async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>> {
-        let row: Option<AccountRow> = self.fetch_optional(BY_EMAIL, &[email.into()]).await?;
+        let index = self.keys.blind_index(ACCOUNT_EMAIL, email)?;
+        let row: Option<AccountRow> = self
+            .fetch_optional(BY_EMAIL, &[index.as_str().into()])
+            .await?;
         row.map(|r| r.open(&self.keys)).transpose()
     }
 

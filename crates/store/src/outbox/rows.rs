@@ -1,7 +1,7 @@
 //! Outbox rows and their conversion.
 
 use super::{Mail, MailCounts, MailRecipient, MailStatus};
-use crate::sealing::{Keys, OpenRow, MAIL_BODY, MAIL_RECIPIENT, MAIL_SUBJECT};
+use crate::sealing::{Keys, OpenRow, ACCOUNT_EMAIL, MAIL_BODY, MAIL_RECIPIENT, MAIL_SUBJECT};
 use crate::{corrupt, db_time, opt_db_time, StoreResult};
 
 macro_rules! mail_columns {
@@ -60,13 +60,15 @@ pub(super) struct MailRecipientRow {
     language: Option<String>,
 }
 
-impl From<MailRecipientRow> for MailRecipient {
-    fn from(r: MailRecipientRow) -> Self {
-        MailRecipient {
-            account_id: r.id,
-            email: r.email,
-            language: r.language,
-        }
+impl OpenRow for MailRecipientRow {
+    type Out = MailRecipient;
+
+    fn open(self, keys: &Keys) -> StoreResult<MailRecipient> {
+        Ok(MailRecipient {
+            email: keys.open_str(ACCOUNT_EMAIL, "accounts", &self.id, &self.email)?,
+            account_id: self.id,
+            language: self.language,
+        })
     }
 }
 

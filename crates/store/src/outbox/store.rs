@@ -217,7 +217,7 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
             }
             None => self.fetch_all(RECIPIENTS, &[kind.as_str().into()]).await?,
         };
-        Ok(rows.into_iter().map(MailRecipient::from).collect())
+        open_all(rows, &self.keys)
     }
 
     async fn try_claim_lease(

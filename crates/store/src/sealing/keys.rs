@@ -4,10 +4,17 @@
 //! binary hands it a [`KeySource`].
 
 use crate::{StoreError, StoreResult};
+use hmac::{Hmac, Mac};
 use pocdir_domain::entropy::Entropy;
 use pocdir_domain::seal::{Keyring, SealError};
+use sha2::Sha256;
 use std::fmt;
 use std::sync::{Arc, RwLock};
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// What the blind-index key is derived with (from the oldest key).
+const BLIND_INDEX_LABEL: &[u8] = b"pocdir blind index v1";
 
 /// Where the keyring comes from, to read it again.
 pub trait KeySource: Send + Sync + fmt::Debug {
@@ -177,6 +184,28 @@ impl Keys {
         sealed
             .map(|s| self.open_str(purpose, table, key, &s))
             .transpose()
+    }
+
+    /// A keyed blind index of `value` for the column `purpose`: what SQL
+    /// looks a sealed value up by (an account by its e-mail). HMAC-SHA256
+    /// under a key derived from the key file's oldest key, which a rotation
+    /// keeps, so an index never changes; without the key file it reveals
+    /// nothing, not even which rows of two tables hold the same value.
+    pub fn blind_index(&self, purpose: &str, value: &str) -> StoreResult<String> {
+        let ring = self.ring();
+        let oldest = ring
+            .keys()
+            .first()
+            .ok_or_else(|| StoreError::Corrupt("the keyring holds no key".into()))?;
+        let bad = |_| StoreError::Corrupt("blind index key".into());
+        let mut derive = HmacSha256::new_from_slice(oldest.secret()).map_err(bad)?;
+        derive.update(BLIND_INDEX_LABEL);
+        let index_key = derive.finalize().into_bytes();
+        let mut mac = HmacSha256::new_from_slice(&index_key).map_err(bad)?;
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(value.as_bytes());
+        Ok(hex::encode(mac.finalize().into_bytes()))
     }
 
     /// Seals bytes for a BLOB/BYTEA column.

@@ -1,6 +1,7 @@
 //! Sealing at rest: the columns the database never holds in clear (TOTP
-//! secrets, PoCs' details and their history, the outbox's recipient,
-//! subject and body, and whatever a capability adds to
+//! secrets, accounts' and invitations' e-mail addresses, PoCs' details and
+//! their history, the outbox's recipient, subject and body, communications'
+//! content and attachments, and whatever a capability adds to
 //! [`SEALED_COLUMNS`]), the keys they are sealed with ([`Keys`]), and the
 //! passes over all of them: sealing the values an older version wrote in
 //! clear (once, at open, after the migrations: SQL cannot encrypt) and
@@ -11,8 +12,9 @@
 //! A capability seals a value with `self.keys.seal_str("table.column", …)`
 //! before binding it and opens it with `open_str` when converting its row;
 //! a value that does not open is `StoreError::Corrupt` naming table and row.
-//! Nothing here looks a sealed value up in SQL: a column that must be
-//! searched needs a keyed blind index beside it, not its plaintext.
+//! SQL never looks a sealed value up: a column that must be searched (an
+//! account by its e-mail) has a keyed blind index beside it
+//! ([`Keys::blind_index`]), written with the value and kept by rotation.
 
 mod keys;
 mod store;
@@ -43,12 +45,16 @@ pub(crate) struct SealedColumn {
     pub column: &'static str,
     pub purpose: &'static str,
     pub form: Form,
+    /// The column holding the value's blind index, when SQL looks it up.
+    pub index: Option<&'static str>,
 }
 
 const NO_KEY2: &str = "CAST(0 AS BIGINT)";
 
 /// Purposes, one per column (used by the capabilities to seal and open).
 pub(crate) const TOTP_SECRET: &str = "accounts.totp_secret";
+pub(crate) const ACCOUNT_EMAIL: &str = "accounts.email";
+pub(crate) const INVITATION_EMAIL: &str = "invitations.email";
 /// A PoC's current and pending details share one purpose: approving moves
 /// the pending value into `active` as it is (the directory benchmark does
 /// that in SQL).
@@ -72,6 +78,20 @@ const fn text(
         column,
         purpose,
         form: Form::Text,
+        index: None,
+    }
+}
+
+/// A TEXT column that SQL looks up by the blind index in `index`.
+const fn indexed(table: &'static str, column: &'static str, purpose: &'static str) -> SealedColumn {
+    SealedColumn {
+        table,
+        key: "id",
+        key2: NO_KEY2,
+        column,
+        purpose,
+        form: Form::Text,
+        index: Some("email_index"),
     }
 }
 
@@ -79,6 +99,8 @@ const fn text(
 /// A capability that seals a new column adds it here.
 pub(crate) const SEALED_COLUMNS: &[SealedColumn] = &[
     text("accounts", "id", NO_KEY2, "totp_secret", TOTP_SECRET),
+    indexed("accounts", "email", ACCOUNT_EMAIL),
+    indexed("invitations", "email", INVITATION_EMAIL),
     text("pocs", "id", NO_KEY2, "active", POC_DETAILS),
     text("pocs", "id", NO_KEY2, "pending", POC_DETAILS),
     text(
@@ -112,6 +134,7 @@ pub(crate) const SEALED_COLUMNS: &[SealedColumn] = &[
         column: "bytes",
         purpose: "communication_attachments.bytes",
         form: Form::Bytes,
+        index: None,
     },
 ];
 

@@ -40,8 +40,14 @@ fn update_one(c: &SealedColumn) -> String {
         column,
         ..
     } = c;
+    // The blind index is written too ($5; the same on a rotation, new for
+    // a value that was in clear).
+    let index = c
+        .index
+        .map(|index| format!(", {index} = $5"))
+        .unwrap_or_default();
     format!(
-        "UPDATE {table} SET {column} = $1 \
+        "UPDATE {table} SET {column} = $1{index} \
          WHERE {key} = $2 AND {key2} = $3 AND {column} = $4"
     )
 }
@@ -149,17 +155,20 @@ impl<D: Driver> SqlStore<D> {
                             old.clone()
                         };
                         let new = self.keys.seal_str(c.purpose, c.table, &name, &plain)?;
-                        changed += tx
-                            .execute(
-                                &update,
-                                &[
-                                    new.as_str().into(),
-                                    (*k1).into(),
-                                    (*k2).into(),
-                                    old.as_str().into(),
-                                ],
-                            )
-                            .await?;
+                        let index = match c.index {
+                            Some(_) => self.keys.blind_index(c.purpose, &plain)?,
+                            None => String::new(),
+                        };
+                        let mut params = vec![
+                            new.as_str().into(),
+                            (*k1).into(),
+                            (*k2).into(),
+                            old.as_str().into(),
+                        ];
+                        if c.index.is_some() {
+                            params.push(index.as_str().into());
+                        }
+                        changed += tx.execute(&update, &params).await?;
                     }
                     tx.commit().await?;
                     changed

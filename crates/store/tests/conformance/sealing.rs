@@ -13,8 +13,8 @@ use pocdir_domain::communication::delivery::RoleChoice;
 use pocdir_domain::communication::template::{CommunicationKind, Content, Urgency};
 use pocdir_domain::communication::tlp::TlpLabel;
 use pocdir_domain::seal::SealKey;
+use pocdir_store::{ChangeMail, NewCommunication, NewInvitation, NewRecipient};
 use pocdir_store::{KeySource, SealedCounts};
-use pocdir_store::{NewCommunication, NewRecipient};
 use std::sync::Mutex;
 
 conformance!(
@@ -22,10 +22,11 @@ conformance!(
     raw: [sealed_values_are_not_in_the_raw_database],
 );
 
-/// Sealed values `plant` leaves: TOTP, PoC active + pending, 3 history
-/// rows, 2 mails × (recipient, subject, body), a communication's content,
-/// its attachment's name and bytes.
-const PLANTED: u64 = 15;
+/// Sealed values `plant` leaves: 2 accounts' e-mails, a TOTP secret, PoC
+/// active + pending, 3 history rows, 3 mails × (recipient, subject, body),
+/// an invitation's e-mail, a communication's content, its attachment's name
+/// and bytes.
+const PLANTED: u64 = 21;
 
 /// Every planted value, in clear, as the tests look for it.
 const TOTP: &str = "JBSWY3DPEHPK3PXPSEALTEST";
@@ -34,13 +35,19 @@ const POC_PHONE: &str = "+447700900777";
 const POC_NEW_EMAIL: &str = "pending.change.sealed@mofa.example";
 const MAIL_SUBJECT: &str = "Subject-that-must-be-sealed";
 const MAIL_BODY: &str = "Body-that-must-be-sealed: call +447700900777";
+const ACCOUNT_EMAIL: &str = "sealed@example.org";
+const SENDER_EMAIL: &str = "cert.sealed@fra.example";
+const INVITED_EMAIL: &str = "invited.sealed@mofa.example";
 const MESSAGE_SUBJECT: &str = "Message-subject-that-must-be-sealed";
 const ATTACHMENT: &str = "Attachment-line-that-must-be-sealed";
 /// Not sealed (a display name): proves the grep finds what is there.
 const CANARY: &str = "Canary-display-name-in-clear";
 
-fn needles() -> [&'static str; 8] {
+fn needles() -> [&'static str; 11] {
     [
+        ACCOUNT_EMAIL,
+        SENDER_EMAIL,
+        INVITED_EMAIL,
         MESSAGE_SUBJECT,
         ATTACHMENT,
         TOTP,
@@ -126,7 +133,7 @@ pub(crate) async fn assert_no_plaintext(raw: &Raw, needles: &[&str]) {
 /// account, the PoC and the communication.
 async fn plant(store: &Arc<dyn Store>) -> Planted {
     seed_two(store).await;
-    let mut new = new_account("sealed@example.org", AccountKind::Reporter);
+    let mut new = new_account(ACCOUNT_EMAIL, AccountKind::Reporter);
     new.display_name = CANARY.to_string();
     new.totp_secret = Some(format!("{TOTP}0"));
     let a = store
@@ -172,6 +179,39 @@ async fn plant(store: &Arc<dyn Store>) -> Planted {
         .unwrap()
         .unwrap();
     let communication = send_communication(store, a.id).await;
+    store
+        .create_invitation(
+            NewInvitation {
+                token_hash: "sealed-token".to_string(),
+                email: INVITED_EMAIL.to_string(),
+                kind: AccountKind::TechnicalPoc,
+                participant: Some("PAK".to_string()),
+                display_name: "Invited".to_string(),
+                language: "en".to_string(),
+                poc_id: None,
+                invited_by: None,
+                created_at: t(70),
+                expires_at: t(70 + 86_400),
+            },
+            ChangeMail {
+                mail: new_mail("sealed-invitation", INVITED_EMAIL, 70),
+                log: draft("mail.queue"),
+            },
+            draft("account.invite"),
+        )
+        .await
+        .unwrap();
+    // Sign-in throttling keeps its keys as blind indexes too.
+    let throttled = format!("account:{INVITED_EMAIL}");
+    store.record_login_failure(&throttled, t(80)).await.unwrap();
+    assert_eq!(
+        store
+            .login_failures_since(&throttled, t(0))
+            .await
+            .unwrap()
+            .count,
+        1
+    );
     Planted {
         account: a.id,
         poc: p.id,
@@ -189,8 +229,9 @@ struct Planted {
 
 /// A PoC of FRA writes to one of PAK, with an attachment and its mail.
 async fn send_communication(store: &Arc<dyn Store>, to: i64) -> i64 {
-    let mut from = new_account("cert.sealed@fra.example", AccountKind::TechnicalPoc);
+    let mut from = new_account(SENDER_EMAIL, AccountKind::TechnicalPoc);
     from.participant = Some("FRA".to_string());
+    from.display_name = "FRA CERT".to_string();
     let from = store
         .create_account(from, draft("account.create"))
         .await
@@ -247,6 +288,37 @@ async fn send_communication(store: &Arc<dyn Store>, to: i64) -> i64 {
 async fn assert_readable(store: &Arc<dyn Store>, planted: Planted) {
     let (account_id, poc_id, id) = (planted.account, planted.poc, planted.communication);
     let a = store.account_by_id(account_id).await.unwrap().unwrap();
+    assert_eq!(a.email, ACCOUNT_EMAIL);
+    // Found by its e-mail (through the blind index), and taken.
+    let found = store
+        .account_by_email(ACCOUNT_EMAIL)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.id, account_id);
+    assert!(store
+        .account_by_email("other@example.org")
+        .await
+        .unwrap()
+        .is_none());
+    let again = store
+        .create_account(
+            new_account(ACCOUNT_EMAIL, AccountKind::Auditor),
+            draft("account.create"),
+        )
+        .await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    let invitation = store
+        .invitation_by_token("sealed-token")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(invitation.email, INVITED_EMAIL);
+    let recipients = store
+        .mail_recipients(AccountKind::TechnicalPoc, Some("FRA"))
+        .await
+        .unwrap();
+    assert_eq!(recipients[0].email, SENDER_EMAIL);
     assert_eq!(a.totp_secret.as_deref(), Some(TOTP));
     let p = store.poc(poc_id).await.unwrap().unwrap();
     assert!(p.active.as_deref().unwrap().contains(POC_EMAIL));
@@ -342,8 +414,26 @@ async fn rotation_reseals_every_value(url: String) {
     assert_eq!(rotating.reseal_all(2).await.unwrap(), 0);
     assert_no_plaintext(&raw, &needles()).await;
 
+    assert_readable(&rotating, planted).await;
+    // The new key alone opens every value (look-ups by e-mail need the
+    // oldest key too: their index key is derived from it).
     let (new_only, raw3) = open_raw(&url, ring_of(&[&k2], "k2")).await;
-    assert_readable(&new_only, planted).await;
+    let a = new_only
+        .account_by_id(planted.account)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (a.email.as_str(), a.totp_secret.as_deref()),
+        (ACCOUNT_EMAIL, Some(TOTP))
+    );
+    let p = new_only.poc(planted.poc).await.unwrap().unwrap();
+    assert!(p.active.unwrap().contains(POC_EMAIL));
+    let content = new_only
+        .communication_content(planted.communication)
+        .await
+        .unwrap();
+    assert_eq!(content.subject, MESSAGE_SUBJECT);
     // The old keyring alone (no source to read again) cannot open them.
     let err = old.account_by_id(planted.account).await.unwrap_err();
     let said = err.to_string();
@@ -384,11 +474,13 @@ async fn values_in_clear_are_sealed_at_open(url: String) {
          UPDATE poc_history SET details = '{active}' WHERE details IS NOT NULL; \
          UPDATE outbox SET subject = '{MAIL_SUBJECT}', body = '{MAIL_BODY}', \
          recipient = 'sealed@example.org' WHERE dedupe_key = 'sealed-1'; \
+         UPDATE accounts SET email = '{ACCOUNT_EMAIL}', email_index = NULL \
+         WHERE totp_secret IS NOT NULL; \
          UPDATE seal_state SET clear_values_sealed = false;"
     );
     raw.exec(&in_clear, &in_clear).await.unwrap();
     let counts = store.sealed_counts().await.unwrap();
-    assert_eq!(counts.get(&None), Some(&9), "{counts:?}");
+    assert_eq!(counts.get(&None), Some(&10), "{counts:?}");
     // The old handle cannot read them: a value in clear is not accepted.
     assert!(matches!(
         store.account_by_id(planted.account).await,
@@ -400,8 +492,6 @@ async fn values_in_clear_are_sealed_at_open(url: String) {
     let (store, raw) = open_raw(&url, ring).await;
     assert!(only(&store.sealed_counts().await.unwrap(), "k1"));
     assert_readable(&store, planted).await;
-    let mails = store.mails(None, 10).await.unwrap();
-    assert_eq!(mails[0].recipient, "sealed@example.org");
     // Not even in SQLite's free pages or PostgreSQL's dead row versions:
     // the upgrade rewrote the tables.
     assert_no_plaintext(&raw, &needles()).await;
