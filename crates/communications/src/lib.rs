@@ -640,7 +640,18 @@ impl<'a> Communications<'a> {
         let mut ids: Vec<i64> = parent.recipients.iter().map(|r| r.account_id).collect();
         ids.push(parent.meta.sender_account);
         ids.retain(|id| *id != who.account_id());
-        let to = Addressing::Named { accounts: ids };
+        ids.sort_unstable();
+        ids.dedup();
+        // Everyone of the parent who can still receive: an account disabled
+        // since does not stop the others from getting the reply.
+        let still: Vec<i64> = self
+            .store
+            .poc_accounts(&ids)
+            .await?
+            .into_iter()
+            .map(|a| a.account_id)
+            .collect();
+        let to = Addressing::Named { accounts: still };
         to.check(checked.tlp)?;
         let recipients = self.resolve(&to).await?;
         self.store_new(
@@ -824,7 +835,25 @@ impl<'a> Communications<'a> {
                 })
                 .collect();
             let log = events::communication_escalated(now, id, &state, &alerted)?;
-            if self.store.escalate(id, &state, now, mails, log).await? {
+            // In their inbox too, except for RED: only the sender's named
+            // recipients ever read it; the alert names it, no more.
+            let added: Vec<NewRecipient> = if c.tlp == TlpLabel::Red {
+                Vec::new()
+            } else {
+                diplomats
+                    .iter()
+                    .map(|d| NewRecipient {
+                        account_id: d.account_id,
+                        state: d.state.clone(),
+                        kind: d.kind,
+                    })
+                    .collect()
+            };
+            if self
+                .store
+                .escalate(id, &state, now, added, mails, log)
+                .await?
+            {
                 escalated += 1;
                 tracing::warn!(
                     communication = id,

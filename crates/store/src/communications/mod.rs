@@ -249,13 +249,16 @@ pub trait CommunicationStore: Send + Sync {
         limit: u32,
     ) -> StoreResult<Vec<EscalationCandidate>>;
 
-    /// Records the escalation of `state` with its mails and log entry;
-    /// false (nothing queued or logged) when it was escalated already.
+    /// Records the escalation of `state` with its mails and log entry, and
+    /// adds `alerted` as recipients (delivered at `at`; those already
+    /// recipients are left as they are), so that it is in their inbox;
+    /// false (nothing added, queued or logged) when it was escalated already.
     async fn escalate(
         &self,
         id: i64,
         state: &str,
         at: OffsetDateTime,
+        alerted: Vec<NewRecipient>,
         mails: Vec<NewMail>,
         log: LogDraft,
     ) -> StoreResult<bool>;

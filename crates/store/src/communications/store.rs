@@ -6,7 +6,8 @@ use super::rows::{
 };
 use super::{
     AttachmentMeta, CommunicationMeta, CommunicationRecord, CommunicationStore,
-    EscalationCandidate, InboxFilter, InboxItem, Mailbox, NewCommunication, PocAccount, Recipient,
+    EscalationCandidate, InboxFilter, InboxItem, Mailbox, NewCommunication, NewRecipient,
+    PocAccount, Recipient,
 };
 use crate::outbox::NewMail;
 use crate::sql::{Driver, Param, SqlStore, Tx};
@@ -69,6 +70,9 @@ const MARK_READ: &str = "UPDATE communication_recipients SET read_at = $1 \
 const MARK_ACKNOWLEDGED: &str = "UPDATE communication_recipients SET acknowledged_at = $1, \
      read_at = COALESCE(read_at, $1) \
      WHERE communication_id = $2 AND account_id = $3 AND acknowledged_at IS NULL";
+const ADD_RECIPIENT: &str = "INSERT INTO communication_recipients (communication_id, \
+     account_id, state, kind, delivered_at) VALUES ($1, $2, $3, $4, $5) \
+     ON CONFLICT (communication_id, account_id) DO NOTHING";
 const INSERT_ESCALATION: &str = "INSERT INTO communication_escalations (communication_id, \
      state, escalated_at) VALUES ($1, $2, $3) ON CONFLICT (communication_id, state) DO NOTHING";
 /// Per State with technical recipients and no escalation yet, past the
@@ -631,6 +635,7 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
         id: i64,
         state: &str,
         at: OffsetDateTime,
+        alerted: Vec<NewRecipient>,
         mails: Vec<NewMail>,
         log: LogDraft,
     ) -> StoreResult<bool> {
@@ -645,6 +650,20 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
         if changed == 0 {
             tx.rollback().await?;
             return Ok(false);
+        }
+        for r in &alerted {
+            tx.execute(
+                ADD_RECIPIENT,
+                &[
+                    id.into(),
+                    r.account_id.into(),
+                    r.state.as_str().into(),
+                    r.kind.as_str().into(),
+                    to_db_time(at).into(),
+                ],
+            )
+            .await
+            .map_err(|e| e.constraint("recipient"))?;
         }
         tx.queue_mails(&mails, id).await?;
         tx.log_and_commit(from_ref(&log)).await?;

@@ -352,6 +352,13 @@ async fn mailboxes_filter_and_page(store: Arc<dyn Store>) {
 
 async fn escalation_once_per_state(store: Arc<dyn Store>) {
     let p = people(&store).await;
+    let extra_dip = poc(
+        &store,
+        "embassy@fra.example",
+        AccountKind::DiplomaticPoc,
+        "FRA",
+    )
+    .await;
     let mut new = to_fra(&p, 0, TlpLabel::AmberStrict);
     new.mails = vec![];
     let id = store.send_communication(new).await.unwrap();
@@ -383,6 +390,10 @@ async fn escalation_once_per_state(store: Arc<dyn Store>) {
             id,
             "FRA",
             t(7200),
+            vec![
+                recipient(p.fra_dip, "FRA", AccountKind::DiplomaticPoc),
+                recipient(extra_dip, "FRA", AccountKind::DiplomaticPoc),
+            ],
             vec![alert.clone()],
             draft("communication.escalate")
         )
@@ -393,6 +404,7 @@ async fn escalation_once_per_state(store: Arc<dyn Store>) {
             id,
             "FRA",
             t(7300),
+            vec![],
             vec![alert],
             draft("communication.escalate")
         )
@@ -406,6 +418,18 @@ async fn escalation_once_per_state(store: Arc<dyn Store>) {
         .is_empty());
     let rec = store.communication(id).await.unwrap().unwrap();
     assert_eq!(rec.escalations, vec![("FRA".to_string(), t(7200))]);
+    // The diplomatic PoC who was a recipient already keeps its receipts;
+    // the other is now a recipient too (the escalation is in its inbox).
+    assert_eq!(rec.recipients.len(), 4);
+    assert_eq!(
+        rec.recipient(extra_dip).unwrap().receipts.delivered_at,
+        t(7200)
+    );
+    assert_eq!(
+        rec.recipient(p.fra_dip).unwrap().receipts.delivered_at,
+        t(0)
+    );
+    assert_eq!(store.unread_count(extra_dip).await.unwrap(), 1);
     // A technical acknowledgement in time means no escalation.
     let mut second = to_fra(&p, 10, TlpLabel::Green);
     second.mails = vec![];
