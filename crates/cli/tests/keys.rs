@@ -89,6 +89,34 @@ fn status(data: &Path) -> Vec<(String, u64)> {
         .collect()
 }
 
+/// The e-mail addresses in `text`.
+fn emails(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || "._+-@".contains(c)))
+        .filter(|w| {
+            w.split_once('@')
+                .is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Which of `needles` the SQLite files of `data` hold, byte for byte.
+fn in_database_files(data: &Path, needles: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let files: Vec<Vec<u8>> = ["pocdir.db", "pocdir.db-wal", "pocdir.db-shm"]
+        .iter()
+        .filter_map(|f| std::fs::read(data.join(f)).ok())
+        .collect();
+    needles
+        .iter()
+        .filter(|n| {
+            files
+                .iter()
+                .any(|f| f.windows(n.len()).any(|w| w == n.as_bytes()))
+        })
+        .cloned()
+        .collect()
+}
+
 /// Every PoC the secretariat exports, through the running server.
 async fn export(base: &str, token: &str) -> String {
     let response = reqwest::Client::new()
@@ -129,7 +157,20 @@ async fn keys_rotate_while_the_server_runs() {
     );
     let token = token.trim();
     let pocs = export(&base, token).await;
-    assert!(pocs.contains('@'), "{pocs}");
+    // The demo's PoC and account addresses are nowhere in the database files.
+    let mut addresses = emails(&pocs);
+    let poc_addresses = addresses.len();
+    addresses.extend(emails(
+        &std::fs::read_to_string(data.join("demo-accounts.json")).unwrap(),
+    ));
+    assert!(
+        poc_addresses > 5 && addresses.len() > poc_addresses,
+        "{addresses:?}"
+    );
+    assert_eq!(in_database_files(&data, &addresses), Vec::<String>::new());
+    // The check finds what is there: States' names are in clear.
+    let control = std::collections::BTreeSet::from(["Pakistan".to_string()]);
+    assert_eq!(in_database_files(&data, &control), ["Pakistan"]);
     let totp = ok(&data, &["account", "totp-code", "--email", SECRETARIAT]);
     assert_eq!(totp.trim().len(), 6);
 
