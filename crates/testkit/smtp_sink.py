@@ -38,6 +38,7 @@ class Sink:
             "from": str(message.get("From", "")),
             "to": str(message.get("To", "")),
             "subject": str(message.get("Subject", "")),
+            "message_id": str(message.get("Message-ID", "")),
             "body": part.get_content() if part is not None else "",
         }
         self.count += 1

@@ -98,14 +98,13 @@ fn render(ring: &Keyring) -> Zeroizing<String> {
     text
 }
 
-/// Writes `ring` to `path` as a new file (0600) renamed over the old one,
-/// so that a reader sees the old file or the new, never half of one.
-fn write(path: &Path, ring: &Keyring) -> Result<()> {
+/// Writes `ring` to a new file (0600) beside `path`, synced; its path.
+fn write_temporary(path: &Path, ring: &Keyring) -> Result<PathBuf> {
     let dir = path
         .parent()
         .ok_or_else(|| anyhow!("{} has no folder", path.display()))?;
-    let tmp = dir.join(format!(".{KEY_FILE}.new"));
-    let _ = fs::remove_file(&tmp);
+    let nonce: [u8; 8] = pocdir_domain::entropy::random_bytes(&OsEntropy);
+    let tmp = dir.join(format!(".{KEY_FILE}.{}", hex::encode(nonce)));
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -114,10 +113,21 @@ fn write(path: &Path, ring: &Keyring) -> Result<()> {
         .with_context(|| format!("cannot create {}", tmp.display()))?;
     file.write_all(render(ring).as_bytes())?;
     file.sync_all()?;
-    fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))?;
-    if let Ok(d) = fs::File::open(dir) {
+    Ok(tmp)
+}
+
+fn sync_dir(path: &Path) {
+    if let Some(Ok(d)) = path.parent().map(fs::File::open) {
         let _ = d.sync_all();
     }
+}
+
+/// Writes `ring` to `path` as a new file renamed over the old one, so that
+/// a reader sees the old file or the new, never half of one.
+fn write(path: &Path, ring: &Keyring) -> Result<()> {
+    let tmp = write_temporary(path, ring)?;
+    fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))?;
+    sync_dir(path);
     Ok(())
 }
 
@@ -130,15 +140,19 @@ pub fn load_or_create(data_dir: &Path) -> Result<Keyring> {
     if !path.exists() {
         let key = SealKey::generate("k1", &OsEntropy).map_err(|e| anyhow!("{e}"))?;
         let ring = Keyring::new(vec![key], "k1", entropy()).map_err(|e| anyhow!("{e}"))?;
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-            .with_context(|| format!("cannot create {}", path.display()))?;
-        file.write_all(render(&ring).as_bytes())?;
-        file.sync_all()?;
-        tracing::info!(path = %path.display(), "created the sealing key file; back it up apart from the database");
+        // Linked into place whole, and only if no other instance starting
+        // at the same moment was first: then its key file is the one.
+        let tmp = write_temporary(&path, &ring)?;
+        let linked = fs::hard_link(&tmp, &path);
+        let _ = fs::remove_file(&tmp);
+        match linked {
+            Ok(()) => {
+                sync_dir(&path);
+                tracing::info!(path = %path.display(), "created the sealing key file; back it up apart from the database");
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+        }
     }
     read(&path)
 }
@@ -253,6 +267,27 @@ mod tests {
         let seen = source.reload_if_changed().unwrap().unwrap();
         assert_eq!(seen.current_id(), "k2");
         assert!(source.reload_if_changed().unwrap().is_none());
+    }
+
+    #[test]
+    fn instances_starting_together_share_one_key_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().to_path_buf();
+        let rings: Vec<Keyring> = (0..8)
+            .map(|_| {
+                let data = data.clone();
+                std::thread::spawn(move || load_or_create(&data).unwrap())
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        let sealed = rings[0].seal_str("p", "one key").unwrap();
+        for ring in &rings {
+            assert_eq!(ring.open_str("p", &sealed).unwrap(), "one key");
+        }
+        let left: Vec<_> = fs::read_dir(secrets_dir(&data)).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left behind");
     }
 
     #[test]

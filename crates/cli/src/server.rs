@@ -260,6 +260,8 @@ pub async fn start_with_store(
         log_sign_every: Duration::from_secs(config.log_sign_seconds.max(1)),
         revalidation_every: Duration::from_secs(config.revalidation_check_seconds.max(1)),
         mail_send_every: Duration::from_secs(config.mail_send_seconds.max(1)),
+        deadlines: config.ack_deadlines(),
+        escalation_every: Duration::from_secs(config.escalation_check_seconds.max(1)),
     });
     let context = JobContext {
         store: store.clone(),

@@ -19,8 +19,10 @@ use pocdir_domain::communication::template::{CheckedTemplate, Content, TemplateD
 use pocdir_domain::communication::tlp::{
     self, Audience, Person, Sight, TlpLabel, TlpRefusal, WayOut,
 };
+use pocdir_domain::directory::openpgp::{parse_public_key, OpenPgpKey};
 use pocdir_domain::directory::participant::ParticipationStatus;
-use pocdir_domain::directory::poc::FieldError;
+use pocdir_domain::directory::poc::{FieldError, PocStatus};
+use pocdir_domain::entropy::{Entropy, OsEntropy};
 use pocdir_domain::log::entry::{ContentError, LogActor};
 use pocdir_domain::log::events::{self, CommunicationFacts};
 use pocdir_domain::requester::Requester;
@@ -162,6 +164,8 @@ pub struct Communications<'a> {
     store: &'a dyn Store,
     clock: &'a dyn Clock,
     settings: &'a Settings,
+    /// For mail encrypted to recipients' OpenPGP keys.
+    entropy: &'a dyn Entropy,
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
@@ -202,7 +206,42 @@ impl<'a> Communications<'a> {
             store,
             clock,
             settings,
+            entropy: &OsEntropy,
         }
+    }
+
+    /// The same, drawing randomness from `entropy` (the server's, or a
+    /// test's seeded one) instead of the operating system's.
+    pub fn with_entropy(self, entropy: &'a dyn Entropy) -> Self {
+        Communications { entropy, ..self }
+    }
+
+    /// The OpenPGP key on file for the PoC entry `account_id` signs in
+    /// with (verified details of an active entry), if it still serves at `now`.
+    async fn openpgp_key_of(
+        &self,
+        account_id: i64,
+        now: time::OffsetDateTime,
+    ) -> Result<Option<OpenPgpKey>, CommError> {
+        for poc_id in self.store.pocs_of_account(account_id).await? {
+            let Some(poc) = self.store.poc(poc_id).await? else {
+                continue;
+            };
+            if poc.status != PocStatus::Active {
+                continue;
+            }
+            let details = poc
+                .active_details()
+                .map_err(|e| CommError::Store(StoreError::Corrupt(e.to_string())))?;
+            let Some(key) = details.and_then(|d| d.openpgp) else {
+                continue;
+            };
+            // Checked again now: a key stored a year ago may have expired.
+            if let Ok(key) = parse_public_key(&key.armored, now) {
+                return Ok(Some(key));
+            }
+        }
+        Ok(None)
     }
 
     async fn takes_part(&self, state: Option<&str>) -> Result<bool, CommError> {
@@ -346,7 +385,18 @@ impl<'a> Communications<'a> {
                 state: Some(r.state.clone()),
                 state_takes_part: true,
             };
-            let body = tlp::mail_body(&audience, &reader, false).map_err(CommError::Tlp)?;
+            // A key is looked up only where the label keeps the content out
+            // of clear mail.
+            let key = if checked.tlp.may_mail_in_clear() {
+                None
+            } else {
+                self.openpgp_key_of(r.account_id, now).await?
+            };
+            let body = tlp::mail_body(&audience, &reader, key.is_some()).map_err(CommError::Tlp)?;
+            let encrypt = key.as_ref().map(|key| mail::EncryptTo {
+                key,
+                entropy: self.entropy,
+            });
             mails.push(mail::new_communication(
                 &self.settings.base_url,
                 &mail::Facts {
@@ -359,6 +409,7 @@ impl<'a> Communications<'a> {
                 },
                 &checked.content,
                 body,
+                encrypt,
                 r,
                 now,
             ));

@@ -5,6 +5,8 @@
 
 use pocdir_domain::communication::template::{CommunicationKind, Content, Urgency, ZonedTime};
 use pocdir_domain::communication::tlp::{MailBody, TlpLabel};
+use pocdir_domain::directory::openpgp::{encrypt_to, OpenPgpKey};
+use pocdir_domain::entropy::Entropy;
 use pocdir_i18n::{FluentArg, Lang, Translator};
 use pocdir_store::{NewMail, ParticipantNames, PocAccount, ID_PLACEHOLDER};
 use time::OffsetDateTime;
@@ -101,12 +103,24 @@ fn content_block(tr: &Translator, content: &Content) -> String {
     out
 }
 
-/// The mail telling `recipient` of a new communication.
+/// The recipient's OpenPGP key and the randomness to encrypt to it: for
+/// a label that never leaves in clear (`MailBody::Encrypted`).
+#[derive(Clone, Copy)]
+pub struct EncryptTo<'a> {
+    pub key: &'a OpenPgpKey,
+    pub entropy: &'a dyn Entropy,
+}
+
+/// The mail telling `recipient` of a new communication. With
+/// `MailBody::Encrypted` and the recipient's key, the content goes in an
+/// OpenPGP message to that key, the link outside it; should encryption
+/// fail, the mail carries the link only.
 pub fn new_communication(
     base_url: &str,
     facts: &Facts<'_>,
     content: &Content,
     body: MailBody,
+    encrypt: Option<EncryptTo<'_>>,
     recipient: &PocAccount,
     now: OffsetDateTime,
 ) -> NewMail {
@@ -119,6 +133,23 @@ pub fn new_communication(
     let mut args = common_args(&tr, facts);
     args.push(("link", FluentArg::Text(link)));
     args.push(("id", FluentArg::Text(ID_PLACEHOLDER.to_string())));
+    let sealed = match (body, encrypt) {
+        (MailBody::Encrypted, Some(to)) => {
+            match encrypt_to(
+                to.key,
+                content_block(&tr, content).as_bytes(),
+                now,
+                to.entropy,
+            ) {
+                Ok(armored) => Some((armored, to.key.grouped_fingerprint())),
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot encrypt to the recipient's key: link only");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     // The subject carries the message's own subject only where the label
     // lets the mail carry content at all.
     let subject = match body {
@@ -136,9 +167,14 @@ pub fn new_communication(
             content_block(&tr, content),
             tr.t_args("comm-mail-open", &args)
         ),
-        MailBody::Encrypted | MailBody::LinkOnly => {
-            format!("{intro}\n\n{}\n", tr.t_args("comm-mail-link-only", &args))
-        }
+        MailBody::Encrypted | MailBody::LinkOnly => match sealed {
+            Some((armored, fingerprint)) => format!(
+                "{intro}\n\n{}\n\n{}\n\n{armored}\n",
+                tr.t_args("comm-mail-open", &args),
+                tr.t1("comm-mail-encrypted-below", "fingerprint", &fingerprint)
+            ),
+            None => format!("{intro}\n\n{}\n", tr.t_args("comm-mail-link-only", &args)),
+        },
     };
     NewMail {
         dedupe_key: format!("communication:{ID_PLACEHOLDER}:to:{}", recipient.account_id),
@@ -191,7 +227,8 @@ pub fn escalation(
 }
 
 /// Every Fluent id the mails use.
-pub const MESSAGE_IDS: [&str; 16] = [
+pub const MESSAGE_IDS: [&str; 17] = [
+    "comm-mail-encrypted-below",
     "comm-field-subject",
     "comm-field-started",
     "comm-field-detected",

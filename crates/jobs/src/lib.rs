@@ -4,6 +4,7 @@
 //! PostgreSQL only one runs it per period, and a crashed holder's lease
 //! simply expires. [`registry`] is the one list of the jobs a server runs.
 
+pub mod escalation;
 pub mod log_signer;
 pub mod mail;
 pub mod revalidation;
@@ -14,6 +15,7 @@ pub use log_signer::LOG_SIGNER_LEASE;
 pub use runner::{run_jobs, JobContext, JobError, JobReport, PeriodicJob, Sharing};
 pub use sweeper::{sweep_once, SweepReport, KEEP_LOGIN_FAILURES, SWEEPER_LEASE};
 
+use pocdir_domain::communication::delivery::AckDeadlines;
 use pocdir_domain::directory::revalidation::RevalidationPolicy;
 use pocdir_domain::outbox::RetryPolicy;
 use pocdir_log::LogService;
@@ -34,6 +36,10 @@ pub struct JobSettings {
     pub log_sign_every: Duration,
     pub revalidation_every: Duration,
     pub mail_send_every: Duration,
+    /// The acknowledgement deadlines (and the portal's address) the
+    /// escalation of communications uses.
+    pub deadlines: AckDeadlines,
+    pub escalation_every: Duration,
 }
 
 /// Every job a server runs.
@@ -45,6 +51,13 @@ pub fn registry(settings: JobSettings) -> Vec<Arc<dyn PeriodicJob>> {
         Arc::new(log_signer::LogSigner {
             log: settings.log,
             period: settings.log_sign_every,
+        }),
+        Arc::new(escalation::EscalationCheck {
+            settings: pocdir_communications::Settings {
+                deadlines: settings.deadlines,
+                base_url: settings.base_url.clone(),
+            },
+            period: settings.escalation_every,
         }),
         Arc::new(revalidation::RevalidationCheck {
             policy: settings.revalidation,

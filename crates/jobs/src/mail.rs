@@ -1,6 +1,19 @@
 //! The mail sender: claims queued mail from the outbox and hands it to an
 //! SMTP relay, retrying with exponential backoff. Claims are leases in the
 //! database, so several instances send side by side without sending twice.
+//!
+//! What "once" means here, honestly: each round claims a batch under a
+//! token of its own, and marks each mail as being sent (`begin_send`) just
+//! before the SMTP exchange, only if the claim is still its own; so a
+//! sender slower than its lease leaves the rest of its batch to whoever
+//! claimed it next instead of sending it too. The one window SMTP cannot
+//! close is a sender that dies after the relay accepted a mail and before
+//! the database recorded it: at most one mail per sender per crash (a
+//! sender has one mail in flight at a time). That mail is sent again once
+//! its lease ([`SEND_LEASE`]) runs out, with the same `Message-ID`
+//! ([`message_id`]) so that mail systems and readers can tell it is the
+//! same message, and it is counted (`resent`, a warning in the server's
+//! log, `pocdir_mail_resent_total`). Mail is never lost for it.
 
 use crate::runner::{JobContext, JobError, JobReport, PeriodicJob, Sharing};
 use async_trait::async_trait;
@@ -8,6 +21,7 @@ use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use pocdir_domain::clock::Clock;
+use pocdir_domain::entropy::{random_bytes, OsEntropy};
 use pocdir_domain::log::entry::LogDraft;
 use pocdir_domain::log::events;
 use pocdir_domain::outbox::RetryPolicy;
@@ -22,8 +36,15 @@ use crate::revalidation::job_actor;
 /// (the transport times out first), short enough that a crashed sender's
 /// mail goes out soon after.
 pub const CLAIM_LEASE: Duration = Duration::minutes(5);
-/// Mails claimed per round.
+/// How long a mail handed to the relay is ours: longer than the SMTP
+/// exchange may take (the transport's timeout is 30 s).
+pub const SEND_LEASE: Duration = Duration::minutes(2);
+/// Mails claimed at a time.
 pub const BATCH: u32 = 50;
+/// Batches a run of the job may send one after the other while each comes
+/// back full, so that a large notification does not wait a period per
+/// batch; the bound keeps a run finite.
+pub const MAX_BATCHES_PER_RUN: usize = 200;
 
 /// Why a mail did not go out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +58,25 @@ pub struct SendError {
 #[async_trait]
 pub trait MailTransport: Send + Sync + std::fmt::Debug {
     async fn send(&self, mail: &Mail) -> Result<(), SendError>;
+}
+
+/// The mail's `Message-ID`: the same for every attempt at one outbox mail,
+/// so that a copy sent again after an interrupted send is recognisably the
+/// same message. `domain` is the sender address's.
+pub fn message_id(mail: &Mail, domain: &str) -> String {
+    // The dedupe key names the event and the recipient; a short digest of
+    // it keeps the ID unique across databases that reuse outbox ids.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in mail.dedupe_key.as_bytes() {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("<pocdir.{}.{h:016x}@{domain}>", mail.id)
+}
+
+/// A token no other claim shares (random, not a secret).
+fn claim_token() -> String {
+    let bytes: [u8; 16] = random_bytes(&OsEntropy);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Delivery through an SMTP relay with lettre.
@@ -79,6 +119,7 @@ impl MailTransport for SmtpMailer {
             message: format!("bad recipient address: {e}"),
         })?;
         let message = Message::builder()
+            .message_id(Some(message_id(mail, self.from.email.domain())))
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject.clone())
@@ -105,6 +146,25 @@ pub struct SendReport {
     pub sent: u64,
     pub retried: u64,
     pub given_up: u64,
+    /// Sent again after an interrupted send (see the module's comment).
+    pub resent: u64,
+    /// Left alone: another sender claimed them after this one's lease ran out.
+    pub left: u64,
+}
+
+impl SendReport {
+    /// How many mails the round claimed.
+    pub fn claimed(&self) -> u64 {
+        self.sent + self.retried + self.given_up + self.left
+    }
+
+    fn add(&mut self, other: SendReport) {
+        self.sent += other.sent;
+        self.retried += other.retried;
+        self.given_up += other.given_up;
+        self.resent += other.resent;
+        self.left += other.left;
+    }
 }
 
 /// The entry of a mail sent (`sent`) or given up.
@@ -129,8 +189,32 @@ pub async fn send_once(
     retry: &RetryPolicy,
 ) -> StoreResult<SendReport> {
     let now = clock.now();
+    let token = claim_token();
     let mut report = SendReport::default();
-    for mail in store.claim_mails(now, now + CLAIM_LEASE, BATCH).await? {
+    for mail in store
+        .claim_mails_as(&token, now, now + CLAIM_LEASE, BATCH)
+        .await?
+    {
+        let started = clock.now();
+        match store
+            .begin_send(mail.id, &token, started, started + SEND_LEASE)
+            .await?
+        {
+            None => {
+                report.left += 1;
+                continue;
+            }
+            Some(true) => {
+                report.resent += 1;
+                metrics::counter!("pocdir_mail_resent_total").increment(1);
+                tracing::warn!(
+                    mail = mail.id,
+                    "a mail whose send was interrupted goes out again with the same Message-ID; \
+                     its recipient may receive it twice"
+                );
+            }
+            Some(false) => {}
+        }
         match transport.send(&mail).await {
             Ok(()) => {
                 let at = clock.now();
@@ -180,6 +264,8 @@ impl From<SendReport> for JobReport {
             .with("sent", r.sent)
             .with("retried", r.retried)
             .with("given_up", r.given_up)
+            .with("resent", r.resent)
+            .with("left", r.left)
     }
 }
 
@@ -208,14 +294,22 @@ impl PeriodicJob for MailSender {
         Sharing::EveryInstance
     }
 
+    /// Sends batch after batch while they come back full.
     async fn run(&self, ctx: &JobContext) -> Result<JobReport, JobError> {
-        let report = send_once(
-            ctx.store.as_ref(),
-            ctx.clock.as_ref(),
-            self.transport.as_ref(),
-            &self.retry,
-        )
-        .await?;
-        Ok(report.into())
+        let mut total = SendReport::default();
+        for _ in 0..MAX_BATCHES_PER_RUN {
+            let report = send_once(
+                ctx.store.as_ref(),
+                ctx.clock.as_ref(),
+                self.transport.as_ref(),
+                &self.retry,
+            )
+            .await?;
+            total.add(report);
+            if report.claimed() < u64::from(BATCH) {
+                break;
+            }
+        }
+        Ok(total.into())
     }
 }

@@ -84,6 +84,9 @@ pub enum JobError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Log(#[from] LogError),
+    /// The communications service refused or failed (not a store error).
+    #[error("communications: {0}")]
+    Communications(String),
 }
 
 /// What became of one period's turn.

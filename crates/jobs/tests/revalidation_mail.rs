@@ -308,7 +308,8 @@ async fn failed_sends_back_off_then_go_or_are_given_up() {
         SendReport {
             sent: 0,
             retried: 2,
-            given_up: 0
+            given_up: 0,
+            ..SendReport::default()
         }
     );
     // Backing off: nothing is due a moment later.
@@ -322,7 +323,8 @@ async fn failed_sends_back_off_then_go_or_are_given_up() {
         SendReport {
             sent: 1,
             retried: 1,
-            given_up: 0
+            given_up: 0,
+            ..SendReport::default()
         }
     );
     clock.advance(Duration::seconds(119));
@@ -361,7 +363,8 @@ async fn a_permanent_refusal_is_given_up_and_logged() {
         SendReport {
             sent: 1,
             retried: 0,
-            given_up: 1
+            given_up: 1,
+            ..SendReport::default()
         }
     );
     let failed = store.mails(Some(MailStatus::Failed), 10).await.unwrap();

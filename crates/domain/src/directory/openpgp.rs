@@ -9,15 +9,21 @@
 //! which also demands that third-party certifications verify against the
 //! key itself and so would refuse most keys exported with their web of trust.
 
+use crate::entropy::{random_bytes, Entropy};
 use pgp::armor::{BlockType, Dearmor};
-use pgp::composed::{ArmorOptions, Deserializable, SignedPublicKey, SignedPublicSubKey};
+use pgp::composed::{
+    ArmorOptions, Deserializable, MessageBuilder, SignedPublicKey, SignedPublicSubKey,
+};
 use pgp::crypto::public_key::PublicKeyAlgorithm;
+use pgp::crypto::sym::SymmetricKeyAlgorithm;
 use pgp::packet::{PacketParser, PacketTrait, Signature, SignatureType, SubpacketData};
 use pgp::ser::Serialize as _;
 use pgp::types::{
     EcdhPublicParams, EcdsaPublicParams, EddsaLegacyPublicParams, KeyDetails, PublicParams, Tag,
     Timestamp,
 };
+use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::ChaCha20Rng;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
 use time::OffsetDateTime;
@@ -175,6 +181,55 @@ fn expiry(created: OffsetDateTime, binding: &Signature) -> Option<OffsetDateTime
 
 fn newest<'a>(sigs: impl Iterator<Item = &'a Signature>) -> Option<&'a Signature> {
     sigs.max_by_key(|s| s.created().map(Timestamp::as_secs).unwrap_or(0))
+}
+
+/// Why content could not be encrypted to a key on file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EncryptError {
+    /// The key no longer serves (expired, revoked, unreadable) at the time.
+    #[error("the key cannot be used: {0}")]
+    Unusable(OpenPgpKeyError),
+    #[error("OpenPGP encryption failed")]
+    Failed,
+}
+
+/// Encrypts `plain` to `key` as valid at `now`: to every subkey bound for
+/// encryption, or to the primary key when it is itself the encryption key.
+/// Returns an ASCII-armored OpenPGP message (SEIPD v1 with AES-256, which
+/// every OpenPGP implementation in use reads). The randomness (session key,
+/// key agreement) comes from `entropy`.
+pub fn encrypt_to(
+    key: &OpenPgpKey,
+    plain: &[u8],
+    now: OffsetDateTime,
+    entropy: &dyn Entropy,
+) -> Result<String, EncryptError> {
+    let (parsed, _) = SignedPublicKey::from_string(&key.armored)
+        .map_err(|_| EncryptError::Unusable(OpenPgpKeyError::NotAPublicKey))?;
+    check(&parsed, now).map_err(EncryptError::Unusable)?;
+    let subkeys: Vec<&SignedPublicSubKey> = parsed
+        .public_subkeys
+        .iter()
+        .filter(|sub| subkey_encrypts(&parsed.primary_key, sub, now))
+        .collect();
+    let mut rng = ChaCha20Rng::from_seed(random_bytes::<32>(entropy));
+    let mut builder = MessageBuilder::from_bytes("", plain.to_vec())
+        .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+    if subkeys.is_empty() {
+        // `check` passed without an encryption subkey: the primary encrypts.
+        builder
+            .encrypt_to_key(&mut rng, &parsed.primary_key)
+            .map_err(|_| EncryptError::Failed)?;
+    } else {
+        for sub in subkeys {
+            builder
+                .encrypt_to_key(&mut rng, &sub.key)
+                .map_err(|_| EncryptError::Failed)?;
+        }
+    }
+    builder
+        .to_armored_string(&mut rng, ArmorOptions::default())
+        .map_err(|_| EncryptError::Failed)
 }
 
 /// Whether a component may be encrypted to, per its binding's key flags;
@@ -482,5 +537,87 @@ mod tests {
         assert!(json.contains("\"expires_at\":null"));
         let back: OpenPgpKey = serde_json::from_str(&json).unwrap();
         assert_eq!(back, k);
+    }
+
+    /// A fresh key pair (Ed25519 primary, Curve25519 encryption subkey) made
+    /// with rPGP, and its public half as the directory stores it.
+    pub(crate) fn fixture_pair(seed: u64) -> (pgp::composed::SignedSecretKey, OpenPgpKey) {
+        use pgp::composed::{EncryptionCaps, KeyType, SecretKeyParamsBuilder, SubkeyParamsBuilder};
+        use pgp::crypto::ecc_curve::ECCCurve;
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let mut enc = SubkeyParamsBuilder::default();
+        enc.key_type(KeyType::ECDH(ECCCurve::Curve25519Legacy))
+            .can_sign(false)
+            .can_encrypt(EncryptionCaps::All)
+            .can_authenticate(false);
+        let mut params = SecretKeyParamsBuilder::default();
+        params
+            .key_type(KeyType::Ed25519Legacy)
+            .can_certify(true)
+            .can_sign(true)
+            .can_encrypt(EncryptionCaps::None)
+            .primary_user_id("CERT-FR <cert@fra.example>".into())
+            .subkeys(vec![enc.build().unwrap()]);
+        let secret = params.build().unwrap().generate(&mut rng).unwrap();
+        let public = SignedPublicKey::from(secret.clone())
+            .to_armored_string(ArmorOptions::default())
+            .unwrap();
+        let key = parse_public_key(&public, NOW).unwrap();
+        (secret, key)
+    }
+
+    pub(crate) fn decrypt(secret: &pgp::composed::SignedSecretKey, armored: &str) -> Vec<u8> {
+        let (msg, _) = pgp::composed::Message::from_string(armored).unwrap();
+        let mut msg = msg.decrypt(&"".into(), secret).unwrap();
+        if msg.is_compressed() {
+            msg = msg.decompress().unwrap();
+        }
+        msg.as_data_vec().unwrap()
+    }
+
+    #[test]
+    fn content_encrypted_to_a_key_opens_with_its_secret_key_only() {
+        let (secret, key) = fixture_pair(7);
+        let entropy = crate::entropy::SeededEntropy::new(1);
+        let text = "Objet : rançongiciel — 203.0.113.7";
+        let armored = encrypt_to(&key, text.as_bytes(), NOW, &entropy).unwrap();
+        assert!(armored.starts_with("-----BEGIN PGP MESSAGE-----"));
+        assert!(!armored.contains("203.0.113.7"));
+        assert_eq!(decrypt(&secret, &armored), text.as_bytes());
+        // Another key's secret cannot open it.
+        let (other, _) = fixture_pair(8);
+        let (msg, _) = pgp::composed::Message::from_string(&armored).unwrap();
+        assert!(msg.decrypt(&"".into(), &other).is_err());
+        // The same entropy gives the same message; other entropy another.
+        let again = encrypt_to(
+            &key,
+            text.as_bytes(),
+            NOW,
+            &crate::entropy::SeededEntropy::new(1),
+        );
+        assert_eq!(again.unwrap(), armored);
+        let other_run = encrypt_to(
+            &key,
+            text.as_bytes(),
+            NOW,
+            &crate::entropy::SeededEntropy::new(2),
+        );
+        assert_ne!(other_run.unwrap(), armored);
+    }
+
+    #[test]
+    fn a_key_that_no_longer_serves_is_not_encrypted_to() {
+        let (_, mut key) = fixture_pair(7);
+        let entropy = crate::entropy::SeededEntropy::new(1);
+        key.armored = SIGN_ONLY.to_string();
+        assert_eq!(
+            encrypt_to(&key, b"x", NOW, &entropy),
+            Err(EncryptError::Unusable(OpenPgpKeyError::NoEncryptionKey))
+        );
+        key.armored = GARBAGE.to_string();
+        assert_eq!(
+            encrypt_to(&key, b"x", NOW, &entropy),
+            Err(EncryptError::Unusable(OpenPgpKeyError::NotAPublicKey))
+        );
     }
 }

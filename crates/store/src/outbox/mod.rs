@@ -110,6 +110,34 @@ pub trait OutboxStore: Send + Sync {
         until: OffsetDateTime,
         limit: u32,
     ) -> StoreResult<Vec<Mail>>;
+    /// Like [`claim_mails`](Self::claim_mails), and the claim is `token`'s:
+    /// only its holder may then start sending each mail
+    /// ([`begin_send`](Self::begin_send)). A mail whose earlier send was
+    /// interrupted (its sender died after starting it) is claimed again
+    /// once its lease has run out.
+    async fn claim_mails_as(
+        &self,
+        token: &str,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+        limit: u32,
+    ) -> StoreResult<Vec<Mail>>;
+    /// Marks mail `id` as being sent by the holder of `token`, its lease
+    /// pushed to `until`, just before it is handed to the relay. None when
+    /// the claim is no longer `token`'s (its lease ran out and another
+    /// sender claimed it, or it was sent): then it must not be sent.
+    /// `Some(true)` when an earlier send of it was interrupted: it may have
+    /// reached the relay already, and is sent again with the same Message-ID.
+    async fn begin_send(
+        &self,
+        id: i64,
+        token: &str,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<Option<bool>>;
+    /// How many queued mails were started and not finished (being sent, or
+    /// interrupted mid-send and waiting for their lease to run out).
+    async fn mails_in_flight(&self) -> StoreResult<i64>;
     /// Marks a queued mail sent and appends `log`; false (and nothing
     /// logged) when it is not queued.
     async fn mark_mail_sent(&self, id: i64, at: OffsetDateTime, log: LogDraft)

@@ -33,13 +33,32 @@ const CLAIM_SKIP_LOCKED: &str = concat!(
      ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING ",
     mail_columns!()
 );
+/// The same under a claim token: the claimer alone may then start sending.
+const CLAIM_AS: &str = concat!(
+    "UPDATE outbox SET next_attempt_at = $1, claim_token = $4 WHERE id IN (SELECT id FROM outbox \
+     WHERE status = 'queued' AND next_attempt_at <= $2 \
+     ORDER BY next_attempt_at, id LIMIT $3) RETURNING ",
+    mail_columns!()
+);
+const CLAIM_AS_SKIP_LOCKED: &str = concat!(
+    "UPDATE outbox SET next_attempt_at = $1, claim_token = $4 WHERE id IN (SELECT id FROM outbox \
+     WHERE status = 'queued' AND next_attempt_at <= $2 \
+     ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING ",
+    mail_columns!()
+);
+const SEND_STARTED: &str = "SELECT send_started_at FROM outbox \
+     WHERE id = $1 AND claim_token = $2 AND status = 'queued'";
+const BEGIN_SEND: &str = "UPDATE outbox SET send_started_at = $1, next_attempt_at = $2 \
+     WHERE id = $3 AND claim_token = $4 AND status = 'queued'";
+const IN_FLIGHT: &str =
+    "SELECT COUNT(*) FROM outbox WHERE status = 'queued' AND send_started_at IS NOT NULL";
 /// A sensitive mail's body (it holds a link's secret) is blanked once sent.
 const MARK_SENT: &str = "UPDATE outbox SET status = 'sent', sent_at = $1, \
      body = CASE WHEN sensitive THEN '' ELSE body END \
      WHERE id = $2 AND status = 'queued'";
 /// ... and once given up.
 const MARK_FAILED: &str = "UPDATE outbox SET attempts = attempts + 1, last_error = $1, \
-     status = $2, next_attempt_at = COALESCE($3, next_attempt_at), \
+     status = $2, send_started_at = NULL, next_attempt_at = COALESCE($3, next_attempt_at), \
      body = CASE WHEN sensitive AND $2 = 'failed' THEN '' ELSE body END \
      WHERE id = $4 AND status = 'queued'";
 const MARK_SENSITIVE: &str = "UPDATE outbox SET sensitive = true WHERE id = $1";
@@ -145,6 +164,66 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
         let mut mails: Vec<Mail> = open_all(rows, &self.keys)?;
         mails.sort_by_key(|m| m.id);
         Ok(mails)
+    }
+
+    async fn claim_mails_as(
+        &self,
+        token: &str,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+        limit: u32,
+    ) -> StoreResult<Vec<Mail>> {
+        let sql = if D::ROW_LOCKS {
+            CLAIM_AS_SKIP_LOCKED
+        } else {
+            CLAIM_AS
+        };
+        let rows: Vec<MailRow> = self
+            .fetch_all(
+                sql,
+                &[
+                    to_db_time(until).into(),
+                    to_db_time(now).into(),
+                    i64::from(limit).into(),
+                    token.into(),
+                ],
+            )
+            .await?;
+        let mut mails: Vec<Mail> = open_all(rows, &self.keys)?;
+        mails.sort_by_key(|m| m.id);
+        Ok(mails)
+    }
+
+    async fn begin_send(
+        &self,
+        id: i64,
+        token: &str,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<Option<bool>> {
+        let started: Option<(Option<i64>,)> = self
+            .fetch_optional(SEND_STARTED, &[id.into(), token.into()])
+            .await?;
+        let Some((started,)) = started else {
+            return Ok(None);
+        };
+        let changed = self
+            .execute(
+                BEGIN_SEND,
+                &[
+                    to_db_time(now).into(),
+                    to_db_time(until).into(),
+                    id.into(),
+                    token.into(),
+                ],
+            )
+            .await?;
+        Ok((changed == 1).then_some(started.is_some()))
+    }
+
+    async fn mails_in_flight(&self) -> StoreResult<i64> {
+        let (n,): (i64,) = self.fetch_one(IN_FLIGHT, &[]).await?;
+        Ok(n)
     }
 
     async fn mark_mail_sent(

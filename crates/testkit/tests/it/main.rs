@@ -13,6 +13,7 @@ mod access_matrix;
 mod accounts;
 mod api;
 mod architecture;
+mod communications_mail;
 mod directory;
 mod directory_matrix;
 mod errors;

@@ -19,6 +19,7 @@ pub fn settings(state: &AppState) -> Settings {
 /// The service for one request (it borrows the state and `settings`).
 pub fn service<'a>(state: &'a AppState, settings: &'a Settings) -> Communications<'a> {
     Communications::new(state.store.as_ref(), state.clock.as_ref(), settings)
+        .with_entropy(state.entropy.as_ref())
 }
 
 /// One mapping for the pages and the API: the status, the stable code and

@@ -33,6 +33,9 @@ pub struct MailRow {
 pub struct OutboxPage {
     pub page: PageCtx,
     pub counts: MailCounts,
+    /// Queued mails started and not finished: being sent, or interrupted
+    /// mid-send (they go out again, with the same Message-ID).
+    pub in_flight: i64,
     /// The latest mails, newest first.
     pub rows: Vec<MailRow>,
 }
@@ -48,6 +51,7 @@ fn status_label(status: MailStatus) -> &'static str {
 
 pub async fn page(State(state): State<AppState>, page: PageCtx) -> Result<Response, AppError> {
     let counts = state.store.mail_counts().await?;
+    let in_flight = state.store.mails_in_flight().await?;
     let rows = state
         .store
         .mails(None, LATEST)
@@ -72,5 +76,13 @@ pub async fn page(State(state): State<AppState>, page: PageCtx) -> Result<Respon
             created: local::minute(&page.tr, m.created_at),
         })
         .collect();
-    Ok(render(StatusCode::OK, &OutboxPage { page, counts, rows }))
+    Ok(render(
+        StatusCode::OK,
+        &OutboxPage {
+            page,
+            counts,
+            in_flight,
+            rows,
+        },
+    ))
 }
