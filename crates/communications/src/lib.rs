@@ -827,6 +827,18 @@ impl<'a> Communications<'a> {
         Ok(out)
     }
 
+    /// The subjects of the lines of a list (`list`) whose content the
+    /// reader may see on a page or through the API, in one query; the
+    /// others are left out.
+    pub async fn subjects(&self, listed: &[Listed]) -> Result<BTreeMap<i64, String>, CommError> {
+        let ids: Vec<i64> = listed
+            .iter()
+            .filter(|l| l.sight == Sight::Content)
+            .map(|l| l.item.meta.id)
+            .collect();
+        Ok(self.store.communication_subjects(&ids).await?)
+    }
+
     /// How many communications the reader received and has not opened.
     pub async fn unread(&self, who: &Requester) -> Result<i64, CommError> {
         Ok(self.store.unread_count(who.account_id()).await?)

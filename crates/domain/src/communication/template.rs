@@ -141,6 +141,9 @@ pub struct TemplateDraft {
     pub kind: String,
     pub urgency: String,
     /// `CLEAR`, `GREEN`, `AMBER`, `AMBER+STRICT` or `RED` (also with `TLP:`).
+    /// Absent is a field error (`comm-error-tlp-missing`), not a body that
+    /// does not parse: a form with no label chosen sends none.
+    #[serde(default)]
     pub tlp: String,
     pub subject: String,
     #[serde(default)]

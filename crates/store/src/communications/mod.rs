@@ -216,6 +216,13 @@ pub trait CommunicationStore: Send + Sync {
         limit: u32,
     ) -> StoreResult<Vec<InboxItem>>;
 
+    /// The subjects of these communications, opened, in one query: only
+    /// for lines whose reader the TLP rules allowed the content.
+    async fn communication_subjects(
+        &self,
+        ids: &[i64],
+    ) -> StoreResult<std::collections::BTreeMap<i64, String>>;
+
     /// How many communications `account_id` received and has not opened.
     async fn unread_count(&self, account_id: i64) -> StoreResult<i64>;
 

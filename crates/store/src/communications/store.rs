@@ -390,6 +390,31 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
             .map_err(|e| StoreError::Corrupt(format!("communications row {id}: content: {e}")))
     }
 
+    async fn communication_subjects(
+        &self,
+        ids: &[i64],
+    ) -> StoreResult<std::collections::BTreeMap<i64, String>> {
+        let mut out = std::collections::BTreeMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let (list, params) = id_list(ids, 1);
+        let rows: Vec<(i64, String)> = self
+            .fetch_all(
+                &format!("SELECT id, content FROM communications WHERE id IN ({list})"),
+                &params,
+            )
+            .await?;
+        for (id, sealed) in rows {
+            let json = self.open_str(CONTENT, id, &sealed)?;
+            let content: Content = serde_json::from_str(&json).map_err(|e| {
+                StoreError::Corrupt(format!("communications row {id}: content: {e}"))
+            })?;
+            out.insert(id, content.subject);
+        }
+        Ok(out)
+    }
+
     async fn attachment(
         &self,
         communication_id: i64,

@@ -141,6 +141,13 @@ async fn send_read_acknowledge_and_reply_in_a_thread(store: Arc<dyn Store>) {
         store.communication_content(id).await.unwrap(),
         content(SUBJECT)
     );
+    // The subjects of a list, opened in one query; unknown ids left out.
+    let subjects = store.communication_subjects(&[id, id + 999]).await.unwrap();
+    assert_eq!(
+        subjects.into_iter().collect::<Vec<_>>(),
+        vec![(id, SUBJECT.to_string())]
+    );
+    assert!(store.communication_subjects(&[]).await.unwrap().is_empty());
     let (meta, bytes) = store.attachment(id, rec.attachments[0].id).await.unwrap();
     assert_eq!(meta.file_type, AttachmentType::Text);
     assert_eq!(bytes, b"ip\n203.0.113.7\n");

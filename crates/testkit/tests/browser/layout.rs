@@ -28,8 +28,9 @@ const WIDTHS: [u32; 3] = [390, 1366, 1920];
 const LANGS: [&str; 3] = ["en", "ar", "zh"];
 const ALL_LANGS: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
 /// More of the secretariat's pages, checked for sideways scrolling at 390 px.
-const OTHER_PAGES: [&str; 7] = [
+const OTHER_PAGES: [&str; 8] = [
     "/account",
+    "/communications",
     "/participants",
     "/participants/PAK",
     "/audit",
@@ -44,7 +45,7 @@ const MAX_SHOT_HEIGHT: u64 = 6000;
 
 /// Where axe-core's browser bundle is: `POCDIR_AXE_JS`, else where
 /// `scripts/test` installs it.
-fn axe_source() -> Result<String> {
+pub(super) fn axe_source() -> Result<String> {
     let path = std::env::var_os("POCDIR_AXE_JS")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -154,7 +155,7 @@ async fn sideways_overflow(client: &Client) -> Result<(i64, Vec<String>)> {
 
 /// axe-core's serious and critical violations on the page, one line each,
 /// and the number of all its violations (of any impact).
-async fn axe_violations(client: &Client, axe: &str) -> Result<(Vec<String>, usize)> {
+pub(super) async fn axe_violations(client: &Client, axe: &str) -> Result<(Vec<String>, usize)> {
     let loaded = client
         .execute("return typeof window.axe === 'object';", vec![])
         .await?;

@@ -22,6 +22,7 @@
     clippy::indexing_slicing
 )]
 
+mod communications;
 mod forms;
 mod layout;
 mod roles;

@@ -120,6 +120,60 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/login/reset/{token}", SignIn),
     ("GET", "/login/password", SignIn),
     ("POST", "/login/password", SignIn),
+    // Communications: the JSON API.
+    ("GET", "/api/v1/communications", ReadCommunications),
+    ("POST", "/api/v1/communications", SendCommunications),
+    ("GET", "/api/v1/communications/unread", ReadCommunications),
+    ("GET", "/api/v1/communications/{id}", ReadCommunications),
+    (
+        "GET",
+        "/api/v1/communications/{id}/thread",
+        ReadCommunications,
+    ),
+    (
+        "POST",
+        "/api/v1/communications/{id}/acknowledge",
+        SendCommunications,
+    ),
+    (
+        "POST",
+        "/api/v1/communications/{id}/reply",
+        SendCommunications,
+    ),
+    (
+        "POST",
+        "/api/v1/communications/{id}/forward",
+        SendCommunications,
+    ),
+    (
+        "GET",
+        "/api/v1/communications/{id}/attachments/{attachment}",
+        ReadCommunications,
+    ),
+    (
+        "GET",
+        "/api/v1/communications/{id}/export",
+        ReadCommunications,
+    ),
+    // Communications: the pages.
+    ("GET", "/communications", ReadCommunications),
+    ("GET", "/communications/new", SendCommunications),
+    ("POST", "/communications/new", SendCommunications),
+    ("GET", "/communications/{id}", ReadCommunications),
+    (
+        "POST",
+        "/communications/{id}/acknowledge",
+        SendCommunications,
+    ),
+    ("GET", "/communications/{id}/reply", SendCommunications),
+    ("POST", "/communications/{id}/reply", SendCommunications),
+    ("GET", "/communications/{id}/forward", SendCommunications),
+    ("POST", "/communications/{id}/forward", SendCommunications),
+    (
+        "GET",
+        "/communications/{id}/attachments/{attachment}",
+        ReadCommunications,
+    ),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own
@@ -133,9 +187,11 @@ fn concrete(path: &str, own: Option<&str>) -> String {
     };
     path.replace("{code}", code)
         .replace("{id}", "999999")
+        .replace("{attachment}", "1")
         .replace("{size}", "1")
         .replace("{topic}", "nominator")
         .replace("{token}", "pdi_unknown")
+        .replace("{attachment}", "1")
 }
 
 #[tokio::test]

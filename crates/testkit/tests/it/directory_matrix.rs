@@ -75,6 +75,24 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/account/security-keys/{id}/remove",
     "/api/v1/log/heads/{size}",
     "/api/v1/participants/{code}",
+    // A communication's `{id}`: who may see what of it is TLP's rule, tested
+    // for every kind of account of a party, another and a non-participating
+    // State by `tlp_ways_out.rs`.
+    "/api/v1/communications/{id}",
+    "/api/v1/communications/{id}/thread",
+    "/api/v1/communications/{id}/acknowledge",
+    "/api/v1/communications/{id}/reply",
+    "/api/v1/communications/{id}/forward",
+    "/api/v1/communications/{id}/attachments/{attachment}",
+    "/api/v1/communications/{id}/export",
+    // A communication's `{id}`: who may know of it and read it follows its
+    // TLP label and its parties, not the directory's State rules; that
+    // matrix is `communications_pages::who_sees_a_communication_by_kind_and_state`.
+    "/communications/{id}",
+    "/communications/{id}/acknowledge",
+    "/communications/{id}/reply",
+    "/communications/{id}/forward",
+    "/communications/{id}/attachments/{attachment}",
 ];
 
 #[tokio::test]

@@ -135,6 +135,29 @@ async fn cast(server: &TestServer) -> Cast {
         false,
     )
     .await;
+    // A communication from France's technical PoC to Pakistan's PoCs, with
+    // a file, so that the inbox, the thread and its forms have one to show.
+    let fra_technical = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    let sent = server
+        .signed_in(&fra_technical)
+        .await
+        .post_multipart(
+            "/communications/new",
+            &[
+                ("kind", "incident_notification"),
+                ("urgency", "urgent"),
+                ("tlp", "AMBER"),
+                ("address", "states"),
+                ("states", "PAK"),
+                ("roles", "both"),
+                ("subject", "Ransomware at a grid operator"),
+                ("text", "Indicators attached."),
+                ("text_language", "en"),
+            ],
+            &[("attachments", "indicators.txt", b"203.0.113.7\n")],
+        )
+        .await;
+    assert_eq!(sent.status(), 303, "{}", sent.text().await.unwrap());
     Cast {
         secretariat,
         nominator,
@@ -177,7 +200,10 @@ fn is_page(path: &str, action: Action) -> bool {
     let machine = ["/api/", "/static/", "/.well-known/", "/lang/"]
         .iter()
         .any(|p| path.starts_with(p))
-        || matches!(path, "/healthz" | "/metrics" | "/favicon.ico");
+        || matches!(path, "/healthz" | "/metrics" | "/favicon.ico")
+        // A communication's files: downloads for its readers, not pages
+        // (the secretariat may open the route but is never a reader).
+        || path.contains("/attachments/");
     !machine && (action != Action::SignIn || path == "/login")
 }
 

@@ -2,11 +2,20 @@
 //! (pages) and the same through the JSON API. The rules are the domain's
 //! (`communication::`); the service is `pocdir_communications`.
 
+pub mod api;
+pub mod compose;
+pub mod inbox;
+pub mod thread;
+pub mod view;
+
 use crate::http::error::AppError;
-use crate::http::routes::Routes;
+use crate::http::identity::SignedIn;
+use crate::http::nav::{NavCount, NavLink};
+use crate::http::routes::{Route, RouteMethod, Routes};
 use crate::state::AppState;
 use axum::http::StatusCode;
 use pocdir_communications::{CommError, Communications, Settings};
+use pocdir_domain::policy::Action::{ReadCommunications, SendCommunications};
 
 /// The service's settings from the web's configuration.
 pub fn settings(state: &AppState) -> Settings {
@@ -64,11 +73,133 @@ impl From<CommError> for AppError {
     }
 }
 
+/// The nav's count beside "Communications": what a PoC received and has
+/// not opened (nothing for the secretariat, which receives none).
+fn unread_for_nav<'a>(
+    state: &'a AppState,
+    who: &'a SignedIn,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<i64>> + Send + 'a>> {
+    Box::pin(async move {
+        if !who.account.kind.is_poc() {
+            return None;
+        }
+        let settings = settings(state);
+        match service(state, &settings).unread(&who.requester()).await {
+            Ok(n) => Some(n),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot count unread communications");
+                None
+            }
+        }
+    })
+}
+
 pub fn routes(routes: Routes) -> Routes {
+    api_routes(pages(routes))
+}
+
+/// The pages (server-rendered, no JavaScript needed).
+fn pages(routes: Routes) -> Routes {
+    let upload = |path| {
+        Route::new(RouteMethod::Post, path, SendCommunications).body_limit(compose::MAX_FORM_BYTES)
+    };
     routes
+        .nav_page_counted(
+            "/communications",
+            ReadCommunications,
+            NavLink::main(25, "nav-communications"),
+            NavCount {
+                counter: unread_for_nav,
+                label_id: "comm-page-unread-count",
+            },
+            inbox::inbox,
+        )
+        .get("/communications/new", SendCommunications, compose::new_form)
+        .route(upload("/communications/new"), compose::new_submit)
+        .get("/communications/{id}", ReadCommunications, thread::thread)
+        .post(
+            "/communications/{id}/acknowledge",
+            SendCommunications,
+            thread::acknowledge,
+        )
+        .get(
+            "/communications/{id}/reply",
+            SendCommunications,
+            compose::reply_form,
+        )
+        .route(upload("/communications/{id}/reply"), compose::reply_submit)
+        .get(
+            "/communications/{id}/forward",
+            SendCommunications,
+            compose::forward_form,
+        )
+        .route(
+            upload("/communications/{id}/forward"),
+            compose::forward_submit,
+        )
+        .get(
+            "/communications/{id}/attachments/{attachment}",
+            ReadCommunications,
+            thread::attachment,
+        )
+}
+
+/// The JSON API (`api.rs`); a send or a reply carries its files.
+fn api_routes(routes: Routes) -> Routes {
+    routes
+        .get("/api/v1/communications", ReadCommunications, api::list)
+        .route(
+            Route::new(
+                RouteMethod::Post,
+                "/api/v1/communications",
+                SendCommunications,
+            )
+            .body_limit(api::MAX_BODY_BYTES),
+            api::send,
+        )
+        .get(
+            "/api/v1/communications/unread",
+            ReadCommunications,
+            api::unread,
+        )
+        .get("/api/v1/communications/{id}", ReadCommunications, api::one)
+        .get(
+            "/api/v1/communications/{id}/thread",
+            ReadCommunications,
+            api::thread,
+        )
+        .post(
+            "/api/v1/communications/{id}/acknowledge",
+            SendCommunications,
+            api::acknowledge,
+        )
+        .route(
+            Route::new(
+                RouteMethod::Post,
+                "/api/v1/communications/{id}/reply",
+                SendCommunications,
+            )
+            .body_limit(api::MAX_BODY_BYTES),
+            api::reply,
+        )
+        .post(
+            "/api/v1/communications/{id}/forward",
+            SendCommunications,
+            api::forward,
+        )
+        .get(
+            "/api/v1/communications/{id}/attachments/{attachment}",
+            ReadCommunications,
+            api::attachment,
+        )
+        .get(
+            "/api/v1/communications/{id}/export",
+            ReadCommunications,
+            api::export,
+        )
 }
 
 /// This capability's part of the OpenAPI document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    utoipa::openapi::OpenApiBuilder::new().build()
+    api::openapi()
 }

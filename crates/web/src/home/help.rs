@@ -108,6 +108,11 @@ impl Topic {
                 ("import", "help-task-import", "help-task-import-text"),
                 ("outbox", "help-task-outbox", "help-task-outbox-text"),
                 ("refusals", "help-task-refusals", "help-task-refusals-text"),
+                (
+                    "communications",
+                    "help-task-communications-metadata",
+                    "help-task-communications-metadata-text",
+                ),
             ],
             Topic::Nominator => &[
                 ("nominate", "help-task-nominate", "help-task-nominate-text"),
@@ -125,6 +130,31 @@ impl Topic {
                 ("entry", "help-task-own-entry", "help-task-own-entry-text"),
                 ("export", "help-task-export", "help-task-export-text"),
                 ("reads", "help-task-reads", "help-task-reads-text"),
+                (
+                    "communications",
+                    "help-task-communications",
+                    "help-task-communications-text",
+                ),
+                (
+                    "communications-send",
+                    "help-task-communications-send",
+                    "help-task-communications-send-text",
+                ),
+                (
+                    "communications-read",
+                    "help-task-communications-read",
+                    "help-task-communications-read-text",
+                ),
+                (
+                    "communications-reply",
+                    "help-task-communications-reply",
+                    "help-task-communications-reply-text",
+                ),
+                (
+                    "communications-forward",
+                    "help-task-communications-forward",
+                    "help-task-communications-forward-text",
+                ),
             ],
             Topic::Auditor => &[
                 ("log", "help-task-log", "help-task-log-text"),

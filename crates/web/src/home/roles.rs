@@ -97,6 +97,8 @@ pub struct PocHome {
     pub code: String,
     pub state_name: String,
     pub mine: Vec<EntryRowView>,
+    /// Communications received and not opened yet.
+    pub unread: i64,
 }
 
 #[derive(Template)]
@@ -242,9 +244,14 @@ async fn poc(
         .into_iter()
         .map(|e| entry_view(&page, e, &state_name, now))
         .collect();
+    let settings = crate::communications::settings(state);
+    let unread = crate::communications::service(state, &settings)
+        .unread(&me.requester())
+        .await?;
     Ok(render(
         StatusCode::OK,
         &PocHome {
+            unread,
             kind_label: page.t(me.account.kind.label_message()),
             page,
             help,

@@ -106,3 +106,90 @@ where
         }
     }
 }
+
+/// One part of a `multipart/form-data` body, owned.
+#[derive(Debug, Clone)]
+pub struct FormPart {
+    pub name: String,
+    /// Set for a file input (empty when no file was chosen).
+    pub filename: Option<String>,
+    pub data: Vec<u8>,
+}
+
+/// A `multipart/form-data` form (a form with files), read up to the route's
+/// body limit: a larger body is a 413, another content type a 415, a body
+/// that is not well-formed a 400, each in our error shape.
+#[derive(Debug, Clone, Default)]
+pub struct MultipartForm {
+    pub parts: Vec<FormPart>,
+}
+
+impl MultipartForm {
+    /// The first value of a text field, or empty.
+    pub fn text(&self, name: &str) -> String {
+        self.parts
+            .iter()
+            .find(|p| p.name == name && p.filename.is_none())
+            .map(|p| String::from_utf8_lossy(&p.data).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Every value of a field that may repeat (checkboxes, a multi-select).
+    pub fn texts(&self, name: &str) -> Vec<String> {
+        self.parts
+            .iter()
+            .filter(|p| p.name == name && p.filename.is_none())
+            .map(|p| String::from_utf8_lossy(&p.data).into_owned())
+            .collect()
+    }
+
+    /// The files chosen in a file input (a field left empty gives none).
+    pub fn files(&self, name: &str) -> Vec<(String, Vec<u8>)> {
+        self.parts
+            .iter()
+            .filter(|p| p.name == name)
+            .filter_map(|p| {
+                let filename = p.filename.clone()?;
+                (!filename.is_empty() || !p.data.is_empty()).then(|| (filename, p.data.clone()))
+            })
+            .collect()
+    }
+}
+
+impl<S> FromRequest<S> for MultipartForm
+where
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let content_type = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let boundary = crate::http::multipart::boundary(&content_type)
+            .ok_or_else(AppError::unsupported_media_type)?;
+        // `Bytes` keeps to the route's `DefaultBodyLimit`.
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => b,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(AppError::payload_too_large())
+            }
+            Err(_) => return Err(AppError::bad_request("error-bad-form")),
+        };
+        let parts = crate::http::multipart::parse(&boundary, &bytes)
+            .ok_or_else(|| AppError::bad_request("error-bad-form"))?;
+        Ok(MultipartForm {
+            parts: parts
+                .into_iter()
+                .map(|p| FormPart {
+                    name: p.name,
+                    filename: p.filename,
+                    data: p.data.to_vec(),
+                })
+                .collect(),
+        })
+    }
+}

@@ -4,8 +4,35 @@
 //!
 //! [`Routes::nav_page`]: crate::http::routes::Routes::nav_page
 
+use crate::http::identity::SignedIn;
+use crate::state::AppState;
 use pocdir_domain::policy::{decide, Action, Actor, Decision};
 use pocdir_i18n::Translator;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A count shown beside a nav link (what awaits the reader there), as its
+/// capability counts it; None shows nothing.
+pub type NavCounter = for<'a> fn(
+    &'a AppState,
+    &'a SignedIn,
+) -> Pin<Box<dyn Future<Output = Option<i64>> + Send + 'a>>;
+
+/// A link's count: how to count, and the message (with `$count`) that
+/// says what is counted, for screen readers and the tooltip.
+#[derive(Clone, Copy)]
+pub struct NavCount {
+    pub counter: NavCounter,
+    pub label_id: &'static str,
+}
+
+impl std::fmt::Debug for NavCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NavCount")
+            .field("label_id", &self.label_id)
+            .finish()
+    }
+}
 
 /// Where in the frame a link sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,6 +77,7 @@ struct NavEntry {
     href: &'static str,
     /// The page's own action: the link shows exactly when the page would open.
     action: Action,
+    count: Option<NavCount>,
 }
 
 /// Every page in the nav, in the order the frame shows them.
@@ -60,7 +88,23 @@ pub struct Nav {
 
 impl Nav {
     pub fn add(&mut self, link: NavLink, href: &'static str, action: Action) {
-        self.entries.push(NavEntry { link, href, action });
+        self.add_counted(link, href, action, None);
+    }
+
+    /// A link with a count beside it.
+    pub fn add_counted(
+        &mut self,
+        link: NavLink,
+        href: &'static str,
+        action: Action,
+        count: Option<NavCount>,
+    ) {
+        self.entries.push(NavEntry {
+            link,
+            href,
+            action,
+            count,
+        });
         // Stable: links at the same position keep the order they were added in.
         self.entries.sort_by_key(|e| (e.link.area, e.link.order));
     }
@@ -74,8 +118,33 @@ impl Nav {
                 href: e.href,
                 id: e.link.label_id,
                 label: tr.t(e.link.label_id),
+                count: None,
             })
             .collect()
+    }
+
+    /// Counts the shown links that have a count, for `who` (one call per
+    /// counted link; a count of zero shows nothing).
+    pub async fn count(
+        &self,
+        links: &mut [ShownLink],
+        state: &AppState,
+        who: &SignedIn,
+        tr: &Translator,
+    ) {
+        for link in links.iter_mut() {
+            let Some(count) = self
+                .entries
+                .iter()
+                .find(|e| e.href == link.href)
+                .and_then(|e| e.count)
+            else {
+                continue;
+            };
+            if let Some(n) = (count.counter)(state, who).await.filter(|n| *n > 0) {
+                link.count = Some((n, tr.tn(count.label_id, "count", n)));
+            }
+        }
     }
 }
 
@@ -85,6 +154,8 @@ pub struct ShownLink {
     pub href: &'static str,
     pub id: &'static str,
     pub label: String,
+    /// The count beside it and what it says in words.
+    pub count: Option<(i64, String)>,
 }
 
 #[cfg(test)]

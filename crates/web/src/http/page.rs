@@ -147,9 +147,13 @@ impl FromRequestParts<AppState> for PageCtx {
             .get::<Arc<Nav>>()
             .cloned()
             .unwrap_or_default();
-        Ok(PageCtx::build(lang, csrf, user, &path)
+        let mut ctx = PageCtx::build(lang, csrf, user, &path)
             .with_nav(&nav, signed_in.map(|s| &s.actor))
-            .with_done(parts.uri.query()))
+            .with_done(parts.uri.query());
+        if let Some(who) = signed_in {
+            nav.count(&mut ctx.nav_main, state, who, &ctx.tr).await;
+        }
+        Ok(ctx)
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::http::body_limit::BodyLimits;
 use crate::http::error::{is_machine_path, AppError};
 use crate::http::identity::{PasswordChangeDue, SessionEnded, SignedIn};
-use crate::http::nav::{Nav, NavLink};
+use crate::http::nav::{Nav, NavCount, NavLink};
 use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::handler::Handler;
@@ -192,6 +192,23 @@ impl Routes {
         T: 'static,
     {
         self.nav.add(link, path, action);
+        self.get(path, action, handler)
+    }
+
+    /// A page in the nav with a count beside its link (e.g. unread mail).
+    pub fn nav_page_counted<H, T>(
+        mut self,
+        path: &'static str,
+        action: Action,
+        link: NavLink,
+        count: NavCount,
+        handler: H,
+    ) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.nav.add_counted(link, path, action, Some(count));
         self.get(path, action, handler)
     }
 

@@ -1,0 +1,4 @@
+# Communications over the JSON API: what only the API's requests can get wrong.
+
+comm-api-error-to-either = Give either “states” (with “roles”) or “pocs”, not both.
+comm-api-error-base64 = This file’s content is not valid base64.

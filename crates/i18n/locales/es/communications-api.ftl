@@ -1,0 +1,4 @@
+# Comunicaciones por la API JSON: lo que solo las solicitudes de la API pueden equivocar.
+
+comm-api-error-to-either = Indique «states» (con «roles») o «pocs», no ambos.
+comm-api-error-base64 = El contenido de este archivo no es base64 válido.
