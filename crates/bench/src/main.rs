@@ -16,6 +16,7 @@
 //! Merkle proofs, verification): see [`log_bench`].
 
 mod bare;
+mod communications_bench;
 mod directory_bench;
 mod http;
 mod log_bench;
@@ -62,6 +63,10 @@ enum Sub {
     /// The directory: list and search requests/s and latency with the demo
     /// data and with 100,000 synthetic PoCs.
     Directory(directory_bench::DirectoryArgs),
+    /// Communications: one urgent notification to every PoC (1,000 and
+    /// 100,000) until the SMTP peer accepted the last mail; the inbox page
+    /// with 100,000 communications stored.
+    Communications(communications_bench::CommunicationsArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -114,6 +119,7 @@ fn main() -> ExitCode {
         Some(Sub::Http(args)) => run_bench(args),
         Some(Sub::Log(args)) => log_bench::run(args),
         Some(Sub::Directory(args)) => directory_bench::run(args),
+        Some(Sub::Communications(args)) => communications_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {

@@ -5,9 +5,11 @@
 use crate::accounts::{create_account, AccountRequest};
 use crate::secrets::write_private_file;
 use anyhow::{Context, Result};
+use pocdir_communications::Settings;
 use pocdir_directory::pocs::Pocs;
 use pocdir_domain::account::AccountKind;
-use pocdir_domain::clock::Clock;
+use pocdir_domain::clock::{Clock, ManualClock};
+use pocdir_domain::communication::delivery::AckDeadlines;
 use pocdir_domain::directory::poc::{PocDetails, PocDraft};
 use pocdir_domain::entropy::Entropy;
 use pocdir_domain::policy::Scopes;
@@ -97,11 +99,34 @@ pub enum DemoOutcome {
     AlreadyThere(Option<Vec<DemoLogin>>),
 }
 
+/// The communications settings of a server on the default address with the
+/// default acknowledgement deadlines.
+pub fn default_settings() -> Settings {
+    Settings {
+        deadlines: AckDeadlines::default(),
+        base_url: "http://127.0.0.1:8080".to_string(),
+    }
+}
+
+/// [`seed_with`] with [`default_settings`].
 pub async fn seed(
     store: &dyn Store,
     clock: &dyn Clock,
     entropy: &dyn Entropy,
     data_dir: &Path,
+) -> Result<DemoOutcome> {
+    seed_with(store, clock, entropy, data_dir, &default_settings()).await
+}
+
+/// Seeds the demo: the directory and its accounts as of two days before
+/// `clock`'s now, then a day of communications up to now (see
+/// [`crate::demo_communications`]) with the server's `settings`.
+pub async fn seed_with(
+    store: &dyn Store,
+    clock: &dyn Clock,
+    entropy: &dyn Entropy,
+    data_dir: &Path,
+    settings: &Settings,
 ) -> Result<DemoOutcome> {
     // Only an empty database gets the demo: no accounts and no PoCs (an
     // import may have filled the directory before anyone signed up).
@@ -116,7 +141,12 @@ pub async fn seed(
     }
     // Checked before anything is written, so a bad data file leaves the
     // database as it was.
-    let pocs = demo_pocs(clock.now())?;
+    let now = clock.now();
+    let pocs = demo_pocs(now)?;
+    // The demo's own clock: the directory exists two days before now, so
+    // that the communications that follow have their real times.
+    let demo_clock = ManualClock::new(now - time::Duration::days(2));
+    let clock = &demo_clock;
     pocdir_directory::seed_reference(store, clock).await?;
     let mut logins = Vec::new();
     let mut accounts = Vec::new();
@@ -154,6 +184,7 @@ pub async fn seed(
         .find(|a| a.kind == AccountKind::Secretariat)
         .context("the demo has a secretariat")?;
     seed_demo_pocs(store, clock, secretariat, &pocs).await?;
+    crate::demo_communications::seed(store, clock, entropy, settings, &accounts, now).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
     Ok(DemoOutcome::Created(logins))
@@ -265,6 +296,12 @@ pub fn describe(logins: &[DemoLogin], data_dir: &Path) -> String {
             l.totp_secret
         ));
     }
+    out.push_str(
+        "Communications: the PoCs' inboxes hold the demo's threads (an urgent TLP:AMBER incident \
+         notification answered in French, an escalation, a request for assistance in Spanish, a \
+         TLP:RED message). Sign in as technical.poc@cert.fr.example.org or \
+         technical.poc@cert.pk.example.org and open Communications.\n",
+    );
     out.push_str(&format!(
         "These logins are also in {}\n",
         demo_file(data_dir).display()
@@ -449,5 +486,143 @@ mod tests {
         assert_eq!(store.log_size().await.unwrap(), log_size);
         assert_eq!(store.active_pocs().await.unwrap().len(), active.len());
         assert_eq!(store.pending_pocs().await.unwrap().len(), pending.len());
+    }
+
+    #[tokio::test]
+    async fn the_demo_pocs_find_threads_in_their_inboxes() {
+        use pocdir_communications::{Communications, Folder};
+        use pocdir_domain::communication::tlp::{TlpLabel, WayOut};
+        use pocdir_store::prelude::*;
+        use pocdir_store::InboxFilter;
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+        let store = pocdir_store::sqlite::SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        let now = time::macros::datetime!(2026-11-30 09:00 UTC);
+        let clock = ManualClock::new(now);
+        let entropy = SeededEntropy::new(2);
+        seed(&store, &clock, &entropy, dir.path()).await.unwrap();
+        assert_eq!(clock.now(), now, "the caller's clock is left alone");
+        let settings = default_settings();
+        let service = Communications::new(&store, &clock, &settings);
+        let account = |email: &'static str| {
+            let store = &store;
+            async move {
+                store
+                    .account_by_email(email)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .requester(Scopes::ALL)
+            }
+        };
+        let lea = account("technical.poc@cert.fr.example.org").await;
+        let ayesha = account("technical.poc@cert.pk.example.org").await;
+        let imran = account("diplomatic.poc@mofa.pk.example.org").await;
+        let julien = account("diplomatic.poc@diplomatie.fr.example.org").await;
+        let all = InboxFilter::default();
+
+        // Léa (France, technical): the incident, its French answer, the
+        // Spanish request for assistance and the RED message, all unread.
+        let inbox = service.list(&lea, Folder::Inbox, &all, 50).await.unwrap();
+        assert_eq!(inbox.len(), 4, "{inbox:?}");
+        assert_eq!(service.unread(&lea).await.unwrap(), 4);
+        let labels: BTreeSet<TlpLabel> = inbox.iter().map(|l| l.item.meta.tlp).collect();
+        assert_eq!(
+            labels,
+            BTreeSet::from([TlpLabel::Green, TlpLabel::Amber, TlpLabel::Red])
+        );
+        let languages: BTreeSet<&str> = inbox
+            .iter()
+            .map(|l| l.item.meta.text_language.as_str())
+            .collect();
+        assert_eq!(languages, BTreeSet::from(["en", "es", "fr"]));
+        for line in &inbox {
+            assert!(line.item.meta.sent_at < now);
+            assert!(line.item.meta.sent_at > now - time::Duration::days(1));
+        }
+
+        // The incident thread: acknowledged by one of France's two
+        // technical PoCs, answered in French, indicators attached.
+        let red = inbox
+            .iter()
+            .find(|l| l.item.meta.tlp == TlpLabel::Red)
+            .unwrap();
+        assert_eq!(red.item.recipient_count, 1);
+        let incident = inbox
+            .iter()
+            .find(|l| l.item.meta.tlp == TlpLabel::Amber && l.item.meta.parent_id.is_none())
+            .unwrap();
+        let thread = service
+            .thread(&lea, incident.item.meta.id, WayOut::Page)
+            .await
+            .unwrap();
+        assert_eq!(thread.len(), 2);
+        let first = &thread[0];
+        assert_eq!(first.record.meta.kind.as_str(), "incident_notification");
+        assert_eq!(first.record.meta.urgency.as_str(), "urgent");
+        let content = first.content.as_ref().unwrap();
+        assert_eq!(content.sectors.len(), 1);
+        assert!(content.started.is_some() && content.detected.is_some());
+        assert!(!content.impact.is_empty() && !content.requested_action.is_empty());
+        assert_eq!(first.record.attachments.len(), 1);
+        let acknowledged = first
+            .record
+            .recipients
+            .iter()
+            .filter(|r| r.receipts.acknowledged_at.is_some())
+            .count();
+        assert_eq!((first.record.recipients.len(), acknowledged), (2, 1));
+        assert_eq!(
+            thread[1].content.as_ref().unwrap().text_language,
+            "fr",
+            "the answer is written in French"
+        );
+
+        // Ayesha (Pakistan, technical): the overdue notification, escalated
+        // to Pakistan's diplomatic PoCs, the request and the answer.
+        let inbox = service
+            .list(&ayesha, Folder::Inbox, &all, 50)
+            .await
+            .unwrap();
+        assert_eq!(inbox.len(), 3, "{inbox:?}");
+        let overdue = inbox
+            .iter()
+            .find(|l| l.item.meta.tlp == TlpLabel::AmberStrict)
+            .unwrap();
+        assert!(overdue.item.meta.ack_deadline < now);
+        assert_eq!(overdue.item.acknowledged_count, 0);
+        let record = store
+            .communication(overdue.item.meta.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(record.escalations.len(), 1);
+        assert_eq!(record.escalations[0].0, "PAK");
+        assert_eq!(
+            service.escalate_due(100).await.unwrap(),
+            0,
+            "nothing else is due"
+        );
+
+        // The diplomatic PoCs have the request for assistance; Pakistan's
+        // also has the escalated notification.
+        let julien_inbox = service
+            .list(&julien, Folder::Inbox, &all, 50)
+            .await
+            .unwrap();
+        assert_eq!(julien_inbox.len(), 1);
+        assert_eq!(julien_inbox[0].item.meta.text_language, "es");
+        let imran_inbox = service.list(&imran, Folder::Inbox, &all, 50).await.unwrap();
+        let ids: BTreeSet<i64> = imran_inbox.iter().map(|l| l.item.meta.id).collect();
+        assert_eq!(
+            ids,
+            BTreeSet::from([julien_inbox[0].item.meta.id, overdue.item.meta.id])
+        );
     }
 }

@@ -380,11 +380,16 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             tracing::info!(?config, "starting");
             let store = server::open_store(&config).await?;
             if demo {
-                match demo::seed(
+                let settings = pocdir_communications::Settings {
+                    deadlines: config.ack_deadlines(),
+                    base_url: config.base_url(config.listen),
+                };
+                match demo::seed_with(
                     store.as_ref(),
                     services.clock.as_ref(),
                     services.entropy.as_ref(),
                     &config.data_dir,
+                    &settings,
                 )
                 .await?
                 {

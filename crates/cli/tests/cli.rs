@@ -219,6 +219,35 @@ async fn the_demo_is_written_once_and_sigterm_stops_the_server() {
         let p = store.participant(code).await.unwrap().unwrap();
         assert_eq!(p.status.as_str(), "participating", "{code}");
     }
+    // The demo's threads: every demo PoC has something in its inbox, and
+    // the printed technical PoCs have the incident thread, the escalated
+    // notification and the TLP:RED message between them.
+    // (Metadata only: the sealed content is the unit test's, in demo.rs.)
+    let mut ids = std::collections::BTreeSet::new();
+    let mut replies = 0;
+    for l in logins
+        .iter()
+        .filter(|l| l["kind"] == "diplomatic_poc" || l["kind"] == "technical_poc")
+    {
+        let email = l["email"].as_str().unwrap();
+        let account = store.account_by_email(email).await.unwrap().unwrap();
+        let received = pocdir_store::Mailbox::Received {
+            account_id: account.id,
+        };
+        let inbox = store
+            .inbox(&received, &pocdir_store::InboxFilter::default(), 50)
+            .await
+            .unwrap();
+        assert!(!inbox.is_empty(), "{email} has communications");
+        for item in inbox {
+            if ids.insert(item.meta.id) && item.meta.parent_id.is_some() {
+                replies += 1;
+            }
+        }
+    }
+    assert!(ids.len() >= 5, "the demo's threads: {ids:?}");
+    assert_eq!(replies, 1, "one thread has an answer");
+    assert!(printed.contains("Communications:"), "{printed}");
     drop(store);
     for l in logins {
         assert!(printed.contains(l["email"].as_str().unwrap()));

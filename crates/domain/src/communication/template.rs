@@ -108,6 +108,15 @@ impl ZonedTime {
         })
     }
 
+    /// The moment `at` as local time in `zone` (minutes, seconds dropped):
+    /// what a writer in that zone would type. None for an unknown zone.
+    pub fn at(at: OffsetDateTime, zone: &str) -> Option<ZonedTime> {
+        let tz = parse_time_zone(zone)?;
+        let utc = chrono::DateTime::from_timestamp(at.unix_timestamp(), 0)?;
+        let local = utc.with_timezone(&tz).naive_local();
+        ZonedTime::parse(&local.format("%Y-%m-%dT%H:%M").to_string(), zone)
+    }
+
     pub fn utc(&self) -> Option<OffsetDateTime> {
         OffsetDateTime::from_unix_timestamp(self.utc).ok()
     }
@@ -408,6 +417,11 @@ mod tests {
     fn a_time_skipped_by_a_clock_change_is_refused() {
         // 02:30 on 29 March 2026 does not exist in Paris.
         assert!(ZonedTime::parse("2026-03-29T02:30", "Europe/Paris").is_none());
+        let at = time::macros::datetime!(2026-11-30 07:45:30 UTC);
+        let karachi = ZonedTime::at(at, "Asia/Karachi").unwrap();
+        assert_eq!(karachi.local, "2026-11-30T12:45");
+        assert_eq!(karachi.utc, at.unix_timestamp() - 30);
+        assert!(ZonedTime::at(at, "Mars/Olympus").is_none());
         assert!(ZonedTime::parse("2026-03-29T03:30", "Europe/Paris").is_some());
     }
 

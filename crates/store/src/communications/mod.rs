@@ -192,6 +192,13 @@ pub trait CommunicationStore: Send + Sync {
     /// mails and appends its log entries: all or nothing. Returns its id.
     async fn send_communication(&self, new: NewCommunication) -> StoreResult<i64>;
 
+    /// Several communications as [`send_communication`] stores one, all in
+    /// one transaction (all or none): for imports and the benchmark's
+    /// setup. Their ids, in order.
+    ///
+    /// [`send_communication`]: CommunicationStore::send_communication
+    async fn send_communications(&self, news: Vec<NewCommunication>) -> StoreResult<Vec<i64>>;
+
     /// Metadata, recipients, States, escalations and attachment names.
     async fn communication(&self, id: i64) -> StoreResult<Option<CommunicationRecord>>;
 

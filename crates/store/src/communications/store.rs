@@ -222,6 +222,102 @@ fn with_id(text: &str, id: i64) -> String {
     text.replace(ID_PLACEHOLDER, &id.to_string())
 }
 
+/// A communication's content and files, sealed: (content, [(name, bytes, sha256)]).
+type SealedNew = (String, Vec<(String, Vec<u8>, String)>);
+
+impl<D: Driver> SqlStore<D> {
+    fn seal_new(&self, new: &NewCommunication) -> StoreResult<SealedNew> {
+        let content = self.seal_content(&new.content)?;
+        let mut files = Vec::with_capacity(new.attachments.len());
+        for file in &new.attachments {
+            files.push((
+                self.seal_str(ATTACHMENT_NAME, &file.name)?,
+                self.seal_bytes(ATTACHMENT_BYTES, &file.bytes)?,
+                hex_sha256(&file.bytes),
+            ));
+        }
+        Ok((content, files))
+    }
+}
+
+impl<D: Driver> Tx<D> {
+    /// One communication's rows, its recipients and its mails (not its log).
+    async fn insert_communication(
+        &mut self,
+        new: &NewCommunication,
+        (content, sealed_files): SealedNew,
+    ) -> StoreResult<i64> {
+        let tx = self;
+        let sent_at = to_db_time(new.sent_at);
+        let (id,): (i64,) = tx
+            .fetch_one(
+                INSERT,
+                &[
+                    new.thread_id.into(),
+                    new.parent_id.into(),
+                    new.forwarded_from.into(),
+                    new.sender_account.into(),
+                    new.sender_state.as_str().into(),
+                    new.kind.as_str().into(),
+                    new.urgency.as_str().into(),
+                    new.tlp.code().into(),
+                    new.addressed_roles.map(RoleChoice::as_str).into(),
+                    new.content.text_language.as_str().into(),
+                    content.as_str().into(),
+                    new.content_sha256.as_str().into(),
+                    sent_at.into(),
+                    to_db_time(new.ack_deadline).into(),
+                ],
+            )
+            .await
+            .map_err(|e| e.constraint("communication"))?;
+        if new.thread_id.is_none() {
+            tx.execute(SET_THREAD, &[id.into()]).await?;
+        }
+        let mut states: BTreeMap<&str, bool> = BTreeMap::new();
+        states.insert(new.sender_state.as_str(), false);
+        for r in &new.recipients {
+            states.entry(r.state.as_str()).or_insert(false);
+        }
+        for s in &new.addressed_states {
+            states.insert(s.as_str(), true);
+        }
+        for (state, addressed) in states {
+            tx.execute(INSERT_STATE, &[id.into(), state.into(), addressed.into()])
+                .await
+                .map_err(|e| e.constraint("state"))?;
+        }
+        tx.insert_recipients(id, new, sent_at).await?;
+        for (position, (file, (name, bytes, sha))) in
+            new.attachments.iter().zip(&sealed_files).enumerate()
+        {
+            let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
+            tx.execute(
+                INSERT_ATTACHMENT,
+                &[
+                    id.into(),
+                    i64::try_from(position).unwrap_or(i64::MAX).into(),
+                    name.as_str().into(),
+                    file.file_type.as_str().into(),
+                    size.into(),
+                    sha.as_str().into(),
+                    bytes.as_slice().into(),
+                ],
+            )
+            .await?;
+        }
+        if let Some(parent) = new.parent_id {
+            tx.execute(
+                ANSWER_PARENT,
+                &[sent_at.into(), parent.into(), new.sender_account.into()],
+            )
+            .await?;
+        }
+        tx.queue_mails(&new.mails, id).await?;
+        Ok(id)
+    }
+}
+
 impl<D: Driver> Tx<D> {
     async fn insert_recipients(
         &mut self,
@@ -280,96 +376,34 @@ impl<D: Driver> Tx<D> {
 #[async_trait]
 impl<D: Driver> CommunicationStore for SqlStore<D> {
     async fn send_communication(&self, new: NewCommunication) -> StoreResult<i64> {
+        self.send_communications(vec![new])
+            .await?
+            .pop()
+            .ok_or_else(|| StoreError::Corrupt("no communication stored".into()))
+    }
+
+    async fn send_communications(&self, news: Vec<NewCommunication>) -> StoreResult<Vec<i64>> {
         // Sealing happens before the transaction: no lock is held while
         // the cipher runs over attachments.
-        let content = self.seal_content(&new.content)?;
-        let mut sealed_files = Vec::with_capacity(new.attachments.len());
-        for file in &new.attachments {
-            sealed_files.push((
-                self.seal_str(ATTACHMENT_NAME, &file.name)?,
-                self.seal_bytes(ATTACHMENT_BYTES, &file.bytes)?,
-                hex_sha256(&file.bytes),
-            ));
+        let mut sealed = Vec::with_capacity(news.len());
+        for new in &news {
+            sealed.push(self.seal_new(new)?);
         }
-        let sent_at = to_db_time(new.sent_at);
         let mut tx = self.begin().await?;
-        let (id,): (i64,) = tx
-            .fetch_one(
-                INSERT,
-                &[
-                    new.thread_id.into(),
-                    new.parent_id.into(),
-                    new.forwarded_from.into(),
-                    new.sender_account.into(),
-                    new.sender_state.as_str().into(),
-                    new.kind.as_str().into(),
-                    new.urgency.as_str().into(),
-                    new.tlp.code().into(),
-                    new.addressed_roles.map(RoleChoice::as_str).into(),
-                    new.content.text_language.as_str().into(),
-                    content.as_str().into(),
-                    new.content_sha256.as_str().into(),
-                    sent_at.into(),
-                    to_db_time(new.ack_deadline).into(),
-                ],
-            )
-            .await
-            .map_err(|e| e.constraint("communication"))?;
-        if new.thread_id.is_none() {
-            tx.execute(SET_THREAD, &[id.into()]).await?;
-        }
-        let mut states: BTreeMap<&str, bool> = BTreeMap::new();
-        states.insert(new.sender_state.as_str(), false);
-        for r in &new.recipients {
-            states.entry(r.state.as_str()).or_insert(false);
-        }
-        for s in &new.addressed_states {
-            states.insert(s.as_str(), true);
-        }
-        for (state, addressed) in states {
-            tx.execute(INSERT_STATE, &[id.into(), state.into(), addressed.into()])
-                .await
-                .map_err(|e| e.constraint("state"))?;
-        }
-        tx.insert_recipients(id, &new, sent_at).await?;
-        for (position, (file, (name, bytes, sha))) in
-            new.attachments.iter().zip(&sealed_files).enumerate()
-        {
-            let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
-            tx.execute(
-                INSERT_ATTACHMENT,
-                &[
-                    id.into(),
-                    i64::try_from(position).unwrap_or(i64::MAX).into(),
-                    name.as_str().into(),
-                    file.file_type.as_str().into(),
-                    size.into(),
-                    sha.as_str().into(),
-                    bytes.as_slice().into(),
-                ],
-            )
-            .await?;
-        }
-        if let Some(parent) = new.parent_id {
-            tx.execute(
-                ANSWER_PARENT,
-                &[sent_at.into(), parent.into(), new.sender_account.into()],
-            )
-            .await?;
-        }
-        tx.queue_mails(&new.mails, id).await?;
-        let log: Vec<LogDraft> = new
-            .log
-            .into_iter()
-            .map(|mut d| {
+        let mut ids = Vec::with_capacity(news.len());
+        let mut log: Vec<LogDraft> = Vec::new();
+        for (new, sealed) in news.into_iter().zip(sealed) {
+            let id = tx.insert_communication(&new, sealed).await?;
+            log.extend(new.log.into_iter().map(|mut d| {
                 if d.object.is_empty() {
                     d.object = format!("communication:{id}");
                 }
                 d
-            })
-            .collect();
+            }));
+            ids.push(id);
+        }
         tx.log_and_commit(&log).await?;
-        Ok(id)
+        Ok(ids)
     }
 
     async fn communication(&self, id: i64) -> StoreResult<Option<CommunicationRecord>> {

@@ -16,7 +16,7 @@ conformance!(
         escalation_once_per_state,
         poc_accounts_are_enabled_pocs_of_the_state,
     ],
-    raw: [content_is_sealed_and_a_send_is_whole],
+    raw: [content_is_sealed_and_a_send_is_whole, a_bulk_send_is_whole_and_in_order],
 );
 
 const SUBJECT: &str = "Ransomware at the grid operator";
@@ -528,4 +528,72 @@ async fn content_is_sealed_and_a_send_is_whole(store: Arc<dyn Store>, raw: Raw) 
         vec!["3".to_string()]
     );
     assert_eq!(store.mails(None, 100).await.unwrap().len(), mails_before);
+}
+
+async fn a_bulk_send_is_whole_and_in_order(store: Arc<dyn Store>, raw: Raw) {
+    let p = people(&store).await;
+    assert!(store
+        .send_communications(Vec::new())
+        .await
+        .unwrap()
+        .is_empty());
+    let ids = store
+        .send_communications(vec![
+            to_fra(&p, 0, TlpLabel::Amber),
+            to_fra(&p, 10, TlpLabel::Green),
+            to_fra(&p, 20, TlpLabel::Red),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(ids.len(), 3);
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    for (id, label) in ids
+        .iter()
+        .zip([TlpLabel::Amber, TlpLabel::Green, TlpLabel::Red])
+    {
+        let record = store.communication(*id).await.unwrap().unwrap();
+        assert_eq!(record.meta.thread_id, *id, "each starts its own thread");
+        assert_eq!(record.meta.tlp, label);
+        assert_eq!(record.recipients.len(), 3);
+        assert_eq!(record.attachments.len(), 1);
+        assert_eq!(
+            store.communication_content(*id).await.unwrap().subject,
+            SUBJECT
+        );
+    }
+    // Each one's mails name it.
+    let mails = store.mails(None, 100).await.unwrap();
+    for id in &ids {
+        let mine = mails
+            .iter()
+            .filter(|m| m.dedupe_key.starts_with(&format!("communication:{id}:")))
+            .count();
+        assert_eq!(mine, 3, "mails of {id}");
+    }
+    let inbox = store
+        .inbox(
+            &Mailbox::Received {
+                account_id: p.fra_tech,
+            },
+            &InboxFilter::default(),
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(inbox.len(), 3);
+
+    // One bad log entry anywhere: none of them is stored.
+    arm_boom(&raw).await;
+    let mut broken = to_fra(&p, 40, TlpLabel::Amber);
+    broken.log = vec![draft("boom")];
+    assert!(store
+        .send_communications(vec![to_fra(&p, 30, TlpLabel::Amber), broken])
+        .await
+        .is_err());
+    assert_eq!(
+        raw.texts("SELECT CAST(COUNT(*) AS TEXT) FROM communications")
+            .await,
+        vec!["3".to_string()]
+    );
+    assert_eq!(store.mails(None, 100).await.unwrap().len(), mails.len());
 }
