@@ -488,7 +488,9 @@ async fn mail_scenario(
     let url = db.url()?;
     eprintln!("{backend}, {recipients} recipients: seeding the demo …");
     seed_demo(args, pocdir, cwd, &url).await?;
-    let store: Arc<dyn Store> = pocdir_store::open(&url).await?;
+    let keys = pocdir::sealing_keys::load_existing(&cwd.join("data"))?
+        .context("the demo made no sealing key file")?;
+    let store: Arc<dyn Store> = pocdir_store::open(&url, keys).await?;
     let (states, have) = poc_accounts(store.as_ref()).await?;
     let sender = account(store.as_ref(), "technical.poc@cert.pk.example.org").await?;
     // The sender is a PoC too and gets no mail: one more account.
@@ -605,7 +607,9 @@ async fn inbox_scenario(
     let url = db.url()?;
     eprintln!("{backend}, inbox: seeding the demo …");
     seed_demo(args, pocdir, cwd, &url).await?;
-    let store: Arc<dyn Store> = pocdir_store::open(&url).await?;
+    let keys = pocdir::sealing_keys::load_existing(&cwd.join("data"))?
+        .context("the demo made no sealing key file")?;
+    let store: Arc<dyn Store> = pocdir_store::open(&url, keys).await?;
     let reader = account(store.as_ref(), "technical.poc@cert.pk.example.org").await?;
     let (states, have) = poc_accounts(store.as_ref()).await?;
     add_accounts(store.clone(), &states, have, 1000).await?;

@@ -147,7 +147,9 @@ async fn bench(args: DirectoryArgs) -> Result<bool> {
         server.stop(STOP_GRACE).await?;
 
         let url = format!("sqlite://{}?mode=rwc", data.join("pocdir.db").display());
-        let store = pocdir_store::open(&url)
+        let keys =
+            pocdir::sealing_keys::load_existing(&data)?.context("the demo made no key file")?;
+        let store = pocdir_store::open(&url, keys)
             .await
             .with_context(|| format!("cannot open {url}"))?;
         let t0 = Instant::now();

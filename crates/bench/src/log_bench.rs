@@ -426,9 +426,12 @@ async fn bench(
                 } else {
                     pg.create("appends").await?
                 };
-                let store = pocdir_store::open(&url)
-                    .await
-                    .with_context(|| format!("cannot open the {backend} store"))?;
+                let store = pocdir_store::open(
+                    &url,
+                    pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy))?,
+                )
+                .await
+                .with_context(|| format!("cannot open the {backend} store"))?;
                 eprintln!("appends on {backend}: {name}, {entries} entries …");
                 let mode = append_mode(store.clone(), &name, tasks, per_tx, entries).await?;
                 let size = store.log_size().await?;
@@ -845,9 +848,12 @@ async fn verify_run(
     pg: &Databases,
 ) -> Result<VerifyRun> {
     let n = args.verify_entries;
-    let store = pocdir_store::open(url)
-        .await
-        .with_context(|| format!("cannot open the {backend} store"))?;
+    let store = pocdir_store::open(
+        url,
+        pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy))?,
+    )
+    .await
+    .with_context(|| format!("cannot open the {backend} store"))?;
     let key = SigningKey::from_bytes(&BENCH_KEY);
     let public = key.verifying_key();
     let log = LogService::new(store.clone(), Arc::new(SystemClock), key);

@@ -447,7 +447,13 @@ mod tests {
         use pocdir_store::prelude::*;
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("demo.db").display());
-        let store = pocdir_store::sqlite::SqliteStore::open(&url).await.unwrap();
+        let store = pocdir_store::sqlite::SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
         let clock = ManualClock::new(time::macros::datetime!(2026-03-02 09:00 UTC));
         let entropy = SeededEntropy::new(1);
         let outcome = seed(&store, &clock, &entropy, dir.path()).await.unwrap();
@@ -490,7 +496,13 @@ mod tests {
         use pocdir_store::InboxFilter;
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("demo.db").display());
-        let store = pocdir_store::sqlite::SqliteStore::open(&url).await.unwrap();
+        let store = pocdir_store::sqlite::SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
         let now = time::macros::datetime!(2026-11-30 09:00 UTC);
         let clock = ManualClock::new(now);
         let entropy = SeededEntropy::new(2);

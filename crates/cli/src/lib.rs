@@ -5,6 +5,8 @@ pub mod accounts;
 pub mod config;
 pub mod demo;
 pub mod demo_communications;
+pub mod keys_commands;
 pub mod log_commands;
+pub mod sealing_keys;
 pub mod secrets;
 pub mod server;

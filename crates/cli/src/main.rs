@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 use pocdir::accounts::{create_account, demo_totp_code, mint_token, AccountRequest};
 use pocdir::config::{Config, Overrides};
 use pocdir::demo::{self, DemoOutcome};
+use pocdir::keys_commands;
 use pocdir::log_commands;
 use pocdir::server::{self, Services};
 use pocdir_domain::account::AccountKind;
@@ -59,6 +60,30 @@ enum Command {
     Log {
         #[command(subcommand)]
         command: LogCommand,
+    },
+    /// The keys that seal values at rest (secrets/sealing.keys): rotate, status.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Add a new key to the key file, make it current, and re-seal every
+    /// sealed value under it. `pocdir serve` may keep running. Old keys stay
+    /// in the file; back it up again afterwards.
+    Rotate {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Rows re-sealed per transaction.
+        #[arg(long, default_value_t = 500)]
+        batch: u32,
+    },
+    /// How many sealed values are under each key. Creates nothing.
+    Status {
+        #[command(flatten)]
+        data: DataArgs,
     },
 }
 
@@ -323,6 +348,28 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     let services = Services::default();
     match cli.command {
         Command::Log { command } => Ok(run_log(cli.config.as_ref(), command).await),
+        Command::Keys { command } => {
+            init_tracing("warn");
+            match command {
+                KeysCommand::Rotate { data, batch } => {
+                    let config = load(cli.config.as_ref(), &data, None)?;
+                    let done =
+                        keys_commands::rotate(&config, services.clock.as_ref(), batch).await?;
+                    println!(
+                        "{} is now the current key (was {}); {} values re-sealed; logged as entry {}.",
+                        done.new_key, done.previous_key, done.resealed, done.log_index
+                    );
+                    println!("Back up the key file again: it holds the new key.");
+                }
+                KeysCommand::Status { data } => {
+                    let config = load(cli.config.as_ref(), &data, None)?;
+                    for line in keys_commands::status(&config).await? {
+                        println!("{line}");
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve { data, listen, demo } => {
             let config = load(cli.config.as_ref(), &data, listen)?;
             init_tracing(&config.log);

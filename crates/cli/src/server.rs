@@ -1,6 +1,7 @@
 //! Starting and stopping the whole server: storage, web, background jobs.
 
 use crate::config::{redact_url, Config};
+use crate::sealing_keys::FileKeySource;
 use crate::secrets::{ensure_private_dir, load_key, load_or_create_key, secrets_dir};
 use anyhow::{Context, Result};
 use axum::Router;
@@ -11,7 +12,7 @@ use pocdir_domain::security_key::RelyingParty;
 use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::LogService;
-use pocdir_store::Store;
+use pocdir_store::{Keys, Store};
 use pocdir_web::state::{WebConfig, WebSecrets};
 use pocdir_web::{build_router, AppState, RouteSpec};
 use std::net::SocketAddr;
@@ -44,7 +45,7 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>> {
         ensure_private_dir(&config.data_dir)?;
     }
     let url = config.database_url();
-    pocdir_store::open(&url)
+    pocdir_store::open(&url, sealing_keys(config)?)
         .await
         .with_context(|| format!("cannot open the database {}", redact_url(&url)))
 }
@@ -55,12 +56,38 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>> {
 /// export`, `log key`, `account totp-code`).
 pub async fn open_store_read_only(config: &Config) -> Result<Arc<dyn Store>> {
     let url = config.database_url();
-    pocdir_store::open_read_only(&url).await.with_context(|| {
-        format!(
-            "cannot open the database {} (nothing was created)",
-            redact_url(&url)
-        )
-    })
+    pocdir_store::open_read_only(&url, existing_sealing_keys(config)?)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot open the database {} (nothing was created)",
+                redact_url(&url)
+            )
+        })
+}
+
+/// The keys that seal values at rest, from the key file of the data folder
+/// (created on first start), read again when `pocdir keys rotate` changes it.
+pub fn sealing_keys(config: &Config) -> Result<Keys> {
+    ensure_private_dir(&config.data_dir)?;
+    let ring = crate::sealing_keys::load_or_create(&config.data_dir)?;
+    let source = FileKeySource::new(crate::sealing_keys::key_file(&config.data_dir));
+    Ok(Keys::reloading(ring, Box::new(source)))
+}
+
+/// The keys of the key file if it is there, creating nothing (for the
+/// commands that only read). Without it, a key of its own: the log and
+/// everything not sealed still read, and a sealed value says it cannot be
+/// opened.
+/// A key file that cannot be read (e.g. readable by others) is only
+/// warned about here: checking the log needs none of the server's secrets.
+pub fn existing_sealing_keys(config: &Config) -> Result<Keys> {
+    match crate::sealing_keys::load_existing(&config.data_dir) {
+        Ok(Some(ring)) => return Ok(Keys::fixed(ring)),
+        Ok(None) => {}
+        Err(e) => tracing::warn!("sealed values will not open: {e:#}"),
+    }
+    Keys::ephemeral(Arc::new(OsEntropy)).map_err(anyhow::Error::from)
 }
 
 /// A secret of the server, created on first use in the private data folder.

@@ -208,9 +208,13 @@ async fn the_demo_is_written_once_and_sigterm_stops_the_server() {
         .collect();
     assert!(states.len() >= 2, "PoCs of at least two States");
     // Those States take part: their PoCs are verified.
-    let store = pocdir_store::open(&format!("sqlite://{}", data.join("pocdir.db").display()))
-        .await
-        .unwrap();
+    let keys = pocdir::sealing_keys::load_existing(&data).unwrap().unwrap();
+    let store = pocdir_store::open(
+        &format!("sqlite://{}", data.join("pocdir.db").display()),
+        keys,
+    )
+    .await
+    .unwrap();
     for code in &states {
         let p = store.participant(code).await.unwrap().unwrap();
         assert_eq!(p.status.as_str(), "participating", "{code}");

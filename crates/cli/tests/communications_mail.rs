@@ -303,7 +303,9 @@ async fn two_instances_on_one_postgres_mail_each_recipient_once() {
     let a = serve(&data, &database_url, &smtp_url);
     let b = serve(&data, &database_url, &smtp_url);
 
-    let store = PostgresStore::open(&database_url).await.unwrap();
+    // The key file the two instances share (made by the first).
+    let keys = pocdir::sealing_keys::load_existing(&data).unwrap().unwrap();
+    let store = PostgresStore::open(&database_url, keys).await.unwrap();
     participating(&store, "PAK").await;
     participating(&store, "FRA").await;
     let sender = account(&store, "cert@pak.example", AccountKind::TechnicalPoc, "PAK").await;

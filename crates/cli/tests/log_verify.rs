@@ -205,7 +205,13 @@ impl Install {
     }
 
     async fn entry(&self, index: u64) -> LogEntry {
-        let store = pocdir_store::open(&self.url).await.unwrap();
+        let store = pocdir_store::open(
+            &self.url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
         store
             .log_entries(index, index + 1)
             .await

@@ -140,7 +140,14 @@ async fn account(
 async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("c.db").display());
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&url).await.unwrap());
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy)).unwrap(),
+        )
+        .await
+        .unwrap(),
+    );
     store
         .seed_participants(
             &["PAK", "FRA", "DEU", "XYZ"].map(participant),

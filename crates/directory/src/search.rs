@@ -1214,7 +1214,13 @@ mod tests {
         use pocdir_domain::log::entry::{LogActor, LogDraft};
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("p.db").display());
-        let store = pocdir_store::open(&url).await.unwrap();
+        let store = pocdir_store::open(
+            &url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
         let clock = ManualClock::new(NOW);
         crate::seed_reference(store.as_ref(), &clock).await.unwrap();
         let index = DirectoryIndex::new(store.clone());

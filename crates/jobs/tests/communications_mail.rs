@@ -75,7 +75,14 @@ fn settings() -> Settings {
 async fn sqlite() -> (Option<tempfile::TempDir>, Arc<dyn Store>) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&url).await.unwrap());
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy)).unwrap(),
+        )
+        .await
+        .unwrap(),
+    );
     (Some(dir), store)
 }
 
@@ -103,7 +110,17 @@ async fn postgres_url() -> String {
 
 async fn postgres() -> (Option<tempfile::TempDir>, Arc<dyn Store>) {
     let url = postgres_url().await;
-    (None, Arc::new(PostgresStore::open(&url).await.unwrap()))
+    (
+        None,
+        Arc::new(
+            PostgresStore::open(
+                &url,
+                pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy)).unwrap(),
+            )
+            .await
+            .unwrap(),
+        ),
+    )
 }
 
 // ---------------------------------------------------------------- people

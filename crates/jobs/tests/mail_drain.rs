@@ -51,7 +51,14 @@ impl MailTransport for Counting {
 async fn queued(n: usize) -> (tempfile::TempDir, Arc<dyn Store>, Arc<ManualClock>) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("mail.db").display());
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&url).await.unwrap());
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy)).unwrap(),
+        )
+        .await
+        .unwrap(),
+    );
     let clock = Arc::new(ManualClock::new(datetime!(2030-01-01 09:00 UTC)));
     for i in 0..n {
         store

@@ -51,7 +51,15 @@ impl PeriodicJob for Counting {
 async fn setup() -> (tempfile::TempDir, JobContext, ManualClock) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&url).await.unwrap());
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap(),
+    );
     let clock = ManualClock::new(T0);
     let ctx = JobContext {
         store,

@@ -19,6 +19,7 @@ mod outbox;
 mod participants;
 mod pocs;
 pub mod postgres;
+pub mod sealing;
 mod security_keys;
 mod sessions;
 pub mod sql;
@@ -39,6 +40,7 @@ pub use participants::{NewParticipant, Participant, ParticipantNames, Participan
 pub use pocdir_domain::directory::lifecycle::Poc;
 pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
 pub use pocs::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
+pub use sealing::{KeySource, Keys, SealStore, SealedCounts};
 pub use security_keys::{CeremonyPurpose, NewSecurityKey, SecurityKey, SecurityKeyStore};
 pub use sessions::{
     ApiToken, ApiTokenStore, NewApiToken, NewSession, Session, SessionStore, ThrottleStore,
@@ -48,7 +50,8 @@ pub use sessions::{
 pub mod prelude {
     pub use crate::{
         AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore, LogStore, OutboxStore,
-        ParticipantStore, PocStore, SecurityKeyStore, SessionStore, Store, ThrottleStore,
+        ParticipantStore, PocStore, SealStore, SecurityKeyStore, SessionStore, Store,
+        ThrottleStore,
     };
 }
 
@@ -126,6 +129,7 @@ pub trait Store:
     + OutboxStore
     + SecurityKeyStore
     + CommunicationStore
+    + SealStore
     + Send
     + Sync
     + std::fmt::Debug
@@ -136,12 +140,14 @@ pub trait Store:
     async fn ping(&self) -> StoreResult<()>;
 }
 
-/// Opens the store named by `url` (`sqlite://…` or `postgres://…`) and applies its migrations.
-pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
+/// Opens the store named by `url` (`sqlite://…` or `postgres://…`), applies
+/// its migrations and seals what an earlier version kept in clear; `keys`
+/// seal and open the sealed columns (see [`sealing`]).
+pub async fn open(url: &str, keys: impl Into<Keys>) -> StoreResult<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
-        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+        Ok(Arc::new(sqlite::SqliteStore::open(url, keys).await?))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        Ok(Arc::new(postgres::PostgresStore::open(url).await?))
+        Ok(Arc::new(postgres::PostgresStore::open(url, keys).await?))
     } else {
         Err(StoreError::UnsupportedUrl(url.to_string()))
     }
@@ -151,12 +157,14 @@ pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
 /// `key`): nothing is created (no file, no folder), no migration runs, and
 /// on PostgreSQL every transaction is read-only, so a check can never
 /// change what it checks. A database that is not there is an error.
-pub async fn open_read_only(url: &str) -> StoreResult<Arc<dyn Store>> {
+pub async fn open_read_only(url: &str, keys: impl Into<Keys>) -> StoreResult<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
-        Ok(Arc::new(sqlite::SqliteStore::open_read_only(url).await?))
+        Ok(Arc::new(
+            sqlite::SqliteStore::open_read_only(url, keys).await?,
+        ))
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
         Ok(Arc::new(
-            postgres::PostgresStore::open_read_only(url).await?,
+            postgres::PostgresStore::open_read_only(url, keys).await?,
         ))
     } else {
         Err(StoreError::UnsupportedUrl(url.to_string()))

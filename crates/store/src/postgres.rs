@@ -11,6 +11,7 @@
 //! order and without gaps, and nothing else is locked after it (no
 //! lock-order cycles through the counter).
 
+use crate::sealing::Keys;
 use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
 use crate::{log, Backend, StoreError, StoreResult};
 use async_trait::async_trait;
@@ -19,6 +20,7 @@ use sqlx::postgres::{PgArguments, PgConnectOptions, PgConnection, PgPool, PgPool
 use sqlx::Arguments;
 use sqlx::{Postgres, Transaction};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -35,23 +37,25 @@ pub type PostgresStore = SqlStore<PostgresDb>;
 impl SqlStore<PostgresDb> {
     /// Connects to the database at `url` and applies the migrations (which
     /// take an advisory lock, so instances starting together do not race).
-    pub async fn open(url: &str) -> StoreResult<Self> {
+    pub async fn open(url: &str, keys: impl Into<Keys>) -> StoreResult<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(10)
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(SqlStore {
+        let store = SqlStore {
             db: PostgresDb { pool },
-            keys: crate::sql::unsealed_keys()?,
-        })
+            keys: Arc::new(keys.into()),
+        };
+        store.seal_values_in_clear().await?;
+        Ok(store)
     }
 
     /// Connects to the database at `url` to read only: no migration runs,
     /// and every transaction is read-only (`default_transaction_read_only`),
     /// so a role with read access is enough.
-    pub async fn open_read_only(url: &str) -> StoreResult<Self> {
+    pub async fn open_read_only(url: &str, keys: impl Into<Keys>) -> StoreResult<Self> {
         let options =
             PgConnectOptions::from_str(url)?.options([("default_transaction_read_only", "on")]);
         let pool = PgPoolOptions::new()
@@ -61,7 +65,7 @@ impl SqlStore<PostgresDb> {
             .await?;
         Ok(SqlStore {
             db: PostgresDb { pool },
-            keys: crate::sql::unsealed_keys()?,
+            keys: Arc::new(keys.into()),
         })
     }
 

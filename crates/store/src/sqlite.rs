@@ -7,6 +7,7 @@
 //! timeout) instead of failing on a lock upgrade; log entries are appended
 //! last, under that lock, which numbers them without gaps.
 
+use crate::sealing::Keys;
 use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
 use crate::{log, Backend, StoreError, StoreResult};
 use async_trait::async_trait;
@@ -18,6 +19,7 @@ use sqlx::sqlite::{
 use sqlx::Arguments;
 use sqlx::{Sqlite, Transaction};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -33,7 +35,7 @@ pub type SqliteStore = SqlStore<SqliteDb>;
 
 impl SqlStore<SqliteDb> {
     /// Opens (creating if needed) the database at `url` and applies the migrations.
-    pub async fn open(url: &str) -> StoreResult<Self> {
+    pub async fn open(url: &str, keys: impl Into<Keys>) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -54,15 +56,17 @@ impl SqlStore<SqliteDb> {
         }
         let pool = pool.connect_with(options).await?;
         MIGRATOR.run(&pool).await?;
-        Ok(SqlStore {
+        let store = SqlStore {
             db: SqliteDb { pool },
-            keys: crate::sql::unsealed_keys()?,
-        })
+            keys: Arc::new(keys.into()),
+        };
+        store.seal_values_in_clear().await?;
+        Ok(store)
     }
 
     /// Opens the existing database at `url` read-only: the file is never
     /// created (whatever the URL's `mode`), and no migration runs.
-    pub async fn open_read_only(url: &str) -> StoreResult<Self> {
+    pub async fn open_read_only(url: &str, keys: impl Into<Keys>) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(false)
             .read_only(true)
@@ -73,7 +77,7 @@ impl SqlStore<SqliteDb> {
             .await?;
         Ok(SqlStore {
             db: SqliteDb { pool },
-            keys: crate::sql::unsealed_keys()?,
+            keys: Arc::new(keys.into()),
         })
     }
 

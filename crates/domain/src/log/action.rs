@@ -64,11 +64,14 @@ pub enum LogAction {
     CommunicationRefuse,
     /// A State's diplomatic PoCs alerted: no technical PoC acknowledged in time.
     CommunicationEscalate,
+    // Sealing at rest.
+    /// A new sealing key was made current (`pocdir keys rotate`).
+    KeysRotate,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 42] = [
+    pub const ALL: [LogAction; 43] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -111,6 +114,7 @@ impl LogAction {
         LogAction::CommunicationForward,
         LogAction::CommunicationRefuse,
         LogAction::CommunicationEscalate,
+        LogAction::KeysRotate,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -158,6 +162,7 @@ impl LogAction {
             LogAction::CommunicationForward => "communication.forward",
             LogAction::CommunicationRefuse => "communication.refuse",
             LogAction::CommunicationEscalate => "communication.escalate",
+            LogAction::KeysRotate => "keys.rotate",
         }
     }
 

@@ -737,6 +737,35 @@ pub fn communication_escalated(at: OffsetDateTime, id: i64, state: &str, alerted
     .try_with_content(&Content { state, alerted })
 }
 
+/// A new sealing key was made current (`pocdir keys rotate`): which key
+/// it is, which it follows, and every key the key file now holds (ids only,
+/// never a key).
+pub fn keys_rotated(
+    at: OffsetDateTime,
+    actor: LogActor,
+    new_key_id: &str,
+    previous_key_id: &str,
+    key_ids: &[&str],
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        new_key_id: &'a str,
+        previous_key_id: &'a str,
+        key_ids: &'a [&'a str],
+    }
+    LogDraft::new(
+        at,
+        actor,
+        LogAction::KeysRotate,
+        format!("sealing_key:{new_key_id}"),
+    )
+    .try_with_content(&Content {
+        new_key_id,
+        previous_key_id,
+        key_ids,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

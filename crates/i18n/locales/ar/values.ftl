@@ -183,3 +183,7 @@ language-name-ur = الأوردية
 language-name-uz = الأوزبكية
 language-name-vi = الفيتنامية
 language-name-zh = الصينية
+
+# Sealing at rest (pocdir keys rotate).
+values-log-keys-rotate = جدّد { $actor } مفاتيح الختم: أصبح { $object } يختم بيانات الاتصال والأسرار والرسائل المخزّنة.
+values-object-sealing-key = مفتاح الختم { $id }

@@ -183,3 +183,7 @@ language-name-ur = Urdu
 language-name-uz = Uzbek
 language-name-vi = Vietnamese
 language-name-zh = Chinese
+
+# Sealing at rest (pocdir keys rotate).
+values-log-keys-rotate = { $actor } rotated the sealing keys: { $object } now seals the stored contact details, secrets and mail.
+values-object-sealing-key = sealing key { $id }

@@ -183,3 +183,7 @@ language-name-ur = urdu
 language-name-uz = uzbeko
 language-name-vi = vietnamita
 language-name-zh = chino
+
+# Sealing at rest (pocdir keys rotate).
+values-log-keys-rotate = { $actor } renovó las claves de sellado: { $object } sella ahora los datos de contacto, secretos y correos almacenados.
+values-object-sealing-key = clave de sellado { $id }

@@ -183,3 +183,7 @@ language-name-ur = ourdou
 language-name-uz = ouzbek
 language-name-vi = vietnamien
 language-name-zh = chinois
+
+# Sealing at rest (pocdir keys rotate).
+values-log-keys-rotate = { $actor } a renouvelé les clés de scellement : { $object } scelle désormais les coordonnées, secrets et courriels enregistrés.
+values-object-sealing-key = clé de scellement { $id }

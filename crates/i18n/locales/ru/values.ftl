@@ -183,3 +183,7 @@ language-name-ur = урду
 language-name-uz = узбекский
 language-name-vi = вьетнамский
 language-name-zh = китайский
+
+# Sealing at rest (pocdir keys rotate).
+values-log-keys-rotate = { $actor } сменил ключи запечатывания: теперь { $object } запечатывает хранимые контактные данные, секреты и письма.
+values-object-sealing-key = ключ запечатывания { $id }

@@ -183,3 +183,7 @@ language-name-ur = 乌尔都语
 language-name-uz = 乌兹别克语
 language-name-vi = 越南语
 language-name-zh = 中文
+
+# Sealing at rest (pocdir keys rotate).
+values-log-keys-rotate = { $actor } 轮换了封存密钥：{ $object } 现在封存所存储的联系方式、密钥和邮件。
+values-object-sealing-key = 封存密钥 { $id }

@@ -1,6 +1,7 @@
 //! Invitation and password reset rows and their conversion.
 
 use super::{Invitation, PasswordReset};
+use crate::sealing::{Keys, OpenRow, INVITATION_EMAIL};
 use crate::{corrupt, db_time, opt_db_time, StoreError, StoreResult};
 
 macro_rules! invitation_columns {
@@ -35,18 +36,20 @@ pub(super) struct InvitationRow {
     account_id: Option<i64>,
 }
 
-impl TryFrom<InvitationRow> for Invitation {
-    type Error = StoreError;
+impl OpenRow for InvitationRow {
+    type Out = Invitation;
 
-    fn try_from(r: InvitationRow) -> StoreResult<Self> {
+    fn open(self, keys: &Keys) -> StoreResult<Invitation> {
+        let r = self;
         let bad = corrupt("invitations", r.id);
+        let email = keys.open_str(INVITATION_EMAIL, "invitations", &r.id, &r.email)?;
         Ok(Invitation {
             id: r.id,
             kind: r
                 .kind
                 .parse()
                 .map_err(|_| bad(format!("account kind {:?}", r.kind)))?,
-            email: r.email,
+            email,
             participant: r.participant,
             display_name: r.display_name,
             language: r.language,

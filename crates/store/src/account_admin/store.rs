@@ -6,8 +6,9 @@ use super::{
 };
 use crate::accounts::rows::{account_columns, AccountRow};
 use crate::accounts::Account;
+use crate::sealing::{open_all, OpenRow, ACCOUNT_EMAIL, INVITATION_EMAIL};
 use crate::sql::{Driver, SqlStore, Tx};
-use crate::{convert_all, to_db_time, StoreError, StoreResult};
+use crate::{to_db_time, StoreError, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::account_admin::AccountChange;
 use pocdir_domain::log::entry::LogDraft;
@@ -18,14 +19,14 @@ use time::OffsetDateTime;
 /// Closes open invitations to an address that have expired, so that the
 /// unique index on open invitations lets a new one in.
 const CLOSE_EXPIRED_INVITATIONS: &str = "UPDATE invitations SET revoked_at = $1 \
-     WHERE email = $2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at <= $1";
+     WHERE email_index = $2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at <= $1";
 const INSERT_INVITATION: &str = concat!(
     "INSERT INTO invitations (token_hash, email, kind, participant, display_name, language, \
-     poc_id, invited_by, created_at, expires_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ",
+     poc_id, invited_by, created_at, expires_at, email_index) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ",
     invitation_columns!()
 );
-const ACCOUNT_WITH_EMAIL: &str = "SELECT COUNT(*) FROM accounts WHERE email = $1";
+const ACCOUNT_WITH_EMAIL: &str = "SELECT COUNT(*) FROM accounts WHERE email_index = $1";
 const INVITATION_BY_ID: &str = concat!(
     "SELECT ",
     invitation_columns!(),
@@ -59,8 +60,8 @@ const USE_INVITATION: &str = concat!(
 );
 const INSERT_INVITED_ACCOUNT: &str = concat!(
     "INSERT INTO accounts (email, kind, participant, display_name, password_hash, \
-     totp_enrolled, demo, password_change_required, created_at, language) \
-     VALUES ($1, $2, $3, $4, $5, false, false, false, $6, $7) RETURNING ",
+     totp_enrolled, demo, password_change_required, created_at, language, email_index) \
+     VALUES ($1, $2, $3, $4, $5, false, false, false, $6, $7, $8) RETURNING ",
     account_columns!()
 );
 const SET_INVITATION_ACCOUNT: &str = "UPDATE invitations SET account_id = $1 WHERE id = $2";
@@ -140,10 +141,18 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
         mail: ChangeMail,
         mut log: LogDraft,
     ) -> StoreResult<Invitation> {
+        let sealed_email =
+            self.keys
+                .seal_str(INVITATION_EMAIL, "invitations", &"(new)", &new.email)?;
+        let invitation_index = self.keys.blind_index(INVITATION_EMAIL, &new.email)?;
+        let account_index = self.keys.blind_index(ACCOUNT_EMAIL, &new.email)?;
         let mut tx = self.begin().await?;
         tx.execute(
             CLOSE_EXPIRED_INVITATIONS,
-            &[to_db_time(new.created_at).into(), (&new.email).into()],
+            &[
+                to_db_time(new.created_at).into(),
+                invitation_index.as_str().into(),
+            ],
         )
         .await?;
         let row: InvitationRow = tx
@@ -151,7 +160,7 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
                 INSERT_INVITATION,
                 &[
                     (&new.token_hash).into(),
-                    (&new.email).into(),
+                    sealed_email.as_str().into(),
                     new.kind.as_str().into(),
                     (&new.participant).into(),
                     (&new.display_name).into(),
@@ -160,18 +169,19 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
                     new.invited_by.into(),
                     to_db_time(new.created_at).into(),
                     to_db_time(new.expires_at).into(),
+                    invitation_index.as_str().into(),
                 ],
             )
             .await
             .map_err(|e| e.constraint("open invitation"))?;
         let (accounts,): (i64,) = tx
-            .fetch_one(ACCOUNT_WITH_EMAIL, &[(&new.email).into()])
+            .fetch_one(ACCOUNT_WITH_EMAIL, &[account_index.as_str().into()])
             .await?;
         if accounts > 0 {
             tx.rollback().await?;
             return Err(StoreError::Duplicate("account".into()));
         }
-        let invitation = Invitation::try_from(row)?;
+        let invitation = row.open(&self.keys)?;
         log.object = format!("invitation:{}", invitation.id);
         tx.mail_log_and_commit(mail, true, log).await?;
         Ok(invitation)
@@ -180,14 +190,14 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
     async fn invitation(&self, id: i64) -> StoreResult<Option<Invitation>> {
         let row: Option<InvitationRow> =
             self.fetch_optional(INVITATION_BY_ID, &[id.into()]).await?;
-        row.map(Invitation::try_from).transpose()
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn invitation_by_token(&self, token_hash: &str) -> StoreResult<Option<Invitation>> {
         let row: Option<InvitationRow> = self
             .fetch_optional(INVITATION_BY_TOKEN, &[token_hash.into()])
             .await?;
-        row.map(Invitation::try_from).transpose()
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn open_invitations(
@@ -205,7 +215,7 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
                     .await?
             }
         };
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn revoke_invitation(
@@ -247,23 +257,28 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
             tx.rollback().await?;
             return Err(StoreError::NotAllowed("the invitation is not open".into()));
         };
-        let invitation = Invitation::try_from(row)?;
+        let invitation = row.open(&self.keys)?;
+        let email = self
+            .keys
+            .seal_str(ACCOUNT_EMAIL, "accounts", &"(new)", &invitation.email)?;
+        let email_index = self.keys.blind_index(ACCOUNT_EMAIL, &invitation.email)?;
         let row: AccountRow = tx
             .fetch_one(
                 INSERT_INVITED_ACCOUNT,
                 &[
-                    (&invitation.email).into(),
+                    email.as_str().into(),
                     invitation.kind.as_str().into(),
                     (&invitation.participant).into(),
                     (&invitation.display_name).into(),
                     password_hash.into(),
                     to_db_time(now).into(),
                     (&invitation.language).into(),
+                    email_index.as_str().into(),
                 ],
             )
             .await
             .map_err(|e| e.constraint("account"))?;
-        let account = Account::try_from(row)?;
+        let account = row.open(&self.keys)?;
         tx.execute(
             SET_INVITATION_ACCOUNT,
             &[account.id.into(), invitation.id.into()],
@@ -364,12 +379,12 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
 
     async fn accounts(&self) -> StoreResult<Vec<Account>> {
         let rows: Vec<AccountRow> = self.fetch_all(ALL_ACCOUNTS, &[]).await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn accounts_of(&self, participant: &str) -> StoreResult<Vec<Account>> {
         let rows: Vec<AccountRow> = self.fetch_all(ACCOUNTS_OF, &[participant.into()]).await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn change_account(
@@ -439,7 +454,7 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
 
     async fn poc_account(&self, poc_id: i64) -> StoreResult<Option<Account>> {
         let row: Option<AccountRow> = self.fetch_optional(POC_ACCOUNT, &[poc_id.into()]).await?;
-        row.map(Account::try_from).transpose()
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn pocs_of_account(&self, account_id: i64) -> StoreResult<Vec<i64>> {

@@ -1,7 +1,8 @@
 //! Account rows and their conversion.
 
 use super::Account;
-use crate::{corrupt, db_time, StoreError, StoreResult};
+use crate::sealing::{Keys, OpenRow, ACCOUNT_EMAIL, TOTP_SECRET};
+use crate::{corrupt, db_time, StoreResult};
 
 macro_rules! account_columns {
     () => {
@@ -29,22 +30,25 @@ pub(crate) struct AccountRow {
     created_at: i64,
 }
 
-impl TryFrom<AccountRow> for Account {
-    type Error = StoreError;
+impl OpenRow for AccountRow {
+    type Out = Account;
 
-    fn try_from(r: AccountRow) -> StoreResult<Self> {
+    fn open(self, keys: &Keys) -> StoreResult<Account> {
+        let r = self;
         let bad = corrupt("accounts", r.id);
+        let totp_secret = keys.open_opt(TOTP_SECRET, "accounts", &r.id, r.totp_secret)?;
+        let email = keys.open_str(ACCOUNT_EMAIL, "accounts", &r.id, &r.email)?;
         Ok(Account {
             id: r.id,
             kind: r
                 .kind
                 .parse()
                 .map_err(|_| bad(format!("account kind {:?}", r.kind)))?,
-            email: r.email,
+            email,
             participant: r.participant,
             display_name: r.display_name,
             password_hash: r.password_hash,
-            totp_secret: r.totp_secret,
+            totp_secret,
             totp_enrolled: r.totp_enrolled,
             totp_last_step: r.totp_last_step,
             demo: r.demo,

@@ -2,6 +2,7 @@
 
 use super::rows::{account_columns, AccountRow};
 use super::{Account, AccountStore, NewAccount};
+use crate::sealing::{OpenRow, ACCOUNT_EMAIL, TOTP_SECRET};
 use crate::sql::{Driver, SqlStore, Tx};
 use crate::{to_db_time, StoreError, StoreResult};
 use async_trait::async_trait;
@@ -12,8 +13,8 @@ use time::OffsetDateTime;
 const COUNT: &str = "SELECT COUNT(*) FROM accounts";
 const INSERT: &str = concat!(
     "INSERT INTO accounts (email, kind, participant, display_name, password_hash, \
-     totp_secret, totp_enrolled, demo, password_change_required, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+     totp_secret, totp_enrolled, demo, password_change_required, created_at, email_index) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
      RETURNING ",
     account_columns!()
 );
@@ -25,7 +26,7 @@ const BY_ID: &str = concat!(
 const BY_EMAIL: &str = concat!(
     "SELECT ",
     account_columns!(),
-    " FROM accounts WHERE email = $1"
+    " FROM accounts WHERE email_index = $1"
 );
 const SET_PASSWORD: &str =
     "UPDATE accounts SET password_hash = $1, password_change_required = false WHERE id = $2";
@@ -70,26 +71,37 @@ impl<D: Driver> AccountStore for SqlStore<D> {
     }
 
     async fn create_account(&self, new: NewAccount, mut log: LogDraft) -> StoreResult<Account> {
+        let totp_secret = self.keys.seal_opt(
+            TOTP_SECRET,
+            "accounts",
+            &"(new)",
+            new.totp_secret.as_deref(),
+        )?;
+        let email = self
+            .keys
+            .seal_str(ACCOUNT_EMAIL, "accounts", &"(new)", &new.email)?;
+        let email_index = self.keys.blind_index(ACCOUNT_EMAIL, &new.email)?;
         let mut tx = self.begin().await?;
         let row: AccountRow = tx
             .fetch_one(
                 INSERT,
                 &[
-                    (&new.email).into(),
+                    email.as_str().into(),
                     new.kind.as_str().into(),
                     (&new.participant).into(),
                     (&new.display_name).into(),
                     (&new.password_hash).into(),
-                    (&new.totp_secret).into(),
+                    (&totp_secret).into(),
                     new.totp_enrolled.into(),
                     new.demo.into(),
                     new.password_change_required.into(),
                     to_db_time(new.created_at).into(),
+                    email_index.as_str().into(),
                 ],
             )
             .await
             .map_err(|e| e.constraint(&format!("account with e-mail {}", new.email)))?;
-        let account = Account::try_from(row)?;
+        let account = row.open(&self.keys)?;
         log.object = format!("account:{}", account.id);
         tx.log_and_commit(from_ref(&log)).await?;
         Ok(account)
@@ -97,12 +109,15 @@ impl<D: Driver> AccountStore for SqlStore<D> {
 
     async fn account_by_id(&self, id: i64) -> StoreResult<Option<Account>> {
         let row: Option<AccountRow> = self.fetch_optional(BY_ID, &[id.into()]).await?;
-        row.map(Account::try_from).transpose()
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>> {
-        let row: Option<AccountRow> = self.fetch_optional(BY_EMAIL, &[email.into()]).await?;
-        row.map(Account::try_from).transpose()
+        let index = self.keys.blind_index(ACCOUNT_EMAIL, email)?;
+        let row: Option<AccountRow> = self
+            .fetch_optional(BY_EMAIL, &[index.as_str().into()])
+            .await?;
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn change_password(
@@ -131,8 +146,11 @@ impl<D: Driver> AccountStore for SqlStore<D> {
     }
 
     async fn begin_totp_enrolment(&self, account_id: i64, secret: &str) -> StoreResult<()> {
+        let sealed = self
+            .keys
+            .seal_str(TOTP_SECRET, "accounts", &account_id, secret)?;
         let updated = self
-            .execute(BEGIN_TOTP, &[secret.into(), account_id.into()])
+            .execute(BEGIN_TOTP, &[sealed.as_str().into(), account_id.into()])
             .await?;
         if updated == 0 {
             return Err(StoreError::NotFound);

@@ -753,7 +753,7 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
                 &[state.into()],
             )
             .await?;
-        convert_all(rows)
+        convert_all(self.open_emails(rows)?)
     }
 
     async fn poc_accounts(&self, ids: &[i64]) -> StoreResult<Vec<PocAccount>> {
@@ -774,8 +774,18 @@ impl<D: Driver> CommunicationStore for SqlStore<D> {
                     &params,
                 )
                 .await?;
-            out.extend(convert_all::<_, PocAccount>(rows)?);
+            out.extend(convert_all::<_, PocAccount>(self.open_emails(rows)?)?);
         }
         Ok(out)
+    }
+}
+
+impl<D: Driver> SqlStore<D> {
+    /// PoC accounts' e-mail addresses are sealed (`crate::sealing`).
+    fn open_emails(&self, mut rows: Vec<PocAccountRow>) -> StoreResult<Vec<PocAccountRow>> {
+        for r in &mut rows {
+            r.email = self.open_str(crate::sealing::ACCOUNT_EMAIL, r.id, &r.email)?;
+        }
+        Ok(rows)
     }
 }

@@ -1,7 +1,8 @@
 //! Outbox rows and their conversion.
 
 use super::{Mail, MailCounts, MailRecipient, MailStatus};
-use crate::{corrupt, db_time, opt_db_time, StoreError, StoreResult};
+use crate::sealing::{Keys, OpenRow, ACCOUNT_EMAIL, MAIL_BODY, MAIL_RECIPIENT, MAIL_SUBJECT};
+use crate::{corrupt, db_time, opt_db_time, StoreResult};
 
 macro_rules! mail_columns {
     () => {
@@ -28,18 +29,19 @@ pub(super) struct MailRow {
     sent_at: Option<i64>,
 }
 
-impl TryFrom<MailRow> for Mail {
-    type Error = StoreError;
+impl OpenRow for MailRow {
+    type Out = Mail;
 
-    fn try_from(r: MailRow) -> StoreResult<Self> {
+    fn open(self, keys: &Keys) -> StoreResult<Mail> {
+        let r = self;
         let bad = corrupt("outbox", r.id);
         Ok(Mail {
             id: r.id,
             dedupe_key: r.dedupe_key,
-            recipient: r.recipient,
+            recipient: keys.open_str(MAIL_RECIPIENT, "outbox", &r.id, &r.recipient)?,
             language: r.language,
-            subject: r.subject,
-            body: r.body,
+            subject: keys.open_str(MAIL_SUBJECT, "outbox", &r.id, &r.subject)?,
+            body: keys.open_str(MAIL_BODY, "outbox", &r.id, &r.body)?,
             participant: r.participant,
             status: r.status.parse().map_err(&bad)?,
             attempts: r.attempts,
@@ -58,13 +60,15 @@ pub(super) struct MailRecipientRow {
     language: Option<String>,
 }
 
-impl From<MailRecipientRow> for MailRecipient {
-    fn from(r: MailRecipientRow) -> Self {
-        MailRecipient {
-            account_id: r.id,
-            email: r.email,
-            language: r.language,
-        }
+impl OpenRow for MailRecipientRow {
+    type Out = MailRecipient;
+
+    fn open(self, keys: &Keys) -> StoreResult<MailRecipient> {
+        Ok(MailRecipient {
+            email: keys.open_str(ACCOUNT_EMAIL, "accounts", &self.id, &self.email)?,
+            account_id: self.id,
+            language: self.language,
+        })
     }
 }
 

@@ -2,8 +2,9 @@
 
 use super::rows::{mail_columns, mail_counts, MailRecipientRow, MailRow};
 use super::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
+use crate::sealing::{open_all, OpenRow, MAIL_BODY, MAIL_RECIPIENT, MAIL_SUBJECT};
 use crate::sql::{Driver, SqlStore, Tx};
-use crate::{convert_all, to_db_time, StoreResult};
+use crate::{to_db_time, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::log::entry::LogDraft;
@@ -92,15 +93,23 @@ impl<D: Driver> Tx<D> {
         mail: &NewMail,
         sensitive: bool,
     ) -> StoreResult<Option<Mail>> {
+        let name = format!("(queued as {})", mail.dedupe_key);
+        let recipient = self
+            .keys
+            .seal_str(MAIL_RECIPIENT, "outbox", &name, &mail.recipient)?;
+        let subject = self
+            .keys
+            .seal_str(MAIL_SUBJECT, "outbox", &name, &mail.subject)?;
+        let body = self.keys.seal_str(MAIL_BODY, "outbox", &name, &mail.body)?;
         let row: Option<MailRow> = self
             .fetch_optional(
                 ENQUEUE,
                 &[
                     (&mail.dedupe_key).into(),
-                    (&mail.recipient).into(),
+                    recipient.as_str().into(),
                     (&mail.language).into(),
-                    (&mail.subject).into(),
-                    (&mail.body).into(),
+                    subject.as_str().into(),
+                    body.as_str().into(),
                     (&mail.participant).into(),
                     to_db_time(mail.created_at).into(),
                 ],
@@ -109,7 +118,7 @@ impl<D: Driver> Tx<D> {
         let Some(row) = row else {
             return Ok(None);
         };
-        let queued = Mail::try_from(row)?;
+        let queued = row.open(&self.keys)?;
         if sensitive {
             self.execute(MARK_SENSITIVE, &[queued.id.into()]).await?;
         }
@@ -152,7 +161,7 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
                 ],
             )
             .await?;
-        let mut mails: Vec<Mail> = convert_all(rows)?;
+        let mut mails: Vec<Mail> = open_all(rows, &self.keys)?;
         mails.sort_by_key(|m| m.id);
         Ok(mails)
     }
@@ -180,7 +189,7 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
                 ],
             )
             .await?;
-        let mut mails: Vec<Mail> = convert_all(rows)?;
+        let mut mails: Vec<Mail> = open_all(rows, &self.keys)?;
         mails.sort_by_key(|m| m.id);
         Ok(mails)
     }
@@ -272,7 +281,7 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
             }
             None => self.fetch_all(MAILS, &[limit.into()]).await?,
         };
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn mail_recipients(
@@ -287,7 +296,7 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
             }
             None => self.fetch_all(RECIPIENTS, &[kind.as_str().into()]).await?,
         };
-        Ok(rows.into_iter().map(MailRecipient::from).collect())
+        open_all(rows, &self.keys)
     }
 
     async fn try_claim_lease(

@@ -1,7 +1,8 @@
 //! PoC and history rows and their conversion.
 
 use super::PocHistoryEntry;
-use crate::{corrupt, db_time, opt_db_time, Poc, StoreError, StoreResult};
+use crate::sealing::{Keys, OpenRow, POC_DETAILS, POC_HISTORY_DETAILS};
+use crate::{corrupt, db_time, opt_db_time, Poc, StoreResult};
 
 macro_rules! poc_columns {
     () => {
@@ -32,11 +33,14 @@ pub(super) struct PocRow {
     updated_at: i64,
 }
 
-impl TryFrom<PocRow> for Poc {
-    type Error = StoreError;
+impl OpenRow for PocRow {
+    type Out = Poc;
 
-    fn try_from(r: PocRow) -> StoreResult<Self> {
+    fn open(self, keys: &Keys) -> StoreResult<Poc> {
+        let r = self;
         let bad = corrupt("pocs", r.id);
+        let active = keys.open_opt(POC_DETAILS, "pocs", &r.id, r.active)?;
+        let pending = keys.open_opt(POC_DETAILS, "pocs", &r.id, r.pending)?;
         Ok(Poc {
             role: r
                 .role
@@ -51,8 +55,8 @@ impl TryFrom<PocRow> for Poc {
             id: r.id,
             participant: r.participant,
             version: r.version,
-            active: r.active,
-            pending: r.pending,
+            active,
+            pending,
             confirmed_at: opt_db_time(r.confirmed_at).map_err(&bad)?,
             created_at: db_time(r.created_at).map_err(&bad)?,
             updated_at: db_time(r.updated_at).map_err(&bad)?,
@@ -71,18 +75,21 @@ pub(super) struct PocHistoryRow {
     reason: Option<String>,
 }
 
-impl TryFrom<PocHistoryRow> for PocHistoryEntry {
-    type Error = StoreError;
+impl OpenRow for PocHistoryRow {
+    type Out = PocHistoryEntry;
 
-    fn try_from(r: PocHistoryRow) -> StoreResult<Self> {
-        let bad = corrupt("poc_history", format!("{} v{}", r.poc_id, r.version));
+    fn open(self, keys: &Keys) -> StoreResult<PocHistoryEntry> {
+        let r = self;
+        let name = format!("{} v{}", r.poc_id, r.version);
+        let bad = corrupt("poc_history", name.clone());
+        let details = keys.open_opt(POC_HISTORY_DETAILS, "poc_history", &name, r.details)?;
         Ok(PocHistoryEntry {
             poc_id: r.poc_id,
             version: r.version,
             at: db_time(r.at).map_err(&bad)?,
             actor_account_id: r.actor_account_id,
             action: r.action,
-            details: r.details,
+            details,
             reason: r.reason,
         })
     }

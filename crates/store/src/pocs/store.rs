@@ -3,8 +3,9 @@
 use super::rows::{poc_columns, poc_history_columns, PocHistoryRow, PocRow};
 use super::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
 use crate::participants::apply_participant_event;
+use crate::sealing::{open_all, OpenRow, POC_DETAILS, POC_HISTORY_DETAILS};
 use crate::sql::{Driver, SqlStore, Tx};
-use crate::{convert_all, to_db_time, PendingAction, Poc, PocRole, StoreError, StoreResult};
+use crate::{to_db_time, PendingAction, Poc, PocRole, StoreError, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::directory::lifecycle::{transition, PocChange};
 use pocdir_domain::log::entry::LogDraft;
@@ -71,19 +72,22 @@ async fn insert_nomination<D: Driver>(
     actor_account_id: Option<i64>,
     at: OffsetDateTime,
 ) -> StoreResult<Poc> {
+    let sealed = tx
+        .keys
+        .seal_str(POC_DETAILS, "pocs", &"(new)", details_json)?;
     let row: PocRow = tx
         .fetch_one(
             INSERT_NOMINATION,
             &[
                 participant.into(),
                 role.as_str().into(),
-                details_json.into(),
+                sealed.as_str().into(),
                 to_db_time(at).into(),
             ],
         )
         .await
         .map_err(|e| e.constraint("PoC"))?;
-    let poc = Poc::try_from(row)?;
+    let poc = row.open(&tx.keys)?;
     let history = History {
         actor_account_id,
         action: "propose",
@@ -109,6 +113,10 @@ async fn insert_history<D: Driver>(
     at: OffsetDateTime,
     h: &History<'_>,
 ) -> StoreResult<()> {
+    let name = format!("{} v{}", poc.id, poc.version);
+    let details = tx
+        .keys
+        .seal_opt(POC_HISTORY_DETAILS, "poc_history", &name, h.details)?;
     tx.execute(
         INSERT_HISTORY,
         &[
@@ -117,7 +125,7 @@ async fn insert_history<D: Driver>(
             to_db_time(at).into(),
             h.actor_account_id.into(),
             h.action.into(),
-            h.details.into(),
+            details.as_deref().into(),
             h.reason.into(),
         ],
     )
@@ -147,14 +155,20 @@ impl<D: Driver> SqlStore<D> {
         }
         let tr = transition(&current, change, at)?;
         let next = &tr.next;
+        let active = self
+            .keys
+            .seal_opt(POC_DETAILS, "pocs", &id, next.active.as_deref())?;
+        let pending = self
+            .keys
+            .seal_opt(POC_DETAILS, "pocs", &id, next.pending.as_deref())?;
         let mut tx = self.begin().await?;
         let row: Option<PocRow> = tx
             .fetch_optional(
                 UPDATE,
                 &[
                     next.status.as_str().into(),
-                    (&next.active).into(),
-                    (&next.pending).into(),
+                    (&active).into(),
+                    (&pending).into(),
                     next.pending_action.map(PendingAction::as_str).into(),
                     to_db_time(at).into(),
                     next.confirmed_at.map(to_db_time).into(),
@@ -170,7 +184,7 @@ impl<D: Driver> SqlStore<D> {
             let current = self.poc(id).await?.ok_or(StoreError::NotFound)?;
             return Ok(ChangeOutcome::Stale(current));
         };
-        let poc = Poc::try_from(row)?;
+        let poc = row.open(&self.keys)?;
         let history = History {
             actor_account_id,
             action: tr.history_action,
@@ -302,29 +316,29 @@ impl<D: Driver> PocStore for SqlStore<D> {
 
     async fn poc(&self, id: i64) -> StoreResult<Option<Poc>> {
         let row: Option<PocRow> = self.fetch_optional(BY_ID, &[id.into()]).await?;
-        row.map(Poc::try_from).transpose()
+        row.map(|r| r.open(&self.keys)).transpose()
     }
 
     async fn pocs_of(&self, participant: &str) -> StoreResult<Vec<Poc>> {
         let rows: Vec<PocRow> = self
             .fetch_all(OF_PARTICIPANT, &[participant.into()])
             .await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn pending_pocs(&self) -> StoreResult<Vec<Poc>> {
         let rows: Vec<PocRow> = self.fetch_all(PENDING, &[]).await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn pocs_due_for_revalidation(&self, before: OffsetDateTime) -> StoreResult<Vec<Poc>> {
         let rows: Vec<PocRow> = self.fetch_all(DUE, &[to_db_time(before).into()]).await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn poc_history(&self, id: i64) -> StoreResult<Vec<PocHistoryEntry>> {
         let rows: Vec<PocHistoryRow> = self.fetch_all(HISTORY, &[id.into()]).await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn active_poc_counts(&self) -> StoreResult<Vec<(String, i64, i64)>> {
@@ -361,7 +375,7 @@ impl<D: Driver> PocStore for SqlStore<D> {
 
     async fn active_pocs(&self) -> StoreResult<Vec<Poc>> {
         let rows: Vec<PocRow> = self.fetch_all(ACTIVE, &[]).await?;
-        convert_all(rows)
+        open_all(rows, &self.keys)
     }
 
     async fn directory_revision(&self) -> StoreResult<i64> {

@@ -217,11 +217,21 @@ impl<D: Driver> ApiTokenStore for SqlStore<D> {
     }
 }
 
+/// A throttling key (`account:<e-mail>`, `address:<ip>`) as stored: its
+/// blind index, so that the table holds no address in clear.
+fn stored_key<D: Driver>(store: &SqlStore<D>, key: &str) -> StoreResult<String> {
+    store.keys.blind_index("login_failures.key", key)
+}
+
 #[async_trait]
 impl<D: Driver> ThrottleStore for SqlStore<D> {
     async fn record_login_failure(&self, key: &str, at: OffsetDateTime) -> StoreResult<()> {
-        self.execute(RECORD_FAILURE, &[key.into(), to_db_time(at).into()])
-            .await?;
+        let stored = stored_key(self, key)?;
+        self.execute(
+            RECORD_FAILURE,
+            &[stored.as_str().into(), to_db_time(at).into()],
+        )
+        .await?;
         Ok(())
     }
 
@@ -230,14 +240,20 @@ impl<D: Driver> ThrottleStore for SqlStore<D> {
         key: &str,
         since: OffsetDateTime,
     ) -> StoreResult<FailureCount> {
+        let stored = stored_key(self, key)?;
         let row: FailureRow = self
-            .fetch_one(FAILURES_SINCE, &[key.into(), to_db_time(since).into()])
+            .fetch_one(
+                FAILURES_SINCE,
+                &[stored.as_str().into(), to_db_time(since).into()],
+            )
             .await?;
         row.into_count(key)
     }
 
     async fn clear_login_failures(&self, key: &str) -> StoreResult<()> {
-        self.execute(CLEAR_FAILURES, &[key.into()]).await?;
+        let stored = stored_key(self, key)?;
+        self.execute(CLEAR_FAILURES, &[stored.as_str().into()])
+            .await?;
         Ok(())
     }
 

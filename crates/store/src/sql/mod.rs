@@ -7,12 +7,11 @@
 //! places where the SQL really differs. Swapping the SQLite driver means
 //! implementing this trait again, not touching the capabilities.
 
+use crate::sealing::Keys;
 use crate::{Backend, StoreError, StoreResult};
 use async_trait::async_trait;
-use pocdir_domain::entropy::OsEntropy;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::merkle::Hash;
-use pocdir_domain::seal::Keyring;
 use std::ops::DerefMut;
 use std::sync::Arc;
 
@@ -148,25 +147,24 @@ pub trait Driver: std::fmt::Debug + Clone + Send + Sync + 'static {
 #[derive(Debug, Clone)]
 pub struct SqlStore<D> {
     pub(crate) db: D,
-    /// Seals what the database must not hold in clear (see
-    /// `pocdir_domain::seal`).
-    pub(crate) keys: Arc<Keyring>,
+    /// What sealed columns are sealed and opened with (`crate::sealing`).
+    pub(crate) keys: Arc<Keys>,
 }
 
-/// Until the key file is wired in (`crates/cli/src/secrets.rs`), a store
-/// seals under a key that lives as long as the process.
-pub(crate) fn unsealed_keys() -> StoreResult<Arc<Keyring>> {
-    Keyring::ephemeral(Arc::new(OsEntropy))
-        .map(Arc::new)
-        .map_err(|e| StoreError::Corrupt(format!("keyring: {e}")))
+/// The table a purpose (`table.column`) names, for errors.
+fn table_of(purpose: &str) -> &str {
+    purpose.split('.').next().unwrap_or(purpose)
 }
 
+// Sealing for a capability's own columns; `purpose` is `table.column`
+// (list the column in `crate::sealing::SEALED_COLUMNS` so that rotation
+// re-seals it). A value that does not open is `Corrupt`, naming the
+// table, the row and the key.
 impl<D> SqlStore<D> {
     /// Seals `plain` for the column `purpose` (`table.column`).
     pub(crate) fn seal_str(&self, purpose: &str, plain: &str) -> StoreResult<String> {
         self.keys
-            .seal_str(purpose, plain)
-            .map_err(|e| StoreError::Corrupt(format!("{purpose}: {e}")))
+            .seal_str(purpose, table_of(purpose), &"(new)", plain)
     }
 
     /// Opens a value sealed for `purpose`; `key` names the row for the error.
@@ -176,15 +174,12 @@ impl<D> SqlStore<D> {
         key: impl std::fmt::Display,
         sealed: &str,
     ) -> StoreResult<String> {
-        self.keys
-            .open_str(purpose, sealed)
-            .map_err(|e| StoreError::Corrupt(format!("{purpose} of {key}: {e}")))
+        self.keys.open_str(purpose, table_of(purpose), &key, sealed)
     }
 
     pub(crate) fn seal_bytes(&self, purpose: &str, plain: &[u8]) -> StoreResult<Vec<u8>> {
         self.keys
-            .seal_bytes(purpose, plain)
-            .map_err(|e| StoreError::Corrupt(format!("{purpose}: {e}")))
+            .seal_bytes(purpose, table_of(purpose), &"(new)", plain)
     }
 
     pub(crate) fn open_bytes(
@@ -194,8 +189,7 @@ impl<D> SqlStore<D> {
         sealed: &[u8],
     ) -> StoreResult<Vec<u8>> {
         self.keys
-            .open_bytes(purpose, sealed)
-            .map_err(|e| StoreError::Corrupt(format!("{purpose} of {key}: {e}")))
+            .open_bytes(purpose, table_of(purpose), &key, sealed)
     }
 }
 
@@ -241,6 +235,7 @@ impl<D: Driver> SqlStore<D> {
     pub(crate) async fn begin(&self) -> StoreResult<Tx<D>> {
         Ok(Tx {
             inner: self.db.begin().await?,
+            keys: self.keys.clone(),
         })
     }
 }
@@ -248,6 +243,8 @@ impl<D: Driver> SqlStore<D> {
 /// A transaction: dropped without commit, it rolls back.
 pub(crate) struct Tx<D: Driver> {
     pub(crate) inner: D::Tx,
+    /// The store's keys, to seal what the transaction writes.
+    pub(crate) keys: Arc<Keys>,
 }
 
 impl<D: Driver> Tx<D> {

@@ -23,12 +23,13 @@ use pocdir_domain::entropy::{random_bytes, OsEntropy};
 use pocdir_domain::log::action::LogAction;
 use pocdir_domain::log::entry::{LogActor, LogDraft, LogEntry};
 use pocdir_domain::log::head::SignedTreeHead;
+use pocdir_domain::seal::Keyring;
 use pocdir_domain::throttle::FailureCount;
 use pocdir_store::postgres::PostgresStore;
 use pocdir_store::sqlite::SqliteStore;
 use pocdir_store::{
-    Account, Backend, ChangeOutcome, LogFilter, MailCounts, MailRecipient, MailStatus, NewAccount,
-    NewApiToken, NewMail, NewNomination, NewParticipant, NewSession, ParticipantNames,
+    Account, Backend, ChangeOutcome, Keys, LogFilter, MailCounts, MailRecipient, MailStatus,
+    NewAccount, NewApiToken, NewMail, NewNomination, NewParticipant, NewSession, ParticipantNames,
     PendingAction, Poc, PocRole, PocStatus, Store, StoreError, StoredLogEntry,
 };
 use sqlx::{Connection, Executor, PgConnection, PgPool, SqlitePool};
@@ -41,6 +42,15 @@ use time::OffsetDateTime;
 const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 // --- harness ---
+
+/// A fresh key, as every test store is sealed with.
+fn keyring() -> Keyring {
+    Keyring::ephemeral(Arc::new(OsEntropy)).unwrap()
+}
+
+fn keys() -> Keys {
+    keyring().into()
+}
 
 /// Resumes a case's panic (its assertion message) after clean-up.
 fn propagate(outcome: Result<(), tokio::task::JoinError>) {
@@ -137,7 +147,7 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     with_sqlite_url(|url| async move {
-        let store = SqliteStore::open(&url).await.unwrap();
+        let store = SqliteStore::open(&url, keys()).await.unwrap();
         let pool = store.pool().clone();
         let raw = Raw::Sqlite(pool.clone());
         let outcome = tokio::spawn(case(Arc::new(store), raw)).await;
@@ -153,7 +163,7 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     with_postgres_url(|url| async move {
-        let store = PostgresStore::open(&url).await.unwrap();
+        let store = PostgresStore::open(&url, keys()).await.unwrap();
         let pool = store.pool().clone();
         let raw = Raw::Postgres(pool.clone());
         let outcome = tokio::spawn(case(Arc::new(store), raw)).await;
@@ -203,7 +213,7 @@ macro_rules! conformance {
 
 #[tokio::test]
 async fn open_rejects_unsupported_url() {
-    let err = pocdir_store::open("mysql://x").await.unwrap_err();
+    let err = pocdir_store::open("mysql://x", keys()).await.unwrap_err();
     assert!(
         matches!(err, StoreError::UnsupportedUrl(ref u) if u == "mysql://x"),
         "{err:?}"
@@ -211,14 +221,15 @@ async fn open_rejects_unsupported_url() {
 }
 
 async fn open_by_url(url: String, backend: Backend) {
-    let store = pocdir_store::open(&url).await.unwrap();
+    let ring = keyring();
+    let store = pocdir_store::open(&url, ring.clone()).await.unwrap();
     assert_eq!(store.backend(), backend);
     store.ping().await.unwrap();
     assert_eq!(store.count_accounts().await.unwrap(), 0);
     // Opening again finds the migrations applied and the data kept.
     account(&store, "a@example.org", AccountKind::Reporter).await;
     drop(store);
-    let again = pocdir_store::open(&url).await.unwrap();
+    let again = pocdir_store::open(&url, ring).await.unwrap();
     assert_eq!(again.count_accounts().await.unwrap(), 1);
 }
 
@@ -237,18 +248,20 @@ async fn open_read_only_by_url(url: String, backend: Backend) {
     // Not there yet: an error, and still not there afterwards.
     if backend == Backend::Sqlite {
         let file = url.trim_start_matches("sqlite://").to_string();
-        assert!(pocdir_store::open_read_only(&format!("{url}?mode=rwc"))
-            .await
-            .is_err());
+        assert!(
+            pocdir_store::open_read_only(&format!("{url}?mode=rwc"), keys())
+                .await
+                .is_err()
+        );
         assert!(!std::path::Path::new(&file).exists(), "{file} was created");
     } else {
         // An empty database is not migrated by a reader: its tables are missing.
-        let reader = pocdir_store::open_read_only(&url).await.unwrap();
+        let reader = pocdir_store::open_read_only(&url, keys()).await.unwrap();
         assert!(reader.log_size().await.is_err());
     }
-    let store = pocdir_store::open(&url).await.unwrap();
+    let store = pocdir_store::open(&url, keys()).await.unwrap();
     account(&store, "a@example.org", AccountKind::Reporter).await;
-    let reader = pocdir_store::open_read_only(&url).await.unwrap();
+    let reader = pocdir_store::open_read_only(&url, keys()).await.unwrap();
     assert_eq!(reader.backend(), backend);
     assert_eq!(reader.count_accounts().await.unwrap(), 1);
     assert_eq!(reader.log_size().await.unwrap(), 1);
@@ -530,5 +543,6 @@ mod log;
 mod outbox;
 mod participants;
 mod pocs;
+mod sealing;
 mod security_keys;
 mod sessions;

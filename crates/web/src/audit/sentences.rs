@@ -167,6 +167,7 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         "invitation" => numbered("values-object-invitation", id),
         "security_key" => numbered("values-object-security-key", id),
         "mail" => numbered("values-object-mail", id),
+        "sealing_key" => numbered("values-object-sealing-key", id),
         _ => Segment {
             text: e.object.clone(),
             name: true,
