@@ -23,6 +23,7 @@
 )]
 
 mod communications;
+mod escalation;
 mod forms;
 mod layout;
 mod roles;
