@@ -8,7 +8,7 @@ use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
 use pocdir_domain::entropy::OsEntropy;
 use pocdir_domain::totp;
-use pocdir_store::LogFilter;
+use pocdir_store::{LogFilter, MailStatus};
 use pocdir_testkit::{ReceivedMail, SmtpPeer, TestAccount, TestServer, WebClient};
 use serde_json::{json, Value};
 use time::Duration;
@@ -170,7 +170,18 @@ async fn the_secretariat_invites_and_the_invitee_enrols_through_the_mailed_link(
     let link = link_in(&mail, &server.url("/enrol/"));
     let path = path_of(&server, &link);
     // Only the link's hash is kept: the outbox no longer holds it once sent.
-    let sent = server.store.mails(None, 10).await.unwrap();
+    // The relay has it before the sender records it sent: wait for that.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let sent = loop {
+        let mails = server.store.mails(None, 10).await.unwrap();
+        let recorded = mails
+            .iter()
+            .any(|m| m.recipient == "ayesha@cert.pk.example.org" && m.status == MailStatus::Sent);
+        if recorded || std::time::Instant::now() > deadline {
+            break mails;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
     assert!(
         sent.iter().all(|m| !m.body.contains(&path)),
         "secret kept in the outbox"
