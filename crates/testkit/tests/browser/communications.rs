@@ -22,8 +22,9 @@ const TEXT: &str = "The operator isolated its network at 08:00; indicators attac
 const REPLY: &str = "تم حظر المؤشرات الساعة 09:10.";
 
 /// A screenshot of the page, and axe-core's check of it (as the layout
-/// journey runs it): no serious or critical violation.
-async fn shot(client: &Client, name: &str) -> Result<()> {
+/// journey runs it): no serious or critical violation. The escalation
+/// journey keeps its screenshots beside these.
+pub(super) async fn shot(client: &Client, name: &str) -> Result<()> {
     super::screenshot_in(client, super::screenshot_dir().join("communications"), name).await?;
     let axe = super::layout::axe_source()?;
     let (grave, _) = super::layout::axe_violations(client, &axe).await?;

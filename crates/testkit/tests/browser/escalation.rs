@@ -6,6 +6,7 @@
 //! metadata only, never its content. Screenshots go to
 //! `test-output/screenshots/communications/`.
 
+use super::communications::shot;
 use super::{
     choose_language, find, no_csp_violations, sign_in, text_of, verified_poc, wait_for_lang,
     wait_for_path, Browser, ONE_BROWSER_AT_A_TIME,
@@ -22,14 +23,6 @@ use std::time::Instant;
 
 const SUBJECT: &str = "Wiper on the national payment switch";
 const TEXT: &str = "Settlement halted since 05:40 UTC; samples available on request.";
-
-async fn shot(client: &Client, name: &str) -> Result<()> {
-    super::screenshot_in(client, super::screenshot_dir().join("communications"), name).await?;
-    let axe = super::layout::axe_source()?;
-    let (grave, _) = super::layout::axe_violations(client, &axe).await?;
-    ensure!(grave.is_empty(), "axe-core on {name}: {}", grave.join("\n"));
-    Ok(())
-}
 
 async fn journey(server: &TestServer, client: &Client, driver: &super::Chromedriver) -> Result<()> {
     verified_poc(server, "FRA", "Léa Fontaine", "lea@cert.fr.example.org").await?;
