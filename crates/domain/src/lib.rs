@@ -13,6 +13,7 @@ pub mod entropy;
 pub mod log;
 pub mod messages;
 pub mod outbox;
+pub mod ping_test;
 pub mod policy;
 pub mod redirect;
 pub mod requester;

@@ -105,10 +105,19 @@ pub enum Action {
     /// Sending, replying, forwarding and acknowledging communications: the
     /// PoCs of a State (the service checks that it participates).
     SendCommunications,
+    /// Creating, cancelling and publishing ping test campaigns, and recording
+    /// the outcome of a check by another channel: the secretariat.
+    ManagePingTests,
+    /// Ping test campaigns and their results: the secretariat (all), a
+    /// State's nominator and PoCs (their own PoCs' results and the overall
+    /// aggregates; the service asks [`ping_test_view`]).
+    ReadPingTests,
+    /// Answering one's own challenge in the portal or the API: a PoC.
+    AnswerPingTests,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 23] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -129,6 +138,9 @@ impl Action {
         Action::ManageAccounts,
         Action::ReadCommunications,
         Action::SendCommunications,
+        Action::ManagePingTests,
+        Action::ReadPingTests,
+        Action::AnswerPingTests,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -143,6 +155,8 @@ impl Action {
                 | Action::InviteAccounts
                 | Action::ManageAccounts
                 | Action::SendCommunications
+                | Action::ManagePingTests
+                | Action::AnswerPingTests
         )
     }
 }
@@ -174,7 +188,10 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ViewAccounts
         | Action::ManageAccounts
         | Action::ReadCommunications
-        | Action::SendCommunications => match actor {
+        | Action::SendCommunications
+        | Action::ManagePingTests
+        | Action::ReadPingTests
+        | Action::AnswerPingTests => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -189,7 +206,13 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     | Action::ImportPocs
                     | Action::ViewOutbox
                     | Action::ViewAccounts
-                    | Action::ManageAccounts => actor.kind == AccountKind::Secretariat,
+                    | Action::ManageAccounts
+                    | Action::ManagePingTests => actor.kind == AccountKind::Secretariat,
+                    Action::ReadPingTests => {
+                        actor.kind == AccountKind::Secretariat
+                            || (actor.kind.acts_for_participant() && actor.participant.is_some())
+                    }
+                    Action::AnswerPingTests => actor.kind.is_poc() && actor.participant.is_some(),
                     Action::InviteAccounts => match actor.kind {
                         AccountKind::Secretariat => true,
                         AccountKind::Nominator => actor.participant.is_some(),
@@ -272,6 +295,30 @@ pub fn directory_view(
     }
 }
 
+/// What a signed-in account may see of ping test results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PingTestView {
+    /// Every PoC's result, every State: the secretariat.
+    All,
+    /// Its own State's PoCs one by one; other States only inside the
+    /// overall aggregates: a State's nominator and PoCs.
+    OwnState(String),
+    /// Nothing beyond what the public page shows.
+    Public,
+}
+
+/// Which ping test results `actor` may see (the route's action is
+/// [`Action::ReadPingTests`]).
+pub fn ping_test_view(actor: &Actor) -> PingTestView {
+    match (actor.kind, &actor.participant) {
+        (AccountKind::Secretariat, _) => PingTestView::All,
+        (kind, Some(state)) if kind.acts_for_participant() => {
+            PingTestView::OwnState(state.as_str().to_string())
+        }
+        _ => PingTestView::Public,
+    }
+}
+
 /// Whether `actor` may nominate, update or withdraw PoCs of `target`.
 pub fn may_nominate_for(actor: &Actor, target: &str) -> bool {
     actor.kind == AccountKind::Nominator
@@ -314,7 +361,12 @@ mod tests {
             | Action::ImportPocs
             | Action::ViewOutbox
             | Action::ViewAccounts
-            | Action::ManageAccounts => matches!(kind, Secretariat),
+            | Action::ManageAccounts
+            | Action::ManagePingTests => matches!(kind, Secretariat),
+            Action::ReadPingTests => {
+                matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
+            }
+            Action::AnswerPingTests => matches!(kind, DiplomaticPoc | TechnicalPoc),
             Action::InviteAccounts => matches!(kind, Secretariat | Nominator),
             Action::ExportDirectory => {
                 matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)

@@ -17,6 +17,7 @@ mod communications;
 mod log;
 mod outbox;
 mod participants;
+mod ping_tests;
 mod pocs;
 pub mod postgres;
 pub mod sealing;
@@ -39,6 +40,11 @@ pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxSto
 pub use participants::{NewParticipant, Participant, ParticipantNames, ParticipantStore};
 pub use pocdir_domain::directory::lifecycle::Poc;
 pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
+pub use ping_tests::{
+    AnswerWritten, Campaign, CampaignStart, Challenge, ChallengeFilter, NewAnswer, NewCampaign,
+    NewChallenge, NewFinding, NewReminder, PingTarget, PingTestStore, ReminderTarget, StateTally,
+    CAMPAIGN_ID_PLACEHOLDER,
+};
 pub use pocs::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
 pub use sealing::{KeySource, Keys, SealStore, SealedCounts};
 pub use security_keys::{CeremonyPurpose, NewSecurityKey, SecurityKey, SecurityKeyStore};
@@ -50,7 +56,7 @@ pub use sessions::{
 pub mod prelude {
     pub use crate::{
         AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore, LogStore, OutboxStore,
-        ParticipantStore, PocStore, SealStore, SecurityKeyStore, SessionStore, Store,
+        ParticipantStore, PingTestStore, PocStore, SealStore, SecurityKeyStore, SessionStore, Store,
         ThrottleStore,
     };
 }
@@ -129,6 +135,7 @@ pub trait Store:
     + OutboxStore
     + SecurityKeyStore
     + CommunicationStore
+    + PingTestStore
     + SealStore
     + Send
     + Sync

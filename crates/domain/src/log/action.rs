@@ -67,11 +67,26 @@ pub enum LogAction {
     // Sealing at rest.
     /// A new sealing key was made current (`pocdir keys rotate`).
     KeysRotate,
+    // Ping tests.
+    /// A campaign created (scheduled or started at once) by the secretariat or the schedule.
+    PingTestCreate,
+    /// A campaign started: its challenges made and mailed.
+    PingTestStart,
+    /// A campaign cancelled: no more reminders or answers.
+    PingTestCancel,
+    /// A campaign's aggregate figures published on the public page.
+    PingTestPublish,
+    /// A PoC answered its challenge.
+    PingTestAnswer,
+    /// The secretariat recorded the outcome of a check by another channel.
+    PingTestRecord,
+    /// A State's nominators told of its PoCs that did not answer in time.
+    PingTestEscalate,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 43] = [
+    pub const ALL: [LogAction; 50] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -115,6 +130,13 @@ impl LogAction {
         LogAction::CommunicationRefuse,
         LogAction::CommunicationEscalate,
         LogAction::KeysRotate,
+        LogAction::PingTestCreate,
+        LogAction::PingTestStart,
+        LogAction::PingTestCancel,
+        LogAction::PingTestPublish,
+        LogAction::PingTestAnswer,
+        LogAction::PingTestRecord,
+        LogAction::PingTestEscalate,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -163,6 +185,13 @@ impl LogAction {
             LogAction::CommunicationRefuse => "communication.refuse",
             LogAction::CommunicationEscalate => "communication.escalate",
             LogAction::KeysRotate => "keys.rotate",
+            LogAction::PingTestCreate => "ping_test.create",
+            LogAction::PingTestStart => "ping_test.start",
+            LogAction::PingTestCancel => "ping_test.cancel",
+            LogAction::PingTestPublish => "ping_test.publish",
+            LogAction::PingTestAnswer => "ping_test.answer",
+            LogAction::PingTestRecord => "ping_test.record",
+            LogAction::PingTestEscalate => "ping_test.escalate",
         }
     }
 

@@ -931,3 +931,155 @@ mod tests {
         assert_eq!(req.object, "account:9");
     }
 }
+
+// --- ping tests ---
+
+/// What a campaign entry covers: its plan, never a PoC's address.
+#[derive(Serialize)]
+pub struct PingCampaignFacts<'a> {
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub scope: &'a crate::ping_test::campaign::Scope,
+    pub starts_at: i64,
+    pub answer_by: i64,
+    pub closes_at: i64,
+    pub reminders_seconds: &'a [i64],
+    pub announced: bool,
+    pub escalate: bool,
+}
+
+/// A campaign created by `actor` (the secretariat, or the system for the schedule).
+pub fn ping_test_created(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    facts: &PingCampaignFacts<'_>,
+) -> Built {
+    LogDraft::new(at, actor.clone(), LogAction::PingTestCreate, ping_object(id))
+        .try_with_content(facts)
+}
+
+/// A campaign started: how many challenges, and the hash of their list
+/// (challenge id, PoC id) so that the set cannot be changed afterwards.
+pub fn ping_test_started(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    challenges: u64,
+    list_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        challenges: u64,
+        list_sha256: &'a str,
+    }
+    LogDraft::new(at, actor.clone(), LogAction::PingTestStart, ping_object(id)).try_with_content(
+        &Content {
+            challenges,
+            list_sha256,
+        },
+    )
+}
+
+pub fn ping_test_cancelled(at: OffsetDateTime, actor: &LogActor, id: i64) -> LogDraft {
+    LogDraft::new(at, actor.clone(), LogAction::PingTestCancel, ping_object(id))
+}
+
+/// A campaign's aggregates published: the figures published are covered.
+pub fn ping_test_published<T: Serialize>(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    figures: &T,
+) -> Built {
+    LogDraft::new(at, actor.clone(), LogAction::PingTestPublish, ping_object(id))
+        .try_with_content(figures)
+}
+
+/// A PoC answered challenge `challenge` of campaign `campaign` by `channel`.
+/// The actor is the PoC's account when signed in, else the system (the
+/// token alone answered); the entry concerns the PoC's State.
+pub fn ping_test_answered(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    campaign: i64,
+    challenge: i64,
+    poc: i64,
+    state: &str,
+    channel: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        campaign: i64,
+        poc: i64,
+        channel: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::PingTestAnswer,
+        format!("ping_challenge:{challenge}"),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content {
+        campaign,
+        poc,
+        channel,
+    })
+}
+
+/// The secretariat recorded what it found by another channel (the note's
+/// hash only: the note may name people).
+#[allow(clippy::too_many_arguments)]
+pub fn ping_test_recorded(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    campaign: i64,
+    challenge: i64,
+    poc: i64,
+    state: &str,
+    finding: &str,
+    note_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        campaign: i64,
+        poc: i64,
+        finding: &'a str,
+        note_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::PingTestRecord,
+        format!("ping_challenge:{challenge}"),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content {
+        campaign,
+        poc,
+        finding,
+        note_sha256,
+    })
+}
+
+/// A State's nominators told of the PoCs that did not answer (the system).
+pub fn ping_test_escalated(at: OffsetDateTime, campaign: i64, state: &str, pocs: &[i64]) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        state: &'a str,
+        pocs: &'a [i64],
+    }
+    LogDraft::new(
+        at,
+        LogActor::system(),
+        LogAction::PingTestEscalate,
+        ping_object(campaign),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content { state, pocs })
+}
+
+fn ping_object(id: i64) -> String {
+    format!("ping_test:{id}")
+}

@@ -3,7 +3,7 @@
 use super::rows::{mail_columns, mail_counts, MailRecipientRow, MailRow};
 use super::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
 use crate::sealing::{open_all, OpenRow, MAIL_BODY, MAIL_RECIPIENT, MAIL_SUBJECT};
-use crate::sql::{Driver, SqlStore, Tx};
+use crate::sql::{Driver, Param, SqlStore, Tx};
 use crate::{to_db_time, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::account::AccountKind;
@@ -123,6 +123,74 @@ impl<D: Driver> Tx<D> {
             self.execute(MARK_SENSITIVE, &[queued.id.into()]).await?;
         }
         Ok(Some(queued))
+    }
+}
+
+/// Mails per statement of [`Tx::enqueue_many`] (8 parameters each).
+const ENQUEUE_BATCH: usize = 500;
+
+impl<D: Driver> Tx<D> {
+    /// Queues many mails inside this transaction, a few statements for all
+    /// of them (a campaign's thousands of challenges). Returns each mail's
+    /// new id, in order, or None where one with the same dedupe key was
+    /// queued before.
+    pub(crate) async fn enqueue_many(
+        &mut self,
+        mails: &[NewMail],
+        sensitive: bool,
+    ) -> StoreResult<Vec<Option<i64>>> {
+        let mut ids = std::collections::HashMap::with_capacity(mails.len());
+        for chunk in mails.chunks(ENQUEUE_BATCH) {
+            let mut sql = String::from(
+                "INSERT INTO outbox (dedupe_key, recipient, language, subject, body, participant, \
+                 next_attempt_at, created_at, sensitive) VALUES ",
+            );
+            let mut sealed = Vec::with_capacity(chunk.len());
+            for mail in chunk {
+                let name = format!("(queued as {})", mail.dedupe_key);
+                sealed.push((
+                    self.keys
+                        .seal_str(MAIL_RECIPIENT, "outbox", &name, &mail.recipient)?,
+                    self.keys
+                        .seal_str(MAIL_SUBJECT, "outbox", &name, &mail.subject)?,
+                    self.keys.seal_str(MAIL_BODY, "outbox", &name, &mail.body)?,
+                ));
+            }
+            let mut params: Vec<Param<'_>> = Vec::with_capacity(chunk.len() * 8);
+            for (i, (mail, (recipient, subject, body))) in chunk.iter().zip(&sealed).enumerate() {
+                let n = i * 8;
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    n + 1,
+                    n + 2,
+                    n + 3,
+                    n + 4,
+                    n + 5,
+                    n + 6,
+                    n + 7,
+                    n + 7,
+                    n + 8
+                ));
+                params.push(mail.dedupe_key.as_str().into());
+                params.push(recipient.as_str().into());
+                params.push(mail.language.as_str().into());
+                params.push(subject.as_str().into());
+                params.push(body.as_str().into());
+                params.push((&mail.participant).into());
+                params.push(to_db_time(mail.created_at).into());
+                params.push(sensitive.into());
+            }
+            sql.push_str(" ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key");
+            let rows: Vec<(i64, String)> = self.fetch_all(&sql, &params).await?;
+            ids.extend(rows.into_iter().map(|(id, key)| (key, id)));
+        }
+        Ok(mails
+            .iter()
+            .map(|m| ids.get(&m.dedupe_key).copied())
+            .collect())
     }
 }
 

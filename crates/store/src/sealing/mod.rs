@@ -127,6 +127,9 @@ pub(crate) const SEALED_COLUMNS: &[SealedColumn] = &[
         "name",
         "communication_attachments.name",
     ),
+    text("ping_challenges", "id", NO_KEY2, "token", "ping_challenges.token"),
+    text("ping_challenges", "id", NO_KEY2, "email", "ping_challenges.email"),
+    text("ping_challenges", "id", NO_KEY2, "note", "ping_challenges.note"),
     SealedColumn {
         table: "communication_attachments",
         key: "id",

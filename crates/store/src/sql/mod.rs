@@ -268,6 +268,14 @@ impl<D: Driver> Tx<D> {
         D::fetch_optional(&mut *self.inner, sql, params).await
     }
 
+    pub(crate) async fn fetch_all<R: Decode>(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> StoreResult<Vec<R>> {
+        D::fetch_all(&mut *self.inner, sql, params).await
+    }
+
     pub(crate) async fn commit(self) -> StoreResult<()> {
         D::commit(self.inner).await
     }
