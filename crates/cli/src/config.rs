@@ -59,6 +59,18 @@ pub struct Config {
     pub ack_routine_minutes: i64,
     /// Seconds between checks for communications to escalate.
     pub escalation_check_seconds: u64,
+    /// Ping tests: hours PoCs have to answer in time, hours after the start
+    /// at which those who have not are reminded, days after the window a
+    /// late answer is still recorded.
+    pub ping_window_hours: i64,
+    pub ping_reminder_hours: Vec<i64>,
+    pub ping_late_days: i64,
+    /// Whether the schedule creates a campaign by itself, every
+    /// `ping_every_days` (to everyone, unannounced, escalating).
+    pub ping_schedule: bool,
+    pub ping_every_days: i64,
+    /// Seconds between checks for campaigns to start, reminders and escalations.
+    pub ping_check_seconds: u64,
 }
 
 impl Default for Config {
@@ -92,6 +104,12 @@ impl Default for Config {
             ack_priority_minutes: AckDeadlines::default().priority.whole_minutes(),
             ack_routine_minutes: AckDeadlines::default().routine.whole_minutes(),
             escalation_check_seconds: 60,
+            ping_window_hours: 72,
+            ping_reminder_hours: vec![24, 48],
+            ping_late_days: 7,
+            ping_schedule: true,
+            ping_every_days: 182,
+            ping_check_seconds: 60,
         }
     }
 }
@@ -180,7 +198,7 @@ impl Config {
     /// the date arithmetic later (a sign-in or a token would then fail
     /// instead of start-up): each must lie within its range.
     pub fn checked(self) -> Result<Config, String> {
-        let ranges: [(&str, i64, i64, i64); 8] = [
+        let ranges: [(&str, i64, i64, i64); 11] = [
             ("max_token_days", self.max_token_days, 1, 3_650),
             (
                 "session_idle_minutes",
@@ -205,6 +223,14 @@ impl Config {
             ("ack_urgent_minutes", self.ack_urgent_minutes, 1, 43_200),
             ("ack_priority_minutes", self.ack_priority_minutes, 1, 43_200),
             ("ack_routine_minutes", self.ack_routine_minutes, 1, 43_200),
+            (
+                "ping_window_hours",
+                self.ping_window_hours,
+                1,
+                pocdir_domain::ping_test::campaign::MAX_WINDOW_HOURS,
+            ),
+            ("ping_late_days", self.ping_late_days, 0, 90),
+            ("ping_every_days", self.ping_every_days, 1, 3_650),
         ];
         for (key, value, min, max) in ranges {
             if !(min..=max).contains(&value) {
@@ -220,7 +246,31 @@ impl Config {
                 "revalidation_reminder_days holds {d}, out of range: 1 to 3650"
             ));
         }
+        if let Some(h) = self
+            .ping_reminder_hours
+            .iter()
+            .find(|h| !(1..self.ping_window_hours).contains(*h))
+        {
+            return Err(format!(
+                "ping_reminder_hours holds {h}, outside the window of {} hours",
+                self.ping_window_hours
+            ));
+        }
         Ok(self)
+    }
+
+    /// The ping test defaults, shared by the pages, the API and the job.
+    pub fn ping_settings(&self) -> pocdir_domain::ping_test::campaign::PingSettings {
+        pocdir_domain::ping_test::campaign::PingSettings {
+            window: time::Duration::hours(self.ping_window_hours),
+            reminders: self
+                .ping_reminder_hours
+                .iter()
+                .map(|h| time::Duration::hours(*h))
+                .collect(),
+            late_grace: time::Duration::days(self.ping_late_days),
+            every: time::Duration::days(self.ping_every_days),
+        }
     }
 
     pub fn database_url(&self) -> String {
@@ -254,6 +304,8 @@ impl Config {
             base_url: self.base_url(self.listen),
             links: Default::default(),
             ack_deadlines: self.ack_deadlines(),
+            ping: self.ping_settings(),
+            ping_schedule: self.ping_schedule,
         }
     }
 

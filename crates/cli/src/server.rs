@@ -123,6 +123,7 @@ pub async fn build_app(
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let state = AppState {
         directory: Arc::new(pocdir_directory::search::DirectoryIndex::new(store.clone())),
+        ping_answers: pocdir_ping_tests::GroupCommit::start(store.clone()),
         store,
         clock: services.clock.clone(),
         entropy: services.entropy.clone(),
@@ -262,6 +263,9 @@ pub async fn start_with_store(
         mail_send_every: Duration::from_secs(config.mail_send_seconds.max(1)),
         deadlines: config.ack_deadlines(),
         escalation_every: Duration::from_secs(config.escalation_check_seconds.max(1)),
+        ping: config.ping_settings(),
+        ping_schedule: config.ping_schedule,
+        ping_every: Duration::from_secs(config.ping_check_seconds.max(1)),
     });
     let context = JobContext {
         store: store.clone(),

@@ -11,6 +11,7 @@ use crate::communication::tlp::{TlpLabel, TlpRefusal};
 use crate::directory::diff::{DetailField, FieldChange};
 use crate::directory::participant::ParticipationStatus;
 use crate::directory::poc::{PendingAction, PocRole, PocStatus};
+use crate::ping_test;
 
 /// Every message id any variant of any of the domain's enums names.
 pub fn enum_message_ids() -> Vec<&'static str> {
@@ -36,5 +37,6 @@ pub fn enum_message_ids() -> Vec<&'static str> {
     ids.extend(TEMPLATE_MESSAGE_IDS);
     ids.extend(AttachmentProblem::MESSAGE_IDS);
     ids.extend(delivery::message_ids());
+    ids.extend(ping_test::message_ids());
     ids
 }

@@ -7,6 +7,7 @@
 pub mod escalation;
 pub mod log_signer;
 pub mod mail;
+pub mod ping_tests;
 pub mod revalidation;
 pub mod runner;
 pub mod sweeper;
@@ -40,6 +41,11 @@ pub struct JobSettings {
     /// escalation of communications uses.
     pub deadlines: AckDeadlines,
     pub escalation_every: Duration,
+    /// Ping tests: the defaults, whether the schedule creates campaigns,
+    /// and how often campaigns are started, reminded and escalated.
+    pub ping: pocdir_domain::ping_test::campaign::PingSettings,
+    pub ping_schedule: bool,
+    pub ping_every: Duration,
 }
 
 /// Every job a server runs.
@@ -58,6 +64,14 @@ pub fn registry(settings: JobSettings) -> Vec<Arc<dyn PeriodicJob>> {
                 base_url: settings.base_url.clone(),
             },
             period: settings.escalation_every,
+        }),
+        Arc::new(ping_tests::PingTestRounds {
+            settings: pocdir_ping_tests::Settings {
+                ping: settings.ping,
+                schedule: settings.ping_schedule,
+                base_url: settings.base_url.clone(),
+            },
+            period: settings.ping_every,
         }),
         Arc::new(revalidation::RevalidationCheck {
             policy: settings.revalidation,

@@ -87,6 +87,9 @@ pub enum JobError {
     /// The communications service refused or failed (not a store error).
     #[error("communications: {0}")]
     Communications(String),
+    /// The ping test service refused or failed (not a store error).
+    #[error("ping tests: {0}")]
+    PingTests(String),
 }
 
 /// What became of one period's turn.

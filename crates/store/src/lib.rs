@@ -38,13 +38,13 @@ pub use communications::{
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
 pub use participants::{NewParticipant, Participant, ParticipantNames, ParticipantStore};
-pub use pocdir_domain::directory::lifecycle::Poc;
-pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
 pub use ping_tests::{
     AnswerWritten, Campaign, CampaignStart, Challenge, ChallengeFilter, NewAnswer, NewCampaign,
     NewChallenge, NewFinding, NewReminder, PingTarget, PingTestStore, ReminderTarget, StateTally,
     CAMPAIGN_ID_PLACEHOLDER,
 };
+pub use pocdir_domain::directory::lifecycle::Poc;
+pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
 pub use pocs::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
 pub use sealing::{KeySource, Keys, SealStore, SealedCounts};
 pub use security_keys::{CeremonyPurpose, NewSecurityKey, SecurityKey, SecurityKeyStore};
@@ -56,8 +56,8 @@ pub use sessions::{
 pub mod prelude {
     pub use crate::{
         AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore, LogStore, OutboxStore,
-        ParticipantStore, PingTestStore, PocStore, SealStore, SecurityKeyStore, SessionStore, Store,
-        ThrottleStore,
+        ParticipantStore, PingTestStore, PocStore, SealStore, SecurityKeyStore, SessionStore,
+        Store, ThrottleStore,
     };
 }
 

@@ -87,6 +87,8 @@ impl TestServer {
         let mut config = Config {
             data_dir: data_dir.path().join("data"),
             listen: "127.0.0.1:0".parse().unwrap(),
+            // Tests start campaigns themselves; one that enables the schedule says so.
+            ping_schedule: false,
             ..Config::default()
         };
         let pg_database = match backend {

@@ -10,7 +10,9 @@ use crate::http::metrics;
 use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
 use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
-use crate::{account, accounts, audit, communications, directory, home, outbox, sign_in};
+use crate::{
+    account, accounts, audit, communications, directory, home, outbox, ping_tests, sign_in,
+};
 use axum::middleware;
 use axum::{Extension, Json, Router};
 use pocdir_domain::policy::Action::ViewPublic;
@@ -37,6 +39,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         outbox::routes,
         accounts::routes,
         communications::routes,
+        ping_tests::routes,
     ]
     .into_iter()
     .fold(routes, |routes, add| add(routes));
@@ -99,6 +102,7 @@ pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
         audit::openapi(),
         directory::openapi(),
         communications::openapi(),
+        ping_tests::openapi(),
     ] {
         document.merge(part);
     }

@@ -17,6 +17,7 @@ pub mod directory;
 pub mod home;
 pub mod http;
 pub mod outbox;
+pub mod ping_tests;
 pub mod sign_in;
 pub mod state;
 

@@ -34,6 +34,10 @@ pub struct WebConfig {
     /// How long the recipients of a communication have to acknowledge it,
     /// by urgency.
     pub ack_deadlines: pocdir_domain::communication::delivery::AckDeadlines,
+    /// Ping tests: the window, reminders, late answers and the schedule's period.
+    pub ping: pocdir_domain::ping_test::campaign::PingSettings,
+    /// Whether the schedule creates ping test campaigns by itself.
+    pub ping_schedule: bool,
 }
 
 impl Default for WebConfig {
@@ -50,6 +54,8 @@ impl Default for WebConfig {
             base_url: "http://127.0.0.1:8080".to_string(),
             links: pocdir_domain::account_admin::LinkPolicy::default(),
             ack_deadlines: Default::default(),
+            ping: Default::default(),
+            ping_schedule: false,
         }
     }
 }
@@ -91,4 +97,6 @@ pub struct AppState {
     /// pocdir as a WebAuthn relying party (security keys); None when its
     /// public address cannot be one (no domain name, or plain http).
     pub relying_party: Option<Arc<pocdir_domain::security_key::RelyingParty>>,
+    /// Writes ping test answers, many per transaction under load.
+    pub ping_answers: pocdir_ping_tests::GroupCommit,
 }

@@ -955,8 +955,13 @@ pub fn ping_test_created(
     id: i64,
     facts: &PingCampaignFacts<'_>,
 ) -> Built {
-    LogDraft::new(at, actor.clone(), LogAction::PingTestCreate, ping_object(id))
-        .try_with_content(facts)
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::PingTestCreate,
+        ping_object(id),
+    )
+    .try_with_content(facts)
 }
 
 /// A campaign started: how many challenges, and the hash of their list
@@ -982,7 +987,12 @@ pub fn ping_test_started(
 }
 
 pub fn ping_test_cancelled(at: OffsetDateTime, actor: &LogActor, id: i64) -> LogDraft {
-    LogDraft::new(at, actor.clone(), LogAction::PingTestCancel, ping_object(id))
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::PingTestCancel,
+        ping_object(id),
+    )
 }
 
 /// A campaign's aggregates published: the figures published are covered.
@@ -992,8 +1002,13 @@ pub fn ping_test_published<T: Serialize>(
     id: i64,
     figures: &T,
 ) -> Built {
-    LogDraft::new(at, actor.clone(), LogAction::PingTestPublish, ping_object(id))
-        .try_with_content(figures)
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::PingTestPublish,
+        ping_object(id),
+    )
+    .try_with_content(figures)
 }
 
 /// A PoC answered challenge `challenge` of campaign `campaign` by `channel`.

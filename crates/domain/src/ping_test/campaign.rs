@@ -103,7 +103,11 @@ pub enum ScopeRoles {
 }
 
 impl ScopeRoles {
-    pub const ALL: [ScopeRoles; 3] = [ScopeRoles::Both, ScopeRoles::Diplomatic, ScopeRoles::Technical];
+    pub const ALL: [ScopeRoles; 3] = [
+        ScopeRoles::Both,
+        ScopeRoles::Diplomatic,
+        ScopeRoles::Technical,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -187,6 +191,25 @@ pub const MAX_WINDOW_HOURS: i64 = 24 * 30;
 pub const MAX_REMINDERS: usize = 5;
 /// The longest title.
 pub const MAX_TITLE: usize = 200;
+
+/// The messages of a campaign's checks and refusals.
+pub const MESSAGE_IDS: [&str; 15] = [
+    "ping-error-title-required",
+    "ping-error-title-invalid",
+    "ping-error-start-past",
+    "ping-error-start-far",
+    "ping-error-window",
+    "ping-error-reminders-many",
+    "ping-error-reminder-outside",
+    "ping-error-region-unknown",
+    "ping-error-state-unknown",
+    "ping-error-announce-adhoc",
+    "ping-error-scope-empty",
+    "ping-error-note",
+    "ping-error-cancel-over",
+    "ping-error-publish-unfinished",
+    "ping-error-published-already",
+];
 
 /// A campaign as typed into the form or sent to the API, before any check.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Deserialize)]
@@ -419,7 +442,10 @@ mod tests {
         assert_eq!(plan.kind, CampaignKind::AdHoc);
         assert_eq!(plan.times.starts_at, NOW);
         assert_eq!(plan.times.answer_by, NOW + Duration::hours(72));
-        assert_eq!(plan.times.closes_at, NOW + Duration::hours(72) + Duration::days(7));
+        assert_eq!(
+            plan.times.closes_at,
+            NOW + Duration::hours(72) + Duration::days(7)
+        );
         assert_eq!(
             plan.times.reminders,
             vec![Duration::hours(24), Duration::hours(48)]
@@ -493,7 +519,10 @@ mod tests {
             .validate(NOW, &PingSettings::default(), &regions(), &states())
             .unwrap();
         let t = &plan.times;
-        assert_eq!(t.status_at(CampaignStatus::Running, NOW), CampaignStatus::Running);
+        assert_eq!(
+            t.status_at(CampaignStatus::Running, NOW),
+            CampaignStatus::Running
+        );
         assert_eq!(
             t.status_at(CampaignStatus::Running, t.closes_at),
             CampaignStatus::Finished

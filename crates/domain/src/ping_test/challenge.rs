@@ -140,8 +140,10 @@ pub enum OtherChannelFinding {
 }
 
 impl OtherChannelFinding {
-    pub const ALL: [OtherChannelFinding; 2] =
-        [OtherChannelFinding::Reached, OtherChannelFinding::NotReached];
+    pub const ALL: [OtherChannelFinding; 2] = [
+        OtherChannelFinding::Reached,
+        OtherChannelFinding::NotReached,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -278,16 +280,26 @@ mod tests {
         };
         let run = CampaignStatus::Running;
         let fin = CampaignStatus::Finished;
-        assert_eq!(outcome(facts(Some(t.answer_by), false), &t, run), Outcome::InTime);
         assert_eq!(
-            outcome(facts(Some(t.answer_by + Duration::seconds(1)), false), &t, fin),
+            outcome(facts(Some(t.answer_by), false), &t, run),
+            Outcome::InTime
+        );
+        assert_eq!(
+            outcome(
+                facts(Some(t.answer_by + Duration::seconds(1)), false),
+                &t,
+                fin
+            ),
             Outcome::Late
         );
         assert_eq!(outcome(facts(None, false), &t, run), Outcome::Awaiting);
         assert_eq!(outcome(facts(None, false), &t, fin), Outcome::NoAnswer);
         assert_eq!(outcome(facts(None, true), &t, run), Outcome::Undeliverable);
         // An answer by another way wins over a failed mail.
-        assert_eq!(outcome(facts(Some(t.starts_at), true), &t, fin), Outcome::InTime);
+        assert_eq!(
+            outcome(facts(Some(t.starts_at), true), &t, fin),
+            Outcome::InTime
+        );
         let not_reached = ChallengeFacts {
             answered_at: None,
             mail_failed: false,
@@ -306,10 +318,19 @@ mod tests {
         let during = t.starts_at + Duration::hours(1);
         let run = CampaignStatus::Running;
         assert_eq!(may_answer(run, &t, None, during), Ok(()));
-        assert_eq!(may_answer(run, &t, Some(during), during), Err(AnswerRefusal::Used));
-        assert_eq!(may_answer(run, &t, None, t.closes_at), Err(AnswerRefusal::Expired));
+        assert_eq!(
+            may_answer(run, &t, Some(during), during),
+            Err(AnswerRefusal::Used)
+        );
+        assert_eq!(
+            may_answer(run, &t, None, t.closes_at),
+            Err(AnswerRefusal::Expired)
+        );
         // Late but before closing: still recorded.
-        assert_eq!(may_answer(run, &t, None, t.answer_by + Duration::hours(1)), Ok(()));
+        assert_eq!(
+            may_answer(run, &t, None, t.answer_by + Duration::hours(1)),
+            Ok(())
+        );
         assert_eq!(
             may_answer(CampaignStatus::Cancelled, &t, None, during),
             Err(AnswerRefusal::Cancelled)

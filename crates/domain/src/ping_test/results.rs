@@ -247,7 +247,9 @@ impl Distribution {
         let mut counts: BTreeMap<ResponseBand, u64> =
             ResponseBand::ALL.iter().map(|b| (*b, 0)).collect();
         for s in &seconds {
-            *counts.entry(ResponseBand::of(Duration::seconds(*s))).or_default() += 1;
+            *counts
+                .entry(ResponseBand::of(Duration::seconds(*s)))
+                .or_default() += 1;
         }
         let rank = |q: usize| -> Option<i64> {
             if seconds.is_empty() {
@@ -287,7 +289,10 @@ mod tests {
         none.add(Outcome::Undeliverable);
         assert_eq!(StateReach::of(&none), StateReach::None);
         let counts = ReachCounts::of([&t, &all, &none]);
-        assert_eq!((counts.all, counts.partly, counts.none, counts.total()), (1, 1, 1, 3));
+        assert_eq!(
+            (counts.all, counts.partly, counts.none, counts.total()),
+            (1, 1, 1, 3)
+        );
     }
 
     #[test]

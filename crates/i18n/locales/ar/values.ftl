@@ -187,3 +187,12 @@ language-name-zh = الصينية
 # Sealing at rest (pocdir keys rotate).
 values-log-keys-rotate = جدّد { $actor } مفاتيح الختم: أصبح { $object } يختم بيانات الاتصال والأسرار والرسائل المخزّنة.
 values-object-sealing-key = مفتاح الختم { $id }
+values-log-ping-test-create = أنشأ { $actor } اختبار الاتصال { $object }.
+values-log-ping-test-start = بدأ { $actor } اختبار الاتصال { $object } وأرسل تحدياته بالبريد.
+values-log-ping-test-cancel = ألغى { $actor } اختبار الاتصال { $object }.
+values-log-ping-test-publish = نشر { $actor } الأرقام الإجمالية لاختبار الاتصال { $object }.
+values-log-ping-test-answer = سجّل { $actor } ردًّا على تحدي اختبار الاتصال { $object }.
+values-log-ping-test-record = سجّل { $actor } نتيجة تحقّق عبر قناة أخرى بشأن { $object }.
+values-log-ping-test-escalate = أبلغ { $actor } الجهات المسمِّية لدولة بجهات الاتصال التابعة لها التي لم تردّ في الوقت المحدد على اختبار الاتصال { $object }.
+values-object-ping-test = اختبار الاتصال رقم { $id }
+values-object-ping-challenge = تحدي اختبار الاتصال رقم { $id }

@@ -187,3 +187,12 @@ language-name-zh = Chinese
 # Sealing at rest (pocdir keys rotate).
 values-log-keys-rotate = { $actor } rotated the sealing keys: { $object } now seals the stored contact details, secrets and mail.
 values-object-sealing-key = sealing key { $id }
+values-log-ping-test-create = { $actor } created the ping test { $object }.
+values-log-ping-test-start = { $actor } started the ping test { $object } and mailed its challenges.
+values-log-ping-test-cancel = { $actor } cancelled the ping test { $object }.
+values-log-ping-test-publish = { $actor } published the aggregate figures of the ping test { $object }.
+values-log-ping-test-answer = { $actor } recorded an answer to the ping test challenge { $object }.
+values-log-ping-test-record = { $actor } recorded the outcome of a check by another channel for { $object }.
+values-log-ping-test-escalate = { $actor } told a State's nominators of its PoCs that did not answer the ping test { $object } in time.
+values-object-ping-test = ping test #{ $id }
+values-object-ping-challenge = ping test challenge #{ $id }

@@ -187,3 +187,12 @@ language-name-zh = chino
 # Sealing at rest (pocdir keys rotate).
 values-log-keys-rotate = { $actor } renovó las claves de sellado: { $object } sella ahora los datos de contacto, secretos y correos almacenados.
 values-object-sealing-key = clave de sellado { $id }
+values-log-ping-test-create = { $actor } creó la prueba de contacto { $object }.
+values-log-ping-test-start = { $actor } inició la prueba de contacto { $object } y envió sus desafíos.
+values-log-ping-test-cancel = { $actor } canceló la prueba de contacto { $object }.
+values-log-ping-test-publish = { $actor } publicó las cifras agregadas de la prueba de contacto { $object }.
+values-log-ping-test-answer = { $actor } registró una respuesta al desafío de prueba de contacto { $object }.
+values-log-ping-test-record = { $actor } registró el resultado de una comprobación por otro medio para { $object }.
+values-log-ping-test-escalate = { $actor } informó a los nominadores de un Estado de sus puntos de contacto que no respondieron a tiempo a la prueba de contacto { $object }.
+values-object-ping-test = prueba de contacto n.º { $id }
+values-object-ping-challenge = desafío de prueba de contacto n.º { $id }

@@ -187,3 +187,12 @@ language-name-zh = chinois
 # Sealing at rest (pocdir keys rotate).
 values-log-keys-rotate = { $actor } a renouvelé les clés de scellement : { $object } scelle désormais les coordonnées, secrets et courriels enregistrés.
 values-object-sealing-key = clé de scellement { $id }
+values-log-ping-test-create = { $actor } a créé le test de joignabilité { $object }.
+values-log-ping-test-start = { $actor } a lancé le test de joignabilité { $object } et envoyé ses défis.
+values-log-ping-test-cancel = { $actor } a annulé le test de joignabilité { $object }.
+values-log-ping-test-publish = { $actor } a publié les chiffres agrégés du test de joignabilité { $object }.
+values-log-ping-test-answer = { $actor } a enregistré une réponse au défi de test de joignabilité { $object }.
+values-log-ping-test-record = { $actor } a consigné le résultat d'une vérification par un autre moyen pour { $object }.
+values-log-ping-test-escalate = { $actor } a informé les nominateurs d'un État de ses points de contact qui n'ont pas répondu à temps au test de joignabilité { $object }.
+values-object-ping-test = test de joignabilité n° { $id }
+values-object-ping-challenge = défi de test de joignabilité n° { $id }

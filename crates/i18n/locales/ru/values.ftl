@@ -187,3 +187,12 @@ language-name-zh = китайский
 # Sealing at rest (pocdir keys rotate).
 values-log-keys-rotate = { $actor } сменил ключи запечатывания: теперь { $object } запечатывает хранимые контактные данные, секреты и письма.
 values-object-sealing-key = ключ запечатывания { $id }
+values-log-ping-test-create = { $actor } создал(а) проверку связи { $object }.
+values-log-ping-test-start = { $actor } начал(а) проверку связи { $object } и разослал(а) её запросы.
+values-log-ping-test-cancel = { $actor } отменил(а) проверку связи { $object }.
+values-log-ping-test-publish = { $actor } опубликовал(а) сводные показатели проверки связи { $object }.
+values-log-ping-test-answer = { $actor } записал(а) ответ на запрос проверки связи { $object }.
+values-log-ping-test-record = { $actor } записал(а) результат проверки по другому каналу для { $object }.
+values-log-ping-test-escalate = { $actor } сообщил(а) назначающим лицам государства о его контактных пунктах, не ответивших вовремя на проверку связи { $object }.
+values-object-ping-test = проверка связи № { $id }
+values-object-ping-challenge = запрос проверки связи № { $id }

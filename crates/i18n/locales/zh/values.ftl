@@ -187,3 +187,12 @@ language-name-zh = 中文
 # Sealing at rest (pocdir keys rotate).
 values-log-keys-rotate = { $actor } 轮换了封存密钥：{ $object } 现在封存所存储的联系方式、密钥和邮件。
 values-object-sealing-key = 封存密钥 { $id }
+values-log-ping-test-create = { $actor } 创建了联络测试 { $object }。
+values-log-ping-test-start = { $actor } 启动了联络测试 { $object } 并发送了其询问。
+values-log-ping-test-cancel = { $actor } 取消了联络测试 { $object }。
+values-log-ping-test-publish = { $actor } 公布了联络测试 { $object } 的汇总数据。
+values-log-ping-test-answer = { $actor } 记录了对联络测试询问 { $object } 的回答。
+values-log-ping-test-record = { $actor } 为 { $object } 记录了通过其他渠道核查的结果。
+values-log-ping-test-escalate = { $actor } 将未按时回答联络测试 { $object } 的联络点告知了该国的提名人。
+values-object-ping-test = 联络测试 #{ $id }
+values-object-ping-challenge = 联络测试询问 #{ $id }

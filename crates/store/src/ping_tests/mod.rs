@@ -10,9 +10,7 @@ use crate::outbox::{MailStatus, NewMail};
 use crate::{PocRole, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::log::entry::LogDraft;
-use pocdir_domain::ping_test::campaign::{
-    CampaignKind, CampaignStatus, CampaignTimes, Scope,
-};
+use pocdir_domain::ping_test::campaign::{CampaignKind, CampaignStatus, CampaignTimes, Scope};
 use pocdir_domain::ping_test::challenge::{
     AnswerChannel, ChallengeFacts, OtherChannelFinding, Outcome,
 };
@@ -243,8 +241,12 @@ pub trait PingTestStore: Send + Sync {
 
     /// Cancels a scheduled or running campaign and appends `log`; false
     /// when it was neither (nothing written).
-    async fn cancel_campaign(&self, id: i64, at: OffsetDateTime, log: LogDraft)
-        -> StoreResult<bool>;
+    async fn cancel_campaign(
+        &self,
+        id: i64,
+        at: OffsetDateTime,
+        log: LogDraft,
+    ) -> StoreResult<bool>;
 
     /// Marks a campaign published and appends `log`; false when it was
     /// published already.

@@ -128,9 +128,7 @@ impl ChallengeRow {
             finding: self
                 .finding
                 .as_deref()
-                .map(|f| {
-                    OtherChannelFinding::parse(f).ok_or_else(|| bad(format!("finding {f:?}")))
-                })
+                .map(|f| OtherChannelFinding::parse(f).ok_or_else(|| bad(format!("finding {f:?}"))))
                 .transpose()?,
             note,
         })

@@ -84,8 +84,10 @@ impl<D: Driver> Tx<D> {
             for (c, _) in chunk {
                 let name = format!("(PoC {} of ping test {id})", c.poc_id);
                 sealed.push((
-                    self.keys.seal_str(TOKEN, "ping_challenges", &name, &c.token)?,
-                    self.keys.seal_str(EMAIL, "ping_challenges", &name, &c.email)?,
+                    self.keys
+                        .seal_str(TOKEN, "ping_challenges", &name, &c.token)?,
+                    self.keys
+                        .seal_str(EMAIL, "ping_challenges", &name, &c.email)?,
                 ));
             }
             let mut sql = String::from(
@@ -150,12 +152,17 @@ impl<D: Driver> PingTestStore for SqlStore<D> {
         rows.into_iter()
             .map(|r| {
                 let bad = corrupt("pocs", r.id);
-                let sealed = r.active.ok_or_else(|| bad("active PoC without details".into()))?;
+                let sealed = r
+                    .active
+                    .ok_or_else(|| bad("active PoC without details".into()))?;
                 Ok(PingTarget {
                     poc_id: r.id,
                     participant: r.participant,
                     region: r.region,
-                    role: r.role.parse().map_err(|_| bad(format!("role {:?}", r.role)))?,
+                    role: r
+                        .role
+                        .parse()
+                        .map_err(|_| bad(format!("role {:?}", r.role)))?,
                     details: self.open_str(POC_DETAILS, r.id, &sealed)?,
                     account_id: r.account_id,
                     account_language: r.language,
@@ -282,7 +289,9 @@ impl<D: Driver> PingTestStore for SqlStore<D> {
         log: LogDraft,
     ) -> StoreResult<bool> {
         let mut tx = self.begin().await?;
-        let changed = tx.execute(CANCEL, &[to_db_time(at).into(), id.into()]).await?;
+        let changed = tx
+            .execute(CANCEL, &[to_db_time(at).into(), id.into()])
+            .await?;
         tx.commit_if_changed(changed, &[log]).await
     }
 
@@ -369,10 +378,7 @@ impl<D: Driver> PingTestStore for SqlStore<D> {
         rows.into_iter().map(|r| r.open(&self.keys)).collect()
     }
 
-    async fn open_challenges_of(
-        &self,
-        poc_ids: &[i64],
-    ) -> StoreResult<Vec<(Challenge, Campaign)>> {
+    async fn open_challenges_of(&self, poc_ids: &[i64]) -> StoreResult<Vec<(Challenge, Campaign)>> {
         if poc_ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -462,7 +468,9 @@ impl<D: Driver> PingTestStore for SqlStore<D> {
                     finding.finding.as_str().into(),
                     note.as_str().into(),
                     reached.then(|| to_db_time(finding.at)).into(),
-                    reached.then_some(AnswerChannel::OtherChannel.as_str()).into(),
+                    reached
+                        .then_some(AnswerChannel::OtherChannel.as_str())
+                        .into(),
                     reached.then_some(finding.by).into(),
                     finding.challenge_id.into(),
                 ],
@@ -621,7 +629,9 @@ impl<D: Driver> PingTestStore for SqlStore<D> {
             }
             sql.push(')');
         }
-        sql.push_str(" GROUP BY ch.campaign_id, ch.participant ORDER BY ch.campaign_id, ch.participant");
+        sql.push_str(
+            " GROUP BY ch.campaign_id, ch.participant ORDER BY ch.campaign_id, ch.participant",
+        );
         let rows: Vec<Row> = self.fetch_all(&sql, &params).await?;
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
         Ok(rows
