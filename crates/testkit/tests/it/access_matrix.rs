@@ -155,6 +155,20 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/api/v1/communications/{id}/export",
         ReadCommunications,
     ),
+    // Ping tests: the JSON API (the mailed token is its own credential).
+    ("GET", "/api/v1/ping-tests", ReadPingTests),
+    ("POST", "/api/v1/ping-tests", ManagePingTests),
+    ("GET", "/api/v1/ping-tests/{id}", ReadPingTests),
+    ("GET", "/api/v1/ping-tests/{id}/results", ReadPingTests),
+    ("POST", "/api/v1/ping-tests/{id}/cancel", ManagePingTests),
+    ("POST", "/api/v1/ping-tests/{id}/publish", ManagePingTests),
+    ("GET", "/api/v1/ping-tests/challenges", AnswerPingTests),
+    (
+        "POST",
+        "/api/v1/ping-tests/challenges/{id}/answer",
+        AnswerPingTests,
+    ),
+    ("POST", "/api/v1/ping-tests/answer", ViewPublic),
     // Communications: the pages.
     ("GET", "/communications", ReadCommunications),
     ("GET", "/communications/new", SendCommunications),

@@ -5,6 +5,8 @@
 //! same through the JSON API. The rules are the domain's (`ping_test::`);
 //! the service is `pocdir_ping_tests`.
 
+pub mod api;
+
 use crate::http::error::AppError;
 use crate::http::routes::Routes;
 use crate::state::AppState;
@@ -74,12 +76,49 @@ fn pages(routes: Routes) -> Routes {
     routes
 }
 
-/// The JSON API.
+/// The JSON API (`api.rs`). The token answer is `ViewPublic`: the mailed
+/// token is its credential.
 fn api_routes(routes: Routes) -> Routes {
+    use pocdir_domain::policy::Action::{
+        AnswerPingTests, ManagePingTests, ReadPingTests, ViewPublic,
+    };
     routes
+        .get("/api/v1/ping-tests", ReadPingTests, api::list)
+        .post("/api/v1/ping-tests", ManagePingTests, api::create)
+        .get(
+            "/api/v1/ping-tests/challenges",
+            AnswerPingTests,
+            api::challenges,
+        )
+        .post(
+            "/api/v1/ping-tests/challenges/{id}/answer",
+            AnswerPingTests,
+            api::answer_signed_in,
+        )
+        .post(
+            "/api/v1/ping-tests/answer",
+            ViewPublic,
+            api::answer_with_token,
+        )
+        .get("/api/v1/ping-tests/{id}", ReadPingTests, api::one)
+        .get(
+            "/api/v1/ping-tests/{id}/results",
+            ReadPingTests,
+            api::results,
+        )
+        .post(
+            "/api/v1/ping-tests/{id}/cancel",
+            ManagePingTests,
+            api::cancel,
+        )
+        .post(
+            "/api/v1/ping-tests/{id}/publish",
+            ManagePingTests,
+            api::publish,
+        )
 }
 
 /// This capability's part of the OpenAPI document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    utoipa::openapi::OpenApiBuilder::new().build()
+    api::openapi()
 }
