@@ -332,11 +332,10 @@ impl CampaignDraft {
                 }
                 let mut out = Vec::new();
                 for h in hours {
-                    let offset = Duration::hours(*h);
-                    if *h < 1 || offset >= window {
-                        err("reminder_hours", "ping-error-reminder-outside");
-                    } else {
-                        out.push(offset);
+                    // Checked: `Duration::hours` panics on a huge number.
+                    match h.checked_mul(3600).map(Duration::seconds) {
+                        Some(offset) if *h >= 1 && offset < window => out.push(offset),
+                        _ => err("reminder_hours", "ping-error-reminder-outside"),
                     }
                 }
                 out

@@ -320,6 +320,14 @@ async fn the_secretariat_creates_with_a_location_or_is_told_each_problem() {
         (json!({"title": "Short", "window_hours": 0}), vec!["window_hours"]),
         (json!({"title": "Long", "window_hours": 721}), vec!["window_hours"]),
         (
+            json!({"title": "Huge", "window_hours": i64::MAX, "reminder_hours": [i64::MAX, -1]}),
+            vec!["window_hours", "reminder_hours", "reminder_hours"],
+        ),
+        (
+            json!({"title": "Reminders", "window_hours": 24, "reminder_hours": [24, 1, 2, 3, 4, 5]}),
+            vec!["reminder_hours", "reminder_hours"],
+        ),
+        (
             json!({"title": "", "window_hours": -5, "scope": {"states": ["XXX"]}}),
             vec!["title", "window_hours", "scope.states"],
         ),
@@ -621,6 +629,30 @@ async fn the_mailed_token_answers_once_without_any_account() {
         .http
         .post(server.url("/api/v1/ping-tests/answer"))
         .json(&json!({"token": fresh_tokens[&c.pak_dip.account.email]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+
+    // With a session cookie, an API write repeats the CSRF token in its
+    // header, this one too (as the document says); without the cookie,
+    // nothing is asked.
+    let signed_in = server.signed_in(&c.pak_tech.account).await;
+    let r = signed_in
+        .http
+        .post(server.url("/api/v1/ping-tests/answer"))
+        .json(&json!({"token": fresh_tokens[&c.pak_tech.account.email]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(error_code(&Api::read(r).await.1), "csrf_failed");
+    let csrf = signed_in.csrf().await;
+    let r = signed_in
+        .http
+        .post(server.url("/api/v1/ping-tests/answer"))
+        .header("x-csrf-token", csrf)
+        .json(&json!({"token": fresh_tokens[&c.pak_tech.account.email]}))
         .send()
         .await
         .unwrap();
