@@ -316,9 +316,18 @@ async fn the_secretariat_creates_with_a_location_or_is_told_each_problem() {
             json!({"title": "Empty", "scope": {"roles": "diplomatic", "states": ["FRA"]}}),
             vec!["scope"],
         ),
-        (json!({"title": "Past", "starts_at": past}), vec!["starts_at"]),
-        (json!({"title": "Short", "window_hours": 0}), vec!["window_hours"]),
-        (json!({"title": "Long", "window_hours": 721}), vec!["window_hours"]),
+        (
+            json!({"title": "Past", "starts_at": past}),
+            vec!["starts_at"],
+        ),
+        (
+            json!({"title": "Short", "window_hours": 0}),
+            vec!["window_hours"],
+        ),
+        (
+            json!({"title": "Long", "window_hours": 721}),
+            vec!["window_hours"],
+        ),
         (
             json!({"title": "Huge", "window_hours": i64::MAX, "reminder_hours": [i64::MAX, -1]}),
             vec!["window_hours", "reminder_hours", "reminder_hours"],
@@ -384,7 +393,11 @@ async fn the_secretariat_creates_with_a_location_or_is_told_each_problem() {
         token: read_only,
     };
     let (status, _) = api
-        .post(&read_only, "/api/v1/ping-tests", json!({"title": "Read only"}))
+        .post(
+            &read_only,
+            "/api/v1/ping-tests",
+            json!({"title": "Read only"}),
+        )
         .await;
     assert_eq!(status, 403);
 
@@ -414,7 +427,9 @@ async fn the_secretariat_creates_with_a_location_or_is_told_each_problem() {
     let publish = format!("/api/v1/ping-tests/{run}/publish");
     let (status, early) = api.post(&c.secretariat, &publish, json!({})).await;
     assert_eq!(status, 409, "{early}");
-    server.clock.advance(Duration::hours(72) + Duration::days(8));
+    server
+        .clock
+        .advance(Duration::hours(72) + Duration::days(8));
     let (status, published) = api.post(&c.secretariat, &publish, json!({})).await;
     assert_eq!(status, 200, "{published}");
     assert_eq!(published["status"], "finished");
@@ -614,7 +629,9 @@ async fn the_mailed_token_answers_once_without_any_account() {
     // Closed: 410 as expired.
     let later = running(&api, &c.secretariat, "Expires").await;
     let later_tokens = self::tokens(&server, later).await;
-    server.clock.advance(Duration::hours(72) + Duration::days(7));
+    server
+        .clock
+        .advance(Duration::hours(72) + Duration::days(7));
     let (status, body) = api.answer(&later_tokens[&c.pak_dip.account.email]).await;
     assert_eq!(status, 410, "{body}");
     assert_eq!(error_code(&body), "challenge_expired");

@@ -356,12 +356,7 @@ impl CampaignBody {
             starts_at: c.times.starts_at,
             answer_by: c.times.answer_by,
             closes_at: c.times.closes_at,
-            reminder_hours: c
-                .times
-                .reminders
-                .iter()
-                .map(|d| d.whole_hours())
-                .collect(),
+            reminder_hours: c.times.reminders.iter().map(|d| d.whole_hours()).collect(),
             announced: c.announced,
             escalate: c.escalate,
             created_at: c.created_at,
@@ -766,7 +761,9 @@ pub async fn challenges(
         .my_challenges(&me.requester())
         .await?;
     let now = state.clock.now();
-    Ok(Json(mine.iter().map(|o| ChallengeBody::of(o, now)).collect()))
+    Ok(Json(
+        mine.iter().map(|o| ChallengeBody::of(o, now)).collect(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/ping-tests/challenges/{id}/answer", tag = "ping-tests",
