@@ -93,6 +93,15 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/communications/{id}/reply",
     "/communications/{id}/forward",
     "/communications/{id}/attachments/{attachment}",
+    // A ping test's `{id}` (a campaign) and a challenge's: what each reader
+    // sees of results and which challenges it answers follow the policy's
+    // `ping_test_view`, tested for every kind × its own and another State by
+    // `ping_tests_api::results_follow_the_readers_kind_and_state`.
+    "/api/v1/ping-tests/{id}",
+    "/api/v1/ping-tests/{id}/results",
+    "/api/v1/ping-tests/{id}/cancel",
+    "/api/v1/ping-tests/{id}/publish",
+    "/api/v1/ping-tests/challenges/{id}/answer",
 ];
 
 #[tokio::test]

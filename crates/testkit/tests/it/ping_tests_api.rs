@@ -11,6 +11,8 @@ use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::poc::{PocDraft, PocRole};
 use pocdir_domain::log::action::LogAction;
 use pocdir_domain::log::entry::{LogActor, LogDraft};
+use pocdir_domain::policy::Scopes;
+use pocdir_domain::policy::{decide, ping_test_view, Action, Actor, Decision, PingTestView};
 use pocdir_testkit::{TestAccount, TestServer};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -753,5 +755,107 @@ async fn a_signed_in_poc_answers_only_its_own_challenges() {
     assert_eq!(line["outcome"], "in_time");
     assert_eq!(line["channel"], "api");
     assert_eq!(results["overall"]["tally"]["in_time"], 1);
+    server.stop().await;
+}
+
+/// Every kind of account, of its own State and of another (PAK and FRA),
+/// with a read-write token: the list, one campaign, its results (with and without
+/// `?state=` naming the other State), its challenges and answering another
+/// PoC's, as `decide` and `ping_test_view` say.
+#[tokio::test]
+async fn results_follow_the_readers_kind_and_state() {
+    let server = TestServer::start().await;
+    let c = cast(&server).await;
+    let api = Api::new(&server);
+    let id = running(&api, &c.secretariat, "Matrix").await;
+    // Pakistan's technical PoC answered; France's has not.
+    let tokens = tokens(&server, id).await;
+    assert_eq!(api.answer(&tokens[&c.pak_tech.account.email]).await.0, 200);
+    let (_, fra_challenges) = api.get(&c.fra_tech, "/api/v1/ping-tests/challenges").await;
+    let fra_challenge = fra_challenges[0]["id"].as_i64().unwrap();
+    let (_, overall) = api
+        .get(&c.secretariat, &format!("/api/v1/ping-tests/{id}/results"))
+        .await;
+    let overall = overall["overall"].clone();
+
+    let mut checked = 0;
+    for kind in AccountKind::ALL {
+        let states: &[Option<&str>] = if kind.acts_for_participant() {
+            &[Some("PAK"), Some("FRA")]
+        } else {
+            &[None]
+        };
+        for state in states {
+            let w = who(&server, kind, *state).await;
+            let actor = Actor {
+                account_id: w.account.id,
+                kind,
+                participant: state
+                    .map(|s| pocdir_domain::account::ParticipantCode::parse(s).unwrap()),
+                scopes: Scopes::ALL,
+            };
+            let label = format!("{kind:?} of {state:?}");
+            let other = if *state == Some("PAK") { "FRA" } else { "PAK" };
+            for path in [
+                format!("/api/v1/ping-tests/{id}/results"),
+                format!("/api/v1/ping-tests/{id}/results?state={other}"),
+            ] {
+                let (status, body) = api.get(&w, &path).await;
+                if decide(Some(&actor), Action::ReadPingTests) != Decision::Allow {
+                    assert_eq!(status, 403, "{label} {path}");
+                    continue;
+                }
+                assert_eq!(status, 200, "{label} {path}: {body}");
+                assert_eq!(body["overall"], overall, "{label}");
+                match ping_test_view(&actor) {
+                    PingTestView::All => {
+                        assert_eq!(states_of(&body), vec!["FRA", "PAK"], "{label}");
+                        let want: Vec<String> = if path.contains("?state=") {
+                            let n = if other == "PAK" { 2 } else { 1 };
+                            vec![other.to_string(); n]
+                        } else {
+                            Vec::new()
+                        };
+                        assert_eq!(poc_states(&body), want, "{label} {path}");
+                    }
+                    PingTestView::OwnState(own) => {
+                        assert_eq!(states_of(&body), vec![own.clone()], "{label} {path}");
+                        let pocs = poc_states(&body);
+                        assert!(!pocs.is_empty(), "{label}");
+                        assert!(pocs.iter().all(|s| *s == own), "{label} {path}: {pocs:?}");
+                    }
+                    PingTestView::Public => panic!("{label}: reads, but sees as the public"),
+                }
+                checked += 1;
+            }
+            let (status, _) = api.get(&w, "/api/v1/ping-tests").await;
+            let reads = decide(Some(&actor), Action::ReadPingTests) == Decision::Allow;
+            assert_eq!(status == 200, reads, "{label}: list {status}");
+            let (status, _) = api.get(&w, &format!("/api/v1/ping-tests/{id}")).await;
+            assert_eq!(status == 200, reads, "{label}: one {status}");
+
+            let answers = decide(Some(&actor), Action::AnswerPingTests) == Decision::Allow;
+            let (status, mine) = api.get(&w, "/api/v1/ping-tests/challenges").await;
+            if answers {
+                assert_eq!(status, 200, "{label}");
+                // A new account has no PoC entry, so no challenge.
+                assert_eq!(mine, json!([]), "{label}");
+            } else {
+                assert_eq!(status, 403, "{label}");
+            }
+            let (status, _) = api
+                .post(
+                    &w,
+                    &format!("/api/v1/ping-tests/challenges/{fra_challenge}/answer"),
+                    json!({}),
+                )
+                .await;
+            assert_eq!(status, if answers { 404 } else { 403 }, "{label}");
+        }
+    }
+    assert_eq!(checked, 7 * 2, "every reader's results checked");
+    // Nobody answered France's challenge on another's behalf.
+    let (_, fra) = api.get(&c.fra_tech, "/api/v1/ping-tests/challenges").await;
+    assert_eq!(fra[0]["answered_at"], Value::Null);
     server.stop().await;
 }
