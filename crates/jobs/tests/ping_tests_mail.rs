@@ -34,7 +34,9 @@ use pocdir_jobs::mail::{send_once, MailSender, SmtpMailer};
 use pocdir_jobs::ping_tests::{ping_round, PingTestRounds};
 use pocdir_jobs::runner::{run_turn, Outcome as TurnOutcome};
 use pocdir_jobs::JobContext;
-use pocdir_ping_tests::mail::{challenge as challenge_mail, reminder as reminder_mail, ChallengeFacts};
+use pocdir_ping_tests::mail::{
+    challenge as challenge_mail, reminder as reminder_mail, ChallengeFacts,
+};
 use pocdir_ping_tests::{DirectWriter, PingTests, Settings};
 use pocdir_store::postgres::PostgresStore;
 use pocdir_store::sqlite::SqliteStore;
@@ -189,7 +191,15 @@ async fn poc(
         .await
         .unwrap();
     let d = store
-        .decide_poc(p.id, p.version, true, None, None, T0, draft(LogAction::PocApprove))
+        .decide_poc(
+            p.id,
+            p.version,
+            true,
+            None,
+            None,
+            T0,
+            draft(LogAction::PocApprove),
+        )
         .await
         .unwrap()
         .applied()
@@ -244,8 +254,20 @@ async fn world((dir, store): (Option<tempfile::TempDir>, Arc<dyn Store>), extra:
     let t = PocRole::Technical;
     for (state, role, email, langs, acc) in [
         ("PAK", t, "cert@pak.example", &["en"][..], None),
-        ("FRA", t, "cert@fra.example", &["en"][..], Some(fra_cert.account_id())),
-        ("FRA", PocRole::Diplomatic, "mae@fra.example", &["ar"][..], None),
+        (
+            "FRA",
+            t,
+            "cert@fra.example",
+            &["en"][..],
+            Some(fra_cert.account_id()),
+        ),
+        (
+            "FRA",
+            PocRole::Diplomatic,
+            "mae@fra.example",
+            &["ar"][..],
+            None,
+        ),
         ("DEU", t, BOUNCE, &["en"][..], None),
     ] {
         let id = poc(s, state, role, email, langs, acc).await;
@@ -457,7 +479,9 @@ async fn challenges_and_reminders_reach_the_peer_in_each_language(w: World) {
     .await
     .unwrap();
     clock.set(T0 + Duration::hours(24));
-    let round = ping_round(w.store.as_ref(), &clock, &settings).await.unwrap();
+    let round = ping_round(w.store.as_ref(), &clock, &settings)
+        .await
+        .unwrap();
     // Reminded: FRA's two and the refused address (which may have been
     // mended meanwhile); the peer refuses it again.
     assert_eq!(round.reminders, 3, "{round:?}");
@@ -467,7 +491,10 @@ async fn challenges_and_reminders_reach_the_peer_in_each_language(w: World) {
         now: T0 + Duration::hours(24),
         ..facts
     };
-    for (to, lang) in [("cert@fra.example", Lang::Fr), ("mae@fra.example", Lang::Ar)] {
+    for (to, lang) in [
+        ("cert@fra.example", Lang::Fr),
+        ("mae@fra.example", Lang::Ar),
+    ] {
         let mine: Vec<&serde_json::Value> = got.iter().filter(|m| rcpt(m) == to).collect();
         assert_eq!(mine.len(), 2, "{to}");
         let reminder = mine[1];
@@ -476,10 +503,7 @@ async fn challenges_and_reminders_reach_the_peer_in_each_language(w: World) {
         assert_eq!(field(reminder, "subject"), expected.subject);
         assert_eq!(text(field(reminder, "body")), text(&expected.body));
         assert_eq!(token_in(field(reminder, "body")), tokens[to]);
-        assert_ne!(
-            field(mine[0], "message_id"),
-            field(reminder, "message_id")
-        );
+        assert_ne!(field(mine[0], "message_id"), field(reminder, "message_id"));
     }
     assert!(got.iter().all(|m| rcpt(m) != BOUNCE));
     assert_eq!(
@@ -489,7 +513,9 @@ async fn challenges_and_reminders_reach_the_peer_in_each_language(w: World) {
     );
     // Nothing more that day.
     clock.set(T0 + Duration::hours(30));
-    let round = ping_round(w.store.as_ref(), &clock, &settings).await.unwrap();
+    let round = ping_round(w.store.as_ref(), &clock, &settings)
+        .await
+        .unwrap();
     assert_eq!(round.reminders, 0);
     drain(w.store.as_ref(), &clock, &mailer).await;
     sink.exactly(5).await;
@@ -500,8 +526,7 @@ async fn challenges_and_reminders_reach_the_peer_in_each_language(w: World) {
 
 #[tokio::test]
 async fn challenges_and_reminders_reach_the_peer_in_each_language_sqlite() {
-    challenges_and_reminders_reach_the_peer_in_each_language(world(sqlite().await, 0).await)
-        .await;
+    challenges_and_reminders_reach_the_peer_in_each_language(world(sqlite().await, 0).await).await;
 }
 
 #[tokio::test]
@@ -579,6 +604,15 @@ async fn two_instances_on_postgres_send_each_challenge_and_reminder_once() {
         for o in [&ra, &rb, &ma, &mb] {
             assert!(!matches!(o, TurnOutcome::Failed(_)), "{o:?}");
         }
+        // The rounds' lease lets one runner through; the senders share.
+        assert_eq!(
+            [&ra, &rb]
+                .iter()
+                .filter(|o| matches!(o, TurnOutcome::Skipped))
+                .count(),
+            1,
+            "{ra:?} {rb:?}"
+        );
         xa.unwrap();
         xb.unwrap();
         // Then the senders of both until the outbox is empty.
@@ -612,7 +646,11 @@ async fn two_instances_on_postgres_send_each_challenge_and_reminder_once() {
     for (to, mails) in &per {
         assert_eq!(mails.len(), 3, "{to}");
         let links: BTreeSet<String> = mails.iter().map(|m| token_in(field(m, "body"))).collect();
-        assert_eq!(links.len(), 1, "{to}: one token for the challenge and its reminders");
+        assert_eq!(
+            links.len(),
+            1,
+            "{to}: one token for the challenge and its reminders"
+        );
     }
     let c = a.campaign(id).await.unwrap().unwrap();
     assert_eq!(c.started_at, Some(starts));
@@ -620,5 +658,8 @@ async fn two_instances_on_postgres_send_each_challenge_and_reminder_once() {
     assert_eq!(challenges.len(), pocs);
     assert!(challenges.iter().all(|c| c.reminders_sent == 2));
     let counts = a.mail_counts().await.unwrap();
-    assert_eq!((counts.sent, counts.queued, counts.failed), (3 * pocs as i64, 0, 0));
+    assert_eq!(
+        (counts.sent, counts.queued, counts.failed),
+        (3 * pocs as i64, 0, 0)
+    );
 }
