@@ -1296,3 +1296,57 @@ async fn two_hundred_answers_at_once_through_the_group_commit() {
     let r = w.service().results(&w.secretariat, id, None).await.unwrap();
     assert_eq!(r.overall.tally.in_time, N as u64);
 }
+
+#[tokio::test]
+async fn the_schedule_creates_the_next_campaign_once_every_period() {
+    let w = world().await;
+    let mut settings = w.settings.clone();
+    let off = PingTests::new(w.store.as_ref(), &w.clock, &settings);
+    assert_eq!(off.schedule_next().await.unwrap(), None, "off: nothing");
+    settings.schedule = true;
+    let svc = PingTests::new(w.store.as_ref(), &w.clock, &settings);
+    let first = svc.schedule_next().await.unwrap().unwrap();
+    let c = w.store.campaign(first).await.unwrap().unwrap();
+    assert_eq!(c.kind, CampaignKind::Scheduled);
+    assert_eq!(c.created_by, None);
+    assert!(c.escalate);
+    assert_eq!(c.scope, Scope::everyone());
+    assert_eq!(c.times.starts_at, T0 + Duration::days(182));
+    // One waits: no other.
+    assert_eq!(svc.schedule_next().await.unwrap(), None);
+    w.clock.set(T0 + Duration::days(30));
+    assert_eq!(svc.schedule_next().await.unwrap(), None);
+    assert_eq!(w.store.campaigns().await.unwrap().len(), 1);
+    // Once it started, the next is due `every` after its start.
+    w.clock.set(c.times.starts_at);
+    assert_eq!(svc.start_due().await.unwrap(), 1);
+    let next = svc.schedule_next().await.unwrap().unwrap();
+    let n = w.store.campaign(next).await.unwrap().unwrap();
+    assert_eq!(n.times.starts_at, c.times.starts_at + Duration::days(182));
+    assert_eq!(svc.schedule_next().await.unwrap(), None);
+    // An ad hoc campaign does not count for the schedule.
+    svc.create(&w.secretariat, &adhoc("Ad hoc")).await.unwrap();
+    assert_eq!(svc.schedule_next().await.unwrap(), None);
+    assert_eq!(w.store.campaigns().await.unwrap().len(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn instances_scheduling_at_once_create_one_campaign() {
+    let w = world().await;
+    let mut settings = w.settings.clone();
+    settings.schedule = true;
+    let svc = PingTests::new(w.store.as_ref(), &w.clock, &settings);
+    let (a, b, c) = tokio::join!(
+        svc.schedule_next(),
+        svc.schedule_next(),
+        svc.schedule_next()
+    );
+    let created: Vec<i64> = [a, b, c].into_iter().filter_map(|r| r.unwrap()).collect();
+    assert_eq!(created.len(), 1, "{created:?}");
+    assert_eq!(w.store.campaigns().await.unwrap().len(), 1);
+    // Later, with one waiting: still one.
+    w.clock.set(T0 + Duration::days(1));
+    let (a, b) = tokio::join!(svc.schedule_next(), svc.schedule_next());
+    assert_eq!((a.unwrap(), b.unwrap()), (None, None));
+    assert_eq!(w.store.campaigns().await.unwrap().len(), 1);
+}
