@@ -72,15 +72,45 @@ fn keyring() -> Keyring {
 
 // ---------------------------------------------------------------- stores
 
-async fn sqlite() -> (Option<tempfile::TempDir>, Arc<dyn Store>) {
+async fn sqlite() -> (Option<Place>, Arc<dyn Store>) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&url, keyring()).await.unwrap());
-    (Some(dir), store)
+    (Some(Place::Dir(dir)), store)
 }
 
-/// A fresh database on the test PostgreSQL; its URL.
-async fn postgres_url() -> String {
+/// Drops a test's PostgreSQL database when the test ends, even by a panic.
+struct PgDatabase(String);
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let name = std::mem::take(&mut self.0);
+        let _ = std::thread::spawn(move || {
+            use sqlx::Connection;
+            let admin = std::env::var("POCDIR_TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+            if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                rt.block_on(async {
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                        let _ =
+                            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(&mut conn)
+                                .await;
+                        let _ = conn.close().await;
+                    }
+                });
+            }
+        })
+        .join();
+    }
+}
+
+/// A fresh database on the test PostgreSQL; its URL, and the guard that
+/// drops it.
+async fn postgres_url() -> (String, PgDatabase) {
     use sqlx::Connection;
     let admin = std::env::var("POCDIR_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
@@ -98,13 +128,19 @@ async fn postgres_url() -> String {
     let _ = conn.close().await;
     let mut url = url::Url::parse(&admin).unwrap();
     url.set_path(&name);
-    url.to_string()
+    (url.to_string(), PgDatabase(name))
 }
 
-async fn postgres() -> (Option<tempfile::TempDir>, Arc<dyn Store>) {
-    let url = postgres_url().await;
+/// A temporary SQLite directory or PostgreSQL database, removed at the end.
+enum Place {
+    Dir(#[allow(dead_code)] tempfile::TempDir),
+    Pg(#[allow(dead_code)] PgDatabase),
+}
+
+async fn postgres() -> (Option<Place>, Arc<dyn Store>) {
+    let (url, guard) = postgres_url().await;
     (
-        None,
+        Some(Place::Pg(guard)),
         Arc::new(PostgresStore::open(&url, keyring()).await.unwrap()),
     )
 }
@@ -112,7 +148,7 @@ async fn postgres() -> (Option<tempfile::TempDir>, Arc<dyn Store>) {
 // ---------------------------------------------------------------- people
 
 struct World {
-    _dir: Option<tempfile::TempDir>,
+    _dir: Option<Place>,
     store: Arc<dyn Store>,
     secretariat: Requester,
     /// PoC id and State by address.
@@ -216,7 +252,7 @@ async fn poc(
 /// PAK, FRA and DEU with four PoCs: PAK's CERT (English), FRA's CERT
 /// (signs in, in French), FRA's ministry (works in Arabic), and DEU's,
 /// whose address the peer refuses; `extra` more PoCs of PAK.
-async fn world((dir, store): (Option<tempfile::TempDir>, Arc<dyn Store>), extra: usize) -> World {
+async fn world((dir, store): (Option<Place>, Arc<dyn Store>), extra: usize) -> World {
     let s = store.as_ref();
     let seed: Vec<NewParticipant> = ["PAK", "FRA", "DEU"]
         .iter()
@@ -544,7 +580,7 @@ async fn challenges_and_reminders_reach_the_peer_in_each_language_postgres() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_on_postgres_send_each_challenge_and_reminder_once() {
     const EXTRA: usize = 40;
-    let url = postgres_url().await;
+    let (url, _guard) = postgres_url().await;
     let ring = keyring();
     let a: Arc<dyn Store> = Arc::new(PostgresStore::open(&url, ring.clone()).await.unwrap());
     let b: Arc<dyn Store> = Arc::new(PostgresStore::open(&url, ring).await.unwrap());

@@ -43,6 +43,7 @@ struct World {
     clock: ManualClock,
     settings: Settings,
     _dir: Option<tempfile::TempDir>,
+    _pg: Option<PgDatabase>,
     secretariat: Requester,
     pak_tech: Requester,
     fra_tech: Requester,
@@ -211,7 +212,40 @@ async fn poc(
     d.poc.id
 }
 
-async fn open_store() -> (Option<tempfile::TempDir>, Arc<dyn Store>) {
+/// Drops a test's PostgreSQL database when the test ends, even by a panic.
+struct PgDatabase(String);
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let name = std::mem::take(&mut self.0);
+        let _ = std::thread::spawn(move || {
+            use sqlx::Connection;
+            let admin = std::env::var("POCDIR_TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+            if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                rt.block_on(async {
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                        let _ =
+                            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(&mut conn)
+                                .await;
+                        let _ = conn.close().await;
+                    }
+                });
+            }
+        })
+        .join();
+    }
+}
+
+async fn open_store() -> (
+    Option<tempfile::TempDir>,
+    Option<PgDatabase>,
+    Arc<dyn Store>,
+) {
     let keys = pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy)).unwrap();
     if matches!(
         std::env::var("POCDIR_TEST_BACKEND").as_deref(),
@@ -231,19 +265,20 @@ async fn open_store() -> (Option<tempfile::TempDir>, Arc<dyn Store>) {
         let _ = conn.close().await;
         let mut url = url::Url::parse(&admin).unwrap();
         url.set_path(&name);
+        let guard = PgDatabase(name);
         let store = PostgresStore::open(url.as_str(), keys).await.unwrap();
-        return (None, Arc::new(store));
+        return (None, Some(guard), Arc::new(store));
     }
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("p.db").display());
     let store = SqliteStore::open(&url, keys).await.unwrap();
-    (Some(dir), Arc::new(store))
+    (Some(dir), None, Arc::new(store))
 }
 
 /// PAK (Asia), FRA and DEU (Europe) participate; XYZ had a PoC and left.
 /// FRA also has a withdrawn PoC.
 async fn world() -> World {
-    let (dir, store) = open_store().await;
+    let (dir, pg, store) = open_store().await;
     let s = store.as_ref();
     s.seed_participants(
         &[
@@ -366,6 +401,7 @@ async fn world() -> World {
             base_url: BASE.to_string(),
         },
         _dir: dir,
+        _pg: pg,
         secretariat,
         pak_tech,
         fra_tech,
