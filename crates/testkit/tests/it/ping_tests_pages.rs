@@ -129,10 +129,7 @@ async fn cast(server: &TestServer) -> Cast {
 fn created_id(r: &reqwest::Response) -> i64 {
     assert_eq!(r.status(), 303);
     let location = r.headers()["location"].to_str().unwrap();
-    assert!(
-        location.ends_with("?done=ping-test-created"),
-        "{location}"
-    );
+    assert!(location.ends_with("?done=ping-test-created"), "{location}");
     location
         .trim_start_matches("/ping-tests/")
         .split('?')
@@ -196,7 +193,12 @@ async fn answer_entries(server: &TestServer) -> usize {
         action: Some("ping_test.answer".into()),
         ..LogFilter::default()
     };
-    server.store.search_log(&filter, None, 1000).await.unwrap().len()
+    server
+        .store
+        .search_log(&filter, None, 1000)
+        .await
+        .unwrap()
+        .len()
 }
 
 #[tokio::test]
@@ -211,7 +213,10 @@ async fn the_form_creates_a_campaign_and_brings_back_every_refusal() {
     assert!(html.contains("id=\"ping-none\"") && html.contains("href=\"/ping-tests/new\""));
     let form = web.get("/ping-tests/new").await.text().await.unwrap();
     assert!(form.contains("value=\"72\""), "the configured window");
-    assert!(form.contains("value=\"24, 48\""), "the configured reminders");
+    assert!(
+        form.contains("value=\"24, 48\""),
+        "the configured reminders"
+    );
     assert!(form.contains("<option value=\"PAK\"") && form.contains("<option value=\"Asia\""));
 
     // France's diplomatic PoCs: it has none, so nobody to reach.
@@ -252,7 +257,10 @@ async fn the_form_creates_a_campaign_and_brings_back_every_refusal() {
     ] {
         assert!(html.contains(&format!("id=\"error-{field}\"")), "{field}");
         assert!(html.contains(message), "{message}");
-        assert!(html.contains(&format!("href=\"#{field}\"")), "summary links to {field}");
+        assert!(
+            html.contains(&format!("href=\"#{field}\"")),
+            "summary links to {field}"
+        );
     }
     // A window of 31 days, and a start that is not a date.
     let r = web
@@ -269,7 +277,10 @@ async fn the_form_creates_a_campaign_and_brings_back_every_refusal() {
     let html = r.text().await.unwrap();
     assert!(html.contains("between 1 hour and 30 days"));
     assert!(html.contains("Give the start as a date and time (UTC)"));
-    assert!(server.store.campaigns().await.unwrap().is_empty(), "nothing created");
+    assert!(
+        server.store.campaigns().await.unwrap().is_empty(),
+        "nothing created"
+    );
 
     // Scheduled for later, then one that starts now.
     let later = (server.clock.now() + time::Duration::days(2))
@@ -404,14 +415,22 @@ async fn the_link_records_nothing_until_the_button_and_then_only_once() {
     assert!(html.contains("id=\"ping-late\""));
     let r = person.post_form(&late, &[]).await;
     assert_eq!(r.status(), 200);
-    assert!(r.text().await.unwrap().contains("id=\"ping-answered-late\""));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("id=\"ping-answered-late\""));
     assert_eq!(answered(&server, id).await, 2);
 
     // Once closed, a link has expired.
     server.clock.advance(time::Duration::days(8));
     let r = person.get(&format!("/ping/{}", tokens[2])).await;
     assert_eq!(r.status(), 410);
-    assert!(r.text().await.unwrap().contains("id=\"ping-refused-expired\""));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("id=\"ping-refused-expired\""));
     assert_eq!(answered(&server, id).await, 2);
     server.stop().await;
 }
@@ -428,7 +447,9 @@ async fn cancelling_stops_answers_by_link_and_in_the_portal() {
     assert!(home.contains("id=\"home-ping\"") && home.contains("To cancel"));
 
     // Without ticking the box: nothing happens.
-    let r = web.post_form(&format!("/ping-tests/{id}/cancel"), &[]).await;
+    let r = web
+        .post_form(&format!("/ping-tests/{id}/cancel"), &[])
+        .await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Tick the box"));
     let r = web
@@ -507,9 +528,16 @@ async fn a_poc_answers_from_its_home_and_only_its_own_challenge() {
     );
     assert!(home.contains("Ayesha Malik"));
 
-    // Another PoC's challenge: not found, nothing recorded.
+    // Another PoC's challenge, of its own State or asked by another
+    // State's PoC: not found, nothing recorded.
     let r = poc
         .post_form(&format!("/ping-tests/challenges/{}/answer", other.id), &[])
+        .await;
+    assert_eq!(r.status(), 404);
+    let france = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    let france = server.signed_in(&france).await;
+    let r = france
+        .post_form(&format!("/ping-tests/challenges/{}/answer", mine.id), &[])
         .await;
     assert_eq!(r.status(), 404);
     assert_eq!(answered(&server, id).await, 0);
@@ -519,17 +547,17 @@ async fn a_poc_answers_from_its_home_and_only_its_own_challenge() {
         .await;
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/?done=ping-test-answered");
-    let home = poc.get("/?done=ping-test-answered").await.text().await.unwrap();
+    let home = poc
+        .get("/?done=ping-test-answered")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(home.contains("Thank you: your answer is recorded in time."));
     assert!(home.contains(&format!("id=\"home-challenge-done-{}\"", mine.id)));
     assert!(!home.contains(&format!("id=\"home-challenge-answer-{}\"", mine.id)));
     assert_eq!(answered(&server, id).await, 1);
-    let stored = server
-        .store
-        .challenge(mine.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = server.store.challenge(mine.id).await.unwrap().unwrap();
     assert_eq!(stored.channel.map(|ch| ch.as_str()), Some("portal"));
     // Twice: already answered.
     let r = poc
@@ -550,7 +578,24 @@ async fn a_poc_answers_from_its_home_and_only_its_own_challenge() {
         .await
         .unwrap();
     assert!(home.contains("id=\"home-ping-latest\"") && home.contains("Portal check"));
-    assert!(home.contains("1 of 2 of your State&#39;s PoCs answered"), "{home}");
+    assert!(
+        home.contains("1 of 2 of your State&#39;s PoCs answered"),
+        "{home}"
+    );
+    // France's nominator: its own State's line, never Pakistan's.
+    let fra = server.account(AccountKind::Nominator, Some("FRA")).await;
+    let home = server
+        .signed_in(&fra)
+        .await
+        .get("/")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        home.contains("0 of 1 of your State&#39;s PoCs answered"),
+        "{home}"
+    );
     // The diplomatic PoC still has its own to answer.
     let home = server
         .signed_in(&c.diplomatic)
@@ -591,7 +636,12 @@ async fn published_figures_are_aggregates_only() {
         .await;
     assert_eq!(r.status(), 409);
     let public = server.client();
-    let html = public.get("/ping-tests/published").await.text().await.unwrap();
+    let html = public
+        .get("/ping-tests/published")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("id=\"ping-published-none\"") && !html.contains("Autumn check"));
 
     server.clock.advance(time::Duration::days(11));
@@ -615,19 +665,34 @@ async fn published_figures_are_aggregates_only() {
         r.headers()["location"],
         format!("/ping-tests/{id}?done=ping-test-published").as_str()
     );
-    let html = public.get("/ping-tests/published").await.text().await.unwrap();
+    let html = public
+        .get("/ping-tests/published")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Autumn check"));
     assert!(html.contains("class=\"figure-total\">3<"), "{html}");
     assert!(html.contains("class=\"figure-in_time\">1<"));
     assert!(html.contains("class=\"figure-no_answer\">2<"));
     assert!(html.contains("class=\"figure-states-partly\">1<"));
     assert!(html.contains("class=\"figure-states-none\">1<"));
-    for named in ["Pakistan", "PAK", "France", "FRA", "Imran Siddiqui", "Ayesha Malik"] {
+    for named in [
+        "Pakistan",
+        "PAK",
+        "France",
+        "FRA",
+        "Imran Siddiqui",
+        "Ayesha Malik",
+    ] {
         assert!(!html.contains(named), "{named} on the public page");
     }
     // The public home and the help lead to it and to the description.
     let home = public.get("/").await.text().await.unwrap();
-    assert!(home.contains("href=\"/ping-tests/published\"") && home.contains("href=\"/ping-tests/about\""));
+    assert!(
+        home.contains("href=\"/ping-tests/published\"")
+            && home.contains("href=\"/ping-tests/about\"")
+    );
     let help = public.get("/help").await.text().await.unwrap();
     assert!(help.contains("href=\"/ping-tests/about\""));
     server.stop().await;
@@ -672,7 +737,12 @@ async fn every_page_renders_in_english_and_arabic() {
                 "{lang} {path}"
             );
         }
-        let about = anonymous.get("/ping-tests/about").await.text().await.unwrap();
+        let about = anonymous
+            .get("/ping-tests/about")
+            .await
+            .text()
+            .await
+            .unwrap();
         if lang == "ar" {
             assert!(about.contains("اختبارات الاتصال"));
         } else {

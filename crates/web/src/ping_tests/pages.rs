@@ -50,11 +50,17 @@ fn scope_words(page: &PageCtx, scope: &Scope, names: &BTreeMap<String, String>) 
     }
     if !scope.regions.is_empty() {
         let list: Vec<String> = scope.regions.iter().map(|r| page.region(r)).collect();
-        parts.push(page.tr.t1("ping-page-scope-regions", "list", &list.join(", ")));
+        parts.push(
+            page.tr
+                .t1("ping-page-scope-regions", "list", &list.join(", ")),
+        );
     }
     if !scope.states.is_empty() {
         let list: Vec<String> = scope.states.iter().map(|s| name_of(names, s)).collect();
-        parts.push(page.tr.t1("ping-page-scope-states", "list", &list.join(", ")));
+        parts.push(
+            page.tr
+                .t1("ping-page-scope-states", "list", &list.join(", ")),
+        );
     }
     parts.join(" · ")
 }
@@ -645,10 +651,7 @@ pub struct PublishedPage {
 }
 
 /// The campaigns whose figures the secretariat published, newest first.
-pub async fn published(
-    State(state): State<AppState>,
-    page: PageCtx,
-) -> Result<Response, AppError> {
+pub async fn published(State(state): State<AppState>, page: PageCtx) -> Result<Response, AppError> {
     let settings = settings(&state);
     let service = service(&state, &settings);
     let mut list = service.published().await?;
