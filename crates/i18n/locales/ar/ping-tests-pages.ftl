@@ -114,3 +114,4 @@ ping-home-running = { $count ->
 ping-home-reached = ردّت { $reached } من أصل { $total } جهة اتصال
 ping-home-reached-own = ردّت { $reached } من أصل { $total } من جهات الاتصال في دولتك.
 ping-home-latest = آخر اختبار اتصال: { $title }.
+ping-page-reminders-at = التذكيرات

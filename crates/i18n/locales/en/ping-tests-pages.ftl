@@ -112,3 +112,4 @@ ping-home-running = { $count ->
 ping-home-reached = { $reached } of { $total } PoCs answered
 ping-home-reached-own = { $reached } of { $total } of your State's PoCs answered.
 ping-home-latest = Latest ping test: { $title }.
+ping-page-reminders-at = Reminders

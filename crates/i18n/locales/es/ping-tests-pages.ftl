@@ -112,3 +112,4 @@ ping-home-running = { $count ->
 ping-home-reached = { $reached } de { $total } PoC respondieron
 ping-home-reached-own = { $reached } de { $total } PoC de su Estado respondieron.
 ping-home-latest = Última prueba de contacto: { $title }.
+ping-page-reminders-at = Recordatorios

@@ -112,3 +112,4 @@ ping-home-running = { $count ->
 ping-home-reached = { $reached } PoC sur { $total } ont répondu
 ping-home-reached-own = { $reached } PoC de votre État sur { $total } ont répondu.
 ping-home-latest = Dernier test de joignabilité : { $title }.
+ping-page-reminders-at = Rappels

@@ -114,3 +114,4 @@ ping-home-running = { $count ->
 ping-home-reached = ответили { $reached } из { $total } контактных лиц
 ping-home-reached-own = Ответили { $reached } из { $total } контактных лиц вашего государства.
 ping-home-latest = Последняя проверка связи: { $title }.
+ping-page-reminders-at = Напоминания

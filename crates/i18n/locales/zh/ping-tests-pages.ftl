@@ -103,3 +103,4 @@ ping-home-running = 项联络测试进行中
 ping-home-reached = { $total } 个联络点中有 { $reached } 个已回答
 ping-home-reached-own = 贵国 { $total } 个联络点中有 { $reached } 个已回答。
 ping-home-latest = 最近一次联络测试：{ $title }。
+ping-page-reminders-at = 提醒
