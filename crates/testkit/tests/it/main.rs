@@ -29,6 +29,8 @@ mod mail;
 mod openapi;
 mod participants;
 mod ping_tests_api;
+mod ping_tests_mail;
+mod ping_tests_pages;
 mod pocs;
 mod security_keys;
 mod sign_in;
