@@ -5,6 +5,10 @@
 //! same through the JSON API. The rules are the domain's (`ping_test::`);
 //! the service is `pocdir_ping_tests`.
 
+pub mod charts;
+pub mod export;
+pub mod results;
+
 use crate::http::error::AppError;
 use crate::http::routes::Routes;
 use crate::state::AppState;
@@ -71,7 +75,26 @@ pub fn routes(routes: Routes) -> Routes {
 
 /// The pages (server-rendered, no JavaScript needed).
 fn pages(routes: Routes) -> Routes {
+    use pocdir_domain::policy::Action::{ManagePingTests, ReadPingTests};
     routes
+        // Results, their exports and charts, the trend (results.rs).
+        .get("/ping-tests/trend", ReadPingTests, results::trend)
+        .get("/ping-tests/{id}/results", ReadPingTests, results::results)
+        .get(
+            "/ping-tests/{id}/results.csv",
+            ReadPingTests,
+            results::results_csv_download,
+        )
+        .get(
+            "/ping-tests/{id}/results.json",
+            ReadPingTests,
+            results::results_json_download,
+        )
+        .post(
+            "/ping-tests/{id}/challenges/{challenge}/finding",
+            ManagePingTests,
+            results::record_finding,
+        )
 }
 
 /// The JSON API.
