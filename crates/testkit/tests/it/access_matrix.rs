@@ -174,6 +174,16 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/communications/{id}/attachments/{attachment}",
         ReadCommunications,
     ),
+    // Ping tests: results, their files, the trend, a check by another channel.
+    ("GET", "/ping-tests/trend", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results.csv", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results.json", ReadPingTests),
+    (
+        "POST",
+        "/ping-tests/{id}/challenges/{challenge}/finding",
+        ManagePingTests,
+    ),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own
@@ -188,6 +198,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
     path.replace("{code}", code)
         .replace("{id}", "999999")
         .replace("{attachment}", "1")
+        .replace("{challenge}", "1")
         .replace("{size}", "1")
         .replace("{topic}", "nominator")
         .replace("{token}", "pdi_unknown")

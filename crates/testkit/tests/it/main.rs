@@ -28,6 +28,7 @@ mod log;
 mod mail;
 mod openapi;
 mod participants;
+mod ping_tests_results;
 mod pocs;
 mod security_keys;
 mod sign_in;

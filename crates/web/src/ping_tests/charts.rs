@@ -575,8 +575,8 @@ mod tests {
         // The figures in words.
         assert!(svg.contains("Of 9 PoCs: 5 answered in time, 2 late"), "{svg}");
         // Each outcome's colour from the palette, as an attribute.
-        assert!(svg.contains(&format!("fill=\"{}\"", palette::GOOD)), "{svg}");
-        assert!(svg.contains(&format!("fill=\"{}\"", palette::BAD)));
+        assert!(svg.contains(&format!("fill=\"{}\"", palette::GOOD.to_uppercase())), "{svg}");
+        assert!(svg.contains(&format!("fill=\"{}\"", palette::BAD.to_uppercase())));
         assert!(svg.contains("Answered in time"));
         assert!(svg.contains("direction=\"ltr\""));
     }
@@ -627,29 +627,37 @@ mod tests {
     #[test]
     fn a_trend_breaks_where_a_state_was_absent() {
         let tr = Translator::new(Lang::En);
-        let campaigns = vec!["2026-01-01".to_string(), "2026-07-01".into(), "2027-01-01".into()];
+        let campaigns: Vec<String> = ["2026-01-01", "2026-07-01", "2027-01-01", "2027-07-01", "2028-01-01"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let lines = vec![
             Line {
                 label: "All States".into(),
                 colour: palette::ACCENT,
                 squares: false,
-                points: vec![Some(50.0), Some(75.0), Some(100.0)],
+                points: vec![Some(50.0), Some(75.0), Some(100.0), Some(80.0), Some(90.0)],
             },
             Line {
                 label: "Pakistan".into(),
                 colour: palette::WARN,
                 squares: true,
-                points: vec![Some(100.0), None, Some(0.0)],
+                points: vec![Some(100.0), Some(50.0), None, Some(0.0), Some(10.0)],
             },
         ];
         let svg = trend_chart(&tr, "t", "Trend".into(), &campaigns, &lines).unwrap();
         assert!(!svg.contains("style="));
         assert!(svg.contains("All States: 2026-01-01 50.0%"), "{svg}");
-        assert!(svg.contains("2026-07-01 not in this campaign"), "{svg}");
-        assert!(svg.contains(&format!("stroke=\"{}\"", palette::WARN)));
-        // One polyline for the overall line, two pieces for the State's.
-        assert_eq!(svg.matches("<polyline").count(), 3, "{svg}");
-        assert!(svg.contains(">2027-01-01"));
+        assert!(svg.contains("2027-01-01 not in this campaign"), "{svg}");
+        assert!(svg.contains(&format!("stroke=\"{}\"", palette::WARN.to_uppercase())));
+        // One polyline for the overall line, two pieces for the State's,
+        // and one in the legend for each.
+        assert_eq!(
+            svg.matches("stroke-width=\"2\" points=").count(),
+            5,
+            "{svg}"
+        );
+        assert!(svg.contains("\n2028-01-01\n"));
         let empty = trend_chart(&tr, "t", "Trend".into(), &[], &[]).unwrap();
         assert!(empty.contains(&tr.t("ping-results-chart-trend-none")));
     }

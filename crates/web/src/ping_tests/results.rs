@@ -137,6 +137,8 @@ pub struct ResultsPage {
     pub reach: Vec<FigureRow>,
     pub states: Vec<StateRow>,
     pub pocs: Vec<PocRow>,
+    /// A refused check whose PoC line has no form to show it beside.
+    pub alert: Option<String>,
     pub csv_href: String,
     pub json_href: String,
 }
@@ -236,7 +238,7 @@ fn results_page(
             r.status,
             CampaignStatus::Running | CampaignStatus::Finished
         );
-    let pocs = r
+    let pocs: Vec<PocRow> = r
         .pocs
         .iter()
         .map(|p| {
@@ -259,7 +261,8 @@ fn results_page(
                 } else {
                     String::new()
                 },
-                may_record: may_record && c.answered_at.is_none() && c.finding.is_none(),
+                // Not reached may be followed by a later check that reaches.
+                may_record: may_record && c.answered_at.is_none(),
                 error: failed
                     .as_ref()
                     .filter(|e| e.challenge_id == c.id)
@@ -272,6 +275,14 @@ fn results_page(
             }
         })
         .collect();
+    let alert = failed
+        .as_ref()
+        .filter(|e| {
+            !pocs
+                .iter()
+                .any(|p| p.challenge_id == e.challenge_id && p.may_record)
+        })
+        .map(|e| e.message.clone());
     let states = r
         .states
         .iter()
@@ -378,6 +389,7 @@ fn results_page(
         reach,
         states,
         pocs,
+        alert,
         csv_href: format!("/ping-tests/{}/results.csv{q}", r.campaign.id),
         json_href: format!("/ping-tests/{}/results.json{q}", r.campaign.id),
         page,
