@@ -255,7 +255,10 @@ async fn download(web: &WebClient, path: &str, content_type: &str, name: &str) -
     assert_eq!(r.status(), 200, "{path}");
     let h = r.headers();
     assert!(
-        h["content-type"].to_str().unwrap().starts_with(content_type),
+        h["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with(content_type),
         "{path}"
     );
     assert_eq!(
@@ -498,10 +501,18 @@ async fn the_secretariat_records_a_check_by_another_channel_and_others_may_not()
         .unwrap();
     assert!(row.contains("Not reached"), "{row}");
     assert!(row.contains("Phone number out of service"));
-    assert!(row.contains("class=\"finding\""), "a later check may reach it");
+    assert!(
+        row.contains("class=\"finding\""),
+        "a later check may reach it"
+    );
     // Its outcome counts: no answer, and the CSV says so (the note is the
     // secretariat's, not the State's).
-    let csv = sec.get(&format!("{results}.csv?state=PAK")).await.text().await.unwrap();
+    let csv = sec
+        .get(&format!("{results}.csv?state=PAK"))
+        .await
+        .text()
+        .await
+        .unwrap();
     let line = parse_csv(&csv)
         .into_iter()
         .find(|r| r[3] == silent.to_string())
@@ -510,7 +521,12 @@ async fn the_secretariat_records_a_check_by_another_channel_and_others_may_not()
     assert_eq!(line[11], "not_reached");
     assert_eq!(line[19], "Phone number out of service");
     let pak_web = server.signed_in(&w.pak_poc).await;
-    let csv = pak_web.get(&format!("{results}.csv")).await.text().await.unwrap();
+    let csv = pak_web
+        .get(&format!("{results}.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!csv.contains("Phone number out of service"));
     assert!(csv.contains("not_reached"));
     // A later call reaches the PoC: it counts as answered by that channel.
@@ -526,7 +542,10 @@ async fn the_secretariat_records_a_check_by_another_channel_and_others_may_not()
         .split("</tr>")
         .next()
         .unwrap();
-    assert!(row.contains("Another channel (recorded by the secretariat)"), "{row}");
+    assert!(
+        row.contains("Another channel (recorded by the secretariat)"),
+        "{row}"
+    );
     assert!(row.contains("Answered in time"), "{row}");
     assert!(!row.contains("class=\"finding\""));
     // Once answered, another check is refused, and said so on the page.
@@ -535,7 +554,10 @@ async fn the_secretariat_records_a_check_by_another_channel_and_others_may_not()
         .await;
     assert_eq!(r.status(), 409);
     let html = r.text().await.unwrap();
-    assert!(html.contains("This ping test challenge was already answered."), "{html}");
+    assert!(
+        html.contains("This ping test challenge was already answered."),
+        "{html}"
+    );
 
     // A cancelled campaign: results shown, no form.
     let html = page(

@@ -13,12 +13,12 @@
 //! right to left (`direction="rtl"`), its anchor mirrored so that it stays
 //! where the chart put it: Arabic labels read in their own order.
 
-use pocdir_domain::ping_test::challenge::Outcome;
-use pocdir_domain::ping_test::results::{Distribution, Tally};
-use pocdir_i18n::{FluentArg, Translator};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use pocdir_domain::ping_test::challenge::Outcome;
+use pocdir_domain::ping_test::results::{Distribution, Tally};
+use pocdir_i18n::{FluentArg, Translator};
 
 /// The palette of `static/app.css` (its `--c-*` tokens).
 pub mod palette {
@@ -278,7 +278,11 @@ pub fn line_chart(
             .x_labels(0)
             .y_labels(6)
             .y_label_formatter(&percent)
-            .label_style(font(12.0, palette::MUTED, Pos::new(HPos::Right, VPos::Center)))
+            .label_style(font(
+                12.0,
+                palette::MUTED,
+                Pos::new(HPos::Right, VPos::Center),
+            ))
             .bold_line_style(rgb(palette::LINE).stroke_width(1))
             .light_line_style(TRANSPARENT)
             .axis_style(rgb(palette::MUTED).stroke_width(1))
@@ -323,7 +327,10 @@ pub fn line_chart(
                         .map_err(err)?;
                 } else {
                     chart
-                        .draw_series(s.iter().map(|(x, y)| Circle::new((*x, *y), 4, colour.filled())))
+                        .draw_series(
+                            s.iter()
+                                .map(|(x, y)| Circle::new((*x, *y), 4, colour.filled())),
+                        )
                         .map_err(err)?;
                 }
             }
@@ -557,7 +564,10 @@ mod tests {
             strip_style_attributes(r#"<a style="x:1" b="2"/><c style='y'/>"#),
             r#"<a b="2"/><c/>"#
         );
-        assert_eq!(strip_style_attributes("<a b=\"style\"/>"), "<a b=\"style\"/>");
+        assert_eq!(
+            strip_style_attributes("<a b=\"style\"/>"),
+            "<a b=\"style\"/>"
+        );
         assert_eq!(strip_style_attributes("a style=b"), "a style=b");
     }
 
@@ -573,9 +583,15 @@ mod tests {
         assert!(svg.contains("<title id=\"c1-title\">Outcomes</title>"));
         assert!(!svg.contains("style="), "{svg}");
         // The figures in words.
-        assert!(svg.contains("Of 9 PoCs: 5 answered in time, 2 late"), "{svg}");
+        assert!(
+            svg.contains("Of 9 PoCs: 5 answered in time, 2 late"),
+            "{svg}"
+        );
         // Each outcome's colour from the palette, as an attribute.
-        assert!(svg.contains(&format!("fill=\"{}\"", palette::GOOD.to_uppercase())), "{svg}");
+        assert!(
+            svg.contains(&format!("fill=\"{}\"", palette::GOOD.to_uppercase())),
+            "{svg}"
+        );
         assert!(svg.contains(&format!("fill=\"{}\"", palette::BAD.to_uppercase())));
         assert!(svg.contains("Answered in time"));
         assert!(svg.contains("direction=\"ltr\""));
@@ -627,10 +643,16 @@ mod tests {
     #[test]
     fn a_trend_breaks_where_a_state_was_absent() {
         let tr = Translator::new(Lang::En);
-        let campaigns: Vec<String> = ["2026-01-01", "2026-07-01", "2027-01-01", "2027-07-01", "2028-01-01"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let campaigns: Vec<String> = [
+            "2026-01-01",
+            "2026-07-01",
+            "2027-01-01",
+            "2027-07-01",
+            "2028-01-01",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let lines = vec![
             Line {
                 label: "All States".into(),

@@ -278,7 +278,9 @@ pub fn results_csv(r: &CampaignResults, with_notes: bool) -> String {
             j.outcome,
             j.channel.unwrap_or_default(),
             j.answered_at.unwrap_or_default(),
-            j.response_seconds.map(|s| s.to_string()).unwrap_or_default(),
+            j.response_seconds
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             j.reminders_sent.to_string(),
             j.finding.unwrap_or_default(),
             empty(),

@@ -189,12 +189,7 @@ fn outcomes_view(page: &PageCtx, id: &str, caption: String, tally: &Tally) -> Ch
         .collect();
     ChartView {
         id: id.to_string(),
-        svg: chart_or_none(charts::outcomes_chart(
-            &page.tr,
-            id,
-            caption.clone(),
-            tally,
-        )),
+        svg: chart_or_none(charts::outcomes_chart(&page.tr, id, caption.clone(), tally)),
         caption,
         rows,
     }
@@ -233,11 +228,8 @@ fn results_page(
         .and_then(|c| r.states.iter().find(|s| s.participant == c))
         .map(|s| s.tally);
     let shown_state = shown_code.as_deref().map(|c| name_of(names, c));
-    let may_record = secretariat
-        && matches!(
-            r.status,
-            CampaignStatus::Running | CampaignStatus::Finished
-        );
+    let may_record =
+        secretariat && matches!(r.status, CampaignStatus::Running | CampaignStatus::Finished);
     let pocs: Vec<PocRow> = r
         .pocs
         .iter()
@@ -249,7 +241,10 @@ fn results_page(
                 role: t(c.role.label_message()),
                 outcome: t(p.outcome.label_message()),
                 outcome_class: outcome_class(p.outcome),
-                channel: c.channel.map(|ch| t(ch.label_message())).unwrap_or_default(),
+                channel: c
+                    .channel
+                    .map(|ch| t(ch.label_message()))
+                    .unwrap_or_default(),
                 response: p
                     .response_seconds
                     .map(|s| duration_text(tr, s))
@@ -381,8 +376,14 @@ fn results_page(
         },
         total: i64::try_from(r.overall.tally.total()).unwrap_or(i64::MAX),
         answers: i64::try_from(d.answers).unwrap_or(i64::MAX),
-        median: d.median_seconds.map(|s| duration_text(tr, s)).unwrap_or_else(none),
-        p90: d.p90_seconds.map(|s| duration_text(tr, s)).unwrap_or_else(none),
+        median: d
+            .median_seconds
+            .map(|s| duration_text(tr, s))
+            .unwrap_or_else(none),
+        p90: d
+            .p90_seconds
+            .map(|s| duration_text(tr, s))
+            .unwrap_or_else(none),
         outcomes,
         state_outcomes,
         distribution,
