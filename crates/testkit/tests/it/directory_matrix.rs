@@ -93,6 +93,14 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/communications/{id}/reply",
     "/communications/{id}/forward",
     "/communications/{id}/attachments/{attachment}",
+    // A ping test's results: what each reader sees of them (every State,
+    // or its own State's lines and the overall figures) is
+    // `ping_test_view`, tested for the page, the CSV and the JSON by
+    // `ping_tests_results`; a check by another channel is the secretariat's.
+    "/ping-tests/{id}/results",
+    "/ping-tests/{id}/results.csv",
+    "/ping-tests/{id}/results.json",
+    "/ping-tests/{id}/challenges/{challenge}/finding",
 ];
 
 #[tokio::test]
