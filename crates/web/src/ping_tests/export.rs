@@ -330,6 +330,128 @@ pub fn file_name(id: i64, state: Option<&str>, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pocdir_domain::directory::poc::PocRole;
+    use pocdir_domain::ping_test::campaign::{CampaignKind, CampaignStatus, CampaignTimes};
+    use pocdir_domain::ping_test::challenge::{AnswerChannel, OtherChannelFinding, Outcome};
+    use pocdir_ping_tests::{aggregates_of, StateResult};
+    use pocdir_store::{Campaign, Challenge};
+    use time::macros::datetime;
+    use time::Duration;
+
+    fn results() -> CampaignResults {
+        let start = datetime!(2026-11-30 08:00 UTC);
+        let campaign = Campaign {
+            id: 7,
+            title: "Autumn".into(),
+            kind: CampaignKind::AdHoc,
+            stored_status: CampaignStatus::Running,
+            scope: Default::default(),
+            times: CampaignTimes {
+                starts_at: start,
+                answer_by: start + Duration::hours(72),
+                closes_at: start + Duration::days(10),
+                reminders: Vec::new(),
+            },
+            announced: false,
+            escalate: false,
+            created_by: None,
+            created_at: start,
+            started_at: Some(start),
+            cancelled_at: None,
+            escalated_at: None,
+            published_at: None,
+        };
+        let challenge = |id: i64, name_answered: Option<i64>| Challenge {
+            id,
+            campaign_id: 7,
+            poc_id: 100 + id,
+            participant: "PAK".into(),
+            role: PocRole::Technical,
+            mail_id: None,
+            mail_status: None,
+            reminders_sent: 1,
+            answered_at: name_answered.map(|h| start + Duration::hours(h)),
+            channel: name_answered.map(|_| AnswerChannel::Link),
+            answered_by: None,
+            finding: None,
+            note: None,
+        };
+        let mut silent = challenge(2, None);
+        silent.finding = Some(OtherChannelFinding::NotReached);
+        silent.note = Some("=HYPERLINK(\"http://x\")".into());
+        let challenges = vec![challenge(1, Some(2)), silent];
+        let now = start + Duration::hours(80);
+        let overall = aggregates_of(&campaign, &challenges, now);
+        let pocs = challenges
+            .iter()
+            .zip(["Amina, \"the duty\" officer", "@SUM(1+1)"])
+            .map(|(c, name)| pocdir_ping_tests::PocResult {
+                challenge: c.clone(),
+                name: name.to_string(),
+                outcome: c.outcome(&campaign, now),
+                response_seconds: c.answered_at.map(|a| (a - start).whole_seconds()),
+            })
+            .collect();
+        CampaignResults {
+            status: campaign.status(now),
+            states: vec![StateResult {
+                participant: "PAK".into(),
+                tally: overall.tally,
+                reach: StateReach::of(&overall.tally),
+            }],
+            campaign,
+            overall,
+            pocs,
+        }
+    }
+
+    #[test]
+    fn the_csv_is_rfc_4180_and_no_cell_runs_as_a_formula() {
+        let r = results();
+        let csv = results_csv(&r, true);
+        let body = csv.strip_prefix('\u{feff}').unwrap();
+        assert!(body.starts_with("line,campaign_id,participant,challenge_id,poc_name,"));
+        assert!(body.ends_with("\r\n"));
+        let rows: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+            .from_reader(body.as_bytes())
+            .records()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(rows.len(), 1 + 1 + 2, "overall, the State, two PoCs");
+        assert_eq!(&rows[0][0], "overall");
+        assert_eq!(&rows[0][12], "2");
+        assert_eq!(&rows[1][18], "partly");
+        assert_eq!(&rows[2][4], "Amina, \"the duty\" officer");
+        assert_eq!(&rows[2][6], "in_time");
+        assert_eq!(&rows[2][9], "7200");
+        assert_eq!(&rows[3][4], "'@SUM(1+1)");
+        assert_eq!(&rows[3][6], "no_answer");
+        assert_eq!(&rows[3][11], "not_reached");
+        assert_eq!(&rows[3][19], "'=HYPERLINK(\"http://x\")");
+        // Without notes for anyone but the secretariat.
+        assert!(!results_csv(&r, false).contains("HYPERLINK"));
+    }
+
+    #[test]
+    fn the_json_holds_the_same_lines() {
+        let r = results();
+        let j = results_json(&r, false);
+        assert_eq!(j.pocs.len(), 2);
+        assert_eq!(j.pocs[0].outcome, Outcome::InTime.as_str());
+        assert_eq!(
+            j.pocs[0].answered_at.as_deref(),
+            Some("2026-11-30T10:00:00Z")
+        );
+        assert_eq!(j.pocs[1].note, None);
+        assert_eq!(j.overall.tally.pocs, 2);
+        assert_eq!(j.overall.median_seconds, Some(7200));
+        assert_eq!(j.states[0].reach, "partly");
+        let v = serde_json::to_value(results_json(&r, true)).unwrap();
+        assert_eq!(v["pocs"][1]["note"], "=HYPERLINK(\"http://x\")");
+        assert!(serde_json::to_value(&j).unwrap()["pocs"][1]
+            .get("note")
+            .is_none());
+    }
 
     #[test]
     fn file_names_are_plain() {
