@@ -184,6 +184,22 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/ping-tests/{id}/challenges/{challenge}/finding",
         ManagePingTests,
     ),
+    // Ping tests: the pages.
+    ("GET", "/ping-tests", ReadPingTests),
+    ("GET", "/ping-tests/new", ManagePingTests),
+    ("POST", "/ping-tests/new", ManagePingTests),
+    ("GET", "/ping-tests/about", ViewPublic),
+    ("GET", "/ping-tests/published", ViewPublic),
+    ("GET", "/ping-tests/{id}", ReadPingTests),
+    ("POST", "/ping-tests/{id}/cancel", ManagePingTests),
+    ("POST", "/ping-tests/{id}/publish", ManagePingTests),
+    ("GET", "/ping/{token}", ViewPublic),
+    ("POST", "/ping/{token}", ViewPublic),
+    (
+        "POST",
+        "/ping-tests/challenges/{id}/answer",
+        AnswerPingTests,
+    ),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own

@@ -158,6 +158,16 @@ async fn cast(server: &TestServer) -> Cast {
         )
         .await;
     assert_eq!(sent.status(), 303, "{}", sent.text().await.unwrap());
+    // A ping test that starts now, so that its pages have one to show.
+    let ping = server
+        .signed_in(&secretariat)
+        .await
+        .post_form(
+            "/ping-tests/new",
+            &[("title", "Reachability check"), ("roles", "both")],
+        )
+        .await;
+    assert_eq!(ping.status(), 303, "{}", ping.text().await.unwrap());
     Cast {
         secretariat,
         nominator,
@@ -203,7 +213,9 @@ fn is_page(path: &str, action: Action) -> bool {
         || matches!(path, "/healthz" | "/metrics" | "/favicon.ico")
         // A communication's files: downloads for its readers, not pages
         // (the secretariat may open the route but is never a reader).
-        || path.contains("/attachments/");
+        || path.contains("/attachments/")
+        // A ping test's confirmation page: opened from a mailed link only.
+        || path.starts_with("/ping/");
     !machine && (action != Action::SignIn || path == "/login")
 }
 

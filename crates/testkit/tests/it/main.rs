@@ -28,6 +28,8 @@ mod log;
 mod mail;
 mod openapi;
 mod participants;
+mod ping_tests_mail;
+mod ping_tests_pages;
 mod ping_tests_results;
 mod pocs;
 mod security_keys;
