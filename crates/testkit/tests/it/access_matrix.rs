@@ -188,6 +188,16 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/communications/{id}/attachments/{attachment}",
         ReadCommunications,
     ),
+    // Ping tests: results, their files, the trend, a check by another channel.
+    ("GET", "/ping-tests/trend", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results.csv", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results.json", ReadPingTests),
+    (
+        "POST",
+        "/ping-tests/{id}/challenges/{challenge}/finding",
+        ManagePingTests,
+    ),
     // Ping tests: the pages.
     ("GET", "/ping-tests", ReadPingTests),
     ("GET", "/ping-tests/new", ManagePingTests),
@@ -218,6 +228,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
     path.replace("{code}", code)
         .replace("{id}", "999999")
         .replace("{attachment}", "1")
+        .replace("{challenge}", "1")
         .replace("{size}", "1")
         .replace("{topic}", "nominator")
         .replace("{token}", "pdi_unknown")

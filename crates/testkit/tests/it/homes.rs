@@ -240,7 +240,15 @@ async fn crawl(server: &TestServer, web: &WebClient) -> (BTreeSet<&'static str>,
             break;
         }
         let path = url.split('?').next().unwrap_or_default().to_string();
-        let Some(route) = pages.iter().find(|p| matches(p, &path)).copied() else {
+        // A path that is a route as written (`/ping-tests/trend`) is that
+        // route, as the router has it, before any pattern that also matches
+        // it (`/ping-tests/{id}`).
+        let Some(route) = pages
+            .iter()
+            .find(|p| **p == path)
+            .or_else(|| pages.iter().find(|p| matches(p, &path)))
+            .copied()
+        else {
             continue;
         };
         if !is_page(&path, Action::ViewPublic) || !seen.insert(path.clone()) {

@@ -31,6 +31,7 @@ mod participants;
 mod ping_tests_api;
 mod ping_tests_mail;
 mod ping_tests_pages;
+mod ping_tests_results;
 mod pocs;
 mod security_keys;
 mod sign_in;

@@ -7,7 +7,10 @@
 
 pub mod answer;
 pub mod api;
+pub mod charts;
+pub mod export;
 pub mod pages;
+pub mod results;
 
 use crate::http::error::AppError;
 use crate::http::nav::NavLink;
@@ -102,6 +105,24 @@ fn pages(routes: Routes) -> Routes {
             "/ping-tests/challenges/{id}/answer",
             AnswerPingTests,
             answer::answer_in_portal,
+        )
+        // Results, their exports and charts, the trend (results.rs).
+        .get("/ping-tests/trend", ReadPingTests, results::trend)
+        .get("/ping-tests/{id}/results", ReadPingTests, results::results)
+        .get(
+            "/ping-tests/{id}/results.csv",
+            ReadPingTests,
+            results::results_csv_download,
+        )
+        .get(
+            "/ping-tests/{id}/results.json",
+            ReadPingTests,
+            results::results_json_download,
+        )
+        .post(
+            "/ping-tests/{id}/challenges/{challenge}/finding",
+            ManagePingTests,
+            results::record_finding,
         )
 }
 
