@@ -21,15 +21,10 @@ const SUBJECT: &str = "Ransomware at a grid operator";
 const TEXT: &str = "The operator isolated its network at 08:00; indicators attached.";
 const REPLY: &str = "تم حظر المؤشرات الساعة 09:10.";
 
-/// A screenshot of the page, and axe-core's check of it (as the layout
-/// journey runs it): no serious or critical violation. The escalation
+/// A screenshot of the page and axe-core's check of it; the escalation
 /// journey keeps its screenshots beside these.
 pub(super) async fn shot(client: &Client, name: &str) -> Result<()> {
-    super::screenshot_in(client, super::screenshot_dir().join("communications"), name).await?;
-    let axe = super::layout::axe_source()?;
-    let (grave, _) = super::layout::axe_violations(client, &axe).await?;
-    ensure!(grave.is_empty(), "axe-core on {name}: {}", grave.join("\n"));
-    Ok(())
+    super::checked_shot(client, "communications", name).await
 }
 
 /// The id of the communication the browser is on (`/communications/{id}`).

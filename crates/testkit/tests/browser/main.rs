@@ -26,6 +26,7 @@ mod communications;
 mod escalation;
 mod forms;
 mod layout;
+mod ping_tests;
 mod roles;
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
@@ -128,6 +129,16 @@ async fn screenshot(client: &Client, name: &str) -> Result<()> {
 }
 
 /// A screenshot of the window as `dir/name.png`.
+/// A screenshot of the page into `folder`, and axe-core's check of it (as
+/// the layout journey runs it): no serious or critical violation.
+async fn checked_shot(client: &Client, folder: &str, name: &str) -> Result<()> {
+    screenshot_in(client, screenshot_dir().join(folder), name).await?;
+    let axe = layout::axe_source()?;
+    let (grave, _) = layout::axe_violations(client, &axe).await?;
+    anyhow::ensure!(grave.is_empty(), "axe-core on {name}: {}", grave.join("\n"));
+    Ok(())
+}
+
 async fn screenshot_in(client: &Client, dir: PathBuf, name: &str) -> Result<()> {
     std::fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
     let png = client.screenshot().await.context("take a screenshot")?;

@@ -65,7 +65,14 @@ fn the_store_depends_only_on_the_rules() {
 
 #[test]
 fn web_and_jobs_reach_storage_only_through_the_store_traits() {
-    for krate in ["web", "jobs", "directory", "log", "communications"] {
+    for krate in [
+        "web",
+        "jobs",
+        "directory",
+        "log",
+        "communications",
+        "ping_tests",
+    ] {
         let deps = dependencies(krate);
         assert!(
             !deps.contains("sqlx"),
