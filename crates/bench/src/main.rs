@@ -17,10 +17,10 @@
 
 mod bare;
 mod communications_bench;
-mod ping_bench;
 mod directory_bench;
 mod http;
 mod log_bench;
+mod ping_bench;
 mod proc;
 mod stats;
 

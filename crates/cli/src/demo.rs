@@ -187,8 +187,7 @@ pub async fn seed_with(
         .context("the demo has a secretariat")?;
     seed_demo_pocs(store, clock, secretariat, &pocs).await?;
     let started = std::time::Instant::now();
-    crate::demo_ping_tests::seed(store, clock, entropy, &settings.base_url, &accounts, now)
-        .await?;
+    crate::demo_ping_tests::seed(store, clock, entropy, &settings.base_url, &accounts, now).await?;
     tracing::info!(
         ms = started.elapsed().as_millis() as u64,
         "demo ping tests seeded"
@@ -723,7 +722,11 @@ mod tests {
             .iter()
             .filter_map(|c| c.channel.map(|ch| ch.as_str()))
             .collect();
-        assert_eq!(channels.len(), 4, "link, portal, API and phone: {channels:?}");
+        assert_eq!(
+            channels.len(),
+            4,
+            "link, portal, API and phone: {channels:?}"
+        );
         for c in challenges.iter().filter(|c| c.answered_at.is_some()) {
             let at = c.answered_at.unwrap();
             assert!(at > first.times.starts_at && at < first.times.closes_at);
@@ -754,14 +757,20 @@ mod tests {
             .unwrap()
             .overall
             .tally;
-        assert!(tally.in_time > 0 && tally.awaiting > tally.in_time, "{tally:?}");
+        assert!(
+            tally.in_time > 0 && tally.awaiting > tally.in_time,
+            "{tally:?}"
+        );
         for email in [
             "technical.poc@cert.fr.example.org",
             "technical.poc@cert.pk.example.org",
             "diplomatic.poc@mofa.pk.example.org",
             "diplomatic.poc@diplomatie.fr.example.org",
         ] {
-            let open = service.open_challenges(&account(email).await).await.unwrap();
+            let open = service
+                .open_challenges(&account(email).await)
+                .await
+                .unwrap();
             assert!(!open.is_empty(), "{email} has an open challenge");
             assert!(open.iter().all(|o| o.campaign.id == running.id));
         }
@@ -779,7 +788,9 @@ mod tests {
         // The log tells it in order: times never go back.
         let size = store.log_size().await.unwrap();
         let entries = store.log_entries(0, size).await.unwrap();
-        assert!(entries.iter().any(|e| e.entry.action == "ping_test.publish"));
+        assert!(entries
+            .iter()
+            .any(|e| e.entry.action == "ping_test.publish"));
         for pair in entries.windows(2) {
             assert!(
                 pair[0].entry.at <= pair[1].entry.at,

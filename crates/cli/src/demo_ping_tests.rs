@@ -62,6 +62,11 @@ const IN_TIME: &[i64] = &[
 /// Late answers, minutes after the window closed.
 const LATE: &[i64] = &[95, 400, 1_300, 2_900, 5_200];
 
+/// The `i`-th of `list`, round and round.
+fn pick(list: &[i64], i: usize) -> i64 {
+    list.get(i % list.len().max(1)).copied().unwrap_or(60)
+}
+
 /// The fate of the `i`-th challenge (by id) of a finished campaign; `round`
 /// 0 or 1 (the second round does better, as after a first test).
 fn fate(round: usize, i: usize, window: Duration) -> Fate {
@@ -74,10 +79,10 @@ fn fate(round: usize, i: usize, window: Duration) -> Fate {
         _ => AnswerChannel::Link,
     };
     if slot < in_time_slots {
-        let minutes = IN_TIME[(i * 13 + round) % IN_TIME.len()];
+        let minutes = pick(IN_TIME, i * 13 + round);
         Fate::Answer(Duration::minutes(minutes), channel)
     } else if slot < in_time_slots + late_slots {
-        let minutes = LATE[(i * 3 + round) % LATE.len()];
+        let minutes = pick(LATE, i * 3 + round);
         Fate::Answer(window + Duration::minutes(minutes), AnswerChannel::Link)
     } else {
         Fate::NoAnswer
@@ -188,11 +193,13 @@ pub async fn seed(
         let mut refused = None;
         // One PoC outside the demo accounts whose mail bounces (first
         // round), one reached by phone instead.
-        let outsiders: Vec<usize> = (0..challenges.len())
-            .filter(|&i| {
-                !demo_pocs.contains(&challenges[i].poc_id)
-                    && fate(round, i, window) == Fate::NoAnswer
+        let outsiders: Vec<usize> = challenges
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                !demo_pocs.contains(&c.poc_id) && fate(round, *i, window) == Fate::NoAnswer
             })
+            .map(|(i, _)| i)
             .collect();
         for (i, challenge) in challenges.iter().enumerate() {
             let mut f = fate(round, i, window);
@@ -212,7 +219,9 @@ pub async fn seed(
                 }
                 Fate::Phone(after) => steps.push((after, Step::Phone(challenge.id))),
                 Fate::Undeliverable => {
-                    let mail = challenge.mail_id.context("demo: a challenge without mail")?;
+                    let mail = challenge
+                        .mail_id
+                        .context("demo: a challenge without mail")?;
                     let mails = store.mails(Some(MailStatus::Queued), u32::MAX).await?;
                     refused = mails
                         .into_iter()
@@ -230,8 +239,15 @@ pub async fn seed(
             clock.set(start + after);
             match step {
                 Step::Answer(token, channel) => {
-                    answer(&service, &writer, store, &accounts_of(accounts), &token, channel)
-                        .await?;
+                    answer(
+                        &service,
+                        &writer,
+                        store,
+                        &accounts_of(accounts),
+                        &token,
+                        channel,
+                    )
+                    .await?;
                 }
                 Step::Phone(challenge) => service
                     .record_finding(
@@ -305,20 +321,15 @@ pub async fn seed(
             .get(&challenge.id)
             .context("demo: a challenge without its token")?;
         // Within the first hour and a half (before the communications).
-        steps.push((IN_TIME[(i * 11) % 12], token.clone()));
+        steps.push((
+            pick(IN_TIME.get(..12).unwrap_or(IN_TIME), i * 11),
+            token.clone(),
+        ));
     }
     steps.sort_by_key(|(minutes, _)| *minutes);
     for (minutes, token) in steps {
         clock.set(start + Duration::minutes(minutes));
-        answer(
-            &service,
-            &writer,
-            store,
-            &[],
-            &token,
-            AnswerChannel::Link,
-        )
-        .await?;
+        answer(&service, &writer, store, &[], &token, AnswerChannel::Link).await?;
     }
     Ok(DemoPingTests {
         first,
