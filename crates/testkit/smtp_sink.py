@@ -5,9 +5,11 @@ Every message received is written into FOLDER as one JSON file: the
 envelope, and the subject and text body decoded (RFC 2047 words, base64 or
 quoted-printable), so tests can check what a person would read. Files are
 written under a temporary name and renamed, so a reader never sees half a
-message. Prints "ready" once listening.
+message. Prints "ready" once listening. Each `--reject ADDRESS` is
+refused for good at RCPT TO (550), as a relay refuses an unknown mailbox.
 
-    python3 smtp_sink.py --host 127.0.0.1 --port 2525 --folder /tmp/mail
+    python3 smtp_sink.py --host 127.0.0.1 --port 2525 --folder /tmp/mail \
+        [--reject nobody@example.org ...]
 """
 
 import argparse
@@ -22,9 +24,16 @@ from aiosmtpd.smtp import SMTP
 
 
 class Sink:
-    def __init__(self, folder):
+    def __init__(self, folder, reject=()):
         self.folder = folder
         self.count = 0
+        self.reject = {a.lower() for a in reject}
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower() in self.reject:
+            return "550 5.1.1 <%s>: mailbox unavailable" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         raw = envelope.original_content or envelope.content
@@ -55,8 +64,9 @@ async def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--folder", required=True)
+    parser.add_argument("--reject", action="append", default=[])
     args = parser.parse_args()
-    sink = Sink(args.folder)
+    sink = Sink(args.folder, args.reject)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: SMTP(sink, hostname="smtp-sink.test"), args.host, args.port

@@ -40,6 +40,10 @@ pub mod mail;
 
 pub use group_commit::{AnswerWriter, DirectWriter, GroupCommit};
 
+/// The lease under which one instance at a time may create the next
+/// scheduled campaign (see [`PingTests::schedule_next`]).
+pub const SCHEDULE_LEASE: &str = "ping-tests-schedule";
+
 /// How the service is set up.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -439,11 +443,28 @@ impl<'a> PingTests<'a> {
     /// The schedule: when it is on and no scheduled campaign waits, one is
     /// created to start `every` after the last scheduled one (or `every`
     /// from now for the first), reaching everyone with the defaults.
+    ///
+    /// Two instances may run this at once (a round slower than its lease):
+    /// only the holder of the lease [`SCHEDULE_LEASE`] looks and creates,
+    /// so they never create two campaigns.
     pub async fn schedule_next(&self) -> Result<Option<i64>, PingError> {
         if !self.settings.schedule {
             return Ok(None);
         }
         let now = self.clock.now();
+        let holder = hex::encode(pocdir_domain::entropy::random_bytes::<16>(self.entropy));
+        if !self
+            .store
+            .try_claim_lease(
+                SCHEDULE_LEASE,
+                &holder,
+                now,
+                now + time::Duration::minutes(10),
+            )
+            .await?
+        {
+            return Ok(None);
+        }
         let campaigns = self.store.campaigns().await?;
         let scheduled: Vec<&Campaign> = campaigns
             .iter()

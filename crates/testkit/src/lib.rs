@@ -403,6 +403,8 @@ pub struct SmtpPeer {
     pub port: u16,
     folder: TempDir,
     child: Option<std::process::Child>,
+    /// Addresses refused for good at RCPT TO (550).
+    reject: Vec<String>,
 }
 
 /// A message as the SMTP peer received it (subject and body decoded).
@@ -416,6 +418,12 @@ pub struct ReceivedMail {
 
 impl SmtpPeer {
     pub async fn start() -> SmtpPeer {
+        Self::start_rejecting(&[]).await
+    }
+
+    /// Starts a peer that refuses mail to `addresses` for good (550 at
+    /// RCPT TO), as a relay refuses an unknown mailbox.
+    pub async fn start_rejecting(addresses: &[&str]) -> SmtpPeer {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -425,6 +433,7 @@ impl SmtpPeer {
             port,
             folder: tempfile::tempdir().expect("temp dir"),
             child: None,
+            reject: addresses.iter().map(|a| a.to_string()).collect(),
         };
         peer.restart().await;
         peer
@@ -438,12 +447,17 @@ impl SmtpPeer {
     pub async fn restart(&mut self) {
         self.stop();
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/smtp_sink.py");
-        let child = std::process::Command::new("python3")
+        let mut command = std::process::Command::new("python3");
+        command
             .arg(script)
             .arg("--port")
             .arg(self.port.to_string())
             .arg("--folder")
-            .arg(self.folder.path())
+            .arg(self.folder.path());
+        for address in &self.reject {
+            command.arg("--reject").arg(address);
+        }
+        let child = command
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("python3 runs the SMTP peer (pip install aiosmtpd)");

@@ -148,7 +148,7 @@ const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// formula (CSV injection). The import removes it again. A value that
 /// itself starts with an apostrophe gets one more, so that the import,
 /// which removes one, gives it back as it was (`'=x` → `''=x` → `'=x`).
-fn guard_cell(cell: String) -> String {
+pub fn guard_cell(cell: String) -> String {
     if cell.starts_with(FORMULA_START) || cell.starts_with('\'') {
         format!("'{cell}")
     } else {

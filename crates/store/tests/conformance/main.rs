@@ -542,6 +542,7 @@ mod communications;
 mod log;
 mod outbox;
 mod participants;
+mod ping_tests;
 mod pocs;
 mod sealing;
 mod security_keys;

@@ -23,10 +23,10 @@ conformance!(
 );
 
 /// Sealed values `plant` leaves: 2 accounts' e-mails, a TOTP secret, PoC
-/// active + pending, 3 history rows, 3 mails × (recipient, subject, body),
+/// active + pending, 3 history rows, 4 mails × (recipient, subject, body),
 /// an invitation's e-mail, a communication's content, its attachment's name
-/// and bytes.
-const PLANTED: u64 = 21;
+/// and bytes, a ping test challenge's token, address and note.
+const PLANTED: u64 = 27;
 
 /// Every planted value, in clear, as the tests look for it.
 const TOTP: &str = "JBSWY3DPEHPK3PXPSEALTEST";
@@ -43,8 +43,8 @@ const ATTACHMENT: &str = "Attachment-line-that-must-be-sealed";
 /// Not sealed (a display name): proves the grep finds what is there.
 const CANARY: &str = "Canary-display-name-in-clear";
 
-fn needles() -> [&'static str; 11] {
-    [
+fn needles() -> Vec<&'static str> {
+    let mut all = vec![
         ACCOUNT_EMAIL,
         SENDER_EMAIL,
         INVITED_EMAIL,
@@ -56,7 +56,9 @@ fn needles() -> [&'static str; 11] {
         POC_NEW_EMAIL,
         MAIL_SUBJECT,
         MAIL_BODY,
-    ]
+    ];
+    all.extend(crate::ping_tests::sealed_needles());
+    all
 }
 
 /// Which of `needles` the raw database holds anywhere: for SQLite every
@@ -179,6 +181,7 @@ async fn plant(store: &Arc<dyn Store>) -> Planted {
         .unwrap()
         .unwrap();
     let communication = send_communication(store, a.id).await;
+    crate::ping_tests::plant_sealed_challenge(store, (p.id, "PAK", PocRole::Technical)).await;
     store
         .create_invitation(
             NewInvitation {

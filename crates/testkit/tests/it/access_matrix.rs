@@ -174,6 +174,32 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/communications/{id}/attachments/{attachment}",
         ReadCommunications,
     ),
+    // Ping tests: results, their files, the trend, a check by another channel.
+    ("GET", "/ping-tests/trend", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results.csv", ReadPingTests),
+    ("GET", "/ping-tests/{id}/results.json", ReadPingTests),
+    (
+        "POST",
+        "/ping-tests/{id}/challenges/{challenge}/finding",
+        ManagePingTests,
+    ),
+    // Ping tests: the pages.
+    ("GET", "/ping-tests", ReadPingTests),
+    ("GET", "/ping-tests/new", ManagePingTests),
+    ("POST", "/ping-tests/new", ManagePingTests),
+    ("GET", "/ping-tests/about", ViewPublic),
+    ("GET", "/ping-tests/published", ViewPublic),
+    ("GET", "/ping-tests/{id}", ReadPingTests),
+    ("POST", "/ping-tests/{id}/cancel", ManagePingTests),
+    ("POST", "/ping-tests/{id}/publish", ManagePingTests),
+    ("GET", "/ping/{token}", ViewPublic),
+    ("POST", "/ping/{token}", ViewPublic),
+    (
+        "POST",
+        "/ping-tests/challenges/{id}/answer",
+        AnswerPingTests,
+    ),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own
@@ -188,6 +214,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
     path.replace("{code}", code)
         .replace("{id}", "999999")
         .replace("{attachment}", "1")
+        .replace("{challenge}", "1")
         .replace("{size}", "1")
         .replace("{topic}", "nominator")
         .replace("{token}", "pdi_unknown")

@@ -93,6 +93,23 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/communications/{id}/reply",
     "/communications/{id}/forward",
     "/communications/{id}/attachments/{attachment}",
+    // A ping test's results: what each reader sees of them (every State,
+    // or its own State's lines and the overall figures) is
+    // `ping_test_view`, tested for the page, the CSV and the JSON by
+    // `ping_tests_results`; a check by another channel is the secretariat's.
+    "/ping-tests/{id}/results",
+    "/ping-tests/{id}/results.csv",
+    "/ping-tests/{id}/results.json",
+    "/ping-tests/{id}/challenges/{challenge}/finding",
+    // A ping test's `{id}` names a campaign, which every reader of ping
+    // tests may know; what each sees of its results is `ping_test_view`
+    // (the service's). A challenge's `{id}` is answered by its own PoC
+    // only: another PoC of the State or of another State gets 404
+    // (`ping_tests_pages::a_poc_answers_from_its_home_and_only_its_own_challenge`).
+    "/ping-tests/{id}",
+    "/ping-tests/{id}/cancel",
+    "/ping-tests/{id}/publish",
+    "/ping-tests/challenges/{id}/answer",
 ];
 
 #[tokio::test]

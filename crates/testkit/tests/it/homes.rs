@@ -158,6 +158,16 @@ async fn cast(server: &TestServer) -> Cast {
         )
         .await;
     assert_eq!(sent.status(), 303, "{}", sent.text().await.unwrap());
+    // A ping test that starts now, so that its pages have one to show.
+    let ping = server
+        .signed_in(&secretariat)
+        .await
+        .post_form(
+            "/ping-tests/new",
+            &[("title", "Reachability check"), ("roles", "both")],
+        )
+        .await;
+    assert_eq!(ping.status(), 303, "{}", ping.text().await.unwrap());
     Cast {
         secretariat,
         nominator,
@@ -203,7 +213,9 @@ fn is_page(path: &str, action: Action) -> bool {
         || matches!(path, "/healthz" | "/metrics" | "/favicon.ico")
         // A communication's files: downloads for its readers, not pages
         // (the secretariat may open the route but is never a reader).
-        || path.contains("/attachments/");
+        || path.contains("/attachments/")
+        // A ping test's confirmation page: opened from a mailed link only.
+        || path.starts_with("/ping/");
     !machine && (action != Action::SignIn || path == "/login")
 }
 
@@ -228,7 +240,15 @@ async fn crawl(server: &TestServer, web: &WebClient) -> (BTreeSet<&'static str>,
             break;
         }
         let path = url.split('?').next().unwrap_or_default().to_string();
-        let Some(route) = pages.iter().find(|p| matches(p, &path)).copied() else {
+        // A path that is a route as written (`/ping-tests/trend`) is that
+        // route, as the router has it, before any pattern that also matches
+        // it (`/ping-tests/{id}`).
+        let Some(route) = pages
+            .iter()
+            .find(|p| **p == path)
+            .or_else(|| pages.iter().find(|p| matches(p, &path)))
+            .copied()
+        else {
             continue;
         };
         if !is_page(&path, Action::ViewPublic) || !seen.insert(path.clone()) {

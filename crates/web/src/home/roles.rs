@@ -16,6 +16,7 @@ use axum::response::Response;
 use pocdir_directory::overview::{self, EntryDue};
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::log::action::LogAction;
+use pocdir_domain::ping_test::campaign::CampaignStatus;
 use pocdir_domain::policy::{decide, Action, Decision};
 use pocdir_store::{LogFilter, MailCounts};
 use time::OffsetDateTime;
@@ -74,6 +75,7 @@ pub struct SecretariatHome {
     pub overdue: Vec<EntryRowView>,
     pub mail: MailCounts,
     pub refusals: Vec<EntryRow>,
+    pub ping: PingCard,
 }
 
 #[derive(Template)]
@@ -86,6 +88,7 @@ pub struct NominatorHome {
     pub entries: Vec<EntryRowView>,
     pub pending: usize,
     pub overdue: usize,
+    pub ping: Option<PingLatest>,
 }
 
 #[derive(Template)]
@@ -99,6 +102,112 @@ pub struct PocHome {
     pub mine: Vec<EntryRowView>,
     /// Communications received and not opened yet.
     pub unread: i64,
+    /// The PoC's challenges in running ping tests.
+    pub challenges: Vec<ChallengeView>,
+}
+
+/// The secretariat's ping tests card: the running campaigns, the first
+/// with its counts.
+#[derive(Default)]
+pub struct PingCard {
+    pub running: i64,
+    pub first: Option<PingLatest>,
+}
+
+/// A campaign's counts on a home (for a nominator, its own State's).
+pub struct PingLatest {
+    pub id: i64,
+    pub title: String,
+    pub status: String,
+    /// "3 of 4 PoCs answered", in the reader's language.
+    pub counts: String,
+}
+
+/// One of a PoC's challenges on its home.
+pub struct ChallengeView {
+    pub id: i64,
+    pub title: String,
+    pub poc_name: String,
+    pub answer_by: String,
+    pub answered: bool,
+    pub late: bool,
+}
+
+fn counts(page: &PageCtx, id: &str, reached: u64, total: u64) -> String {
+    let n = |v: u64| pocdir_i18n::FluentArg::Number(i64::try_from(v).unwrap_or(i64::MAX));
+    page.tr
+        .t_args(id, &[("reached", n(reached)), ("total", n(total))])
+}
+
+/// The running campaigns and the counts of the latest (the secretariat).
+async fn ping_card(state: &AppState, page: &PageCtx, me: &SignedIn) -> Result<PingCard, AppError> {
+    let settings = crate::ping_tests::settings(state);
+    let service = crate::ping_tests::service(state, &settings);
+    let now = state.clock.now();
+    let mut running: Vec<_> = service
+        .campaigns(&me.requester())
+        .await?
+        .into_iter()
+        .filter(|c| c.status(now) == CampaignStatus::Running)
+        .collect();
+    running.sort_by_key(|c| std::cmp::Reverse((c.times.starts_at, c.id)));
+    let first = match running.first() {
+        Some(c) => {
+            let r = service.results(&me.requester(), c.id, None).await?;
+            Some(PingLatest {
+                id: c.id,
+                title: c.title.clone(),
+                status: page.t(r.status.label_message()),
+                counts: counts(
+                    page,
+                    "ping-home-reached",
+                    r.overall.tally.reached(),
+                    r.overall.tally.total(),
+                ),
+            })
+        }
+        None => None,
+    };
+    Ok(PingCard {
+        running: i64::try_from(running.len()).unwrap_or(i64::MAX),
+        first,
+    })
+}
+
+/// The latest started campaign its State took part in, with the State's
+/// counts (a nominator).
+async fn ping_latest(
+    state: &AppState,
+    page: &PageCtx,
+    me: &SignedIn,
+    code: &str,
+) -> Result<Option<PingLatest>, AppError> {
+    let settings = crate::ping_tests::settings(state);
+    let service = crate::ping_tests::service(state, &settings);
+    let mut started: Vec<_> = service
+        .campaigns(&me.requester())
+        .await?
+        .into_iter()
+        .filter(|c| c.started_at.is_some())
+        .collect();
+    started.sort_by_key(|c| std::cmp::Reverse((c.times.starts_at, c.id)));
+    for c in started {
+        let r = service.results(&me.requester(), c.id, None).await?;
+        if let Some(own) = r.states.iter().find(|s| s.participant == code) {
+            return Ok(Some(PingLatest {
+                id: c.id,
+                title: c.title.clone(),
+                status: page.t(r.status.label_message()),
+                counts: counts(
+                    page,
+                    "ping-home-reached-own",
+                    own.tally.reached(),
+                    own.tally.total(),
+                ),
+            }));
+        }
+    }
+    Ok(None)
 }
 
 #[derive(Template)]
@@ -178,9 +287,11 @@ async fn secretariat(
     } else {
         Vec::new()
     };
+    let ping = ping_card(state, &page, me).await?;
     Ok(render(
         StatusCode::OK,
         &SecretariatHome {
+            ping,
             page,
             help,
             queue,
@@ -213,9 +324,11 @@ async fn nominator(
         .iter()
         .map(|e| entry_view(&page, e, &state_name, now))
         .collect();
+    let ping = ping_latest(state, &page, me, &code).await?;
     Ok(render(
         StatusCode::OK,
         &NominatorHome {
+            ping,
             page,
             help,
             code,
@@ -248,9 +361,27 @@ async fn poc(
     let unread = crate::communications::service(state, &settings)
         .unread(&me.requester())
         .await?;
+    let ping_settings = crate::ping_tests::settings(state);
+    let mut challenges: Vec<ChallengeView> = crate::ping_tests::service(state, &ping_settings)
+        .my_challenges(&me.requester())
+        .await?
+        .into_iter()
+        .filter(|o| o.campaign.status(now) == CampaignStatus::Running)
+        .map(|o| ChallengeView {
+            id: o.challenge.id,
+            title: o.campaign.title.clone(),
+            poc_name: o.poc_name,
+            answer_by: crate::http::format::local::minute(&page.tr, o.campaign.times.answer_by),
+            answered: o.challenge.answered_at.is_some(),
+            late: now > o.campaign.times.answer_by,
+        })
+        .collect();
+    // What is still to answer first.
+    challenges.sort_by_key(|c| (c.answered, c.id));
     Ok(render(
         StatusCode::OK,
         &PocHome {
+            challenges,
             unread,
             kind_label: page.t(me.account.kind.label_message()),
             page,

@@ -5,7 +5,14 @@
 //! same through the JSON API. The rules are the domain's (`ping_test::`);
 //! the service is `pocdir_ping_tests`.
 
+pub mod answer;
+pub mod charts;
+pub mod export;
+pub mod pages;
+pub mod results;
+
 use crate::http::error::AppError;
+use crate::http::nav::NavLink;
 use crate::http::routes::Routes;
 use crate::state::AppState;
 use axum::http::StatusCode;
@@ -71,7 +78,51 @@ pub fn routes(routes: Routes) -> Routes {
 
 /// The pages (server-rendered, no JavaScript needed).
 fn pages(routes: Routes) -> Routes {
+    use pocdir_domain::policy::Action::{
+        AnswerPingTests, ManagePingTests, ReadPingTests, ViewPublic,
+    };
     routes
+        // The campaigns, the form that creates one, a campaign's page and
+        // its steps; the public description and aggregates (pages.rs).
+        .nav_page(
+            "/ping-tests",
+            ReadPingTests,
+            NavLink::main(27, "nav-ping-tests"),
+            pages::list,
+        )
+        .get("/ping-tests/new", ManagePingTests, pages::new_form)
+        .post("/ping-tests/new", ManagePingTests, pages::new_submit)
+        .get("/ping-tests/about", ViewPublic, pages::about)
+        .get("/ping-tests/published", ViewPublic, pages::published)
+        .get("/ping-tests/{id}", ReadPingTests, pages::campaign)
+        .post("/ping-tests/{id}/cancel", ManagePingTests, pages::cancel)
+        .post("/ping-tests/{id}/publish", ManagePingTests, pages::publish)
+        // Answering: the mailed link's page, and the portal's button (answer.rs).
+        .get("/ping/{token}", ViewPublic, answer::confirm_page)
+        .post("/ping/{token}", ViewPublic, answer::confirm_submit)
+        .post(
+            "/ping-tests/challenges/{id}/answer",
+            AnswerPingTests,
+            answer::answer_in_portal,
+        )
+        // Results, their exports and charts, the trend (results.rs).
+        .get("/ping-tests/trend", ReadPingTests, results::trend)
+        .get("/ping-tests/{id}/results", ReadPingTests, results::results)
+        .get(
+            "/ping-tests/{id}/results.csv",
+            ReadPingTests,
+            results::results_csv_download,
+        )
+        .get(
+            "/ping-tests/{id}/results.json",
+            ReadPingTests,
+            results::results_json_download,
+        )
+        .post(
+            "/ping-tests/{id}/challenges/{challenge}/finding",
+            ManagePingTests,
+            results::record_finding,
+        )
 }
 
 /// The JSON API.

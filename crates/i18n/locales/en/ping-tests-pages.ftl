@@ -1,0 +1,115 @@
+# Ping tests: the pages (campaigns, the form, a campaign, the confirmation page, the description, the published figures) and the homes' parts.
+nav-ping-tests = Ping tests
+ping-page-what = A ping test checks that the points of contact nominated by States can be reached: each receives a link and confirms with one button.
+ping-page-about-link = What a ping test is and how its results are used
+ping-page-list-title = Ping tests
+ping-page-list-lead = Campaigns that check that points of contact can be reached and answer in time.
+ping-page-new = New ping test
+ping-page-trend-link = Trend across campaigns
+ping-page-published-link = Published figures
+ping-page-none = No ping test yet.
+ping-page-col-kind = Kind
+ping-page-col-status = Status
+ping-page-col-start = Start
+ping-page-col-answer-by = Answer by
+ping-page-col-closes = Late answers recorded until
+ping-page-scope-everywhere = of every participating State
+ping-page-scope-regions = in these regions: { $list }
+ping-page-scope-states = of these States: { $list }
+ping-page-new-title = New ping test
+ping-page-back-to-list = Back to the ping tests
+ping-page-new-intro = Every PoC in the scope receives a mail with a one-time link to confirm that it can be reached.
+ping-page-field-title = Title
+ping-page-field-start = Start (UTC)
+ping-page-start-hint = Leave empty to start now; otherwise a date and time in UTC.
+ping-page-field-window = Response window (hours)
+ping-page-window-hint = From 1 to 720 hours; 72 hours by default.
+ping-page-field-reminders = Reminders (hours after the start)
+ping-page-reminders-hint = Separated by commas, each inside the window, for example: 24, 48. Empty: no reminder.
+ping-page-field-scope = Whom it reaches
+ping-page-field-regions = Only these regions
+ping-page-field-states = Only these States
+ping-page-multi-hint = None chosen: all. Hold Ctrl (or Cmd) to choose several.
+ping-page-field-announced = Tell the PoCs in advance
+ping-page-announced-hint = Only for a campaign that starts later: the PoCs receive a notice before it starts.
+ping-page-field-escalate = Tell each State's nominators of its PoCs that did not answer in time
+ping-page-escalate-hint = Once the response window ends, each State's nominators receive the names of its PoCs that did not answer in time.
+ping-page-create = Create the ping test
+ping-page-not-created = The ping test was not created. Correct the fields below.
+ping-page-error-start-format = Give the start as a date and time (UTC), or leave it empty to start now.
+ping-page-yes = Yes
+ping-page-no = No
+ping-page-reminders-none = None
+ping-page-cancelled-at = Cancelled on
+ping-page-published-at = Figures published on
+ping-page-figures-heading = Overall figures
+ping-page-figures-intro = All PoCs in the campaign together; no State is named.
+ping-page-figure-total = PoCs challenged
+ping-page-figure-states-all = States with all PoCs reached
+ping-page-figure-states-partly = States with some PoCs reached
+ping-page-figure-states-none = States with no PoC reached
+ping-page-figure-median = Median response time
+ping-page-figure-none = No answer yet
+ping-page-duration = { $hours } h { $minutes } min
+ping-page-results-link = Results
+ping-page-publish-hint = Publishing shows the overall figures above on the public page. No State is named there.
+ping-page-publish = Publish the overall figures
+ping-page-cancel-warning = Cancelling stops the campaign for good: no more reminders, and answers are no longer recorded.
+ping-page-cancel-confirm = I understand: cancel this ping test
+ping-page-cancel = Cancel this ping test
+ping-page-cancel-unconfirmed = Tick the box to confirm that you want to cancel this ping test. Nothing was changed.
+done-ping-test-created = The ping test is created.
+done-ping-test-cancelled = The ping test is cancelled: no more reminders, no more answers.
+done-ping-test-published = The overall figures are published.
+done-ping-test-answered = Thank you: your answer is recorded in time.
+done-ping-test-answered-late = Thank you: your answer is recorded, after the end of the response window.
+ping-page-confirm-title = Ping test: confirm you can be reached
+ping-page-campaign = Ping test
+ping-page-would-be-late = The response window has ended: your answer will be recorded as late.
+ping-page-would-be-in-time = Your answer will be recorded in time.
+ping-page-confirm-button = I confirm I can be reached
+ping-page-confirm-nothing-yet = Nothing is recorded until you press the button.
+ping-page-thanks-title = Thank you
+ping-page-thanks-in-time = Your answer is recorded, in time. Nothing more is needed.
+ping-page-thanks-late = Your answer is recorded, after the end of the response window: it counts as late. Nothing more is needed.
+ping-page-answered-at = Recorded on
+ping-page-refused-title = Ping test
+ping-page-published-title = Ping tests: published figures
+ping-page-published-lead = The overall figures of the ping tests the secretariat chose to publish. No State is named and no State's figures are shown.
+ping-page-published-none = No figures are published yet.
+ping-about-title = Ping tests: how they work
+ping-about-answer-heading = What counts as an answer
+ping-about-answer-intro = Each point of contact in a campaign receives a mail with a link that works once and only for them. An answer is recorded in one of three ways:
+ping-about-answer-link = open the link and press the button "I confirm I can be reached" on the page it opens;
+ping-about-answer-portal = sign in to the portal and press the same button on your home page;
+ping-about-answer-api = or answer through the API, with the token or signed in with your own API token.
+ping-about-answer-opening = Opening the link alone does not count: mail filters and link previews open links by themselves, so only the button records an answer.
+ping-about-window-heading = The response window and reminders
+ping-about-window = { $hours ->
+    [one] An answer counts as in time within { $hours } hour of the start (the secretariat may choose another window for a campaign).
+   *[other] An answer counts as in time within { $hours } hours of the start (the secretariat may choose another window for a campaign).
+}
+ping-about-reminders = Points of contact who have not answered receive reminders, by default { $hours } hours after the start.
+ping-about-late = { $days ->
+    [one] After the window, a late answer is still recorded, until the campaign closes { $days } day later; it counts as late.
+   *[other] After the window, a late answer is still recorded, until the campaign closes { $days } days later; it counts as late.
+}
+ping-about-schedule = Campaigns take place on a regular schedule (every six months by default), and the secretariat may start one at any time.
+ping-about-no-answer-heading = When there is no answer
+ping-about-escalation = If the campaign asks for it, once the window ends each State's nominators are told which of its points of contact did not answer in time, so that they can check their details.
+ping-about-other-channel = The secretariat may also check by another channel, for example by telephone, and record whether the point of contact was reached.
+ping-about-results-heading = How the results are used
+ping-about-results-states = Each State sees the results of its own points of contact, and the overall figures of all States together.
+ping-about-results-never = Results are never used to rank States or to single any State out in public.
+ping-about-results-public = The public sees only the overall figures the secretariat chose to publish, without any State's name or figures.
+ping-home-poc-heading = Ping tests
+ping-home-for-entry = For
+ping-home-answered = Answered: thank you
+ping-home-running = { $count ->
+    [one] ping test running
+   *[other] ping tests running
+}
+ping-home-reached = { $reached } of { $total } PoCs answered
+ping-home-reached-own = { $reached } of { $total } of your State's PoCs answered.
+ping-home-latest = Latest ping test: { $title }.
+ping-page-reminders-at = Reminders

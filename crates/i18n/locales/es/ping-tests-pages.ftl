@@ -1,0 +1,115 @@
+# Pruebas de contacto: las páginas (campañas, formulario, campaña, página de confirmación, descripción, cifras publicadas) y las partes de las páginas de inicio.
+nav-ping-tests = Pruebas de contacto
+ping-page-what = Una prueba de contacto comprueba que se puede localizar a los puntos de contacto designados por los Estados: cada uno recibe un enlace y confirma con un solo botón.
+ping-page-about-link = Qué es una prueba de contacto y cómo se usan sus resultados
+ping-page-list-title = Pruebas de contacto
+ping-page-list-lead = Campañas que comprueban que se puede localizar a los puntos de contacto y que responden a tiempo.
+ping-page-new = Nueva prueba de contacto
+ping-page-trend-link = Evolución entre campañas
+ping-page-published-link = Cifras publicadas
+ping-page-none = Todavía no hay ninguna prueba de contacto.
+ping-page-col-kind = Tipo
+ping-page-col-status = Estado
+ping-page-col-start = Inicio
+ping-page-col-answer-by = Responder antes de
+ping-page-col-closes = Respuestas tardías registradas hasta
+ping-page-scope-everywhere = de todos los Estados participantes
+ping-page-scope-regions = en estas regiones: { $list }
+ping-page-scope-states = de estos Estados: { $list }
+ping-page-new-title = Nueva prueba de contacto
+ping-page-back-to-list = Volver a las pruebas de contacto
+ping-page-new-intro = Cada PoC incluido recibe un correo con un enlace de un solo uso para confirmar que se le puede localizar.
+ping-page-field-title = Título
+ping-page-field-start = Inicio (UTC)
+ping-page-start-hint = Déjelo vacío para empezar ahora; si no, una fecha y hora en UTC.
+ping-page-field-window = Plazo de respuesta (horas)
+ping-page-window-hint = De 1 a 720 horas; 72 horas por defecto.
+ping-page-field-reminders = Recordatorios (horas después del inicio)
+ping-page-reminders-hint = Separados por comas, cada uno dentro del plazo, por ejemplo: 24, 48. Vacío: ningún recordatorio.
+ping-page-field-scope = A quién alcanza
+ping-page-field-regions = Solo estas regiones
+ping-page-field-states = Solo estos Estados
+ping-page-multi-hint = Sin elegir: todos. Mantenga Ctrl (o Cmd) para elegir varios.
+ping-page-field-announced = Avisar a los PoC con antelación
+ping-page-announced-hint = Solo para una campaña que empieza más tarde: los PoC reciben un aviso antes del inicio.
+ping-page-field-escalate = Informar a los responsables de designación de cada Estado de sus PoC que no respondieron a tiempo
+ping-page-escalate-hint = Al terminar el plazo de respuesta, los responsables de designación de cada Estado reciben los nombres de sus PoC que no respondieron a tiempo.
+ping-page-create = Crear la prueba de contacto
+ping-page-not-created = La prueba de contacto no se creó. Corrija los campos siguientes.
+ping-page-error-start-format = Indique el inicio como fecha y hora (UTC), o déjelo vacío para empezar ahora.
+ping-page-yes = Sí
+ping-page-no = No
+ping-page-reminders-none = Ninguno
+ping-page-cancelled-at = Cancelada el
+ping-page-published-at = Cifras publicadas el
+ping-page-figures-heading = Cifras globales
+ping-page-figures-intro = Todos los PoC de la campaña en conjunto; no se nombra a ningún Estado.
+ping-page-figure-total = PoC consultados
+ping-page-figure-states-all = Estados con todos sus PoC localizados
+ping-page-figure-states-partly = Estados con parte de sus PoC localizados
+ping-page-figure-states-none = Estados sin ningún PoC localizado
+ping-page-figure-median = Tiempo de respuesta mediano
+ping-page-figure-none = Todavía sin respuesta
+ping-page-duration = { $hours } h { $minutes } min
+ping-page-results-link = Resultados
+ping-page-publish-hint = Publicar muestra las cifras globales anteriores en la página pública. Allí no se nombra a ningún Estado.
+ping-page-publish = Publicar las cifras globales
+ping-page-cancel-warning = Cancelar detiene la campaña definitivamente: no habrá más recordatorios y las respuestas dejarán de registrarse.
+ping-page-cancel-confirm = Entendido: cancelar esta prueba de contacto
+ping-page-cancel = Cancelar esta prueba de contacto
+ping-page-cancel-unconfirmed = Marque la casilla para confirmar que desea cancelar esta prueba de contacto. No se ha cambiado nada.
+done-ping-test-created = La prueba de contacto se ha creado.
+done-ping-test-cancelled = La prueba de contacto se ha cancelado: no habrá más recordatorios ni respuestas.
+done-ping-test-published = Las cifras globales se han publicado.
+done-ping-test-answered = Gracias: su respuesta se ha registrado a tiempo.
+done-ping-test-answered-late = Gracias: su respuesta se ha registrado, después del fin del plazo de respuesta.
+ping-page-confirm-title = Prueba de contacto: confirme que se le puede localizar
+ping-page-campaign = Prueba de contacto
+ping-page-would-be-late = El plazo de respuesta ha terminado: su respuesta se registrará como tardía.
+ping-page-would-be-in-time = Su respuesta se registrará a tiempo.
+ping-page-confirm-button = Confirmo que se me puede localizar
+ping-page-confirm-nothing-yet = No se registra nada hasta que pulse el botón.
+ping-page-thanks-title = Gracias
+ping-page-thanks-in-time = Su respuesta se ha registrado, a tiempo. No hace falta nada más.
+ping-page-thanks-late = Su respuesta se ha registrado, después del fin del plazo de respuesta: cuenta como tardía. No hace falta nada más.
+ping-page-answered-at = Registrada el
+ping-page-refused-title = Prueba de contacto
+ping-page-published-title = Pruebas de contacto: cifras publicadas
+ping-page-published-lead = Las cifras globales de las pruebas de contacto que la secretaría decidió publicar. No se nombra a ningún Estado ni se muestran las cifras de ningún Estado.
+ping-page-published-none = Todavía no se ha publicado ninguna cifra.
+ping-about-title = Pruebas de contacto: cómo funcionan
+ping-about-answer-heading = Qué cuenta como respuesta
+ping-about-answer-intro = Cada punto de contacto de una campaña recibe un correo con un enlace que funciona una sola vez y solo para él. Una respuesta se registra de una de tres maneras:
+ping-about-answer-link = abrir el enlace y pulsar el botón «Confirmo que se me puede localizar» en la página que se abre;
+ping-about-answer-portal = iniciar sesión en el portal y pulsar el mismo botón en su página de inicio;
+ping-about-answer-api = o responder mediante la API, con el token del enlace o con su propio token de API.
+ping-about-answer-opening = Abrir el enlace no basta: los filtros de correo y las vistas previas abren los enlaces por sí solos, así que solo el botón registra una respuesta.
+ping-about-window-heading = Plazo de respuesta y recordatorios
+ping-about-window = { $hours ->
+    [one] Una respuesta cuenta como a tiempo si llega dentro de { $hours } hora desde el inicio (la secretaría puede elegir otro plazo para una campaña).
+   *[other] Una respuesta cuenta como a tiempo si llega dentro de { $hours } horas desde el inicio (la secretaría puede elegir otro plazo para una campaña).
+}
+ping-about-reminders = Los puntos de contacto que no han respondido reciben recordatorios, por defecto { $hours } horas después del inicio.
+ping-about-late = { $days ->
+    [one] Tras el plazo, una respuesta tardía se sigue registrando hasta que la campaña cierra, { $days } día después; cuenta como tardía.
+   *[other] Tras el plazo, una respuesta tardía se sigue registrando hasta que la campaña cierra, { $days } días después; cuenta como tardía.
+}
+ping-about-schedule = Las campañas se realizan según un calendario regular (cada seis meses por defecto), y la secretaría puede iniciar una en cualquier momento.
+ping-about-no-answer-heading = Cuando no hay respuesta
+ping-about-escalation = Si la campaña lo prevé, al terminar el plazo los responsables de designación de cada Estado sabrán cuáles de sus puntos de contacto no respondieron a tiempo, para que comprueben sus datos.
+ping-about-other-channel = La secretaría también puede comprobarlo por otro medio, por ejemplo por teléfono, y registrar si se localizó al punto de contacto.
+ping-about-results-heading = Cómo se usan los resultados
+ping-about-results-states = Cada Estado ve los resultados de sus propios puntos de contacto y las cifras globales de todos los Estados en conjunto.
+ping-about-results-never = Los resultados nunca se usan para clasificar a los Estados ni para señalar públicamente a ningún Estado.
+ping-about-results-public = El público solo ve las cifras globales que la secretaría decidió publicar, sin el nombre ni las cifras de ningún Estado.
+ping-home-poc-heading = Pruebas de contacto
+ping-home-for-entry = Para
+ping-home-answered = Respondida: gracias
+ping-home-running = { $count ->
+    [one] prueba de contacto en curso
+   *[other] pruebas de contacto en curso
+}
+ping-home-reached = { $reached } de { $total } PoC respondieron
+ping-home-reached-own = { $reached } de { $total } PoC de su Estado respondieron.
+ping-home-latest = Última prueba de contacto: { $title }.
+ping-page-reminders-at = Recordatorios

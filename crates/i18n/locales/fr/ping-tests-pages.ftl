@@ -1,0 +1,115 @@
+# Tests de joignabilité : les pages (campagnes, formulaire, campagne, page de confirmation, description, chiffres publiés) et les parties des accueils.
+nav-ping-tests = Tests de joignabilité
+ping-page-what = Un test de joignabilité vérifie que les points de contact désignés par les États peuvent être joints : chacun reçoit un lien et confirme d'un seul bouton.
+ping-page-about-link = Ce qu'est un test de joignabilité et l'usage de ses résultats
+ping-page-list-title = Tests de joignabilité
+ping-page-list-lead = Les campagnes qui vérifient que les points de contact peuvent être joints et répondent à temps.
+ping-page-new = Nouveau test de joignabilité
+ping-page-trend-link = Évolution d'une campagne à l'autre
+ping-page-published-link = Chiffres publiés
+ping-page-none = Aucun test de joignabilité pour l'instant.
+ping-page-col-kind = Type
+ping-page-col-status = État
+ping-page-col-start = Début
+ping-page-col-answer-by = Répondre avant
+ping-page-col-closes = Réponses tardives enregistrées jusqu'au
+ping-page-scope-everywhere = de tous les États participants
+ping-page-scope-regions = dans ces régions : { $list }
+ping-page-scope-states = de ces États : { $list }
+ping-page-new-title = Nouveau test de joignabilité
+ping-page-back-to-list = Retour aux tests de joignabilité
+ping-page-new-intro = Chaque PoC visé reçoit un courriel avec un lien à usage unique pour confirmer qu'il peut être joint.
+ping-page-field-title = Titre
+ping-page-field-start = Début (UTC)
+ping-page-start-hint = Laisser vide pour commencer maintenant ; sinon une date et une heure en UTC.
+ping-page-field-window = Délai de réponse (heures)
+ping-page-window-hint = De 1 à 720 heures ; 72 heures par défaut.
+ping-page-field-reminders = Rappels (heures après le début)
+ping-page-reminders-hint = Séparés par des virgules, chacun dans le délai, par exemple : 24, 48. Vide : aucun rappel.
+ping-page-field-scope = Qui est visé
+ping-page-field-regions = Seulement ces régions
+ping-page-field-states = Seulement ces États
+ping-page-multi-hint = Aucun choix : tous. Maintenir Ctrl (ou Cmd) pour en choisir plusieurs.
+ping-page-field-announced = Prévenir les PoC à l'avance
+ping-page-announced-hint = Seulement pour une campagne qui commence plus tard : les PoC reçoivent un avis avant le début.
+ping-page-field-escalate = Signaler aux responsables des désignations de chaque État ses PoC qui n'ont pas répondu à temps
+ping-page-escalate-hint = À la fin du délai de réponse, les responsables des désignations de chaque État reçoivent les noms de ses PoC qui n'ont pas répondu à temps.
+ping-page-create = Créer le test de joignabilité
+ping-page-not-created = Le test de joignabilité n'a pas été créé. Corrigez les champs ci-dessous.
+ping-page-error-start-format = Indiquez le début sous forme de date et d'heure (UTC), ou laissez vide pour commencer maintenant.
+ping-page-yes = Oui
+ping-page-no = Non
+ping-page-reminders-none = Aucun
+ping-page-cancelled-at = Annulé le
+ping-page-published-at = Chiffres publiés le
+ping-page-figures-heading = Chiffres d'ensemble
+ping-page-figures-intro = Tous les PoC de la campagne ensemble ; aucun État n'est nommé.
+ping-page-figure-total = PoC sollicités
+ping-page-figure-states-all = États dont tous les PoC ont été joints
+ping-page-figure-states-partly = États dont une partie des PoC a été jointe
+ping-page-figure-states-none = États dont aucun PoC n'a été joint
+ping-page-figure-median = Temps de réponse médian
+ping-page-figure-none = Aucune réponse pour l'instant
+ping-page-duration = { $hours } h { $minutes } min
+ping-page-results-link = Résultats
+ping-page-publish-hint = Publier affiche les chiffres d'ensemble ci-dessus sur la page publique. Aucun État n'y est nommé.
+ping-page-publish = Publier les chiffres d'ensemble
+ping-page-cancel-warning = L'annulation arrête la campagne définitivement : plus de rappels, et les réponses ne sont plus enregistrées.
+ping-page-cancel-confirm = J'ai compris : annuler ce test de joignabilité
+ping-page-cancel = Annuler ce test de joignabilité
+ping-page-cancel-unconfirmed = Cochez la case pour confirmer que vous voulez annuler ce test de joignabilité. Rien n'a été modifié.
+done-ping-test-created = Le test de joignabilité est créé.
+done-ping-test-cancelled = Le test de joignabilité est annulé : plus de rappels, plus de réponses.
+done-ping-test-published = Les chiffres d'ensemble sont publiés.
+done-ping-test-answered = Merci : votre réponse est enregistrée dans le délai.
+done-ping-test-answered-late = Merci : votre réponse est enregistrée, après la fin du délai de réponse.
+ping-page-confirm-title = Test de joignabilité : confirmez que vous pouvez être joint
+ping-page-campaign = Test de joignabilité
+ping-page-would-be-late = Le délai de réponse est écoulé : votre réponse sera enregistrée comme tardive.
+ping-page-would-be-in-time = Votre réponse sera enregistrée dans le délai.
+ping-page-confirm-button = Je confirme pouvoir être joint
+ping-page-confirm-nothing-yet = Rien n'est enregistré tant que vous n'appuyez pas sur le bouton.
+ping-page-thanks-title = Merci
+ping-page-thanks-in-time = Votre réponse est enregistrée, dans le délai. Rien d'autre n'est nécessaire.
+ping-page-thanks-late = Votre réponse est enregistrée, après la fin du délai de réponse : elle compte comme tardive. Rien d'autre n'est nécessaire.
+ping-page-answered-at = Enregistrée le
+ping-page-refused-title = Test de joignabilité
+ping-page-published-title = Tests de joignabilité : chiffres publiés
+ping-page-published-lead = Les chiffres d'ensemble des tests de joignabilité que le secrétariat a choisi de publier. Aucun État n'est nommé et les chiffres d'aucun État ne sont montrés.
+ping-page-published-none = Aucun chiffre n'est encore publié.
+ping-about-title = Tests de joignabilité : fonctionnement
+ping-about-answer-heading = Ce qui compte comme réponse
+ping-about-answer-intro = Chaque point de contact d'une campagne reçoit un courriel avec un lien qui ne fonctionne qu'une fois et pour lui seul. Une réponse est enregistrée de l'une de trois façons :
+ping-about-answer-link = ouvrir le lien et appuyer sur le bouton « Je confirme pouvoir être joint » de la page qui s'ouvre ;
+ping-about-answer-portal = se connecter au portail et appuyer sur le même bouton sur sa page d'accueil ;
+ping-about-answer-api = ou répondre par l'API, avec le jeton du lien ou connecté avec son propre jeton d'API.
+ping-about-answer-opening = Ouvrir le lien ne suffit pas : les filtres de messagerie et les aperçus de liens ouvrent les liens d'eux-mêmes ; seul le bouton enregistre une réponse.
+ping-about-window-heading = Délai de réponse et rappels
+ping-about-window = { $hours ->
+    [one] Une réponse compte comme dans le délai si elle arrive dans l'heure qui suit le début (le secrétariat peut choisir un autre délai pour une campagne).
+   *[other] Une réponse compte comme dans le délai si elle arrive dans les { $hours } heures qui suivent le début (le secrétariat peut choisir un autre délai pour une campagne).
+}
+ping-about-reminders = Les points de contact qui n'ont pas répondu reçoivent des rappels, par défaut { $hours } heures après le début.
+ping-about-late = { $days ->
+    [one] Après le délai, une réponse tardive est encore enregistrée, jusqu'à la clôture de la campagne { $days } jour plus tard ; elle compte comme tardive.
+   *[other] Après le délai, une réponse tardive est encore enregistrée, jusqu'à la clôture de la campagne { $days } jours plus tard ; elle compte comme tardive.
+}
+ping-about-schedule = Les campagnes ont lieu selon un calendrier régulier (tous les six mois par défaut), et le secrétariat peut en lancer une à tout moment.
+ping-about-no-answer-heading = En l'absence de réponse
+ping-about-escalation = Si la campagne le prévoit, à la fin du délai les responsables des désignations de chaque État apprennent lesquels de ses points de contact n'ont pas répondu à temps, afin de vérifier leurs coordonnées.
+ping-about-other-channel = Le secrétariat peut aussi vérifier par un autre moyen, par exemple par téléphone, et enregistrer si le point de contact a été joint.
+ping-about-results-heading = Usage des résultats
+ping-about-results-states = Chaque État voit les résultats de ses propres points de contact, et les chiffres d'ensemble de tous les États réunis.
+ping-about-results-never = Les résultats ne servent jamais à classer les États ni à désigner publiquement un État.
+ping-about-results-public = Le public ne voit que les chiffres d'ensemble que le secrétariat a choisi de publier, sans nom ni chiffres d'aucun État.
+ping-home-poc-heading = Tests de joignabilité
+ping-home-for-entry = Pour
+ping-home-answered = Répondu : merci
+ping-home-running = { $count ->
+    [one] test de joignabilité en cours
+   *[other] tests de joignabilité en cours
+}
+ping-home-reached = { $reached } PoC sur { $total } ont répondu
+ping-home-reached-own = { $reached } PoC de votre État sur { $total } ont répondu.
+ping-home-latest = Dernier test de joignabilité : { $title }.
+ping-page-reminders-at = Rappels
