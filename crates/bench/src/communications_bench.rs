@@ -142,13 +142,13 @@ pub fn run(args: CommunicationsArgs) -> Result<bool> {
 }
 
 /// Where a scenario's database lives.
-enum Db {
+pub(crate) enum Db {
     Sqlite(String),
     Postgres { admin: String, name: String },
 }
 
 impl Db {
-    async fn make(backend: &str, data: &Path, admin: &str, tag: &str) -> Result<Db> {
+    pub(crate) async fn make(backend: &str, data: &Path, admin: &str, tag: &str) -> Result<Db> {
         match backend {
             "sqlite" => Ok(Db::Sqlite(format!(
                 "sqlite://{}?mode=rwc",
@@ -176,7 +176,7 @@ impl Db {
         }
     }
 
-    fn url(&self) -> Result<String> {
+    pub(crate) fn url(&self) -> Result<String> {
         match self {
             Db::Sqlite(url) => Ok(url.clone()),
             Db::Postgres { admin, name } => {
@@ -187,7 +187,7 @@ impl Db {
         }
     }
 
-    async fn drop_it(self) {
+    pub(crate) async fn drop_it(self) {
         if let Db::Postgres { admin, name } = self {
             if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
                 let dropped = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -253,7 +253,7 @@ async fn bench(args: CommunicationsArgs) -> Result<bool> {
     Ok(true)
 }
 
-fn serve(
+pub(crate) fn serve(
     pocdir: &Path,
     cwd: &Path,
     url: &str,
@@ -414,14 +414,14 @@ async def main():
 asyncio.run(main())
 "#;
 
-struct Sink {
-    child: ChildGuard,
+pub(crate) struct Sink {
+    pub(crate) child: ChildGuard,
     state: PathBuf,
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
 }
 
 impl Sink {
-    async fn start(dir: &Path) -> Result<Sink> {
+    pub(crate) async fn start(dir: &Path) -> Result<Sink> {
         let script = dir.join("sink.py");
         std::fs::write(&script, SINK)?;
         let state = dir.join("sink.state");
@@ -447,7 +447,7 @@ impl Sink {
     }
 
     /// Mails accepted so far and the time of the last (ns since the epoch).
-    fn read(&self) -> (usize, u128) {
+    pub(crate) fn read(&self) -> (usize, u128) {
         let text = std::fs::read_to_string(&self.state).unwrap_or_default();
         let mut parts = text.split_whitespace();
         let n = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
@@ -456,7 +456,7 @@ impl Sink {
     }
 
     /// Waits until the count has not moved for `quiet`.
-    async fn settle(&self, quiet: Duration) -> usize {
+    pub(crate) async fn settle(&self, quiet: Duration) -> usize {
         let mut seen = self.read().0;
         let mut since = Instant::now();
         loop {
@@ -473,7 +473,7 @@ impl Sink {
 }
 
 /// Now, in ns since the epoch (the SMTP peer's clock is the same machine's).
-fn unix_nanos() -> u128 {
+pub(crate) fn unix_nanos() -> u128 {
     u128::try_from(SystemClock.now().unix_timestamp_nanos()).unwrap_or(0)
 }
 

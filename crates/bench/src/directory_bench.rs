@@ -425,7 +425,7 @@ fn pick<'a>(list: &[&'a str], i: usize) -> &'a str {
     list.get(i % list.len().max(1)).copied().unwrap_or_default()
 }
 
-fn synthetic_draft(i: usize) -> PocDraft {
+pub(crate) fn synthetic_draft(i: usize) -> PocDraft {
     let name = format!("{} {}", pick(GIVEN, i), pick(FAMILY, i / GIVEN.len()));
     PocDraft {
         role: if i.is_multiple_of(2) {

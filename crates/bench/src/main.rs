@@ -20,6 +20,7 @@ mod communications_bench;
 mod directory_bench;
 mod http;
 mod log_bench;
+mod ping_bench;
 mod proc;
 mod stats;
 
@@ -67,6 +68,10 @@ enum Sub {
     /// 100,000) until the SMTP peer accepted the last mail; the inbox page
     /// with 100,000 communications stored.
     Communications(communications_bench::CommunicationsArgs),
+    /// Ping tests: creating a campaign over 100,000 PoCs, answers recorded
+    /// per second at concurrency 32, challenge mails accepted by the SMTP
+    /// peer per second.
+    Ping(ping_bench::PingArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -120,6 +125,7 @@ fn main() -> ExitCode {
         Some(Sub::Log(args)) => log_bench::run(args),
         Some(Sub::Directory(args)) => directory_bench::run(args),
         Some(Sub::Communications(args)) => communications_bench::run(args),
+        Some(Sub::Ping(args)) => ping_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {

@@ -118,8 +118,9 @@ pub async fn seed(
     seed_with(store, clock, entropy, data_dir, &default_settings()).await
 }
 
-/// Seeds the demo: the directory and its accounts as of two days before
-/// `clock`'s now, then a day of communications up to now (see
+/// Seeds the demo: the directory and its accounts as of some weeks before
+/// `clock`'s now, then three ping test campaigns (see
+/// [`crate::demo_ping_tests`]) and a day of communications up to now (see
 /// [`crate::demo_communications`]) with the server's `settings`.
 pub async fn seed_with(
     store: &dyn Store,
@@ -143,9 +144,10 @@ pub async fn seed_with(
     // database as it was.
     let now = clock.now();
     let pocs = demo_pocs(now)?;
-    // The demo's own clock: the directory exists two days before now, so
-    // that the communications that follow have their real times.
-    let demo_clock = ManualClock::new(now - time::Duration::days(2));
+    // The demo's own clock: the directory exists some weeks before now, so
+    // that the ping tests and the communications that follow have their
+    // real times.
+    let demo_clock = ManualClock::new(now - crate::demo_ping_tests::HISTORY);
     let clock = &demo_clock;
     pocdir_directory::seed_reference(store, clock).await?;
     let mut logins = Vec::new();
@@ -184,6 +186,12 @@ pub async fn seed_with(
         .find(|a| a.kind == AccountKind::Secretariat)
         .context("the demo has a secretariat")?;
     seed_demo_pocs(store, clock, secretariat, &pocs).await?;
+    let started = std::time::Instant::now();
+    crate::demo_ping_tests::seed(store, clock, entropy, &settings.base_url, &accounts, now).await?;
+    tracing::info!(
+        ms = started.elapsed().as_millis() as u64,
+        "demo ping tests seeded"
+    );
     crate::demo_communications::seed(store, clock, entropy, settings, &accounts, now).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
@@ -301,6 +309,10 @@ pub fn describe(logins: &[DemoLogin], data_dir: &Path) -> String {
          notification answered in French, an escalation, a request for assistance in Spanish, a \
          TLP:RED message). Sign in as technical.poc@cert.fr.example.org or \
          technical.poc@cert.pk.example.org and open Communications.\n",
+    );
+    out.push_str(
+        "Ping tests: two finished campaigns (the first one's figures published on the public \
+         page) and a running one in which the demo PoCs have an open challenge on their home.\n",
     );
     out.push_str(&format!(
         "These logins are also in {}\n",
@@ -624,5 +636,168 @@ mod tests {
             ids,
             BTreeSet::from([julien_inbox[0].item.meta.id, overdue.item.meta.id])
         );
+    }
+    #[tokio::test]
+    async fn the_demo_has_finished_and_running_ping_tests() {
+        use pocdir_domain::ping_test::campaign::{CampaignStatus, PingSettings};
+        use pocdir_domain::ping_test::challenge::{AnswerChannel, OtherChannelFinding};
+        use pocdir_ping_tests::{PingError, PingTests};
+        use pocdir_store::prelude::*;
+        use pocdir_store::MailStatus;
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+        let store = pocdir_store::sqlite::SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        let now = time::macros::datetime!(2026-11-30 09:00 UTC);
+        let clock = ManualClock::new(now);
+        let entropy = SeededEntropy::new(3);
+        let started = std::time::Instant::now();
+        seed(&store, &clock, &entropy, dir.path()).await.unwrap();
+        eprintln!("demo seeded in {:?}", started.elapsed());
+        assert_eq!(clock.now(), now, "the caller's clock is left alone");
+        let settings = pocdir_ping_tests::Settings {
+            ping: PingSettings::default(),
+            schedule: false,
+            base_url: default_settings().base_url,
+        };
+        let service = PingTests::new(&store, &clock, &settings);
+        let account = |email: &'static str| {
+            let store = &store;
+            async move {
+                store
+                    .account_by_email(email)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .requester(Scopes::ALL)
+            }
+        };
+        let secretariat = account("secretariat@secretariat.example.org").await;
+
+        let campaigns = store.campaigns().await.unwrap();
+        assert_eq!(campaigns.len(), 3, "{campaigns:?}");
+        let status: Vec<(CampaignStatus, bool)> = campaigns
+            .iter()
+            .map(|c| (c.status(now), c.published_at.is_some()))
+            .collect();
+        assert_eq!(
+            status,
+            vec![
+                (CampaignStatus::Running, false),
+                (CampaignStatus::Finished, false),
+                (CampaignStatus::Finished, true),
+            ],
+            "newest first"
+        );
+        let (running, second, first) = (&campaigns[0], &campaigns[1], &campaigns[2]);
+        let active = store.active_pocs().await.unwrap().len() as u64;
+
+        // The first round: mixed outcomes, one mail refused, one PoC
+        // reached by phone; its aggregates are on the public page.
+        let results = service.results(&secretariat, first.id, None).await.unwrap();
+        let t = results.overall.tally;
+        assert_eq!(t.in_time + t.late + t.no_answer + t.undeliverable, active);
+        assert_eq!(t.awaiting, 0);
+        assert_eq!(t.undeliverable, 1, "{t:?}");
+        assert!(t.in_time * 10 >= active * 6, "most answered in time: {t:?}");
+        assert!(t.late >= 3 && t.no_answer >= 3, "{t:?}");
+        assert!(t.late + t.no_answer + t.undeliverable < t.in_time, "{t:?}");
+        let challenges = store
+            .challenges(first.id, &Default::default())
+            .await
+            .unwrap();
+        let phoned: Vec<_> = challenges
+            .iter()
+            .filter(|c| c.channel == Some(AnswerChannel::OtherChannel))
+            .collect();
+        assert_eq!(phoned.len(), 1);
+        assert_eq!(phoned[0].finding, Some(OtherChannelFinding::Reached));
+        assert!(phoned[0].note.as_deref().unwrap().contains("phone"));
+        let channels: BTreeSet<&str> = challenges
+            .iter()
+            .filter_map(|c| c.channel.map(|ch| ch.as_str()))
+            .collect();
+        assert_eq!(
+            channels.len(),
+            4,
+            "link, portal, API and phone: {channels:?}"
+        );
+        for c in challenges.iter().filter(|c| c.answered_at.is_some()) {
+            let at = c.answered_at.unwrap();
+            assert!(at > first.times.starts_at && at < first.times.closes_at);
+        }
+        let (_, public) = service.public_figures(first.id).await.unwrap();
+        assert_eq!(public.tally, t);
+        assert!(public.states.all > 0 && public.states.partly + public.states.none > 0);
+        assert!(matches!(
+            service.public_figures(second.id).await,
+            Err(PingError::NotFound)
+        ));
+
+        // The second round does better; the trend has the three campaigns.
+        let second_tally = service
+            .results(&secretariat, second.id, None)
+            .await
+            .unwrap()
+            .overall
+            .tally;
+        assert!(second_tally.in_time > t.in_time, "{second_tally:?} {t:?}");
+        assert!(second_tally.late + second_tally.no_answer > 0);
+        assert_eq!(service.trend(&secretariat, None).await.unwrap().len(), 3);
+
+        // The running one: some answered, the demo PoCs' challenges open.
+        let tally = service
+            .results(&secretariat, running.id, None)
+            .await
+            .unwrap()
+            .overall
+            .tally;
+        assert!(
+            tally.in_time > 0 && tally.awaiting > tally.in_time,
+            "{tally:?}"
+        );
+        for email in [
+            "technical.poc@cert.fr.example.org",
+            "technical.poc@cert.pk.example.org",
+            "diplomatic.poc@mofa.pk.example.org",
+            "diplomatic.poc@diplomatie.fr.example.org",
+        ] {
+            let open = service
+                .open_challenges(&account(email).await)
+                .await
+                .unwrap();
+            assert!(!open.is_empty(), "{email} has an open challenge");
+            assert!(open.iter().all(|o| o.campaign.id == running.id));
+        }
+
+        // Every ping test mail went out or was refused; the jobs have
+        // nothing to catch up on at start.
+        let queued = store.mails(Some(MailStatus::Queued), 10_000).await.unwrap();
+        assert!(queued.iter().all(|m| !m.dedupe_key.starts_with("ping:")));
+        let failed = store.mails(Some(MailStatus::Failed), 100).await.unwrap();
+        assert_eq!(failed.len(), 3, "the challenge and its two reminders");
+        assert!(first.escalated_at.is_some() && second.escalated_at.is_some());
+        assert_eq!(service.remind_due().await.unwrap(), 0);
+        assert_eq!(service.escalate_due().await.unwrap(), 0);
+
+        // The log tells it in order: times never go back.
+        let size = store.log_size().await.unwrap();
+        let entries = store.log_entries(0, size).await.unwrap();
+        assert!(entries
+            .iter()
+            .any(|e| e.entry.action == "ping_test.publish"));
+        for pair in entries.windows(2) {
+            assert!(
+                pair[0].entry.at <= pair[1].entry.at,
+                "{:?} then {:?}",
+                pair[0].entry,
+                pair[1].entry
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod config;
 pub mod demo;
 pub mod demo_communications;
+pub mod demo_ping_tests;
 pub mod keys_commands;
 pub mod log_commands;
 pub mod sealing_keys;
