@@ -24,6 +24,18 @@ pub fn get_request_with_cookie(addr: SocketAddr, path: &str, cookie: &str) -> Ve
     request(addr, path, "text/html,application/json", Some(&header))
 }
 
+/// A `POST` of a JSON body, without credentials (e.g. a ping test's
+/// answer by its mailed token).
+pub fn post_json_request(addr: SocketAddr, path: &str, body: &str) -> Vec<u8> {
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: application/json\r\n\
+         User-Agent: pocdir-bench\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
 fn request(addr: SocketAddr, path: &str, accept: &str, header: Option<&str>) -> Vec<u8> {
     let mut r = format!(
         "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: {accept}\r\nUser-Agent: pocdir-bench\r\n"

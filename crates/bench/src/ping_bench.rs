@@ -11,11 +11,10 @@
 //!    secretariat through the ping test service (`PingTests::create`, the
 //!    call the API and the page make): reading the targets, a token, a
 //!    sealed challenge and a mail per PoC, one transaction. Goal ≤ 5 s.
-//! 2. **answer**: answers by token at a given concurrency through the
-//!    service and the server's group-commit writer (`GroupCommit`, what
-//!    `POST /api/v1/ping-tests/answer` calls), in this process on the same
-//!    database; answers per second and the latency of each. Goal ≥ 5,000/s.
-//!    (The HTTP route is not on main yet: this measures what is under it.)
+//! 2. **answer**: answers by token through the API of the real `pocdir
+//!    serve` (`POST /api/v1/ping-tests/answer`, written by its group-commit
+//!    writer), at a given concurrency of keep-alive connections; answers
+//!    per second and the latency of each. Goal ≥ 5,000/s.
 //! 3. **mail**: the real `pocdir serve` with its mail job pointed at a real
 //!    SMTP peer (aiosmtpd, started here): from the server ready until the
 //!    peer accepted the last of the queued challenge mails.
@@ -23,16 +22,15 @@
 use crate::communications_bench::{serve, unix_nanos, Db, Sink};
 use crate::directory_bench::synthetic_draft;
 use crate::stats::Latency;
-use crate::{free_addr, temp_dir, wait_ready, STOP_GRACE};
+use crate::{free_addr, http, temp_dir, wait_ready, STOP_GRACE};
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::log::entry::LogActor;
 use pocdir_domain::log::events;
 use pocdir_domain::ping_test::campaign::{CampaignDraft, PingSettings};
-use pocdir_domain::ping_test::challenge::AnswerChannel;
 use pocdir_domain::policy::Scopes;
-use pocdir_ping_tests::{GroupCommit, PingTests, Settings};
+use pocdir_ping_tests::{PingTests, Settings};
 use pocdir_store::{NewNomination, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -238,7 +236,7 @@ async fn scenario(
     );
 
     if args.parts.iter().any(|p| p == "answer") {
-        answer_part(args, &store, &service, id, &mut r).await?;
+        answer_part(args, pocdir, cwd, &url, &store, id, &mut r).await?;
     }
     if args.parts.iter().any(|p| p == "mail") {
         mail_part(args, pocdir, cwd, &url, store.as_ref(), &mut r).await?;
@@ -246,10 +244,16 @@ async fn scenario(
     Ok(r)
 }
 
+/// Answers by token through the API (`POST /api/v1/ping-tests/answer`)
+/// of a real `pocdir serve`, `concurrency` keep-alive connections at once:
+/// what a burst of PoCs pressing the button costs, HTTP, the token's
+/// lookup and the group commit included.
 async fn answer_part(
     args: &PingArgs,
+    pocdir: &Path,
+    cwd: &Path,
+    url: &str,
     store: &Arc<dyn Store>,
-    service: &PingTests<'_>,
     campaign: i64,
     r: &mut PingResult,
 ) -> Result<()> {
@@ -261,40 +265,72 @@ async fn answer_part(
         .map(|t| t.token)
         .collect();
     tokens.truncate(args.answers);
-    let tokens = Arc::new(tokens);
-    let writer = GroupCommit::start(store.clone());
+    let addr = free_addr()?;
+    let mut server = serve(pocdir, cwd, url, addr, false, &[])?;
+    wait_ready(
+        &mut server,
+        addr,
+        Instant::now(),
+        Duration::from_secs(args.start_timeout),
+    )
+    .await?;
+    let requests: Arc<Vec<Vec<u8>>> = Arc::new(
+        tokens
+            .iter()
+            .map(|t| {
+                http::post_json_request(
+                    addr,
+                    "/api/v1/ping-tests/answer",
+                    &format!("{{\"token\":\"{t}\"}}"),
+                )
+            })
+            .collect(),
+    );
     let next = Arc::new(AtomicUsize::new(0));
     eprintln!(
-        "{}: {} answers at concurrency {} …",
+        "{}: {} answers through the API at concurrency {} …",
         r.backend,
-        tokens.len(),
+        requests.len(),
         args.concurrency
     );
-    let settings = Arc::new(service.settings().clone());
     let t0 = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..args.concurrency {
-        let tokens = tokens.clone();
+        let requests = requests.clone();
         let next = next.clone();
-        let writer = writer.clone();
-        let store = store.clone();
-        let settings = settings.clone();
         tasks.spawn(async move {
-            let service = PingTests::new(store.as_ref(), &SystemClock, &settings);
             let mut nanos = Vec::new();
             let mut errors = 0usize;
+            let mut conn = match http::Conn::connect(addr).await {
+                Ok(c) => c,
+                Err(_) => return (nanos, usize::MAX),
+            };
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(token) = tokens.get(i) else {
+                let Some(request) = requests.get(i) else {
                     break;
                 };
                 let t = Instant::now();
-                match service
-                    .answer_with_token(&writer, token, AnswerChannel::Api)
-                    .await
-                {
-                    Ok(_) => nanos.push(u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX)),
-                    Err(_) => errors += 1,
+                match conn.send(request).await {
+                    Ok(resp) if resp.status == 200 => {
+                        nanos.push(u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX))
+                    }
+                    Ok(resp) => {
+                        errors += 1;
+                        if resp.close {
+                            match http::Conn::connect(addr).await {
+                                Ok(c) => conn = c,
+                                Err(_) => break,
+                            }
+                        }
+                    }
+                    Err(_) => {
+                        errors += 1;
+                        match http::Conn::connect(addr).await {
+                            Ok(c) => conn = c,
+                            Err(_) => break,
+                        }
+                    }
                 }
             }
             (nanos, errors)
@@ -305,11 +341,12 @@ async fn answer_part(
     let mut nanos = Vec::new();
     for (n, e) in results {
         nanos.extend(n);
-        r.answer_errors += e;
+        r.answer_errors = r.answer_errors.saturating_add(e);
     }
     r.answers = nanos.len();
     r.answers_per_second = r.answers as f64 / seconds.max(1e-9);
     r.answer_latency = Latency::of(nanos);
+    server.stop(STOP_GRACE).await?;
     Ok(())
 }
 

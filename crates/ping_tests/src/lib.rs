@@ -273,12 +273,12 @@ impl<'a> PingTests<'a> {
         actor: &LogActor,
         now: OffsetDateTime,
     ) -> Result<CampaignStart, PingError> {
-        let facts = mail::ChallengeFacts {
+        let mut mails = mail::ChallengeMails::new(mail::ChallengeFacts {
             base_url: &self.settings.base_url,
             title,
             answer_by,
             now,
-        };
+        });
         let mut list = Sha256::new();
         let mut challenges = Vec::with_capacity(targets.len());
         for (target, details) in targets {
@@ -290,8 +290,7 @@ impl<'a> PingTests<'a> {
                 poc_id: target.poc_id,
                 participant: target.participant.clone(),
                 role: target.role,
-                mail: mail::challenge(
-                    &facts,
+                mail: mails.mail(
                     campaign,
                     target.poc_id,
                     &target.participant,

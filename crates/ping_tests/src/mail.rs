@@ -76,6 +76,68 @@ pub fn challenge(
     }
 }
 
+/// Stands for the token while a campaign's challenge mails are written
+/// once per language (see [`ChallengeMails`]).
+const TOKEN_SLOT: &str = "pdp_{challenge-token}";
+
+/// A campaign's challenge mails: the text is rendered once per language
+/// and each PoC's token put in its copy, so that a campaign of 100,000
+/// PoCs formats 12 messages, not 200,000.
+pub struct ChallengeMails<'a> {
+    facts: ChallengeFacts<'a>,
+    rendered: Vec<(Lang, String, String)>,
+}
+
+impl<'a> ChallengeMails<'a> {
+    pub fn new(facts: ChallengeFacts<'a>) -> Self {
+        ChallengeMails {
+            facts,
+            rendered: Vec::new(),
+        }
+    }
+
+    /// What [`challenge`] writes for this PoC.
+    pub fn mail(
+        &mut self,
+        campaign: Option<i64>,
+        poc_id: i64,
+        participant: &str,
+        email: &str,
+        lang: Lang,
+        token: &str,
+    ) -> NewMail {
+        let (subject, body) = match self.rendered.iter().find(|(l, _, _)| *l == lang) {
+            Some((_, subject, body)) => (subject.clone(), body.clone()),
+            None => {
+                let template = challenge(
+                    &self.facts,
+                    campaign,
+                    poc_id,
+                    participant,
+                    email,
+                    lang,
+                    TOKEN_SLOT,
+                );
+                self.rendered
+                    .push((lang, template.subject.clone(), template.body.clone()));
+                (template.subject, template.body)
+            }
+        };
+        let id = campaign
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| CAMPAIGN_ID_PLACEHOLDER.to_string());
+        NewMail {
+            dedupe_key: format!("ping:{id}:poc:{poc_id}:challenge"),
+            recipient: email.to_string(),
+            language: lang.code().to_string(),
+            subject: subject.replace(TOKEN_SLOT, token),
+            body: body.replace(TOKEN_SLOT, token),
+            participant: Some(participant.to_string()),
+            created_at: self.facts.now,
+        }
+    }
+}
+
 /// Reminder number `reminder` to a PoC that has not answered.
 #[allow(clippy::too_many_arguments)]
 pub fn reminder(
@@ -170,5 +232,34 @@ pub fn escalation(
         body: tr.t_args("ping-mail-escalation-body", &args),
         participant: Some(participant.to_string()),
         created_at: now,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_campaigns_mails_are_the_mail_of_each_poc() {
+        let facts = ChallengeFacts {
+            base_url: "https://pocdir.example.org/",
+            title: "Second half",
+            answer_by: datetime!(2026-12-03 10:00 UTC),
+            now: datetime!(2026-11-30 10:00 UTC),
+        };
+        let mut mails = ChallengeMails::new(facts);
+        for (lang, token) in [
+            (Lang::Ar, "pdp_a"),
+            (Lang::En, "pdp_b"),
+            (Lang::Ar, "pdp_c"),
+        ] {
+            let fast = mails.mail(Some(7), 3, "PAK", "x@example.org", lang, token);
+            let one = challenge(&facts, Some(7), 3, "PAK", "x@example.org", lang, token);
+            assert_eq!(fast, one);
+            assert!(fast
+                .body
+                .contains(&format!("https://pocdir.example.org/ping/{token}")));
+        }
     }
 }
