@@ -1,5 +1,5 @@
 # Pruebas de contacto: las páginas (campañas, formulario, campaña, página de confirmación, descripción, cifras publicadas) y las partes de las páginas de inicio.
-nav-ping-tests = Pruebas de contacto
+nav-ping-tests = Pruebas ping
 ping-page-what = Una prueba de contacto comprueba que se puede localizar a los puntos de contacto designados por los Estados: cada uno recibe un enlace y confirma con un solo botón.
 ping-page-about-link = Qué es una prueba de contacto y cómo se usan sus resultados
 ping-page-list-title = Pruebas de contacto

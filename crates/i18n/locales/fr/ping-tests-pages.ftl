@@ -1,5 +1,5 @@
 # Tests de joignabilité : les pages (campagnes, formulaire, campagne, page de confirmation, description, chiffres publiés) et les parties des accueils.
-nav-ping-tests = Tests de joignabilité
+nav-ping-tests = Tests ping
 ping-page-what = Un test de joignabilité vérifie que les points de contact désignés par les États peuvent être joints : chacun reçoit un lien et confirme d'un seul bouton.
 ping-page-about-link = Ce qu'est un test de joignabilité et l'usage de ses résultats
 ping-page-list-title = Tests de joignabilité
