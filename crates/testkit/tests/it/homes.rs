@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Nominates a PoC of `code` with `email` and, if `verify`, has the
 /// secretariat approve it. Returns its id.
-async fn poc(
+pub(crate) async fn poc(
     server: &TestServer,
     // The State's nominator, and the secretariat that verifies.
     (nominator, secretariat): (&TestAccount, &TestAccount),

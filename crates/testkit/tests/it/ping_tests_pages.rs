@@ -9,9 +9,8 @@ use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
 use pocdir_store::{ChallengeFilter, LogFilter};
 use pocdir_testkit::{TestAccount, TestServer, WebClient};
-use serde_json::{json, Value};
 
-/// Nominates a PoC of `code` with `email`, approved by the secretariat.
+/// A verified PoC of `code` (see `homes::poc`). Returns its id.
 async fn active_poc(
     server: &TestServer,
     nominator: &TestAccount,
@@ -21,40 +20,16 @@ async fn active_poc(
     name: &str,
     email: &str,
 ) -> i64 {
-    let http = reqwest::Client::new();
-    let body = json!({
-        "role": role,
-        "name": name,
-        "title": "Duty officer",
-        "organisation": "Ministry",
-        "emails": [email],
-        "phones": [{"number": "+44 20 7946 0321", "use": "office"}],
-        "languages": ["en"],
-        "time_zone": "Europe/London",
-        "hours": "Mon-Fri 09:00-17:00"
-    });
-    let created: Value = http
-        .post(server.url(&format!("/api/v1/participants/{code}/pocs")))
-        .bearer_auth(server.token(nominator, "write").await)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let id = created["id"].as_i64().unwrap();
-    http.post(server.url(&format!("/api/v1/pocs/{id}/decision")))
-        .bearer_auth(server.token(secretariat, "write").await)
-        .json(&json!({"version": created["version"], "approve": true}))
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap();
-    id
+    crate::homes::poc(
+        server,
+        (nominator, secretariat),
+        code,
+        role,
+        name,
+        email,
+        true,
+    )
+    .await
 }
 
 /// Pakistan with two active PoCs that sign in (each its entry linked to
