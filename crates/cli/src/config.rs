@@ -71,6 +71,9 @@ pub struct Config {
     pub ping_every_days: i64,
     /// Seconds between checks for campaigns to start, reminders and escalations.
     pub ping_check_seconds: u64,
+    /// Milliseconds between reads of the log for changes made by other
+    /// instances (their effect on this one's caches waits at most this long).
+    pub change_poll_ms: u64,
 }
 
 impl Default for Config {
@@ -110,6 +113,7 @@ impl Default for Config {
             ping_schedule: true,
             ping_every_days: 182,
             ping_check_seconds: 60,
+            change_poll_ms: 250,
         }
     }
 }

@@ -11,6 +11,7 @@ use pocdir_domain::outbox::RetryPolicy;
 use pocdir_domain::security_key::RelyingParty;
 use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_jobs::{JobContext, JobSettings};
+use pocdir_log::feed::LogFeed;
 use pocdir_log::LogService;
 use pocdir_store::{Keys, Store};
 use pocdir_web::state::{WebConfig, WebSecrets};
@@ -121,7 +122,14 @@ pub async fn build_app(
     public_url: &str,
 ) -> Result<(Router, Vec<RouteSpec>)> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
+    let changes = LogFeed::spawn(
+        store.clone(),
+        Duration::from_millis(config.change_poll_ms.clamp(10, 1000)),
+    )
+    .await
+    .context("cannot read the log's size")?;
     let state = AppState {
+        changes,
         directory: Arc::new(pocdir_directory::search::DirectoryIndex::new(store.clone())),
         ping_answers: pocdir_ping_tests::GroupCommit::start(store.clone()),
         store,

@@ -22,6 +22,8 @@ pub enum LogError {
     Proof(#[from] ProofError),
 }
 
+pub mod feed;
+
 pub struct LogService {
     store: Arc<dyn LogStore>,
     clock: Arc<dyn Clock>,

@@ -99,4 +99,7 @@ pub struct AppState {
     pub relying_party: Option<Arc<pocdir_domain::security_key::RelyingParty>>,
     /// Writes ping test answers, many per transaction under load.
     pub ping_answers: pocdir_ping_tests::GroupCommit,
+    /// Changes made by any instance, read from the log: how this
+    /// instance's caches follow the others.
+    pub changes: pocdir_log::feed::LogFeed,
 }
