@@ -14,6 +14,7 @@ use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::feed::LogFeed;
 use pocdir_log::LogService;
 use pocdir_store::{Keys, Store};
+use pocdir_web::http::credential_cache::CredentialCache;
 use pocdir_web::state::{WebConfig, WebSecrets};
 use pocdir_web::{build_router, AppState, RouteSpec};
 use std::net::SocketAddr;
@@ -113,14 +114,15 @@ pub fn relying_party(public_url: &str) -> Option<Arc<RelyingParty>> {
 }
 
 /// The application and its state, without a listener; `public_url` is the
-/// address users reach it at (see [`Config::base_url`]).
+/// address users reach it at (see [`Config::base_url`]). Also the cache of
+/// credentials, whose last notes are written at shutdown.
 pub async fn build_app(
     config: &Config,
     services: &Services,
     store: Arc<dyn Store>,
     log: Arc<LogService>,
     public_url: &str,
-) -> Result<(Router, Vec<RouteSpec>)> {
+) -> Result<(Router, Vec<RouteSpec>, Arc<CredentialCache>)> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let changes = LogFeed::spawn(
         store.clone(),
@@ -128,7 +130,9 @@ pub async fn build_app(
     )
     .await
     .context("cannot read the log's size")?;
+    let credentials = CredentialCache::start(store.clone(), &changes);
     let state = AppState {
+        credentials: credentials.clone(),
         changes,
         directory: Arc::new(pocdir_directory::search::DirectoryIndex::new(store.clone())),
         ping_answers: pocdir_ping_tests::GroupCommit::start(store.clone()),
@@ -145,7 +149,8 @@ pub async fn build_app(
         log,
         relying_party: relying_party(public_url),
     };
-    Ok(build_router(state))
+    let (router, routes) = build_router(state);
+    Ok((router, routes, credentials))
 }
 
 const LOG_SIGNING_KEY: &str = "log-signing.key";
@@ -233,7 +238,7 @@ pub async fn start_with_store(
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
-    let (router, routes) = build_app(
+    let (router, routes, credentials) = build_app(
         config,
         &services,
         store.clone(),
@@ -243,15 +248,19 @@ pub async fn start_with_store(
     .await?;
     let (shutdown, mut rx) = watch::channel(false);
 
+    let touches = store.clone();
     let http = tokio::spawn(async move {
-        axum::serve(
+        let served = axum::serve(
             listener,
             router.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(async move {
             let _ = rx.wait_for(|stop| *stop).await;
         })
-        .await
+        .await;
+        // The "last seen" times noted since the last batch.
+        credentials.flush(touches.as_ref()).await;
+        served
     });
 
     let holder = format!(

@@ -145,6 +145,19 @@ pub trait Store:
 
     /// Cheap round trip for `/healthz`.
     async fn ping(&self) -> StoreResult<()>;
+
+    /// Tells `observer` of the log entries of every transaction this store
+    /// commits from now on, as long as it lives.
+    fn observe_commits(&self, observer: std::sync::Weak<dyn CommitObserver>);
+}
+
+/// Learns at once of the changes this process commits: every change that
+/// matters is logged in its own transaction, so the entries say what
+/// changed. Called on the committing task, after the commit and before the
+/// caller hears of it; it must be quick and must not block. (Other
+/// processes' changes arrive through the log itself: `pocdir_log::feed`.)
+pub trait CommitObserver: Send + Sync {
+    fn committed(&self, entries: &[pocdir_domain::log::entry::LogEntry]);
 }
 
 /// Opens the store named by `url` (`sqlite://…` or `postgres://…`), applies

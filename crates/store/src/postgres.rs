@@ -47,6 +47,7 @@ impl SqlStore<PostgresDb> {
         let store = SqlStore {
             db: PostgresDb { pool },
             keys: Arc::new(keys.into()),
+            observers: Default::default(),
         };
         store.seal_values_in_clear().await?;
         Ok(store)
@@ -66,6 +67,7 @@ impl SqlStore<PostgresDb> {
         Ok(SqlStore {
             db: PostgresDb { pool },
             keys: Arc::new(keys.into()),
+            observers: Default::default(),
         })
     }
 

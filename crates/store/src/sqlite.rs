@@ -59,6 +59,7 @@ impl SqlStore<SqliteDb> {
         let store = SqlStore {
             db: SqliteDb { pool },
             keys: Arc::new(keys.into()),
+            observers: Default::default(),
         };
         store.seal_values_in_clear().await?;
         Ok(store)
@@ -78,6 +79,7 @@ impl SqlStore<SqliteDb> {
         Ok(SqlStore {
             db: SqliteDb { pool },
             keys: Arc::new(keys.into()),
+            observers: Default::default(),
         })
     }
 

@@ -13,7 +13,7 @@ use async_trait::async_trait;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::merkle::Hash;
 use std::ops::DerefMut;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock, Weak};
 
 /// A value bound to a placeholder: the few types the store binds.
 #[derive(Debug, Clone, Copy)]
@@ -149,6 +149,39 @@ pub struct SqlStore<D> {
     pub(crate) db: D,
     /// What sealed columns are sealed and opened with (`crate::sealing`).
     pub(crate) keys: Arc<Keys>,
+    /// Told of each committed transaction's log entries (`crate::CommitObserver`).
+    pub(crate) observers: Arc<Observers>,
+}
+
+/// The observers of one store, held weakly: an observer that is dropped
+/// (a server stopped) is simply no longer told.
+#[derive(Default)]
+pub(crate) struct Observers(RwLock<Vec<Weak<dyn crate::CommitObserver>>>);
+
+impl std::fmt::Debug for Observers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Observers")
+    }
+}
+
+impl Observers {
+    pub(crate) fn add(&self, observer: Weak<dyn crate::CommitObserver>) {
+        let mut all = self.0.write().unwrap_or_else(|e| e.into_inner());
+        all.retain(|o| o.strong_count() > 0);
+        all.push(observer);
+    }
+
+    /// Called after a commit, before the caller learns of it: an observer's
+    /// cache is up to date by the time the change is answered.
+    fn tell(&self, entries: &[LogEntry]) {
+        if entries.is_empty() {
+            return;
+        }
+        let all = self.0.read().unwrap_or_else(|e| e.into_inner());
+        for observer in all.iter().filter_map(Weak::upgrade) {
+            observer.committed(entries);
+        }
+    }
 }
 
 /// The table a purpose (`table.column`) names, for errors.
@@ -236,6 +269,8 @@ impl<D: Driver> SqlStore<D> {
         Ok(Tx {
             inner: self.db.begin().await?,
             keys: self.keys.clone(),
+            observers: self.observers.clone(),
+            appended: Vec::new(),
         })
     }
 }
@@ -245,6 +280,9 @@ pub(crate) struct Tx<D: Driver> {
     pub(crate) inner: D::Tx,
     /// The store's keys, to seal what the transaction writes.
     pub(crate) keys: Arc<Keys>,
+    observers: Arc<Observers>,
+    /// The log entries appended so far, for the observers once committed.
+    pub(crate) appended: Vec<LogEntry>,
 }
 
 impl<D: Driver> Tx<D> {
@@ -277,7 +315,9 @@ impl<D: Driver> Tx<D> {
     }
 
     pub(crate) async fn commit(self) -> StoreResult<()> {
-        D::commit(self.inner).await
+        D::commit(self.inner).await?;
+        self.observers.tell(&self.appended);
+        Ok(())
     }
 
     pub(crate) async fn rollback(self) -> StoreResult<()> {
@@ -294,5 +334,9 @@ impl<D: Driver> crate::Store for SqlStore<D> {
     async fn ping(&self) -> StoreResult<()> {
         self.execute("SELECT 1", &[]).await?;
         Ok(())
+    }
+
+    fn observe_commits(&self, observer: Weak<dyn crate::CommitObserver>) {
+        self.observers.add(observer);
     }
 }
