@@ -101,6 +101,7 @@ async fn one_run_sends_a_large_queue_each_mail_once() {
     let ctx = JobContext {
         store: store.clone(),
         clock,
+        stopping: pocdir_jobs::Stopping::never(),
     };
     sender(transport.clone()).run(&ctx).await.unwrap();
     let delivered = transport.delivered.lock().unwrap().clone();
@@ -129,6 +130,7 @@ async fn a_refusing_relay_gets_each_mail_tried_once_per_run() {
     let ctx = JobContext {
         store: store.clone(),
         clock,
+        stopping: pocdir_jobs::Stopping::never(),
     };
     sender(transport).run(&ctx).await.unwrap();
     // Each mail was tried once and waits for its retry: the run did not

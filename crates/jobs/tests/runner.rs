@@ -64,6 +64,7 @@ async fn setup() -> (tempfile::TempDir, JobContext, ManualClock) {
     let ctx = JobContext {
         store,
         clock: Arc::new(clock.clone()),
+        stopping: pocdir_jobs::Stopping::never(),
     };
     (dir, ctx, clock)
 }
