@@ -49,7 +49,17 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>> {
     let url = config.database_url();
     pocdir_store::open(&url, sealing_keys(config)?)
         .await
-        .with_context(|| format!("cannot open the database {}", redact_url(&url)))
+        .map_err(|e| match e.newer_schema() {
+            // Checked before any migration runs: nothing was changed.
+            Some(version) => anyhow::anyhow!(
+                "the database {} was written by a newer version of pocdir: it has migration \
+                 {version}, which this version does not know. Nothing was changed; run that \
+                 version or a newer one (an upgrade is never undone by starting an older binary)",
+                redact_url(&url)
+            ),
+            None => anyhow::Error::from(e)
+                .context(format!("cannot open the database {}", redact_url(&url))),
+        })
 }
 
 /// Opens the configured database only to read it: creates nothing (no
