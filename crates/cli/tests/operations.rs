@@ -603,11 +603,12 @@ async fn job_runs(server: &Server, job: &str, outcome: &str) -> u64 {
         .sum()
 }
 
+/// The servers' clock (the system's), in whole seconds as leases keep it.
 fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
+    u64::try_from(
+        pocdir_domain::clock::Clock::now(&pocdir_domain::clock::SystemClock).unix_timestamp(),
+    )
+    .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
