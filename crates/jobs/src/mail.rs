@@ -154,7 +154,7 @@ pub struct SendReport {
     /// Sent again after an interrupted send (see the module's comment).
     pub resent: u64,
     /// Left alone: another sender claimed them after this one's lease ran
-    /// out, or the server was stopping (they go out after their lease).
+    /// out, or the server was stopping (given back to the queue).
     pub left: u64,
 }
 
@@ -198,9 +198,10 @@ pub async fn send_once(
 }
 
 /// [`send_once`], asking `stopping` before each mail: once the server is
-/// stopping, the mails of the batch not yet started are left (`left`) to
-/// the next claim after their lease ([`CLAIM_LEASE`]), here or on another
-/// instance. A mail already handed to the relay is always finished.
+/// stopping, the mails of the batch not yet started are given back, due at
+/// once for the next sender, here after a restart or on another instance
+/// (`left`; one that cannot be given back waits for its claim to lapse,
+/// [`CLAIM_LEASE`]). A mail already handed to the relay is always finished.
 pub async fn send_until_stopped(
     store: &dyn Store,
     clock: &dyn Clock,
@@ -216,6 +217,7 @@ pub async fn send_until_stopped(
         .await?
     {
         if stopping.is_stopping() {
+            store.release_mail(mail.id, &token, now).await?;
             report.left += 1;
             continue;
         }
