@@ -235,6 +235,7 @@ pub fn is_machine_path(path: &str) -> bool {
         || path == "/api"
         || path.starts_with("/taxii2")
         || path == "/healthz"
+        || path.starts_with("/healthz/")
         || path == "/metrics"
         || path.starts_with("/.well-known/")
 }
