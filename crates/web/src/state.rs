@@ -105,4 +105,6 @@ pub struct AppState {
     /// Verified sessions and tokens, so that a signed-in request needs no
     /// database round trip (`http/credential_cache.rs`).
     pub credentials: Arc<crate::http::credential_cache::CredentialCache>,
+    /// Set when the server stops: `/healthz/ready` then says 503.
+    pub draining: crate::home::health::Draining,
 }
