@@ -263,6 +263,30 @@ impl TestServer {
             drop_database(&name).await;
         }
     }
+
+    /// Another instance on the same database, data folder and clock, as a
+    /// second `pocdir serve` behind one load balancer (the database stays
+    /// the first server's to drop).
+    pub async fn another_instance(&self) -> TestServer {
+        let services = Services {
+            clock: Arc::new(self.clock.clone()),
+            entropy: Arc::new(OsEntropy),
+        };
+        let running = server::start(&self.config, services)
+            .await
+            .expect("another instance starts");
+        TestServer {
+            url: format!("http://{}", running.addr),
+            store: running.store.clone(),
+            routes: running.routes.clone(),
+            clock: self.clock.clone(),
+            backend: self.backend,
+            config: self.config.clone(),
+            data_dir: tempfile::tempdir().expect("temp dir"),
+            running: Some(running),
+            pg_database: None,
+        }
+    }
 }
 
 async fn drop_database(name: &str) {

@@ -17,6 +17,7 @@ mod communications_api;
 mod communications_mail;
 mod communications_pages;
 mod directory;
+mod directory_index;
 mod directory_matrix;
 mod errors;
 mod exchange;
