@@ -613,15 +613,15 @@ async fn index_times(store: Arc<dyn Store>, n: usize) -> Result<IndexTimes> {
         index.refresh_poc(poc.id).await?;
         read.push(nanos(t.elapsed()));
         let mut changed = poc.clone();
-        let mut details: serde_json::Value = serde_json::from_str(
+        let mut details: pocdir_domain::directory::poc::PocDetails = serde_json::from_str(
             changed
                 .active
                 .as_deref()
                 .context("an active PoC without details")?,
         )?;
         let marker = format!("renamed-{i:06}-poc");
-        details["name"] = serde_json::Value::String(marker.clone());
-        changed.active = Some(details.to_string());
+        details.name = marker.clone();
+        changed.active = Some(serde_json::to_string(&details)?);
         changed.version += 1;
         let t = Instant::now();
         index.poc_changed(&changed);
