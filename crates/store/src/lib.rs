@@ -91,6 +91,15 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The version of a migration the database has and this binary does
+    /// not know: the database was written by a newer pocdir.
+    pub fn newer_schema(&self) -> Option<i64> {
+        match self {
+            StoreError::Migration(sqlx::migrate::MigrateError::VersionMissing(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
     /// Constraint violations as the store's own errors: a taken unique
     /// value is `Duplicate(what)`, a missing referenced row `NotFound`.
     pub(crate) fn constraint(self, what: &str) -> StoreError {

@@ -314,6 +314,11 @@ impl<D: Driver> Tx<D> {
         self.lease.conn()
     }
 
+    /// The log's counter as this change's batch sees it (`writer.rs`).
+    pub(crate) fn batch_log(&mut self) -> &mut writer::BatchLog {
+        &mut self.lease.log
+    }
+
     pub(crate) async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
         D::execute(self.conn()?, sql, params).await
     }
