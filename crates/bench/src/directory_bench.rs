@@ -9,15 +9,24 @@
 //! one SQL statement — a shortcut for loading, not a path the server has;
 //! a signed-in browser session made for the demo's Pakistani technical PoC
 //! (a participating State, so it reads the whole directory); then the
-//! server again, measured.
+//! server again, measured; then the floor (a bare server that does no work)
+//! under the same load, in the same run, for the ratios.
+//!
+//! Before the server starts, the search index is measured in this process
+//! on the same database: the full build (read and index), and one change
+//! applied to it (as the instance that makes the change does), the next
+//! search finding it, and one PoC read again and applied (as the other
+//! instances do when the log shows the change).
 
 use crate::proc::ChildGuard;
+use crate::stats::Latency;
 use crate::{
     check_once, clean_command, free_addr, http, run_load, temp_dir, wait_ready, LoadPlan,
     LoadResult, STOP_GRACE,
 };
 use anyhow::{bail, Context, Result};
 use clap::Args;
+use pocdir_directory::search::{DirectoryIndex, SearchQuery, Sight};
 use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::credentials::SecretToken;
 use pocdir_domain::directory::poc::{PhoneDraft, PocDraft};
@@ -63,6 +72,9 @@ pub struct DirectoryArgs {
     /// Keep each scenario's data folder (printed) to look into afterwards.
     #[arg(long)]
     keep: bool,
+    /// Single changes applied to the search index, to time them.
+    #[arg(long, default_value_t = 200)]
+    index_changes: usize,
 }
 
 /// What is measured, in each scenario.
@@ -105,7 +117,24 @@ struct Scenario {
     participating_states: usize,
     /// Time to nominate and activate the synthetic PoCs.
     load_seconds: f64,
+    index: IndexTimes,
     paths: Vec<PathResult>,
+    /// The bare server under the same load, after pocdir.
+    floor: LoadResult,
+}
+
+/// The search index on this scenario's data, in milliseconds.
+#[derive(Debug, Serialize)]
+struct IndexTimes {
+    /// Reading every participant and active PoC and indexing them.
+    full_build_ms: f64,
+    /// One changed PoC applied (this instance, after its own change).
+    apply_one: Latency,
+    /// Applied and found by the next search.
+    apply_then_found: Latency,
+    /// One PoC read from the store and applied (another instance,
+    /// following the log).
+    read_and_apply_one: Latency,
 }
 
 #[derive(Debug, Serialize)]
@@ -113,6 +142,8 @@ struct PathResult {
     what: &'static str,
     path: &'static str,
     result: LoadResult,
+    /// pocdir's requests/s over the floor's, in percent.
+    percent_of_floor: f64,
 }
 
 pub fn run(args: DirectoryArgs) -> Result<bool> {
@@ -158,6 +189,17 @@ async fn bench(args: DirectoryArgs) -> Result<bool> {
             add_synthetic(store.as_ref(), &url, synthetic).await?;
         }
         let load_seconds = t0.elapsed().as_secs_f64();
+        eprintln!("timing the search index …");
+        let index = index_times(store.clone(), args.index_changes).await?;
+        eprintln!(
+            "  full build {:.0} ms; one change applied: p50 {:.3} ms, max {:.3} ms; found by the next search: p50 {:.3} ms, max {:.3} ms; read and applied: p50 {:.3} ms",
+            index.full_build_ms,
+            index.apply_one.p50_ms,
+            index.apply_one.max_ms,
+            index.apply_then_found.p50_ms,
+            index.apply_then_found.max_ms,
+            index.read_and_apply_one.p50_ms
+        );
         let cookie = reader_session(store.as_ref(), &data).await?;
         let active_pocs = store.active_pocs().await?.len();
         let participating_states = store
@@ -194,12 +236,58 @@ async fn bench(args: DirectoryArgs) -> Result<bool> {
                 result.latency.p99_ms,
                 result.errors
             );
-            paths.push(PathResult { what, path, result });
+            paths.push(PathResult {
+                what,
+                path,
+                result,
+                percent_of_floor: 0.0,
+            });
         }
         if let Some(status) = server.exited()? {
             return Err(server.died(status));
         }
         server.stop(STOP_GRACE).await?;
+
+        // The floor: the same load on a server that does no work.
+        let myself =
+            std::env::current_exe().context("cannot find the pocdir-bench binary itself")?;
+        let addr = free_addr()?;
+        let mut cmd = clean_command(&myself, tmp.path());
+        cmd.arg("bare-server").arg("--listen").arg(addr.to_string());
+        let mut bare = ChildGuard::spawn(
+            "bare-server",
+            cmd,
+            &tmp.path().join("bare.log"),
+            Stdio::piped(),
+        )?;
+        wait_ready(&mut bare, addr, Instant::now(), timeout).await?;
+        let plan = LoadPlan {
+            addr,
+            request: Arc::new(http::get_request_with_cookie(
+                addr,
+                PATHS.get(1).map_or("/", |(_, p)| p),
+                &cookie,
+            )),
+            concurrency: args.concurrency,
+            warmup: Duration::from_secs(args.warmup),
+            measure: Duration::from_secs(args.seconds),
+            request_timeout: Duration::from_millis(args.request_timeout_ms),
+        };
+        check_once(&plan, "bare-server").await?;
+        eprintln!("the floor (bare server): the same load …");
+        let floor = run_load(&plan).await?;
+        eprintln!(
+            "  {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+            floor.requests_per_second, floor.latency.p50_ms, floor.latency.p99_ms
+        );
+        if let Some(status) = bare.exited()? {
+            return Err(bare.died(status));
+        }
+        bare.stop(STOP_GRACE).await?;
+        for p in &mut paths {
+            p.percent_of_floor = 100.0 * p.result.requests_per_second
+                / floor.requests_per_second.max(f64::MIN_POSITIVE);
+        }
         if args.keep {
             eprintln!("kept {}", tmp.keep().display());
         }
@@ -208,12 +296,14 @@ async fn bench(args: DirectoryArgs) -> Result<bool> {
             active_pocs,
             participating_states,
             load_seconds,
+            index,
             paths,
+            floor,
         });
     }
     let ok = scenarios
         .iter()
-        .all(|s| s.paths.iter().all(|p| p.result.errors == 0));
+        .all(|s| s.floor.errors == 0 && s.paths.iter().all(|p| p.result.errors == 0));
     let report = DirectoryReport {
         command_line: std::env::args().collect(),
         cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -464,15 +554,35 @@ fn table(r: &DirectoryReport) -> String {
             "\n{} active PoCs of {} participating States ({} synthetic, loaded in {:.1} s)\n",
             s.active_pocs, s.participating_states, s.synthetic_pocs, s.load_seconds
         ));
+        let i = &s.index;
         out.push_str(&format!(
-            "  {:<32} {:>10} {:>9} {:>9} {:>9} {:>7}\n",
-            "", "req/s", "p50 ms", "p99 ms", "max ms", "errors"
+            "  search index: full build {:.0} ms; one change applied p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms; \
+             applied and found by the next search p50 {:.3} ms, max {:.3} ms; read from the store and applied p50 {:.3} ms, max {:.3} ms\n",
+            i.full_build_ms,
+            i.apply_one.p50_ms,
+            i.apply_one.p99_ms,
+            i.apply_one.max_ms,
+            i.apply_then_found.p50_ms,
+            i.apply_then_found.max_ms,
+            i.read_and_apply_one.p50_ms,
+            i.read_and_apply_one.max_ms,
         ));
-        for p in &s.paths {
+        out.push_str(&format!(
+            "  {:<32} {:>10} {:>8} {:>9} {:>9} {:>9} {:>7}\n",
+            "", "req/s", "% floor", "p50 ms", "p99 ms", "max ms", "errors"
+        ));
+        let floor = PathResult {
+            what: "the floor (bare server)",
+            path: "",
+            result: s.floor.clone(),
+            percent_of_floor: 100.0,
+        };
+        for p in s.paths.iter().chain(std::iter::once(&floor)) {
             out.push_str(&format!(
-                "  {:<32} {:>10.0} {:>9.2} {:>9.2} {:>9.2} {:>7}\n",
+                "  {:<32} {:>10.0} {:>8.1} {:>9.2} {:>9.2} {:>9.2} {:>7}\n",
                 p.what,
                 p.result.requests_per_second,
+                p.percent_of_floor,
                 p.result.latency.p50_ms,
                 p.result.latency.p99_ms,
                 p.result.latency.max_ms,
@@ -482,4 +592,61 @@ fn table(r: &DirectoryReport) -> String {
     }
     out.push_str(&format!("\nok: {}\n", r.ok));
     out
+}
+
+/// Times the search index on the store's data: a full build, then `n`
+/// single changes (each a PoC renamed, as an approved update).
+async fn index_times(store: Arc<dyn Store>, n: usize) -> Result<IndexTimes> {
+    let index = DirectoryIndex::new(store.clone());
+    let t = Instant::now();
+    index.snapshot().await?;
+    let full_build_ms = t.elapsed().as_secs_f64() * 1e3;
+    let active = store.active_pocs().await?;
+    let step = (active.len() / n.max(1)).max(1);
+    let now = SystemClock.now();
+    let all = |_: &pocdir_directory::search::ParticipantSummary| Sight::People;
+    let (mut apply, mut found, mut read) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, poc) in active.iter().step_by(step).take(n).enumerate() {
+        // What another instance does when the log names a PoC: read it
+        // again and apply it (the same version: applied in full).
+        let t = Instant::now();
+        index.refresh_poc(poc.id).await?;
+        read.push(nanos(t.elapsed()));
+        let mut changed = poc.clone();
+        let mut details: pocdir_domain::directory::poc::PocDetails = serde_json::from_str(
+            changed
+                .active
+                .as_deref()
+                .context("an active PoC without details")?,
+        )?;
+        let marker = format!("renamed-{i:06}-poc");
+        details.name = marker.clone();
+        changed.active = Some(serde_json::to_string(&details)?);
+        changed.version += 1;
+        let t = Instant::now();
+        index.poc_changed(&changed);
+        let applied = t.elapsed();
+        let query = SearchQuery {
+            text: marker,
+            ..SearchQuery::default()
+        };
+        let hits = index.snapshot().await?.search(&query, now, &all).total;
+        let seen = t.elapsed();
+        if hits != 1 {
+            bail!("the changed PoC {} was found {hits} times", poc.id);
+        }
+        apply.push(nanos(applied));
+        found.push(nanos(seen));
+    }
+    let latency = |v: Vec<u64>| Latency::of(v).context("no change timed");
+    Ok(IndexTimes {
+        full_build_ms,
+        apply_one: latency(apply)?,
+        apply_then_found: latency(found)?,
+        read_and_apply_one: latency(read)?,
+    })
+}
+
+fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
 }

@@ -221,7 +221,7 @@ struct Ratio {
     p99_poc_over_bare: f64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct LoadResult {
     /// 200 responses completed inside the measured window.
     requests: usize,

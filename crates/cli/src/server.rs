@@ -5,13 +5,14 @@ use crate::sealing_keys::FileKeySource;
 use crate::secrets::{ensure_private_dir, load_key, load_or_create_key, secrets_dir};
 use anyhow::{Context, Result};
 use axum::Router;
+use pocdir_directory::search::DirectoryIndex;
 use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
 use pocdir_domain::outbox::RetryPolicy;
 use pocdir_domain::security_key::RelyingParty;
 use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_jobs::{JobContext, JobSettings};
-use pocdir_log::feed::LogFeed;
+use pocdir_log::feed::{FeedEvent, LogFeed};
 use pocdir_log::LogService;
 use pocdir_store::{Keys, Store};
 use pocdir_web::home::health::Draining;
@@ -143,10 +144,12 @@ pub async fn build_app(
     .await
     .context("cannot read the log's size")?;
     let credentials = CredentialCache::start(store.clone(), &changes);
+    let directory = Arc::new(DirectoryIndex::new(store.clone()));
+    tokio::spawn(follow_changes(changes.subscribe(), directory.clone()));
     let state = AppState {
         credentials: credentials.clone(),
         changes,
-        directory: Arc::new(pocdir_directory::search::DirectoryIndex::new(store.clone())),
+        directory,
         ping_answers: pocdir_ping_tests::GroupCommit::start(store.clone()),
         store,
         clock: services.clock.clone(),
@@ -164,6 +167,26 @@ pub async fn build_app(
     };
     let (router, routes) = build_router(state);
     Ok((router, routes, credentials))
+}
+
+/// The search index follows what the log says changed, whichever instance
+/// changed it; missed changes rebuild it. Ends with the feed.
+async fn follow_changes(
+    mut changes: tokio::sync::broadcast::Receiver<FeedEvent>,
+    directory: Arc<DirectoryIndex>,
+) {
+    use tokio::sync::broadcast::error::RecvError;
+    loop {
+        match changes.recv().await {
+            Ok(FeedEvent::Entries(entries)) => directory.follow(&entries).await,
+            Ok(FeedEvent::Resync) | Err(RecvError::Lagged(_)) => {
+                if let Err(error) = directory.rebuild().await {
+                    tracing::warn!(%error, "the directory could not be rebuilt; it is at the next search");
+                }
+            }
+            Err(RecvError::Closed) => return,
+        }
+    }
 }
 
 const LOG_SIGNING_KEY: &str = "log-signing.key";

@@ -7,6 +7,7 @@
 //! change and its entry in one transaction.
 
 use crate::access::{DirectoryAccess, Refused};
+use crate::search::DirectoryIndex;
 use pocdir_domain::clock::Clock;
 use pocdir_domain::directory::lifecycle::Poc;
 use pocdir_domain::directory::poc::{FieldError, PocDetails, PocDraft};
@@ -110,6 +111,8 @@ pub struct Pocs<'a> {
     store: &'a dyn PocStore,
     access: DirectoryAccess<'a>,
     clock: &'a dyn Clock,
+    /// This instance's search index, told of each change at once.
+    index: Option<&'a DirectoryIndex>,
 }
 
 impl<'a> Pocs<'a> {
@@ -118,6 +121,23 @@ impl<'a> Pocs<'a> {
             store,
             access: DirectoryAccess::new(log, clock),
             clock,
+            index: None,
+        }
+    }
+
+    /// Applies each change to `index` as soon as it is written, so that
+    /// the next search on this instance sees it (the other instances
+    /// follow the log).
+    pub fn following(self, index: &'a DirectoryIndex) -> Self {
+        Pocs {
+            index: Some(index),
+            ..self
+        }
+    }
+
+    fn changed(&self, poc: &Poc) {
+        if let Some(index) = self.index {
+            index.poc_changed(poc);
         }
     }
 
@@ -139,10 +159,12 @@ impl<'a> Pocs<'a> {
         let details = draft.validate(now).map_err(PocError::Invalid)?;
         let json = details_json(&details)?;
         let log = events::poc_proposed(now, who.log.clone(), &code, &details)?;
-        Ok(self
+        let poc = self
             .store
             .propose_poc(&code, details.role, &json, Some(who.account_id()), now, log)
-            .await?)
+            .await?;
+        self.changed(&poc);
+        Ok(poc)
     }
 
     /// Nominations already validated, all written or none (an import, the
@@ -164,14 +186,17 @@ impl<'a> Pocs<'a> {
                 })
             })
             .collect::<Result<Vec<_>, PocError>>()?;
-        self.store
+        let pocs = self
+            .store
             .propose_pocs(&rows, Some(who.account_id()), now)
             .await
             .map_err(|e| match e {
                 // A participant removed between the caller's check and the write.
                 StoreError::NotFound => PocError::ParticipantGone,
                 other => other.into(),
-            })
+            })?;
+        pocs.iter().for_each(|poc| self.changed(poc));
+        Ok(pocs)
     }
 
     /// A change by the State's nominator on `version` of PoC `id`.
@@ -221,7 +246,9 @@ impl<'a> Pocs<'a> {
                 self.store.confirm_poc(id, version, actor, now, log).await?
             }
         };
-        applied(outcome)
+        let poc = applied(outcome)?;
+        self.changed(&poc);
+        Ok(poc)
     }
 
     /// The secretariat's decision on the request pending on `version` of
@@ -265,6 +292,15 @@ impl<'a> Pocs<'a> {
                 StoreError::NotAllowed(_) => PocError::NothingPending,
                 other => other.into(),
             })?;
-        applied(outcome)
+        let decided = applied(outcome)?;
+        self.changed(&decided.poc);
+        if let (Some(index), Some(_)) = (self.index, decided.participant_status_changed) {
+            // Written and logged: if it cannot be read back now, the log
+            // feed brings it within a poll.
+            if let Err(error) = index.refresh_participant(&decided.poc.participant).await {
+                tracing::warn!(%error, "the directory could not read a participant back");
+            }
+        }
+        Ok(decided)
     }
 }

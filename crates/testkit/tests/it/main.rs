@@ -18,6 +18,7 @@ mod communications_mail;
 mod communications_pages;
 mod credential_cache;
 mod directory;
+mod directory_index;
 mod directory_matrix;
 mod errors;
 mod exchange;

@@ -156,7 +156,13 @@ pub async fn create_organisation(
         at: now,
     };
     match state.store.create_organisation(new, log).await {
-        Ok(p) => Ok((StatusCode::CREATED, Json(p.into()))),
+        Ok(p) => {
+            // This instance's search sees it at once (the others follow the log).
+            if let Err(error) = state.directory.refresh_participant(&p.code).await {
+                tracing::warn!(%error, "the directory could not read a participant back");
+            }
+            Ok((StatusCode::CREATED, Json(p.into())))
+        }
         Err(StoreError::Duplicate(_)) => Err(AppError::new(
             StatusCode::CONFLICT,
             "conflict",

@@ -98,6 +98,7 @@ pub(crate) fn pocs(state: &AppState) -> Pocs<'_> {
         state.store.as_ref(),
         state.clock.as_ref(),
     )
+    .following(&state.directory)
 }
 
 /// Where reads and refusals are recorded.
