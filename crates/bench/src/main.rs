@@ -19,6 +19,7 @@ mod bare;
 mod communications_bench;
 mod directory_bench;
 mod http;
+mod driver_bench;
 mod log_bench;
 mod ping_bench;
 mod proc;

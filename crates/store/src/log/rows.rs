@@ -5,6 +5,7 @@ use crate::{corrupt, StoreError, StoreResult};
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::Hash;
+use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
 
 macro_rules! log_entry_columns {
     () => {
@@ -35,6 +36,32 @@ impl From<LogKeyRow> for super::LogKey {
             public_key: r.public_key,
             recorded_at: r.recorded_at,
         }
+    }
+}
+
+/// A kept key rotation.
+#[derive(sqlx::FromRow)]
+pub(super) struct RotationRow {
+    log_index: i64,
+    key_id: String,
+    public_key: String,
+    previous_public_key: Option<String>,
+    endorsement: Option<String>,
+}
+
+impl TryFrom<RotationRow> for RecordedRotation {
+    type Error = StoreError;
+
+    fn try_from(r: RotationRow) -> StoreResult<Self> {
+        Ok(RecordedRotation {
+            index: log_index(r.log_index)?,
+            rotation: KeyRotation {
+                public_key: r.public_key,
+                key_id: r.key_id,
+                previous_public_key: r.previous_public_key,
+                endorsement: r.endorsement,
+            },
+        })
     }
 }
 
