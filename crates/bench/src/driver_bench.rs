@@ -91,10 +91,7 @@ fn numbered(drafts: Vec<LogDraft>, first: u64) -> Vec<(LogEntry, Hash)> {
         .collect()
 }
 
-async fn sqlx_append(
-    conn: &mut sqlx::SqliteConnection,
-    rows: &[(LogEntry, Hash)],
-) -> Result<()> {
+async fn sqlx_append(conn: &mut sqlx::SqliteConnection, rows: &[(LogEntry, Hash)]) -> Result<()> {
     let mut tx = conn.begin().await?;
     let (next,): (i64,) = sqlx::query_as(BUMP)
         .bind(i64::try_from(rows.len())?)
@@ -258,10 +255,7 @@ pub async fn run(
         if rows.is_empty() {
             break;
         }
-        let chunk = rows
-            .into_iter()
-            .map(entry_of)
-            .collect::<Result<Vec<_>>>()?;
+        let chunk = rows.into_iter().map(entry_of).collect::<Result<Vec<_>>>()?;
         read += chunk.len() as u64;
         start += CHUNK;
         std::hint::black_box(chunk);

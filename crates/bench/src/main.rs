@@ -18,8 +18,8 @@
 mod bare;
 mod communications_bench;
 mod directory_bench;
-mod http;
 mod driver_bench;
+mod http;
 mod log_bench;
 mod ping_bench;
 mod proc;

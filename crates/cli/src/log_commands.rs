@@ -275,7 +275,10 @@ pub fn verify_file(path: &Path, key: Option<&VerifyingKey>) -> Result<VerifyRepo
             ExportLine::Key { public_key, .. } => {
                 file_keys.push(decode_public_key(&public_key).map_err(|e| anyhow!(e))?)
             }
-            ExportLine::Rotation { log_index, rotation } => {
+            ExportLine::Rotation {
+                log_index,
+                rotation,
+            } => {
                 if verifier.is_some() {
                     return Err(anyhow!(
                         "{} line {}: a key rotation after the entries",

@@ -9,8 +9,8 @@
 
 use crate::log::StoredLogEntry;
 use crate::sealing::Keys;
-use crate::sqlite_bulk::BulkReader;
 use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
+use crate::sqlite_bulk::BulkReader;
 use crate::{log, Backend, StoreError, StoreResult};
 use async_trait::async_trait;
 use sqlx::pool::PoolConnection;
@@ -39,7 +39,9 @@ fn bulk_reader(url: &str, options: &SqliteConnectOptions) -> Option<Arc<BulkRead
     if url.contains(":memory:") || url.contains("mode=memory") {
         return None;
     }
-    Some(Arc::new(BulkReader::new(options.get_filename().to_path_buf())))
+    Some(Arc::new(BulkReader::new(
+        options.get_filename().to_path_buf(),
+    )))
 }
 
 /// The store on SQLite.

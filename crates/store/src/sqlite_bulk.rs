@@ -77,7 +77,8 @@ fn read_entries(conn: &Connection, start: i64, end: i64) -> StoreResult<Vec<Stor
     let mut rows = stmt.query([start, end]).map_err(driver_error)?;
     while let Some(row) = rows.next().map_err(driver_error)? {
         let idx: i64 = row.get(0).map_err(driver_error)?;
-        let index = u64::try_from(idx).map_err(|_| StoreError::Corrupt(format!("log index {idx}")))?;
+        let index =
+            u64::try_from(idx).map_err(|_| StoreError::Corrupt(format!("log index {idx}")))?;
         let entry = LogEntry {
             index,
             at: row.get(1).map_err(driver_error)?,

@@ -180,10 +180,7 @@ impl KeySpans {
                 let n = news.len();
                 let mut keys: Vec<Vec<VerifyingKey>> = vec![Vec::new(); n + 1];
                 // The span of the pinned key: the last rotation to it, else the first.
-                let at = news
-                    .iter()
-                    .rposition(|k| k == pinned)
-                    .map_or(0, |i| i + 1);
+                let at = news.iter().rposition(|k| k == pinned).map_or(0, |i| i + 1);
                 let mut current = Some(*pinned);
                 if let Some(slot) = keys.get_mut(at) {
                     slot.push(*pinned);

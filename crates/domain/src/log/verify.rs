@@ -354,7 +354,10 @@ mod tests {
         // Entry 4 is the rotation; heads at 4 (old key) and 8 (new key).
         let mut e = entries(8);
         e[4] = rotation
-            .draft(time::macros::datetime!(2026-03-06 10:00 UTC), LogActor::console())
+            .draft(
+                time::macros::datetime!(2026-03-06 10:00 UTC),
+                LogActor::console(),
+            )
             .unwrap()
             .at_index(4);
         let mut h = heads(&e, &old, &[4]);
@@ -363,14 +366,15 @@ mod tests {
             index: 4,
             rotation: rotation.clone(),
         }];
-        let check = |e: &[LogEntry], h: &[SignedTreeHead], r: &[RecordedRotation], pinned: &SigningKey| {
-            let mut v = Verifier::with_rotations(r)?;
-            for (x, leaf) in stored(e) {
-                v.push(&x, &leaf)?;
-            }
-            let spans = KeySpans::new(r, Trust::Pinned(&pinned.verifying_key())).unwrap();
-            v.finish_with_spans(h, &spans)
-        };
+        let check =
+            |e: &[LogEntry], h: &[SignedTreeHead], r: &[RecordedRotation], pinned: &SigningKey| {
+                let mut v = Verifier::with_rotations(r)?;
+                for (x, leaf) in stored(e) {
+                    v.push(&x, &leaf)?;
+                }
+                let spans = KeySpans::new(r, Trust::Pinned(&pinned.verifying_key())).unwrap();
+                v.finish_with_spans(h, &spans)
+            };
         assert_eq!(check(&e, &h, &recorded, &old).unwrap().heads, 2);
         assert_eq!(check(&e, &h, &recorded, &new).unwrap().heads, 2);
         // A head after the rotation signed by the old key is refused.
@@ -381,7 +385,10 @@ mod tests {
         ));
         // A record that names another key than its entry.
         let mut other = recorded.clone();
-        other[0].rotation = KeyRotation::new(&SigningKey::from_bytes(&[5; 32]).verifying_key(), Some(&old));
+        other[0].rotation = KeyRotation::new(
+            &SigningKey::from_bytes(&[5; 32]).verifying_key(),
+            Some(&old),
+        );
         assert!(matches!(
             check(&e, &h, &other, &old),
             Err(Tamper::BadRotation { index: 4, .. })

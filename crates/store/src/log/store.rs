@@ -2,8 +2,8 @@
 //! logged change runs inside its own transaction.
 
 use super::rows::{
-    appended_indexes, db_bound, db_index, entry_count, log_entry_columns, log_index,
-    tree_head_columns, LeafHashRow, LogEntryRow, LogKeyRow, RotationRow, StoredLogEntryRow,
+    appended_indexes, db_bound, db_index, entry_count, log_entry_columns, log_index, stored_entry,
+    tree_head_columns, LeafHashRow, LogEntryRow, LogKeyRow, RotationRow, StoredLogEntryTuple,
     TreeHeadRow,
 };
 use super::{LogFilter, LogKey, LogStore, StoredLogEntry};
@@ -205,13 +205,17 @@ impl<D: Driver> LogStore for SqlStore<D> {
         if start >= end {
             return Ok(Vec::new());
         }
-        if let Some(read) = self.db.bulk_log_entries(db_bound(start), db_bound(end)).await {
+        if let Some(read) = self
+            .db
+            .bulk_log_entries(db_bound(start), db_bound(end))
+            .await
+        {
             return read;
         }
-        let rows: Vec<StoredLogEntryRow> = self
+        let rows: Vec<StoredLogEntryTuple> = self
             .fetch_all(ENTRIES, &[db_bound(start).into(), db_bound(end).into()])
             .await?;
-        convert_all(rows)
+        rows.into_iter().map(stored_entry).collect()
     }
 
     async fn log_leaf_hashes(&self, start: u64, limit: u64) -> StoreResult<Vec<Hash>> {

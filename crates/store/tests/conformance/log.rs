@@ -699,7 +699,10 @@ async fn log_key_rotations_are_logged_and_kept(store: Arc<dyn Store>, raw: Raw) 
     use ed25519_dalek::SigningKey;
     use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
     assert!(store.log_key_rotations().await.unwrap().is_empty());
-    let (old, new) = (SigningKey::from_bytes(&[1; 32]), SigningKey::from_bytes(&[2; 32]));
+    let (old, new) = (
+        SigningKey::from_bytes(&[1; 32]),
+        SigningKey::from_bytes(&[2; 32]),
+    );
     let rotation = KeyRotation::new(&new.verifying_key(), Some(&old));
     let rotated = rotation.draft(t(5), LogActor::console()).unwrap();
     store.append_log(&[draft("account.create")]).await.unwrap();
@@ -717,7 +720,9 @@ async fn log_key_rotations_are_logged_and_kept(store: Arc<dyn Store>, raw: Raw) 
     assert_eq!(entry.action, "log.key_rotate");
     assert_eq!(entry.content_hash, rotation.content_hash().unwrap());
     let keys = store.log_keys().await.unwrap();
-    assert!(keys.iter().any(|k| k.key_id == rotation.key_id && k.recorded_at == 50));
+    assert!(keys
+        .iter()
+        .any(|k| k.key_id == rotation.key_id && k.recorded_at == 50));
     // Kept for good.
     let update = "UPDATE log_key_rotations SET endorsement = NULL";
     let err = raw.exec(update, update).await.unwrap_err();
