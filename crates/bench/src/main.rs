@@ -16,6 +16,7 @@
 //! Merkle proofs, verification): see [`log_bench`].
 
 mod bare;
+mod changes_bench;
 mod communications_bench;
 mod directory_bench;
 mod driver_bench;
@@ -73,6 +74,10 @@ enum Sub {
     /// per second at concurrency 32, challenge mails accepted by the SMTP
     /// peer per second.
     Ping(ping_bench::PingArgs),
+    /// Logged changes per second through the store's group commit: 32
+    /// clients each making single changes (an account's language, a log
+    /// entry alone) on SQLite and PostgreSQL.
+    Changes(changes_bench::ChangesArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -127,6 +132,7 @@ fn main() -> ExitCode {
         Some(Sub::Directory(args)) => directory_bench::run(args),
         Some(Sub::Communications(args)) => communications_bench::run(args),
         Some(Sub::Ping(args)) => ping_bench::run(args),
+        Some(Sub::Changes(args)) => changes_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {

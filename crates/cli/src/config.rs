@@ -74,6 +74,13 @@ pub struct Config {
     /// Milliseconds between reads of the log for changes made by other
     /// instances (their effect on this one's caches waits at most this long).
     pub change_poll_ms: u64,
+    /// Seconds between a stop signal and closing the listener, while
+    /// `/healthz/ready` already says 503: time for a load balancer to
+    /// send new requests elsewhere (0 for a single instance).
+    pub drain_seconds: u64,
+    /// Seconds the requests in flight and the jobs have to finish once
+    /// the listener is closed; then the process exits anyway.
+    pub shutdown_grace_seconds: u64,
 }
 
 impl Default for Config {
@@ -114,6 +121,8 @@ impl Default for Config {
             ping_every_days: 182,
             ping_check_seconds: 60,
             change_poll_ms: 250,
+            drain_seconds: 0,
+            shutdown_grace_seconds: 8,
         }
     }
 }
@@ -240,6 +249,13 @@ impl Config {
             if !(min..=max).contains(&value) {
                 return Err(format!("{key} = {value} is out of range: {min} to {max}"));
             }
+        }
+        // A stop that waits longer than this is no longer a stop.
+        if self.drain_seconds > 600 || self.shutdown_grace_seconds > 600 {
+            return Err(format!(
+                "drain_seconds = {} and shutdown_grace_seconds = {} must each be at most 600",
+                self.drain_seconds, self.shutdown_grace_seconds
+            ));
         }
         if let Some(d) = self
             .revalidation_reminder_days

@@ -14,6 +14,7 @@ use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::feed::LogFeed;
 use pocdir_log::LogService;
 use pocdir_store::{Keys, Store};
+use pocdir_web::home::health::Draining;
 use pocdir_web::state::{WebConfig, WebSecrets};
 use pocdir_web::{build_router, AppState, RouteSpec};
 use std::net::SocketAddr;
@@ -48,7 +49,17 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>> {
     let url = config.database_url();
     pocdir_store::open(&url, sealing_keys(config)?)
         .await
-        .with_context(|| format!("cannot open the database {}", redact_url(&url)))
+        .map_err(|e| match e.newer_schema() {
+            // Checked before any migration runs: nothing was changed.
+            Some(version) => anyhow::anyhow!(
+                "the database {} was written by a newer version of pocdir: it has migration \
+                 {version}, which this version does not know. Nothing was changed; run that \
+                 version or a newer one (an upgrade is never undone by starting an older binary)",
+                redact_url(&url)
+            ),
+            None => anyhow::Error::from(e)
+                .context(format!("cannot open the database {}", redact_url(&url))),
+        })
 }
 
 /// Opens the configured database only to read it: creates nothing (no
@@ -120,6 +131,7 @@ pub async fn build_app(
     store: Arc<dyn Store>,
     log: Arc<LogService>,
     public_url: &str,
+    draining: Draining,
 ) -> Result<(Router, Vec<RouteSpec>)> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let changes = LogFeed::spawn(
@@ -144,6 +156,7 @@ pub async fn build_app(
         secrets: Arc::new(WebSecrets { csrf_key }),
         log,
         relying_party: relying_party(public_url),
+        draining,
     };
     Ok(build_router(state))
 }
@@ -180,17 +193,41 @@ pub struct RunningServer {
     pub addr: SocketAddr,
     pub store: Arc<dyn Store>,
     pub routes: Vec<RouteSpec>,
-    shutdown: watch::Sender<bool>,
+    draining: Draining,
+    drain: Duration,
+    grace: Duration,
+    stop_http: watch::Sender<bool>,
+    stop_jobs: watch::Sender<bool>,
     http: JoinHandle<std::io::Result<()>>,
     jobs: JoinHandle<()>,
 }
 
 impl RunningServer {
-    /// Stops accepting, lets requests in flight finish, stops the jobs.
+    /// Stops in order: `/healthz/ready` says 503 at once and the jobs stop
+    /// at their next safe point; after `drain_seconds` (time for a load
+    /// balancer to notice) the listener closes and the requests in flight
+    /// finish. What has not finished `shutdown_grace_seconds` later is
+    /// abandoned (an error): the process can always be stopped.
     pub async fn shutdown(self) -> Result<()> {
-        let _ = self.shutdown.send(true);
-        self.http.await.context("the HTTP task failed")??;
-        let _ = self.jobs.await;
+        self.draining.start();
+        let _ = self.stop_jobs.send(true);
+        if !self.drain.is_zero() {
+            tokio::time::sleep(self.drain).await;
+        }
+        let _ = self.stop_http.send(true);
+        let both = async {
+            let http = self.http.await;
+            let _ = self.jobs.await;
+            http
+        };
+        match tokio::time::timeout(self.grace, both).await {
+            Ok(http) => http.context("the HTTP task failed")??,
+            Err(_) => anyhow::bail!(
+                "requests or jobs still running {} s after the stop began; abandoned \
+                 (the jobs pick their work up again at the next start)",
+                self.grace.as_secs()
+            ),
+        }
         Ok(())
     }
 }
@@ -230,6 +267,7 @@ pub async fn start_with_store(
             None
         }
     };
+    let draining = Draining::default();
     // Bound first: the public address defaults to the one listened on.
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -241,9 +279,10 @@ pub async fn start_with_store(
         store.clone(),
         log.clone(),
         &config.base_url(addr),
+        draining.clone(),
     )
     .await?;
-    let (shutdown, mut rx) = watch::channel(false);
+    let (stop_http, mut rx) = watch::channel(false);
 
     let http = tokio::spawn(async move {
         axum::serve(
@@ -280,19 +319,20 @@ pub async fn start_with_store(
     let context = JobContext {
         store: store.clone(),
         clock: services.clock.clone(),
+        stopping: pocdir_jobs::Stopping::never(),
     };
-    let jobs = tokio::spawn(pocdir_jobs::run_jobs(
-        jobs,
-        context,
-        holder,
-        shutdown.subscribe(),
-    ));
+    let (stop_jobs, jobs_rx) = watch::channel(false);
+    let jobs = tokio::spawn(pocdir_jobs::run_jobs(jobs, context, holder, jobs_rx));
     tracing::info!(%addr, backend = ?store.backend(), "pocdir is listening");
     Ok(RunningServer {
         addr,
         store,
         routes,
-        shutdown,
+        draining,
+        drain: Duration::from_secs(config.drain_seconds),
+        grace: Duration::from_secs(config.shutdown_grace_seconds.max(1)),
+        stop_http,
+        stop_jobs,
         http,
         jobs,
     })

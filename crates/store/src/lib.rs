@@ -85,12 +85,25 @@ pub enum StoreError {
     /// A stored row cannot be read; the message says which.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// The store cannot take the change now (its writer stopped, no turn
+    /// came in time, or the batch's commit failed); nothing was saved.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
     /// A log entry the store writes itself has content with no JSON form.
     #[error(transparent)]
     LogContent(#[from] pocdir_domain::log::entry::ContentError),
 }
 
 impl StoreError {
+    /// The version of a migration the database has and this binary does
+    /// not know: the database was written by a newer pocdir.
+    pub fn newer_schema(&self) -> Option<i64> {
+        match self {
+            StoreError::Migration(sqlx::migrate::MigrateError::VersionMissing(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
     /// Constraint violations as the store's own errors: a taken unique
     /// value is `Duplicate(what)`, a missing referenced row `NotFound`.
     pub(crate) fn constraint(self, what: &str) -> StoreError {

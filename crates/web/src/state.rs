@@ -102,4 +102,6 @@ pub struct AppState {
     /// Changes made by any instance, read from the log: how this
     /// instance's caches follow the others.
     pub changes: pocdir_log::feed::LogFeed,
+    /// Set when the server stops: `/healthz/ready` then says 503.
+    pub draining: crate::home::health::Draining,
 }
