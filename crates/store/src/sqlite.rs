@@ -88,7 +88,10 @@ impl SqlStore<SqliteDb> {
             .max_connections(2)
             .connect_with(options)
             .await?;
-        Ok(SqlStore::new(SqliteDb { pool, bulk }, Arc::new(keys.into())))
+        Ok(SqlStore::new(
+            SqliteDb { pool, bulk },
+            Arc::new(keys.into()),
+        ))
     }
 
     /// The connection pool, for tests and maintenance.
