@@ -66,6 +66,9 @@ pub enum Part {
     Proofs,
     /// Fill a store, sign heads, then time `pocdir log verify`.
     Verify,
+    /// The SQLite drivers (sqlx, rusqlite) on one file: appends in
+    /// transactions and reading every entry, in rows/s.
+    Driver,
 }
 
 #[derive(Args, Clone, Debug)]
@@ -99,6 +102,9 @@ pub struct LogArgs {
     /// Entries in the store that is verified.
     #[arg(long, default_value_t = 1_000_000)]
     verify_entries: u64,
+    /// Entries appended through each SQLite driver by the `driver` part (then all read).
+    #[arg(long, default_value_t = 200_000)]
+    driver_entries: u64,
     /// Entries per `append_log` transaction while filling that store.
     #[arg(long, default_value_t = 10_000)]
     fill_batch: usize,
@@ -140,6 +146,7 @@ struct Report {
     appends: Vec<BackendAppends>,
     proofs: Vec<TreeReport>,
     verify: Vec<VerifyRun>,
+    driver: Option<crate::driver_bench::DriverReport>,
     goals: Vec<Goal>,
     /// False when an append failed (the run then exits with status 1).
     ok: bool,
@@ -500,6 +507,38 @@ async fn bench(
         }
     }
 
+    let mut driver = None;
+    if args.parts.contains(&Part::Driver) {
+        let url = next_sqlite("driver");
+        let file = PathBuf::from(
+            url.trim_start_matches("sqlite://")
+                .trim_end_matches("?mode=rwc"),
+        );
+        let store = pocdir_store::open(
+            &url,
+            pocdir_store::Keys::ephemeral(Arc::new(pocdir_domain::entropy::OsEntropy))?,
+        )
+        .await
+        .context("cannot open the sqlite store")?;
+        let report = crate::driver_bench::run(
+            store.as_ref(),
+            &url,
+            &file,
+            args.driver_entries,
+            args.fill_batch,
+            drafts,
+        )
+        .await?;
+        eprintln!(
+            "  read: sqlx {:.0} rows/s, rusqlite {:.0} rows/s; append: sqlx {:.0}/s, rusqlite {:.0}/s",
+            report.sqlx_read_rows_per_second,
+            report.rusqlite_read_rows_per_second,
+            report.sqlx_append_per_second,
+            report.rusqlite_append_per_second
+        );
+        driver = Some(report);
+    }
+
     let goals = goals(&appends, &proofs, &verify);
     let ok = appends
         .iter()
@@ -530,6 +569,7 @@ async fn bench(
         appends,
         proofs,
         verify,
+        driver,
         goals,
         ok,
     };
@@ -1343,6 +1383,23 @@ fn table(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(s);
     let _ = writeln!(s, "pocdir-bench log");
+    if let Some(d) = &r.driver {
+        let _ = writeln!(
+            s,
+            "SQLite drivers on one file ({} entries, {} per append transaction):",
+            d.entries, d.entries_per_transaction
+        );
+        let _ = writeln!(
+            s,
+            "  read every entry: sqlx {:.0} rows/s, rusqlite {:.0} rows/s, the store's log_entries {:.0} rows/s",
+            d.sqlx_read_rows_per_second, d.rusqlite_read_rows_per_second, d.store_read_rows_per_second
+        );
+        let _ = writeln!(
+            s,
+            "  append in transactions: sqlx {:.0} entries/s, rusqlite {:.0} entries/s",
+            d.sqlx_append_per_second, d.rusqlite_append_per_second
+        );
+    }
     let _ = writeln!(
         s,
         "{} CPUs; load average before {}, after {}",

@@ -21,6 +21,7 @@ mod bare;
 mod changes_bench;
 mod communications_bench;
 mod directory_bench;
+mod driver_bench;
 mod http;
 mod log_bench;
 mod ping_bench;

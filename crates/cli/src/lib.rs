@@ -8,6 +8,7 @@ pub mod demo_communications;
 pub mod demo_ping_tests;
 pub mod keys_commands;
 pub mod log_commands;
+pub mod log_key;
 pub mod sealing_keys;
 pub mod secrets;
 pub mod server;

@@ -8,8 +8,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::head::{decode_public_key, encode_public_key, key_id, SignedTreeHead};
 use pocdir_domain::log::merkle::{verify_consistency, Hash};
+use pocdir_domain::log::rotation::{KeyRotation, KeySpans, RecordedRotation, Trust};
 use pocdir_domain::log::verify::{Tamper, Verifier, VerifyReport};
-use pocdir_store::Store;
+use pocdir_store::{Store, StoredLogEntry};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
@@ -88,42 +89,74 @@ const NO_KEY: &str = "cannot check the signed heads: the log records no public k
      Pass --key with the published key (GET /.well-known/pocdir-log-key, \
      or `pocdir log key` on the server)";
 
-/// Verifies the log in the database: every entry, every kept signed head.
-/// Only reads. The heads are read first, so that heads signed while the
-/// check runs are not taken for entries removed.
+/// Verifies the log in the database: every entry, every kept signed head,
+/// every key rotation. Only reads. The heads are read first, so that heads
+/// signed while the check runs are not taken for entries removed.
+///
+/// Reading and checking overlap: this task reads the next chunk while a
+/// blocking thread recomputes the leaves and the tree of the one before.
 pub async fn verify_store(
     store: &dyn Store,
     keys: HeadKeys,
     show_progress: bool,
 ) -> Result<VerifyReport, VerifyFailure> {
     let heads = store.tree_heads().await.map_err(|e| anyhow!(e))?;
-    let keys = match keys {
-        HeadKeys::Pinned(key) => vec![key],
-        HeadKeys::Recorded => recorded_keys(store).await?,
+    let rotations = store
+        .log_key_rotations()
+        .await
+        .context("cannot read the log's key rotations")?;
+    let spans = match keys {
+        HeadKeys::Pinned(key) => spans(&rotations, Some(&key), &[])?,
+        HeadKeys::Recorded => {
+            let recorded = recorded_keys(store).await?;
+            if recorded.is_empty() && !heads.is_empty() {
+                return Err(anyhow!(NO_KEY).into());
+            }
+            spans(&rotations, None, &recorded)?
+        }
     };
-    if keys.is_empty() && !heads.is_empty() {
-        return Err(anyhow!(NO_KEY).into());
-    }
+    let verifier = Verifier::with_rotations(&rotations)?;
     let size = store.log_size().await.map_err(|e| anyhow!(e))?;
     let bar = progress(size, show_progress);
-    let mut verifier = Verifier::new();
+
+    let (chunks, mut received) = tokio::sync::mpsc::channel::<Vec<StoredLogEntry>>(2);
+    let worker_bar = bar.clone();
+    let worker = tokio::task::spawn_blocking(move || -> Result<Verifier, Tamper> {
+        let mut verifier = verifier;
+        while let Some(rows) = received.blocking_recv() {
+            for row in &rows {
+                verifier.push(&row.entry, &row.leaf_hash)?;
+            }
+            worker_bar.set_position(verifier.size());
+        }
+        Ok(verifier)
+    });
     let mut start = 0;
-    loop {
-        let rows = store
-            .log_entries(start, start + CHUNK)
-            .await
-            .map_err(|e| anyhow!(e))?;
-        if rows.is_empty() && start >= size {
+    let mut read_error = None;
+    while start < size {
+        let rows = match store.log_entries(start, start.saturating_add(CHUNK)).await {
+            Ok(rows) => rows,
+            Err(e) => {
+                read_error = Some(e);
+                break;
+            }
+        };
+        if rows.is_empty() {
+            // Counted but not there: the worker's size tells the gap.
             break;
         }
-        for row in &rows {
-            verifier.push(&row.entry, &row.leaf_hash)?;
-        }
-        bar.set_position(verifier.size());
         start += CHUNK;
-        if rows.is_empty() && start > size.saturating_add(CHUNK) {
+        // A closed channel: the worker stopped at tampering; it says which.
+        if chunks.send(rows).await.is_err() {
             break;
         }
+    }
+    drop(chunks);
+    let verifier = worker
+        .await
+        .map_err(|e| anyhow!("the verification thread failed: {e}"))??;
+    if let Some(e) = read_error {
+        return Err(anyhow!(e).into());
     }
     bar.finish_and_clear();
     if verifier.size() < size {
@@ -134,7 +167,7 @@ pub async fn verify_store(
         }
         .into());
     }
-    Ok(verifier.finish_with_keys(&heads, &keys)?)
+    Ok(verifier.finish_with_spans(&heads, &spans)?)
 }
 
 /// One line of an export file.
@@ -150,7 +183,28 @@ enum ExportLine {
         entry: LogEntry,
         leaf_hash: String,
     },
+    Rotation {
+        log_index: u64,
+        #[serde(flatten)]
+        rotation: KeyRotation,
+    },
     Head(SignedTreeHead),
+}
+
+/// The key spans for `rotations` under the given key, or the keys recorded.
+fn spans(
+    rotations: &[RecordedRotation],
+    pinned: Option<&VerifyingKey>,
+    recorded: &[VerifyingKey],
+) -> Result<KeySpans, Tamper> {
+    let trust = match pinned {
+        Some(key) => Trust::Pinned(key),
+        None => Trust::Recorded(recorded),
+    };
+    KeySpans::new(rotations, trust).map_err(|e| Tamper::BadRotation {
+        index: e.index,
+        reason: e.reason.to_string(),
+    })
 }
 
 /// Writes the whole log (the keys it records, entries with their stored
@@ -163,6 +217,13 @@ pub async fn export(store: &dyn Store, keys: &[VerifyingKey], out: &Path) -> Res
         let line = ExportLine::Key {
             algorithm: "Ed25519".into(),
             public_key: encode_public_key(key),
+        };
+        writeln!(w, "{}", serde_json::to_string(&line)?)?;
+    }
+    for r in store.log_key_rotations().await? {
+        let line = ExportLine::Rotation {
+            log_index: r.index,
+            rotation: r.rotation,
         };
         writeln!(w, "{}", serde_json::to_string(&line)?)?;
     }
@@ -198,7 +259,9 @@ fn parse_hash(s: &str) -> Option<Hash> {
 pub fn verify_file(path: &Path, key: Option<&VerifyingKey>) -> Result<VerifyReport, VerifyFailure> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut verifier = Verifier::new();
+    // Made at the first entry, once the rotations (written before the entries) are known.
+    let mut verifier: Option<Verifier> = None;
+    let mut rotations = Vec::new();
     let mut heads = Vec::new();
     let mut file_keys = Vec::new();
     for (n, line) in BufReader::new(file).lines().enumerate() {
@@ -212,26 +275,48 @@ pub fn verify_file(path: &Path, key: Option<&VerifyingKey>) -> Result<VerifyRepo
             ExportLine::Key { public_key, .. } => {
                 file_keys.push(decode_public_key(&public_key).map_err(|e| anyhow!(e))?)
             }
+            ExportLine::Rotation {
+                log_index,
+                rotation,
+            } => {
+                if verifier.is_some() {
+                    return Err(anyhow!(
+                        "{} line {}: a key rotation after the entries",
+                        path.display(),
+                        n + 1
+                    )
+                    .into());
+                }
+                rotations.push(RecordedRotation {
+                    index: log_index,
+                    rotation,
+                });
+            }
             ExportLine::Entry { entry, leaf_hash } => {
                 let leaf =
                     parse_hash(&leaf_hash).ok_or(Tamper::EditedEntry { index: entry.index })?;
-                verifier.push(&entry, &leaf)?;
+                let v = match &mut verifier {
+                    Some(v) => v,
+                    None => verifier.insert(Verifier::with_rotations(&rotations)?),
+                };
+                v.push(&entry, &leaf)?;
             }
             ExportLine::Head(h) => heads.push(h),
         }
     }
     heads.sort_by_key(|h| h.tree_size);
-    let keys = match key {
-        Some(k) => vec![*k],
-        None => file_keys,
-    };
-    if keys.is_empty() && !heads.is_empty() {
+    if key.is_none() && file_keys.is_empty() && !heads.is_empty() {
         return Err(anyhow!(
             "cannot check the signed heads: the export holds no public key: pass --key"
         )
         .into());
     }
-    Ok(verifier.finish_with_keys(&heads, &keys)?)
+    let spans = spans(&rotations, key, &file_keys)?;
+    let verifier = match verifier {
+        Some(v) => v,
+        None => Verifier::with_rotations(&rotations)?,
+    };
+    Ok(verifier.finish_with_spans(&heads, &spans)?)
 }
 
 pub fn describe_key(key: &VerifyingKey) -> String {
@@ -253,6 +338,9 @@ pub enum MonitorOutcome {
     Started { tree_size: u64 },
     /// The log grew (or stayed) consistently.
     Consistent { from: u64, to: u64 },
+    /// The log grew consistently and its key changed by rotations that the
+    /// remembered key endorsed; the new key is remembered.
+    KeyFollowed { from: u64, to: u64, key_id: String },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -272,6 +360,31 @@ pub enum MonitorAlarm {
 #[derive(Debug, Deserialize)]
 struct KeyBody {
     public_key: String,
+    /// Servers before key rotations send none.
+    #[serde(default)]
+    rotations: Vec<RotationBody>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RotationBody {
+    #[serde(flatten)]
+    rotation: KeyRotation,
+}
+
+/// Whether the served key follows from `remembered` through rotations,
+/// each endorsed by the key before it.
+fn follows_rotations(remembered: &str, served: &KeyBody) -> bool {
+    let mut current = remembered.trim().to_string();
+    for r in &served.rotations {
+        let endorsed_by_current = matches!(
+            r.rotation.endorser(),
+            Ok(Some(k)) if encode_public_key(&k) == current
+        );
+        if endorsed_by_current && r.rotation.new_key().is_ok() {
+            current = r.rotation.public_key.clone();
+        }
+    }
+    current == served.public_key.trim()
 }
 
 #[derive(Debug, Deserialize)]
@@ -309,12 +422,15 @@ pub async fn monitor(
         .map(str::to_string)
         .or_else(|| previous.as_ref().map(|p| p.public_key.clone()))
         .unwrap_or_else(|| served.public_key.clone());
-    if remembered.trim() != served.public_key.trim() {
+    let rotated = remembered.trim() != served.public_key.trim();
+    if rotated && !follows_rotations(&remembered, &served) {
         return Ok(Err(MonitorAlarm::KeyChanged {
             remembered,
             served: served.public_key,
         }));
     }
+    // From here on the served key is trusted: the remembered one, or one it endorsed.
+    let remembered = served.public_key.trim().to_string();
     let key = decode_public_key(&remembered).map_err(|e| anyhow!("the log key: {e}"))?;
     let head: SignedTreeHead = http
         .get(format!("{base}/api/v1/log/head"))
@@ -366,9 +482,17 @@ pub async fn monitor(
                     }));
                 }
             }
-            MonitorOutcome::Consistent {
-                from: old.tree_size,
-                to: head.tree_size,
+            if rotated {
+                MonitorOutcome::KeyFollowed {
+                    from: old.tree_size,
+                    to: head.tree_size,
+                    key_id: key_id(&key),
+                }
+            } else {
+                MonitorOutcome::Consistent {
+                    from: old.tree_size,
+                    to: head.tree_size,
+                }
             }
         }
     };

@@ -131,6 +131,17 @@ enum LogCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Replace the log's signing key (secrets/log-signing.key) with a new
+    /// one. The change is a log entry that names the new key, signed by the
+    /// old key when the key file still holds it, so that `log verify` and
+    /// monitors follow it. Run it with the server stopped (a running server
+    /// stops signing heads until restarted), and back up the secrets folder
+    /// again afterwards. When the key file was lost, this is the deliberate
+    /// way to start a new key: the entry then says no old key endorsed it.
+    RotateKey {
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// As a participant: fetch the signed head, check its signature and that it
     /// extends the head seen last time, remember it. Exit 1 on a fork or rewrite.
     Monitor {
@@ -311,9 +322,34 @@ async fn run_log(config_file: Option<&PathBuf>, command: LogCommand) -> ExitCode
             LogCommand::SignHead { data } => {
                 let config = load(config_file, &data, None)?;
                 let store = server::open_store(&config).await?;
+                pocdir::log_key::ensure_log_key(&config, store.as_ref()).await?;
                 let log = server::log_service(&config, &services, store)?;
                 let head = log.latest_head().await?;
                 println!("{}", serde_json::to_string_pretty(&head)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            LogCommand::RotateKey { data } => {
+                let config = load(config_file, &data, None)?;
+                let store = server::open_store(&config).await?;
+                let done = pocdir::log_key::rotate_key(
+                    &config,
+                    store.as_ref(),
+                    services.clock.as_ref(),
+                    services.entropy.as_ref(),
+                )
+                .await?;
+                match &done.previous_key_id {
+                    Some(old) => println!(
+                        "the log key is now {} (endorsed by the old key {old}); logged as entry {}.",
+                        done.new_key_id, done.index
+                    ),
+                    None => println!(
+                        "the log key is now {}; logged as entry {}. No old key was there to endorse it: \
+                         heads signed before stay checkable with the keys the log records.",
+                        done.new_key_id, done.index
+                    ),
+                }
+                println!("Back up the secrets folder again: it holds the new key. Start (or restart) the server to sign with it.");
                 Ok(ExitCode::SUCCESS)
             }
             LogCommand::Monitor { url, state, key } => {
@@ -324,6 +360,11 @@ async fn run_log(config_file: Option<&PathBuf>, command: LogCommand) -> ExitCode
                     }
                     Ok(log_commands::MonitorOutcome::Consistent { from, to }) => {
                         println!("consistent: the log grew from {from} to {to} entries without rewriting history");
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    Ok(log_commands::MonitorOutcome::KeyFollowed { from, to, key_id }) => {
+                        println!("consistent: the log grew from {from} to {to} entries without rewriting history");
+                        println!("the log key changed to {key_id}, endorsed by the key remembered before: remembered the new key");
                         Ok(ExitCode::SUCCESS)
                     }
                     Err(alarm) => {

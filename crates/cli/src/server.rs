@@ -189,7 +189,7 @@ async fn follow_changes(
     }
 }
 
-const LOG_SIGNING_KEY: &str = "log-signing.key";
+use crate::log_key::LOG_SIGNING_KEY;
 
 /// The log's Ed25519 signing key, created on first start beside the other secrets.
 pub fn log_signing_key(config: &Config, services: &Services) -> Result<ed25519_dalek::SigningKey> {
@@ -270,6 +270,8 @@ pub async fn start_with_store(
     services: Services,
     store: Arc<dyn Store>,
 ) -> Result<RunningServer> {
+    // Before anything is logged: a lost key must stop the start, not be replaced.
+    crate::log_key::ensure_log_key(config, store.as_ref()).await?;
     let added = pocdir_directory::seed_reference(store.as_ref(), services.clock.as_ref())
         .await
         .context("cannot seed the reference list of participants")?;

@@ -494,3 +494,188 @@ async fn an_auditor_needs_only_the_database_on_sqlite() {
 async fn an_auditor_needs_only_the_database_on_postgres() {
     auditor_cases(Backend::Postgres).await;
 }
+
+impl Install {
+    fn key_file(&self) -> PathBuf {
+        self.data.join("secrets").join("log-signing.key")
+    }
+
+    /// Starts `serve`: `(true, …)` once it listens (then stopped), `(false,
+    /// what it printed)` when it exits first.
+    fn try_serve(&self) -> (bool, String) {
+        use std::io::{BufRead, BufReader};
+        let mut child = Command::new(BIN)
+            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(&self.data)
+            .arg("--database-url")
+            .arg(&self.url)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut listening = false;
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if line.contains("is listening on") {
+                listening = true;
+                break;
+            }
+        }
+        if listening {
+            let _ = child.kill();
+            let _ = child.wait();
+            return (true, String::new());
+        }
+        // stdout closed: the process has exited.
+        let out = child.wait_with_output().unwrap();
+        (false, output_text(&out))
+    }
+
+    /// Keeps a head for `size` entries signed by `key`, with the true root.
+    async fn keep_head(&self, key: &ed25519_dalek::SigningKey, size: u64) {
+        let store = pocdir_store::open(
+            &self.url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        let mut tree = pocdir_domain::log::merkle::MerkleTree::new();
+        for h in store.log_leaf_hashes(0, size).await.unwrap() {
+            tree.push_leaf_hash(h);
+        }
+        let head = sign_head(key, size, &tree.root_at(size).unwrap(), 1_700_000_000);
+        store.store_tree_head(&head).await.unwrap();
+    }
+}
+
+/// A fresh install starts (and makes its key); a log signed before whose
+/// key file is gone stops `serve` and `log sign-head`, saying how to
+/// restore the key or start a new one; `log rotate-key` then starts a new
+/// key deliberately, and the log verifies with the keys it records.
+async fn lost_key_cases(backend: Backend) {
+    let fresh = Install::new(backend).await;
+    let (started, text) = fresh.try_serve();
+    assert!(started, "a fresh install starts: {text}");
+    assert!(fresh.key_file().exists());
+    fresh.drop_db().await;
+
+    let i = five_entries(backend).await;
+    let old = i.published_key();
+    std::fs::remove_file(i.key_file()).unwrap();
+    let (started, text) = i.try_serve();
+    assert!(!started, "refused without the key");
+    for needle in [
+        "log-signing.key",
+        "backup of the secrets folder",
+        "pocdir log rotate-key",
+    ] {
+        assert!(text.contains(needle), "{needle}: {text}");
+    }
+    let out = i.run(&["log", "sign-head"]);
+    assert!(!out.status.success());
+    assert!(
+        output_text(&out).contains("rotate-key"),
+        "{}",
+        output_text(&out)
+    );
+    assert!(!i.key_file().exists(), "no key was made");
+
+    let out = i.run(&["log", "rotate-key"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(
+        output_text(&out).contains("No old key"),
+        "{}",
+        output_text(&out)
+    );
+    let (started, text) = i.try_serve();
+    assert!(started, "starts with the new key: {text}");
+    i.create_account(5);
+    i.sign_head();
+    let (code, text) = i.verify();
+    assert_eq!(code, 0, "{text}");
+    // The server may have signed a head of its own: the count varies.
+    assert!(text.contains("log intact:"), "{text}");
+    // Pinned to the old key, nothing links it to the new one: not trusted.
+    let (code, text) = i.audit(Path::new("/"), &["log", "verify", "--key", &old]);
+    assert_eq!(code, 1, "{text}");
+    i.drop_db().await;
+}
+
+#[tokio::test]
+async fn a_lost_log_key_stops_the_start_on_sqlite() {
+    lost_key_cases(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_lost_log_key_stops_the_start_on_postgres() {
+    lost_key_cases(Backend::Postgres).await;
+}
+
+/// `log rotate-key` with the old key there: heads before verify with the
+/// old key, after with the new, whichever of them the auditor pins; the
+/// rotation is an entry of the log; a head by an unknown key still fails.
+async fn rotation_cases(backend: Backend) {
+    let i = five_entries(backend).await;
+    let old = i.published_key();
+    let out = i.run(&["log", "rotate-key"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(
+        output_text(&out).contains("endorsed by the old key"),
+        "{}",
+        output_text(&out)
+    );
+    let new = i.published_key();
+    assert_ne!(old, new);
+    assert_eq!(i.entry(5).await.action, "log.key_rotate");
+    i.create_account(5);
+    i.sign_head();
+    let (code, text) = i.verify();
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("log intact: 7 entries, 3 signed heads"),
+        "{text}"
+    );
+    for key in [&old, &new] {
+        let (code, text) = i.audit(Path::new("/"), &["log", "verify", "--key", key]);
+        assert_eq!(code, 0, "{text}");
+    }
+    // An export carries the rotation and verifies offline with either key.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("log.jsonl");
+    let out = i.run(&["log", "export", "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    for key in [&old, &new] {
+        let out = Command::new(BIN)
+            .args(["log", "verify", "--file"])
+            .arg(&file)
+            .args(["--key", key])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", output_text(&out));
+    }
+    let (started, text) = i.try_serve();
+    assert!(started, "starts with the rotated key: {text}");
+
+    // A head signed by a key the log never had.
+    let unknown = ed25519_dalek::SigningKey::from_bytes(&[11u8; 32]);
+    i.keep_head(&unknown, 6).await;
+    let (code, text) = i.verify();
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("signed head at size 6 does not verify"),
+        "{text}"
+    );
+    i.drop_db().await;
+}
+
+#[tokio::test]
+async fn rotate_key_then_verify_passes_on_sqlite() {
+    rotation_cases(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn rotate_key_then_verify_passes_on_postgres() {
+    rotation_cases(Backend::Postgres).await;
+}

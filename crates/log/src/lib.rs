@@ -85,6 +85,22 @@ impl LogService {
         Ok(())
     }
 
+    /// Refuses to sign with a key that a rotation replaced (`pocdir log
+    /// rotate-key` while this instance ran): its heads would not verify.
+    async fn ensure_current_key(&self) -> Result<(), LogError> {
+        let rotations = self.store.log_key_rotations().await?;
+        match rotations.last() {
+            Some(last) if last.rotation.key_id != key_id(&self.key.verifying_key()) => {
+                Err(LogError::Store(StoreError::NotAllowed(format!(
+                    "this instance's log key was replaced at entry {} (by `pocdir log \
+                     rotate-key`): restart it to sign with the new key",
+                    last.index
+                ))))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Brings the in-memory tree up to the entries in the store; returns the size.
     pub async fn sync(&self) -> Result<u64, LogError> {
         let stored = self.store.log_size().await?;
@@ -119,6 +135,7 @@ impl LogService {
                 return Ok(head);
             }
         }
+        self.ensure_current_key().await?;
         let root = self.tree.read().await.root_at(size)?;
         let head = sign_head(&self.key, size, &root, self.clock.now().unix_timestamp());
         self.record_key().await?;

@@ -25,6 +25,7 @@ mod security_keys;
 mod sessions;
 pub mod sql;
 pub mod sqlite;
+mod sqlite_bulk;
 
 pub use account_admin::{
     AccountAdminStore, ChangeMail, Invitation, NewInvitation, NewPasswordReset, PasswordReset,
@@ -78,6 +79,9 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("migration error: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    /// An error of the SQLite driver of the bulk log read (`sqlite_bulk.rs`).
+    #[error("database error: {0}")]
+    Driver(String),
     /// A stored row cannot be read; the message says which.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),

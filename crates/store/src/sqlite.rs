@@ -7,8 +7,10 @@
 //! timeout) instead of failing on a lock upgrade; log entries are appended
 //! last, under that lock, which numbers them without gaps.
 
+use crate::log::StoredLogEntry;
 use crate::sealing::Keys;
 use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
+use crate::sqlite_bulk::BulkReader;
 use crate::{log, Backend, StoreError, StoreResult};
 use async_trait::async_trait;
 use sqlx::pool::PoolConnection;
@@ -24,10 +26,22 @@ use std::time::Duration;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
-/// The SQLite driver: a pool of connections to one database file.
+/// The SQLite driver: a pool of connections to one database file, and
+/// the bulk reader of the log on the same file (none in memory).
 #[derive(Debug, Clone)]
 pub struct SqliteDb {
     pool: SqlitePool,
+    bulk: Option<Arc<BulkReader>>,
+}
+
+/// The bulk reader for the database `options` open, if it is a file.
+fn bulk_reader(url: &str, options: &SqliteConnectOptions) -> Option<Arc<BulkReader>> {
+    if url.contains(":memory:") || url.contains("mode=memory") {
+        return None;
+    }
+    Some(Arc::new(BulkReader::new(
+        options.get_filename().to_path_buf(),
+    )))
 }
 
 /// The store on SQLite.
@@ -54,9 +68,10 @@ impl SqlStore<SqliteDb> {
         } else {
             pool = pool.max_connections(8);
         }
+        let bulk = bulk_reader(url, &options);
         let pool = pool.connect_with(options).await?;
         MIGRATOR.run(&pool).await?;
-        let store = SqlStore::new(SqliteDb { pool }, Arc::new(keys.into()));
+        let store = SqlStore::new(SqliteDb { pool, bulk }, Arc::new(keys.into()));
         store.seal_values_in_clear().await?;
         Ok(store)
     }
@@ -68,11 +83,15 @@ impl SqlStore<SqliteDb> {
             .create_if_missing(false)
             .read_only(true)
             .busy_timeout(Duration::from_secs(5));
+        let bulk = bulk_reader(url, &options);
         let pool = SqlitePoolOptions::new()
             .max_connections(2)
             .connect_with(options)
             .await?;
-        Ok(SqlStore::new(SqliteDb { pool }, Arc::new(keys.into())))
+        Ok(SqlStore::new(
+            SqliteDb { pool, bulk },
+            Arc::new(keys.into()),
+        ))
     }
 
     /// The connection pool, for tests and maintenance.
@@ -161,6 +180,20 @@ impl Driver for SqliteDb {
     ) -> StoreResult<Vec<R>> {
         let q = sqlx::query_as_with::<Sqlite, R, _>(sql, arguments(params)?);
         Ok(q.fetch_all(conn).await?)
+    }
+
+    async fn bulk_log_entries(
+        &self,
+        start: i64,
+        end: i64,
+    ) -> Option<StoreResult<Vec<StoredLogEntry>>> {
+        let bulk = self.bulk.clone()?;
+        // rusqlite blocks: on a blocking thread, so the runtime keeps serving.
+        Some(
+            tokio::task::spawn_blocking(move || bulk.log_entries(start, end))
+                .await
+                .unwrap_or_else(|e| Err(StoreError::Driver(format!("the bulk read failed: {e}")))),
+        )
     }
 
     async fn insert_log_entries(

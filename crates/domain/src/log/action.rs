@@ -67,6 +67,9 @@ pub enum LogAction {
     // Sealing at rest.
     /// A new sealing key was made current (`pocdir keys rotate`).
     KeysRotate,
+    // The log itself.
+    /// The log's signing key changed (`pocdir log rotate-key`), endorsed by the old key when it was there.
+    LogKeyRotate,
     // Ping tests.
     /// A campaign created (scheduled or started at once) by the secretariat or the schedule.
     PingTestCreate,
@@ -86,7 +89,7 @@ pub enum LogAction {
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 50] = [
+    pub const ALL: [LogAction; 51] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -130,6 +133,7 @@ impl LogAction {
         LogAction::CommunicationRefuse,
         LogAction::CommunicationEscalate,
         LogAction::KeysRotate,
+        LogAction::LogKeyRotate,
         LogAction::PingTestCreate,
         LogAction::PingTestStart,
         LogAction::PingTestCancel,
@@ -185,6 +189,7 @@ impl LogAction {
             LogAction::CommunicationRefuse => "communication.refuse",
             LogAction::CommunicationEscalate => "communication.escalate",
             LogAction::KeysRotate => "keys.rotate",
+            LogAction::LogKeyRotate => "log.key_rotate",
             LogAction::PingTestCreate => "ping_test.create",
             LogAction::PingTestStart => "ping_test.start",
             LogAction::PingTestCancel => "ping_test.cancel",

@@ -7,4 +7,5 @@ pub mod entry;
 pub mod events;
 pub mod head;
 pub mod merkle;
+pub mod rotation;
 pub mod verify;

@@ -6,7 +6,12 @@
 use super::entry::LogEntry;
 use super::head::{key_id, HeadError, SignedTreeHead};
 use super::merkle::{Hash, MerkleTree};
+use super::rotation::{KeySpans, RecordedRotation};
 use ed25519_dalek::VerifyingKey;
+use std::collections::BTreeMap;
+
+/// The action of a key rotation entry (`LogAction::LogKeyRotate`).
+const KEY_ROTATE: &str = super::action::LogAction::LogKeyRotate.as_str();
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Tamper {
@@ -20,6 +25,8 @@ pub enum Tamper {
     Truncated { size: u64, log_size: u64 },
     #[error("entries below {size} changed since the head at size {size} was signed (first entry in the changed range: {first_bad})")]
     RootMismatch { size: u64, first_bad: u64 },
+    #[error("the log key rotation at entry {index} does not match its record: {reason}")]
+    BadRotation { index: u64, reason: String },
 }
 
 impl Tamper {
@@ -30,6 +37,7 @@ impl Tamper {
             Tamper::EditedEntry { index } => Some(*index),
             Tamper::RootMismatch { first_bad, .. } => Some(*first_bad),
             Tamper::Truncated { log_size, .. } => Some(*log_size),
+            Tamper::BadRotation { index, .. } => Some(*index),
             Tamper::BadSignature { .. } => None,
         }
     }
@@ -46,13 +54,31 @@ pub struct VerifyReport {
 #[derive(Debug, Default)]
 pub struct Verifier {
     tree: MerkleTree,
+    /// The recorded key rotations: entry index → the content hash its entry must carry.
+    rotations: BTreeMap<u64, String>,
 }
 
 impl Verifier {
     pub fn new() -> Self {
-        Verifier {
-            tree: MerkleTree::new(),
+        Verifier::default()
+    }
+
+    /// A verifier that also checks the recorded key rotations: each must be
+    /// the content of a `log.key_rotate` entry at its index, and every such
+    /// entry must have its record.
+    pub fn with_rotations(rotations: &[RecordedRotation]) -> Result<Self, Tamper> {
+        let mut expected = BTreeMap::new();
+        for r in rotations {
+            let hash = r.rotation.content_hash().map_err(|e| Tamper::BadRotation {
+                index: r.index,
+                reason: e.to_string(),
+            })?;
+            expected.insert(r.index, hash);
         }
+        Ok(Verifier {
+            tree: MerkleTree::new(),
+            rotations: expected,
+        })
     }
 
     pub fn size(&self) -> u64 {
@@ -72,6 +98,23 @@ impl Verifier {
         let leaf = entry.leaf_hash();
         if &leaf != stored_leaf {
             return Err(Tamper::EditedEntry { index: entry.index });
+        }
+        let rotation = self.rotations.get(&entry.index);
+        if entry.action == KEY_ROTATE || rotation.is_some() {
+            let reason = match rotation {
+                _ if entry.action != KEY_ROTATE => Some("a rotation is recorded for another entry"),
+                None => Some("the entry has no recorded rotation"),
+                Some(hash) if *hash != entry.content_hash => {
+                    Some("the recorded key is not the one the entry names")
+                }
+                Some(_) => None,
+            };
+            if let Some(reason) = reason {
+                return Err(Tamper::BadRotation {
+                    index: entry.index,
+                    reason: reason.to_string(),
+                });
+            }
         }
         self.tree.push_leaf_hash(leaf);
         Ok(())
@@ -97,8 +140,25 @@ impl Verifier {
         heads: &[SignedTreeHead],
         keys: &[VerifyingKey],
     ) -> Result<VerifyReport, Tamper> {
+        self.finish_with_spans(heads, &KeySpans::fixed(keys))
+    }
+
+    /// As [`Verifier::finish_with_keys`], where each head must be signed by
+    /// a key of its span (the keys in force between two rotations).
+    pub fn finish_with_spans(
+        self,
+        heads: &[SignedTreeHead],
+        spans: &KeySpans,
+    ) -> Result<VerifyReport, Tamper> {
+        if let Some((&index, _)) = self.rotations.range(self.tree.size()..).next() {
+            return Err(Tamper::BadRotation {
+                index,
+                reason: "the log has no entry there".to_string(),
+            });
+        }
         let mut last_good = 0;
         for head in heads {
+            let keys = spans.for_size(head.tree_size);
             let root = verify_head(head, keys).map_err(|reason| Tamper::BadSignature {
                 size: head.tree_size,
                 reason,
@@ -282,6 +342,67 @@ mod tests {
         assert!(matches!(
             run(&stored(&e), &forged, &key),
             Err(Tamper::BadSignature { size: 8, .. })
+        ));
+    }
+
+    #[test]
+    fn heads_follow_a_rotation_and_the_rotation_is_bound_to_its_entry() {
+        use crate::log::rotation::{KeyRotation, KeySpans, RecordedRotation, Trust};
+        let old = SigningKey::from_bytes(&[1; 32]);
+        let new = SigningKey::from_bytes(&[3; 32]);
+        let rotation = KeyRotation::new(&new.verifying_key(), Some(&old));
+        // Entry 4 is the rotation; heads at 4 (old key) and 8 (new key).
+        let mut e = entries(8);
+        e[4] = rotation
+            .draft(
+                time::macros::datetime!(2026-03-06 10:00 UTC),
+                LogActor::console(),
+            )
+            .unwrap()
+            .at_index(4);
+        let mut h = heads(&e, &old, &[4]);
+        h.extend(heads(&e, &new, &[8]));
+        let recorded = [RecordedRotation {
+            index: 4,
+            rotation: rotation.clone(),
+        }];
+        let check =
+            |e: &[LogEntry], h: &[SignedTreeHead], r: &[RecordedRotation], pinned: &SigningKey| {
+                let mut v = Verifier::with_rotations(r)?;
+                for (x, leaf) in stored(e) {
+                    v.push(&x, &leaf)?;
+                }
+                let spans = KeySpans::new(r, Trust::Pinned(&pinned.verifying_key())).unwrap();
+                v.finish_with_spans(h, &spans)
+            };
+        assert_eq!(check(&e, &h, &recorded, &old).unwrap().heads, 2);
+        assert_eq!(check(&e, &h, &recorded, &new).unwrap().heads, 2);
+        // A head after the rotation signed by the old key is refused.
+        let stale = heads(&e, &old, &[8]);
+        assert!(matches!(
+            check(&e, &stale, &recorded, &old),
+            Err(Tamper::BadSignature { size: 8, .. })
+        ));
+        // A record that names another key than its entry.
+        let mut other = recorded.clone();
+        other[0].rotation = KeyRotation::new(
+            &SigningKey::from_bytes(&[5; 32]).verifying_key(),
+            Some(&old),
+        );
+        assert!(matches!(
+            check(&e, &h, &other, &old),
+            Err(Tamper::BadRotation { index: 4, .. })
+        ));
+        // A rotation entry without its record, a record without its entry.
+        assert!(matches!(
+            check(&e, &h, &[], &old),
+            Err(Tamper::BadRotation { index: 4, .. })
+        ));
+        let mut moved = recorded.clone();
+        moved[0].index = 20;
+        assert!(matches!(
+            check(&e, &[], &moved, &old),
+            Err(Tamper::BadRotation { .. })
         ));
     }
 

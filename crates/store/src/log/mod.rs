@@ -9,11 +9,12 @@ use async_trait::async_trait;
 use pocdir_domain::log::entry::{LogDraft, LogEntry};
 use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::Hash;
+use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
 
 mod rows;
 mod store;
 
-pub(crate) use store::{entry_params, INSERT_ENTRIES_UNNEST, INSERT_ENTRY};
+pub(crate) use store::{entry_params, ENTRIES, INSERT_ENTRIES_UNNEST, INSERT_ENTRY};
 
 /// A log entry as stored, with the leaf hash computed when it was appended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,4 +78,16 @@ pub trait LogStore: Send + Sync {
     async fn record_log_key(&self, key: &LogKey) -> StoreResult<()>;
     /// Every recorded key, oldest first.
     async fn log_keys(&self) -> StoreResult<Vec<LogKey>>;
+    /// Changes the signing key in one transaction: appends `draft` (the
+    /// rotation's entry, whose content is `rotation`), keeps the rotation
+    /// under the entry's index and records the new key (at `recorded_at`).
+    /// Returns the entry's index.
+    async fn rotate_log_key(
+        &self,
+        rotation: &KeyRotation,
+        draft: &LogDraft,
+        recorded_at: i64,
+    ) -> StoreResult<u64>;
+    /// Every key rotation, in log order.
+    async fn log_key_rotations(&self) -> StoreResult<Vec<RecordedRotation>>;
 }

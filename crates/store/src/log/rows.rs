@@ -5,6 +5,7 @@ use crate::{corrupt, StoreError, StoreResult};
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::Hash;
+use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
 
 macro_rules! log_entry_columns {
     () => {
@@ -35,6 +36,32 @@ impl From<LogKeyRow> for super::LogKey {
             public_key: r.public_key,
             recorded_at: r.recorded_at,
         }
+    }
+}
+
+/// A kept key rotation.
+#[derive(sqlx::FromRow)]
+pub(super) struct RotationRow {
+    log_index: i64,
+    key_id: String,
+    public_key: String,
+    previous_public_key: Option<String>,
+    endorsement: Option<String>,
+}
+
+impl TryFrom<RotationRow> for RecordedRotation {
+    type Error = StoreError;
+
+    fn try_from(r: RotationRow) -> StoreResult<Self> {
+        Ok(RecordedRotation {
+            index: log_index(r.log_index)?,
+            rotation: KeyRotation {
+                public_key: r.public_key,
+                key_id: r.key_id,
+                previous_public_key: r.previous_public_key,
+                endorsement: r.endorsement,
+            },
+        })
     }
 }
 
@@ -70,22 +97,52 @@ impl TryFrom<LogEntryRow> for LogEntry {
     }
 }
 
-/// A log entry's columns followed by `leaf_hash`.
-#[derive(sqlx::FromRow)]
-pub(super) struct StoredLogEntryRow {
-    #[sqlx(flatten)]
-    entry: LogEntryRow,
-    leaf_hash: Vec<u8>,
-}
+/// A log entry's columns and its leaf hash, by position: the bulk read
+/// (`log verify`) decodes a million of these, and a tuple is read by
+/// index where a named row looks each column up by name.
+pub(super) type StoredLogEntryTuple = (
+    i64,
+    i64,
+    Option<i64>,
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    String,
+    Vec<u8>,
+);
 
-impl TryFrom<StoredLogEntryRow> for StoredLogEntry {
-    type Error = StoreError;
-
-    fn try_from(r: StoredLogEntryRow) -> StoreResult<Self> {
-        let entry = LogEntry::try_from(r.entry)?;
-        let leaf_hash = to_hash(&r.leaf_hash).map_err(leaf_hash_error(entry.index))?;
-        Ok(StoredLogEntry { entry, leaf_hash })
-    }
+/// [`StoredLogEntryTuple`] as the log's entry.
+pub(super) fn stored_entry(t: StoredLogEntryTuple) -> StoreResult<StoredLogEntry> {
+    let (
+        idx,
+        at,
+        actor_account_id,
+        actor_kind,
+        actor_participant,
+        action,
+        object,
+        participant,
+        content_hash,
+        leaf,
+    ) = t;
+    let index = log_index(idx)?;
+    let leaf_hash = to_hash(&leaf).map_err(leaf_hash_error(index))?;
+    Ok(StoredLogEntry {
+        entry: LogEntry {
+            index,
+            at,
+            actor_account_id,
+            actor_kind,
+            actor_participant,
+            action,
+            object,
+            participant,
+            content_hash,
+        },
+        leaf_hash,
+    })
 }
 
 /// One `leaf_hash` column, with its index.

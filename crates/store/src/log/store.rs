@@ -2,8 +2,9 @@
 //! logged change runs inside its own transaction.
 
 use super::rows::{
-    appended_indexes, db_bound, db_index, entry_count, log_entry_columns, log_index,
-    tree_head_columns, LeafHashRow, LogEntryRow, LogKeyRow, StoredLogEntryRow, TreeHeadRow,
+    appended_indexes, db_bound, db_index, entry_count, log_entry_columns, log_index, stored_entry,
+    tree_head_columns, LeafHashRow, LogEntryRow, LogKeyRow, RotationRow, StoredLogEntryTuple,
+    TreeHeadRow,
 };
 use super::{LogFilter, LogKey, LogStore, StoredLogEntry};
 use crate::sql::{Driver, NewLogRow, Param, SqlStore, Tx};
@@ -12,6 +13,7 @@ use async_trait::async_trait;
 use pocdir_domain::log::entry::{LogDraft, LogEntry};
 use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::Hash;
+use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
 
 /// Hands out `$1` numbers: the counter's new value comes back.
 const BUMP_COUNTER: &str =
@@ -27,7 +29,7 @@ pub(crate) const INSERT_ENTRIES_UNNEST: &str = "INSERT INTO log_entries (idx, at
      content_hash, leaf_hash) \
      SELECT * FROM UNNEST($1::BIGINT[], $2::BIGINT[], $3::BIGINT[], $4::TEXT[], $5::TEXT[], \
      $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::TEXT[], $10::BYTEA[])";
-const ENTRIES: &str = concat!(
+pub(crate) const ENTRIES: &str = concat!(
     "SELECT ",
     log_entry_columns!(),
     ", leaf_hash FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx"
@@ -51,6 +53,10 @@ const RECORD_KEY: &str = "INSERT INTO log_keys (key_id, public_key, recorded_at)
      VALUES ($1, $2, $3) ON CONFLICT (key_id) DO NOTHING";
 const KEYS: &str =
     "SELECT key_id, public_key, recorded_at FROM log_keys ORDER BY recorded_at, key_id";
+const INSERT_ROTATION: &str = "INSERT INTO log_key_rotations (log_index, key_id, public_key, \
+     previous_public_key, endorsement) VALUES ($1, $2, $3, $4, $5)";
+const ROTATIONS: &str = "SELECT log_index, key_id, public_key, previous_public_key, endorsement \
+     FROM log_key_rotations ORDER BY log_index";
 
 /// The parameters of [`INSERT_ENTRY`] for one row.
 pub(crate) fn entry_params(row: &NewLogRow) -> [Param<'_>; 10] {
@@ -213,10 +219,17 @@ impl<D: Driver> LogStore for SqlStore<D> {
         if start >= end {
             return Ok(Vec::new());
         }
-        let rows: Vec<StoredLogEntryRow> = self
+        if let Some(read) = self
+            .db
+            .bulk_log_entries(db_bound(start), db_bound(end))
+            .await
+        {
+            return read;
+        }
+        let rows: Vec<StoredLogEntryTuple> = self
             .fetch_all(ENTRIES, &[db_bound(start).into(), db_bound(end).into()])
             .await?;
-        convert_all(rows)
+        rows.into_iter().map(stored_entry).collect()
     }
 
     async fn log_leaf_hashes(&self, start: u64, limit: u64) -> StoreResult<Vec<Hash>> {
@@ -287,6 +300,49 @@ impl<D: Driver> LogStore for SqlStore<D> {
     async fn log_keys(&self) -> StoreResult<Vec<LogKey>> {
         let rows: Vec<LogKeyRow> = self.fetch_all(KEYS, &[]).await?;
         Ok(rows.into_iter().map(LogKey::from).collect())
+    }
+
+    async fn rotate_log_key(
+        &self,
+        rotation: &KeyRotation,
+        draft: &LogDraft,
+        recorded_at: i64,
+    ) -> StoreResult<u64> {
+        // The append is the first statement: on SQLite it takes the write lock.
+        let mut tx = self.begin().await?;
+        let index = tx
+            .append(std::slice::from_ref(draft))
+            .await?
+            .first()
+            .copied()
+            .ok_or_else(missing_counter)?;
+        tx.execute(
+            INSERT_ROTATION,
+            &[
+                db_index(index)?.into(),
+                (&rotation.key_id).into(),
+                (&rotation.public_key).into(),
+                (&rotation.previous_public_key).into(),
+                (&rotation.endorsement).into(),
+            ],
+        )
+        .await?;
+        tx.execute(
+            RECORD_KEY,
+            &[
+                (&rotation.key_id).into(),
+                (&rotation.public_key).into(),
+                recorded_at.into(),
+            ],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(index)
+    }
+
+    async fn log_key_rotations(&self) -> StoreResult<Vec<RecordedRotation>> {
+        let rows: Vec<RotationRow> = self.fetch_all(ROTATIONS, &[]).await?;
+        convert_all(rows)
     }
 }
 

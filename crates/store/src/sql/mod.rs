@@ -147,6 +147,17 @@ pub trait Driver: std::fmt::Debug + Clone + Send + Sync + 'static {
         params: &[Param<'_>],
     ) -> StoreResult<Vec<R>>;
 
+    /// Reads the log entries `start <= idx < end` faster than the
+    /// statement through [`Driver::fetch_all`], where the backend has a way
+    /// (`log verify` and `log export` read every entry); `None` otherwise.
+    async fn bulk_log_entries(
+        &self,
+        _start: i64,
+        _end: i64,
+    ) -> Option<StoreResult<Vec<crate::log::StoredLogEntry>>> {
+        None
+    }
+
     /// Inserts numbered log entries (one statement for all of them where
     /// the backend can).
     async fn insert_log_entries(conn: &mut Self::Connection, rows: &[NewLogRow])

@@ -17,6 +17,7 @@ conformance!(
         log_is_append_only,
         corrupt_leaf_hash_is_reported,
         log_keys_are_recorded_once_and_kept,
+        log_key_rotations_are_logged_and_kept,
     ],
 );
 
@@ -692,4 +693,41 @@ async fn log_keys_are_recorded_once_and_kept(store: Arc<dyn Store>, raw: Raw) {
     let err = raw.exec(delete, delete).await.unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
     assert_eq!(store.log_keys().await.unwrap().len(), 2);
+}
+
+async fn log_key_rotations_are_logged_and_kept(store: Arc<dyn Store>, raw: Raw) {
+    use ed25519_dalek::SigningKey;
+    use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
+    assert!(store.log_key_rotations().await.unwrap().is_empty());
+    let (old, new) = (
+        SigningKey::from_bytes(&[1; 32]),
+        SigningKey::from_bytes(&[2; 32]),
+    );
+    let rotation = KeyRotation::new(&new.verifying_key(), Some(&old));
+    let rotated = rotation.draft(t(5), LogActor::console()).unwrap();
+    store.append_log(&[draft("account.create")]).await.unwrap();
+    let index = store.rotate_log_key(&rotation, &rotated, 50).await.unwrap();
+    assert_eq!(index, 1);
+    assert_eq!(
+        store.log_key_rotations().await.unwrap(),
+        vec![RecordedRotation {
+            index: 1,
+            rotation: rotation.clone()
+        }]
+    );
+    // The entry carries the rotation as its content; the key is recorded.
+    let entry = store.log_entries(1, 2).await.unwrap().remove(0).entry;
+    assert_eq!(entry.action, "log.key_rotate");
+    assert_eq!(entry.content_hash, rotation.content_hash().unwrap());
+    let keys = store.log_keys().await.unwrap();
+    assert!(keys
+        .iter()
+        .any(|k| k.key_id == rotation.key_id && k.recorded_at == 50));
+    // Kept for good.
+    let update = "UPDATE log_key_rotations SET endorsement = NULL";
+    let err = raw.exec(update, update).await.unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let delete = "DELETE FROM log_key_rotations";
+    assert!(raw.exec(delete, delete).await.is_err());
+    assert_eq!(store.log_key_rotations().await.unwrap().len(), 1);
 }

@@ -56,17 +56,52 @@ pub struct LogKey {
     pub public_key: String,
     /// Hex SHA-256 of the public key.
     pub key_id: String,
+    /// Every change of the key (`pocdir log rotate-key`), oldest first, so
+    /// that a monitor that trusts an earlier key can follow the change.
+    pub rotations: Vec<LogKeyRotation>,
+}
+
+/// A change of the log's key, as its log entry records it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LogKeyRotation {
+    /// The index of the rotation's log entry: heads for more entries are
+    /// signed by the new key, heads for up to this many by the one before.
+    pub log_index: u64,
+    /// Base64 of the new public key.
+    pub public_key: String,
+    /// Hex SHA-256 of the new public key.
+    pub key_id: String,
+    /// Base64 of the key it replaced, when that key was there to sign.
+    pub previous_public_key: Option<String>,
+    /// Base64 Ed25519 signature by the previous key over
+    /// `pocdir-log-key-rotation-v1\n<new public key>\n`; none when the
+    /// previous key was lost.
+    pub endorsement: Option<String>,
 }
 
 #[utoipa::path(get, path = "/.well-known/pocdir-log-key", tag = "log",
-    responses((status = 200, description = "The key that signs tree heads", body = LogKey)))]
-pub async fn public_key(State(state): State<AppState>) -> Json<LogKey> {
+    responses((status = 200, description = "The key that signs tree heads, and its changes", body = LogKey)))]
+pub async fn public_key(State(state): State<AppState>) -> Result<Json<LogKey>, AppError> {
     let key = state.log.public_key();
-    Json(LogKey {
+    let rotations = state
+        .store
+        .log_key_rotations()
+        .await?
+        .into_iter()
+        .map(|r| LogKeyRotation {
+            log_index: r.index,
+            public_key: r.rotation.public_key,
+            key_id: r.rotation.key_id,
+            previous_public_key: r.rotation.previous_public_key,
+            endorsement: r.rotation.endorsement,
+        })
+        .collect();
+    Ok(Json(LogKey {
         algorithm: "Ed25519".to_string(),
         public_key: encode_public_key(&key),
         key_id: key_id(&key),
-    })
+        rotations,
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/log/head", tag = "log",

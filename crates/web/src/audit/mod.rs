@@ -52,6 +52,7 @@ pub fn routes(routes: Routes) -> Routes {
     ),
     components(schemas(
         api::LogKey,
+        api::LogKeyRotation,
         SignedTreeHead,
         api::InclusionProofBody,
         api::ConsistencyProofBody,

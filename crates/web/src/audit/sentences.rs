@@ -168,6 +168,7 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         "security_key" => numbered("values-object-security-key", id),
         "mail" => numbered("values-object-mail", id),
         "sealing_key" => numbered("values-object-sealing-key", id),
+        "log_key" => numbered("values-object-log-key", id),
         "ping_test" => numbered("values-object-ping-test", id),
         "ping_challenge" => numbered("values-object-ping-challenge", id),
         _ => Segment {
