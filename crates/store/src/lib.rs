@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 
 mod account_admin;
 mod accounts;
+pub mod backup;
 mod communications;
 mod log;
 mod outbox;
@@ -55,9 +56,9 @@ pub use sessions::{
 /// The store's traits, to call their methods on any store.
 pub mod prelude {
     pub use crate::{
-        AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore, LogStore, OutboxStore,
-        ParticipantStore, PingTestStore, PocStore, SealStore, SecurityKeyStore, SessionStore,
-        Store, ThrottleStore,
+        backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore,
+        LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore, SealStore,
+        SecurityKeyStore, SessionStore, Store, ThrottleStore,
     };
 }
 
@@ -137,6 +138,7 @@ pub trait Store:
     + CommunicationStore
     + PingTestStore
     + SealStore
+    + backup::BackupStore
     + Send
     + Sync
     + std::fmt::Debug
@@ -145,6 +147,17 @@ pub trait Store:
 
     /// Cheap round trip for `/healthz`.
     async fn ping(&self) -> StoreResult<()>;
+}
+
+/// The backend a database URL names.
+pub fn backend_of(url: &str) -> StoreResult<Backend> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Backend::Postgres)
+    } else {
+        Err(StoreError::UnsupportedUrl(url.to_string()))
+    }
 }
 
 /// Opens the store named by `url` (`sqlite://…` or `postgres://…`), applies
