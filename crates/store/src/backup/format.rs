@@ -341,18 +341,19 @@ mod tests {
         w.finish().unwrap()
     }
 
-    fn decode(bytes: &[u8]) -> Result<Vec<Vec<Value>>, BackupError> {
+    fn decode(bytes: &[u8]) -> Result<(Vec<Vec<Value>>, Vec<u8>), BackupError> {
         let (mut r, h) = FormatReader::start(bytes)?;
         let types = h.tables[0].types();
         let rows = vec![r.row(&types)?, r.row(&types)?];
-        assert_eq!(r.secret(3)?, b"key");
+        let secret = r.secret(3)?;
         r.finish()?;
-        Ok(rows)
+        Ok((rows, secret))
     }
 
     #[test]
     fn round_trip() {
-        let rows = decode(&encoded()).unwrap();
+        let (rows, secret) = decode(&encoded()).unwrap();
+        assert_eq!(secret, b"key");
         assert_eq!(rows[0][0], Value::Int(-5));
         assert_eq!(rows[0][1], Value::Text("é".into()));
         assert_eq!(rows[1][3], Value::Null);
