@@ -15,6 +15,7 @@
 //! `pocdir-bench log` measures the tamper-evident log instead (appends/s,
 //! Merkle proofs, verification): see [`log_bench`].
 
+mod backup_bench;
 mod bare;
 mod communications_bench;
 mod directory_bench;
@@ -72,6 +73,9 @@ enum Sub {
     /// per second at concurrency 32, challenge mails accepted by the SMTP
     /// peer per second.
     Ping(ping_bench::PingArgs),
+    /// Backups: `pocdir backup` and `pocdir restore` of 100,000 PoCs and
+    /// 1M log entries on each backend, and the move SQLite → PostgreSQL.
+    Backup(backup_bench::BackupArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -126,6 +130,7 @@ fn main() -> ExitCode {
         Some(Sub::Directory(args)) => directory_bench::run(args),
         Some(Sub::Communications(args)) => communications_bench::run(args),
         Some(Sub::Ping(args)) => ping_bench::run(args),
+        Some(Sub::Backup(args)) => backup_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {
