@@ -17,6 +17,7 @@
 
 mod backup_bench;
 mod bare;
+mod changes_bench;
 mod communications_bench;
 mod directory_bench;
 mod http;
@@ -76,6 +77,10 @@ enum Sub {
     /// Backups: `pocdir backup` and `pocdir restore` of 100,000 PoCs and
     /// 1M log entries on each backend, and the move SQLite → PostgreSQL.
     Backup(backup_bench::BackupArgs),
+    /// Logged changes per second through the store's group commit: 32
+    /// clients each making single changes (an account's language, a log
+    /// entry alone) on SQLite and PostgreSQL.
+    Changes(changes_bench::ChangesArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -131,6 +136,7 @@ fn main() -> ExitCode {
         Some(Sub::Communications(args)) => communications_bench::run(args),
         Some(Sub::Ping(args)) => ping_bench::run(args),
         Some(Sub::Backup(args)) => backup_bench::run(args),
+        Some(Sub::Changes(args)) => changes_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {

@@ -82,6 +82,10 @@ pub enum StoreError {
     /// A stored row cannot be read; the message says which.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// The store cannot take the change now (its writer stopped, no turn
+    /// came in time, or the batch's commit failed); nothing was saved.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
     /// A log entry the store writes itself has content with no JSON form.
     #[error(transparent)]
     LogContent(#[from] pocdir_domain::log::entry::ContentError),

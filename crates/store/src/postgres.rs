@@ -42,10 +42,7 @@ impl SqlStore<PostgresDb> {
     pub async fn open(url: &str, keys: impl Into<Keys>) -> StoreResult<Self> {
         let pool = connect_pool(url).await?;
         MIGRATOR.run(&pool).await?;
-        let store = SqlStore {
-            db: PostgresDb { pool },
-            keys: Arc::new(keys.into()),
-        };
+        let store = SqlStore::new(PostgresDb { pool }, Arc::new(keys.into()));
         store.seal_values_in_clear().await?;
         Ok(store)
     }
@@ -61,10 +58,7 @@ impl SqlStore<PostgresDb> {
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
-        Ok(SqlStore {
-            db: PostgresDb { pool },
-            keys: Arc::new(keys.into()),
-        })
+        Ok(SqlStore::new(PostgresDb { pool }, Arc::new(keys.into())))
     }
 
     /// The connection pool, for tests and maintenance.
@@ -117,12 +111,23 @@ impl Driver for PostgresDb {
         Ok(self.pool.begin().await?)
     }
 
+    async fn begin_write(&self) -> StoreResult<Self::Tx> {
+        Ok(self.pool.begin().await?)
+    }
+
     async fn commit(tx: Self::Tx) -> StoreResult<()> {
         Ok(tx.commit().await?)
     }
 
     async fn rollback(tx: Self::Tx) -> StoreResult<()> {
         Ok(tx.rollback().await?)
+    }
+
+    async fn execute_script(conn: &mut PgConnection, sql: &str) -> StoreResult<()> {
+        // A string without arguments runs as a simple query: several
+        // statements in one round trip.
+        sqlx::Executor::execute(conn, sql).await?;
+        Ok(())
     }
 
     async fn execute(conn: &mut PgConnection, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {

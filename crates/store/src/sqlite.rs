@@ -63,10 +63,7 @@ impl SqlStore<SqliteDb> {
     pub async fn open(url: &str, keys: impl Into<Keys>) -> StoreResult<Self> {
         let pool = connect_pool(url).await?;
         MIGRATOR.run(&pool).await?;
-        let store = SqlStore {
-            db: SqliteDb { pool },
-            keys: Arc::new(keys.into()),
-        };
+        let store = SqlStore::new(SqliteDb { pool }, Arc::new(keys.into()));
         store.seal_values_in_clear().await?;
         Ok(store)
     }
@@ -82,10 +79,7 @@ impl SqlStore<SqliteDb> {
             .max_connections(2)
             .connect_with(options)
             .await?;
-        Ok(SqlStore {
-            db: SqliteDb { pool },
-            keys: Arc::new(keys.into()),
-        })
+        Ok(SqlStore::new(SqliteDb { pool }, Arc::new(keys.into())))
     }
 
     /// The connection pool, for tests and maintenance.
@@ -130,12 +124,23 @@ impl Driver for SqliteDb {
         Ok(self.pool.begin().await?)
     }
 
+    async fn begin_write(&self) -> StoreResult<Self::Tx> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     async fn commit(tx: Self::Tx) -> StoreResult<()> {
         Ok(tx.commit().await?)
     }
 
     async fn rollback(tx: Self::Tx) -> StoreResult<()> {
         Ok(tx.rollback().await?)
+    }
+
+    async fn execute_script(conn: &mut SqliteConnection, sql: &str) -> StoreResult<()> {
+        // A string without arguments runs as a simple query: several
+        // statements in one round trip.
+        sqlx::Executor::execute(conn, sql).await?;
+        Ok(())
     }
 
     async fn execute(

@@ -100,7 +100,7 @@ impl<D: Driver> Tx<D> {
                 })
             })
             .collect::<StoreResult<Vec<_>>>()?;
-        D::insert_log_entries(&mut *self.inner, &rows).await?;
+        D::insert_log_entries(self.conn()?, &rows).await?;
         Ok(indexes)
     }
 

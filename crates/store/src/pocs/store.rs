@@ -179,9 +179,11 @@ impl<D: Driver> SqlStore<D> {
             )
             .await?;
         let Some(row) = row else {
-            // Changed since it was read: report what it is now.
+            // Changed since it was read: report what it is now, as this
+            // change's batch sees it (the change that won may share it).
+            let current: Option<PocRow> = tx.fetch_optional(BY_ID, &[id.into()]).await?;
             tx.rollback().await?;
-            let current = self.poc(id).await?.ok_or(StoreError::NotFound)?;
+            let current = current.ok_or(StoreError::NotFound)?.open(&self.keys)?;
             return Ok(ChangeOutcome::Stale(current));
         };
         let poc = row.open(&self.keys)?;

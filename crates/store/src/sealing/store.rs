@@ -113,14 +113,14 @@ impl<D: Driver> SqlStore<D> {
     async fn purge_old_row_images(&self) -> StoreResult<()> {
         match D::BACKEND {
             Backend::Sqlite => {
-                self.execute("VACUUM", &[]).await?;
-                self.execute("PRAGMA wal_checkpoint(TRUNCATE)", &[]).await?;
+                self.maintenance("VACUUM").await?;
+                self.maintenance("PRAGMA wal_checkpoint(TRUNCATE)").await?;
             }
             Backend::Postgres => {
                 let mut tables: Vec<&str> = SEALED_COLUMNS.iter().map(|c| c.table).collect();
                 tables.sort_unstable();
                 tables.dedup();
-                self.execute(&format!("VACUUM FULL {}", tables.join(", ")), &[])
+                self.maintenance(&format!("VACUUM FULL {}", tables.join(", ")))
                     .await?;
             }
         }

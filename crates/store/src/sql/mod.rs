@@ -15,6 +15,11 @@ use pocdir_domain::log::merkle::Hash;
 use std::ops::DerefMut;
 use std::sync::Arc;
 
+mod writer;
+
+use writer::Lease;
+pub(crate) use writer::Writer;
+
 /// A value bound to a placeholder: the few types the store binds.
 #[derive(Debug, Clone, Copy)]
 pub enum Param<'a> {
@@ -179,9 +184,14 @@ pub trait Driver: std::fmt::Debug + Clone + Send + Sync + 'static {
     /// Starts a transaction. On SQLite it takes the write lock with its
     /// first write, so every writing transaction starts with a write.
     async fn begin(&self) -> StoreResult<Self::Tx>;
+    /// Starts the transaction of a batch of changes (`writer.rs`), holding
+    /// the right to write from the start (SQLite: `BEGIN IMMEDIATE`).
+    async fn begin_write(&self) -> StoreResult<Self::Tx>;
     async fn commit(tx: Self::Tx) -> StoreResult<()>;
     async fn rollback(tx: Self::Tx) -> StoreResult<()>;
 
+    /// Runs statements without parameters, separated by `;`, in one round trip.
+    async fn execute_script(conn: &mut Self::Connection, sql: &str) -> StoreResult<()>;
     /// Runs a statement; the number of rows it changed.
     async fn execute(
         conn: &mut Self::Connection,
@@ -299,10 +309,32 @@ pub(crate) fn insert_values_sql(
 
 /// A store on the backend `D`: each capability is implemented once for it.
 #[derive(Debug, Clone)]
-pub struct SqlStore<D> {
+pub struct SqlStore<D: Driver> {
     pub(crate) db: D,
     /// What sealed columns are sealed and opened with (`crate::sealing`).
     pub(crate) keys: Arc<Keys>,
+    /// Where every change goes: changes waiting together share a commit.
+    pub(crate) writer: Writer<D>,
+}
+
+impl<D: Driver> SqlStore<D> {
+    /// A store on `db`; starts its writer (needs a Tokio runtime).
+    pub(crate) fn new(db: D, keys: Arc<Keys>) -> Self {
+        SqlStore {
+            writer: Writer::start(db.clone()),
+            db,
+            keys,
+        }
+    }
+}
+
+/// Whether a statement only reads: reads run on a connection of the pool,
+/// beside the writer; anything else is a change and goes through it.
+fn only_reads(sql: &str) -> bool {
+    let start = sql.trim_start();
+    start
+        .get(..6)
+        .is_some_and(|word| word.eq_ignore_ascii_case("SELECT"))
 }
 
 /// The table a purpose (`table.column`) names, for errors.
@@ -314,7 +346,7 @@ fn table_of(purpose: &str) -> &str {
 // (list the column in `crate::sealing::SEALED_COLUMNS` so that rotation
 // re-seals it). A value that does not open is `Corrupt`, naming the
 // table, the row and the key.
-impl<D> SqlStore<D> {
+impl<D: Driver> SqlStore<D> {
     /// Seals `plain` for the column `purpose` (`table.column`).
     pub(crate) fn seal_str(&self, purpose: &str, plain: &str) -> StoreResult<String> {
         self.keys
@@ -352,12 +384,18 @@ fn no_row() -> StoreError {
     StoreError::Database(sqlx::Error::RowNotFound)
 }
 
-// Statements outside a transaction run on a connection of the pool, as
-// the driver itself would for one statement.
+// Statements outside a transaction: a read runs on a connection of the
+// pool; a change is a change of one statement, through the writer.
 impl<D: Driver> SqlStore<D> {
     pub(crate) async fn execute(&self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
-        let mut conn = self.db.acquire().await?;
-        D::execute(&mut *conn, sql, params).await
+        if only_reads(sql) {
+            let mut conn = self.db.acquire().await?;
+            return D::execute(&mut *conn, sql, params).await;
+        }
+        let mut tx = self.begin().await?;
+        let changed = tx.execute(sql, params).await?;
+        tx.commit().await?;
+        Ok(changed)
     }
 
     pub(crate) async fn fetch_one<R: Decode>(
@@ -373,8 +411,14 @@ impl<D: Driver> SqlStore<D> {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Option<R>> {
-        let mut conn = self.db.acquire().await?;
-        D::fetch_optional(&mut *conn, sql, params).await
+        if only_reads(sql) {
+            let mut conn = self.db.acquire().await?;
+            return D::fetch_optional(&mut *conn, sql, params).await;
+        }
+        let mut tx = self.begin().await?;
+        let row = tx.fetch_optional(sql, params).await?;
+        tx.commit().await?;
+        Ok(row)
     }
 
     pub(crate) async fn fetch_all<R: Decode>(
@@ -382,28 +426,50 @@ impl<D: Driver> SqlStore<D> {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Vec<R>> {
-        let mut conn = self.db.acquire().await?;
-        D::fetch_all(&mut *conn, sql, params).await
+        if only_reads(sql) {
+            let mut conn = self.db.acquire().await?;
+            return D::fetch_all(&mut *conn, sql, params).await;
+        }
+        let mut tx = self.begin().await?;
+        let rows = tx.fetch_all(sql, params).await?;
+        tx.commit().await?;
+        Ok(rows)
     }
 
+    /// Runs a maintenance statement that cannot run inside a transaction
+    /// (`VACUUM`, a checkpoint) on a connection of its own, beside the writer.
+    pub(crate) async fn maintenance(&self, sql: &str) -> StoreResult<()> {
+        let mut conn = self.db.acquire().await?;
+        D::execute(&mut *conn, sql, &[]).await?;
+        Ok(())
+    }
+
+    /// Starts a change: its turn with the writer, inside a savepoint of the
+    /// current batch (`writer.rs`).
     pub(crate) async fn begin(&self) -> StoreResult<Tx<D>> {
         Ok(Tx {
-            inner: self.db.begin().await?,
+            lease: self.writer.lease().await?,
             keys: self.keys.clone(),
         })
     }
 }
 
-/// A transaction: dropped without commit, it rolls back.
+/// A change: dropped without commit, it rolls back (to its savepoint; the
+/// other changes of its batch stay).
 pub(crate) struct Tx<D: Driver> {
-    pub(crate) inner: D::Tx,
+    lease: Lease<D>,
     /// The store's keys, to seal what the transaction writes.
     pub(crate) keys: Arc<Keys>,
 }
 
 impl<D: Driver> Tx<D> {
+    /// The connection the change's statements run on.
+    pub(crate) fn conn(&mut self) -> StoreResult<&mut D::Connection> {
+        self.lease.conn()
+    }
+
     pub(crate) async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
-        D::execute(&mut *self.inner, sql, params).await
+        D::execute(self.conn()?, sql, params).await
     }
 
     pub(crate) async fn fetch_one<R: Decode>(
@@ -419,7 +485,7 @@ impl<D: Driver> Tx<D> {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Option<R>> {
-        D::fetch_optional(&mut *self.inner, sql, params).await
+        D::fetch_optional(self.conn()?, sql, params).await
     }
 
     pub(crate) async fn fetch_all<R: Decode>(
@@ -427,15 +493,17 @@ impl<D: Driver> Tx<D> {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Vec<R>> {
-        D::fetch_all(&mut *self.inner, sql, params).await
+        D::fetch_all(self.conn()?, sql, params).await
     }
 
+    /// Keeps the change; returns once it is durable (its batch committed).
     pub(crate) async fn commit(self) -> StoreResult<()> {
-        D::commit(self.inner).await
+        self.lease.commit().await
     }
 
     pub(crate) async fn rollback(self) -> StoreResult<()> {
-        D::rollback(self.inner).await
+        self.lease.rollback();
+        Ok(())
     }
 }
 

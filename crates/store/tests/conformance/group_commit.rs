@@ -1,0 +1,177 @@
+//! Group commit: changes made at the same moment share a commit, yet each
+//! keeps its own outcome and its own log entry.
+
+use crate::{account, draft, new_account, whole_log};
+use pocdir_domain::account::AccountKind;
+use pocdir_store::{Store, StoreError};
+use std::sync::Arc;
+use std::time::Duration;
+
+conformance!(
+    cases: [
+        concurrent_changes_keep_their_own_outcome,
+        cancelled_changes_leave_all_or_nothing,
+    ],
+    raw: [],
+);
+
+/// What one concurrent task tried and how it ended.
+#[derive(Debug)]
+enum Tried {
+    Language { account: i64, ok: bool },
+    Unknown { refused: bool },
+    Duplicate { refused: bool },
+    Create { ok: bool },
+}
+
+async fn concurrent_changes_keep_their_own_outcome(store: Arc<dyn Store>) {
+    let mut accounts = Vec::new();
+    for i in 0..16 {
+        accounts.push(account(&store, &format!("a{i}@example.org"), AccountKind::Nominator).await);
+    }
+    let size = store.log_size().await.unwrap();
+    let start = Arc::new(tokio::sync::Barrier::new(64));
+    // Four kinds of change interleaved, so that batches mix changes that
+    // are kept with changes refused half-way (a failed statement included:
+    // on PostgreSQL it would spoil the whole transaction but for savepoints).
+    let tasks: Vec<_> = (0..64)
+        .map(|i| {
+            let store = Arc::clone(&store);
+            let start = Arc::clone(&start);
+            let id = accounts[i % accounts.len()].id;
+            tokio::spawn(async move {
+                start.wait().await;
+                match i % 4 {
+                    0 => {
+                        let r = store
+                            .set_account_language(id, Some("fr"), draft("account.language"))
+                            .await;
+                        Tried::Language {
+                            account: id,
+                            ok: r.is_ok(),
+                        }
+                    }
+                    1 => {
+                        let r = store
+                            .set_account_language(
+                                1_000_000 + i as i64,
+                                Some("fr"),
+                                draft("account.language"),
+                            )
+                            .await;
+                        Tried::Unknown {
+                            refused: matches!(r, Err(StoreError::NotFound)),
+                        }
+                    }
+                    2 => {
+                        let r = store
+                            .create_account(
+                                new_account("a0@example.org", AccountKind::Reporter),
+                                draft("account.create"),
+                            )
+                            .await;
+                        Tried::Duplicate {
+                            refused: matches!(r, Err(StoreError::Duplicate(_))),
+                        }
+                    }
+                    _ => {
+                        let r = store
+                            .create_account(
+                                new_account(&format!("new{i}@example.org"), AccountKind::Reporter),
+                                draft("account.create"),
+                            )
+                            .await;
+                        Tried::Create { ok: r.is_ok() }
+                    }
+                }
+            })
+        })
+        .collect();
+    let mut kept = 0u64;
+    let mut languages = Vec::new();
+    for task in tasks {
+        match task.await.unwrap() {
+            Tried::Language { account, ok } => {
+                assert!(ok, "a language change on an existing account is kept");
+                languages.push(account);
+                kept += 1;
+            }
+            Tried::Unknown { refused } => assert!(refused, "an unknown account is NotFound"),
+            Tried::Duplicate { refused } => assert!(refused, "a taken e-mail is Duplicate"),
+            Tried::Create { ok } => {
+                assert!(ok, "a new account is created");
+                kept += 1;
+            }
+        }
+    }
+    // Exactly the kept changes are logged, numbered without gaps.
+    let log = whole_log(&store).await;
+    assert_eq!(store.log_size().await.unwrap(), size + kept);
+    for (i, e) in log.iter().enumerate() {
+        assert_eq!(e.entry.index, i as u64, "no gap in the log");
+    }
+    let created = log
+        .iter()
+        .skip(size as usize)
+        .filter(|e| e.entry.action == "account.create")
+        .count();
+    assert_eq!(
+        created, 16,
+        "one entry per created account, none for refusals"
+    );
+    for id in languages {
+        let a = store.account_by_id(id).await.unwrap().unwrap();
+        assert_eq!(a.language.as_deref(), Some("fr"));
+    }
+    for i in (3..64).step_by(4) {
+        assert!(store
+            .account_by_email(&format!("new{i}@example.org"))
+            .await
+            .unwrap()
+            .is_some());
+    }
+}
+
+async fn cancelled_changes_leave_all_or_nothing(store: Arc<dyn Store>) {
+    // Changes given up at random points (a client that went away): each
+    // is kept whole, with its log entry, or not at all; the store goes on.
+    let tasks: Vec<_> = (0..48)
+        .map(|i| {
+            let store = Arc::clone(&store);
+            tokio::spawn(async move {
+                let change = store.create_account(
+                    new_account(&format!("c{i}@example.org"), AccountKind::Reporter),
+                    draft("account.create"),
+                );
+                let patience = Duration::from_micros(50 * (i % 8) as u64);
+                let _ = tokio::time::timeout(patience, change).await;
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let mut present = 0u64;
+    for i in 0..48 {
+        if store
+            .account_by_email(&format!("c{i}@example.org"))
+            .await
+            .unwrap()
+            .is_some()
+        {
+            present += 1;
+        }
+    }
+    let logged = whole_log(&store)
+        .await
+        .iter()
+        .filter(|e| e.entry.action == "account.create")
+        .count() as u64;
+    assert_eq!(
+        present, logged,
+        "every kept account has its entry, no other"
+    );
+    // The writer still takes changes.
+    account(&store, "after@example.org", AccountKind::Reporter).await;
+    assert_eq!(store.log_size().await.unwrap(), logged + 1);
+}
