@@ -285,7 +285,7 @@ async fn reader_session(store: &dyn Store, data: &Path) -> Result<String> {
 /// Nominates `n` synthetic PoCs spread over the Member States (batches of
 /// 2,000, each one transaction with its log entries), then activates them
 /// and makes their States participating in one statement each.
-async fn add_synthetic(store: &dyn Store, url: &str, n: usize) -> Result<()> {
+pub(crate) async fn add_synthetic(store: &dyn Store, url: &str, n: usize) -> Result<()> {
     let states: Vec<String> = store
         .participants()
         .await?

@@ -5,7 +5,9 @@
 //!    and again on the same folder (restart);
 //! 2. resident memory (VmRSS) when idle after start and after the load;
 //! 3. requests/s and latency of an authenticated `GET /api/v1/me` with N
-//!    keep-alive connections for a fixed time after a warm-up;
+//!    keep-alive connections for a fixed time after a warm-up, then of
+//!    `GET /api/v1/pocs/{id}` (another State's verified PoC, whose read is
+//!    logged) with the same token;
 //! 4. the same load against a bare axum server that does no work (the
 //!    floor), run as a separate process like pocdir; pocdir/bare ratios.
 //!
@@ -39,6 +41,8 @@ use std::time::{Duration, Instant};
 
 const BENCH_EMAIL: &str = "bench@example.org";
 const LOAD_PATH: &str = "/api/v1/me";
+/// The second load: one PoC's details (`{id}` replaced).
+const POC_PATH: &str = "/api/v1/pocs/{id}";
 const STOP_GRACE: Duration = Duration::from_secs(10);
 const CLI_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -205,6 +209,9 @@ struct MemoryReport {
 struct LoadReport {
     path: &'static str,
     pocdir: LoadResult,
+    /// The PoC read, with its path.
+    poc_path: String,
+    pocdir_poc: LoadResult,
     bare: LoadResult,
 }
 
@@ -214,6 +221,9 @@ struct Ratio {
     rps_pocdir_over_bare: f64,
     /// pocdir p99 latency divided by the bare server's.
     p99_pocdir_over_bare: f64,
+    /// The same for the PoC read.
+    rps_poc_over_bare: f64,
+    p99_poc_over_bare: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -284,14 +294,15 @@ async fn bench(args: BenchArgs, cpus: usize, client_threads: usize) -> Result<bo
     };
     let loadavg_before = loadavg();
     let start_timeout = Duration::from_secs(args.start_timeout);
-    let plan = |addr: SocketAddr, token: &str| LoadPlan {
+    let plan_for = |addr: SocketAddr, path: &str, token: &str| LoadPlan {
         addr,
-        request: Arc::new(http::get_request(addr, LOAD_PATH, Some(token))),
+        request: Arc::new(http::get_request(addr, path, Some(token))),
         concurrency: args.concurrency,
         warmup: Duration::from_secs(args.warmup),
         measure: Duration::from_secs(args.seconds),
         request_timeout: Duration::from_millis(args.request_timeout_ms),
     };
+    let plan = |addr: SocketAddr, token: &str| plan_for(addr, LOAD_PATH, token);
 
     // 1. Start time.
     let mut fresh = Vec::new();
@@ -315,6 +326,7 @@ async fn bench(args: BenchArgs, cpus: usize, client_threads: usize) -> Result<bo
     let tmp = temp_dir(&work_dir)?;
     let data = tmp.path().join("data");
     let token = make_token(&pocdir, tmp.path(), &data).await?;
+    let poc_path = POC_PATH.replace("{id}", &one_poc(&data).await?.to_string());
     let addr = free_addr()?;
     let mut server = spawn_pocdir(&pocdir, tmp.path(), &data, addr)?;
     wait_ready(&mut server, addr, Instant::now(), start_timeout).await?;
@@ -327,6 +339,10 @@ async fn bench(args: BenchArgs, cpus: usize, client_threads: usize) -> Result<bo
         args.concurrency, args.warmup, args.seconds
     );
     let pocdir_load = run_load(&pocdir_plan).await?;
+    let poc_plan = plan_for(addr, &poc_path, &token);
+    check_once(&poc_plan, "pocdir").await?;
+    eprintln!("pocdir: the same load on GET {poc_path} …");
+    let poc_load = run_load(&poc_plan).await?;
     settle(args.settle_ms).await;
     if let Some(status) = server.exited()? {
         return Err(server.died(status));
@@ -358,7 +374,7 @@ async fn bench(args: BenchArgs, cpus: usize, client_threads: usize) -> Result<bo
     let bare_after = proc::memory(bare.pid())?;
     bare.stop(STOP_GRACE).await?;
 
-    let ok = pocdir_load.errors == 0 && bare_load.errors == 0;
+    let ok = pocdir_load.errors == 0 && poc_load.errors == 0 && bare_load.errors == 0;
     let report = Report {
         command_line: std::env::args().collect(),
         pocdir: pocdir.display().to_string(),
@@ -393,10 +409,14 @@ async fn bench(args: BenchArgs, cpus: usize, client_threads: usize) -> Result<bo
                 bare_load.requests_per_second,
             ),
             p99_pocdir_over_bare: ratio(pocdir_load.latency.p99_ms, bare_load.latency.p99_ms),
+            rps_poc_over_bare: ratio(poc_load.requests_per_second, bare_load.requests_per_second),
+            p99_poc_over_bare: ratio(poc_load.latency.p99_ms, bare_load.latency.p99_ms),
         },
         load: LoadReport {
             path: LOAD_PATH,
             pocdir: pocdir_load,
+            poc_path,
+            pocdir_poc: poc_load,
             bare: bare_load,
         },
         ok,
@@ -411,6 +431,7 @@ async fn bench(args: BenchArgs, cpus: usize, client_threads: usize) -> Result<bo
     if !ok {
         for (name, r) in [
             ("pocdir", &report.load.pocdir),
+            ("pocdir (PoC)", &report.load.pocdir_poc),
             ("bare-server", &report.load.bare),
         ] {
             if r.errors > 0 {
@@ -524,6 +545,29 @@ async fn wait_ready(
         }
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
+}
+
+/// One verified PoC of a participating State, added through the store
+/// while no server runs (as the directory benchmark adds its own); its id.
+/// The benchmark's secretariat account is of no State, so each read of its
+/// details is logged (read transparency): the realistic cost of the path.
+async fn one_poc(data: &Path) -> Result<i64> {
+    let url = format!("sqlite://{}?mode=rwc", data.join("pocdir.db").display());
+    let keys = pocdir::sealing_keys::load_existing(data)?.context("no key file")?;
+    let store = pocdir_store::open(&url, keys)
+        .await
+        .with_context(|| format!("cannot open {url}"))?;
+    // The reference list of States is seeded by the server at start; the
+    // PoC needs its State now.
+    pocdir_directory::seed_reference(store.as_ref(), &pocdir_domain::clock::SystemClock).await?;
+    directory_bench::add_synthetic(store.as_ref(), &url, 1).await?;
+    let id = store
+        .active_pocs()
+        .await?
+        .first()
+        .map(|p| p.id)
+        .context("the PoC added is not active")?;
+    Ok(id)
 }
 
 /// `pocdir account create` then `pocdir account token`, on the data folder; the token.
@@ -835,6 +879,7 @@ fn table(r: &Report) -> String {
     );
     for (name, l) in [
         ("  pocdir", &r.load.pocdir),
+        ("  pocdir PoC", &r.load.pocdir_poc),
         ("  bare-server", &r.load.bare),
     ] {
         let _ = writeln!(
@@ -853,6 +898,11 @@ fn table(r: &Report) -> String {
         s,
         "  pocdir/bare: req/s x{:.2}, p99 x{:.2}",
         r.ratio.rps_pocdir_over_bare, r.ratio.p99_pocdir_over_bare
+    );
+    let _ = writeln!(
+        s,
+        "  pocdir PoC (GET {})/bare: req/s x{:.2}, p99 x{:.2}",
+        r.load.poc_path, r.ratio.rps_poc_over_bare, r.ratio.p99_poc_over_bare
     );
     s
 }

@@ -81,6 +81,13 @@ pub struct Config {
     pub backup_every_hours: u64,
     pub backup_keep: usize,
     pub backup_age_recipient: Option<String>,
+    /// Seconds between a stop signal and closing the listener, while
+    /// `/healthz/ready` already says 503: time for a load balancer to
+    /// send new requests elsewhere (0 for a single instance).
+    pub drain_seconds: u64,
+    /// Seconds the requests in flight and the jobs have to finish once
+    /// the listener is closed; then the process exits anyway.
+    pub shutdown_grace_seconds: u64,
 }
 
 impl Default for Config {
@@ -125,6 +132,8 @@ impl Default for Config {
             backup_every_hours: 0,
             backup_keep: 7,
             backup_age_recipient: None,
+            drain_seconds: 0,
+            shutdown_grace_seconds: 8,
         }
     }
 }
@@ -251,6 +260,13 @@ impl Config {
             if !(min..=max).contains(&value) {
                 return Err(format!("{key} = {value} is out of range: {min} to {max}"));
             }
+        }
+        // A stop that waits longer than this is no longer a stop.
+        if self.drain_seconds > 600 || self.shutdown_grace_seconds > 600 {
+            return Err(format!(
+                "drain_seconds = {} and shutdown_grace_seconds = {} must each be at most 600",
+                self.drain_seconds, self.shutdown_grace_seconds
+            ));
         }
         if let Some(d) = self
             .revalidation_reminder_days

@@ -486,8 +486,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let running = server::start_with_store(&config, services, store).await?;
             println!("pocdir is listening on http://{}/", running.addr);
             stop.await;
-            tracing::info!("shutting down");
-            running.shutdown().await?;
+            tracing::info!("shutting down: not ready any more, finishing the requests in flight");
+            // A second signal does not wait for the drain.
+            let again = server::shutdown_signal();
+            tokio::select! {
+                done = running.shutdown() => done?,
+                () = again => anyhow::bail!("stopped by a second signal before the drain ended"),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Account { command } => {

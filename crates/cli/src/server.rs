@@ -14,6 +14,8 @@ use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::feed::LogFeed;
 use pocdir_log::LogService;
 use pocdir_store::{Keys, Store};
+use pocdir_web::home::health::Draining;
+use pocdir_web::http::credential_cache::CredentialCache;
 use pocdir_web::state::{WebConfig, WebSecrets};
 use pocdir_web::{build_router, AppState, RouteSpec};
 use std::net::SocketAddr;
@@ -48,7 +50,17 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>> {
     let url = config.database_url();
     pocdir_store::open(&url, sealing_keys(config)?)
         .await
-        .with_context(|| format!("cannot open the database {}", redact_url(&url)))
+        .map_err(|e| match e.newer_schema() {
+            // Checked before any migration runs: nothing was changed.
+            Some(version) => anyhow::anyhow!(
+                "the database {} was written by a newer version of pocdir: it has migration \
+                 {version}, which this version does not know. Nothing was changed; run that \
+                 version or a newer one (an upgrade is never undone by starting an older binary)",
+                redact_url(&url)
+            ),
+            None => anyhow::Error::from(e)
+                .context(format!("cannot open the database {}", redact_url(&url))),
+        })
 }
 
 /// Opens the configured database only to read it: creates nothing (no
@@ -113,14 +125,16 @@ pub fn relying_party(public_url: &str) -> Option<Arc<RelyingParty>> {
 }
 
 /// The application and its state, without a listener; `public_url` is the
-/// address users reach it at (see [`Config::base_url`]).
+/// address users reach it at (see [`Config::base_url`]). Also the cache of
+/// credentials, whose last notes are written at shutdown.
 pub async fn build_app(
     config: &Config,
     services: &Services,
     store: Arc<dyn Store>,
     log: Arc<LogService>,
     public_url: &str,
-) -> Result<(Router, Vec<RouteSpec>)> {
+    draining: Draining,
+) -> Result<(Router, Vec<RouteSpec>, Arc<CredentialCache>)> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let changes = LogFeed::spawn(
         store.clone(),
@@ -128,7 +142,9 @@ pub async fn build_app(
     )
     .await
     .context("cannot read the log's size")?;
+    let credentials = CredentialCache::start(store.clone(), &changes);
     let state = AppState {
+        credentials: credentials.clone(),
         changes,
         directory: Arc::new(pocdir_directory::search::DirectoryIndex::new(store.clone())),
         ping_answers: pocdir_ping_tests::GroupCommit::start(store.clone()),
@@ -144,8 +160,10 @@ pub async fn build_app(
         secrets: Arc::new(WebSecrets { csrf_key }),
         log,
         relying_party: relying_party(public_url),
+        draining,
     };
-    Ok(build_router(state))
+    let (router, routes) = build_router(state);
+    Ok((router, routes, credentials))
 }
 
 const LOG_SIGNING_KEY: &str = "log-signing.key";
@@ -180,17 +198,41 @@ pub struct RunningServer {
     pub addr: SocketAddr,
     pub store: Arc<dyn Store>,
     pub routes: Vec<RouteSpec>,
-    shutdown: watch::Sender<bool>,
+    draining: Draining,
+    drain: Duration,
+    grace: Duration,
+    stop_http: watch::Sender<bool>,
+    stop_jobs: watch::Sender<bool>,
     http: JoinHandle<std::io::Result<()>>,
     jobs: JoinHandle<()>,
 }
 
 impl RunningServer {
-    /// Stops accepting, lets requests in flight finish, stops the jobs.
+    /// Stops in order: `/healthz/ready` says 503 at once and the jobs stop
+    /// at their next safe point; after `drain_seconds` (time for a load
+    /// balancer to notice) the listener closes and the requests in flight
+    /// finish. What has not finished `shutdown_grace_seconds` later is
+    /// abandoned (an error): the process can always be stopped.
     pub async fn shutdown(self) -> Result<()> {
-        let _ = self.shutdown.send(true);
-        self.http.await.context("the HTTP task failed")??;
-        let _ = self.jobs.await;
+        self.draining.start();
+        let _ = self.stop_jobs.send(true);
+        if !self.drain.is_zero() {
+            tokio::time::sleep(self.drain).await;
+        }
+        let _ = self.stop_http.send(true);
+        let both = async {
+            let http = self.http.await;
+            let _ = self.jobs.await;
+            http
+        };
+        match tokio::time::timeout(self.grace, both).await {
+            Ok(http) => http.context("the HTTP task failed")??,
+            Err(_) => anyhow::bail!(
+                "requests or jobs still running {} s after the stop began; abandoned \
+                 (the jobs pick their work up again at the next start)",
+                self.grace.as_secs()
+            ),
+        }
         Ok(())
     }
 }
@@ -228,30 +270,36 @@ pub async fn start_with_store(
             None
         }
     };
+    let draining = Draining::default();
     // Bound first: the public address defaults to the one listened on.
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
-    let (router, routes) = build_app(
+    let (router, routes, credentials) = build_app(
         config,
         &services,
         store.clone(),
         log.clone(),
         &config.base_url(addr),
+        draining.clone(),
     )
     .await?;
-    let (shutdown, mut rx) = watch::channel(false);
+    let (stop_http, mut rx) = watch::channel(false);
 
+    let touches = store.clone();
     let http = tokio::spawn(async move {
-        axum::serve(
+        let served = axum::serve(
             listener,
             router.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(async move {
             let _ = rx.wait_for(|stop| *stop).await;
         })
-        .await
+        .await;
+        // The "last seen" times noted since the last batch.
+        credentials.flush(touches.as_ref()).await;
+        served
     });
 
     let holder = format!(
@@ -279,19 +327,20 @@ pub async fn start_with_store(
     let context = JobContext {
         store: store.clone(),
         clock: services.clock.clone(),
+        stopping: pocdir_jobs::Stopping::never(),
     };
-    let jobs = tokio::spawn(pocdir_jobs::run_jobs(
-        jobs,
-        context,
-        holder,
-        shutdown.subscribe(),
-    ));
+    let (stop_jobs, jobs_rx) = watch::channel(false);
+    let jobs = tokio::spawn(pocdir_jobs::run_jobs(jobs, context, holder, jobs_rx));
     tracing::info!(%addr, backend = ?store.backend(), "pocdir is listening");
     Ok(RunningServer {
         addr,
         store,
         routes,
-        shutdown,
+        draining,
+        drain: Duration::from_secs(config.drain_seconds),
+        grace: Duration::from_secs(config.shutdown_grace_seconds.max(1)),
+        stop_http,
+        stop_jobs,
         http,
         jobs,
     })

@@ -14,7 +14,7 @@ pub mod runner;
 pub mod sweeper;
 
 pub use log_signer::LOG_SIGNER_LEASE;
-pub use runner::{run_jobs, JobContext, JobError, JobReport, PeriodicJob, Sharing};
+pub use runner::{run_jobs, JobContext, JobError, JobReport, PeriodicJob, Sharing, Stopping};
 pub use sweeper::{sweep_once, SweepReport, KEEP_LOGIN_FAILURES, SWEEPER_LEASE};
 
 use pocdir_domain::communication::delivery::AckDeadlines;

@@ -17,7 +17,7 @@
 //! same message, and it is counted (`resent`, a warning in the server's
 //! log, `pocdir_mail_resent_total`). Mail is never lost for it.
 
-use crate::runner::{JobContext, JobError, JobReport, PeriodicJob, Sharing};
+use crate::runner::{JobContext, JobError, JobReport, PeriodicJob, Sharing, Stopping};
 use async_trait::async_trait;
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
@@ -153,7 +153,8 @@ pub struct SendReport {
     pub given_up: u64,
     /// Sent again after an interrupted send (see the module's comment).
     pub resent: u64,
-    /// Left alone: another sender claimed them after this one's lease ran out.
+    /// Left alone: another sender claimed them after this one's lease ran
+    /// out, or the server was stopping (given back to the queue).
     pub left: u64,
 }
 
@@ -193,6 +194,21 @@ pub async fn send_once(
     transport: &dyn MailTransport,
     retry: &RetryPolicy,
 ) -> StoreResult<SendReport> {
+    send_until_stopped(store, clock, transport, retry, &Stopping::never()).await
+}
+
+/// [`send_once`], asking `stopping` before each mail: once the server is
+/// stopping, the mails of the batch not yet started are given back, due at
+/// once for the next sender, here after a restart or on another instance
+/// (`left`; one that cannot be given back waits for its claim to lapse,
+/// [`CLAIM_LEASE`]). A mail already handed to the relay is always finished.
+pub async fn send_until_stopped(
+    store: &dyn Store,
+    clock: &dyn Clock,
+    transport: &dyn MailTransport,
+    retry: &RetryPolicy,
+    stopping: &Stopping,
+) -> StoreResult<SendReport> {
     let now = clock.now();
     let token = claim_token();
     let mut report = SendReport::default();
@@ -200,6 +216,11 @@ pub async fn send_once(
         .claim_mails_as(&token, now, now + CLAIM_LEASE, BATCH)
         .await?
     {
+        if stopping.is_stopping() {
+            store.release_mail(mail.id, &token, now).await?;
+            report.left += 1;
+            continue;
+        }
         let started = clock.now();
         match store
             .begin_send(mail.id, &token, started, started + SEND_LEASE)
@@ -306,12 +327,17 @@ impl PeriodicJob for MailSender {
     async fn run(&self, ctx: &JobContext) -> Result<JobReport, JobError> {
         let mut total = SendReport::default();
         for _ in 0..MAX_BATCHES_PER_RUN.div_ceil(ROUNDS_SIDE_BY_SIDE) {
+            // A safe point: nothing claimed yet in this step.
+            if ctx.stopping.is_stopping() {
+                break;
+            }
             let once = || {
-                send_once(
+                send_until_stopped(
                     ctx.store.as_ref(),
                     ctx.clock.as_ref(),
                     self.transport.as_ref(),
                     &self.retry,
+                    &ctx.stopping,
                 )
             };
             let (a, b, c, d) = tokio::join!(once(), once(), once(), once());

@@ -17,6 +17,44 @@ use tokio::sync::watch;
 pub struct JobContext {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
+    /// Whether the server is stopping; [`run_periodically`] sets it.
+    pub stopping: Stopping,
+}
+
+impl JobContext {
+    /// A context that is never told to stop (tests, one-off runs).
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
+        JobContext {
+            store,
+            clock,
+            stopping: Stopping::never(),
+        }
+    }
+}
+
+/// Whether the server was asked to stop. A job that works through many
+/// items asks between two of them and, when it is, returns what it did so
+/// far: the rest waits for the next run (here or on another instance), so
+/// that a large queue does not hold the process past its stop.
+#[derive(Debug, Clone, Default)]
+pub struct Stopping(Option<watch::Receiver<bool>>);
+
+impl Stopping {
+    pub fn never() -> Self {
+        Stopping(None)
+    }
+
+    /// Stopping once `shutdown` turns true or its sender is gone.
+    pub fn on(shutdown: watch::Receiver<bool>) -> Self {
+        Stopping(Some(shutdown))
+    }
+
+    pub fn is_stopping(&self) -> bool {
+        match &self.0 {
+            None => false,
+            Some(rx) => *rx.borrow() || rx.has_changed().is_err(),
+        }
+    }
 }
 
 /// How the instances sharing one database divide a job between them.
@@ -185,6 +223,10 @@ pub async fn run_periodically(
     holder: String,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    let ctx = JobContext {
+        stopping: Stopping::on(shutdown.clone()),
+        ..ctx
+    };
     loop {
         run_turn(job.as_ref(), &ctx, &holder).await;
         let stopped = tokio::select! {

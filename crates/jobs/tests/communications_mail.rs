@@ -354,6 +354,7 @@ async fn escalation_once_with_two_instances(w: World) {
     let ctx = JobContext {
         store: w.store.clone(),
         clock: clock.clone(),
+        stopping: pocdir_jobs::Stopping::never(),
     };
     let job = EscalationCheck {
         settings: settings.clone(),

@@ -1,6 +1,8 @@
 //! The mail sender empties a large queue in one run (rounds side by side,
 //! repeated while they come back full), each mail once; a run that finds
-//! the relay refusing everything tries each mail once instead of spinning.
+//! the relay refusing everything tries each mail once instead of spinning;
+//! a run told to stop stops between two mails, and the rest goes out later,
+//! each mail still once.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -25,6 +27,8 @@ use time::macros::datetime;
 struct Counting {
     refuse: bool,
     delivered: Mutex<BTreeMap<String, u32>>,
+    /// Told after this many mails that the server stops.
+    stop_after: Option<(usize, tokio::sync::watch::Sender<bool>)>,
 }
 
 #[async_trait]
@@ -38,12 +42,13 @@ impl MailTransport for Counting {
         }
         // Let the other rounds run meanwhile, as a network send would.
         tokio::task::yield_now().await;
-        *self
-            .delivered
-            .lock()
-            .unwrap()
-            .entry(mail.recipient.clone())
-            .or_default() += 1;
+        let mut delivered = self.delivered.lock().unwrap();
+        *delivered.entry(mail.recipient.clone()).or_default() += 1;
+        if let Some((after, stop)) = &self.stop_after {
+            if delivered.values().map(|n| *n as usize).sum::<usize>() >= *after {
+                let _ = stop.send(true);
+            }
+        }
         Ok(())
     }
 }
@@ -101,6 +106,7 @@ async fn one_run_sends_a_large_queue_each_mail_once() {
     let ctx = JobContext {
         store: store.clone(),
         clock,
+        stopping: pocdir_jobs::Stopping::never(),
     };
     sender(transport.clone()).run(&ctx).await.unwrap();
     let delivered = transport.delivered.lock().unwrap().clone();
@@ -129,6 +135,7 @@ async fn a_refusing_relay_gets_each_mail_tried_once_per_run() {
     let ctx = JobContext {
         store: store.clone(),
         clock,
+        stopping: pocdir_jobs::Stopping::never(),
     };
     sender(transport).run(&ctx).await.unwrap();
     // Each mail was tried once and waits for its retry: the run did not
@@ -136,4 +143,42 @@ async fn a_refusing_relay_gets_each_mail_tried_once_per_run() {
     let queued = store.mails(Some(MailStatus::Queued), 10_000).await.unwrap();
     assert_eq!(queued.len(), n);
     assert!(queued.iter().all(|m| m.attempts == 1));
+}
+
+#[tokio::test]
+async fn a_run_told_to_stop_stops_between_two_mails_and_the_rest_goes_out_later() {
+    let n = usize::try_from(BATCH).unwrap() * 20;
+    let (_dir, store, clock) = queued(n).await;
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let transport = Arc::new(Counting {
+        stop_after: Some((30, stop)),
+        ..Counting::default()
+    });
+    let ctx = JobContext {
+        stopping: pocdir_jobs::Stopping::on(stopping),
+        ..JobContext::new(store.clone(), clock.clone())
+    };
+    sender(transport.clone()).run(&ctx).await.unwrap();
+    let sent = transport.delivered.lock().unwrap().len();
+    // The rounds side by side each finish the mail they are sending.
+    assert!(
+        (30..30 + pocdir_jobs::mail::ROUNDS_SIDE_BY_SIDE).contains(&sent),
+        "{sent} of {n} sent before stopping"
+    );
+    let queued_now = store.mails(Some(MailStatus::Queued), 10_000).await.unwrap();
+    assert_eq!(queued_now.len(), n - sent, "the rest is kept");
+
+    // The stopped run gave its unsent claims back: the next run (after a
+    // restart, or on another instance) sends the rest at once, nothing twice.
+    let rest = Arc::new(Counting::default());
+    sender(rest.clone())
+        .run(&JobContext::new(store.clone(), clock.clone()))
+        .await
+        .unwrap();
+    let mut all = transport.delivered.lock().unwrap().clone();
+    for (to, count) in rest.delivered.lock().unwrap().iter() {
+        *all.entry(to.clone()).or_default() += count;
+    }
+    assert_eq!(all.len(), n);
+    assert!(all.values().all(|c| *c == 1), "each once");
 }

@@ -605,10 +605,12 @@ async fn two_instances_on_postgres_send_each_challenge_and_reminder_once() {
     let ctx_a = JobContext {
         store: a.clone(),
         clock: shared.clone(),
+        stopping: pocdir_jobs::Stopping::never(),
     };
     let ctx_b = JobContext {
         store: b.clone(),
         clock: shared.clone(),
+        stopping: pocdir_jobs::Stopping::never(),
     };
     let rounds = PingTestRounds {
         settings: settings.clone(),

@@ -64,6 +64,7 @@ async fn setup() -> (tempfile::TempDir, JobContext, ManualClock) {
     let ctx = JobContext {
         store,
         clock: Arc::new(clock.clone()),
+        stopping: pocdir_jobs::Stopping::never(),
     };
     (dir, ctx, clock)
 }
@@ -181,5 +182,47 @@ async fn the_runner_stops_when_the_shutdown_sender_is_gone() {
     tokio::time::timeout(StdDuration::from_secs(10), running)
         .await
         .expect("the runner stops")
+        .unwrap();
+}
+
+/// Works item after item until it is told the server stops.
+#[derive(Debug)]
+struct Endless {
+    started: mpsc::UnboundedSender<()>,
+}
+
+#[async_trait]
+impl PeriodicJob for Endless {
+    fn name(&self) -> &'static str {
+        "endless"
+    }
+
+    fn period(&self) -> StdDuration {
+        StdDuration::from_secs(3600)
+    }
+
+    async fn run(&self, ctx: &JobContext) -> Result<JobReport, JobError> {
+        let _ = self.started.send(());
+        let mut items = 0;
+        while !ctx.stopping.is_stopping() {
+            tokio::time::sleep(StdDuration::from_millis(5)).await;
+            items += 1;
+        }
+        Ok(JobReport::default().with("items", items))
+    }
+}
+
+#[tokio::test]
+async fn a_long_run_sees_the_shutdown_between_items() {
+    let (_dir, ctx, _clock) = setup().await;
+    let (started, mut runs) = mpsc::unbounded_channel();
+    let (stop, shutdown) = watch::channel(false);
+    let job: Arc<dyn PeriodicJob> = Arc::new(Endless { started });
+    let running = tokio::spawn(run_periodically(job, ctx, "me".to_string(), shutdown));
+    runs.recv().await.unwrap();
+    stop.send(true).unwrap();
+    tokio::time::timeout(StdDuration::from_secs(10), running)
+        .await
+        .expect("the run ends at its next item, and the runner with it")
         .unwrap();
 }

@@ -92,6 +92,15 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The version of a migration the database has and this binary does
+    /// not know: the database was written by a newer pocdir.
+    pub fn newer_schema(&self) -> Option<i64> {
+        match self {
+            StoreError::Migration(sqlx::migrate::MigrateError::VersionMissing(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
     /// Constraint violations as the store's own errors: a taken unique
     /// value is `Duplicate(what)`, a missing referenced row `NotFound`.
     pub(crate) fn constraint(self, what: &str) -> StoreError {
@@ -151,6 +160,19 @@ pub trait Store:
 
     /// Cheap round trip for `/healthz`.
     async fn ping(&self) -> StoreResult<()>;
+
+    /// Tells `observer` of the log entries of every transaction this store
+    /// commits from now on, as long as it lives.
+    fn observe_commits(&self, observer: std::sync::Weak<dyn CommitObserver>);
+}
+
+/// Learns at once of the changes this process commits: every change that
+/// matters is logged in its own transaction, so the entries say what
+/// changed. Called on the committing task, after the commit and before the
+/// caller hears of it; it must be quick and must not block. (Other
+/// processes' changes arrive through the log itself: `pocdir_log::feed`.)
+pub trait CommitObserver: Send + Sync {
+    fn committed(&self, entries: &[pocdir_domain::log::entry::LogEntry]);
 }
 
 /// The backend a database URL names.

@@ -263,6 +263,31 @@ impl TestServer {
             drop_database(&name).await;
         }
     }
+
+    /// A second server on this one's database and data folder (the same
+    /// secrets) and clock, as a second instance behind a load balancer: its
+    /// own listener, caches and jobs. The database stays this one's: stop
+    /// the other instance first.
+    pub async fn another_instance(&self) -> TestServer {
+        let services = Services {
+            clock: Arc::new(self.clock.clone()),
+            entropy: Arc::new(OsEntropy),
+        };
+        let running = server::start(&self.config, services)
+            .await
+            .expect("another instance starts");
+        TestServer {
+            url: format!("http://{}", running.addr),
+            store: running.store.clone(),
+            routes: running.routes.clone(),
+            clock: self.clock.clone(),
+            backend: self.backend,
+            config: self.config.clone(),
+            data_dir: tempfile::tempdir().expect("temp dir"),
+            running: Some(running),
+            pg_database: None,
+        }
+    }
 }
 
 async fn drop_database(name: &str) {

@@ -102,4 +102,9 @@ pub struct AppState {
     /// Changes made by any instance, read from the log: how this
     /// instance's caches follow the others.
     pub changes: pocdir_log::feed::LogFeed,
+    /// Verified sessions and tokens, so that a signed-in request needs no
+    /// database round trip (`http/credential_cache.rs`).
+    pub credentials: Arc<crate::http::credential_cache::CredentialCache>,
+    /// Set when the server stops: `/healthz/ready` then says 503.
+    pub draining: crate::home::health::Draining,
 }

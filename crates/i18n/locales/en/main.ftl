@@ -124,6 +124,7 @@ error-malformed-json = The request body is not valid JSON of the expected shape.
 error-unsupported-media-type = The request body has a type this address does not accept.
 error-payload-too-large = The request body is too large.
 error-internal = An internal error occurred. It has been logged; please try again later.
+error-unavailable = The server is busy and could not save this change; nothing was saved. Please try again in a moment.
 error-bad-query = The query parameters of this address are missing or not valid.
 error-bad-path = This address is not valid: a part of it is not what was expected (for example, a number).
 

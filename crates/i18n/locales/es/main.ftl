@@ -126,6 +126,7 @@ error-malformed-json = El cuerpo de la solicitud no es un JSON válido con la es
 error-unsupported-media-type = El cuerpo de la solicitud es de un tipo que esta dirección no acepta.
 error-payload-too-large = El cuerpo de la solicitud es demasiado grande.
 error-internal = Se ha producido un error interno. El error ha quedado registrado; vuelva a intentarlo más tarde.
+error-unavailable = El servidor está ocupado y no ha podido guardar este cambio; no se ha guardado nada. Vuelva a intentarlo dentro de un momento.
 error-bad-query = Los parámetros de consulta de esta dirección faltan o no son válidos.
 error-bad-path = Esta dirección no es válida: una de sus partes no es lo que se esperaba (por ejemplo, un número).
 

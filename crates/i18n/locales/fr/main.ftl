@@ -126,6 +126,7 @@ error-malformed-json = Le corps de la requête n'est pas un document JSON valide
 error-unsupported-media-type = Le corps de la requête est d'un type que cette adresse n'accepte pas.
 error-payload-too-large = Le corps de la requête est trop volumineux.
 error-internal = Une erreur interne s'est produite. Elle a été consignée ; veuillez réessayer ultérieurement.
+error-unavailable = Le serveur est occupé et n’a pas pu enregistrer cette modification ; rien n’a été enregistré. Veuillez réessayer dans un instant.
 error-bad-query = Les paramètres de requête de cette adresse sont manquants ou non valides.
 error-bad-path = Cette adresse n’est pas valide : une de ses parties n’est pas ce qui était attendu (par exemple un nombre).
 

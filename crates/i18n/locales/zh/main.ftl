@@ -124,6 +124,7 @@ error-malformed-json = 请求正文不是符合预期结构的有效 JSON。
 error-unsupported-media-type = 此地址不接受该类型的请求正文。
 error-payload-too-large = 请求正文过大。
 error-internal = 发生内部错误，已记录在案。请稍后重试。
+error-unavailable = 服务器繁忙，未能保存此更改；没有保存任何内容。请稍后重试。
 error-bad-query = 此地址的查询参数缺失或无效。
 error-bad-path = 此地址无效：其中某一部分不符合预期（例如应为数字）。
 

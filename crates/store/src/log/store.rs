@@ -76,17 +76,30 @@ fn missing_counter() -> StoreError {
 impl<D: Driver> Tx<D> {
     /// Appends `drafts` to the log inside this transaction and returns
     /// their indexes. Bumping the counter row holds it (PostgreSQL: the
-    /// row lock; SQLite: the write lock) until commit: no other appender
-    /// can take the same numbers, and a rollback gives them back. Callers
-    /// append last, so the lock is held only for the inserts and the commit.
+    /// row lock; SQLite: the write lock) until the batch commits: no other
+    /// appender can take the same numbers, and a rollback gives them back.
+    /// Callers append last, so the lock is held only for the inserts and
+    /// the commit.
     pub(crate) async fn append(&mut self, drafts: &[LogDraft]) -> StoreResult<Vec<u64>> {
         if drafts.is_empty() {
             return Ok(Vec::new());
         }
-        let next: Option<(i64,)> = self
-            .fetch_optional(BUMP_COUNTER, &[entry_count(drafts.len())?.into()])
-            .await?;
-        let (next,) = next.ok_or_else(missing_counter)?;
+        let count = entry_count(drafts.len())?;
+        // The batch's first append bumps the counter row (and holds it);
+        // the batch's later ones count on from there (`sql/writer.rs`).
+        let next = match self.batch_log().next {
+            Some(next) => next
+                .checked_add(count)
+                .ok_or_else(|| StoreError::Corrupt(format!("log counter {next} overflows")))?,
+            None => {
+                let bumped: Option<(i64,)> =
+                    self.fetch_optional(BUMP_COUNTER, &[count.into()]).await?;
+                let (bumped,) = bumped.ok_or_else(missing_counter)?;
+                self.batch_log().stored = Some(bumped);
+                bumped
+            }
+        };
+        self.batch_log().next = Some(next);
         let indexes = appended_indexes(next, drafts.len())?;
         let rows = drafts
             .iter()
@@ -101,6 +114,7 @@ impl<D: Driver> Tx<D> {
             })
             .collect::<StoreResult<Vec<_>>>()?;
         D::insert_log_entries(self.conn()?, &rows).await?;
+        self.appended.extend(rows.into_iter().map(|row| row.entry));
         Ok(indexes)
     }
 

@@ -135,6 +135,11 @@ pub trait OutboxStore: Send + Sync {
         now: OffsetDateTime,
         until: OffsetDateTime,
     ) -> StoreResult<Option<bool>>;
+    /// Gives back mail `id` claimed by `token` and not started (no
+    /// [`begin_send`](Self::begin_send)): due again at `now`, for any
+    /// sender. False when it is not `token`'s unstarted claim (then nothing
+    /// changes). For a sender that stops with part of its batch unsent.
+    async fn release_mail(&self, id: i64, token: &str, now: OffsetDateTime) -> StoreResult<bool>;
     /// How many queued mails were started and not finished (being sent, or
     /// interrupted mid-send and waiting for their lease to run out).
     async fn mails_in_flight(&self) -> StoreResult<i64>;

@@ -50,6 +50,8 @@ const SEND_STARTED: &str = "SELECT send_started_at FROM outbox \
      WHERE id = $1 AND claim_token = $2 AND status = 'queued'";
 const BEGIN_SEND: &str = "UPDATE outbox SET send_started_at = $1, next_attempt_at = $2 \
      WHERE id = $3 AND claim_token = $4 AND status = 'queued'";
+const RELEASE: &str = "UPDATE outbox SET next_attempt_at = $1, claim_token = NULL \
+     WHERE id = $2 AND claim_token = $3 AND status = 'queued' AND send_started_at IS NULL";
 const IN_FLIGHT: &str =
     "SELECT COUNT(*) FROM outbox WHERE status = 'queued' AND send_started_at IS NOT NULL";
 /// A sensitive mail's body (it holds a link's secret) is blanked once sent.
@@ -287,6 +289,13 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
             )
             .await?;
         Ok((changed == 1).then_some(started.is_some()))
+    }
+
+    async fn release_mail(&self, id: i64, token: &str, now: OffsetDateTime) -> StoreResult<bool> {
+        let changed = self
+            .execute(RELEASE, &[to_db_time(now).into(), id.into(), token.into()])
+            .await?;
+        Ok(changed == 1)
     }
 
     async fn mails_in_flight(&self) -> StoreResult<i64> {

@@ -64,6 +64,15 @@ pub trait SessionStore: Send + Sync {
     async fn create_session(&self, new: NewSession) -> StoreResult<Session>;
     async fn session_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<Session>>;
     async fn touch_session(&self, id: i64, at: OffsetDateTime) -> StoreResult<()>;
+    /// Records when sessions (`sessions`) and API tokens (`tokens`) were
+    /// last used, all in one transaction: the batched form of the touches.
+    /// A time never moves back (another instance may have written a later
+    /// one); rows deleted meanwhile are skipped.
+    async fn touch_credentials(
+        &self,
+        sessions: &[(i64, OffsetDateTime)],
+        tokens: &[(i64, OffsetDateTime)],
+    ) -> StoreResult<()>;
     /// Replaces a session by a new one (rotation at sign-in) in one step,
     /// logging `log` (the sign-in) in the same transaction when given.
     /// `NotFound` when the old session was ended meanwhile.

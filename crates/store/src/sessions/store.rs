@@ -23,6 +23,8 @@ const SESSION_BY_TOKEN: &str = concat!(
     " FROM sessions WHERE token_hash = $1"
 );
 const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2";
+const TOUCH_SESSION_LATER: &str =
+    "UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE id = $1";
 const DELETE_ACCOUNT_SESSION: &str = "DELETE FROM sessions WHERE id = $1 AND account_id = $2";
 const SESSIONS_OF: &str = concat!(
@@ -44,6 +46,8 @@ const TOKEN_BY_HASH: &str = concat!(
     " FROM api_tokens WHERE token_hash = $1"
 );
 const TOUCH_TOKEN: &str = "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2";
+const TOUCH_TOKEN_LATER: &str = "UPDATE api_tokens SET last_used_at = $1 \
+     WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)";
 const TOKENS_OF: &str = concat!(
     "SELECT ",
     api_token_columns!(),
@@ -95,6 +99,23 @@ impl<D: Driver> SessionStore for SqlStore<D> {
         self.execute(TOUCH_SESSION, &[to_db_time(at).into(), id.into()])
             .await?;
         Ok(())
+    }
+
+    async fn touch_credentials(
+        &self,
+        sessions: &[(i64, OffsetDateTime)],
+        tokens: &[(i64, OffsetDateTime)],
+    ) -> StoreResult<()> {
+        if sessions.is_empty() && tokens.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.begin().await?;
+        for (sql, touches) in [(TOUCH_SESSION_LATER, sessions), (TOUCH_TOKEN_LATER, tokens)] {
+            for &(id, at) in touches {
+                tx.execute(sql, &[to_db_time(at).into(), id.into()]).await?;
+            }
+        }
+        tx.commit().await
     }
 
     async fn rotate_session(

@@ -13,7 +13,7 @@ use async_trait::async_trait;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::merkle::Hash;
 use std::ops::DerefMut;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock, Weak};
 
 mod writer;
 
@@ -315,6 +315,8 @@ pub struct SqlStore<D: Driver> {
     pub(crate) keys: Arc<Keys>,
     /// Where every change goes: changes waiting together share a commit.
     pub(crate) writer: Writer<D>,
+    /// Told of each committed transaction's log entries (`crate::CommitObserver`).
+    pub(crate) observers: Arc<Observers>,
 }
 
 impl<D: Driver> SqlStore<D> {
@@ -324,6 +326,7 @@ impl<D: Driver> SqlStore<D> {
             writer: Writer::start(db.clone()),
             db,
             keys,
+            observers: Default::default(),
         }
     }
 }
@@ -335,6 +338,37 @@ fn only_reads(sql: &str) -> bool {
     start
         .get(..6)
         .is_some_and(|word| word.eq_ignore_ascii_case("SELECT"))
+}
+
+/// The observers of one store, held weakly: an observer that is dropped
+/// (a server stopped) is simply no longer told.
+#[derive(Default)]
+pub(crate) struct Observers(RwLock<Vec<Weak<dyn crate::CommitObserver>>>);
+
+impl std::fmt::Debug for Observers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Observers")
+    }
+}
+
+impl Observers {
+    pub(crate) fn add(&self, observer: Weak<dyn crate::CommitObserver>) {
+        let mut all = self.0.write().unwrap_or_else(|e| e.into_inner());
+        all.retain(|o| o.strong_count() > 0);
+        all.push(observer);
+    }
+
+    /// Called after a commit, before the caller learns of it: an observer's
+    /// cache is up to date by the time the change is answered.
+    fn tell(&self, entries: &[LogEntry]) {
+        if entries.is_empty() {
+            return;
+        }
+        let all = self.0.read().unwrap_or_else(|e| e.into_inner());
+        for observer in all.iter().filter_map(Weak::upgrade) {
+            observer.committed(entries);
+        }
+    }
 }
 
 /// The table a purpose (`table.column`) names, for errors.
@@ -450,6 +484,8 @@ impl<D: Driver> SqlStore<D> {
         Ok(Tx {
             lease: self.writer.lease().await?,
             keys: self.keys.clone(),
+            observers: self.observers.clone(),
+            appended: Vec::new(),
         })
     }
 }
@@ -460,12 +496,20 @@ pub(crate) struct Tx<D: Driver> {
     lease: Lease<D>,
     /// The store's keys, to seal what the transaction writes.
     pub(crate) keys: Arc<Keys>,
+    observers: Arc<Observers>,
+    /// The log entries appended so far, for the observers once committed.
+    pub(crate) appended: Vec<LogEntry>,
 }
 
 impl<D: Driver> Tx<D> {
     /// The connection the change's statements run on.
     pub(crate) fn conn(&mut self) -> StoreResult<&mut D::Connection> {
         self.lease.conn()
+    }
+
+    /// The log's counter as this change's batch sees it (`writer.rs`).
+    pub(crate) fn batch_log(&mut self) -> &mut writer::BatchLog {
+        &mut self.lease.log
     }
 
     pub(crate) async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
@@ -498,7 +542,9 @@ impl<D: Driver> Tx<D> {
 
     /// Keeps the change; returns once it is durable (its batch committed).
     pub(crate) async fn commit(self) -> StoreResult<()> {
-        self.lease.commit().await
+        self.lease.commit().await?;
+        self.observers.tell(&self.appended);
+        Ok(())
     }
 
     pub(crate) async fn rollback(self) -> StoreResult<()> {
@@ -516,5 +562,9 @@ impl<D: Driver> crate::Store for SqlStore<D> {
     async fn ping(&self) -> StoreResult<()> {
         self.execute("SELECT 1", &[]).await?;
         Ok(())
+    }
+
+    fn observe_commits(&self, observer: Weak<dyn crate::CommitObserver>) {
+        self.observers.add(observer);
     }
 }

@@ -50,10 +50,30 @@ type Grant<D> = oneshot::Sender<StoreResult<Lease<D>>>;
 /// a message because every change of the batch receives it.
 type Durable = oneshot::Sender<Result<(), String>>;
 
+/// The log's counter as the batch sees it. The first change of a batch that
+/// appends to the log bumps the counter row, which then stays locked (the
+/// row on PostgreSQL, the database on SQLite) until the batch commits: the
+/// batch's later appends count in memory, and the row is written once,
+/// before the commit.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BatchLog {
+    /// The next index, once a change of the batch has appended.
+    pub(crate) next: Option<i64>,
+    /// The value the counter row holds in the batch's transaction.
+    pub(crate) stored: Option<i64>,
+}
+
+/// Writes the batch's counter, when its appends moved past the row's value.
+const SET_COUNTER: &str = "UPDATE log_state SET next_index = $1 WHERE id = 1";
+
 /// What a change hands back with the connection.
 enum Returned<D: Driver> {
     /// The change committed: keep it, and say when the batch is durable.
-    Kept { tx: D::Tx, durable: Durable },
+    Kept {
+        tx: D::Tx,
+        durable: Durable,
+        log: BatchLog,
+    },
     /// The change rolled back, failed or was dropped: undo it.
     Undone { tx: D::Tx },
 }
@@ -111,6 +131,8 @@ impl<D: Driver> Writer<D> {
 pub(crate) struct Lease<D: Driver> {
     tx: Option<D::Tx>,
     back: Option<oneshot::Sender<Returned<D>>>,
+    /// The batch's log counter, as this change leaves it.
+    pub(crate) log: BatchLog,
 }
 
 impl<D: Driver> Lease<D> {
@@ -125,7 +147,8 @@ impl<D: Driver> Lease<D> {
             return Err(writer_gone());
         };
         let (durable, done) = oneshot::channel();
-        back.send(Returned::Kept { tx, durable })
+        let log = self.log;
+        back.send(Returned::Kept { tx, durable, log })
             .map_err(|_| writer_gone())?;
         match done.await {
             Ok(Ok(())) => Ok(()),
@@ -177,6 +200,7 @@ async fn batch<D: Driver>(
     requests: &mut mpsc::UnboundedReceiver<Grant<D>>,
 ) {
     let mut tx = Some(tx);
+    let mut log = BatchLog::default();
     let mut durable: Vec<Durable> = Vec::new();
     let mut failure: Option<String> = None;
     // Whether a kept change's savepoint is still open.
@@ -185,7 +209,7 @@ async fn batch<D: Driver>(
     let mut next = Some(first);
     while let Some(grant) = next.take() {
         if !grant.is_closed() {
-            match serve(&mut tx, open, grant).await {
+            match serve(&mut tx, &mut log, open, grant).await {
                 Ok(Some(kept)) => {
                     durable.push(kept);
                     open = true;
@@ -204,7 +228,7 @@ async fn batch<D: Driver>(
     }
     let outcome = match (failure, tx) {
         (None, Some(tx)) if durable.is_empty() => D::rollback(tx).await.map_err(|e| e.to_string()),
-        (None, Some(tx)) => D::commit(tx).await.map_err(|e| e.to_string()),
+        (None, Some(tx)) => commit::<D>(tx, log).await.map_err(|e| e.to_string()),
         (Some(message), tx) => {
             if let Some(tx) = tx {
                 let _ = D::rollback(tx).await;
@@ -221,11 +245,23 @@ async fn batch<D: Driver>(
     }
 }
 
+/// Writes the log's counter where the batch's appends left it, and commits.
+async fn commit<D: Driver>(mut tx: D::Tx, log: BatchLog) -> StoreResult<()> {
+    if let Some(next) = log.next.filter(|&next| Some(next) != log.stored) {
+        let changed = D::execute(&mut tx, SET_COUNTER, &[next.into()]).await?;
+        if changed != 1 {
+            return Err(StoreError::Corrupt("the log_state row is missing".into()));
+        }
+    }
+    D::commit(tx).await
+}
+
 /// Hands the connection to one change and takes it back: `Some` when the
 /// change is kept, `None` when it was undone; `Err` when the batch's
 /// transaction can no longer be used.
 async fn serve<D: Driver>(
     tx: &mut Option<D::Tx>,
+    log: &mut BatchLog,
     open: bool,
     grant: Grant<D>,
 ) -> Result<Option<Durable>, String> {
@@ -244,12 +280,20 @@ async fn serve<D: Driver>(
     let _ = grant.send(Ok(Lease {
         tx: Some(conn),
         back: Some(back),
+        log: *log,
     }));
     match returned.await {
-        Ok(Returned::Kept { tx: conn, durable }) => {
+        Ok(Returned::Kept {
+            tx: conn,
+            durable,
+            log: after,
+        }) => {
             *tx = Some(conn);
+            *log = after;
             Ok(Some(durable))
         }
+        // The counter goes back with the rest of the change (`log` is
+        // as it was before it).
         Ok(Returned::Undone { tx: mut conn }) => {
             let undone = D::execute_script(&mut conn, UNDO).await;
             *tx = Some(conn);

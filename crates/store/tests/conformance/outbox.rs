@@ -8,6 +8,7 @@ conformance!(
         concurrent_lease_claims_grant_one,
         outbox_enqueue_is_idempotent_and_logged,
         outbox_claim_never_hands_a_mail_out_twice,
+        outbox_an_unstarted_claim_is_given_back,
         outbox_sent_and_failed_with_backoff,
         outbox_recipients_and_languages,
     ],
@@ -317,4 +318,56 @@ async fn outbox_recipients_and_languages(store: Arc<dyn Store>) {
         .unwrap();
     assert_eq!(secretariat.len(), 1);
     assert_eq!(secretariat[0].account_id, s.id);
+}
+
+async fn outbox_an_unstarted_claim_is_given_back(store: Arc<dyn Store>) {
+    for i in 0..3 {
+        store
+            .enqueue_mail(
+                new_mail(&format!("r{i}"), "a@example.org", 0),
+                draft("mail.queue"),
+            )
+            .await
+            .unwrap();
+    }
+    let batch = store
+        .claim_mails_as("mine", t(1), t(301), 10)
+        .await
+        .unwrap();
+    assert_eq!(batch.len(), 3);
+    let (started, rest) = batch.split_first().unwrap();
+    assert_eq!(
+        store
+            .begin_send(started.id, "mine", t(2), t(122))
+            .await
+            .unwrap(),
+        Some(false)
+    );
+    // Someone else's claim, or a mail already started, is not given back.
+    assert!(!store
+        .release_mail(rest[0].id, "theirs", t(3))
+        .await
+        .unwrap());
+    assert!(!store.release_mail(started.id, "mine", t(3)).await.unwrap());
+    for mail in rest {
+        assert!(store.release_mail(mail.id, "mine", t(3)).await.unwrap());
+    }
+    // Due again at once, for another sender; the started one stays out.
+    let again = store
+        .claim_mails_as("other", t(3), t(303), 10)
+        .await
+        .unwrap();
+    let mut ids: Vec<i64> = again.iter().map(|m| m.id).collect();
+    ids.sort_unstable();
+    let mut want: Vec<i64> = rest.iter().map(|m| m.id).collect();
+    want.sort_unstable();
+    assert_eq!(ids, want);
+    // The first claimer may not start a mail it gave back.
+    assert_eq!(
+        store
+            .begin_send(rest[0].id, "mine", t(4), t(124))
+            .await
+            .unwrap(),
+        None
+    );
 }

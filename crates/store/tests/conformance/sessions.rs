@@ -10,6 +10,8 @@ conformance!(
         delete_expired_sessions_counts,
         change_password_ends_other_sessions,
         api_tokens_lifecycle,
+        touches_are_written_in_one_batch_and_never_move_back,
+        commits_are_told_to_observers,
         login_failures_window,
     ],
     raw: [],
@@ -411,5 +413,94 @@ async fn login_failures_window(store: Arc<dyn Store>) {
             count: 1,
             oldest: Some(t(30))
         }
+    );
+}
+
+async fn touches_are_written_in_one_batch_and_never_move_back(store: Arc<dyn Store>) {
+    let a = account(&store, "a@example.org", AccountKind::DiplomaticPoc).await;
+    let s1 = store
+        .create_session(new_session(a.id, "t1", 10, 3600))
+        .await
+        .unwrap();
+    let s2 = store
+        .create_session(new_session(a.id, "t2", 10, 3600))
+        .await
+        .unwrap();
+    let tok = store
+        .create_api_token(new_token(a.id, "x", "h1", 10), draft("token.create"))
+        .await
+        .unwrap();
+    store
+        .touch_credentials(
+            &[(s1.id, t(50)), (s2.id, t(60)), (999_999, t(60))],
+            &[(tok.id, t(70))],
+        )
+        .await
+        .unwrap();
+    let seen = |h: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .session_by_token_hash(h)
+                .await
+                .unwrap()
+                .unwrap()
+                .last_seen_at
+        }
+    };
+    assert_eq!(seen("t1").await, t(50));
+    assert_eq!(seen("t2").await, t(60));
+    let used = store.api_token_by_hash("h1").await.unwrap().unwrap();
+    assert_eq!(used.last_used_at, Some(t(70)));
+    // An older time (another instance's late batch) does not win.
+    store
+        .touch_credentials(&[(s1.id, t(40))], &[(tok.id, t(20))])
+        .await
+        .unwrap();
+    assert_eq!(seen("t1").await, t(50));
+    let used = store.api_token_by_hash("h1").await.unwrap().unwrap();
+    assert_eq!(used.last_used_at, Some(t(70)));
+    store.touch_credentials(&[], &[]).await.unwrap();
+}
+
+#[derive(Default)]
+struct Told(std::sync::Mutex<Vec<String>>);
+
+impl pocdir_store::CommitObserver for Told {
+    fn committed(&self, entries: &[pocdir_domain::log::entry::LogEntry]) {
+        let mut told = self.0.lock().unwrap();
+        told.extend(entries.iter().map(|e| format!("{} {}", e.action, e.object)));
+    }
+}
+
+async fn commits_are_told_to_observers(store: Arc<dyn Store>) {
+    let told = Arc::new(Told::default());
+    let weak: std::sync::Weak<dyn pocdir_store::CommitObserver> = Arc::downgrade(&told) as _;
+    store.observe_commits(weak);
+    let a = account(&store, "a@example.org", AccountKind::DiplomaticPoc).await;
+    let tok = store
+        .create_api_token(new_token(a.id, "x", "h1", 10), draft("token.create"))
+        .await
+        .unwrap();
+    // A change that changes nothing is rolled back and told to nobody.
+    assert!(!store
+        .revoke_api_token(a.id + 1, tok.id, t(20), draft("token.revoke"))
+        .await
+        .unwrap());
+    assert!(store
+        .revoke_api_token(a.id, tok.id, t(20), draft("token.revoke"))
+        .await
+        .unwrap());
+    let told = told.0.lock().unwrap().clone();
+    assert!(
+        told.contains(&format!("token.create token:{}", tok.id)),
+        "{told:?}"
+    );
+    assert_eq!(
+        told.iter()
+            .filter(|e| e.starts_with("token.revoke"))
+            .count(),
+        1,
+        "{told:?}"
     );
 }

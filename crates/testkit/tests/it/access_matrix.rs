@@ -21,6 +21,8 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/static/favicon.svg", ViewPublic),
     ("GET", "/favicon.ico", ViewPublic),
     ("GET", "/healthz", ViewPublic),
+    ("GET", "/healthz/live", ViewPublic),
+    ("GET", "/healthz/ready", ViewPublic),
     ("GET", "/metrics", ViewPublic),
     ("GET", "/api/v1/openapi.json", ViewPublic),
     ("GET", "/login", SignIn),
@@ -369,6 +371,7 @@ async fn the_server_enforces_the_policy_for_every_route_and_kind() {
             // Machine paths speak JSON and accept bearer tokens.
             let machine = api
                 || *path == "/healthz"
+                || path.starts_with("/healthz/")
                 || *path == "/metrics"
                 || path.starts_with("/.well-known/");
             let actor = match who {

@@ -39,7 +39,18 @@ async fn me_answers_for_a_token_and_refuses_bad_ones() {
     let stored = server.store.api_tokens_of(account.id).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_ne!(stored[0].token_hash, token);
-    assert!(stored[0].last_used_at.is_some());
+    // Its use is written with the next batch of "last seen" times.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while server.store.api_tokens_of(account.id).await.unwrap()[0]
+        .last_used_at
+        .is_none()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the token's use was never written"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 
     // Tokens expire.
     server.clock.advance(Duration::days(31));

@@ -298,6 +298,7 @@ fn with_params(path: &str, bad: &str) -> String {
 fn is_machine(path: &str) -> bool {
     path.starts_with("/api/")
         || path == "/healthz"
+        || path.starts_with("/healthz/")
         || path == "/metrics"
         || path.starts_with("/.well-known/")
 }

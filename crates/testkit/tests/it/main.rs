@@ -16,6 +16,7 @@ mod architecture;
 mod communications_api;
 mod communications_mail;
 mod communications_pages;
+mod credential_cache;
 mod directory;
 mod directory_matrix;
 mod errors;

@@ -189,6 +189,12 @@ async fn health_and_metrics_answer() {
     let server = TestServer::start().await;
     let r = reqwest::get(server.url("/healthz")).await.unwrap();
     assert_eq!(r.status(), 200);
+    for (path, status) in [("/healthz/live", "live"), ("/healthz/ready", "ready")] {
+        let r = reqwest::get(server.url(path)).await.unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(body["status"], status, "{path}");
+    }
     reqwest::get(server.url("/login")).await.unwrap();
     let metrics = reqwest::get(server.url("/metrics"))
         .await

@@ -2,6 +2,7 @@
 //! kind of account (or, signed out, the public page with the map), help,
 //! the language switch, the static files, health and metrics.
 
+pub mod health;
 pub mod help;
 pub mod map;
 pub mod pages;
@@ -21,6 +22,8 @@ pub fn routes(routes: Routes) -> Routes {
         .get("/static/app.css", ViewPublic, pages::stylesheet)
         .get("/static/favicon.svg", ViewPublic, pages::favicon)
         .get("/favicon.ico", ViewPublic, pages::favicon)
-        .get("/healthz", ViewPublic, pages::healthz)
+        .get("/healthz", ViewPublic, health::healthz)
+        .get("/healthz/live", ViewPublic, health::live)
+        .get("/healthz/ready", ViewPublic, health::ready)
         .get("/metrics", ViewPublic, metrics::serve_metrics)
 }

@@ -1,5 +1,5 @@
 //! The home page (the account's own, or the public page), the language
-//! switch, the static files, and the health check that monitors call.
+//! switch, the static files.
 
 use crate::home::{public, roles};
 use crate::http::cookies::set_cookie;
@@ -10,7 +10,7 @@ use crate::http::locale::LANG_COOKIE;
 use crate::http::page::{safe_next, see_other, NextQuery, PageCtx};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use pocdir_domain::log::events;
 use pocdir_i18n::Lang;
@@ -85,22 +85,4 @@ pub async fn favicon() -> Response {
         "public, max-age=86400",
         include_str!("../../static/favicon.svg"),
     )
-}
-
-pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
-        Ok(()) => (
-            StatusCode::OK,
-            axum::Json(serde_json::json!({"status": "ok"})),
-        )
-            .into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "health check: database unreachable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                axum::Json(serde_json::json!({"error": {"code": "unavailable", "message": "The database cannot be reached."}})),
-            )
-                .into_response()
-        }
-    }
 }

@@ -5,7 +5,8 @@
 //! (403), a cookie-session write without its CSRF header (403), a path or
 //! query parameter that is not of its type (400), nothing at that path
 //! parameter (404), a JSON body that does not parse (400), is not JSON (415)
-//! or is too large (413), and our own failure (500). Each route's annotation
+//! or is too large (413), our own failure (500), and a database that could
+//! not take the request in time (503). Each route's annotation
 //! adds what only it can answer.
 
 use crate::http::error::ErrorBody;
@@ -84,6 +85,12 @@ const INTERNAL: CommonResponse = CommonResponse {
     description: "`internal`: our failure, never the request's (the server's log says what)",
 };
 
+const UNAVAILABLE: CommonResponse = CommonResponse {
+    status: 503,
+    codes: &["unavailable"],
+    description: "`unavailable`: the database could not take the request in time (busy, or unreachable); nothing was saved; try again after `Retry-After` seconds",
+};
+
 /// Every account a policy decision can be asked about: each kind, with and
 /// without a State, with a read-only and a read-write credential.
 fn every_actor() -> Vec<Actor> {
@@ -146,6 +153,7 @@ pub fn common_responses(
             BAD_TOKEN
         },
         INTERNAL,
+        UNAVAILABLE,
     ];
     if may_be_forbidden(route.action) {
         out.push(FORBIDDEN);

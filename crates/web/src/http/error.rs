@@ -118,6 +118,15 @@ impl AppError {
             "error-payload-too-large",
         )
     }
+    /// The store could not take the change in time (or is unreachable):
+    /// nothing was saved, and trying again later may work.
+    pub fn unavailable() -> Self {
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "error-unavailable",
+        )
+    }
     pub fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -167,6 +176,11 @@ impl AppError {
                 HeaderValue::from_static("Bearer realm=\"pocdir\""),
             );
         }
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
         response
     }
 }
@@ -196,6 +210,10 @@ impl From<pocdir_store::StoreError> for AppError {
                 "not_allowed_now",
                 "error-not-allowed-now",
             ),
+            StoreError::Unavailable(reason) => {
+                tracing::warn!(%reason, "the store could not take a change");
+                AppError::unavailable()
+            }
             e => {
                 tracing::error!(error = %e, "storage failure");
                 AppError::internal()
@@ -217,6 +235,7 @@ pub fn is_machine_path(path: &str) -> bool {
         || path == "/api"
         || path.starts_with("/taxii2")
         || path == "/healthz"
+        || path.starts_with("/healthz/")
         || path == "/metrics"
         || path.starts_with("/.well-known/")
 }

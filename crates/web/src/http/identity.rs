@@ -2,6 +2,7 @@
 //! (bearer), checked once per request by [`authenticate`].
 
 use crate::http::cookies::cookie_value;
+use crate::http::credential_cache::{Cached, CachedCredential};
 use crate::http::csrf::{CSRF_COOKIE, CSRF_HEADER};
 use crate::http::error::{is_machine_path, AppError};
 use crate::state::AppState;
@@ -86,7 +87,8 @@ fn actor_of(account: &Account, scopes: Scopes) -> Actor {
     account.requester(scopes).actor
 }
 
-/// Writes of "last seen" are skipped when the last one is this recent.
+/// "Last seen" is not noted again when the last time is this recent (the
+/// notes are written in batches: `credential_cache`).
 const TOUCH_GRANULARITY: Duration = Duration::seconds(30);
 
 pub async fn authenticate(
@@ -175,7 +177,20 @@ async fn token_sign_in(
     token: &str,
     now: time::OffsetDateTime,
 ) -> Result<Option<SignedIn>, AppError> {
-    let Some(api_token) = state.store.api_token_by_hash(&hash_secret(token)).await? else {
+    let hash = hash_secret(token);
+    let cache = &state.credentials;
+    if let Some(Cached {
+        credential: CachedCredential::Token(api_token),
+        account,
+    }) = cache.get(&hash, now)
+    {
+        if api_token.expires_at > now {
+            return Ok(token_signed_in(state, &hash, api_token, account, now));
+        }
+        cache.forget_hash(&hash);
+    }
+    let epoch = cache.epoch();
+    let Some(api_token) = state.store.api_token_by_hash(&hash).await? else {
         return Ok(None);
     };
     if api_token.revoked_at.is_some() || api_token.expires_at <= now {
@@ -184,23 +199,41 @@ async fn token_sign_in(
     let Some(account) = state.store.account_by_id(api_token.account_id).await? else {
         return Ok(None);
     };
-    if account.disabled {
+    if account.disabled || Scopes::parse(&api_token.scopes).is_none() {
         return Ok(None);
     }
-    let Some(scopes) = Scopes::parse(&api_token.scopes) else {
-        return Ok(None);
-    };
+    cache.put(
+        hash.clone(),
+        Cached {
+            credential: CachedCredential::Token(api_token.clone()),
+            account: account.clone(),
+        },
+        now,
+        epoch,
+    );
+    Ok(token_signed_in(state, &hash, api_token, account, now))
+}
+
+/// A live token of an enabled account: who it signs in, its use noted.
+fn token_signed_in(
+    state: &AppState,
+    hash: &str,
+    api_token: ApiToken,
+    account: Account,
+    now: time::OffsetDateTime,
+) -> Option<SignedIn> {
+    let scopes = Scopes::parse(&api_token.scopes)?;
     if api_token
         .last_used_at
         .is_none_or(|t| now - t >= TOUCH_GRANULARITY)
     {
-        state.store.touch_api_token(api_token.id, now).await?;
+        state.credentials.token_seen(hash, api_token.id, now);
     }
-    Ok(Some(SignedIn {
+    Some(SignedIn {
         actor: actor_of(&account, scopes),
         account,
         credential: Credential::Token(api_token),
-    }))
+    })
 }
 
 enum SessionLookup {
@@ -216,14 +249,28 @@ async fn session_sign_in(
     cookie: &str,
     now: time::OffsetDateTime,
 ) -> Result<SessionLookup, AppError> {
-    let Some(session) = state
-        .store
-        .session_by_token_hash(&hash_secret(cookie))
-        .await?
-    else {
+    let hash = hash_secret(cookie);
+    let cache = &state.credentials;
+    let policy = state.config.sessions;
+    if let Some(Cached {
+        credential: CachedCredential::Session(session),
+        account,
+    }) = cache.get(&hash, now)
+    {
+        if policy.state(session.expires_at, session.last_seen_at, now) == SessionState::Live {
+            return Ok(signed_in_session(state, &hash, session, account, now));
+        }
+        // It looks expired here; another instance may have seen it since:
+        // the store decides.
+        cache.forget_hash(&hash);
+    }
+    let epoch = cache.epoch();
+    let Some(mut session) = state.store.session_by_token_hash(&hash).await? else {
         return Ok(SessionLookup::Unknown);
     };
-    let policy = state.config.sessions;
+    if let Some(seen) = cache.unwritten_session_touch(session.id) {
+        session.last_seen_at = session.last_seen_at.max(seen);
+    }
     if policy.state(session.expires_at, session.last_seen_at, now) != SessionState::Live {
         state.store.delete_session(session.id, None).await?;
         return Ok(SessionLookup::Ended);
@@ -236,25 +283,45 @@ async fn session_sign_in(
         return Ok(SessionLookup::Ended);
     }
     if !session.mfa_done {
+        // Not cached: the second-factor steps change the account unlogged
+        // (a TOTP secret to enrol), and they are few.
         return Ok(SessionLookup::Pending(Box::new(PendingSignIn {
             account,
             session,
         })));
     }
+    cache.put(
+        hash.clone(),
+        Cached {
+            credential: CachedCredential::Session(session.clone()),
+            account: account.clone(),
+        },
+        now,
+        epoch,
+    );
+    Ok(signed_in_session(state, &hash, session, account, now))
+}
+
+/// A live session with both factors given: who it signs in, its use noted.
+fn signed_in_session(
+    state: &AppState,
+    hash: &str,
+    mut session: Session,
+    account: Account,
+    now: time::OffsetDateTime,
+) -> SessionLookup {
     if now - session.last_seen_at >= TOUCH_GRANULARITY {
-        state.store.touch_session(session.id, now).await?;
+        state.credentials.session_seen(hash, session.id, now);
+        session.last_seen_at = now;
     }
     if account.password_change_required {
-        return Ok(SessionLookup::PasswordDue(Box::new(PasswordChangeDue {
-            account,
-            session,
-        })));
+        return SessionLookup::PasswordDue(Box::new(PasswordChangeDue { account, session }));
     }
-    Ok(SessionLookup::Full(Box::new(SignedIn {
+    SessionLookup::Full(Box::new(SignedIn {
         actor: actor_of(&account, Scopes::ALL),
         account,
         credential: Credential::Session(session),
-    })))
+    }))
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for SignedIn {

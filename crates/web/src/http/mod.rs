@@ -6,6 +6,7 @@
 pub mod api_doc;
 pub mod body_limit;
 pub mod cookies;
+pub mod credential_cache;
 pub mod csrf;
 pub mod error;
 pub mod error_page;

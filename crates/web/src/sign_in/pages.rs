@@ -282,8 +282,18 @@ pub async fn login_submit(
         .and_then(|id| id)
         .or(pending.map(|Extension(p)| p.session.id));
     match old_id {
-        Some(old) => state.store.rotate_session(old, new, None).await?,
-        None => state.store.create_session(new).await?,
+        Some(old) => {
+            state.store.rotate_session(old, new, None).await?;
+            // Ended without a log entry (nothing happened to the account):
+            // the cache is told here. Other instances keep it for at most
+            // the cache's TTL; the browser no longer has its cookie.
+            state
+                .credentials
+                .forget(&[crate::http::credential_cache::Stale::Session(old)]);
+        }
+        None => {
+            state.store.create_session(new).await?;
+        }
     };
     let step = if account.totp_enrolled {
         "/login/mfa"
