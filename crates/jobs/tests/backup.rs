@@ -30,6 +30,7 @@ async fn keeps_the_newest_backups_and_removes_the_rest() {
     let ctx = JobContext {
         store,
         clock: Arc::new(clock.clone()),
+        stopping: pocdir_jobs::Stopping::never(),
     };
     let settings = BackupSettings {
         dir: dir.path().join("backups"),
