@@ -623,7 +623,7 @@ fn draft(i: u64) -> LogDraft {
     }
 }
 
-fn drafts(from: u64, count: u64) -> Vec<LogDraft> {
+pub(crate) fn drafts(from: u64, count: u64) -> Vec<LogDraft> {
     (from..from + count).map(draft).collect()
 }
 

@@ -17,6 +17,7 @@
 //! `pocdir-bench log` measures the tamper-evident log instead (appends/s,
 //! Merkle proofs, verification): see [`log_bench`].
 
+mod backup_bench;
 mod bare;
 mod changes_bench;
 mod communications_bench;
@@ -78,6 +79,9 @@ enum Sub {
     /// per second at concurrency 32, challenge mails accepted by the SMTP
     /// peer per second.
     Ping(ping_bench::PingArgs),
+    /// Backups: `pocdir backup` and `pocdir restore` of 100,000 PoCs and
+    /// 1M log entries on each backend, and the move SQLite → PostgreSQL.
+    Backup(backup_bench::BackupArgs),
     /// Logged changes per second through the store's group commit: 32
     /// clients each making single changes (an account's language, a log
     /// entry alone) on SQLite and PostgreSQL.
@@ -136,6 +140,7 @@ fn main() -> ExitCode {
         Some(Sub::Directory(args)) => directory_bench::run(args),
         Some(Sub::Communications(args)) => communications_bench::run(args),
         Some(Sub::Ping(args)) => ping_bench::run(args),
+        Some(Sub::Backup(args)) => backup_bench::run(args),
         Some(Sub::Changes(args)) => changes_bench::run(args),
         None => run_bench(cli.bench),
     };

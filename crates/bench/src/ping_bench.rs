@@ -410,7 +410,12 @@ async fn mail_part(
 /// 2,000, each one transaction with its log entries), then activates them
 /// and makes their States participating in one statement each (the bulk
 /// shortcut of `pocdir-bench directory`, for both backends).
-async fn add_synthetic(store: &dyn Store, backend: &str, url: &str, n: usize) -> Result<()> {
+pub(crate) async fn add_synthetic(
+    store: &dyn Store,
+    backend: &str,
+    url: &str,
+    n: usize,
+) -> Result<()> {
     let states: Vec<String> = store
         .participants()
         .await?

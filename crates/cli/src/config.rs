@@ -74,6 +74,13 @@ pub struct Config {
     /// Milliseconds between reads of the log for changes made by other
     /// instances (their effect on this one's caches waits at most this long).
     pub change_poll_ms: u64,
+    /// The periodic backup: every `backup_every_hours` (0: off, the
+    /// default), into `backup_dir` (default: `DATA_DIR/backups`), keeping
+    /// the newest `backup_keep`, encrypted to `backup_age_recipient` when set.
+    pub backup_dir: Option<PathBuf>,
+    pub backup_every_hours: u64,
+    pub backup_keep: usize,
+    pub backup_age_recipient: Option<String>,
     /// Seconds between a stop signal and closing the listener, while
     /// `/healthz/ready` already says 503: time for a load balancer to
     /// send new requests elsewhere (0 for a single instance).
@@ -121,6 +128,10 @@ impl Default for Config {
             ping_every_days: 182,
             ping_check_seconds: 60,
             change_poll_ms: 250,
+            backup_dir: None,
+            backup_every_hours: 0,
+            backup_keep: 7,
+            backup_age_recipient: None,
             drain_seconds: 0,
             shutdown_grace_seconds: 8,
         }
@@ -276,7 +287,40 @@ impl Config {
                 self.ping_window_hours
             ));
         }
+        if self.backup_every_hours > 87_600 {
+            return Err(format!(
+                "backup_every_hours = {} is out of range: 0 (off) to 87600",
+                self.backup_every_hours
+            ));
+        }
+        if self.backup_keep == 0 {
+            return Err("backup_keep = 0: keep at least one backup".to_string());
+        }
+        if let Some(r) = &self.backup_age_recipient {
+            r.parse::<pocdir_store::backup::AgeRecipient>()
+                .map_err(|e| format!("backup_age_recipient: {e}"))?;
+        }
         Ok(self)
+    }
+
+    /// The periodic backup's settings, or `None` when it is off.
+    pub fn backup_settings(&self) -> Option<pocdir_jobs::backup::BackupSettings> {
+        if self.backup_every_hours == 0 {
+            return None;
+        }
+        Some(pocdir_jobs::backup::BackupSettings {
+            dir: self
+                .backup_dir
+                .clone()
+                .unwrap_or_else(|| self.data_dir.join("backups")),
+            every: std::time::Duration::from_secs(self.backup_every_hours.saturating_mul(3600)),
+            keep: self.backup_keep,
+            // Checked when the configuration was loaded.
+            age_recipient: self
+                .backup_age_recipient
+                .as_deref()
+                .and_then(|r| r.parse().ok()),
+        })
     }
 
     /// The ping test defaults, shared by the pages, the API and the job.

@@ -2,6 +2,7 @@
 //! demo data and the admin commands.
 
 pub mod accounts;
+pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod demo_communications;

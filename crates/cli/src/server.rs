@@ -347,6 +347,7 @@ pub async fn start_with_store(
         ping: config.ping_settings(),
         ping_schedule: config.ping_schedule,
         ping_every: Duration::from_secs(config.ping_check_seconds.max(1)),
+        backup: config.backup_settings(),
     });
     let context = JobContext {
         store: store.clone(),

@@ -4,6 +4,7 @@
 //! PostgreSQL only one runs it per period, and a crashed holder's lease
 //! simply expires. [`registry`] is the one list of the jobs a server runs.
 
+pub mod backup;
 pub mod escalation;
 pub mod log_signer;
 pub mod mail;
@@ -46,6 +47,8 @@ pub struct JobSettings {
     pub ping: pocdir_domain::ping_test::campaign::PingSettings,
     pub ping_schedule: bool,
     pub ping_every: Duration,
+    /// The periodic backup, when one is configured.
+    pub backup: Option<backup::BackupSettings>,
 }
 
 /// Every job a server runs.
@@ -79,6 +82,9 @@ pub fn registry(settings: JobSettings) -> Vec<Arc<dyn PeriodicJob>> {
             period: settings.revalidation_every,
         }),
     ];
+    if let Some(backup) = settings.backup {
+        jobs.push(Arc::new(backup::PeriodicBackup { settings: backup }));
+    }
     if let Some(transport) = settings.mailer {
         jobs.push(Arc::new(mail::MailSender {
             transport,

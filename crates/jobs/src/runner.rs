@@ -128,6 +128,9 @@ pub enum JobError {
     /// The ping test service refused or failed (not a store error).
     #[error("ping tests: {0}")]
     PingTests(String),
+    /// The periodic backup could not be written.
+    #[error("backup: {0}")]
+    Backup(String),
 }
 
 /// What became of one period's turn.

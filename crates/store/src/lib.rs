@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 
 mod account_admin;
 mod accounts;
+pub mod backup;
 mod communications;
 mod log;
 mod outbox;
@@ -56,9 +57,9 @@ pub use sessions::{
 /// The store's traits, to call their methods on any store.
 pub mod prelude {
     pub use crate::{
-        AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore, LogStore, OutboxStore,
-        ParticipantStore, PingTestStore, PocStore, SealStore, SecurityKeyStore, SessionStore,
-        Store, ThrottleStore,
+        backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore,
+        LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore, SealStore,
+        SecurityKeyStore, SessionStore, Store, ThrottleStore,
     };
 }
 
@@ -154,6 +155,7 @@ pub trait Store:
     + CommunicationStore
     + PingTestStore
     + SealStore
+    + backup::BackupStore
     + Send
     + Sync
     + std::fmt::Debug
@@ -175,6 +177,17 @@ pub trait Store:
 /// processes' changes arrive through the log itself: `pocdir_log::feed`.)
 pub trait CommitObserver: Send + Sync {
     fn committed(&self, entries: &[pocdir_domain::log::entry::LogEntry]);
+}
+
+/// The backend a database URL names.
+pub fn backend_of(url: &str) -> StoreResult<Backend> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Backend::Postgres)
+    } else {
+        Err(StoreError::UnsupportedUrl(url.to_string()))
+    }
 }
 
 /// Opens the store named by `url` (`sqlite://…` or `postgres://…`), applies

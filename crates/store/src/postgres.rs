@@ -12,12 +12,14 @@
 //! lock-order cycles through the counter).
 
 use crate::sealing::Keys;
-use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
+use crate::sql::{ColumnType, Decode, Driver, NewLogRow, Param, RowSink, SqlStore, Value};
 use crate::{log, Backend, StoreError, StoreResult};
 use async_trait::async_trait;
+use futures_util::TryStreamExt;
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgArguments, PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::Arguments;
+use sqlx::{Column, Row, TypeInfo};
 use sqlx::{Postgres, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -38,11 +40,7 @@ impl SqlStore<PostgresDb> {
     /// Connects to the database at `url` and applies the migrations (which
     /// take an advisory lock, so instances starting together do not race).
     pub async fn open(url: &str, keys: impl Into<Keys>) -> StoreResult<Self> {
-        let pool = PgPoolOptions::new()
-            .max_connections(10)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect(url)
-            .await?;
+        let pool = connect_pool(url).await?;
         MIGRATOR.run(&pool).await?;
         let store = SqlStore::new(PostgresDb { pool }, Arc::new(keys.into()));
         store.seal_values_in_clear().await?;
@@ -69,6 +67,14 @@ impl SqlStore<PostgresDb> {
     }
 }
 
+async fn connect_pool(url: &str) -> StoreResult<PgPool> {
+    Ok(PgPoolOptions::new()
+        .max_connections(10)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect(url)
+        .await?)
+}
+
 /// The parameters of one statement, in order, as this driver binds them.
 fn arguments(params: &[Param<'_>]) -> StoreResult<PgArguments> {
     let mut args = PgArguments::default();
@@ -79,7 +85,9 @@ fn arguments(params: &[Param<'_>]) -> StoreResult<PgArguments> {
             Param::Text(v) => args.add(v),
             Param::OptText(v) => args.add(v),
             Param::Bool(v) => args.add(v),
+            Param::OptBool(v) => args.add(v),
             Param::Bytes(v) => args.add(v),
+            Param::OptBytes(v) => args.add(v),
         }
         .map_err(|e| StoreError::Database(sqlx::Error::Encode(e)))?;
     }
@@ -186,6 +194,164 @@ impl Driver for PostgresDb {
             .bind(leaf_hash)
             .execute(conn)
             .await?;
+        Ok(())
+    }
+
+    const TABLES_SQL: &'static str = "SELECT table_name::text FROM information_schema.tables \
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' \
+         AND table_name NOT LIKE '\\_sqlx%' ORDER BY table_name";
+    const COLUMNS_SQL: &'static str = "SELECT column_name::text, data_type::text \
+         FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position";
+    const FOREIGN_KEYS_SQL: &'static str = "SELECT c.relname::text, r.relname::text \
+         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid \
+         JOIN pg_class r ON r.oid = k.confrelid \
+         WHERE k.contype = 'f' AND k.connamespace = current_schema()::regnamespace";
+
+    async fn connect(url: &str) -> StoreResult<Self> {
+        Ok(PostgresDb {
+            pool: connect_pool(url).await?,
+        })
+    }
+
+    async fn migrate(&self, version: Option<i64>) -> StoreResult<()> {
+        crate::sql::migrator_up_to(&MIGRATOR, version)
+            .run(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    fn latest_migration() -> i64 {
+        crate::sql::latest_of(&MIGRATOR)
+    }
+
+    async fn begin_snapshot(&self) -> StoreResult<Self::Tx> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    }
+
+    async fn stream_rows(
+        conn: &mut PgConnection,
+        sql: &str,
+        types: &[ColumnType],
+        sink: &mut RowSink<'_>,
+    ) -> StoreResult<()> {
+        let mut rows = sqlx::query(sql).fetch(conn);
+        while let Some(row) = rows.try_next().await? {
+            let mut values = Vec::with_capacity(types.len());
+            for (i, ty) in types.iter().enumerate() {
+                let v = match ty {
+                    ColumnType::Int => {
+                        // INTEGER columns (the singletons' ids) are 4 bytes.
+                        let small = row
+                            .columns()
+                            .get(i)
+                            .is_some_and(|c| c.type_info().name() == "INT4");
+                        if small {
+                            row.try_get::<Option<i32>, _>(i)?
+                                .map(|v| Value::Int(v.into()))
+                        } else {
+                            row.try_get::<Option<i64>, _>(i)?.map(Value::Int)
+                        }
+                    }
+                    ColumnType::Text => row.try_get::<Option<String>, _>(i)?.map(Value::Text),
+                    ColumnType::Bool => row.try_get::<Option<bool>, _>(i)?.map(Value::Bool),
+                    ColumnType::Bytes => row.try_get::<Option<Vec<u8>>, _>(i)?.map(Value::Bytes),
+                };
+                values.push(v.unwrap_or(Value::Null));
+            }
+            sink(values)?;
+        }
+        Ok(())
+    }
+
+    async fn insert_rows(
+        conn: &mut PgConnection,
+        table: &str,
+        columns: &[String],
+        types: &[ColumnType],
+        rows: &[Vec<Value>],
+    ) -> StoreResult<()> {
+        // One array per column, unnested into rows: one statement of a few
+        // parameters for any number of rows (a long VALUES list is slow to parse).
+        let mut selects = Vec::with_capacity(types.len());
+        for (i, ty) in types.iter().enumerate() {
+            let cast = match ty {
+                ColumnType::Int => "bigint",
+                ColumnType::Text => "text",
+                ColumnType::Bool => "boolean",
+                ColumnType::Bytes => "bytea",
+            };
+            selects.push(format!("${}::{cast}[]", i + 1));
+        }
+        let sql = format!(
+            "INSERT INTO {table} ({}) OVERRIDING SYSTEM VALUE SELECT * FROM UNNEST({})",
+            columns.join(", "),
+            selects.join(", ")
+        );
+        for chunk in rows.chunks(10_000) {
+            let mut q = sqlx::query(&sql);
+            for (i, ty) in types.iter().enumerate() {
+                let column = chunk.iter().map(|row| row.get(i).unwrap_or(&Value::Null));
+                q = match ty {
+                    ColumnType::Int => q.bind(
+                        column
+                            .map(|v| match v {
+                                Value::Int(n) => Some(*n),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                    ColumnType::Text => q.bind(
+                        column
+                            .map(|v| match v {
+                                Value::Text(t) => Some(t.clone()),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                    ColumnType::Bool => q.bind(
+                        column
+                            .map(|v| match v {
+                                Value::Bool(b) => Some(*b),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                    ColumnType::Bytes => q.bind(
+                        column
+                            .map(|v| match v {
+                                Value::Bytes(b) => Some(b.clone()),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                };
+            }
+            q.execute(&mut *conn).await?;
+        }
+        Ok(())
+    }
+
+    async fn after_load(conn: &mut PgConnection) -> StoreResult<()> {
+        // Rows were inserted with their ids: move each identity sequence
+        // past the largest, so the next row gets a new one.
+        let identities: Vec<(String, String)> = sqlx::query_as(
+            "SELECT table_name::text, column_name::text FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND is_identity = 'YES'",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        for (table, column) in identities {
+            let sql = format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', '{column}'), \
+                 COALESCE(MAX({column}), 1), MAX({column}) IS NOT NULL) FROM {table}"
+            );
+            sqlx::query(&sql).execute(&mut *conn).await?;
+        }
         Ok(())
     }
 }

@@ -9,16 +9,18 @@
 
 use crate::log::StoredLogEntry;
 use crate::sealing::Keys;
-use crate::sql::{Decode, Driver, NewLogRow, Param, SqlStore};
+use crate::sql::{ColumnType, Decode, Driver, NewLogRow, Param, RowSink, SqlStore, Value};
 use crate::sqlite_bulk::BulkReader;
 use crate::{log, Backend, StoreError, StoreResult};
 use async_trait::async_trait;
+use futures_util::TryStreamExt;
 use sqlx::pool::PoolConnection;
 use sqlx::sqlite::{
     SqliteArguments, SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool,
     SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::Arguments;
+use sqlx::Row;
 use sqlx::{Sqlite, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -47,29 +49,36 @@ fn bulk_reader(url: &str, options: &SqliteConnectOptions) -> Option<Arc<BulkRead
 /// The store on SQLite.
 pub type SqliteStore = SqlStore<SqliteDb>;
 
+/// The pool of a database file that may not exist yet, WAL journal.
+/// The pool of a database file (or memory) opened to write, and the bulk
+/// reader of its log.
+async fn connect_pool(url: &str) -> StoreResult<(SqlitePool, Option<Arc<BulkReader>>)> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(Duration::from_secs(5))
+        .foreign_keys(true);
+    let mut pool = SqlitePoolOptions::new();
+    if url.contains(":memory:") || url.contains("mode=memory") {
+        // An in-memory database lives only as long as a connection to
+        // it: keep exactly one, forever.
+        pool = pool
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None);
+    } else {
+        pool = pool.max_connections(8);
+    }
+    let bulk = bulk_reader(url, &options);
+    Ok((pool.connect_with(options).await?, bulk))
+}
+
 impl SqlStore<SqliteDb> {
     /// Opens (creating if needed) the database at `url` and applies the migrations.
     pub async fn open(url: &str, keys: impl Into<Keys>) -> StoreResult<Self> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true);
-        let mut pool = SqlitePoolOptions::new();
-        if url.contains(":memory:") || url.contains("mode=memory") {
-            // An in-memory database lives only as long as a connection to
-            // it: keep exactly one, forever.
-            pool = pool
-                .max_connections(1)
-                .min_connections(1)
-                .idle_timeout(None)
-                .max_lifetime(None);
-        } else {
-            pool = pool.max_connections(8);
-        }
-        let bulk = bulk_reader(url, &options);
-        let pool = pool.connect_with(options).await?;
+        let (pool, bulk) = connect_pool(url).await?;
         MIGRATOR.run(&pool).await?;
         let store = SqlStore::new(SqliteDb { pool, bulk }, Arc::new(keys.into()));
         store.seal_values_in_clear().await?;
@@ -110,7 +119,9 @@ fn arguments<'q>(params: &[Param<'q>]) -> StoreResult<SqliteArguments<'q>> {
             Param::Text(v) => args.add(v),
             Param::OptText(v) => args.add(v),
             Param::Bool(v) => args.add(v),
+            Param::OptBool(v) => args.add(v),
             Param::Bytes(v) => args.add(v),
+            Param::OptBytes(v) => args.add(v),
         }
         .map_err(|e| StoreError::Database(sqlx::Error::Encode(e)))?;
     }
@@ -205,6 +216,90 @@ impl Driver for SqliteDb {
         for row in rows {
             Self::execute(conn, log::INSERT_ENTRY, &log::entry_params(row)).await?;
         }
+        Ok(())
+    }
+
+    const TABLES_SQL: &'static str = "SELECT name FROM sqlite_master WHERE type = 'table' \
+         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_sqlx%' ESCAPE '\\' ORDER BY name";
+    const COLUMNS_SQL: &'static str = "SELECT name, type FROM pragma_table_info($1) ORDER BY cid";
+    const FOREIGN_KEYS_SQL: &'static str = "SELECT m.name, f.\"table\" FROM sqlite_master m \
+         JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'";
+
+    async fn connect(url: &str) -> StoreResult<Self> {
+        let (pool, bulk) = connect_pool(url).await?;
+        Ok(SqliteDb { pool, bulk })
+    }
+
+    async fn migrate(&self, version: Option<i64>) -> StoreResult<()> {
+        crate::sql::migrator_up_to(&MIGRATOR, version)
+            .run(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    fn latest_migration() -> i64 {
+        crate::sql::latest_of(&MIGRATOR)
+    }
+
+    async fn begin_snapshot(&self) -> StoreResult<Self::Tx> {
+        // In WAL mode a read transaction sees the database as of its first
+        // read, whatever commits after: BEGIN, then read everything.
+        Ok(self.pool.begin().await?)
+    }
+
+    async fn stream_rows(
+        conn: &mut SqliteConnection,
+        sql: &str,
+        types: &[ColumnType],
+        sink: &mut RowSink<'_>,
+    ) -> StoreResult<()> {
+        let mut rows = sqlx::query(sql).fetch(conn);
+        while let Some(row) = rows.try_next().await? {
+            let mut values = Vec::with_capacity(types.len());
+            for (i, ty) in types.iter().enumerate() {
+                // SQLite's values carry their own type; read each as the
+                // column's neutral type says.
+                let v = match ty {
+                    ColumnType::Int => row.try_get_unchecked::<Option<i64>, _>(i)?.map(Value::Int),
+                    ColumnType::Text => row
+                        .try_get_unchecked::<Option<String>, _>(i)?
+                        .map(Value::Text),
+                    ColumnType::Bool => row
+                        .try_get_unchecked::<Option<bool>, _>(i)?
+                        .map(Value::Bool),
+                    ColumnType::Bytes => row
+                        .try_get_unchecked::<Option<Vec<u8>>, _>(i)?
+                        .map(Value::Bytes),
+                };
+                values.push(v.unwrap_or(Value::Null));
+            }
+            sink(values)?;
+        }
+        Ok(())
+    }
+
+    async fn insert_rows(
+        conn: &mut SqliteConnection,
+        table: &str,
+        columns: &[String],
+        types: &[ColumnType],
+        rows: &[Vec<Value>],
+    ) -> StoreResult<()> {
+        // A hundred rows per statement: one prepared statement for all
+        // full chunks, few round trips, well within SQLite's parameter limit.
+        for chunk in rows.chunks(100) {
+            let sql = crate::sql::insert_values_sql(table, columns, chunk.len(), "");
+            let params: Vec<Param<'_>> = chunk
+                .iter()
+                .flat_map(|row| row.iter().zip(types).map(|(v, ty)| v.param(*ty)))
+                .collect();
+            Self::execute(conn, &sql, &params).await?;
+        }
+        Ok(())
+    }
+
+    async fn after_load(_conn: &mut SqliteConnection) -> StoreResult<()> {
+        // AUTOINCREMENT's counters follow the largest id inserted.
         Ok(())
     }
 }

@@ -28,7 +28,9 @@ pub enum Param<'a> {
     Text(&'a str),
     OptText(Option<&'a str>),
     Bool(bool),
+    OptBool(Option<bool>),
     Bytes(&'a [u8]),
+    OptBytes(Option<&'a [u8]>),
 }
 
 impl From<i64> for Param<'_> {
@@ -104,6 +106,66 @@ pub struct NewLogRow {
     pub leaf_hash: Hash,
 }
 
+/// A column's type as backups carry it between backends (the few types
+/// the migrations use: integers, text, booleans, bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnType {
+    Int,
+    Text,
+    Bool,
+    Bytes,
+}
+
+impl ColumnType {
+    /// The neutral type of a declared SQL type (SQLite's declared type or
+    /// PostgreSQL's `data_type`), `None` for a type backups do not know.
+    pub fn from_declared(declared: &str) -> Option<ColumnType> {
+        let t = declared.to_ascii_uppercase();
+        if t.contains("INT") {
+            Some(ColumnType::Int)
+        } else if t.contains("BOOL") {
+            Some(ColumnType::Bool)
+        } else if t.contains("BLOB") || t.contains("BYTEA") {
+            Some(ColumnType::Bytes)
+        } else if t.contains("TEXT") || t.contains("CHAR") {
+            Some(ColumnType::Text)
+        } else {
+            None
+        }
+    }
+}
+
+/// One value of a row, whatever the backend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+    Bool(bool),
+    Bytes(Vec<u8>),
+}
+
+impl Value {
+    /// The value bound as a parameter of the column's type (a NULL keeps
+    /// the column's type, which PostgreSQL needs).
+    pub fn param(&self, ty: ColumnType) -> Param<'_> {
+        match (self, ty) {
+            (Value::Int(v), _) => Param::Int(*v),
+            (Value::Text(v), _) => Param::Text(v),
+            (Value::Bool(v), _) => Param::Bool(*v),
+            (Value::Bytes(v), _) => Param::Bytes(v),
+            (Value::Null, ColumnType::Int) => Param::OptInt(None),
+            (Value::Null, ColumnType::Text) => Param::OptText(None),
+            (Value::Null, ColumnType::Bool) => Param::OptBool(None),
+            (Value::Null, ColumnType::Bytes) => Param::OptBytes(None),
+        }
+    }
+}
+
+/// What receives the rows a dump reads, one at a time.
+pub type RowSink<'a> = dyn FnMut(Vec<Value>) -> StoreResult<()> + Send + 'a;
+
 /// One database backend: how to run a statement, and the few hooks where
 /// the SQL differs.
 #[async_trait]
@@ -162,6 +224,98 @@ pub trait Driver: std::fmt::Debug + Clone + Send + Sync + 'static {
     /// the backend can).
     async fn insert_log_entries(conn: &mut Self::Connection, rows: &[NewLogRow])
         -> StoreResult<()>;
+
+    // Backups (`crate::backup`): the catalog, a snapshot, typed rows.
+
+    /// The tables of the database (one column: the name), sqlx's own excepted.
+    const TABLES_SQL: &'static str;
+    /// A table's columns in order (`$1` the table): name and declared type.
+    const COLUMNS_SQL: &'static str;
+    /// Foreign keys as (table, referenced table) pairs.
+    const FOREIGN_KEYS_SQL: &'static str;
+
+    /// Connects without running the migrations (restore runs them itself).
+    async fn connect(url: &str) -> StoreResult<Self>;
+    /// Applies the migrations up to `version` (all of them with `None`).
+    async fn migrate(&self, version: Option<i64>) -> StoreResult<()>;
+    /// The highest migration this binary knows.
+    fn latest_migration() -> i64;
+    /// Starts a read-only transaction that sees one snapshot throughout.
+    async fn begin_snapshot(&self) -> StoreResult<Self::Tx>;
+    /// Runs a query and hands each row to `sink`, decoded as `types` say,
+    /// without holding them all in memory.
+    async fn stream_rows(
+        conn: &mut Self::Connection,
+        sql: &str,
+        types: &[ColumnType],
+        sink: &mut RowSink<'_>,
+    ) -> StoreResult<()>;
+    /// Inserts rows as they are, ids included, many per statement
+    /// (`table` and `columns` quoted already).
+    async fn insert_rows(
+        conn: &mut Self::Connection,
+        table: &str,
+        columns: &[String],
+        types: &[ColumnType],
+        rows: &[Vec<Value>],
+    ) -> StoreResult<()>;
+    /// After loading rows with their ids: what the backend needs so that
+    /// new rows get new ids (PostgreSQL's identity sequences).
+    async fn after_load(conn: &mut Self::Connection) -> StoreResult<()>;
+}
+
+/// The migrations of `all` up to `version` (all of them with `None`): a
+/// restore creates the schema its backup was made with, loads it, and only
+/// then runs the later migrations, as an upgrade would.
+pub(crate) fn migrator_up_to(
+    all: &sqlx::migrate::Migrator,
+    version: Option<i64>,
+) -> sqlx::migrate::Migrator {
+    let migrations: Vec<_> = all
+        .iter()
+        .filter(|m| version.is_none_or(|v| m.version <= v))
+        .cloned()
+        .collect();
+    sqlx::migrate::Migrator {
+        migrations: std::borrow::Cow::Owned(migrations),
+        ..sqlx::migrate::Migrator::DEFAULT
+    }
+}
+
+/// The highest version among `all`'s migrations.
+pub(crate) fn latest_of(all: &sqlx::migrate::Migrator) -> i64 {
+    all.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+/// `INSERT INTO table (columns) VALUES (…), (…)` with `$N` placeholders
+/// for `rows` rows: the bulk insert where no better one exists.
+pub(crate) fn insert_values_sql(
+    table: &str,
+    columns: &[String],
+    rows: usize,
+    extra: &str,
+) -> String {
+    let mut sql = format!(
+        "INSERT INTO {table} ({}){extra} VALUES ",
+        columns.join(", ")
+    );
+    let mut n = 0usize;
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..columns.len() {
+            n += 1;
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&n.to_string());
+        }
+        sql.push(')');
+    }
+    sql
 }
 
 /// A store on the backend `D`: each capability is implemented once for it.
