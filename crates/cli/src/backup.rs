@@ -111,9 +111,9 @@ pub async fn restore(
             );
         }
     }
-    if config.database_url.is_none() {
-        ensure_private_dir(&config.data_dir)?;
-    }
+    // The data folder takes the secrets, and the SQLite file when the URL
+    // names one in it (as `--data-dir NEW --database-url sqlite://NEW/…`).
+    ensure_private_dir(&config.data_dir)?;
     let url = config.database_url();
     let report = restore_file(&url, file, identities.as_ref(), &verified)
         .await

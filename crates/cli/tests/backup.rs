@@ -545,3 +545,24 @@ async fn a_load_that_fails_half_way_leaves_nothing() {
         refused(&file, backend, &[], "cannot restore").await;
     }
 }
+
+#[tokio::test]
+async fn a_restore_makes_the_new_data_folder_its_sqlite_url_names() {
+    // `--data-dir NEW --database-url sqlite://NEW/pocdir.db`, NEW not made
+    // yet: what the README says for a move back from PostgreSQL.
+    let (source, file) = small_backup(Backend::Sqlite, &["--include-secrets"]).await;
+    let new = source.dir.path().join("new-folder");
+    let url = format!("sqlite://{}?mode=rwc", new.join("pocdir.db").display());
+    let out = Command::new(BIN)
+        .args(["restore", file.to_str().unwrap(), "--data-dir"])
+        .arg(&new)
+        .args(["--database-url", &url])
+        .env_remove("POCDIR_DATA_DIR")
+        .env_remove("POCDIR_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("log verify: intact"), "{}", text(&out));
+    assert!(new.join("pocdir.db").exists());
+    assert!(new.join("secrets").is_dir());
+}
