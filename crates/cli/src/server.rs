@@ -146,7 +146,7 @@ pub async fn build_app(
     let credentials = CredentialCache::start(store.clone(), &changes);
     let directory = Arc::new(DirectoryIndex::new(store.clone()));
     tokio::spawn(follow_changes(changes.subscribe(), directory.clone()));
-    let state = AppState {
+    let state = AppState::new(pocdir_web::state::ServerParts {
         credentials: credentials.clone(),
         changes,
         directory,
@@ -164,7 +164,7 @@ pub async fn build_app(
         log,
         relying_party: relying_party(public_url),
         draining,
-    };
+    });
     let (router, routes) = build_router(state);
     Ok((router, routes, credentials))
 }

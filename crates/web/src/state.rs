@@ -84,8 +84,28 @@ impl std::fmt::Debug for WebSecrets {
     }
 }
 
+/// What every handler and middleware is given. Cloned for each of them on
+/// every request, so it is one shared pointer rather than a dozen.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<ServerParts>);
+
+impl AppState {
+    pub fn new(parts: ServerParts) -> AppState {
+        AppState(Arc::new(parts))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = ServerParts;
+
+    fn deref(&self) -> &ServerParts {
+        &self.0
+    }
+}
+
+/// The server's parts, shared by every request through [`AppState`].
+#[derive(Debug)]
+pub struct ServerParts {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub entropy: Arc<dyn Entropy>,

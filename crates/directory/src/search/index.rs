@@ -88,6 +88,7 @@ impl Prepared {
                     role: poc.role,
                     confirmed_at: poc.confirmed_at,
                     pending_action: poc.pending_action,
+                    proposed: poc.pending.clone(),
                     tz: parse_time_zone(&details.time_zone),
                     details,
                 }),

@@ -48,6 +48,9 @@ pub struct DirectoryEntry {
     pub details: PocDetails,
     /// A change its State proposed, awaiting the secretariat.
     pub pending_action: Option<PendingAction>,
+    /// The proposed details as stored (JSON), for those who administer the
+    /// PoC; rare, so kept as they are.
+    pub proposed: Option<String>,
     tz: Option<Tz>,
 }
 

@@ -496,6 +496,7 @@ fn entry_of(poc: &Poc) -> Option<Arc<DirectoryEntry>> {
         role: poc.role,
         confirmed_at: poc.confirmed_at,
         pending_action: poc.pending_action,
+        proposed: poc.pending.clone(),
         tz: pocdir_domain::directory::poc::parse_time_zone(&details.time_zone),
         details,
     }))

@@ -318,6 +318,21 @@ async fn a_read_of_another_states_poc_follows_each_change_at_once() {
         read["details"]["emails"][0],
         "ayesha.malik@cert.example.org"
     );
+    // Those who administer it see the proposal too, as the store has it;
+    // the secretariat's read is logged, Pakistan's own is not.
+    for (who, logged) in [(&secretariat, 1), (&pak, 0)] {
+        let reads = log_actions(&server, "poc.read").await.len();
+        let (status, read) = api.get(who, &one).await;
+        assert_eq!(status, 200, "{read}");
+        assert_eq!(
+            read["pending"]["emails"][0],
+            "ayesha.malik@cert.pk.example.org"
+        );
+        let (_, list) = api.get(who, "/api/v1/participants/PAK/pocs").await;
+        assert_eq!(read, list["pocs"][0], "the same as the store's answer");
+        let now = log_actions(&server, "poc.read").await.len();
+        assert_eq!(now, reads + logged * 2, "{logged} per read");
+    }
     // Verified: the new details at once.
     let (status, _) = api
         .post(

@@ -507,12 +507,12 @@ pub async fn one_api(
     Ok(Json(body(&poc, view)?))
 }
 
-/// Most reads by far: another State's active PoC, answered from the
-/// in-memory directory (which this server changes with every change it
-/// makes, and which follows the other servers' within a poll) with no read
-/// of the store; the read is logged all the same. `None` when the index
-/// cannot answer: the PoC is not active, the reader administers it, or may
-/// not see it (the store's path then answers, refusals logged there).
+/// Most reads by far: an active PoC, answered from the in-memory directory
+/// (which this server changes with every change it makes, and which
+/// follows the other servers' within a poll) with no read of the store;
+/// the read is logged all the same. `None` when the index cannot answer:
+/// the PoC is not active, or the reader may not see it (the store's path
+/// then answers, refusals logged there).
 async fn read_from_index(
     state: &AppState,
     me: &SignedIn,
@@ -537,8 +537,14 @@ async fn read_from_index(
         actor_in,
         takes_part(&entry.participant),
     );
-    let details = match view {
-        DirectoryView::Contacts => {
+    let as_json = |json: Result<serde_json::Value, serde_json::Error>| {
+        json.map_err(|e| {
+            tracing::error!(error = %e, poc = id, "a PoC's details cannot be read as JSON");
+            AppError::internal()
+        })
+    };
+    let (details, pending) = match view {
+        DirectoryView::Contacts | DirectoryView::Administer => {
             access(state)
                 .record_read(
                     &me.requester(),
@@ -548,13 +554,17 @@ async fn read_from_index(
                     "api",
                 )
                 .await?;
-            Some(serde_json::to_value(&entry.details).map_err(|e| {
-                tracing::error!(error = %e, poc = id, "a PoC's details cannot be written as JSON");
-                AppError::internal()
-            })?)
+            let details = as_json(serde_json::to_value(&entry.details))?;
+            let pending = match (&entry.proposed, view) {
+                (Some(json), DirectoryView::Administer) => {
+                    Some(as_json(serde_json::from_str(json))?)
+                }
+                _ => None,
+            };
+            (Some(details), pending)
         }
-        DirectoryView::WithoutContacts => None,
-        DirectoryView::Administer | DirectoryView::Nothing => return Ok(None),
+        DirectoryView::WithoutContacts => (None, None),
+        DirectoryView::Nothing => return Ok(None),
     };
     Ok(Some(PocBody {
         id: entry.id,
@@ -564,7 +574,7 @@ async fn read_from_index(
         status: PocStatus::Active,
         version: entry.version,
         details,
-        pending: None,
+        pending,
         pending_action: entry.pending_action,
         confirmed_at: entry.confirmed_at.and_then(|t| t.format(&Rfc3339).ok()),
     }))
