@@ -131,6 +131,11 @@ struct BenchArgs {
     settle_ms: u64,
 }
 
+/// The same allocator as `pocdir`, so that the floor (the bare server)
+/// runs on the same stack.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
