@@ -453,7 +453,8 @@ mod tests {
         }
         assert!(f.contains(&("language".into(), "reporters-error-language")));
 
-        let cases: Vec<(fn(&mut ApplicationDraft), &str, &str)> = vec![
+        type Case = (fn(&mut ApplicationDraft), &'static str, &'static str);
+        let cases: Vec<Case> = vec![
             (
                 |d| d.country = "XXX".into(),
                 "country",

@@ -95,7 +95,10 @@ async fn cast(server: &TestServer) -> Cast {
                 ("contact_name", "Jana Weber"),
                 ("contact_email", "jana@northwind.example.org"),
                 ("language", "en"),
-                ("why", "We find vulnerabilities in industrial control systems."),
+                (
+                    "why",
+                    "We find vulnerabilities in industrial control systems.",
+                ),
             ],
         )
         .await;

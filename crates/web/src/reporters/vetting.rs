@@ -48,16 +48,16 @@ fn decision_mail(
     let lang = lang_of(r);
     let tr = Translator::new(lang);
     let text = |s: &str| FluentArg::Text(s.to_string());
-    let mut args = vec![
+    let (link_to, expires) = match enrol {
+        Some((secret, expires)) => (link(state, &format!("/enrol/{secret}")), mail_time(expires)),
+        None => (link(state, "/login"), String::new()),
+    };
+    let args = [
         ("organisation", text(&r.organisation)),
         ("reason", text(reason.unwrap_or_default())),
-        ("link", text(&link(state, "/login"))),
-        ("expires", text("")),
+        ("link", text(&link_to)),
+        ("expires", text(&expires)),
     ];
-    if let Some((secret, expires)) = enrol {
-        args[2] = ("link", text(&link(state, &format!("/enrol/{secret}"))));
-        args[3] = ("expires", text(&mail_time(expires)));
-    }
     let name = decision.as_str();
     let subject = tr.t(&format!("reporters-mail-{name}-subject"));
     let body = format!(
