@@ -211,10 +211,11 @@ impl Driver for SqliteDb {
         conn: &mut SqliteConnection,
         rows: &[NewLogRow],
     ) -> StoreResult<()> {
-        // One prepared statement, run per entry: within the transaction
-        // SQLite writes them in memory and syncs once, at commit.
-        for row in rows {
-            Self::execute(conn, log::INSERT_ENTRY, &log::entry_params(row)).await?;
+        // Many rows per statement: a batch's entries cost a few statements,
+        // not one each (every statement is a trip to sqlx's worker thread).
+        for chunk in rows.chunks(log::ROWS_PER_INSERT) {
+            let params: Vec<Param<'_>> = chunk.iter().flat_map(log::entry_params).collect();
+            Self::execute(conn, &log::insert_entries_sql(chunk.len()), &params).await?;
         }
         Ok(())
     }

@@ -14,7 +14,9 @@ use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
 mod rows;
 mod store;
 
-pub(crate) use store::{entry_params, ENTRIES, INSERT_ENTRIES_UNNEST, INSERT_ENTRY};
+pub(crate) use store::{
+    entry_params, insert_entries_sql, ENTRIES, INSERT_ENTRIES_UNNEST, ROWS_PER_INSERT,
+};
 
 /// A log entry as stored, with the leaf hash computed when it was appended.
 #[derive(Debug, Clone, PartialEq, Eq)]

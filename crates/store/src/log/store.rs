@@ -19,10 +19,32 @@ use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
 const BUMP_COUNTER: &str =
     "UPDATE log_state SET next_index = next_index + $1 WHERE id = 1 RETURNING next_index";
 const SIZE: &str = "SELECT next_index FROM log_state WHERE id = 1";
-/// One entry (SQLite runs it once per entry).
-pub(crate) const INSERT_ENTRY: &str = "INSERT INTO log_entries (idx, at, actor_account_id, \
-     actor_kind, actor_participant, action, object, participant, content_hash, leaf_hash) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+/// Entries per multi-row insert on SQLite: 10 parameters each, well under
+/// SQLite's limit of 32,766 parameters per statement.
+pub(crate) const ROWS_PER_INSERT: usize = 100;
+const ENTRY_COLUMNS: usize = 10;
+
+/// An insert of `rows` entries in one statement (SQLite).
+pub(crate) fn insert_entries_sql(rows: usize) -> String {
+    let mut sql = String::from(
+        "INSERT INTO log_entries (idx, at, actor_account_id, actor_kind, actor_participant, \
+         action, object, participant, content_hash, leaf_hash) VALUES ",
+    );
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for column in 0..ENTRY_COLUMNS {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", row * ENTRY_COLUMNS + column + 1));
+        }
+        sql.push(')');
+    }
+    sql
+}
 /// Any number of entries in one statement, a column of values each (PostgreSQL).
 pub(crate) const INSERT_ENTRIES_UNNEST: &str = "INSERT INTO log_entries (idx, at, \
      actor_account_id, actor_kind, actor_participant, action, object, participant, \
@@ -58,7 +80,7 @@ const INSERT_ROTATION: &str = "INSERT INTO log_key_rotations (log_index, key_id,
 const ROTATIONS: &str = "SELECT log_index, key_id, public_key, previous_public_key, endorsement \
      FROM log_key_rotations ORDER BY log_index";
 
-/// The parameters of [`INSERT_ENTRY`] for one row.
+/// The parameters of one row of [`insert_entries_sql`].
 pub(crate) fn entry_params(row: &NewLogRow) -> [Param<'_>; 10] {
     let e = &row.entry;
     [
@@ -119,8 +141,7 @@ impl<D: Driver> Tx<D> {
                 })
             })
             .collect::<StoreResult<Vec<_>>>()?;
-        D::insert_log_entries(self.conn()?, &rows).await?;
-        self.appended.extend(rows.into_iter().map(|row| row.entry));
+        self.defer_log_rows(rows);
         Ok(indexes)
     }
 

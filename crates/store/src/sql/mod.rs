@@ -514,8 +514,8 @@ pub(crate) struct Tx<D: Driver> {
 
 impl<D: Driver> Tx<D> {
     /// The connection the change's statements run on.
-    pub(crate) fn conn(&mut self) -> StoreResult<&mut D::Connection> {
-        self.lease.conn()
+    pub(crate) async fn conn(&mut self) -> StoreResult<&mut D::Connection> {
+        self.lease.conn().await
     }
 
     /// The log's counter as this change's batch sees it (`writer.rs`).
@@ -523,8 +523,16 @@ impl<D: Driver> Tx<D> {
         &mut self.lease.log
     }
 
+    /// Defers the change's log rows to its batch's commit (`writer.rs`):
+    /// one insert for all the batch's entries instead of one per change.
+    pub(crate) fn defer_log_rows(&mut self, rows: Vec<NewLogRow>) {
+        self.appended
+            .extend(rows.iter().map(|row| row.entry.clone()));
+        self.lease.log_rows.extend(rows);
+    }
+
     pub(crate) async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
-        D::execute(self.conn()?, sql, params).await
+        D::execute(self.conn().await?, sql, params).await
     }
 
     pub(crate) async fn fetch_one<R: Decode>(
@@ -540,7 +548,7 @@ impl<D: Driver> Tx<D> {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Option<R>> {
-        D::fetch_optional(self.conn()?, sql, params).await
+        D::fetch_optional(self.conn().await?, sql, params).await
     }
 
     pub(crate) async fn fetch_all<R: Decode>(
@@ -548,7 +556,7 @@ impl<D: Driver> Tx<D> {
         sql: &str,
         params: &[Param<'_>],
     ) -> StoreResult<Vec<R>> {
-        D::fetch_all(self.conn()?, sql, params).await
+        D::fetch_all(self.conn().await?, sql, params).await
     }
 
     /// Keeps the change; returns once it is durable (its batch committed).

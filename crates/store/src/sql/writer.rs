@@ -21,7 +21,7 @@
 //! change while it holds its lease (it would wait for itself): asking for a
 //! second lease gives up after [`LEASE_WAIT`].
 
-use super::Driver;
+use super::{Driver, NewLogRow};
 use crate::{StoreError, StoreResult};
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
@@ -73,9 +73,11 @@ enum Returned<D: Driver> {
         tx: D::Tx,
         durable: Durable,
         log: BatchLog,
+        rows: Vec<NewLogRow>,
+        opened: bool,
     },
     /// The change rolled back, failed or was dropped: undo it.
-    Undone { tx: D::Tx },
+    Undone { tx: D::Tx, opened: bool },
 }
 
 /// The handle to a store's writer; cheap to clone. The writer stops when
@@ -130,15 +132,32 @@ impl<D: Driver> Writer<D> {
 /// [`Lease::commit`], the change is undone.
 pub(crate) struct Lease<D: Driver> {
     tx: Option<D::Tx>,
+    /// The change's savepoint, opened by its first statement: a change
+    /// that only appends to the log (a read recorded, say) runs none, and
+    /// costs its batch no round trip.
+    opening: Option<&'static str>,
+    opened: bool,
     back: Option<oneshot::Sender<Returned<D>>>,
     /// The batch's log counter, as this change leaves it.
     pub(crate) log: BatchLog,
+    /// The change's log entries: the batch inserts all of its changes'
+    /// entries in one go, just before it commits (a change that is undone
+    /// takes its own with it).
+    pub(crate) log_rows: Vec<NewLogRow>,
 }
 
 impl<D: Driver> Lease<D> {
-    /// The connection the change's statements run on.
-    pub(crate) fn conn(&mut self) -> StoreResult<&mut D::Connection> {
-        self.tx.as_deref_mut().ok_or_else(writer_gone)
+    /// The connection the change's statements run on, inside the
+    /// change's savepoint.
+    pub(crate) async fn conn(&mut self) -> StoreResult<&mut D::Connection> {
+        let conn = self.tx.as_deref_mut().ok_or_else(writer_gone)?;
+        if let Some(script) = self.opening.take() {
+            // Counted as opened even if it failed: the undo then finds out,
+            // and a batch whose savepoints are lost fails as a whole.
+            self.opened = true;
+            D::execute_script(conn, script).await?;
+        }
+        Ok(conn)
     }
 
     /// Keeps the change; returns once the batch it belongs to is durable.
@@ -148,8 +167,15 @@ impl<D: Driver> Lease<D> {
         };
         let (durable, done) = oneshot::channel();
         let log = self.log;
-        back.send(Returned::Kept { tx, durable, log })
-            .map_err(|_| writer_gone())?;
+        let rows = std::mem::take(&mut self.log_rows);
+        back.send(Returned::Kept {
+            tx,
+            durable,
+            log,
+            rows,
+            opened: self.opened,
+        })
+        .map_err(|_| writer_gone())?;
         match done.await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(message)) => Err(StoreError::Unavailable(format!(
@@ -166,7 +192,10 @@ impl<D: Driver> Lease<D> {
 
     fn give_back(&mut self) {
         if let (Some(tx), Some(back)) = (self.tx.take(), self.back.take()) {
-            let _ = back.send(Returned::Undone { tx });
+            let _ = back.send(Returned::Undone {
+                tx,
+                opened: self.opened,
+            });
         }
     }
 }
@@ -201,6 +230,7 @@ async fn batch<D: Driver>(
 ) {
     let mut tx = Some(tx);
     let mut log = BatchLog::default();
+    let mut rows: Vec<NewLogRow> = Vec::new();
     let mut durable: Vec<Durable> = Vec::new();
     let mut failure: Option<String> = None;
     // Whether a kept change's savepoint is still open.
@@ -209,12 +239,9 @@ async fn batch<D: Driver>(
     let mut next = Some(first);
     while let Some(grant) = next.take() {
         if !grant.is_closed() {
-            match serve(&mut tx, &mut log, open, grant).await {
-                Ok(Some(kept)) => {
-                    durable.push(kept);
-                    open = true;
-                }
-                Ok(None) => open = false,
+            match serve(&mut tx, &mut log, &mut rows, &mut open, grant).await {
+                Ok(Some(kept)) => durable.push(kept),
+                Ok(None) => {}
                 Err(message) => {
                     failure = Some(message);
                     break;
@@ -228,7 +255,7 @@ async fn batch<D: Driver>(
     }
     let outcome = match (failure, tx) {
         (None, Some(tx)) if durable.is_empty() => D::rollback(tx).await.map_err(|e| e.to_string()),
-        (None, Some(tx)) => commit::<D>(tx, log).await.map_err(|e| e.to_string()),
+        (None, Some(tx)) => commit::<D>(tx, log, &rows).await.map_err(|e| e.to_string()),
         (Some(message), tx) => {
             if let Some(tx) = tx {
                 let _ = D::rollback(tx).await;
@@ -245,8 +272,12 @@ async fn batch<D: Driver>(
     }
 }
 
-/// Writes the log's counter where the batch's appends left it, and commits.
-async fn commit<D: Driver>(mut tx: D::Tx, log: BatchLog) -> StoreResult<()> {
+/// Inserts the batch's log entries, writes the log's counter where the
+/// batch's appends left it, and commits.
+async fn commit<D: Driver>(mut tx: D::Tx, log: BatchLog, rows: &[NewLogRow]) -> StoreResult<()> {
+    if !rows.is_empty() {
+        D::insert_log_entries(&mut tx, rows).await?;
+    }
     if let Some(next) = log.next.filter(|&next| Some(next) != log.stored) {
         let changed = D::execute(&mut tx, SET_COUNTER, &[next.into()]).await?;
         if changed != 1 {
@@ -258,45 +289,62 @@ async fn commit<D: Driver>(mut tx: D::Tx, log: BatchLog) -> StoreResult<()> {
 
 /// Hands the connection to one change and takes it back: `Some` when the
 /// change is kept, `None` when it was undone; `Err` when the batch's
-/// transaction can no longer be used.
+/// transaction can no longer be used. `open` says whether a kept change's
+/// savepoint is still open, before and after.
 async fn serve<D: Driver>(
     tx: &mut Option<D::Tx>,
     log: &mut BatchLog,
-    open: bool,
+    rows: &mut Vec<NewLogRow>,
+    open: &mut bool,
     grant: Grant<D>,
 ) -> Result<Option<Durable>, String> {
-    let Some(mut conn) = tx.take() else {
+    let Some(conn) = tx.take() else {
         let _ = grant.send(Err(writer_gone()));
         return Err("the batch lost its connection".into());
     };
-    let opening = if open { KEEP_AND_NEXT } else { SAVEPOINT };
-    if let Err(error) = D::execute_script(&mut conn, opening).await {
-        let message = error.to_string();
-        let _ = grant.send(Err(error));
-        return Err(message);
-    }
     let (back, returned) = oneshot::channel();
     // A change that stopped waiting drops the lease, which comes back as undone.
     let _ = grant.send(Ok(Lease {
         tx: Some(conn),
+        opening: Some(if *open { KEEP_AND_NEXT } else { SAVEPOINT }),
+        opened: false,
         back: Some(back),
         log: *log,
+        log_rows: Vec::new(),
     }));
     match returned.await {
         Ok(Returned::Kept {
             tx: conn,
             durable,
             log: after,
+            rows: kept,
+            opened,
         }) => {
             *tx = Some(conn);
             *log = after;
+            rows.extend(kept);
+            // A change that ran no statement left the savepoints as they were.
+            *open |= opened;
             Ok(Some(durable))
+        }
+        // Nothing to undo in the database: the change ran no statement, and
+        // its log rows and counter stay behind with it.
+        Ok(Returned::Undone {
+            tx: conn,
+            opened: false,
+        }) => {
+            *tx = Some(conn);
+            Ok(None)
         }
         // The counter goes back with the rest of the change (`log` is
         // as it was before it).
-        Ok(Returned::Undone { tx: mut conn }) => {
+        Ok(Returned::Undone {
+            tx: mut conn,
+            opened: true,
+        }) => {
             let undone = D::execute_script(&mut conn, UNDO).await;
             *tx = Some(conn);
+            *open = false;
             undone.map(|()| None).map_err(|e| e.to_string())
         }
         Err(_) => Err("a change lost the batch's connection".into()),

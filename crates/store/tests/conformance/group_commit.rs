@@ -1,8 +1,9 @@
 //! Group commit: changes made at the same moment share a commit, yet each
 //! keeps its own outcome and its own log entry.
 
-use crate::{account, draft, new_account, whole_log};
+use crate::{account, draft, new_account, raw_draft, t, whole_log};
 use pocdir_domain::account::AccountKind;
+use pocdir_domain::log::entry::LogActor;
 use pocdir_store::{Store, StoreError};
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,6 +12,7 @@ conformance!(
     cases: [
         concurrent_changes_keep_their_own_outcome,
         cancelled_changes_leave_all_or_nothing,
+        entries_alone_share_batches_with_failed_changes,
     ],
     raw: [],
 );
@@ -174,4 +176,77 @@ async fn cancelled_changes_leave_all_or_nothing(store: Arc<dyn Store>) {
     // The writer still takes changes.
     account(&store, "after@example.org", AccountKind::Reporter).await;
     assert_eq!(store.log_size().await.unwrap(), logged + 1);
+}
+
+async fn entries_alone_share_batches_with_failed_changes(store: Arc<dyn Store>) {
+    // A change that only appends to the log (a recorded read) runs no
+    // statement of its own: its entries are written with its batch's. It
+    // must keep them, numbered where `append_log` said, beside changes that
+    // fail half-way and are undone to their savepoint.
+    let target = account(&store, "target@example.org", AccountKind::Nominator).await;
+    let size = store.log_size().await.unwrap();
+    let start = Arc::new(tokio::sync::Barrier::new(60));
+    let tasks: Vec<_> = (0..60)
+        .map(|i| {
+            let store = Arc::clone(&store);
+            let start = Arc::clone(&start);
+            tokio::spawn(async move {
+                start.wait().await;
+                match i % 3 {
+                    // One or three entries, each naming its task.
+                    0 => {
+                        let drafts: Vec<_> = (0..1 + (i % 2) * 2)
+                            .map(|k| {
+                                raw_draft(t(0), LogActor::console(), "poc.read", format!("{i}/{k}"))
+                            })
+                            .collect();
+                        let indexes = store.append_log(&drafts).await.unwrap();
+                        (i, indexes)
+                    }
+                    // Refused after its savepoint opened: undone alone.
+                    1 => {
+                        let r = store
+                            .set_account_language(1_000_000 + i as i64, Some("fr"), draft("x"))
+                            .await;
+                        assert!(matches!(r, Err(StoreError::NotFound)));
+                        (i, Vec::new())
+                    }
+                    _ => {
+                        store
+                            .set_account_language(target.id, Some("fr"), draft("account.language"))
+                            .await
+                            .unwrap();
+                        (i, Vec::new())
+                    }
+                }
+            })
+        })
+        .collect();
+    let mut said = Vec::new();
+    for task in tasks {
+        let (i, indexes) = task.await.unwrap();
+        for (k, index) in indexes.into_iter().enumerate() {
+            said.push((index, format!("{i}/{k}")));
+        }
+    }
+    let log = whole_log(&store).await;
+    for (i, e) in log.iter().enumerate() {
+        assert_eq!(e.entry.index, i as u64, "no gap in the log");
+    }
+    // 20 tasks appended 1 or 3 entries (10 each), 20 changed the language.
+    assert_eq!(said.len(), 40);
+    assert_eq!(store.log_size().await.unwrap(), size + 40 + 20);
+    for (index, object) in said {
+        let e = &log[index as usize].entry;
+        assert_eq!(
+            (e.action.as_str(), e.object.as_str()),
+            ("poc.read", object.as_str())
+        );
+    }
+    let languages = log
+        .iter()
+        .skip(size as usize)
+        .filter(|e| e.entry.action == "account.language")
+        .count();
+    assert_eq!(languages, 20, "no entry for an undone change");
 }
