@@ -78,3 +78,9 @@ reporters-mail-suspend-body = علّقت الأمانة صفة { $organisation }
     السبب: { $reason }
 reporters-mail-reinstate-subject = أُعيد تفعيل حساب المبلِّغ الخاص بكم
 reporters-mail-reinstate-body = أعادت الأمانة تفعيل صفة { $organisation } كمبلِّغ. تسجيل الدخول: { $link }
+values-log-reporter-apply = تقدّم { $actor } بطلب ليصبح مبلِّغًا: { $object }.
+values-log-reporter-approve = وافق { $actor } على { $object }.
+values-log-reporter-reject = رفض { $actor } { $object }.
+values-log-reporter-suspend = علّق { $actor } { $object }.
+values-log-reporter-reinstate = أعاد { $actor } تفعيل { $object }.
+reporters-object = المبلِّغ رقم { $id }

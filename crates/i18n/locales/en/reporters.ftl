@@ -75,3 +75,9 @@ reporters-mail-suspend-body = The secretariat has suspended { $organisation } as
     Reason: { $reason }
 reporters-mail-reinstate-subject = Your reporter account is reinstated
 reporters-mail-reinstate-body = The secretariat has reinstated { $organisation } as a reporter. Sign in: { $link }
+values-log-reporter-apply = { $actor } applied to be a reporter: { $object }.
+values-log-reporter-approve = { $actor } approved { $object }.
+values-log-reporter-reject = { $actor } rejected { $object }.
+values-log-reporter-suspend = { $actor } suspended { $object }.
+values-log-reporter-reinstate = { $actor } reinstated { $object }.
+reporters-object = reporter #{ $id }

@@ -75,3 +75,9 @@ reporters-mail-suspend-body = La secretaría ha suspendido a { $organisation } c
     Motivo: { $reason }
 reporters-mail-reinstate-subject = Su cuenta de informante ha sido restablecida
 reporters-mail-reinstate-body = La secretaría ha restablecido a { $organisation } como informante. Inicie sesión: { $link }
+values-log-reporter-apply = { $actor } solicitó ser informante: { $object }.
+values-log-reporter-approve = { $actor } aprobó { $object }.
+values-log-reporter-reject = { $actor } rechazó { $object }.
+values-log-reporter-suspend = { $actor } suspendió { $object }.
+values-log-reporter-reinstate = { $actor } restableció { $object }.
+reporters-object = el informante n.º { $id }

@@ -75,3 +75,9 @@ reporters-mail-suspend-body = Le secrétariat a suspendu { $organisation } en ta
     Motif : { $reason }
 reporters-mail-reinstate-subject = Votre compte de signaleur est rétabli
 reporters-mail-reinstate-body = Le secrétariat a rétabli { $organisation } en tant que signaleur. Connectez-vous : { $link }
+values-log-reporter-apply = { $actor } a demandé à devenir signaleur : { $object }.
+values-log-reporter-approve = { $actor } a approuvé { $object }.
+values-log-reporter-reject = { $actor } a refusé { $object }.
+values-log-reporter-suspend = { $actor } a suspendu { $object }.
+values-log-reporter-reinstate = { $actor } a rétabli { $object }.
+reporters-object = le signaleur nº { $id }

@@ -76,3 +76,9 @@ reporters-mail-suspend-body = Секретариат приостановил с
     Причина: { $reason }
 reporters-mail-reinstate-subject = Ваша учётная запись информатора восстановлена
 reporters-mail-reinstate-body = Секретариат восстановил статус информатора организации { $organisation }. Вход: { $link }
+values-log-reporter-apply = { $actor }: подана заявка на статус информатора — { $object }.
+values-log-reporter-approve = { $actor }: одобрен { $object }.
+values-log-reporter-reject = { $actor }: отклонён { $object }.
+values-log-reporter-suspend = { $actor }: приостановлен { $object }.
+values-log-reporter-reinstate = { $actor }: восстановлен { $object }.
+reporters-object = информатор № { $id }

@@ -74,3 +74,9 @@ reporters-mail-suspend-body = 秘书处已暂停 { $organisation } 的报告方�
     理由：{ $reason }
 reporters-mail-reinstate-subject = 您的报告方账户已恢复
 reporters-mail-reinstate-body = 秘书处已恢复 { $organisation } 的报告方资格。登录：{ $link }
+values-log-reporter-apply = { $actor } 申请成为报告方：{ $object }。
+values-log-reporter-approve = { $actor } 批准了{ $object }。
+values-log-reporter-reject = { $actor } 拒绝了{ $object }。
+values-log-reporter-suspend = { $actor } 暂停了{ $object }。
+values-log-reporter-reinstate = { $actor } 恢复了{ $object }。
+reporters-object = 报告方 #{ $id }
