@@ -1,5 +1,4 @@
 # Reporters: the public application form, the secretariat's vetting pages, the mails to applicants and the reporter's home.
-nav-reporters = Reporters
 reporters-apply-teaser = A company, research team or CSIRT that finds threats or vulnerabilities can notify the States' technical points of contact.
 reporters-apply-link = Apply to be a reporter
 reporters-apply-title = Apply to be a reporter
@@ -87,3 +86,5 @@ reporters-help-apply = Apply to be a reporter
 reporters-help-apply-text = Use the form Apply to be a reporter, linked from the public page and the sign-in page: no account is needed. Give an https website and an address you read; the secretariat answers in the language you choose. If approved, the mail holds a link to set a password and a second factor.
 reporters-help-status = Your status
 reporters-help-status-text = Your home shows your organisation and its status. A suspended reporter can still sign in and is told why, but nothing it sends reaches the States until the secretariat reinstates it.
+reporters-col-language = Language of its mail
+reporters-col-why = Why it wants to notify States

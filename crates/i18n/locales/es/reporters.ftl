@@ -1,5 +1,4 @@
 # Informantes: el formulario público de solicitud, las páginas de examen de la secretaría, los correos a los solicitantes y la página de inicio del informante.
-nav-reporters = Informantes
 reporters-apply-teaser = Una empresa, un equipo de investigación o un CSIRT que detecte amenazas o vulnerabilidades puede notificarlas a los puntos de contacto técnicos de los Estados.
 reporters-apply-link = Solicitar ser informante
 reporters-apply-title = Solicitar ser informante
@@ -87,3 +86,5 @@ reporters-help-apply = Solicitar ser informante
 reporters-help-apply-text = Use el formulario Solicitar ser informante, enlazado desde la página pública y la de inicio de sesión: no se necesita cuenta. Indique un sitio https y una dirección que usted lea; la secretaría responde en el idioma elegido. Si se aprueba, el correo incluye un enlace para definir una contraseña y un segundo factor.
 reporters-help-status = Su estado
 reporters-help-status-text = Su página de inicio muestra su organización y su estado. Un informante suspendido puede seguir iniciando sesión y conoce el motivo, pero nada de lo que envíe llega a los Estados hasta que la secretaría lo restablezca.
+reporters-col-language = Idioma de sus correos
+reporters-col-why = Por qué desea notificar a los Estados

@@ -1,5 +1,4 @@
 # Signaleurs : le formulaire public de candidature, les pages d'examen du secrétariat, les courriels aux candidats et l'accueil du signaleur.
-nav-reporters = Signaleurs
 reporters-apply-teaser = Une entreprise, une équipe de recherche ou un CSIRT qui découvre des menaces ou des vulnérabilités peut les signaler aux points de contact techniques des États.
 reporters-apply-link = Devenir signaleur
 reporters-apply-title = Devenir signaleur
@@ -87,3 +86,5 @@ reporters-help-apply = Devenir signaleur
 reporters-help-apply-text = Utilisez le formulaire Devenir signaleur, accessible depuis la page publique et la page de connexion : aucun compte n'est nécessaire. Indiquez un site https et une adresse que vous lisez ; le secrétariat répond dans la langue choisie. En cas d'approbation, le courriel contient un lien pour définir un mot de passe et un second facteur.
 reporters-help-status = Votre statut
 reporters-help-status-text = Votre accueil indique votre organisation et son statut. Un signaleur suspendu peut toujours se connecter et en connaît le motif, mais rien de ce qu'il envoie ne parvient aux États tant que le secrétariat ne l'a pas rétabli.
+reporters-col-language = Langue de ses courriels
+reporters-col-why = Pourquoi elle souhaite alerter les États

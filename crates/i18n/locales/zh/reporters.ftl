@@ -1,5 +1,4 @@
 # 报告方：公开申请表、秘书处的审核页面、发给申请人的邮件以及报告方的主页。
-nav-reporters = 报告方
 reporters-apply-teaser = 发现威胁或漏洞的企业、研究团队或 CSIRT 可以向各国的技术联络点发出通知。
 reporters-apply-link = 申请成为报告方
 reporters-apply-title = 申请成为报告方
@@ -86,3 +85,5 @@ reporters-help-apply = 申请成为报告方
 reporters-help-apply-text = 使用公开页面和登录页面上的“申请成为报告方”表格，无需账户。请填写 https 网站和您会查看的电子邮件地址；秘书处将以您选择的语言答复。如获批准，邮件中会有设置密码和第二重验证的链接。
 reporters-help-status = 您的状态
 reporters-help-status-text = 您的主页显示您的机构及其状态。被暂停的报告方仍可登录并会看到理由，但在秘书处恢复之前，其发送的任何内容都不会送达各国。
+reporters-col-language = 邮件语言
+reporters-col-why = 希望通知各国的原因

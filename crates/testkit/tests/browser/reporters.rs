@@ -1,7 +1,7 @@
 //! A reporter applies and is vetted, by clicking only: from the public
 //! page, a company fills in the application form, is told beside the field
 //! that its website must be https, corrects it and lands on the thank-you
-//! page; the secretariat, from the nav, opens the application and approves
+//! page; the secretariat, from its home, opens the application and approves
 //! it; the approval mail with its enrolment link reaches the real SMTP peer.
 //! Screenshots go to `test-output/screenshots/reporters/`.
 
@@ -75,11 +75,11 @@ async fn journey(
     find(client, "#reporter-thanks").await?;
     no_csp_violations(driver, client).await?;
 
-    // The secretariat vets it from the nav.
+    // The secretariat vets it from its home.
     let secretariat = server.account(AccountKind::Secretariat, None).await;
     client.goto(&server.url("/login")).await?;
     sign_in(client, server, &secretariat).await?;
-    find(client, "#nav-reporters").await?.click().await?;
+    find(client, "#home-reporters").await?.click().await?;
     wait_for_path(client, "/reporters").await?;
     find(client, ".reporter-pending .reporter-link")
         .await?

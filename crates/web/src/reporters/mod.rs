@@ -12,7 +12,6 @@ pub mod apply;
 pub mod pages;
 pub mod vetting;
 
-use crate::http::nav::NavLink;
 use crate::http::routes::Routes;
 
 pub fn routes(routes: Routes) -> Routes {
@@ -23,12 +22,8 @@ pub fn routes(routes: Routes) -> Routes {
         .post("/reporters/apply", ApplyAsReporter, apply::submit)
         .get("/reporters/apply/thanks", ApplyAsReporter, apply::thanks)
         // The secretariat's vetting pages (pages.rs).
-        .nav_page(
-            "/reporters",
-            ReviewReporters,
-            NavLink::main(40, "nav-reporters"),
-            pages::list,
-        )
+        // Reached from the secretariat's home (no nav link: the nav is full).
+        .get("/reporters", ReviewReporters, pages::list)
         .get("/reporters/{id}", ReviewReporters, pages::one)
         .post("/reporters/{id}/decide", VetReporters, pages::decide)
         // The JSON API (api.rs).
