@@ -4,6 +4,7 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use ed25519_dalek::VerifyingKey;
+use futures_util::StreamExt;
 use indicatif::{ProgressBar, ProgressStyle};
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_domain::log::head::{decode_public_key, encode_public_key, key_id, SignedTreeHead};
@@ -17,6 +18,9 @@ use std::path::Path;
 
 /// Entries read per database round trip.
 const CHUNK: u64 = 20_000;
+const CHUNK_STEP: usize = CHUNK as usize;
+/// Chunks read at the same time by `verify_store`.
+const READS_IN_FLIGHT: usize = 3;
 
 /// Why a verification did not succeed.
 #[derive(Debug)]
@@ -131,10 +135,15 @@ pub async fn verify_store(
         }
         Ok(verifier)
     });
-    let mut start = 0;
+    // Several chunks are read at once, each on its own connection (the
+    // database decodes and sends one while the next is read here), and
+    // handed on in order.
+    let mut reads = futures_util::stream::iter((0..size).step_by(CHUNK_STEP))
+        .map(|start| store.log_entries(start, start.saturating_add(CHUNK)))
+        .buffered(READS_IN_FLIGHT);
     let mut read_error = None;
-    while start < size {
-        let rows = match store.log_entries(start, start.saturating_add(CHUNK)).await {
+    while let Some(read) = reads.next().await {
+        let rows = match read {
             Ok(rows) => rows,
             Err(e) => {
                 read_error = Some(e);
@@ -145,12 +154,12 @@ pub async fn verify_store(
             // Counted but not there: the worker's size tells the gap.
             break;
         }
-        start += CHUNK;
         // A closed channel: the worker stopped at tampering; it says which.
         if chunks.send(rows).await.is_err() {
             break;
         }
     }
+    drop(reads);
     drop(chunks);
     let verifier = worker
         .await

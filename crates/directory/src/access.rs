@@ -72,6 +72,24 @@ impl<'a> DirectoryAccess<'a> {
         self.append_reads(who, shown, path).await
     }
 
+    /// Logs one read of PoC `id` at `version`, of participant `code`,
+    /// shown to `who` through `path`; reads of one's own State are not
+    /// logged.
+    pub async fn record_read(
+        &self,
+        who: &Requester,
+        code: &str,
+        id: i64,
+        version: i64,
+        path: &str,
+    ) -> Result<(), RecordError> {
+        if who.is_of(code) {
+            return Ok(());
+        }
+        self.append_reads(who, std::iter::once((code, id, version)), path)
+            .await
+    }
+
     /// Logs the reads of an export: one entry per (participant, PoC id,
     /// version) exported of another State, all in one transaction.
     pub async fn record_export<'p>(

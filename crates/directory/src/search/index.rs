@@ -87,6 +87,7 @@ impl Prepared {
                     participant: poc.participant.clone(),
                     role: poc.role,
                     confirmed_at: poc.confirmed_at,
+                    pending_action: poc.pending_action,
                     tz: parse_time_zone(&details.time_zone),
                     details,
                 }),
@@ -159,6 +160,12 @@ impl Directory {
 
     pub(crate) fn len(&self) -> usize {
         self.by_id.len()
+    }
+
+    /// The active PoC `id`.
+    pub(crate) fn entry(&self, id: i64) -> Option<Arc<DirectoryEntry>> {
+        let slot = self.by_id.get(&id)?;
+        self.slot(*slot).map(|slot| Arc::clone(&slot.entry))
     }
 
     /// The entries in the directory's order.

@@ -19,7 +19,7 @@ mod tests;
 use chrono_tz::Tz;
 use index::{Directory, Prepared};
 use pocdir_domain::directory::lifecycle::UnreadableDetails;
-use pocdir_domain::directory::poc::{Availability, PocDetails, PocRole};
+use pocdir_domain::directory::poc::{Availability, PendingAction, PocDetails, PocRole};
 use pocdir_domain::log::action::LogAction;
 use pocdir_domain::log::entry::LogEntry;
 use pocdir_store::{ParticipantNames, Poc, Store, StoreError, StoreResult};
@@ -46,6 +46,8 @@ pub struct DirectoryEntry {
     pub role: PocRole,
     pub confirmed_at: Option<OffsetDateTime>,
     pub details: PocDetails,
+    /// A change its State proposed, awaiting the secretariat.
+    pub pending_action: Option<PendingAction>,
     tz: Option<Tz>,
 }
 
@@ -204,6 +206,11 @@ impl DirectorySnapshot {
             participants: directory.summaries(),
             directory: Arc::new(RwLock::new(directory)),
         })
+    }
+
+    /// The active PoC `id`, as the index has it now.
+    pub fn poc(&self, id: i64) -> Option<Arc<DirectoryEntry>> {
+        read(&self.directory).entry(id)
     }
 
     /// Every entry, in the directory's order: by participant (English
@@ -402,6 +409,17 @@ impl DirectoryIndex {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The directory as of now, only when it misses no change: what a read
+    /// of one PoC may answer from instead of the store (built on first use;
+    /// `None` while a rebuild after missed changes is due or under way).
+    pub async fn fresh(&self) -> StoreResult<Option<Arc<DirectorySnapshot>>> {
+        let snapshot = self.snapshot().await?;
+        // A rebuild under way may be replacing an index that missed changes.
+        let rebuilding = self.rebuilding.try_lock().is_err();
+        let s = self.status();
+        Ok((s.built && !s.stale && !rebuilding).then_some(snapshot))
     }
 
     /// The directory as of now. Built on first use; after missed changes,

@@ -495,6 +495,7 @@ fn entry_of(poc: &Poc) -> Option<Arc<DirectoryEntry>> {
         participant: poc.participant.clone(),
         role: poc.role,
         confirmed_at: poc.confirmed_at,
+        pending_action: poc.pending_action,
         tz: pocdir_domain::directory::poc::parse_time_zone(&details.time_zone),
         details,
     }))

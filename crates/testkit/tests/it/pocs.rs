@@ -264,6 +264,110 @@ async fn reciprocity_and_read_transparency() {
 }
 
 #[tokio::test]
+async fn a_read_of_another_states_poc_follows_each_change_at_once() {
+    // `GET /api/v1/pocs/{id}` answers another State's active PoC from the
+    // in-memory directory: it must show what the store holds after every
+    // change, as the store's own answer does, and log every read.
+    let server = TestServer::start().await;
+    let api = Api::new(&server);
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let pak = server.account(AccountKind::Nominator, Some("PAK")).await;
+    let fra = server.account(AccountKind::Nominator, Some("FRA")).await;
+    let fra_poc = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    let auditor = server.account(AccountKind::Auditor, None).await;
+    let id = api
+        .verified(&pak, &secretariat, "PAK", "Ayesha Malik")
+        .await;
+    api.verified(&fra, &secretariat, "FRA", "Claire Dubois")
+        .await;
+    let one = format!("/api/v1/pocs/{id}");
+
+    let reads = log_actions(&server, "poc.read").await.len();
+    let (status, read) = api.get(&fra_poc, &one).await;
+    assert_eq!(status, 200, "{read}");
+    // The same body as the list of Pakistan's PoCs, read from the store.
+    let (_, list) = api.get(&fra_poc, "/api/v1/participants/PAK/pocs").await;
+    assert_eq!(read, list["pocs"][0]);
+    assert_eq!(read["version"], 2);
+    assert_eq!(read["details"]["name"], "Ayesha Malik");
+    let logged = log_actions(&server, "poc.read").await;
+    assert_eq!(logged.len(), reads + 2, "both reads are logged");
+    assert_eq!(logged[1].object, format!("poc:{id}"));
+    assert_eq!(logged[1].participant.as_deref(), Some("PAK"));
+    assert_eq!(logged[1].actor_participant.as_deref(), Some("FRA"));
+
+    // A proposed update: still the verified details, the pending action shown.
+    let mut new = draft("technical", "Ayesha Malik", "Asia/Karachi");
+    new["emails"] = json!(["ayesha.malik@cert.pk.example.org"]);
+    let (status, _) = api
+        .post(
+            &pak,
+            &format!("{one}/update"),
+            json!({"version": 2, "details": new}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, read) = api.get(&fra_poc, &one).await;
+    assert_eq!(read["version"], 3);
+    assert_eq!(read["pending_action"], "update");
+    assert!(
+        read["pending"].is_null(),
+        "a proposal is not another State's"
+    );
+    assert_eq!(
+        read["details"]["emails"][0],
+        "ayesha.malik@cert.example.org"
+    );
+    // Verified: the new details at once.
+    let (status, _) = api
+        .post(
+            &secretariat,
+            &format!("{one}/decision"),
+            json!({"version": 3, "approve": true}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, read) = api.get(&fra_poc, &one).await;
+    assert_eq!(read["version"], 4);
+    assert!(read["pending_action"].is_null());
+    assert_eq!(
+        read["details"]["emails"][0],
+        "ayesha.malik@cert.pk.example.org"
+    );
+    // The auditor: the entry without contact details, and no read logged.
+    let reads = log_actions(&server, "poc.read").await.len();
+    let (status, read) = api.get(&auditor, &one).await;
+    assert_eq!(status, 200);
+    assert!(read["details"].is_null());
+    assert_eq!(log_actions(&server, "poc.read").await.len(), reads);
+
+    // Withdrawn: gone for other States at once, nothing logged (Pakistan
+    // keeps another PoC, so it still takes part).
+    api.verified(&pak, &secretariat, "PAK", "Imran Qureshi")
+        .await;
+    let (status, _) = api
+        .post(
+            &pak,
+            &format!("{one}/withdraw"),
+            json!({"version": 4, "reason": "Left the ministry"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = api
+        .post(
+            &secretariat,
+            &format!("{one}/decision"),
+            json!({"version": 5, "approve": true}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = api.get(&fra_poc, &one).await;
+    assert_eq!(status, 404);
+    assert_eq!(log_actions(&server, "poc.read").await.len(), reads);
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn updates_withdrawals_and_revalidation_by_the_states_nominator() {
     let server = TestServer::start().await;
     let api = Api::new(&server);

@@ -5,7 +5,7 @@
 //! and the exports, where every read of another State's details is logged.
 
 use crate::directory::details::{role_label, DetailsView};
-use crate::directory::pocs::{body, record_reads, refuse, PocBody};
+use crate::directory::pocs::{access, body, record_reads, refuse, PocBody};
 use crate::directory::values;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::{PathParams, QueryParams};
@@ -24,7 +24,7 @@ use pocdir_directory::search::{
 };
 use pocdir_domain::directory::poc::{parse_time_zone, PocRole, PocStatus};
 use pocdir_domain::policy::{directory_view, may_nominate_for, DirectoryView};
-use pocdir_i18n::Lang;
+use pocdir_i18n::{Lang, Translator};
 use pocdir_store::Poc;
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
@@ -500,8 +500,74 @@ pub async fn one_api(
     me: SignedIn,
     PathParams(id): PathParams<i64>,
 ) -> Result<Json<PocBody>, AppError> {
+    if let Some(found) = read_from_index(&state, &me, id).await? {
+        return Ok(Json(found));
+    }
     let (poc, view) = read_poc(&state, &me, id, "api").await?;
     Ok(Json(body(&poc, view)?))
+}
+
+/// Most reads by far: another State's active PoC, answered from the
+/// in-memory directory (which this server changes with every change it
+/// makes, and which follows the other servers' within a poll) with no read
+/// of the store; the read is logged all the same. `None` when the index
+/// cannot answer: the PoC is not active, the reader administers it, or may
+/// not see it (the store's path then answers, refusals logged there).
+async fn read_from_index(
+    state: &AppState,
+    me: &SignedIn,
+    id: i64,
+) -> Result<Option<PocBody>, AppError> {
+    let Some(snapshot) = state.directory.fresh().await? else {
+        return Ok(None);
+    };
+    let Some(entry) = snapshot.poc(id) else {
+        return Ok(None);
+    };
+    let takes_part = |code: &str| {
+        snapshot
+            .participants
+            .get(code)
+            .is_some_and(|p| p.takes_part)
+    };
+    let actor_in = me.account.participant.as_deref().is_some_and(takes_part);
+    let view = directory_view(
+        &me.actor,
+        &entry.participant,
+        actor_in,
+        takes_part(&entry.participant),
+    );
+    let details = match view {
+        DirectoryView::Contacts => {
+            access(state)
+                .record_read(
+                    &me.requester(),
+                    &entry.participant,
+                    entry.id,
+                    entry.version,
+                    "api",
+                )
+                .await?;
+            Some(serde_json::to_value(&entry.details).map_err(|e| {
+                tracing::error!(error = %e, poc = id, "a PoC's details cannot be written as JSON");
+                AppError::internal()
+            })?)
+        }
+        DirectoryView::WithoutContacts => None,
+        DirectoryView::Administer | DirectoryView::Nothing => return Ok(None),
+    };
+    Ok(Some(PocBody {
+        id: entry.id,
+        participant: entry.participant.clone(),
+        role: entry.role,
+        duties: Translator::new(Lang::En).t(entry.role.duties_message()),
+        status: PocStatus::Active,
+        version: entry.version,
+        details,
+        pending: None,
+        pending_action: entry.pending_action,
+        confirmed_at: entry.confirmed_at.and_then(|t| t.format(&Rfc3339).ok()),
+    }))
 }
 
 pub struct HistoryRow {
