@@ -193,6 +193,7 @@ pub async fn seed_with(
         "demo ping tests seeded"
     );
     crate::demo_communications::seed(store, clock, entropy, settings, &accounts, now).await?;
+    crate::demo_reporters::seed(store, &accounts, now).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
     Ok(DemoOutcome::Created(logins))
@@ -490,6 +491,21 @@ mod tests {
         // A State whose only PoCs are pending does not take part yet.
         let npl = store.participant("NPL").await.unwrap().unwrap();
         assert_ne!(npl.status, ParticipationStatus::Participating);
+        // One vetted reporter, the demo's reporter login; one application waiting.
+        use pocdir_domain::reporter::ReporterStatus;
+        let reporters = store.reporters().await.unwrap();
+        let statuses: Vec<ReporterStatus> = reporters.iter().map(|r| r.status).collect();
+        assert_eq!(
+            statuses,
+            [ReporterStatus::Pending, ReporterStatus::Approved]
+        );
+        let login = store
+            .account_by_email("reporter@vendor.example.com")
+            .await
+            .unwrap()
+            .unwrap();
+        let vetted = store.reporter_of_account(login.id).await.unwrap().unwrap();
+        assert_eq!(vetted.status, ReporterStatus::Approved);
 
         // Twice changes nothing.
         let log_size = store.log_size().await.unwrap();

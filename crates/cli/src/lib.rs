@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_communications;
 pub mod demo_ping_tests;
+pub mod demo_reporters;
 pub mod keys_commands;
 pub mod log_commands;
 pub mod log_key;

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod ping_test;
 pub mod policy;
 pub mod redirect;
+pub mod reporter;
 pub mod requester;
 pub mod seal;
 pub mod security_key;

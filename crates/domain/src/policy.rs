@@ -114,10 +114,16 @@ pub enum Action {
     ReadPingTests,
     /// Answering one's own challenge in the portal or the API: a PoC.
     AnswerPingTests,
+    /// The public application form of reporters: anyone, no account needed.
+    ApplyAsReporter,
+    /// The list of reporters' applications and each one's page: the secretariat.
+    ReviewReporters,
+    /// Approving, rejecting, suspending and reinstating reporters: the secretariat.
+    VetReporters,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 26] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -141,6 +147,9 @@ impl Action {
         Action::ManagePingTests,
         Action::ReadPingTests,
         Action::AnswerPingTests,
+        Action::ApplyAsReporter,
+        Action::ReviewReporters,
+        Action::VetReporters,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -157,6 +166,7 @@ impl Action {
                 | Action::SendCommunications
                 | Action::ManagePingTests
                 | Action::AnswerPingTests
+                | Action::VetReporters
         )
     }
 }
@@ -173,7 +183,9 @@ pub enum Decision {
 /// Decides whether `actor` (None when nobody is signed in) may perform `action`.
 pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
     match action {
-        Action::ViewPublic | Action::SignIn | Action::VerifyLog => Decision::Allow,
+        Action::ViewPublic | Action::SignIn | Action::VerifyLog | Action::ApplyAsReporter => {
+            Decision::Allow
+        }
         Action::AuditLog
         | Action::ViewOwnStateLog
         | Action::ManageParticipants
@@ -191,7 +203,9 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::SendCommunications
         | Action::ManagePingTests
         | Action::ReadPingTests
-        | Action::AnswerPingTests => match actor {
+        | Action::AnswerPingTests
+        | Action::ReviewReporters
+        | Action::VetReporters => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -207,7 +221,9 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     | Action::ViewOutbox
                     | Action::ViewAccounts
                     | Action::ManageAccounts
-                    | Action::ManagePingTests => actor.kind == AccountKind::Secretariat,
+                    | Action::ManagePingTests
+                    | Action::ReviewReporters
+                    | Action::VetReporters => actor.kind == AccountKind::Secretariat,
                     Action::ReadPingTests => {
                         actor.kind == AccountKind::Secretariat
                             || (actor.kind.acts_for_participant() && actor.participant.is_some())
@@ -352,7 +368,8 @@ mod tests {
             | Action::SignIn
             | Action::VerifyLog
             | Action::ViewOwnAccount
-            | Action::ManageOwnCredentials => true,
+            | Action::ManageOwnCredentials
+            | Action::ApplyAsReporter => true,
             Action::AuditLog => matches!(kind, Auditor | Secretariat),
             Action::ViewOwnStateLog => matches!(kind, Nominator | DiplomaticPoc | TechnicalPoc),
             Action::ManageParticipants
@@ -362,7 +379,9 @@ mod tests {
             | Action::ViewOutbox
             | Action::ViewAccounts
             | Action::ManageAccounts
-            | Action::ManagePingTests => matches!(kind, Secretariat),
+            | Action::ManagePingTests
+            | Action::ReviewReporters
+            | Action::VetReporters => matches!(kind, Secretariat),
             Action::ReadPingTests => {
                 matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
             }
@@ -385,7 +404,10 @@ mod tests {
         for action in Action::ALL {
             let anonymous = decide(None, action);
             match action {
-                Action::ViewPublic | Action::SignIn | Action::VerifyLog => {
+                Action::ViewPublic
+                | Action::SignIn
+                | Action::VerifyLog
+                | Action::ApplyAsReporter => {
                     assert_eq!(anonymous, Decision::Allow)
                 }
                 _ => assert_eq!(anonymous, Decision::NeedsSignIn),

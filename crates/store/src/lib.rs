@@ -21,6 +21,7 @@ mod participants;
 mod ping_tests;
 mod pocs;
 pub mod postgres;
+mod reporters;
 pub mod sealing;
 mod security_keys;
 mod sessions;
@@ -48,6 +49,7 @@ pub use ping_tests::{
 pub use pocdir_domain::directory::lifecycle::Poc;
 pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
 pub use pocs::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
+pub use reporters::{NewApplication, Reporter, ReporterChange, ReporterDecision, ReporterStore};
 pub use sealing::{KeySource, Keys, SealStore, SealedCounts};
 pub use security_keys::{CeremonyPurpose, NewSecurityKey, SecurityKey, SecurityKeyStore};
 pub use sessions::{
@@ -58,7 +60,7 @@ pub use sessions::{
 pub mod prelude {
     pub use crate::{
         backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore,
-        LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore, SealStore,
+        LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore, ReporterStore, SealStore,
         SecurityKeyStore, SessionStore, Store, ThrottleStore,
     };
 }
@@ -154,6 +156,7 @@ pub trait Store:
     + SecurityKeyStore
     + CommunicationStore
     + PingTestStore
+    + ReporterStore
     + SealStore
     + backup::BackupStore
     + Send

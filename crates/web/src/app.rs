@@ -11,7 +11,8 @@ use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
 use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
 use crate::{
-    account, accounts, audit, communications, directory, home, outbox, ping_tests, sign_in,
+    account, accounts, audit, communications, directory, home, outbox, ping_tests, reporters,
+    sign_in,
 };
 use axum::middleware;
 use axum::{Extension, Json, Router};
@@ -40,6 +41,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         accounts::routes,
         communications::routes,
         ping_tests::routes,
+        reporters::routes,
     ]
     .into_iter()
     .fold(routes, |routes, add| add(routes));
@@ -103,6 +105,7 @@ pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
         directory::openapi(),
         communications::openapi(),
         ping_tests::openapi(),
+        reporters::openapi(),
     ] {
         document.merge(part);
     }

@@ -18,6 +18,7 @@ pub mod home;
 pub mod http;
 pub mod outbox;
 pub mod ping_tests;
+pub mod reporters;
 pub mod sign_in;
 pub mod state;
 

@@ -85,11 +85,18 @@ pub enum LogAction {
     PingTestRecord,
     /// A State's nominators told of its PoCs that did not answer in time.
     PingTestEscalate,
+    // Reporters (companies and researchers outside the directory).
+    /// An organisation applied through the public form.
+    ReporterApply,
+    ReporterApprove,
+    ReporterReject,
+    ReporterSuspend,
+    ReporterReinstate,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 51] = [
+    pub const ALL: [LogAction; 56] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -141,6 +148,11 @@ impl LogAction {
         LogAction::PingTestAnswer,
         LogAction::PingTestRecord,
         LogAction::PingTestEscalate,
+        LogAction::ReporterApply,
+        LogAction::ReporterApprove,
+        LogAction::ReporterReject,
+        LogAction::ReporterSuspend,
+        LogAction::ReporterReinstate,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -197,6 +209,11 @@ impl LogAction {
             LogAction::PingTestAnswer => "ping_test.answer",
             LogAction::PingTestRecord => "ping_test.record",
             LogAction::PingTestEscalate => "ping_test.escalate",
+            LogAction::ReporterApply => "reporter.apply",
+            LogAction::ReporterApprove => "reporter.approve",
+            LogAction::ReporterReject => "reporter.reject",
+            LogAction::ReporterSuspend => "reporter.suspend",
+            LogAction::ReporterReinstate => "reporter.reinstate",
         }
     }
 

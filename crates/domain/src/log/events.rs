@@ -1098,3 +1098,66 @@ pub fn ping_test_escalated(at: OffsetDateTime, campaign: i64, state: &str, pocs:
 fn ping_object(id: i64) -> String {
     format!("ping_test:{id}")
 }
+
+// --- reporters ---
+
+/// An organisation applied to be a reporter (no account yet: the actor is
+/// anonymous); the object, `reporter:<id>`, is named by the store. The
+/// content covers what the secretariat vets.
+pub fn reporter_applied(
+    at: OffsetDateTime,
+    organisation: &str,
+    country: &str,
+    website: &str,
+    contact_email: &str,
+    openpgp_fingerprint: Option<&str>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        organisation: &'a str,
+        country: &'a str,
+        website: &'a str,
+        contact_email: &'a str,
+        openpgp_fingerprint: Option<&'a str>,
+    }
+    LogDraft::new(
+        at,
+        LogActor::anonymous(),
+        LogAction::ReporterApply,
+        String::new(),
+    )
+    .try_with_content(&Content {
+        organisation,
+        country,
+        website,
+        contact_email,
+        openpgp_fingerprint,
+    })
+}
+
+/// The secretariat's decision on reporter `reporter_id`; the content
+/// covers the status it leads to and the reason.
+pub fn reporter_decided(
+    at: OffsetDateTime,
+    actor: LogActor,
+    reporter_id: i64,
+    decision: crate::reporter::VettingDecision,
+    reason: Option<&str>,
+) -> Built {
+    use crate::reporter::VettingDecision;
+    #[derive(Serialize)]
+    struct Content<'a> {
+        status: &'a str,
+        reason: Option<&'a str>,
+    }
+    let action = match decision {
+        VettingDecision::Approve => LogAction::ReporterApprove,
+        VettingDecision::Reject => LogAction::ReporterReject,
+        VettingDecision::Suspend => LogAction::ReporterSuspend,
+        VettingDecision::Reinstate => LogAction::ReporterReinstate,
+    };
+    LogDraft::new(at, actor, action, format!("reporter:{reporter_id}")).try_with_content(&Content {
+        status: decision.outcome().as_str(),
+        reason,
+    })
+}

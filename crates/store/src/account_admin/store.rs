@@ -113,9 +113,57 @@ const DELETE_SECURITY_KEYS: &str = "DELETE FROM security_keys WHERE account_id =
 const ACCOUNT_EXISTS: &str = "SELECT COUNT(*) FROM accounts WHERE id = $1";
 
 impl<D: Driver> Tx<D> {
+    /// Records an invitation (an expired open one to the address closed
+    /// first); `Duplicate` when an account has the address or an open
+    /// invitation to it is live. Shared with the approval of a reporter,
+    /// which invites in its own transaction.
+    pub(crate) async fn insert_invitation(
+        &mut self,
+        new: &NewInvitation,
+    ) -> StoreResult<Invitation> {
+        let keys = self.keys.clone();
+        let sealed_email = keys.seal_str(INVITATION_EMAIL, "invitations", &"(new)", &new.email)?;
+        let invitation_index = keys.blind_index(INVITATION_EMAIL, &new.email)?;
+        let account_index = keys.blind_index(ACCOUNT_EMAIL, &new.email)?;
+        self.execute(
+            CLOSE_EXPIRED_INVITATIONS,
+            &[
+                to_db_time(new.created_at).into(),
+                invitation_index.as_str().into(),
+            ],
+        )
+        .await?;
+        let row: InvitationRow = self
+            .fetch_one(
+                INSERT_INVITATION,
+                &[
+                    (&new.token_hash).into(),
+                    sealed_email.as_str().into(),
+                    new.kind.as_str().into(),
+                    (&new.participant).into(),
+                    (&new.display_name).into(),
+                    (&new.language).into(),
+                    new.poc_id.into(),
+                    new.invited_by.into(),
+                    to_db_time(new.created_at).into(),
+                    to_db_time(new.expires_at).into(),
+                    invitation_index.as_str().into(),
+                ],
+            )
+            .await
+            .map_err(|e| e.constraint("open invitation"))?;
+        let (accounts,): (i64,) = self
+            .fetch_one(ACCOUNT_WITH_EMAIL, &[account_index.as_str().into()])
+            .await?;
+        if accounts > 0 {
+            return Err(StoreError::Duplicate("account".into()));
+        }
+        row.open(&keys)
+    }
+
     /// Queues a change's mail (a sensitive one when it carries a link) and
     /// appends the change's entry and the mail's, then commits.
-    async fn mail_log_and_commit(
+    pub(crate) async fn mail_log_and_commit(
         mut self,
         mail: ChangeMail,
         sensitive: bool,
@@ -141,47 +189,8 @@ impl<D: Driver> AccountAdminStore for SqlStore<D> {
         mail: ChangeMail,
         mut log: LogDraft,
     ) -> StoreResult<Invitation> {
-        let sealed_email =
-            self.keys
-                .seal_str(INVITATION_EMAIL, "invitations", &"(new)", &new.email)?;
-        let invitation_index = self.keys.blind_index(INVITATION_EMAIL, &new.email)?;
-        let account_index = self.keys.blind_index(ACCOUNT_EMAIL, &new.email)?;
         let mut tx = self.begin().await?;
-        tx.execute(
-            CLOSE_EXPIRED_INVITATIONS,
-            &[
-                to_db_time(new.created_at).into(),
-                invitation_index.as_str().into(),
-            ],
-        )
-        .await?;
-        let row: InvitationRow = tx
-            .fetch_one(
-                INSERT_INVITATION,
-                &[
-                    (&new.token_hash).into(),
-                    sealed_email.as_str().into(),
-                    new.kind.as_str().into(),
-                    (&new.participant).into(),
-                    (&new.display_name).into(),
-                    (&new.language).into(),
-                    new.poc_id.into(),
-                    new.invited_by.into(),
-                    to_db_time(new.created_at).into(),
-                    to_db_time(new.expires_at).into(),
-                    invitation_index.as_str().into(),
-                ],
-            )
-            .await
-            .map_err(|e| e.constraint("open invitation"))?;
-        let (accounts,): (i64,) = tx
-            .fetch_one(ACCOUNT_WITH_EMAIL, &[account_index.as_str().into()])
-            .await?;
-        if accounts > 0 {
-            tx.rollback().await?;
-            return Err(StoreError::Duplicate("account".into()));
-        }
-        let invitation = row.open(&self.keys)?;
+        let invitation = tx.insert_invitation(&new).await?;
         log.object = format!("invitation:{}", invitation.id);
         tx.mail_log_and_commit(mail, true, log).await?;
         Ok(invitation)

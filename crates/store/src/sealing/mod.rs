@@ -63,6 +63,8 @@ pub(crate) const POC_HISTORY_DETAILS: &str = "poc_history.details";
 pub(crate) const MAIL_RECIPIENT: &str = "outbox.recipient";
 pub(crate) const MAIL_SUBJECT: &str = "outbox.subject";
 pub(crate) const MAIL_BODY: &str = "outbox.body";
+pub(crate) const REPORTER_EMAIL: &str = "reporters.contact_email";
+pub(crate) const REPORTER_OPENPGP_KEY: &str = "reporters.openpgp_key";
 
 const fn text(
     table: &'static str,
@@ -147,6 +149,14 @@ pub(crate) const SEALED_COLUMNS: &[SealedColumn] = &[
         NO_KEY2,
         "note",
         "ping_challenges.note",
+    ),
+    text("reporters", "id", NO_KEY2, "contact_email", REPORTER_EMAIL),
+    text(
+        "reporters",
+        "id",
+        NO_KEY2,
+        "openpgp_key",
+        REPORTER_OPENPGP_KEY,
     ),
     SealedColumn {
         table: "communication_attachments",

@@ -545,6 +545,7 @@ mod outbox;
 mod participants;
 mod ping_tests;
 mod pocs;
+mod reporters;
 mod sealing;
 mod security_keys;
 mod sessions;

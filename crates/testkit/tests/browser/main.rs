@@ -27,6 +27,7 @@ mod escalation;
 mod forms;
 mod layout;
 mod ping_tests;
+mod reporters;
 mod roles;
 
 use anyhow::{anyhow, bail, ensure, Context, Result};

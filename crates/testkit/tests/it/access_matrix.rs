@@ -216,6 +216,16 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/ping-tests/challenges/{id}/answer",
         AnswerPingTests,
     ),
+    // Reporters: the public form, the secretariat's vetting pages and API.
+    ("GET", "/reporters/apply", ApplyAsReporter),
+    ("POST", "/reporters/apply", ApplyAsReporter),
+    ("GET", "/reporters/apply/thanks", ApplyAsReporter),
+    ("GET", "/reporters", ReviewReporters),
+    ("GET", "/reporters/{id}", ReviewReporters),
+    ("POST", "/reporters/{id}/decide", VetReporters),
+    ("GET", "/api/v1/reporters", ReviewReporters),
+    ("GET", "/api/v1/reporters/{id}", ReviewReporters),
+    ("POST", "/api/v1/reporters/{id}/decision", VetReporters),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own

@@ -83,6 +83,26 @@ async fn cast(server: &TestServer) -> Cast {
     let technical = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
     let auditor = server.account(AccountKind::Auditor, None).await;
     let reporter = server.account(AccountKind::Reporter, None).await;
+    // An application waiting for the secretariat's vetting.
+    let applied = server
+        .client()
+        .post_form(
+            "/reporters/apply",
+            &[
+                ("organisation", "Northwind Security Research"),
+                ("country", "DEU"),
+                ("website", "https://northwind.example.org/"),
+                ("contact_name", "Jana Weber"),
+                ("contact_email", "jana@northwind.example.org"),
+                ("language", "en"),
+                (
+                    "why",
+                    "We find vulnerabilities in industrial control systems.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(applied.status(), 303);
     let (n, s) = (&nominator, &secretariat);
     let d = poc(
         server,
@@ -215,7 +235,9 @@ fn is_page(path: &str, action: Action) -> bool {
         // (the secretariat may open the route but is never a reader).
         || path.contains("/attachments/")
         // A ping test's confirmation page: opened from a mailed link only.
-        || path.starts_with("/ping/");
+        || path.starts_with("/ping/")
+        // The thank-you page of a reporter's application: reached by sending the form.
+        || path == "/reporters/apply/thanks";
     !machine && (action != Action::SignIn || path == "/login")
 }
 

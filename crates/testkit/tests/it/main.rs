@@ -35,6 +35,7 @@ mod ping_tests_mail;
 mod ping_tests_pages;
 mod ping_tests_results;
 mod pocs;
+mod reporters;
 mod security_keys;
 mod sign_in;
 mod tlp_ways_out;

@@ -171,6 +171,7 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         "log_key" => numbered("values-object-log-key", id),
         "ping_test" => numbered("values-object-ping-test", id),
         "ping_challenge" => numbered("values-object-ping-challenge", id),
+        "reporter" => numbered("reporters-object", id),
         _ => Segment {
             text: e.object.clone(),
             name: true,

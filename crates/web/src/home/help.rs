@@ -113,6 +113,7 @@ impl Topic {
                     "help-task-communications-metadata",
                     "help-task-communications-metadata-text",
                 ),
+                ("reporters", "reporters-help-vet", "reporters-help-vet-text"),
             ],
             Topic::Nominator => &[
                 ("nominate", "help-task-nominate", "help-task-nominate-text"),
@@ -172,6 +173,12 @@ impl Topic {
             Topic::Reporter => &[
                 ("public", "help-task-public", "help-task-public-text"),
                 ("notify", "help-task-notify", "help-task-notify-text"),
+                ("apply", "reporters-help-apply", "reporters-help-apply-text"),
+                (
+                    "status",
+                    "reporters-help-status",
+                    "reporters-help-status-text",
+                ),
             ],
             Topic::Account => &[
                 ("sign-in", "help-task-sign-in", "help-task-sign-in-text"),

@@ -226,6 +226,12 @@ pub struct AuditorHome {
 pub struct ReporterHome {
     pub page: PageCtx,
     pub help: &'static str,
+    /// Its organisation and status (`reporters/`), when vetted through the form.
+    pub organisation: String,
+    pub status: String,
+    pub status_key: &'static str,
+    /// Why it was suspended, when it is.
+    pub reason: String,
 }
 
 async fn state_name(state: &AppState, page: &PageCtx, code: &str) -> Result<String, AppError> {
@@ -245,8 +251,43 @@ pub async fn home(state: &AppState, page: PageCtx, me: &SignedIn) -> Result<Resp
         AccountKind::Nominator => nominator(state, page, me, help).await,
         AccountKind::DiplomaticPoc | AccountKind::TechnicalPoc => poc(state, page, me, help).await,
         AccountKind::Auditor => auditor(state, page, me, help).await,
-        AccountKind::Reporter => Ok(render(StatusCode::OK, &ReporterHome { page, help })),
+        AccountKind::Reporter => reporter(state, page, me, help).await,
     }
+}
+
+/// A reporter's home: its organisation and where it stands; a suspended
+/// reporter still signs in and is told why nothing it sends goes out.
+async fn reporter(
+    state: &AppState,
+    page: PageCtx,
+    me: &SignedIn,
+    help: &'static str,
+) -> Result<Response, AppError> {
+    let profile = state.store.reporter_of_account(me.account.id).await?;
+    let (organisation, status, status_key, reason) = match profile {
+        Some(r) => (
+            r.organisation,
+            page.t(r.status.label_message()),
+            r.status.as_str(),
+            if r.status == pocdir_domain::reporter::ReporterStatus::Suspended {
+                r.status_reason.unwrap_or_default()
+            } else {
+                String::new()
+            },
+        ),
+        None => (String::new(), String::new(), "", String::new()),
+    };
+    Ok(render(
+        StatusCode::OK,
+        &ReporterHome {
+            page,
+            help,
+            organisation,
+            status,
+            status_key,
+            reason,
+        },
+    ))
 }
 
 async fn secretariat(
