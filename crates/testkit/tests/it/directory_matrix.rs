@@ -119,6 +119,13 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/api/v1/ping-tests/{id}/cancel",
     "/api/v1/ping-tests/{id}/publish",
     "/api/v1/ping-tests/challenges/{id}/answer",
+    // A reporter's application: `{id}` names no State; only the
+    // secretariat reads and decides them, whatever the State (the access
+    // matrix of every route × every kind, `access_matrix.rs`).
+    "/reporters/{id}",
+    "/reporters/{id}/decide",
+    "/api/v1/reporters/{id}",
+    "/api/v1/reporters/{id}/decision",
 ];
 
 #[tokio::test]
