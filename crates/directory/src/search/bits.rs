@@ -34,7 +34,6 @@ impl Bits {
         self.0.get(w).is_some_and(|word| word & bit != 0)
     }
 
-    #[cfg(test)]
     pub(crate) fn count(&self) -> usize {
         self.0.iter().map(|w| w.count_ones() as usize).sum()
     }

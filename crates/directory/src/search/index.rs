@@ -590,15 +590,36 @@ impl Directory {
             narrow(&mut found, hits);
         }
         let found = found.unwrap_or_else(|| self.live.clone());
-        let mut positions: Vec<u32> = found
-            .iter()
-            .filter_map(|s| self.position.get(s as usize).copied())
-            .collect();
-        let total = positions.len();
+        let total = found.count();
         let end = skip.saturating_add(limit).min(total);
         if skip >= end {
             return (total, shown);
         }
+        // Many matches: walking the directory's order finds the page's
+        // entries after about end × (entries / matches) steps, fewer than
+        // collecting and ordering every match.
+        if end.saturating_mul(self.order.len()) / total.max(1) < total {
+            let mut taken = 0;
+            for &s in &self.order {
+                if !found.get(s) {
+                    continue;
+                }
+                if taken >= skip {
+                    if let Some(slot) = self.slot(s) {
+                        shown.push((Arc::clone(&slot.entry), awake(slot.schedule)));
+                    }
+                }
+                taken += 1;
+                if taken >= end {
+                    break;
+                }
+            }
+            return (total, shown);
+        }
+        let mut positions: Vec<u32> = found
+            .iter()
+            .filter_map(|s| self.position.get(s as usize).copied())
+            .collect();
         if end < positions.len() {
             positions.select_nth_unstable(end - 1);
             positions.truncate(end);
