@@ -15,7 +15,8 @@ mod rows;
 mod store;
 
 pub(crate) use store::{
-    entry_params, insert_entries_sql, ENTRIES, INSERT_ENTRIES_UNNEST, ROWS_PER_INSERT,
+    counted_on, entry_params, insert_entries_sql, missing_counter, numbered, BUMP_COUNTER, ENTRIES,
+    INSERT_ENTRIES_UNNEST, ROWS_PER_INSERT,
 };
 
 /// A log entry as stored, with the leaf hash computed when it was appended.
