@@ -15,8 +15,7 @@ mod rows;
 mod store;
 
 pub(crate) use store::{
-    counted_on, entry_params, insert_entries_sql, missing_counter, numbered, BUMP_COUNTER, ENTRIES,
-    INSERT_ENTRIES_UNNEST, ROWS_PER_INSERT,
+    entry_params, insert_entries_sql, ENTRIES, INSERT_ENTRIES_UNNEST, ROWS_PER_INSERT,
 };
 
 /// A log entry as stored, with the leaf hash computed when it was appended.

@@ -7,7 +7,7 @@ use super::rows::{
     TreeHeadRow,
 };
 use super::{LogFilter, LogKey, LogStore, StoredLogEntry};
-use crate::sql::{BatchLog, Driver, NewLogRow, Param, SqlStore, Tx};
+use crate::sql::{Driver, NewLogRow, Param, SqlStore, Tx};
 use crate::{convert_all, StoreError, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::log::entry::{LogDraft, LogEntry};
@@ -16,7 +16,7 @@ use pocdir_domain::log::merkle::Hash;
 use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
 
 /// Hands out `$1` numbers: the counter's new value comes back.
-pub(crate) const BUMP_COUNTER: &str =
+const BUMP_COUNTER: &str =
     "UPDATE log_state SET next_index = next_index + $1 WHERE id = 1 RETURNING next_index";
 const SIZE: &str = "SELECT next_index FROM log_state WHERE id = 1";
 /// Entries per multi-row insert on SQLite: 10 parameters each, well under
@@ -100,38 +100,7 @@ pub(crate) fn entry_params(row: &NewLogRow) -> [Param<'_>; 10] {
     ]
 }
 
-/// The counter's new value after `count` more entries, when the batch has
-/// appended already (`None`: the counter row must be bumped first).
-pub(crate) fn counted_on(log: &BatchLog, count: usize) -> StoreResult<Option<i64>> {
-    let count = entry_count(count)?;
-    log.next
-        .map(|next| {
-            next.checked_add(count)
-                .ok_or_else(|| StoreError::Corrupt(format!("log counter {next} overflows")))
-        })
-        .transpose()
-}
-
-/// `drafts` numbered up to `next` (the counter's new value): their indexes
-/// and the rows to insert.
-pub(crate) fn numbered(next: i64, drafts: &[LogDraft]) -> StoreResult<(Vec<u64>, Vec<NewLogRow>)> {
-    let indexes = appended_indexes(next, drafts.len())?;
-    let rows = drafts
-        .iter()
-        .zip(&indexes)
-        .map(|(draft, &index)| {
-            let entry = draft.clone().at_index(index);
-            Ok(NewLogRow {
-                idx: db_index(index)?,
-                leaf_hash: entry.leaf_hash(),
-                entry,
-            })
-        })
-        .collect::<StoreResult<Vec<_>>>()?;
-    Ok((indexes, rows))
-}
-
-pub(crate) fn missing_counter() -> StoreError {
+fn missing_counter() -> StoreError {
     StoreError::Corrupt("the log_state row is missing".into())
 }
 
@@ -146,12 +115,14 @@ impl<D: Driver> Tx<D> {
         if drafts.is_empty() {
             return Ok(Vec::new());
         }
+        let count = entry_count(drafts.len())?;
         // The batch's first append bumps the counter row (and holds it);
         // the batch's later ones count on from there (`sql/writer.rs`).
-        let next = match counted_on(self.batch_log(), drafts.len())? {
-            Some(next) => next,
+        let next = match self.batch_log().next {
+            Some(next) => next
+                .checked_add(count)
+                .ok_or_else(|| StoreError::Corrupt(format!("log counter {next} overflows")))?,
             None => {
-                let count = entry_count(drafts.len())?;
                 let bumped: Option<(i64,)> =
                     self.fetch_optional(BUMP_COUNTER, &[count.into()]).await?;
                 let (bumped,) = bumped.ok_or_else(missing_counter)?;
@@ -160,7 +131,19 @@ impl<D: Driver> Tx<D> {
             }
         };
         self.batch_log().next = Some(next);
-        let (indexes, rows) = numbered(next, drafts)?;
+        let indexes = appended_indexes(next, drafts.len())?;
+        let rows = drafts
+            .iter()
+            .zip(&indexes)
+            .map(|(draft, &index)| {
+                let entry = draft.clone().at_index(index);
+                Ok(NewLogRow {
+                    idx: db_index(index)?,
+                    leaf_hash: entry.leaf_hash(),
+                    entry,
+                })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
         self.defer_log_rows(rows);
         Ok(indexes)
     }
@@ -243,10 +226,10 @@ impl<D: Driver> LogStore for SqlStore<D> {
         if drafts.is_empty() {
             return Ok(Vec::new());
         }
-        // Entries alone need no statement of their own: the writer numbers
-        // them and adds them to its batch without handing over the connection.
-        let (indexes, entries) = self.writer.append(drafts.to_vec()).await?;
-        self.observers.tell(&entries);
+        // The counter bump is the transaction's first statement: a write.
+        let mut tx = self.begin().await?;
+        let indexes = tx.append(drafts).await?;
+        tx.commit().await?;
         Ok(indexes)
     }
 

@@ -18,7 +18,7 @@ use std::sync::{Arc, RwLock, Weak};
 mod writer;
 
 use writer::Lease;
-pub(crate) use writer::{BatchLog, Writer};
+pub(crate) use writer::Writer;
 
 /// A value bound to a placeholder: the few types the store binds.
 #[derive(Debug, Clone, Copy)]
@@ -371,7 +371,7 @@ impl Observers {
 
     /// Called after a commit, before the caller learns of it: an observer's
     /// cache is up to date by the time the change is answered.
-    pub(crate) fn tell(&self, entries: &[LogEntry]) {
+    fn tell(&self, entries: &[LogEntry]) {
         if entries.is_empty() {
             return;
         }

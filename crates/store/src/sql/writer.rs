@@ -22,9 +22,7 @@
 //! second lease gives up after [`LEASE_WAIT`].
 
 use super::{Driver, NewLogRow};
-use crate::log::{counted_on, missing_counter, numbered, BUMP_COUNTER};
 use crate::{StoreError, StoreResult};
-use pocdir_domain::log::entry::{LogDraft, LogEntry};
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
@@ -48,52 +46,6 @@ const MAX_BATCH: usize = 64;
 pub(crate) const LEASE_WAIT: Duration = Duration::from_secs(60);
 
 type Grant<D> = oneshot::Sender<StoreResult<Lease<D>>>;
-
-/// What a change asks of the writer.
-enum Request<D: Driver> {
-    /// The connection, to run its statements.
-    Lease(Grant<D>),
-    /// Log entries alone (a recorded read): the writer numbers them and
-    /// adds them to the batch itself, with no hand-over of the connection.
-    Append {
-        drafts: Vec<LogDraft>,
-        appended: oneshot::Sender<StoreResult<Appended>>,
-    },
-}
-
-/// Entries appended and durable: their indexes, and the entries for the
-/// store's commit observers.
-pub(crate) type Appended = (Vec<u64>, Vec<LogEntry>);
-
-/// Told once the batch is durable (or not).
-enum Waiter {
-    Change(Durable),
-    Append(oneshot::Sender<StoreResult<Appended>>, Appended),
-}
-
-impl Waiter {
-    fn tell(self, outcome: &Result<(), String>) {
-        match self {
-            Waiter::Change(durable) => {
-                let _ = durable.send(outcome.clone());
-            }
-            Waiter::Append(appended, done) => {
-                let _ = appended.send(match outcome {
-                    Ok(()) => Ok(done),
-                    Err(message) => Err(not_saved(message)),
-                });
-            }
-        }
-    }
-}
-
-fn not_saved(message: &str) -> StoreError {
-    StoreError::Unavailable(format!("the change was not saved: {message}"))
-}
-
-/// Entries per batch at most from [`Request::Append`]s, which open no
-/// savepoint: a bound on the batch's size all the same.
-const MAX_BATCH_ENTRIES: usize = 4096;
 /// The batch's outcome, told to each change that committed: the error is
 /// a message because every change of the batch receives it.
 type Durable = oneshot::Sender<Result<(), String>>;
@@ -131,7 +83,7 @@ enum Returned<D: Driver> {
 /// The handle to a store's writer; cheap to clone. The writer stops when
 /// the last handle is dropped.
 pub(crate) struct Writer<D: Driver> {
-    requests: mpsc::UnboundedSender<Request<D>>,
+    requests: mpsc::UnboundedSender<Grant<D>>,
 }
 
 impl<D: Driver> Clone for Writer<D> {
@@ -164,33 +116,12 @@ impl<D: Driver> Writer<D> {
     /// savepoint of the current batch.
     pub(crate) async fn lease(&self) -> StoreResult<Lease<D>> {
         let (grant, granted) = oneshot::channel();
-        self.requests
-            .send(Request::Lease(grant))
-            .map_err(|_| writer_gone())?;
+        self.requests.send(grant).map_err(|_| writer_gone())?;
         match tokio::time::timeout(LEASE_WAIT, granted).await {
             Ok(Ok(lease)) => lease,
             Ok(Err(_)) => Err(writer_gone()),
             Err(_) => Err(StoreError::Unavailable(format!(
                 "no turn to write within {} s: the store is busy",
-                LEASE_WAIT.as_secs()
-            ))),
-        }
-    }
-}
-
-impl<D: Driver> Writer<D> {
-    /// Appends log entries as a change of their own; returns once they are
-    /// durable, with their indexes.
-    pub(crate) async fn append(&self, drafts: Vec<LogDraft>) -> StoreResult<Appended> {
-        let (appended, done) = oneshot::channel();
-        self.requests
-            .send(Request::Append { drafts, appended })
-            .map_err(|_| writer_gone())?;
-        match tokio::time::timeout(LEASE_WAIT, done).await {
-            Ok(Ok(outcome)) => outcome,
-            Ok(Err(_)) => Err(writer_gone()),
-            Err(_) => Err(StoreError::Unavailable(format!(
-                "not saved within {} s: the store is busy",
                 LEASE_WAIT.as_secs()
             ))),
         }
@@ -247,7 +178,9 @@ impl<D: Driver> Lease<D> {
         .map_err(|_| writer_gone())?;
         match done.await {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(message)) => Err(not_saved(&message)),
+            Ok(Err(message)) => Err(StoreError::Unavailable(format!(
+                "the change was not saved: {message}"
+            ))),
             Err(_) => Err(writer_gone()),
         }
     }
@@ -273,29 +206,15 @@ impl<D: Driver> Drop for Lease<D> {
     }
 }
 
-async fn run<D: Driver>(db: D, mut requests: mpsc::UnboundedReceiver<Request<D>>) {
+async fn run<D: Driver>(db: D, mut requests: mpsc::UnboundedReceiver<Grant<D>>) {
     while let Some(first) = requests.recv().await {
-        match &first {
-            Request::Lease(grant) if grant.is_closed() => continue,
-            Request::Append { drafts, .. } if drafts.is_empty() => {
-                if let Request::Append { appended, .. } = first {
-                    let _ = appended.send(Ok((Vec::new(), Vec::new())));
-                }
-                continue;
-            }
-            _ => {}
+        if first.is_closed() {
+            continue;
         }
         let tx = match db.begin_write().await {
             Ok(tx) => tx,
             Err(error) => {
-                match first {
-                    Request::Lease(grant) => {
-                        let _ = grant.send(Err(error));
-                    }
-                    Request::Append { appended, .. } => {
-                        let _ = appended.send(Err(error));
-                    }
-                }
+                let _ = first.send(Err(error));
                 continue;
             }
         };
@@ -306,54 +225,36 @@ async fn run<D: Driver>(db: D, mut requests: mpsc::UnboundedReceiver<Request<D>>
 /// Serves `first` and whoever asks while the batch runs, then commits.
 async fn batch<D: Driver>(
     tx: D::Tx,
-    first: Request<D>,
-    requests: &mut mpsc::UnboundedReceiver<Request<D>>,
+    first: Grant<D>,
+    requests: &mut mpsc::UnboundedReceiver<Grant<D>>,
 ) {
     let mut tx = Some(tx);
     let mut log = BatchLog::default();
     let mut rows: Vec<NewLogRow> = Vec::new();
-    let mut waiters: Vec<Waiter> = Vec::new();
+    let mut durable: Vec<Durable> = Vec::new();
     let mut failure: Option<String> = None;
     // Whether a kept change's savepoint is still open.
     let mut open = false;
     let mut served = 0usize;
     let mut next = Some(first);
-    while let Some(request) = next.take() {
-        match request {
-            Request::Lease(grant) if grant.is_closed() => {}
-            Request::Lease(grant) => {
-                match serve(&mut tx, &mut log, &mut rows, &mut open, grant).await {
-                    Ok(Some(kept)) => waiters.push(Waiter::Change(kept)),
-                    Ok(None) => {}
-                    Err(message) => {
-                        failure = Some(message);
-                        break;
-                    }
-                }
-                served += 1;
-            }
-            Request::Append { drafts, appended } => {
-                match add_entries::<D>(&mut tx, &mut log, &mut rows, &drafts).await {
-                    Ok(done) => waiters.push(Waiter::Append(appended, done)),
-                    // Refused before anything was written: the batch goes on.
-                    Err((error, false)) => {
-                        let _ = appended.send(Err(error));
-                    }
-                    Err((error, true)) => {
-                        let message = error.to_string();
-                        let _ = appended.send(Err(error));
-                        failure = Some(message);
-                        break;
-                    }
+    while let Some(grant) = next.take() {
+        if !grant.is_closed() {
+            match serve(&mut tx, &mut log, &mut rows, &mut open, grant).await {
+                Ok(Some(kept)) => durable.push(kept),
+                Ok(None) => {}
+                Err(message) => {
+                    failure = Some(message);
+                    break;
                 }
             }
+            served += 1;
         }
-        if served < MAX_BATCH && rows.len() < MAX_BATCH_ENTRIES {
+        if served < MAX_BATCH {
             next = requests.try_recv().ok();
         }
     }
     let outcome = match (failure, tx) {
-        (None, Some(tx)) if waiters.is_empty() => D::rollback(tx).await.map_err(|e| e.to_string()),
+        (None, Some(tx)) if durable.is_empty() => D::rollback(tx).await.map_err(|e| e.to_string()),
         (None, Some(tx)) => commit::<D>(tx, log, &rows).await.map_err(|e| e.to_string()),
         (Some(message), tx) => {
             if let Some(tx) = tx {
@@ -364,44 +265,11 @@ async fn batch<D: Driver>(
         (None, None) => Err("the batch lost its connection".to_string()),
     };
     if let Err(message) = &outcome {
-        tracing::warn!(changes = waiters.len(), error = %message, "a batch of changes failed to commit");
+        tracing::warn!(changes = durable.len(), error = %message, "a batch of changes failed to commit");
     }
-    for waiter in waiters {
-        waiter.tell(&outcome);
+    for waiter in durable {
+        let _ = waiter.send(outcome.clone());
     }
-}
-
-/// Numbers `drafts` after the batch's entries and adds them to the batch;
-/// the error says whether the batch's transaction is spoilt (a failed
-/// statement) or only this append was refused.
-async fn add_entries<D: Driver>(
-    tx: &mut Option<D::Tx>,
-    log: &mut BatchLog,
-    rows: &mut Vec<NewLogRow>,
-    drafts: &[LogDraft],
-) -> Result<Appended, (StoreError, bool)> {
-    let next = match counted_on(log, drafts.len()).map_err(|e| (e, false))? {
-        Some(next) => next,
-        None => {
-            let Some(conn) = tx.as_mut() else {
-                return Err((writer_gone(), true));
-            };
-            // The batch's first entries bump the counter row, which stays
-            // held until the batch commits.
-            let count = i64::try_from(drafts.len()).unwrap_or(i64::MAX);
-            let bumped: Option<(i64,)> = D::fetch_optional(conn, BUMP_COUNTER, &[count.into()])
-                .await
-                .map_err(|e| (e, true))?;
-            let (bumped,) = bumped.ok_or_else(|| (missing_counter(), true))?;
-            log.stored = Some(bumped);
-            bumped
-        }
-    };
-    let (indexes, added) = numbered(next, drafts).map_err(|e| (e, true))?;
-    log.next = Some(next);
-    let entries = added.iter().map(|row| row.entry.clone()).collect();
-    rows.extend(added);
-    Ok((indexes, entries))
 }
 
 /// Inserts the batch's log entries, writes the log's counter where the
