@@ -7,6 +7,7 @@ use pocdir_domain::throttle::ThrottlePolicy;
 use pocdir_log::LogService;
 use pocdir_store::Store;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// Settings of the web layer (a part of the server's configuration).
@@ -126,5 +127,21 @@ pub struct ServerParts {
     /// database round trip (`http/credential_cache.rs`).
     pub credentials: Arc<crate::http::credential_cache::CredentialCache>,
     /// Set when the server stops: `/healthz/ready` then says 503.
-    pub draining: crate::home::health::Draining,
+    pub draining: Draining,
+}
+
+/// Set when the server was asked to stop: from then on `/healthz/ready`
+/// says 503 so that a load balancer sends new requests elsewhere, while the
+/// requests in flight finish.
+#[derive(Debug, Clone, Default)]
+pub struct Draining(Arc<AtomicBool>);
+
+impl Draining {
+    pub fn start(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_draining(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
 }

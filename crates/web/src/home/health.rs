@@ -9,24 +9,6 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-
-/// Set when the server was asked to stop: from then on `/healthz/ready`
-/// says 503 so that a load balancer sends new requests elsewhere, while the
-/// requests in flight finish.
-#[derive(Debug, Clone, Default)]
-pub struct Draining(Arc<AtomicBool>);
-
-impl Draining {
-    pub fn start(&self) {
-        self.0.store(true, Ordering::SeqCst);
-    }
-
-    pub fn is_draining(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
-    }
-}
 
 fn status(code: StatusCode, status: &str) -> Response {
     (code, axum::Json(serde_json::json!({ "status": status }))).into_response()
