@@ -10,7 +10,7 @@ use crate::http::error::AppError;
 use crate::http::extract::{FormData, PathParams};
 use crate::http::page::{render, safe_next, see_other_done, PageCtx};
 use crate::http::security::ClientAddress;
-use crate::sign_in::pages::{locked_response, record_failure, throttle};
+use crate::sign_in::pages::{locked_response, record_failure, throttle, Attempts};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -65,40 +65,10 @@ pub struct ForgotForm {
 }
 
 /// Reset requests are counted apart from sign-in failures, by the same rule.
-async fn request_throttle(
-    state: &AppState,
-    email: &str,
-    address: &str,
-    now: OffsetDateTime,
-) -> Result<ThrottleDecision, AppError> {
-    let since = state.config.throttle.window_start(now);
-    let by_account = state
-        .store
-        .login_failures_since(&format!("reset-account:{email}"), since)
-        .await?;
-    let by_address = state
-        .store
-        .login_failures_since(&format!("reset-address:{address}"), since)
-        .await?;
-    Ok(state.config.throttle.decide(by_account, by_address))
-}
-
-async fn count_request(
-    state: &AppState,
-    email: &str,
-    address: &str,
-    now: OffsetDateTime,
-) -> Result<(), AppError> {
-    state
-        .store
-        .record_login_failure(&format!("reset-account:{email}"), now)
-        .await?;
-    state
-        .store
-        .record_login_failure(&format!("reset-address:{address}"), now)
-        .await?;
-    Ok(())
-}
+const RESET_REQUESTS: Attempts = Attempts {
+    per_email: "reset-account",
+    per_address: "reset-address",
+};
 
 pub async fn forgot_submit(
     State(state): State<AppState>,
@@ -110,12 +80,12 @@ pub async fn forgot_submit(
     let email = Email::parse(&form.email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_else(|_| form.email.trim().to_lowercase());
-    let decision = request_throttle(&state, &email, &address, now).await?;
+    let decision = RESET_REQUESTS.decide(&state, &email, &address, now).await?;
     if decision != ThrottleDecision::Allow {
         tracing::warn!(%address, "password reset refused: too many requests");
         return Ok(locked_response(decision, now));
     }
-    count_request(&state, &email, &address, now).await?;
+    RESET_REQUESTS.count(&state, &email, &address, now).await?;
     match state.store.account_by_email(&email).await? {
         Some(account) if !account.disabled => send_reset(&state, &account, &address).await?,
         _ => tracing::info!(%address, "password reset asked for no usable account"),

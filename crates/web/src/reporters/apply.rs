@@ -9,7 +9,7 @@ use crate::http::extract::FormData;
 use crate::http::form_errors::FormErrors;
 use crate::http::page::{render, see_other, PageCtx};
 use crate::http::security::ClientAddress;
-use crate::sign_in::pages::locked_response;
+use crate::sign_in::pages::{locked_response, Attempts};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -25,7 +25,6 @@ use pocdir_domain::throttle::ThrottleDecision;
 use pocdir_i18n::Lang;
 use pocdir_store::NewApplication;
 use std::collections::BTreeSet;
-use time::OffsetDateTime;
 
 /// A choice in a `<select>`.
 pub struct Choice {
@@ -151,40 +150,10 @@ pub async fn form(State(state): State<AppState>, page: PageCtx) -> Result<Respon
 }
 
 /// Applications are counted apart from sign-in failures, by the same rule.
-async fn throttle(
-    state: &AppState,
-    email: &str,
-    address: &str,
-    now: OffsetDateTime,
-) -> Result<ThrottleDecision, AppError> {
-    let since = state.config.throttle.window_start(now);
-    let by_email = state
-        .store
-        .login_failures_since(&format!("reporter-apply-email:{email}"), since)
-        .await?;
-    let by_address = state
-        .store
-        .login_failures_since(&format!("reporter-apply-address:{address}"), since)
-        .await?;
-    Ok(state.config.throttle.decide(by_email, by_address))
-}
-
-async fn count(
-    state: &AppState,
-    email: &str,
-    address: &str,
-    now: OffsetDateTime,
-) -> Result<(), AppError> {
-    state
-        .store
-        .record_login_failure(&format!("reporter-apply-email:{email}"), now)
-        .await?;
-    state
-        .store
-        .record_login_failure(&format!("reporter-apply-address:{address}"), now)
-        .await?;
-    Ok(())
-}
+const APPLICATIONS: Attempts = Attempts {
+    per_email: "reporter-apply-email",
+    per_address: "reporter-apply-address",
+};
 
 pub async fn submit(
     State(state): State<AppState>,
@@ -196,13 +165,13 @@ pub async fn submit(
     let email = Email::parse(&form.contact_email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_else(|_| form.contact_email.trim().to_lowercase());
-    let decision = throttle(&state, &email, &address, now).await?;
+    let decision = APPLICATIONS.decide(&state, &email, &address, now).await?;
     if decision != ThrottleDecision::Allow {
         tracing::warn!(%address, "reporter application refused: too many");
         return Ok(locked_response(decision, now));
     }
     // Every submission counts, good or bad: the form is open to anyone.
-    count(&state, &email, &address, now).await?;
+    APPLICATIONS.count(&state, &email, &address, now).await?;
     let (_, known) = countries(&state, &page, "").await?;
     let application = match form.validate(now, &|code| known.contains(code)) {
         Ok(a) => a,

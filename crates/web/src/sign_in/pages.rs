@@ -97,11 +97,7 @@ pub struct LoginQuery {
 }
 
 fn account_key(email: &str) -> String {
-    format!("account:{email}")
-}
-
-fn address_key(address: &str) -> String {
-    format!("address:{address}")
+    format!("{}:{email}", SIGN_IN.per_email)
 }
 
 pub async fn login_form(
@@ -138,22 +134,65 @@ pub struct LoginForm {
     pub next: Option<String>,
 }
 
+/// Attempts counted against abuse per e-mail address and per client
+/// address, under the sign-in rule (`ThrottlePolicy`): failed sign-ins,
+/// reset requests and applications, each kind under its own names.
+pub(crate) struct Attempts {
+    pub(crate) per_email: &'static str,
+    pub(crate) per_address: &'static str,
+}
+
+/// Failed sign-ins: passwords, second factors, security keys.
+const SIGN_IN: Attempts = Attempts {
+    per_email: "account",
+    per_address: "address",
+};
+
+impl Attempts {
+    fn keys(&self, email: &str, address: &str) -> [String; 2] {
+        [
+            format!("{}:{email}", self.per_email),
+            format!("{}:{address}", self.per_address),
+        ]
+    }
+
+    /// Whether one more attempt from `email` and `address` may be made now.
+    pub(crate) async fn decide(
+        &self,
+        state: &AppState,
+        email: &str,
+        address: &str,
+        now: OffsetDateTime,
+    ) -> Result<ThrottleDecision, AppError> {
+        let since = state.config.throttle.window_start(now);
+        let [by_email, by_address] = self.keys(email, address);
+        let by_email = state.store.login_failures_since(&by_email, since).await?;
+        let by_address = state.store.login_failures_since(&by_address, since).await?;
+        Ok(state.config.throttle.decide(by_email, by_address))
+    }
+
+    /// Counts one attempt from `email` and `address`.
+    pub(crate) async fn count(
+        &self,
+        state: &AppState,
+        email: &str,
+        address: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        for key in self.keys(email, address) {
+            state.store.record_login_failure(&key, now).await?;
+        }
+        Ok(())
+    }
+}
+
 pub(crate) async fn throttle(
     state: &AppState,
     email: &str,
     address: &str,
     now: OffsetDateTime,
 ) -> Result<ThrottleDecision, AppError> {
-    let since = state.config.throttle.window_start(now);
-    let by_account = state
-        .store
-        .login_failures_since(&account_key(email), since)
-        .await?;
-    let by_address = state
-        .store
-        .login_failures_since(&address_key(address), since)
-        .await?;
-    Ok(state.config.throttle.decide(by_account, by_address))
+    SIGN_IN.decide(state, email, address, now).await
 }
 
 pub(crate) async fn record_failure(
@@ -162,15 +201,7 @@ pub(crate) async fn record_failure(
     address: &str,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    state
-        .store
-        .record_login_failure(&account_key(email), now)
-        .await?;
-    state
-        .store
-        .record_login_failure(&address_key(address), now)
-        .await?;
-    Ok(())
+    SIGN_IN.count(state, email, address, now).await
 }
 
 pub(crate) fn locked_response(decision: ThrottleDecision, now: OffsetDateTime) -> Response {
