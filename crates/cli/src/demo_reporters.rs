@@ -80,7 +80,7 @@ async fn apply(
         .await?)
 }
 
-/// Seeds both as of the days before `now`; `accounts` are the demo's (its
+/// Seeds both in the minutes before `now`; `accounts` are the demo's (its
 /// reporter and secretariat).
 pub async fn seed(store: &dyn Store, accounts: &[Account], now: OffsetDateTime) -> Result<()> {
     let reporter = accounts
@@ -100,10 +100,12 @@ pub async fn seed(store: &dyn Store, accounts: &[Account], now: OffsetDateTime) 
         .collect();
     let [vetted, pending] = applications(reporter);
 
-    let r = apply(store, now - Duration::days(10), &vetted, &known).await?;
-    // The secretariat approved it a day later; its account is the demo's
+    // After the rest of the demo (its communications end 20 minutes before
+    // `now`): the log's times never go back.
+    let r = apply(store, now - Duration::minutes(15), &vetted, &known).await?;
+    // The secretariat approved it soon after; its account is the demo's
     // ready-made reporter login rather than an invitation.
-    let at = now - Duration::days(9);
+    let at = now - Duration::minutes(10);
     let (_, reason) = transition(r.status, VettingDecision::Approve, "")?;
     let reason = reason.map(|r| r.as_str().to_string());
     let log = events::reporter_decided(
@@ -128,6 +130,6 @@ pub async fn seed(store: &dyn Store, accounts: &[Account], now: OffsetDateTime) 
         .await?;
     store.link_reporter_account(r.id, reporter.id).await?;
 
-    apply(store, now - Duration::hours(5), &pending, &known).await?;
+    apply(store, now - Duration::minutes(5), &pending, &known).await?;
     Ok(())
 }
