@@ -66,8 +66,8 @@ pub struct ForgotForm {
 
 /// Reset requests are counted apart from sign-in failures, by the same rule.
 const RESET_REQUESTS: Attempts = Attempts {
-    per_email: "reset-account",
-    per_address: "reset-address",
+    per_email: "reset-account:",
+    per_address: "reset-address:",
 };
 
 pub async fn forgot_submit(

@@ -151,8 +151,8 @@ pub async fn form(State(state): State<AppState>, page: PageCtx) -> Result<Respon
 
 /// Applications are counted apart from sign-in failures, by the same rule.
 const APPLICATIONS: Attempts = Attempts {
-    per_email: "reporter-apply-email",
-    per_address: "reporter-apply-address",
+    per_email: "reporter-apply-email:",
+    per_address: "reporter-apply-address:",
 };
 
 pub async fn submit(

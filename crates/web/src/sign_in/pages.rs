@@ -97,7 +97,7 @@ pub struct LoginQuery {
 }
 
 fn account_key(email: &str) -> String {
-    format!("{}:{email}", SIGN_IN.per_email)
+    format!("{}{email}", SIGN_IN.per_email)
 }
 
 pub async fn login_form(
@@ -136,7 +136,8 @@ pub struct LoginForm {
 
 /// Attempts counted against abuse per e-mail address and per client
 /// address, under the sign-in rule (`ThrottlePolicy`): failed sign-ins,
-/// reset requests and applications, each kind under its own names.
+/// reset requests and applications, each kind under its own names (the
+/// prefixes of the keys counted, e.g. `account:`).
 pub(crate) struct Attempts {
     pub(crate) per_email: &'static str,
     pub(crate) per_address: &'static str,
@@ -144,15 +145,15 @@ pub(crate) struct Attempts {
 
 /// Failed sign-ins: passwords, second factors, security keys.
 const SIGN_IN: Attempts = Attempts {
-    per_email: "account",
-    per_address: "address",
+    per_email: "account:",
+    per_address: "address:",
 };
 
 impl Attempts {
     fn keys(&self, email: &str, address: &str) -> [String; 2] {
         [
-            format!("{}:{email}", self.per_email),
-            format!("{}:{address}", self.per_address),
+            format!("{}{email}", self.per_email),
+            format!("{}{address}", self.per_address),
         ]
     }
 
