@@ -38,7 +38,7 @@ fn path_of(server: &TestServer, link: &str) -> String {
     link.strip_prefix(&server.url).unwrap().to_string()
 }
 
-async fn mails_to(smtp: &SmtpPeer, email: &str, n: usize) -> Vec<ReceivedMail> {
+pub(crate) async fn mails_to(smtp: &SmtpPeer, email: &str, n: usize) -> Vec<ReceivedMail> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
         let got: Vec<_> = smtp

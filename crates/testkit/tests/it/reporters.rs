@@ -4,10 +4,11 @@
 //! its home shows where it stands; bad input writes nothing; a reporter
 //! sees nothing of the directory.
 
+use crate::accounts::mails_to;
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::reporter::ReporterStatus;
 use pocdir_store::LogFilter;
-use pocdir_testkit::{ReceivedMail, SmtpPeer, TestServer, WebClient};
+use pocdir_testkit::{SmtpPeer, TestServer, WebClient};
 use serde_json::{json, Value};
 
 fn location(r: &reqwest::Response) -> String {
@@ -15,25 +16,6 @@ fn location(r: &reqwest::Response) -> String {
         .get("location")
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default()
-}
-
-async fn mails_to(smtp: &SmtpPeer, email: &str, n: usize) -> Vec<ReceivedMail> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    loop {
-        let got: Vec<_> = smtp
-            .messages()
-            .into_iter()
-            .filter(|m| m.rcpt_tos.iter().any(|r| r == email))
-            .collect();
-        if got.len() >= n {
-            return got;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "expected {n} mails to {email}, got {got:#?}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
 }
 
 const EMAIL: &str = "jana@northwind.example.org";
