@@ -34,6 +34,8 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub mod mail;
+pub mod report_mail;
+pub mod reports;
 
 /// How the service is set up.
 #[derive(Debug, Clone)]

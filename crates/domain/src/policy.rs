@@ -120,10 +120,20 @@ pub enum Action {
     ReviewReporters,
     /// Approving, rejecting, suspending and reinstating reporters: the secretariat.
     VetReporters,
+    /// Sending reports, extending their embargo and writing in their
+    /// States' threads: a reporter (the service checks it is approved).
+    SendReports,
+    /// Reports and their per-State status: a reporter (its own), the PoCs
+    /// of the States addressed and the secretariat (metadata); the service
+    /// asks [`report_view`].
+    ReadReports,
+    /// Acknowledging a report, setting the State's status on it and asking
+    /// the reporter questions: the PoCs of a State it reached.
+    AnswerReports,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 29] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -150,6 +160,9 @@ impl Action {
         Action::ApplyAsReporter,
         Action::ReviewReporters,
         Action::VetReporters,
+        Action::SendReports,
+        Action::ReadReports,
+        Action::AnswerReports,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -167,6 +180,8 @@ impl Action {
                 | Action::ManagePingTests
                 | Action::AnswerPingTests
                 | Action::VetReporters
+                | Action::SendReports
+                | Action::AnswerReports
         )
     }
 }
@@ -205,7 +220,10 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ReadPingTests
         | Action::AnswerPingTests
         | Action::ReviewReporters
-        | Action::VetReporters => match actor {
+        | Action::VetReporters
+        | Action::SendReports
+        | Action::ReadReports
+        | Action::AnswerReports => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -252,6 +270,12 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     Action::SendCommunications => {
                         actor.kind.is_poc() && actor.participant.is_some()
                     }
+                    Action::SendReports => actor.kind == AccountKind::Reporter,
+                    Action::ReadReports => {
+                        matches!(actor.kind, AccountKind::Reporter | AccountKind::Secretariat)
+                            || (actor.kind.is_poc() && actor.participant.is_some())
+                    }
+                    Action::AnswerReports => actor.kind.is_poc() && actor.participant.is_some(),
                     _ => actor.kind.acts_for_participant() && actor.participant.is_some(),
                 };
                 if allowed {
@@ -345,6 +369,52 @@ pub fn may_nominate_for(actor: &Actor, target: &str) -> bool {
             .is_some_and(|p| p.as_str() == target)
 }
 
+/// What an account may see of one report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportView {
+    /// The reporter who sent it: the content, every State's status and
+    /// times and every State's thread, never who at a State did what.
+    Author,
+    /// A recipient PoC of `state`: the content, its own State's status and
+    /// thread; never another State's.
+    State(String),
+    /// A PoC of `state` the report did not reach (yet): that it exists,
+    /// its label and its State's status, not the content.
+    StateMetadata(String),
+    /// The secretariat: what it is, to whom, each State's status and
+    /// times; never the content or the threads.
+    Metadata,
+    /// Not even that it exists.
+    Nothing,
+}
+
+/// What `actor` may see of a report to `states`: `is_author` says whether
+/// the actor signs in as the reporter that sent it, `is_recipient`
+/// whether it is one of its recipients.
+pub fn report_view(
+    actor: &Actor,
+    is_author: bool,
+    states: &[String],
+    is_recipient: bool,
+) -> ReportView {
+    match actor.kind {
+        AccountKind::Reporter if is_author => ReportView::Author,
+        AccountKind::Secretariat => ReportView::Metadata,
+        kind if kind.is_poc() => match &actor.participant {
+            Some(p) if states.iter().any(|s| s == p.as_str()) => {
+                let state = p.as_str().to_string();
+                if is_recipient {
+                    ReportView::State(state)
+                } else {
+                    ReportView::StateMetadata(state)
+                }
+            }
+            _ => ReportView::Nothing,
+        },
+        _ => ReportView::Nothing,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +466,11 @@ mod tests {
                 matches!(kind, Secretariat | DiplomaticPoc | TechnicalPoc)
             }
             Action::SendCommunications => matches!(kind, DiplomaticPoc | TechnicalPoc),
+            Action::SendReports => matches!(kind, Reporter),
+            Action::ReadReports => {
+                matches!(kind, Reporter | Secretariat | DiplomaticPoc | TechnicalPoc)
+            }
+            Action::AnswerReports => matches!(kind, DiplomaticPoc | TechnicalPoc),
         }
     }
 
@@ -432,6 +507,50 @@ mod tests {
                     assert_eq!(read_only, Decision::Allow, "{action:?} {kind}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn report_views_by_kind_and_state() {
+        let states = vec!["PAK".to_string(), "KEN".to_string()];
+        let reporter = actor(AccountKind::Reporter, Scopes::ALL);
+        assert_eq!(
+            report_view(&reporter, true, &states, false),
+            ReportView::Author
+        );
+        assert_eq!(
+            report_view(&reporter, false, &states, false),
+            ReportView::Nothing
+        );
+        assert_eq!(
+            report_view(&reporter, false, &states, true),
+            ReportView::Nothing
+        );
+        let tech = actor(AccountKind::TechnicalPoc, Scopes::ALL);
+        assert_eq!(
+            report_view(&tech, false, &states, true),
+            ReportView::State("PAK".into())
+        );
+        assert_eq!(
+            report_view(&tech, false, &states, false),
+            ReportView::StateMetadata("PAK".into())
+        );
+        let other = ["FRA".to_string()];
+        assert_eq!(report_view(&tech, false, &other, true), ReportView::Nothing);
+        assert_eq!(
+            report_view(
+                &actor(AccountKind::Secretariat, Scopes::ALL),
+                false,
+                &states,
+                false
+            ),
+            ReportView::Metadata
+        );
+        for kind in [AccountKind::Nominator, AccountKind::Auditor] {
+            assert_eq!(
+                report_view(&actor(kind, Scopes::ALL), true, &states, true),
+                ReportView::Nothing
+            );
         }
     }
 

@@ -22,6 +22,7 @@ mod ping_tests;
 mod pocs;
 pub mod postgres;
 mod reporters;
+mod reports;
 pub mod sealing;
 mod security_keys;
 mod sessions;
@@ -50,6 +51,11 @@ pub use pocdir_domain::directory::lifecycle::Poc;
 pub use pocdir_domain::directory::poc::{PendingAction, PocRole, PocStatus};
 pub use pocs::{ChangeOutcome, DecidedPoc, NewNomination, PocHistoryEntry, PocStore};
 pub use reporters::{NewApplication, Reporter, ReporterChange, ReporterDecision, ReporterStore};
+pub use reports::{
+    report_mail_key_prefix, EmbargoExtension, MessageSide, NewReport, NewReportMessage, ReportList,
+    ReportMessage, ReportMeta, ReportRecipient, ReportRecord, ReportState, ReportStateDue,
+    ReportStore, REPORT_ID_PLACEHOLDER,
+};
 pub use sealing::{KeySource, Keys, SealStore, SealedCounts};
 pub use security_keys::{CeremonyPurpose, NewSecurityKey, SecurityKey, SecurityKeyStore};
 pub use sessions::{
@@ -60,8 +66,8 @@ pub use sessions::{
 pub mod prelude {
     pub use crate::{
         backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore,
-        LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore, ReporterStore, SealStore,
-        SecurityKeyStore, SessionStore, Store, ThrottleStore,
+        LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore, ReportStore,
+        ReporterStore, SealStore, SecurityKeyStore, SessionStore, Store, ThrottleStore,
     };
 }
 
@@ -157,6 +163,7 @@ pub trait Store:
     + CommunicationStore
     + PingTestStore
     + ReporterStore
+    + ReportStore
     + SealStore
     + backup::BackupStore
     + Send

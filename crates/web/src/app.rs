@@ -12,7 +12,7 @@ use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
 use crate::{
     account, accounts, audit, communications, directory, home, outbox, ping_tests, reporters,
-    sign_in,
+    reports, sign_in,
 };
 use axum::middleware;
 use axum::{Extension, Json, Router};
@@ -42,6 +42,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         communications::routes,
         ping_tests::routes,
         reporters::routes,
+        reports::routes,
     ]
     .into_iter()
     .fold(routes, |routes, add| add(routes));
@@ -106,6 +107,7 @@ pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
         communications::openapi(),
         ping_tests::openapi(),
         reporters::openapi(),
+        reports::openapi(),
     ] {
         document.merge(part);
     }

@@ -19,6 +19,7 @@ pub mod http;
 pub mod outbox;
 pub mod ping_tests;
 pub mod reporters;
+pub mod reports;
 pub mod sign_in;
 pub mod state;
 

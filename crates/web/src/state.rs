@@ -39,6 +39,8 @@ pub struct WebConfig {
     pub ping: pocdir_domain::ping_test::campaign::PingSettings,
     /// Whether the schedule creates ping test campaigns by itself.
     pub ping_schedule: bool,
+    /// How many reports a reporter may send in an hour, and how large.
+    pub report_limits: pocdir_domain::report::ReportLimits,
 }
 
 impl Default for WebConfig {
@@ -57,6 +59,7 @@ impl Default for WebConfig {
             ack_deadlines: Default::default(),
             ping: Default::default(),
             ping_schedule: false,
+            report_limits: Default::default(),
         }
     }
 }

@@ -92,11 +92,29 @@ pub enum LogAction {
     ReporterReject,
     ReporterSuspend,
     ReporterReinstate,
+    // Reports (what vetted reporters send to States).
+    /// A reporter sent a report to States' technical PoCs.
+    ReportSend,
+    /// A recipient opened a report for the first time.
+    ReportRead,
+    ReportAcknowledge,
+    /// A State's PoC set the State's status on a report.
+    ReportStatus,
+    /// A message in a State's thread (the reporter's or the State's).
+    ReportMessage,
+    /// The reporter extended the embargo, with a reason.
+    ReportExtend,
+    /// States not settled were reminded of an embargo's end.
+    ReportRemind,
+    /// A State's diplomatic PoCs alerted: no technical PoC acknowledged.
+    ReportEscalate,
+    /// A suspended reporter's undelivered mails withdrawn.
+    ReportWithhold,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 56] = [
+    pub const ALL: [LogAction; 65] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -153,6 +171,15 @@ impl LogAction {
         LogAction::ReporterReject,
         LogAction::ReporterSuspend,
         LogAction::ReporterReinstate,
+        LogAction::ReportSend,
+        LogAction::ReportRead,
+        LogAction::ReportAcknowledge,
+        LogAction::ReportStatus,
+        LogAction::ReportMessage,
+        LogAction::ReportExtend,
+        LogAction::ReportRemind,
+        LogAction::ReportEscalate,
+        LogAction::ReportWithhold,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -214,6 +241,15 @@ impl LogAction {
             LogAction::ReporterReject => "reporter.reject",
             LogAction::ReporterSuspend => "reporter.suspend",
             LogAction::ReporterReinstate => "reporter.reinstate",
+            LogAction::ReportSend => "report.send",
+            LogAction::ReportRead => "report.read",
+            LogAction::ReportAcknowledge => "report.acknowledge",
+            LogAction::ReportStatus => "report.status",
+            LogAction::ReportMessage => "report.message",
+            LogAction::ReportExtend => "report.extend",
+            LogAction::ReportRemind => "report.remind",
+            LogAction::ReportEscalate => "report.escalate",
+            LogAction::ReportWithhold => "report.withhold",
         }
     }
 

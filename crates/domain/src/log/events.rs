@@ -1161,3 +1161,157 @@ pub fn reporter_decided(
         reason,
     })
 }
+
+// --- reports ---
+
+/// What a report's entry covers: the facts every State addressed may check
+/// against what it received (the content by its hash, never in clear).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportFacts<'a> {
+    pub reporter_id: i64,
+    pub category: &'a str,
+    pub tlp: &'a str,
+    pub states: &'a [String],
+    pub content_sha256: &'a str,
+    pub attachments_sha256: &'a [String],
+    pub embargo_end_utc: Option<i64>,
+    pub embargo_zone: Option<&'a str>,
+}
+
+/// A reporter sent a report; the store names it (`report:<id>`).
+pub fn report_sent(at: OffsetDateTime, actor: &LogActor, facts: &ReportFacts<'_>) -> Built {
+    own(at, actor, LogAction::ReportSend, String::new()).try_with_content(facts)
+}
+
+/// A recipient opened report `id` for the first time.
+pub fn report_read(at: OffsetDateTime, actor: &LogActor, id: i64) -> LogDraft {
+    own(at, actor, LogAction::ReportRead, format!("report:{id}"))
+}
+
+/// A recipient acknowledged report `id` for its State.
+pub fn report_acknowledged(at: OffsetDateTime, actor: &LogActor, id: i64) -> LogDraft {
+    own(
+        at,
+        actor,
+        LogAction::ReportAcknowledge,
+        format!("report:{id}"),
+    )
+}
+
+/// A State's PoC set the State's status on report `id`.
+pub fn report_status_set(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    from: &str,
+    to: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        from: &'a str,
+        to: &'a str,
+    }
+    own(at, actor, LogAction::ReportStatus, format!("report:{id}"))
+        .try_with_content(&Content { from, to })
+}
+
+/// A message in `state`'s thread of report `id`, by its hash.
+pub fn report_message(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    state: &str,
+    body_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        state: &'a str,
+        body_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::ReportMessage,
+        format!("report:{id}"),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content { state, body_sha256 })
+}
+
+/// The reporter extended the embargo of report `id`.
+pub fn report_extended(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    from_utc: i64,
+    to_utc: i64,
+    zone: &str,
+    reason: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        from_utc: i64,
+        to_utc: i64,
+        zone: &'a str,
+        reason: &'a str,
+    }
+    own(at, actor, LogAction::ReportExtend, format!("report:{id}")).try_with_content(&Content {
+        from_utc,
+        to_utc,
+        zone,
+        reason,
+    })
+}
+
+/// `state`'s PoCs were reminded that report `id`'s embargo ends at `end_utc`.
+pub fn report_reminded(at: OffsetDateTime, id: i64, state: &str, end_utc: i64) -> Built {
+    #[derive(Serialize)]
+    struct Content {
+        end_utc: i64,
+    }
+    LogDraft::new(
+        at,
+        LogActor::system(),
+        LogAction::ReportRemind,
+        format!("report:{id}"),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content { end_utc })
+}
+
+/// `state`'s diplomatic PoCs were alerted: none of its technical PoCs
+/// acknowledged report `id` in time.
+pub fn report_escalated(at: OffsetDateTime, id: i64, state: &str, alerted: usize) -> Built {
+    #[derive(Serialize)]
+    struct Content {
+        alerted: usize,
+    }
+    LogDraft::new(
+        at,
+        LogActor::system(),
+        LogAction::ReportEscalate,
+        format!("report:{id}"),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content { alerted })
+}
+
+/// A suspended reporter's mails not yet sent were withdrawn.
+pub fn report_mails_withheld(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    reporter_id: i64,
+    mails: usize,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content {
+        mails: usize,
+    }
+    own(
+        at,
+        actor,
+        LogAction::ReportWithhold,
+        format!("reporter:{reporter_id}"),
+    )
+    .try_with_content(&Content { mails })
+}

@@ -8,6 +8,7 @@ use crate::sql::{Driver, SqlStore};
 use crate::{to_db_time, StoreError, StoreResult};
 use async_trait::async_trait;
 use pocdir_domain::log::entry::LogDraft;
+use pocdir_domain::reporter::VettingDecision;
 use std::slice::from_ref;
 
 const INSERT_REPORTER: &str = concat!(
@@ -150,7 +151,16 @@ impl<D: Driver> ReporterStore for SqlStore<D> {
         .await?;
         let mut log = d.log;
         log.object = format!("reporter:{}", d.reporter_id);
-        let mut drafts = vec![log];
+        let mut drafts = Vec::with_capacity(3);
+        if d.decision == VettingDecision::Suspend {
+            // Suspension stops what has not gone out yet.
+            let withheld = tx.withhold_report_mails(d.reporter_id).await?;
+            let entry = crate::reports::withheld_entry(&log, d.reporter_id, withheld)?;
+            drafts.push(log);
+            drafts.extend(entry);
+        } else {
+            drafts.push(log);
+        }
         let mut invitation = None;
         if let Some((new, mut log)) = d.invitation {
             let i = tx.insert_invitation(&new).await?;

@@ -17,6 +17,18 @@ pub struct AppError {
     pub args: Vec<(&'static str, FluentArg)>,
     /// Field-by-field problems of a submitted form or JSON body.
     pub fields: Vec<(String, &'static str)>,
+    /// What few errors carry (boxed: every handler returns this type).
+    pub extra: Option<Box<ErrorExtra>>,
+}
+
+/// What few errors carry beside the rest.
+#[derive(Debug, Clone, Default)]
+pub struct ErrorExtra {
+    /// The arguments of a field's message, when it names something (a
+    /// State, a file, a STIX object), by the field's name.
+    pub field_args: Vec<(String, Vec<(&'static str, FluentArg)>)>,
+    /// When the client may try again (`Retry-After`), for a 429 or a 503.
+    pub retry_after_seconds: Option<u64>,
 }
 
 /// The JSON error shape.
@@ -52,6 +64,7 @@ impl AppError {
             message_id,
             args: Vec::new(),
             fields: Vec::new(),
+            extra: None,
         }
     }
 
@@ -64,6 +77,41 @@ impl AppError {
         );
         e.fields = fields;
         e
+    }
+
+    /// Tells the client when it may try again (`Retry-After`, at least 1 s).
+    pub fn retry_after(mut self, seconds: u64) -> Self {
+        self.extra
+            .get_or_insert_with(Default::default)
+            .retry_after_seconds = Some(seconds.max(1));
+        self
+    }
+
+    /// Gives the message of `field` its arguments.
+    pub fn with_field_args(
+        mut self,
+        field: impl Into<String>,
+        args: Vec<(&'static str, FluentArg)>,
+    ) -> Self {
+        self.extra
+            .get_or_insert_with(Default::default)
+            .field_args
+            .push((field.into(), args));
+        self
+    }
+
+    /// The message of `field`'s problem `message_id` in `lang`, with its
+    /// arguments when it has some.
+    pub fn field_message(&self, lang: Lang, field: &str, message_id: &str) -> String {
+        let tr = Translator::new(lang);
+        let args = self
+            .extra
+            .as_ref()
+            .and_then(|e| e.field_args.iter().find(|(f, _)| f == field));
+        match args {
+            Some((_, args)) => tr.t_args(message_id, args),
+            None => tr.t(message_id),
+        }
     }
 
     pub fn with_arg(mut self, name: &'static str, value: FluentArg) -> Self {
@@ -164,7 +212,7 @@ impl AppError {
                     .iter()
                     .map(|(field, id)| FieldProblem {
                         field: field.clone(),
-                        message: Translator::new(Lang::En).t(id),
+                        message: self.field_message(Lang::En, field, id),
                     })
                     .collect(),
             },
@@ -176,7 +224,11 @@ impl AppError {
                 HeaderValue::from_static("Bearer realm=\"pocdir\""),
             );
         }
-        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+        if let Some(seconds) = self.extra.as_ref().and_then(|e| e.retry_after_seconds) {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        } else if self.status == StatusCode::SERVICE_UNAVAILABLE {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
