@@ -21,5 +21,6 @@ pub mod requester;
 pub mod seal;
 pub mod security_key;
 pub mod session;
+pub mod stix;
 pub mod throttle;
 pub mod totp;

@@ -39,5 +39,6 @@ pub fn enum_message_ids() -> Vec<&'static str> {
     ids.extend(delivery::message_ids());
     ids.extend(ping_test::message_ids());
     ids.extend(crate::reporter::message_ids());
+    ids.extend(crate::stix::message_ids());
     ids
 }
