@@ -896,3 +896,481 @@ fn stix_pattern_balanced(pattern: &str) -> bool {
     }
     !in_quote && stack.is_empty() && brackets > 0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    /// An identity, two indicators (an IPv4 address, a domain), a malware
+    /// family, a relationship and a vulnerability with its CVE.
+    const REALISTIC: &str = r#"{
+      "type": "bundle",
+      "id": "bundle--53b7779a-455f-4921-ac1d-4d57ccbfc45e",
+      "objects": [
+        {"type": "identity", "spec_version": "2.1",
+         "id": "identity--8053a8b2-feca-4380-aa61-4f7540e94176",
+         "created": "2026-11-30T09:00:00.000Z", "modified": "2026-11-30T09:00:00.000Z",
+         "name": "Northwind Security Research", "identity_class": "organization"},
+        {"type": "indicator", "spec_version": "2.1",
+         "id": "indicator--5c264231-e787-4d75-aba9-3c466adbb9cd",
+         "created_by_ref": "identity--8053a8b2-feca-4380-aa61-4f7540e94176",
+         "created": "2026-11-30T09:15:00.000Z", "modified": "2026-11-30T09:15:00.000Z",
+         "name": "Command-and-control server", "indicator_types": ["malicious-activity"],
+         "pattern": "[ipv4-addr:value = '198.51.100.23']", "pattern_type": "stix",
+         "valid_from": "2026-11-30T09:15:00Z"},
+        {"type": "indicator", "spec_version": "2.1",
+         "id": "indicator--03e60954-cbe9-4b1d-82e7-e6374e0f2fb4",
+         "created": "2026-11-30T09:16:00.000Z", "modified": "2026-11-30T09:20:30.125Z",
+         "name": "Phishing domain",
+         "pattern": "[domain-name:value = 'login-update.example.com']", "pattern_type": "stix",
+         "valid_from": "2026-11-30T09:16:00Z"},
+        {"type": "malware", "spec_version": "2.1",
+         "id": "malware--ba9c66f3-6a8e-4fe6-8287-42a964db0cc4",
+         "created": "2026-11-30T09:10:00.000Z", "modified": "2026-11-30T09:10:00.000Z",
+         "name": "GridLock", "malware_types": ["ransomware"], "is_family": true},
+        {"type": "relationship", "spec_version": "2.1",
+         "id": "relationship--c3617ceb-7849-45d1-8482-905948fde5a8",
+         "created": "2026-11-30T09:17:00.000Z", "modified": "2026-11-30T09:17:00.000Z",
+         "relationship_type": "indicates",
+         "source_ref": "indicator--5c264231-e787-4d75-aba9-3c466adbb9cd",
+         "target_ref": "malware--ba9c66f3-6a8e-4fe6-8287-42a964db0cc4"},
+        {"type": "vulnerability", "spec_version": "2.1",
+         "id": "vulnerability--28adb29e-eed7-4115-9268-834b075baad9",
+         "created": "2026-11-30T09:05:00.000Z", "modified": "2026-11-30T09:05:00.000Z",
+         "name": "CVE-2026-21345",
+         "external_references": [{"source_name": "cve", "external_id": "CVE-2026-21345"}]}
+      ]
+    }"#;
+
+    fn realistic() -> Value {
+        serde_json::from_str(REALISTIC).unwrap()
+    }
+
+    /// The realistic bundle with object `index` changed by `change`.
+    fn with_object(index: usize, change: impl FnOnce(&mut Map<String, Value>)) -> String {
+        let mut bundle = realistic();
+        change(bundle["objects"][index].as_object_mut().unwrap());
+        bundle.to_string()
+    }
+
+    fn refusal(raw: &str) -> StixProblem {
+        check_bundle(raw).unwrap_err()
+    }
+
+    #[test]
+    fn a_realistic_bundle_passes() {
+        let bundle = check_bundle(REALISTIC).unwrap();
+        assert_eq!(bundle.id, "bundle--53b7779a-455f-4921-ac1d-4d57ccbfc45e");
+        assert_eq!(bundle.objects.len(), 6);
+        assert_eq!(bundle.indicator_count(), 2);
+        assert_eq!(
+            bundle.objects[1].pattern.as_deref(),
+            Some("[ipv4-addr:value = '198.51.100.23']")
+        );
+        assert_eq!(bundle.objects[3].name.as_deref(), Some("GridLock"));
+        assert_eq!(bundle.objects[4].pattern, None);
+        assert_eq!(
+            bundle.summary(),
+            [
+                ("identity".to_string(), 1),
+                ("indicator".to_string(), 2),
+                ("malware".to_string(), 1),
+                ("relationship".to_string(), 1),
+                ("vulnerability".to_string(), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn observables_markings_and_custom_objects_pass() {
+        let mut bundle = realistic();
+        let objects = bundle["objects"].as_array_mut().unwrap();
+        objects.push(json!({"type": "ipv4-addr", "spec_version": "2.1",
+            "id": "ipv4-addr--2d480c9e-ca76-42b8-a777-fb09af2fa5eb", "value": "198.51.100.0/24"}));
+        objects.push(json!({"type": "domain-name",
+            "id": "domain-name--3e76cdd9-cce9-40a4-915b-233ff5bac445", "value": "example.com"}));
+        objects.push(json!({"type": "marking-definition", "spec_version": "2.1",
+            "id": "marking-definition--59a2d067-e954-4246-946d-13e5af2bad13",
+            "created": "2026-11-30T09:00:00.000Z", "name": "TLP:AMBER"}));
+        objects.push(json!({"type": "x-northwind-note", "spec_version": "2.1",
+            "id": "x-northwind-note--9ee8d995-475d-400c-b87d-eb0355b6ca60",
+            "created": "2026-11-30T09:00:00.000Z", "modified": "2026-11-30T09:00:00.000Z",
+            "x_text": "anything"}));
+        let bundle = check_bundle(&bundle.to_string()).unwrap();
+        assert_eq!(bundle.objects.len(), 10);
+    }
+
+    #[test]
+    fn limits_come_first() {
+        let big = format!("{REALISTIC}{}", " ".repeat(MAX_BUNDLE_BYTES));
+        assert_eq!(refusal(&big), StixProblem::TooLarge);
+        // Deep nesting within the size limit is a refusal, not a stack overflow.
+        assert_eq!(refusal(&"[".repeat(MAX_BUNDLE_BYTES)), StixProblem::TooDeep);
+        let deep = format!("{}{}", "[".repeat(5_000), "]".repeat(5_000));
+        assert_eq!(refusal(&deep), StixProblem::TooDeep);
+        let mut bundle = realistic();
+        let one = bundle["objects"][0].clone();
+        bundle["objects"] = Value::Array(vec![one; MAX_OBJECTS + 1]);
+        assert_eq!(refusal(&bundle.to_string()), StixProblem::TooManyObjects);
+    }
+
+    #[test]
+    fn the_bundle_itself_is_checked() {
+        assert_eq!(refusal("{not json"), StixProblem::NotJson);
+        assert_eq!(refusal(""), StixProblem::NotJson);
+        assert_eq!(refusal("[]"), StixProblem::NotABundle);
+        assert_eq!(refusal(r#"{"type": "report"}"#), StixProblem::NotABundle);
+        let mut bundle = realistic();
+        bundle["id"] = json!("bundle--not-a-uuid");
+        assert_eq!(refusal(&bundle.to_string()), StixProblem::BundleId);
+        bundle["id"] = json!("report--53b7779a-455f-4921-ac1d-4d57ccbfc45e");
+        assert_eq!(refusal(&bundle.to_string()), StixProblem::BundleId);
+        let mut bundle = realistic();
+        bundle["objects"] = json!([]);
+        assert_eq!(refusal(&bundle.to_string()), StixProblem::NoObjects);
+        bundle.as_object_mut().unwrap().remove("objects");
+        assert_eq!(refusal(&bundle.to_string()), StixProblem::NoObjects);
+        let mut bundle = realistic();
+        bundle["objects"][2] = json!("indicator");
+        assert_eq!(
+            refusal(&bundle.to_string()),
+            StixProblem::NotAnObject(ObjectAt { index: 2, id: None })
+        );
+    }
+
+    fn at(index: usize, id: &str) -> ObjectAt {
+        ObjectAt {
+            index,
+            id: Some(id.to_string()),
+        }
+    }
+
+    const INDICATOR: &str = "indicator--5c264231-e787-4d75-aba9-3c466adbb9cd";
+
+    #[test]
+    fn types_and_ids_follow_the_rules() {
+        for bad in ["in", "Indicator", "x--y", "-abc", "abc-", "a_b", ""] {
+            let raw = with_object(1, |o| {
+                o.insert("type".into(), json!(bad));
+            });
+            assert_eq!(refusal(&raw), StixProblem::Type(at(1, INDICATOR)), "{bad}");
+        }
+        let long = "a".repeat(251);
+        let raw = with_object(1, |o| {
+            o.insert("type".into(), json!(long));
+        });
+        assert_eq!(refusal(&raw).message_id(), "stix-error-type");
+        for bad in [
+            "malware--5c264231-e787-4d75-aba9-3c466adbb9cd",
+            "indicator--5c264231-e787-4d75-aba9-3c466adbb9c",
+            "indicator--5c264231-e787-0d75-aba9-3c466adbb9cd",
+            "indicator--5c264231-e787-4d75-cba9-3c466adbb9cd",
+            "indicator--5c264231e7874d75aba93c466adbb9cd",
+            "indicator-5c264231-e787-4d75-aba9-3c466adbb9cd",
+        ] {
+            let raw = with_object(1, |o| {
+                o.insert("id".into(), json!(bad));
+            });
+            assert_eq!(refusal(&raw), StixProblem::Id(at(1, bad)), "{bad}");
+        }
+        let raw = with_object(1, |o| {
+            o.remove("id");
+        });
+        assert_eq!(refusal(&raw), StixProblem::Id(ObjectAt { index: 1, id: None }));
+        let raw = with_object(2, |o| {
+            o.insert("id".into(), json!(INDICATOR));
+        });
+        assert_eq!(refusal(&raw), StixProblem::DuplicateId(at(2, INDICATOR)));
+    }
+
+    #[test]
+    fn common_properties_of_domain_objects() {
+        let cases: [(&str, Option<Value>, StixProblem); 8] = [
+            ("spec_version", None, StixProblem::Missing(at(1, INDICATOR), "spec_version")),
+            ("spec_version", Some(json!("2.0")), StixProblem::Invalid(at(1, INDICATOR), "spec_version")),
+            ("created", None, StixProblem::Missing(at(1, INDICATOR), "created")),
+            ("modified", None, StixProblem::Missing(at(1, INDICATOR), "modified")),
+            // created and modified are precise to the millisecond.
+            ("created", Some(json!("2026-11-30T09:15:00Z")), StixProblem::Invalid(at(1, INDICATOR), "created")),
+            ("created", Some(json!("2026-11-30 09:15:00.000Z")), StixProblem::Invalid(at(1, INDICATOR), "created")),
+            ("modified", Some(json!("2026-02-30T09:15:00.000Z")), StixProblem::Invalid(at(1, INDICATOR), "modified")),
+            ("created", Some(json!("2026-11-30T09:15:00.000+01:00")), StixProblem::Invalid(at(1, INDICATOR), "created")),
+        ];
+        for (property, value, expected) in cases {
+            let raw = with_object(1, |o| match value {
+                Some(v) => {
+                    o.insert(property.into(), v);
+                }
+                None => {
+                    o.remove(property);
+                }
+            });
+            assert_eq!(refusal(&raw), expected, "{property}");
+        }
+        let raw = with_object(1, |o| {
+            o.insert("modified".into(), json!("2026-11-30T09:14:59.999Z"));
+        });
+        assert_eq!(refusal(&raw), StixProblem::ModifiedBeforeCreated(at(1, INDICATOR)));
+        // Equal instants written with different precision are not "earlier".
+        let raw = with_object(1, |o| {
+            o.insert("modified".into(), json!("2026-11-30T09:15:00.000000Z"));
+        });
+        assert!(check_bundle(&raw).is_ok());
+        let raw = with_object(1, |o| {
+            o.insert("created_by_ref".into(), json!("Northwind"));
+        });
+        assert_eq!(refusal(&raw), StixProblem::Invalid(at(1, INDICATOR), "created_by_ref"));
+        let raw = with_object(1, |o| {
+            o.insert("valid_until".into(), json!("tomorrow"));
+        });
+        assert_eq!(refusal(&raw), StixProblem::Invalid(at(1, INDICATOR), "valid_until"));
+    }
+
+    #[test]
+    fn indicators_need_a_pattern_its_type_and_a_start() {
+        for property in ["pattern", "pattern_type", "valid_from"] {
+            let raw = with_object(1, |o| {
+                o.remove(property);
+            });
+            assert_eq!(refusal(&raw), StixProblem::Missing(at(1, INDICATOR), property));
+        }
+        for bad in [
+            "ipv4-addr:value = '198.51.100.23'",
+            "[ipv4-addr:value = '198.51.100.23'",
+            "[ipv4-addr:value = '198.51.100.23]",
+            "[ipv4-addr:value = '198.51.100.23'])",
+            "]ipv4-addr:value = '198.51.100.23'[",
+        ] {
+            let raw = with_object(1, |o| {
+                o.insert("pattern".into(), json!(bad));
+            });
+            assert_eq!(refusal(&raw), StixProblem::Pattern(at(1, INDICATOR)), "{bad}");
+        }
+        let good = "([file:name = 'a\\'[b'] AND [url:value = 'https://x.example/]']) WITHIN 300 SECONDS";
+        let raw = with_object(1, |o| {
+            o.insert("pattern".into(), json!(good));
+        });
+        assert!(check_bundle(&raw).is_ok());
+        // Other pattern languages are not read.
+        let raw = with_object(1, |o| {
+            o.insert("pattern_type".into(), json!("yara"));
+            o.insert("pattern".into(), json!("rule a { condition: true }"));
+        });
+        assert!(check_bundle(&raw).is_ok());
+    }
+
+    const MALWARE: &str = "malware--ba9c66f3-6a8e-4fe6-8287-42a964db0cc4";
+    const RELATIONSHIP: &str = "relationship--c3617ceb-7849-45d1-8482-905948fde5a8";
+    const VULNERABILITY: &str = "vulnerability--28adb29e-eed7-4115-9268-834b075baad9";
+    const IDENTITY: &str = "identity--8053a8b2-feca-4380-aa61-4f7540e94176";
+
+    #[test]
+    fn required_properties_of_each_type() {
+        let raw = with_object(3, |o| {
+            o.remove("is_family");
+        });
+        assert_eq!(refusal(&raw), StixProblem::Missing(at(3, MALWARE), "is_family"));
+        let raw = with_object(3, |o| {
+            o.insert("is_family".into(), json!("yes"));
+        });
+        assert_eq!(refusal(&raw), StixProblem::Invalid(at(3, MALWARE), "is_family"));
+        let raw = with_object(3, |o| {
+            o.remove("name");
+        });
+        assert_eq!(refusal(&raw), StixProblem::Missing(at(3, MALWARE), "name"));
+        let raw = with_object(3, |o| {
+            o.remove("name");
+            o.insert("is_family".into(), json!(false));
+        });
+        assert!(check_bundle(&raw).is_ok(), "a malware instance needs no name");
+        for property in ["relationship_type", "source_ref", "target_ref"] {
+            let raw = with_object(4, |o| {
+                o.remove(property);
+            });
+            assert_eq!(refusal(&raw), StixProblem::Missing(at(4, RELATIONSHIP), property));
+        }
+        for (property, bad) in [
+            ("source_ref", "indicator--nope"),
+            ("target_ref", "relationship--c3617ceb-7849-45d1-8482-905948fde5a8"),
+            ("relationship_type", "Indicates"),
+        ] {
+            let raw = with_object(4, |o| {
+                o.insert(property.into(), json!(bad));
+            });
+            assert_eq!(refusal(&raw), StixProblem::Invalid(at(4, RELATIONSHIP), property));
+        }
+        let raw = with_object(5, |o| {
+            o.remove("name");
+        });
+        assert_eq!(refusal(&raw), StixProblem::Missing(at(5, VULNERABILITY), "name"));
+        let raw = with_object(0, |o| {
+            o.insert("name".into(), json!(7));
+        });
+        assert_eq!(refusal(&raw), StixProblem::Invalid(at(0, IDENTITY), "name"));
+        for bad in ["CVE-26-21345", "CVE-2026-123", "CVE-2026-012345", "cve-2026-21345"] {
+            let raw = with_object(5, |o| {
+                o.insert(
+                    "external_references".into(),
+                    json!([{"source_name": "cve", "external_id": bad}]),
+                );
+            });
+            assert_eq!(refusal(&raw), StixProblem::ExternalId(at(5, VULNERABILITY)), "{bad}");
+        }
+        let raw = with_object(5, |o| {
+            o.insert(
+                "external_references".into(),
+                json!([{"source_name": "cve", "external_id": "CVE-2026-0001"},
+                       {"source_name": "vendor", "url": "https://vendor.example/advisory"}]),
+            );
+        });
+        assert!(check_bundle(&raw).is_ok());
+    }
+
+    #[test]
+    fn sightings_reports_and_observables() {
+        let sighting = json!({"type": "sighting", "spec_version": "2.1",
+            "id": "sighting--e7924af9-b264-49f8-9fd4-804b8ef18f8a",
+            "created": "2026-11-30T09:00:00.000Z", "modified": "2026-11-30T09:00:00.000Z"});
+        let report = json!({"type": "report", "spec_version": "2.1",
+            "id": "report--e7924af9-b264-49f8-9fd4-804b8ef18f8a",
+            "created": "2026-11-30T09:00:00.000Z", "modified": "2026-11-30T09:00:00.000Z",
+            "name": "GridLock", "published": "2026-11-30T10:00:00Z"});
+        let ipv4 = json!({"type": "ipv4-addr",
+            "id": "ipv4-addr--e7924af9-b264-49f8-9fd4-804b8ef18f8a", "value": "198.51.100.300"});
+        let url = json!({"type": "url", "spec_version": "2.0",
+            "id": "url--e7924af9-b264-49f8-9fd4-804b8ef18f8a", "value": "https://x.example/"});
+        let domain = json!({"type": "domain-name",
+            "id": "domain-name--e7924af9-b264-49f8-9fd4-804b8ef18f8a"});
+        for (object, expected) in [
+            (sighting, ("stix-error-missing", Some("sighting_of_ref"))),
+            (report, ("stix-error-missing", Some("object_refs"))),
+            (ipv4, ("stix-error-invalid", Some("value"))),
+            (url, ("stix-error-invalid", Some("spec_version"))),
+            (domain, ("stix-error-missing", Some("value"))),
+        ] {
+            let mut bundle = realistic();
+            bundle["objects"].as_array_mut().unwrap().push(object);
+            let problem = refusal(&bundle.to_string());
+            assert_eq!((problem.message_id(), problem.property()), expected);
+            assert_eq!(problem.object().unwrap().index, 6);
+        }
+    }
+
+    #[test]
+    fn a_problem_says_where_it_is() {
+        let raw = with_object(2, |o| {
+            o.remove("valid_from");
+        });
+        let problem = refusal(&raw);
+        assert_eq!(problem.message_id(), "stix-error-missing");
+        assert_eq!(
+            problem.args(),
+            [
+                ("object", "3 (indicator--03e60954-cbe9-4b1d-82e7-e6374e0f2fb4)".to_string()),
+                ("property", "valid_from".to_string()),
+            ]
+        );
+        assert!(StixProblem::TooLarge.args().is_empty());
+        let long = format!("x-{}--{}", "a".repeat(200), "5c264231-e787-4d75-aba9-3c466adbb9cd");
+        assert!(at(0, &long).label().chars().count() < 90);
+    }
+
+    #[test]
+    fn every_problem_names_a_listed_message() {
+        let some = at(0, IDENTITY);
+        let all = [
+            StixProblem::TooLarge,
+            StixProblem::NotJson,
+            StixProblem::TooDeep,
+            StixProblem::NotABundle,
+            StixProblem::BundleId,
+            StixProblem::NoObjects,
+            StixProblem::TooManyObjects,
+            StixProblem::NotAnObject(some.clone()),
+            StixProblem::Type(some.clone()),
+            StixProblem::Id(some.clone()),
+            StixProblem::DuplicateId(some.clone()),
+            StixProblem::Missing(some.clone(), "name"),
+            StixProblem::Invalid(some.clone(), "name"),
+            StixProblem::ModifiedBeforeCreated(some.clone()),
+            StixProblem::Pattern(some.clone()),
+            StixProblem::ExternalId(some),
+        ];
+        let named: Vec<&str> = all.iter().map(StixProblem::message_id).collect();
+        assert_eq!(named, StixProblem::MESSAGE_IDS);
+        assert_eq!(message_ids(), StixProblem::MESSAGE_IDS);
+    }
+
+    /// Any JSON value, a few levels deep.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            any::<f64>().prop_map(|f| json!(f)),
+            ".{0,12}".prop_map(Value::String),
+            prop_oneof![
+                Just("2.1"),
+                Just("indicator"),
+                Just("bundle"),
+                Just("stix"),
+                Just("2026-11-30T09:15:00.000Z"),
+                Just("indicator--5c264231-e787-4d75-aba9-3c466adbb9cd"),
+                Just("[ipv4-addr:value = '1.2.3.4']"),
+            ]
+            .prop_map(|s| json!(s)),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z_]{1,12}", inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    const PROPERTIES: [&str; 14] = [
+        "type", "id", "spec_version", "created", "modified", "name", "pattern",
+        "pattern_type", "valid_from", "is_family", "source_ref", "target_ref",
+        "external_references", "value",
+    ];
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(raw in ".{0,400}") {
+            let _ = check_bundle(&raw);
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics(value in any_json()) {
+            let _ = check_bundle(&value.to_string());
+            let bundle = json!({"type": "bundle",
+                "id": "bundle--53b7779a-455f-4921-ac1d-4d57ccbfc45e", "objects": [value]});
+            let _ = check_bundle(&bundle.to_string());
+        }
+
+        /// A valid bundle with one property of one object removed or
+        /// replaced passes or is refused with a problem, never a panic;
+        /// a refusal names an object of the bundle.
+        #[test]
+        fn mutated_valid_bundles_pass_or_are_refused(
+            index in 0usize..6,
+            property in prop::sample::select(PROPERTIES.to_vec()),
+            replacement in prop::option::of(any_json()),
+        ) {
+            let raw = with_object(index, |o| match replacement {
+                Some(v) => { o.insert(property.into(), v); }
+                None => { o.remove(property); }
+            });
+            match check_bundle(&raw) {
+                Ok(bundle) => prop_assert_eq!(bundle.objects.len(), 6),
+                Err(problem) => {
+                    prop_assert!(StixProblem::MESSAGE_IDS.contains(&problem.message_id()));
+                    prop_assert_eq!(problem.object().map(|at| at.index), Some(index));
+                }
+            }
+        }
+    }
+}
