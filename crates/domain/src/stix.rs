@@ -334,10 +334,7 @@ pub fn check_bundle(raw: &str) -> Result<StixBundle, StixProblem> {
     for (index, object) in objects.iter().enumerate() {
         let at = ObjectAt {
             index,
-            id: object
-                .get("id")
-                .and_then(Value::as_str)
-                .map(str::to_string),
+            id: object.get("id").and_then(Value::as_str).map(str::to_string),
         };
         let map = object
             .as_object()
@@ -465,7 +462,10 @@ impl Props<'_> {
     fn optional_str(&self, property: &'static str) -> Result<Option<&str>, StixProblem> {
         match self.object.get(property) {
             None => Ok(None),
-            Some(value) => value.as_str().map(Some).ok_or_else(|| self.invalid(property)),
+            Some(value) => value
+                .as_str()
+                .map(Some)
+                .ok_or_else(|| self.invalid(property)),
         }
     }
 
@@ -503,7 +503,11 @@ impl Props<'_> {
 
     /// An identifier property, when present; `required` says whether it
     /// must be.
-    fn reference(&self, property: &'static str, required: bool) -> Result<Option<&str>, StixProblem> {
+    fn reference(
+        &self,
+        property: &'static str,
+        required: bool,
+    ) -> Result<Option<&str>, StixProblem> {
         let value = match self.object.get(property) {
             None if required => return Err(self.missing(property)),
             None => return Ok(None),
@@ -653,14 +657,17 @@ impl Props<'_> {
                 if number.is_none() {
                     return Err(self.invalid("number_observed"));
                 }
-                if !self.object.contains_key("objects") && !self.object.contains_key("object_refs") {
+                if !self.object.contains_key("objects") && !self.object.contains_key("object_refs")
+                {
                     return Err(self.missing("object_refs"));
                 }
                 self.references("object_refs", false)?;
             }
             "malware-analysis" => {
                 self.required_str("product")?;
-                if !self.object.contains_key("result") && !self.object.contains_key("analysis_sco_refs") {
+                if !self.object.contains_key("result")
+                    && !self.object.contains_key("analysis_sco_refs")
+                {
                     return Err(self.missing("result"));
                 }
             }
@@ -1078,7 +1085,10 @@ mod tests {
         let raw = with_object(1, |o| {
             o.remove("id");
         });
-        assert_eq!(refusal(&raw), StixProblem::Id(ObjectAt { index: 1, id: None }));
+        assert_eq!(
+            refusal(&raw),
+            StixProblem::Id(ObjectAt { index: 1, id: None })
+        );
         let raw = with_object(2, |o| {
             o.insert("id".into(), json!(INDICATOR));
         });
@@ -1088,15 +1098,47 @@ mod tests {
     #[test]
     fn common_properties_of_domain_objects() {
         let cases: [(&str, Option<Value>, StixProblem); 8] = [
-            ("spec_version", None, StixProblem::Missing(at(1, INDICATOR), "spec_version")),
-            ("spec_version", Some(json!("2.0")), StixProblem::Invalid(at(1, INDICATOR), "spec_version")),
-            ("created", None, StixProblem::Missing(at(1, INDICATOR), "created")),
-            ("modified", None, StixProblem::Missing(at(1, INDICATOR), "modified")),
+            (
+                "spec_version",
+                None,
+                StixProblem::Missing(at(1, INDICATOR), "spec_version"),
+            ),
+            (
+                "spec_version",
+                Some(json!("2.0")),
+                StixProblem::Invalid(at(1, INDICATOR), "spec_version"),
+            ),
+            (
+                "created",
+                None,
+                StixProblem::Missing(at(1, INDICATOR), "created"),
+            ),
+            (
+                "modified",
+                None,
+                StixProblem::Missing(at(1, INDICATOR), "modified"),
+            ),
             // created and modified are precise to the millisecond.
-            ("created", Some(json!("2026-11-30T09:15:00Z")), StixProblem::Invalid(at(1, INDICATOR), "created")),
-            ("created", Some(json!("2026-11-30 09:15:00.000Z")), StixProblem::Invalid(at(1, INDICATOR), "created")),
-            ("modified", Some(json!("2026-02-30T09:15:00.000Z")), StixProblem::Invalid(at(1, INDICATOR), "modified")),
-            ("created", Some(json!("2026-11-30T09:15:00.000+01:00")), StixProblem::Invalid(at(1, INDICATOR), "created")),
+            (
+                "created",
+                Some(json!("2026-11-30T09:15:00Z")),
+                StixProblem::Invalid(at(1, INDICATOR), "created"),
+            ),
+            (
+                "created",
+                Some(json!("2026-11-30 09:15:00.000Z")),
+                StixProblem::Invalid(at(1, INDICATOR), "created"),
+            ),
+            (
+                "modified",
+                Some(json!("2026-02-30T09:15:00.000Z")),
+                StixProblem::Invalid(at(1, INDICATOR), "modified"),
+            ),
+            (
+                "created",
+                Some(json!("2026-11-30T09:15:00.000+01:00")),
+                StixProblem::Invalid(at(1, INDICATOR), "created"),
+            ),
         ];
         for (property, value, expected) in cases {
             let raw = with_object(1, |o| match value {
@@ -1112,7 +1154,10 @@ mod tests {
         let raw = with_object(1, |o| {
             o.insert("modified".into(), json!("2026-11-30T09:14:59.999Z"));
         });
-        assert_eq!(refusal(&raw), StixProblem::ModifiedBeforeCreated(at(1, INDICATOR)));
+        assert_eq!(
+            refusal(&raw),
+            StixProblem::ModifiedBeforeCreated(at(1, INDICATOR))
+        );
         // Equal instants written with different precision are not "earlier".
         let raw = with_object(1, |o| {
             o.insert("modified".into(), json!("2026-11-30T09:15:00.000000Z"));
@@ -1121,11 +1166,17 @@ mod tests {
         let raw = with_object(1, |o| {
             o.insert("created_by_ref".into(), json!("Northwind"));
         });
-        assert_eq!(refusal(&raw), StixProblem::Invalid(at(1, INDICATOR), "created_by_ref"));
+        assert_eq!(
+            refusal(&raw),
+            StixProblem::Invalid(at(1, INDICATOR), "created_by_ref")
+        );
         let raw = with_object(1, |o| {
             o.insert("valid_until".into(), json!("tomorrow"));
         });
-        assert_eq!(refusal(&raw), StixProblem::Invalid(at(1, INDICATOR), "valid_until"));
+        assert_eq!(
+            refusal(&raw),
+            StixProblem::Invalid(at(1, INDICATOR), "valid_until")
+        );
     }
 
     #[test]
@@ -1134,7 +1185,10 @@ mod tests {
             let raw = with_object(1, |o| {
                 o.remove(property);
             });
-            assert_eq!(refusal(&raw), StixProblem::Missing(at(1, INDICATOR), property));
+            assert_eq!(
+                refusal(&raw),
+                StixProblem::Missing(at(1, INDICATOR), property)
+            );
         }
         for bad in [
             "ipv4-addr:value = '198.51.100.23'",
@@ -1146,9 +1200,14 @@ mod tests {
             let raw = with_object(1, |o| {
                 o.insert("pattern".into(), json!(bad));
             });
-            assert_eq!(refusal(&raw), StixProblem::Pattern(at(1, INDICATOR)), "{bad}");
+            assert_eq!(
+                refusal(&raw),
+                StixProblem::Pattern(at(1, INDICATOR)),
+                "{bad}"
+            );
         }
-        let good = "([file:name = 'a\\'[b'] AND [url:value = 'https://x.example/]']) WITHIN 300 SECONDS";
+        let good =
+            "([file:name = 'a\\'[b'] AND [url:value = 'https://x.example/]']) WITHIN 300 SECONDS";
         let raw = with_object(1, |o| {
             o.insert("pattern".into(), json!(good));
         });
@@ -1171,11 +1230,17 @@ mod tests {
         let raw = with_object(3, |o| {
             o.remove("is_family");
         });
-        assert_eq!(refusal(&raw), StixProblem::Missing(at(3, MALWARE), "is_family"));
+        assert_eq!(
+            refusal(&raw),
+            StixProblem::Missing(at(3, MALWARE), "is_family")
+        );
         let raw = with_object(3, |o| {
             o.insert("is_family".into(), json!("yes"));
         });
-        assert_eq!(refusal(&raw), StixProblem::Invalid(at(3, MALWARE), "is_family"));
+        assert_eq!(
+            refusal(&raw),
+            StixProblem::Invalid(at(3, MALWARE), "is_family")
+        );
         let raw = with_object(3, |o| {
             o.remove("name");
         });
@@ -1184,39 +1249,63 @@ mod tests {
             o.remove("name");
             o.insert("is_family".into(), json!(false));
         });
-        assert!(check_bundle(&raw).is_ok(), "a malware instance needs no name");
+        assert!(
+            check_bundle(&raw).is_ok(),
+            "a malware instance needs no name"
+        );
         for property in ["relationship_type", "source_ref", "target_ref"] {
             let raw = with_object(4, |o| {
                 o.remove(property);
             });
-            assert_eq!(refusal(&raw), StixProblem::Missing(at(4, RELATIONSHIP), property));
+            assert_eq!(
+                refusal(&raw),
+                StixProblem::Missing(at(4, RELATIONSHIP), property)
+            );
         }
         for (property, bad) in [
             ("source_ref", "indicator--nope"),
-            ("target_ref", "relationship--c3617ceb-7849-45d1-8482-905948fde5a8"),
+            (
+                "target_ref",
+                "relationship--c3617ceb-7849-45d1-8482-905948fde5a8",
+            ),
             ("relationship_type", "Indicates"),
         ] {
             let raw = with_object(4, |o| {
                 o.insert(property.into(), json!(bad));
             });
-            assert_eq!(refusal(&raw), StixProblem::Invalid(at(4, RELATIONSHIP), property));
+            assert_eq!(
+                refusal(&raw),
+                StixProblem::Invalid(at(4, RELATIONSHIP), property)
+            );
         }
         let raw = with_object(5, |o| {
             o.remove("name");
         });
-        assert_eq!(refusal(&raw), StixProblem::Missing(at(5, VULNERABILITY), "name"));
+        assert_eq!(
+            refusal(&raw),
+            StixProblem::Missing(at(5, VULNERABILITY), "name")
+        );
         let raw = with_object(0, |o| {
             o.insert("name".into(), json!(7));
         });
         assert_eq!(refusal(&raw), StixProblem::Invalid(at(0, IDENTITY), "name"));
-        for bad in ["CVE-26-21345", "CVE-2026-123", "CVE-2026-012345", "cve-2026-21345"] {
+        for bad in [
+            "CVE-26-21345",
+            "CVE-2026-123",
+            "CVE-2026-012345",
+            "cve-2026-21345",
+        ] {
             let raw = with_object(5, |o| {
                 o.insert(
                     "external_references".into(),
                     json!([{"source_name": "cve", "external_id": bad}]),
                 );
             });
-            assert_eq!(refusal(&raw), StixProblem::ExternalId(at(5, VULNERABILITY)), "{bad}");
+            assert_eq!(
+                refusal(&raw),
+                StixProblem::ExternalId(at(5, VULNERABILITY)),
+                "{bad}"
+            );
         }
         let raw = with_object(5, |o| {
             o.insert(
@@ -1268,12 +1357,19 @@ mod tests {
         assert_eq!(
             problem.args(),
             [
-                ("object", "3 (indicator--03e60954-cbe9-4b1d-82e7-e6374e0f2fb4)".to_string()),
+                (
+                    "object",
+                    "3 (indicator--03e60954-cbe9-4b1d-82e7-e6374e0f2fb4)".to_string()
+                ),
                 ("property", "valid_from".to_string()),
             ]
         );
         assert!(StixProblem::TooLarge.args().is_empty());
-        let long = format!("x-{}--{}", "a".repeat(200), "5c264231-e787-4d75-aba9-3c466adbb9cd");
+        let long = format!(
+            "x-{}--{}",
+            "a".repeat(200),
+            "5c264231-e787-4d75-aba9-3c466adbb9cd"
+        );
         assert!(at(0, &long).label().chars().count() < 90);
     }
 
@@ -1332,9 +1428,20 @@ mod tests {
     }
 
     const PROPERTIES: [&str; 14] = [
-        "type", "id", "spec_version", "created", "modified", "name", "pattern",
-        "pattern_type", "valid_from", "is_family", "source_ref", "target_ref",
-        "external_references", "value",
+        "type",
+        "id",
+        "spec_version",
+        "created",
+        "modified",
+        "name",
+        "pattern",
+        "pattern_type",
+        "valid_from",
+        "is_family",
+        "source_ref",
+        "target_ref",
+        "external_references",
+        "value",
     ];
 
     proptest! {

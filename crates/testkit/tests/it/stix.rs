@@ -81,8 +81,15 @@ fn stix_corpus_agrees_with_the_oasis_validator() {
         .iter()
         .filter(|p| file_name(p).starts_with("invalid-"))
         .count();
-    assert_eq!(valid + invalid, files.len(), "every file is valid-* or invalid-*");
-    assert!(valid >= 8 && invalid >= 12, "{valid} valid, {invalid} invalid");
+    assert_eq!(
+        valid + invalid,
+        files.len(),
+        "every file is valid-* or invalid-*"
+    );
+    assert!(
+        valid >= 8 && invalid >= 12,
+        "{valid} valid, {invalid} invalid"
+    );
 
     let oasis = oasis_verdicts(&files);
     assert_eq!(oasis.len(), files.len());
@@ -92,7 +99,9 @@ fn stix_corpus_agrees_with_the_oasis_validator() {
         let expected = name.starts_with("valid-");
         let ours = check_bundle(&std::fs::read_to_string(path).unwrap());
         if oasis_valid != expected {
-            disagreements.push(format!("{name}: the OASIS validator says valid = {oasis_valid}"));
+            disagreements.push(format!(
+                "{name}: the OASIS validator says valid = {oasis_valid}"
+            ));
         }
         match (&ours, expected) {
             (Ok(_), true) | (Err(_), false) => {}
@@ -113,19 +122,67 @@ fn stix_corpus_agrees_with_the_oasis_validator() {
 fn stix_corpus_refusals_name_their_reason() {
     let expected = [
         ("invalid-bundle-id.json", "stix-error-bundle-id", None),
-        ("invalid-created-without-millis.json", "stix-error-invalid", Some("created")),
-        ("invalid-cve-external-id.json", "stix-error-external-id", None),
+        (
+            "invalid-created-without-millis.json",
+            "stix-error-invalid",
+            Some("created"),
+        ),
+        (
+            "invalid-cve-external-id.json",
+            "stix-error-external-id",
+            None,
+        ),
         ("invalid-id-type-mismatch.json", "stix-error-id", None),
-        ("invalid-identity-without-name.json", "stix-error-missing", Some("name")),
-        ("invalid-impossible-date.json", "stix-error-invalid", Some("modified")),
-        ("invalid-indicator-without-valid-from.json", "stix-error-missing", Some("valid_from")),
-        ("invalid-ipv4-value.json", "stix-error-invalid", Some("value")),
-        ("invalid-malware-without-is-family.json", "stix-error-missing", Some("is_family")),
-        ("invalid-modified-before-created.json", "stix-error-modified-before-created", None),
-        ("invalid-pattern-unbalanced.json", "stix-error-pattern", None),
-        ("invalid-relationship-bad-target.json", "stix-error-invalid", Some("target_ref")),
-        ("invalid-report-without-object-refs.json", "stix-error-missing", Some("object_refs")),
-        ("invalid-spec-version.json", "stix-error-invalid", Some("spec_version")),
+        (
+            "invalid-identity-without-name.json",
+            "stix-error-missing",
+            Some("name"),
+        ),
+        (
+            "invalid-impossible-date.json",
+            "stix-error-invalid",
+            Some("modified"),
+        ),
+        (
+            "invalid-indicator-without-valid-from.json",
+            "stix-error-missing",
+            Some("valid_from"),
+        ),
+        (
+            "invalid-ipv4-value.json",
+            "stix-error-invalid",
+            Some("value"),
+        ),
+        (
+            "invalid-malware-without-is-family.json",
+            "stix-error-missing",
+            Some("is_family"),
+        ),
+        (
+            "invalid-modified-before-created.json",
+            "stix-error-modified-before-created",
+            None,
+        ),
+        (
+            "invalid-pattern-unbalanced.json",
+            "stix-error-pattern",
+            None,
+        ),
+        (
+            "invalid-relationship-bad-target.json",
+            "stix-error-invalid",
+            Some("target_ref"),
+        ),
+        (
+            "invalid-report-without-object-refs.json",
+            "stix-error-missing",
+            Some("object_refs"),
+        ),
+        (
+            "invalid-spec-version.json",
+            "stix-error-invalid",
+            Some("spec_version"),
+        ),
         ("invalid-truncated.json", "stix-error-not-json", None),
         ("invalid-type-uppercase.json", "stix-error-type", None),
     ];
@@ -135,11 +192,18 @@ fn stix_corpus_refusals_name_their_reason() {
         .filter(|n| n.starts_with("invalid-"))
         .collect();
     let listed: Vec<&str> = expected.iter().map(|(name, ..)| *name).collect();
-    assert_eq!(invalid, listed, "each invalid file has its expected reason here");
+    assert_eq!(
+        invalid, listed,
+        "each invalid file has its expected reason here"
+    );
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stix");
     for (name, message, property) in expected {
         let raw = std::fs::read_to_string(dir.join(name)).unwrap();
         let problem = check_bundle(&raw).unwrap_err();
-        assert_eq!((problem.message_id(), problem.property()), (message, property), "{name}");
+        assert_eq!(
+            (problem.message_id(), problem.property()),
+            (message, property),
+            "{name}"
+        );
     }
 }
