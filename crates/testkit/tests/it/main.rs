@@ -38,6 +38,7 @@ mod pocs;
 mod reporters;
 mod security_keys;
 mod sign_in;
+mod stix;
 mod tlp_ways_out;
 mod values;
 mod web;
