@@ -5,6 +5,7 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
 use pocdir_domain::communication::delivery::AckDeadlines;
 use pocdir_domain::directory::revalidation::RevalidationPolicy;
+use pocdir_domain::report::ReportLimits;
 use pocdir_domain::session::SessionPolicy;
 use pocdir_domain::throttle::ThrottlePolicy;
 use pocdir_web::WebConfig;
@@ -69,6 +70,10 @@ pub struct Config {
     /// `ping_every_days` (to everyone, unannounced, escalating).
     pub ping_schedule: bool,
     pub ping_every_days: i64,
+    /// Reports a reporter may send in any hour, and the most one report
+    /// with its STIX bundle and files may weigh (MiB).
+    pub report_per_hour: u32,
+    pub report_max_mib: usize,
     /// Seconds between checks for campaigns to start, reminders and escalations.
     pub ping_check_seconds: u64,
     /// Milliseconds between reads of the log for changes made by other
@@ -125,6 +130,8 @@ impl Default for Config {
             ping_reminder_hours: vec![24, 48],
             ping_late_days: 7,
             ping_schedule: true,
+            report_per_hour: ReportLimits::default().per_hour,
+            report_max_mib: ReportLimits::default().max_bytes / (1024 * 1024),
             ping_every_days: 182,
             ping_check_seconds: 60,
             change_poll_ms: 250,
@@ -370,6 +377,10 @@ impl Config {
             ack_deadlines: self.ack_deadlines(),
             ping: self.ping_settings(),
             ping_schedule: self.ping_schedule,
+            report_limits: ReportLimits {
+                per_hour: self.report_per_hour,
+                max_bytes: self.report_max_mib.saturating_mul(1024 * 1024),
+            },
         }
     }
 

@@ -226,6 +226,23 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/api/v1/reporters", ReviewReporters),
     ("GET", "/api/v1/reporters/{id}", ReviewReporters),
     ("POST", "/api/v1/reporters/{id}/decision", VetReporters),
+    ("GET", "/api/v1/reports", ReadReports),
+    ("POST", "/api/v1/reports", SendReports),
+    ("GET", "/api/v1/reports/{id}", ReadReports),
+    ("POST", "/api/v1/reports/{id}/acknowledge", AnswerReports),
+    ("POST", "/api/v1/reports/{id}/status", AnswerReports),
+    ("POST", "/api/v1/reports/{id}/messages", AnswerReports),
+    (
+        "POST",
+        "/api/v1/reports/{id}/states/{state}/messages",
+        SendReports,
+    ),
+    ("POST", "/api/v1/reports/{id}/embargo", SendReports),
+    (
+        "GET",
+        "/api/v1/reports/{id}/attachments/{attachment}",
+        ReadReports,
+    ),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own

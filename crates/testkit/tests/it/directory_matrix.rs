@@ -126,6 +126,26 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/reporters/{id}/decide",
     "/api/v1/reporters/{id}",
     "/api/v1/reporters/{id}/decision",
+    // A report's `{id}` and `{state}`: what each reader sees of a report,
+    // and which State's thread and status it acts in, is the policy's
+    // `report_view`, tested for every kind × the State it went to and
+    // another State × the reporter that sent it and another by
+    // `reports_api::what_each_reader_sees_follows_kind_and_state`.
+    "/reports/{id}",
+    "/reports/{id}/acknowledge",
+    "/reports/{id}/status",
+    "/reports/{id}/messages",
+    "/reports/{id}/states/{state}/messages",
+    "/reports/{id}/embargo",
+    "/reports/{id}/attachments/{attachment}",
+    "/reports/{id}/stix",
+    "/api/v1/reports/{id}",
+    "/api/v1/reports/{id}/acknowledge",
+    "/api/v1/reports/{id}/status",
+    "/api/v1/reports/{id}/messages",
+    "/api/v1/reports/{id}/states/{state}/messages",
+    "/api/v1/reports/{id}/embargo",
+    "/api/v1/reports/{id}/attachments/{attachment}",
 ];
 
 #[tokio::test]

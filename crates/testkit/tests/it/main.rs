@@ -36,6 +36,7 @@ mod ping_tests_pages;
 mod ping_tests_results;
 mod pocs;
 mod reporters;
+mod reports_api;
 mod security_keys;
 mod sign_in;
 mod stix;
