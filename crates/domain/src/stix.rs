@@ -681,7 +681,8 @@ impl Props<'_> {
                 self.required_str("value")?;
             }
             "autonomous-system" => {
-                if !self.required("number")?.is_u64() {
+                let number = self.required("number")?;
+                if !number.is_u64() {
                     return Err(self.invalid("number"));
                 }
             }
@@ -692,7 +693,10 @@ impl Props<'_> {
                 self.required_str("name")?;
             }
             "file" => {
-                if !self.object.contains_key("hashes") && !self.object.contains_key("name") {
+                let named = ["hashes", "name"]
+                    .iter()
+                    .any(|p| self.object.contains_key(*p));
+                if !named {
                     return Err(self.missing("name"));
                 }
             }
@@ -888,13 +892,9 @@ fn stix_pattern_balanced(pattern: &str) -> bool {
                 }
                 stack.push(c);
             }
-            ']' => {
-                if stack.pop() != Some('[') {
-                    return false;
-                }
-            }
-            ')' => {
-                if stack.pop() != Some('(') {
+            ']' | ')' => {
+                let opening = if c == ']' { '[' } else { '(' };
+                if stack.pop() != Some(opening) {
                     return false;
                 }
             }
