@@ -9,6 +9,7 @@ pub mod escalation;
 pub mod log_signer;
 pub mod mail;
 pub mod ping_tests;
+pub mod reports;
 pub mod revalidation;
 pub mod runner;
 pub mod sweeper;
@@ -62,6 +63,13 @@ pub fn registry(settings: JobSettings) -> Vec<Arc<dyn PeriodicJob>> {
             period: settings.log_sign_every,
         }),
         Arc::new(escalation::EscalationCheck {
+            settings: pocdir_communications::Settings {
+                deadlines: settings.deadlines,
+                base_url: settings.base_url.clone(),
+            },
+            period: settings.escalation_every,
+        }),
+        Arc::new(reports::ReportRounds {
             settings: pocdir_communications::Settings {
                 deadlines: settings.deadlines,
                 base_url: settings.base_url.clone(),

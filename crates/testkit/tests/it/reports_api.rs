@@ -648,3 +648,100 @@ async fn what_each_reader_sees_follows_kind_and_state() {
         .unwrap();
     assert_eq!(r.status(), 401);
 }
+
+/// `t` as the form's local time in UTC (minutes).
+fn utc_local(t: time::OffsetDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+#[tokio::test]
+async fn states_are_reminded_before_the_embargo_ends_and_escalated_once() {
+    let server = TestServer::start().await;
+    participating(&server, &["PAK", "FRA"]).await;
+    let api = Api::new(&server);
+    let pak = who(&server, AccountKind::TechnicalPoc, Some("PAK")).await;
+    let _fra = who(&server, AccountKind::TechnicalPoc, Some("FRA")).await;
+    let fra_dip = who(&server, AccountKind::DiplomaticPoc, Some("FRA")).await;
+    let (reporter, _) = approved_reporter(&server, "Northwind").await;
+    let settings = pocdir_communications::Settings {
+        deadlines: Default::default(),
+        base_url: server.url(""),
+    };
+    let rounds = || async {
+        pocdir_jobs::reports::report_rounds_once(server.store.as_ref(), &server.clock, &settings)
+            .await
+            .unwrap()
+    };
+    let t0 = server.clock.now();
+    let mut r = report(&["PAK", "FRA"], "e");
+    r["embargo_local"] = json!(utc_local(t0 + time::Duration::hours(60)));
+    r["embargo_zone"] = json!("UTC");
+    let (status, sent) = api
+        .post(&reporter, "/api/v1/reports", json!({"report": r}))
+        .await;
+    assert_eq!(status, 201, "{sent}");
+    let id = sent["id"].as_i64().unwrap();
+    let (status, _) = api
+        .post(
+            &pak,
+            &format!("/api/v1/reports/{id}/acknowledge"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(rounds().await, (0, 0), "60 h before the end: nothing yet");
+
+    server.clock.advance(time::Duration::hours(13));
+    assert_eq!(rounds().await, (2, 0), "47 h before: both States reminded");
+    assert_eq!(rounds().await, (0, 0), "once");
+    let (status, _) = api
+        .post(
+            &pak,
+            &format!("/api/v1/reports/{id}/status"),
+            json!({"status": "not_affected"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+
+    // Past the acknowledgement deadline: France acknowledged nothing.
+    server.clock.advance(time::Duration::hours(12));
+    assert_eq!(rounds().await, (0, 1));
+    assert_eq!(rounds().await, (0, 0));
+    let (status, dip) = api.get(&fra_dip, &format!("/api/v1/reports/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        dip["view"], "state",
+        "the alerted diplomatic PoC now reads it"
+    );
+    assert!(state_of(&dip, "FRA")["escalated_at"].is_string());
+
+    // An extension arms the reminder again, for States not settled only.
+    let (status, body) = api
+        .post(
+            &reporter,
+            &format!("/api/v1/reports/{id}/embargo"),
+            json!({"local": utc_local(t0 + time::Duration::hours(80)), "zone": "UTC", "reason": "Patch slips"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    server.clock.advance(time::Duration::hours(8));
+    assert_eq!(
+        rounds().await,
+        (1, 0),
+        "France only; Pakistan is not affected"
+    );
+
+    let actions = log_actions(&server).await;
+    assert_eq!(actions.iter().filter(|a| *a == "report.remind").count(), 3);
+    assert_eq!(
+        actions.iter().filter(|a| *a == "report.escalate").count(),
+        1
+    );
+}
