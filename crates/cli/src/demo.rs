@@ -193,7 +193,7 @@ pub async fn seed_with(
         "demo ping tests seeded"
     );
     crate::demo_communications::seed(store, clock, entropy, settings, &accounts, now).await?;
-    crate::demo_reporters::seed(store, &accounts, now).await?;
+    crate::demo_reporters::seed(store, &accounts, settings, now).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
     Ok(DemoOutcome::Created(logins))
@@ -506,6 +506,34 @@ mod tests {
             .unwrap();
         let vetted = store.reporter_of_account(login.id).await.unwrap().unwrap();
         assert_eq!(vetted.status, ReporterStatus::Approved);
+        // Its vulnerability report under embargo to three States, each
+        // where the demo leaves it.
+        use pocdir_domain::report::StateStatus;
+        let reports = store
+            .reports(&pocdir_store::ReportList::OfReporter(vetted.id), None, 10)
+            .await
+            .unwrap();
+        assert_eq!(reports.len(), 1);
+        let report = &reports[0];
+        assert!(report.meta.embargo.as_ref().unwrap().utc > clock.now().unix_timestamp());
+        let statuses: Vec<(&str, StateStatus)> = report
+            .states
+            .iter()
+            .map(|s| (s.state.as_str(), s.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("ESP", StateStatus::NotAffected),
+                ("FRA", StateStatus::Unknown),
+                ("PAK", StateStatus::Affected)
+            ]
+        );
+        let thread = store
+            .report_messages(report.meta.id, Some("PAK"))
+            .await
+            .unwrap();
+        assert_eq!(thread.len(), 2, "a question and its answer");
 
         // Twice changes nothing.
         let log_size = store.log_size().await.unwrap();
