@@ -67,3 +67,4 @@ values-log-report-extend = مدّد { $actor } حظر النشر على { $objec
 values-log-report-remind = ذُكِّرت إحدى الدول بقرب انتهاء حظر النشر على { $object }.
 values-log-report-escalate = نُبِّهت جهات الاتصال الدبلوماسية لإحدى الدول بشأن { $object }.
 values-log-report-withhold = حُجبت رسائل { $object } التي لم تُسلَّم بعد، عند تعليقه.
+reports-object = البلاغ رقم { $id }

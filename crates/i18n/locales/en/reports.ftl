@@ -67,3 +67,4 @@ values-log-report-extend = { $actor } extended the embargo of { $object }.
 values-log-report-remind = A State was reminded that the embargo of { $object } ends soon.
 values-log-report-escalate = A State's diplomatic points of contact were alerted about { $object }.
 values-log-report-withhold = The undelivered mails of { $object } were withheld on its suspension.
+reports-object = report #{ $id }

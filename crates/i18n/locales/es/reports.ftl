@@ -67,3 +67,4 @@ values-log-report-extend = { $actor } prorrogó el embargo de { $object }.
 values-log-report-remind = Se recordó a un Estado que el embargo de { $object } termina pronto.
 values-log-report-escalate = Se alertó a los puntos de contacto diplomáticos de un Estado sobre { $object }.
 values-log-report-withhold = Se retuvieron los correos pendientes de entrega al suspenderse un informante: { $object }.
+reports-object = el informe n.º { $id }

@@ -67,3 +67,4 @@ values-log-report-extend = { $actor } a prolongé l'embargo de { $object }.
 values-log-report-remind = Un État a été averti que l'embargo de { $object } prend bientôt fin.
 values-log-report-escalate = Les points de contact diplomatiques d'un État ont été alertés au sujet de { $object }.
 values-log-report-withhold = Les courriels non distribués ont été retenus à la suspension d'un signaleur : { $object }.
+reports-object = le signalement nº { $id }

@@ -67,3 +67,4 @@ values-log-report-extend = { $actor }: продлено эмбарго ({ $objec
 values-log-report-remind = Государству направлено напоминание о скором окончании эмбарго ({ $object }).
 values-log-report-escalate = Дипломатические контактные лица государства оповещены ({ $object }).
 values-log-report-withhold = { $object }: недоставленные письма задержаны в связи с приостановкой.
+reports-object = отчёт № { $id }

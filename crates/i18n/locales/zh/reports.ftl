@@ -67,3 +67,4 @@ values-log-report-extend = { $actor } 延长了{ $object }的禁止披露期。
 values-log-report-remind = 已提醒某一国家：{ $object }的禁止披露期即将结束。
 values-log-report-escalate = 已就{ $object }向某一国家的外交联络点发出警报。
 values-log-report-withhold = { $object }被暂停，其尚未送达的邮件已被扣留。
+reports-object = 报告 #{ $id }
