@@ -10,6 +10,11 @@
 //!    The send is the communications service's `send` (the call
 //!    `POST /api/v1/communications` makes) on the same database, from this
 //!    process; the server's mail job does the rest.
+//! 1b. **report**: the same with a reporter's report instead (issue 15):
+//!    the demo's vetted reporter sends a vulnerability report to every
+//!    participating State (`Reports::send`, what `POST /api/v1/reports`
+//!    calls), which reaches their technical PoCs; the time until the peer
+//!    has accepted the last mail.
 //! 2. **inbox**: with M communications in the store (default 100,000; half
 //!    of them received by the reader), the latency of one inbox page
 //!    (`Communications::list` of 50 lines plus the unread count, what the
@@ -25,6 +30,7 @@ use crate::stats::Latency;
 use crate::{clean_command, free_addr, temp_dir, wait_ready, STOP_GRACE};
 use anyhow::{bail, Context, Result};
 use clap::Args;
+use pocdir_communications::reports::Reports;
 use pocdir_communications::{Communications, Compose, Folder, Settings};
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::{Clock, SystemClock};
@@ -36,6 +42,7 @@ use pocdir_domain::communication::tlp::TlpLabel;
 use pocdir_domain::log::entry::LogActor;
 use pocdir_domain::log::events::{self, CommunicationFacts};
 use pocdir_domain::policy::Scopes;
+use pocdir_domain::report::ReportDraft;
 use pocdir_store::{InboxFilter, NewAccount, NewCommunication, NewRecipient, Store};
 use serde::Serialize;
 use sqlx::Connection;
@@ -50,8 +57,8 @@ pub struct CommunicationsArgs {
     /// The pocdir binary to measure (build it with --release).
     #[arg(long, value_name = "PATH", default_value = "target/release/pocdir")]
     pocdir: PathBuf,
-    /// Parts to run: mail, inbox.
-    #[arg(long, value_delimiter = ',', default_value = "mail,inbox")]
+    /// Parts to run: mail, report, inbox.
+    #[arg(long, value_delimiter = ',', default_value = "mail,report,inbox")]
     parts: Vec<String>,
     /// Backends: sqlite, postgres.
     #[arg(long, value_delimiter = ',', default_value = "sqlite,postgres")]
@@ -222,12 +229,15 @@ async fn bench(args: CommunicationsArgs) -> Result<bool> {
         inbox: Vec::new(),
     };
     for backend in &args.backends {
-        if args.parts.iter().any(|p| p == "mail") {
+        for (part, sent) in [("mail", Sent::Communication), ("report", Sent::Report)] {
+            if !args.parts.iter().any(|p| p == part) {
+                continue;
+            }
             for &n in &args.recipients {
                 let tmp = temp_dir(&work_dir)?;
                 let db =
                     Db::make(backend, &tmp.path().join("data"), &admin, &format!("m{n}")).await?;
-                let result = mail_scenario(&args, &pocdir, tmp.path(), &db, backend, n).await;
+                let result = mail_scenario(&args, &pocdir, tmp.path(), &db, backend, n, sent).await;
                 db.drop_it().await;
                 let result = result?;
                 eprintln!("{}", mail_line(&result));
@@ -477,6 +487,16 @@ pub(crate) fn unix_nanos() -> u128 {
     u128::try_from(SystemClock.now().unix_timestamp_nanos()).unwrap_or(0)
 }
 
+/// What the mail scenario sends to every participating State.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sent {
+    /// An urgent notification from the demo's Pakistani technical PoC to
+    /// every PoC.
+    Communication,
+    /// A report from the demo's vetted reporter to the technical PoCs.
+    Report,
+}
+
 async fn mail_scenario(
     args: &CommunicationsArgs,
     pocdir: &Path,
@@ -484,6 +504,7 @@ async fn mail_scenario(
     db: &Db,
     backend: &str,
     recipients: usize,
+    sent: Sent,
 ) -> Result<MailResult> {
     let url = db.url()?;
     eprintln!("{backend}, {recipients} recipients: seeding the demo …");
@@ -524,19 +545,40 @@ async fn mail_scenario(
 
     let clock = SystemClock;
     let settings = settings(addr);
-    let service = Communications::new(store.as_ref(), &clock, &settings);
-    let who = sender.requester(Scopes::ALL);
     let started = unix_nanos();
     let t0 = Instant::now();
-    let id = service
-        .send(&who, notification(states.clone()))
-        .await
-        .map_err(|e| anyhow::anyhow!("the notification was not sent: {e:?}"))?;
+    let (expected, trigger) = match sent {
+        Sent::Communication => {
+            let service = Communications::new(store.as_ref(), &clock, &settings);
+            let id = service
+                .send(&sender.requester(Scopes::ALL), notification(states.clone()))
+                .await
+                .map_err(|e| anyhow::anyhow!("the notification was not sent: {e:?}"))?;
+            let n = store
+                .communication(id)
+                .await?
+                .map_or(0, |r| r.recipients.len());
+            (
+                n,
+                "Communications::send in the bench (the API route's call)",
+            )
+        }
+        Sent::Report => {
+            let reporter = account(store.as_ref(), "reporter@vendor.example.com").await?;
+            let service = Reports::new(store.as_ref(), &clock, &settings);
+            let id = service
+                .send(
+                    &reporter.requester(Scopes::ALL),
+                    report_to_all(),
+                    Vec::new(),
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("the report was not sent: {e:?}"))?;
+            let n = store.report(id).await?.map_or(0, |r| r.recipients.len());
+            (n, "Reports::send in the bench (the API route's call)")
+        }
+    };
     let send_seconds = t0.elapsed().as_secs_f64();
-    let expected = store
-        .communication(id)
-        .await?
-        .map_or(0, |r| r.recipients.len());
     eprintln!("sent to {expected} recipients in {send_seconds:.2} s; waiting for the peer …");
     let deadline = Instant::now() + Duration::from_secs(args.mail_timeout);
     let (accepted, last) = loop {
@@ -563,7 +605,7 @@ async fn mail_scenario(
     Ok(MailResult {
         backend: backend.to_string(),
         recipients: expected,
-        trigger: "Communications::send in the bench (the API route's call)",
+        trigger,
         accounts_added: added,
         accounts_seconds,
         send_seconds,
@@ -572,6 +614,18 @@ async fn mail_scenario(
         mails_per_second: accepted as f64 / span.max(1e-9),
         goal_seconds: if recipients <= 1000 { 2.0 } else { 60.0 },
     })
+}
+
+/// A report to every participating State, as the demo's reporter sends it.
+fn report_to_all() -> ReportDraft {
+    ReportDraft {
+        category: "threat".into(),
+        tlp: "GREEN".into(),
+        title: "Benchmark: scanning for a remote-access gateway's console".into(),
+        description: "Synthetic report sent by pocdir-bench.".into(),
+        all_states: true,
+        ..ReportDraft::default()
+    }
 }
 
 /// The urgent notification to every PoC of every participating State.
