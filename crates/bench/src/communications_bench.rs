@@ -10,12 +10,12 @@
 //!    The send is the communications service's `send` (the call
 //!    `POST /api/v1/communications` makes) on the same database, from this
 //!    process; the server's mail job does the rest.
-//! 1b. **report**: the same with a reporter's report instead (issue 15):
-//!    the demo's vetted reporter sends a vulnerability report to every
-//!    participating State (`Reports::send`, what `POST /api/v1/reports`
-//!    calls), which reaches their technical PoCs; the time until the peer
-//!    has accepted the last mail.
-//! 2. **inbox**: with M communications in the store (default 100,000; half
+//! 2. **report**: the same with a reporter's report instead (issue 15):
+//!    the demo's vetted reporter sends a report to every participating
+//!    State (`Reports::send`, what `POST /api/v1/reports` calls), which
+//!    reaches their technical PoCs; the time until the peer has accepted
+//!    the last mail.
+//! 3. **inbox**: with M communications in the store (default 100,000; half
 //!    of them received by the reader), the latency of one inbox page
 //!    (`Communications::list` of 50 lines plus the unread count, what the
 //!    page and `GET /api/v1/communications` ask the service) at a given
