@@ -72,7 +72,6 @@ home-reporter-lead = بصفتك مُبلِّغًا معتمدًا، ستُبلغ
 home-reporter-can-heading = ما يمكنك القيام به الآن
 home-reporter-can-public = معرفة الدول المشاركة:
 home-reporter-can-account = إدارة كلمة المرور والعامل الثاني ورموز واجهة البرمجة:
-home-reporter-can-notify = سيُتاح قريبًا في البوابة إرسال الإبلاغات إلى جهات الاتصال التقنية للدول؛ وستجده هنا.
 home-reporter-cannot-heading = ما لا يمكنك رؤيته
 home-reporter-cannot = لا يرى المُبلِّغون الدليل أبدًا: لا الأسماء ولا بيانات الاتصال لأي جهة اتصال. تصل إبلاغاتك إليهم دون الكشف عن هويتهم.
 

@@ -60,7 +60,6 @@ home-reporter-lead = As a vetted reporter you will notify the technical points o
 home-reporter-can-heading = What you can do now
 home-reporter-can-public = See which States take part:
 home-reporter-can-account = Look after your password, second factor and API tokens:
-home-reporter-can-notify = Sending notifications to States' technical points of contact is coming to the portal; you will find it here.
 home-reporter-cannot-heading = What you cannot see
 home-reporter-cannot = Reporters never see the directory: not the names, nor the contact details of any point of contact. Your notifications reach them without revealing who they are.
 

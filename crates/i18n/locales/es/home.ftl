@@ -60,7 +60,6 @@ home-reporter-lead = Como notificador acreditado, notificará amenazas y vulnera
 home-reporter-can-heading = Lo que puede hacer ya
 home-reporter-can-public = Ver qué Estados participan:
 home-reporter-can-account = Gestionar su contraseña, su segundo factor y sus tokens de API:
-home-reporter-can-notify = El envío de notificaciones a los puntos de contacto técnicos de los Estados llegará pronto al portal; lo encontrará aquí.
 home-reporter-cannot-heading = Lo que no puede ver
 home-reporter-cannot = Los notificadores nunca ven el directorio: ni los nombres ni los datos de contacto de ningún punto de contacto. Sus notificaciones les llegan sin revelar quiénes son.
 

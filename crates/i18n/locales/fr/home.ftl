@@ -60,7 +60,6 @@ home-reporter-lead = En tant que signaleur agréé, vous signalerez des menaces 
 home-reporter-can-heading = Ce que vous pouvez faire dès maintenant
 home-reporter-can-public = Voir quels États participent :
 home-reporter-can-account = Gérer votre mot de passe, votre second facteur et vos jetons d'API :
-home-reporter-can-notify = L'envoi de signalements aux points de contact techniques des États arrive bientôt dans le portail ; vous le trouverez ici.
 home-reporter-cannot-heading = Ce que vous ne voyez pas
 home-reporter-cannot = Les signaleurs ne voient jamais l'annuaire : ni les noms ni les coordonnées d'aucun point de contact. Vos signalements leur parviennent sans révéler qui ils sont.
 

@@ -45,7 +45,6 @@ home-reporter-lead = 作为经审核的报告者，您将向您所选国家的�
 home-reporter-can-heading = 您现在可以做的事
 home-reporter-can-public = 查看哪些国家参与：
 home-reporter-can-account = 管理您的密码、第二因素和 API 令牌：
-home-reporter-can-notify = 向各国技术联络点发送通报的功能即将在门户中推出，届时可在此处找到。
 home-reporter-cannot-heading = 您看不到的内容
 home-reporter-cannot = 报告者永远看不到名录：既看不到任何联络点的姓名，也看不到其联系方式。您的通报会送达他们，而不会透露他们的身份。
 

@@ -546,6 +546,7 @@ mod participants;
 mod ping_tests;
 mod pocs;
 mod reporters;
+mod reports;
 mod sealing;
 mod security_keys;
 mod sessions;

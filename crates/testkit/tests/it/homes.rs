@@ -82,7 +82,9 @@ async fn cast(server: &TestServer) -> Cast {
         .await;
     let technical = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
     let auditor = server.account(AccountKind::Auditor, None).await;
-    let reporter = server.account(AccountKind::Reporter, None).await;
+    // A vetted reporter (its report is sent below, once Pakistan has PoCs).
+    let (vetted, _) = crate::reports_api::approved_reporter(server, "Eastwind Labs").await;
+    let reporter = vetted.account.clone();
     // An application waiting for the secretariat's vetting.
     let applied = server
         .client()
@@ -188,6 +190,26 @@ async fn cast(server: &TestServer) -> Cast {
         )
         .await;
     assert_eq!(ping.status(), 303, "{}", ping.text().await.unwrap());
+    // A report from the vetted reporter to Pakistan, so that the reports'
+    // pages have one to show.
+    let report = server
+        .signed_in(&reporter)
+        .await
+        .post_multipart(
+            "/reports/new",
+            &[
+                ("category", "vulnerability"),
+                ("tlp", "AMBER"),
+                ("title", "RCE in ExampleVPN"),
+                ("description", "A crafted request runs code as root."),
+                ("products", "ExampleVPN Gateway: < 9.4.2"),
+                ("states", "PAK"),
+                ("stix_bundle", crate::reports_api::STIX),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(report.status(), 303, "{}", report.text().await.unwrap());
     Cast {
         secretariat,
         nominator,
@@ -234,6 +256,8 @@ fn is_page(path: &str, action: Action) -> bool {
         // A communication's files: downloads for its readers, not pages
         // (the secretariat may open the route but is never a reader).
         || path.contains("/attachments/")
+        // A report's STIX bundle: a download for its readers, likewise.
+        || (path.starts_with("/reports/") && path.ends_with("/stix"))
         // A ping test's confirmation page: opened from a mailed link only.
         || path.starts_with("/ping/")
         // The thank-you page of a reporter's application: reached by sending the form.

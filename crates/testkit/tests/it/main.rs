@@ -37,6 +37,7 @@ mod ping_tests_results;
 mod pocs;
 mod reporters;
 mod reports_api;
+mod reports_pages;
 mod security_keys;
 mod sign_in;
 mod stix;

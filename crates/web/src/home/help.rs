@@ -114,6 +114,11 @@ impl Topic {
                     "help-task-communications-metadata-text",
                 ),
                 ("reporters", "reporters-help-vet", "reporters-help-vet-text"),
+                (
+                    "reports",
+                    "reports-help-metadata",
+                    "reports-help-metadata-text",
+                ),
             ],
             Topic::Nominator => &[
                 ("nominate", "help-task-nominate", "help-task-nominate-text"),
@@ -156,6 +161,7 @@ impl Topic {
                     "help-task-communications-forward",
                     "help-task-communications-forward-text",
                 ),
+                ("reports", "reports-help-poc", "reports-help-poc-text"),
             ],
             Topic::Auditor => &[
                 ("log", "help-task-log", "help-task-log-text"),
@@ -172,7 +178,8 @@ impl Topic {
             ],
             Topic::Reporter => &[
                 ("public", "help-task-public", "help-task-public-text"),
-                ("notify", "help-task-notify", "help-task-notify-text"),
+                ("send-report", "reports-help-send", "reports-help-send-text"),
+                ("reports", "reports-help-follow", "reports-help-follow-text"),
                 ("apply", "reporters-help-apply", "reporters-help-apply-text"),
                 (
                     "status",

@@ -9,6 +9,7 @@ use crate::home::help::Topic;
 use crate::http::error::AppError;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, PageCtx};
+use crate::reports::pages::{listed_rows, ListedRow};
 use crate::state::AppState;
 use askama::Template;
 use axum::http::StatusCode;
@@ -24,6 +25,8 @@ use time::OffsetDateTime;
 /// How many rows each list on a home shows; the linked page has the rest.
 const SHORT: usize = 5;
 const RECENT_ENTRIES: u64 = 8;
+/// Reports on a home: the latest; the reports page has the rest.
+const HOME_REPORTS: u32 = 5;
 
 /// One PoC in a home's table.
 pub struct EntryRowView {
@@ -104,6 +107,9 @@ pub struct PocHome {
     pub unread: i64,
     /// The PoC's challenges in running ping tests.
     pub challenges: Vec<ChallengeView>,
+    /// The latest reports to the PoC's State (`reports/`).
+    pub reports: Vec<ListedRow>,
+    pub reports_heading: String,
 }
 
 /// The secretariat's ping tests card: the running campaigns, the first
@@ -232,6 +238,11 @@ pub struct ReporterHome {
     pub status_key: &'static str,
     /// Why it was suspended, when it is.
     pub reason: String,
+    /// Approved: it may send reports.
+    pub may_send: bool,
+    /// Its latest reports and each State's status (`reports/`).
+    pub reports: Vec<ListedRow>,
+    pub reports_heading: String,
 }
 
 async fn state_name(state: &AppState, page: &PageCtx, code: &str) -> Result<String, AppError> {
@@ -264,6 +275,11 @@ async fn reporter(
     help: &'static str,
 ) -> Result<Response, AppError> {
     let profile = state.store.reporter_of_account(me.account.id).await?;
+    let may_send = profile
+        .as_ref()
+        .is_some_and(|r| r.status == pocdir_domain::reporter::ReporterStatus::Approved);
+    let reports = listed_rows(state, &page, me, None, HOME_REPORTS).await?;
+    let reports_heading = page.t("reports-page-home-reporter");
     let (organisation, status, status_key, reason) = match profile {
         Some(r) => (
             r.organisation,
@@ -286,6 +302,9 @@ async fn reporter(
             status,
             status_key,
             reason,
+            may_send,
+            reports,
+            reports_heading,
         },
     ))
 }
@@ -419,10 +438,14 @@ async fn poc(
         .collect();
     // What is still to answer first.
     challenges.sort_by_key(|c| (c.answered, c.id));
+    let reports = listed_rows(state, &page, me, None, HOME_REPORTS).await?;
+    let reports_heading = page.t("reports-page-home-poc");
     Ok(render(
         StatusCode::OK,
         &PocHome {
             challenges,
+            reports,
+            reports_heading,
             unread,
             kind_label: page.t(me.account.kind.label_message()),
             page,

@@ -5,8 +5,10 @@
 //! service is `pocdir_communications::reports`.
 
 pub mod api;
+pub mod pages;
 
 use crate::http::error::AppError;
+use crate::http::nav::NavLink;
 use crate::http::routes::{Route, RouteMethod, Routes};
 use crate::state::AppState;
 use axum::http::StatusCode;
@@ -117,7 +119,48 @@ impl From<ReportFailure> for AppError {
 }
 
 pub fn routes(routes: Routes) -> Routes {
-    api_routes(routes)
+    api_routes(page_routes(routes))
+}
+
+/// The pages (`pages.rs`): server-rendered, no JavaScript needed.
+fn page_routes(routes: Routes) -> Routes {
+    routes
+        .nav_page(
+            "/reports",
+            ReadReports,
+            NavLink::main(26, "nav-reports"),
+            pages::list,
+        )
+        .get("/reports/new", SendReports, pages::new_form)
+        .route(
+            Route::new(RouteMethod::Post, "/reports/new", SendReports)
+                .body_limit(pages::MAX_FORM_BYTES),
+            pages::new_submit,
+        )
+        .get("/reports/{id}", ReadReports, pages::one)
+        .post(
+            "/reports/{id}/acknowledge",
+            AnswerReports,
+            pages::acknowledge,
+        )
+        .post("/reports/{id}/status", AnswerReports, pages::set_status)
+        .post(
+            "/reports/{id}/messages",
+            AnswerReports,
+            pages::state_message,
+        )
+        .post(
+            "/reports/{id}/states/{state}/messages",
+            SendReports,
+            pages::reporter_message,
+        )
+        .post("/reports/{id}/embargo", SendReports, pages::extend)
+        .get(
+            "/reports/{id}/attachments/{attachment}",
+            ReadReports,
+            api::attachment,
+        )
+        .get("/reports/{id}/stix", ReadReports, pages::stix)
 }
 
 /// The JSON API (`api.rs`); a new report carries its files.
