@@ -28,6 +28,7 @@ mod forms;
 mod layout;
 mod ping_tests;
 mod reporters;
+mod reports;
 mod roles;
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
