@@ -7,7 +7,8 @@
 //! answers "affected" and asks a question; the reporter follows each
 //! State's status on its home and the report's page, answers France, and
 //! finds the embargo ended with every State where it left it — and never a
-//! PoC's name. Screenshots go to `test-output/screenshots/reports/`.
+//! PoC's name — then reads it in Arabic; the secretariat, in Arabic, finds
+//! the report's metadata from its home. Screenshots go to `test-output/screenshots/reports/`.
 
 use super::{
     choose_language, find, lang_and_dir, no_csp_violations, sign_in, text_of, type_into,
@@ -368,6 +369,42 @@ async fn journey(
     ensure!(end == ["affected", "not_affected", "unknown"], "{end:?}");
     shot(client, "5-embargo-ended").await?;
     no_csp_violations(driver, client).await?;
+
+    // The same page in Arabic, right to left, the statuses in Arabic.
+    choose_language(client, "ar").await?;
+    wait_for_lang(client, "ar", "rtl").await?;
+    let badge = text_of(client, "#report-state-PAK-status").await?;
+    ensure!(
+        badge.trim() == "غير متأثرة",
+        "Pakistan's status in Arabic: {badge}"
+    );
+    shot(client, "6-reporter-ar").await?;
+    sign_out(client).await?;
+
+    // The secretariat, in Arabic, finds the report from its home: who sent
+    // it, to which States and where they stand — never its content.
+    sign_in_from_public(client, server, &secretariat).await?;
+    find(client, "#home-reports-link").await?.click().await?;
+    wait_for_path(client, "/reports").await?;
+    find(client, &format!("#report-link-{id}"))
+        .await?
+        .click()
+        .await?;
+    wait_for_path(client, &format!("/reports/{id}")).await?;
+    find(client, "#report-metadata-only").await?;
+    let page = text_of(client, "main").await?;
+    ensure!(
+        page.contains(ORGANISATION) && !page.contains("/remote/login"),
+        "the secretariat sees metadata only"
+    );
+    let mut seen = statuses(client, "#report-states [data-status]").await?;
+    seen.sort();
+    ensure!(seen == ["affected", "not_affected", "unknown"], "{seen:?}");
+    let (lang, dir) = lang_and_dir(client).await?;
+    ensure!(lang == "ar" && dir == "rtl", "{lang} {dir}");
+    shot(client, "7-secretariat-ar").await?;
+    no_csp_violations(driver, client).await?;
+    choose_language(client, "en").await?;
     Ok(())
 }
 
