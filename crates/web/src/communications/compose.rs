@@ -197,11 +197,7 @@ pub struct ComposePage {
 impl ComposePage {
     /// `aria-invalid` and `aria-describedby` of a field in error.
     pub fn aria(&self, field: &str) -> String {
-        if self.errors.has(field) {
-            format!(" aria-invalid=\"true\" aria-describedby=\"error-{field}\"")
-        } else {
-            String::new()
-        }
+        self.errors.aria(field, None)
     }
 
     /// `aria` of one part (`_local`, `_zone`) of a moment's fields.
@@ -231,11 +227,7 @@ pub struct ForwardPage {
 
 impl ForwardPage {
     pub fn aria(&self, field: &str) -> String {
-        if self.errors.has(field) {
-            format!(" aria-invalid=\"true\" aria-describedby=\"error-{field}\"")
-        } else {
-            String::new()
-        }
+        self.errors.aria(field, None)
     }
 }
 

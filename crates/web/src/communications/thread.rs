@@ -3,7 +3,7 @@
 //! and its free text as written; the receipts the reader may see;
 //! acknowledging; the attachments as downloads.
 
-use crate::communications::view::{name_of, state_names, when, TlpView};
+use crate::communications::view::{self, name_of, state_names, when, TlpView};
 use crate::communications::{service, settings};
 use crate::directory::values::language_name;
 use crate::http::error::AppError;
@@ -92,26 +92,7 @@ pub struct ThreadPage {
 }
 
 fn zoned(page: &PageCtx, t: &Option<ZonedTime>) -> String {
-    match t {
-        Some(t) => page.tr.t_args(
-            "comm-page-zoned-time",
-            &[
-                ("time", FluentArg::Text(t.local.replace('T', " "))),
-                ("zone", FluentArg::Text(t.zone.clone())),
-            ],
-        ),
-        None => String::new(),
-    }
-}
-
-fn size(page: &PageCtx, bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        page.tr
-            .tn("comm-page-size-mb", "size", bytes / (1024 * 1024))
-    } else {
-        page.tr
-            .tn("comm-page-size-kb", "size", (bytes + 1023) / 1024)
-    }
+    t.as_ref().map(|t| view::zoned(page, t)).unwrap_or_default()
 }
 
 fn message_view(
@@ -183,7 +164,7 @@ fn message_view(
                 .map(|a| AttachmentView {
                     id: a.id,
                     name: a.name.clone(),
-                    size: size(page, a.size),
+                    size: view::file_size(page, a.size),
                     file_type: a.file_type.media_type(),
                 })
                 .collect(),

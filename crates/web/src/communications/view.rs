@@ -65,6 +65,31 @@ pub fn name_of(names: &BTreeMap<String, String>, code: &str) -> String {
     names.get(code).cloned().unwrap_or_else(|| code.to_string())
 }
 
+/// A moment as its writer gave it: `2027-01-15 09:00 (Europe/Berlin)`.
+pub fn zoned(page: &PageCtx, t: &pocdir_domain::communication::template::ZonedTime) -> String {
+    page.tr.t_args(
+        "comm-page-zoned-time",
+        &[
+            (
+                "time",
+                pocdir_i18n::FluentArg::Text(t.local.replace('T', " ")),
+            ),
+            ("zone", pocdir_i18n::FluentArg::Text(t.zone.clone())),
+        ],
+    )
+}
+
+/// A file's size in KB or MB, in the reader's language.
+pub fn file_size(page: &PageCtx, bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        page.tr
+            .tn("comm-page-size-mb", "size", bytes / (1024 * 1024))
+    } else {
+        page.tr
+            .tn("comm-page-size-kb", "size", (bytes + 1023) / 1024)
+    }
+}
+
 /// A moment in the reader's language.
 pub fn when(page: &PageCtx, t: time::OffsetDateTime) -> String {
     crate::http::format::local::minute(&page.tr, t)

@@ -51,6 +51,20 @@ impl FormErrors {
         self.items.iter().any(|e| e.field == field)
     }
 
+    /// A field's `aria-invalid` and `aria-describedby` attributes (with a
+    /// leading space, for a template's `|safe`): described by its error
+    /// when it has one, and by its hint when it has one.
+    pub fn aria(&self, field: &str, hint: Option<&str>) -> String {
+        match (self.has(field), hint) {
+            (true, Some(h)) => {
+                format!(" aria-invalid=\"true\" aria-describedby=\"error-{field} {h}\"")
+            }
+            (true, None) => format!(" aria-invalid=\"true\" aria-describedby=\"error-{field}\""),
+            (false, Some(h)) => format!(" aria-describedby=\"{h}\""),
+            (false, None) => String::new(),
+        }
+    }
+
     /// The message beside `field`, or empty.
     pub fn get(&self, field: &str) -> &str {
         self.items

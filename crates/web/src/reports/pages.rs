@@ -10,7 +10,7 @@
 
 use super::{service, settings};
 use crate::communications::compose::{Choice, TlpChoice};
-use crate::communications::view::{name_of, state_names, when, TlpView};
+use crate::communications::view::{file_size, name_of, state_names, when, zoned, TlpView};
 use crate::directory::values::{zone_groups, ZoneGroup};
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, MultipartForm, PathParams, QueryParams};
@@ -90,16 +90,6 @@ pub struct EmbargoView {
     pub utc: String,
     pub yours: Option<String>,
     pub ended: bool,
-}
-
-fn zoned(page: &PageCtx, t: &ZonedTime) -> String {
-    page.tr.t_args(
-        "comm-page-zoned-time",
-        &[
-            ("time", FluentArg::Text(t.local.replace('T', " "))),
-            ("zone", FluentArg::Text(t.zone.clone())),
-        ],
-    )
 }
 
 fn embargo_view(
@@ -398,21 +388,12 @@ pub struct NewPage {
 impl NewPage {
     /// `aria-invalid` and `aria-describedby` of a field in error.
     pub fn aria(&self, field: &str) -> String {
-        if self.errors.has(field) {
-            format!(" aria-invalid=\"true\" aria-describedby=\"error-{field}\"")
-        } else {
-            String::new()
-        }
+        self.errors.aria(field, None)
     }
 
-    /// The same for a field with a hint: described by its error, if any,
-    /// and its hint.
+    /// The same for a field with a hint.
     pub fn aria_hint(&self, field: &str, hint: &str) -> String {
-        if self.errors.has(field) {
-            format!(" aria-invalid=\"true\" aria-describedby=\"error-{field} {hint}\"")
-        } else {
-            format!(" aria-describedby=\"{hint}\"")
-        }
+        self.errors.aria(field, Some(hint))
     }
 }
 
@@ -705,16 +686,6 @@ impl OnePage {
     }
 }
 
-fn size(page: &PageCtx, bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        page.tr
-            .tn("comm-page-size-mb", "size", bytes / (1024 * 1024))
-    } else {
-        page.tr
-            .tn("comm-page-size-kb", "size", (bytes + 1023) / 1024)
-    }
-}
-
 async fn one_page(
     state: &AppState,
     page: PageCtx,
@@ -762,7 +733,7 @@ async fn one_page(
             .map(|a| FileView {
                 id: a.id,
                 name: a.name.clone(),
-                size: size(&page, a.size),
+                size: file_size(&page, a.size),
                 file_type: a.file_type.as_str(),
             })
             .collect(),
@@ -996,6 +967,33 @@ pub struct MessageForm {
     pub body: String,
 }
 
+/// A message in a State's thread: a recipient's in its own State's
+/// (`state` None), the reporter's in the State named.
+async fn message(
+    state: &AppState,
+    page: PageCtx,
+    me: &SignedIn,
+    id: i64,
+    to_state: Option<String>,
+    body: String,
+) -> Result<Response, AppError> {
+    let settings = settings(state);
+    let result = service(state, &settings)
+        .post_message(&me.requester(), id, to_state.as_deref(), &body)
+        .await
+        .map(|_| ());
+    let form = match &to_state {
+        Some(code) => format!("message-{code}"),
+        None => "message".to_string(),
+    };
+    let refusal = Refusal {
+        form,
+        body,
+        ..Refusal::default()
+    };
+    after(state, page, me, id, result, "done-report-message", refusal).await
+}
+
 pub async fn state_message(
     State(state): State<AppState>,
     page: PageCtx,
@@ -1003,26 +1001,7 @@ pub async fn state_message(
     PathParams(id): PathParams<i64>,
     FormData(form): FormData<MessageForm>,
 ) -> Result<Response, AppError> {
-    let settings = settings(&state);
-    let result = service(&state, &settings)
-        .post_message(&me.requester(), id, None, &form.body)
-        .await
-        .map(|_| ());
-    let refusal = Refusal {
-        form: "message".into(),
-        body: form.body,
-        ..Refusal::default()
-    };
-    after(
-        &state,
-        page,
-        &me,
-        id,
-        result,
-        "done-report-message",
-        refusal,
-    )
-    .await
+    message(&state, page, &me, id, None, form.body).await
 }
 
 pub async fn reporter_message(
@@ -1032,26 +1011,7 @@ pub async fn reporter_message(
     PathParams((id, code)): PathParams<(i64, String)>,
     FormData(form): FormData<MessageForm>,
 ) -> Result<Response, AppError> {
-    let settings = settings(&state);
-    let result = service(&state, &settings)
-        .post_message(&me.requester(), id, Some(&code), &form.body)
-        .await
-        .map(|_| ());
-    let refusal = Refusal {
-        form: format!("message-{code}"),
-        body: form.body,
-        ..Refusal::default()
-    };
-    after(
-        &state,
-        page,
-        &me,
-        id,
-        result,
-        "done-report-message",
-        refusal,
-    )
-    .await
+    message(&state, page, &me, id, Some(code), form.body).await
 }
 
 #[derive(Debug, Default, Deserialize)]
