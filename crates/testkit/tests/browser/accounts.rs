@@ -5,12 +5,12 @@
 //! the link from the mail and the second factor.
 
 use super::{
-    find, screenshot, sign_in, text_of, type_into, wait_for_path, Browser, ONE_BROWSER_AT_A_TIME,
+    enrol, find, screenshot, sign_in, text_of, type_into, wait_for_path, Browser,
+    ONE_BROWSER_AT_A_TIME,
 };
-use anyhow::{anyhow, ensure, Context, Result};
+use anyhow::{ensure, Context, Result};
 use fantoccini::Client;
 use pocdir_domain::account::AccountKind;
-use pocdir_domain::clock::Clock;
 use pocdir_testkit::{ReceivedMail, SmtpPeer, TestAccount, TestServer};
 use std::time::{Duration, Instant};
 
@@ -84,30 +84,9 @@ async fn journey(server: &TestServer, smtp: &SmtpPeer, client: &Client) -> Resul
     let shown = text_of(client, "#enrol-email").await?;
     ensure!(shown.trim() == INVITEE_EMAIL, "the page shows {shown:?}");
     let password = "a passphrase of my own";
-    type_into(client, "#new", password).await?;
-    type_into(client, "#confirm", password).await?;
-    find(client, "#enrol-password-submit")
-        .await?
-        .click()
-        .await?;
-
-    // TOTP enrolment from the secret the page shows, as at any first sign-in.
-    wait_for_path(client, "/login/enrol").await?;
-    let secret: String = text_of(client, "#totp-secret")
-        .await?
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let code = pocdir_domain::totp::code_at(&secret, server.clock.now())
-        .map_err(|e| anyhow!("TOTP code: {e:?}"))?;
-    type_into(client, "#code", &code).await?;
-    find(client, "#confirm-enrolment").await?.click().await?;
-    find(client, "#recovery-codes").await?;
-    find(client, "#continue").await?.click().await?;
-    server.next_totp_step();
+    let secret = enrol(client, server, password).await?;
 
     // Signed in as the new technical PoC.
-    wait_for_path(client, "/").await?;
     let me = text_of(client, "#nav-account").await?;
     ensure!(me.trim() == INVITEE_EMAIL, "signed in as {me:?}");
     screenshot(client, "accounts-invitee-signed-in").await?;

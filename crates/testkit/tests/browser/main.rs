@@ -589,6 +589,32 @@ async fn type_into(client: &Client, css: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// On an enrolment link's page: chooses `password`, then enrols TOTP
+/// from the secret the next page shows, as at any first sign-in, and
+/// lands signed in on the home. The TOTP secret, to sign in again.
+async fn enrol(client: &Client, server: &TestServer, password: &str) -> Result<String> {
+    type_into(client, "#new", password).await?;
+    type_into(client, "#confirm", password).await?;
+    find(client, "#enrol-password-submit")
+        .await?
+        .click()
+        .await?;
+    wait_for_path(client, "/login/enrol").await?;
+    let secret: String = text_of(client, "#totp-secret")
+        .await?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    type_into(client, "#code", &server.totp_now(&secret)).await?;
+    find(client, "#confirm-enrolment").await?.click().await?;
+    find(client, "#recovery-codes").await?;
+    find(client, "#continue").await?.click().await?;
+    // Each code is accepted once; the next sign-in gets the next one.
+    server.next_totp_step();
+    wait_for_path(client, "/").await?;
+    Ok(secret)
+}
+
 /// Signs in on the login page the browser is on: password, then the TOTP
 /// code the account's authenticator shows now. Lands on the home.
 async fn sign_in(client: &Client, server: &TestServer, account: &TestAccount) -> Result<()> {

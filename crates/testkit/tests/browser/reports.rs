@@ -11,7 +11,7 @@
 //! the report's metadata from its home. Screenshots go to `test-output/screenshots/reports/`.
 
 use super::{
-    choose_language, find, lang_and_dir, no_csp_violations, sign_in, text_of, type_into,
+    choose_language, enrol, find, lang_and_dir, no_csp_violations, sign_in, text_of, type_into,
     verified_poc, wait_for_lang, wait_for_path, wait_for_path_under, Browser, Chromedriver,
     ONE_BROWSER_AT_A_TIME,
 };
@@ -195,24 +195,7 @@ async fn journey(
     // The reporter enrols from the mailed link: a password, then TOTP.
     let link = mailed_link(smtp, EMAIL, &server.url("/enrol/")).await?;
     client.goto(&link).await?;
-    type_into(client, "#new", PASSWORD).await?;
-    type_into(client, "#confirm", PASSWORD).await?;
-    find(client, "#enrol-password-submit")
-        .await?
-        .click()
-        .await?;
-    wait_for_path(client, "/login/enrol").await?;
-    let secret: String = text_of(client, "#totp-secret")
-        .await?
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    type_into(client, "#code", &server.totp_now(&secret)).await?;
-    find(client, "#confirm-enrolment").await?.click().await?;
-    find(client, "#recovery-codes").await?;
-    find(client, "#continue").await?.click().await?;
-    server.next_totp_step();
-    wait_for_path(client, "/").await?;
+    let secret = enrol(client, server, PASSWORD).await?;
     let reporter = TestAccount {
         id: 0,
         email: EMAIL.into(),
