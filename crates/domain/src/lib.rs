@@ -23,5 +23,6 @@ pub mod seal;
 pub mod security_key;
 pub mod session;
 pub mod stix;
+pub mod taxii;
 pub mod throttle;
 pub mod totp;

@@ -354,6 +354,19 @@ pub fn check_bundle(raw: &str) -> Result<StixBundle, StixProblem> {
     })
 }
 
+/// Checks one object on its own (an object of a TAXII envelope) as a
+/// bundle's objects are checked; `index` is its place in what was sent.
+pub fn check_one(object: &Value, index: usize) -> Result<StixObject, StixProblem> {
+    let at = ObjectAt {
+        index,
+        id: object.get("id").and_then(Value::as_str).map(str::to_string),
+    };
+    let map = object
+        .as_object()
+        .ok_or(StixProblem::NotAnObject(at.clone()))?;
+    check_object(map, &at)
+}
+
 /// What kind of object a type is, for its common properties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
