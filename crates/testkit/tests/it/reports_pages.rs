@@ -356,6 +356,10 @@ async fn each_reader_sees_what_the_policy_lets_it_see() {
     assert_eq!(oweb.get(&format!("/reports/{id}/stix")).await.status(), 404);
     // The diplomatic PoC of a State it went to: its State's status, no content.
     let dweb = server.signed_in(&fra_dip).await;
+    // On its home, where France stands, but nothing to acknowledge.
+    let dhome = page(&dweb, "/").await;
+    assert!(dhome.contains(&format!("id=\"home-report-{id}\"")));
+    assert!(!dhome.contains("To acknowledge"), "{dhome}");
     let d = page(&dweb, &format!("/reports/{id}")).await;
     assert!(d.contains("id=\"report-not-recipient\""));
     assert!(!d.contains("page-marker-text"));

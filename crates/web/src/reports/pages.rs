@@ -244,7 +244,10 @@ pub async fn listed_rows(
                     .map(|e| moment(page, e.utc()))
                     .unwrap_or_else(|| "—".to_string()),
                 sent: when(page, meta.sent_at),
-                awaiting: own.is_some() && states.iter().any(|s| s.acknowledged_at.is_none()),
+                // Only a recipient acknowledges; a State's other PoCs see
+                // where it stands.
+                awaiting: matches!(l.view, ReportView::State(_))
+                    && states.iter().any(|s| s.acknowledged_at.is_none()),
                 states: states
                     .into_iter()
                     .map(|s| ListedState {
