@@ -29,6 +29,7 @@ mod sessions;
 pub mod sql;
 pub mod sqlite;
 mod sqlite_bulk;
+mod taxii;
 
 pub use account_admin::{
     AccountAdminStore, ChangeMail, Invitation, NewInvitation, NewPasswordReset, PasswordReset,
@@ -61,13 +62,17 @@ pub use security_keys::{CeremonyPurpose, NewSecurityKey, SecurityKey, SecurityKe
 pub use sessions::{
     ApiToken, ApiTokenStore, NewApiToken, NewSession, Session, SessionStore, ThrottleStore,
 };
+pub use taxii::{
+    CollectionRecord, NewCollection, NewObjects, NewTaxiiObject, ObjectQuery, StatusDetail,
+    StatusRecord, StoredObject, TaxiiStore,
+};
 
 /// The store's traits, to call their methods on any store.
 pub mod prelude {
     pub use crate::{
         backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore,
         LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore, ReportStore,
-        ReporterStore, SealStore, SecurityKeyStore, SessionStore, Store, ThrottleStore,
+        ReporterStore, SealStore, SecurityKeyStore, SessionStore, Store, TaxiiStore, ThrottleStore,
     };
 }
 
@@ -164,6 +169,7 @@ pub trait Store:
     + PingTestStore
     + ReporterStore
     + ReportStore
+    + TaxiiStore
     + SealStore
     + backup::BackupStore
     + Send

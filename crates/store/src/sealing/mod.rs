@@ -160,6 +160,13 @@ pub(crate) const SEALED_COLUMNS: &[SealedColumn] = &[
     ),
     text("reports", "id", NO_KEY2, "content", "reports.content"),
     text(
+        "taxii_objects",
+        "seq",
+        NO_KEY2,
+        "json",
+        "taxii_objects.json",
+    ),
+    text(
         "report_messages",
         "id",
         NO_KEY2,

@@ -550,3 +550,4 @@ mod reports;
 mod sealing;
 mod security_keys;
 mod sessions;
+mod taxii;
