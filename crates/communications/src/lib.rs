@@ -36,6 +36,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub mod mail;
 pub mod report_mail;
 pub mod reports;
+pub mod taxii;
 
 /// How the service is set up.
 #[derive(Debug, Clone)]

@@ -110,11 +110,17 @@ pub enum LogAction {
     ReportEscalate,
     /// A suspended reporter's undelivered mails withdrawn.
     ReportWithhold,
+    /// A TAXII collection made (the shared one, an inbox, a group, the intake).
+    TaxiiCreateCollection,
+    /// STIX objects added to a TAXII collection (the request's counts).
+    TaxiiAdd,
+    /// Versions of a STIX object deleted from a TAXII collection.
+    TaxiiDelete,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 65] = [
+    pub const ALL: [LogAction; 68] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -180,6 +186,9 @@ impl LogAction {
         LogAction::ReportRemind,
         LogAction::ReportEscalate,
         LogAction::ReportWithhold,
+        LogAction::TaxiiCreateCollection,
+        LogAction::TaxiiAdd,
+        LogAction::TaxiiDelete,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -250,6 +259,9 @@ impl LogAction {
             LogAction::ReportRemind => "report.remind",
             LogAction::ReportEscalate => "report.escalate",
             LogAction::ReportWithhold => "report.withhold",
+            LogAction::TaxiiCreateCollection => "taxii.create_collection",
+            LogAction::TaxiiAdd => "taxii.add",
+            LogAction::TaxiiDelete => "taxii.delete",
         }
     }
 

@@ -1315,3 +1315,70 @@ pub fn report_mails_withheld(
     )
     .try_with_content(&Content { mails })
 }
+
+/// TAXII collection `id` made, of `kind` (`shared`, `inbox`, `group`, `intake`).
+pub fn taxii_collection_created(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: &str,
+    kind: &str,
+    state: Option<&str>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        kind: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        state: Option<&'a str>,
+    }
+    own(
+        at,
+        actor,
+        LogAction::TaxiiCreateCollection,
+        format!("taxii_collection:{id}"),
+    )
+    .try_with_content(&Content { kind, state })
+}
+
+/// STIX objects added to TAXII collection `id`: how many, how many
+/// refused, and the request's status id.
+pub fn taxii_added(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: &str,
+    status: &str,
+    added: usize,
+    refused: usize,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        status: &'a str,
+        added: usize,
+        refused: usize,
+    }
+    own(
+        at,
+        actor,
+        LogAction::TaxiiAdd,
+        format!("taxii_collection:{id}"),
+    )
+    .try_with_content(&Content {
+        status,
+        added,
+        refused,
+    })
+}
+
+/// Versions of STIX object `object` deleted from TAXII collection `id`.
+pub fn taxii_deleted(at: OffsetDateTime, actor: &LogActor, id: &str, object: &str) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        object: &'a str,
+    }
+    own(
+        at,
+        actor,
+        LogAction::TaxiiDelete,
+        format!("taxii_collection:{id}"),
+    )
+    .try_with_content(&Content { object })
+}

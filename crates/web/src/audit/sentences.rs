@@ -173,6 +173,7 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         "ping_challenge" => numbered("values-object-ping-challenge", id),
         "reporter" => numbered("reporters-object", id),
         "report" => numbered("reports-object", id),
+        "taxii_collection" => numbered("taxii-object-collection", id),
         _ => Segment {
             text: e.object.clone(),
             name: true,
