@@ -6,6 +6,7 @@
 
 use crate::http::identity::SignedIn;
 use crate::state::AppState;
+use pocdir_domain::account::AccountKind;
 use pocdir_domain::policy::{decide, Action, Actor, Decision};
 use pocdir_i18n::Translator;
 use std::future::Future;
@@ -51,6 +52,9 @@ pub struct NavLink {
     pub area: NavArea,
     pub order: u16,
     pub label_id: &'static str,
+    /// Kinds of account that may follow the link but are not shown it:
+    /// their header is full, and their home leads there instead.
+    pub not_for: &'static [AccountKind],
 }
 
 impl NavLink {
@@ -59,6 +63,7 @@ impl NavLink {
             area: NavArea::Main,
             order,
             label_id,
+            not_for: &[],
         }
     }
 
@@ -67,7 +72,14 @@ impl NavLink {
             area: NavArea::Account,
             order,
             label_id,
+            not_for: &[],
         }
+    }
+
+    /// The same link, not shown to `kinds`.
+    pub const fn not_for(mut self, kinds: &'static [AccountKind]) -> Self {
+        self.not_for = kinds;
+        self
     }
 }
 
@@ -114,6 +126,7 @@ impl Nav {
         self.entries
             .iter()
             .filter(|e| e.link.area == area && decide(actor, e.action) == Decision::Allow)
+            .filter(|e| !actor.is_some_and(|a| e.link.not_for.contains(&a.kind)))
             .map(|e| ShownLink {
                 href: e.href,
                 id: e.link.label_id,
@@ -189,5 +202,27 @@ mod tests {
             .collect();
         assert_eq!(anonymous, ["/participants"]);
         assert!(nav.shown(NavArea::Account, None, &tr).is_empty());
+    }
+
+    #[test]
+    fn a_link_is_not_shown_to_the_kinds_it_leaves_out() {
+        let mut nav = Nav::default();
+        nav.add(
+            NavLink::main(26, "nav-reports").not_for(&[AccountKind::Secretariat]),
+            "/reports",
+            Action::ReadReports,
+        );
+        let tr = Translator::new(Lang::En);
+        let shown = |kind: AccountKind| {
+            let actor = Actor {
+                account_id: 1,
+                kind,
+                participant: None,
+                scopes: pocdir_domain::policy::Scopes::ALL,
+            };
+            nav.shown(NavArea::Main, Some(&actor), &tr).len()
+        };
+        assert_eq!(shown(AccountKind::Reporter), 1);
+        assert_eq!(shown(AccountKind::Secretariat), 0);
     }
 }

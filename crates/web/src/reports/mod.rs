@@ -14,6 +14,7 @@ use crate::state::AppState;
 use axum::http::StatusCode;
 use pocdir_communications::reports::{ReportFailure, ReportProblem, Reports};
 use pocdir_communications::Settings;
+use pocdir_domain::account::AccountKind;
 use pocdir_domain::policy::Action::{AnswerReports, ReadReports, SendReports};
 use pocdir_i18n::FluentArg;
 
@@ -128,7 +129,8 @@ fn page_routes(routes: Routes) -> Routes {
         .nav_page(
             "/reports",
             ReadReports,
-            NavLink::main(26, "nav-reports"),
+            // The secretariat's header is full: its home links here.
+            NavLink::main(26, "nav-reports").not_for(&[AccountKind::Secretariat]),
             pages::list,
         )
         .get("/reports/new", SendReports, pages::new_form)
