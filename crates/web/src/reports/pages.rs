@@ -23,11 +23,11 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use pocdir_communications::reports::{OpenedReport, ReportFailure};
+use pocdir_directory::overview;
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::communication::attachment::AttachmentDraft;
 use pocdir_domain::communication::template::ZonedTime;
 use pocdir_domain::communication::tlp::TlpLabel;
-use pocdir_domain::directory::poc::PocDetails;
 use pocdir_domain::policy::ReportView;
 use pocdir_domain::report::{parse_products, split_cves, ReportCategory, ReportDraft, StateStatus};
 use pocdir_domain::reporter::ReporterStatus;
@@ -110,26 +110,27 @@ fn embargo_view(
     }
 }
 
-/// The time zone of the reader's own PoC entry, if the reader is a PoC
-/// with one: the embargo is shown in it too.
+/// The time zone of the reader's own PoC entry (found as its home finds
+/// it: linked to the account, or naming its address), if it has one: the
+/// embargo is shown in it too.
 async fn reader_zone(state: &AppState, me: &SignedIn) -> Result<Option<String>, AppError> {
-    let Some(code) = me.account.participant.as_deref() else {
-        return Ok(None);
-    };
     if !me.account.kind.is_poc() {
         return Ok(None);
     }
-    let email = me.account.email.to_lowercase();
-    for poc in state.store.pocs_of(code).await? {
-        // An entry that cannot be read is somebody else's problem here: the
-        // embargo is still shown as given and in UTC.
-        if let Ok(Some(d)) = poc.active_as::<PocDetails>() {
-            if d.emails.iter().any(|e| e.to_lowercase() == email) && !d.time_zone.is_empty() {
-                return Ok(Some(d.time_zone));
-            }
-        }
-    }
-    Ok(None)
+    let policy = state.config.revalidation_policy();
+    let entries =
+        overview::own_state_entries(state.store.as_ref(), &me.actor, &policy, state.clock.now())
+            .await?;
+    let linked = state.store.pocs_of_account(me.account.id).await?;
+    // An entry that cannot be read is passed over: the embargo is still
+    // shown as given and in UTC.
+    Ok(
+        overview::entries_of_account(&entries, &me.account.email, &linked)
+            .into_iter()
+            .filter_map(|e| e.poc.active_details().ok().flatten())
+            .map(|d| d.time_zone)
+            .find(|z| !z.is_empty()),
+    )
 }
 
 /// Who wrote a message in a State's thread, as everyone sees it: the
