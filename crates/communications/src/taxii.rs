@@ -161,7 +161,7 @@ impl<'a> Taxii<'a> {
             }
         }
         let now = self.clock.now();
-        let made = wanted.len();
+        let mut made = 0;
         for (kind, title, default_label) in wanted {
             let id = new_id(self.entropy);
             let (kind_name, state) = match &kind {
@@ -172,7 +172,8 @@ impl<'a> Taxii<'a> {
             };
             let log =
                 events::taxii_collection_created(now, actor, &id, kind_name, state.as_deref())?;
-            self.store
+            let created = self
+                .store
                 .create_taxii_collection(
                     NewCollection {
                         id,
@@ -186,7 +187,13 @@ impl<'a> Taxii<'a> {
                     },
                     log,
                 )
-                .await?;
+                .await;
+            match created {
+                Ok(()) => made += 1,
+                // Another instance made it a moment ago: it exists.
+                Err(StoreError::Duplicate(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
         }
         Ok(made)
     }
@@ -391,9 +398,9 @@ impl<'a> Taxii<'a> {
         Ok(status)
     }
 
-    /// Deletes the versions of one object the parameters choose (`last`
-    /// unless `match[version]` says otherwise), among those the writer may
-    /// see; logged. A writer of the collection only.
+    /// Deletes the versions of one object that `match[version]` chooses
+    /// (every version when it is not given), among those the writer may
+    /// see; logged. A reader and writer of the collection only.
     pub async fn delete(
         &self,
         who: &Requester,

@@ -148,10 +148,70 @@ pub fn csrf_token_matches(key: &[u8], browser_value: &str, submitted: &str) -> b
     !expected.is_empty() && bool::from(expected.as_bytes().ct_eq(submitted.as_bytes()))
 }
 
+/// The user and password of an `Authorization: Basic …` header (RFC 7617):
+/// how TAXII clients, most of which speak nothing else, present the
+/// account's e-mail and an API token. `None` for anything that is not
+/// exactly that: another scheme, bad base64, not UTF-8, no colon, an empty
+/// user or password.
+pub fn parse_basic(header: &str) -> Option<(String, String)> {
+    let (scheme, rest) = header.trim().split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(rest.trim())
+        .ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (user, password) = text.split_once(':')?;
+    if user.is_empty() || password.is_empty() {
+        return None;
+    }
+    Some((user.to_string(), password.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::entropy::SeededEntropy;
+    use proptest::prelude::*;
+
+    #[test]
+    fn basic_credentials_are_read_as_rfc_7617_says() {
+        use base64::engine::general_purpose::STANDARD;
+        let header = format!("Basic {}", STANDARD.encode("pk@example.org:pdt_abc:def"));
+        assert_eq!(
+            parse_basic(&header),
+            Some(("pk@example.org".into(), "pdt_abc:def".into()))
+        );
+        let lower = format!("basic {}", STANDARD.encode("a:b"));
+        assert_eq!(parse_basic(&lower), Some(("a".into(), "b".into())));
+        for bad in [
+            "Bearer abc".to_string(),
+            "Basic".to_string(),
+            "Basic !!!".to_string(),
+            format!("Basic {}", STANDARD.encode("no colon")),
+            format!("Basic {}", STANDARD.encode(":password")),
+            format!("Basic {}", STANDARD.encode("user:")),
+            format!("Basic {}", STANDARD.encode([0xff, b':', b'a'])),
+        ] {
+            assert_eq!(parse_basic(&bad), None, "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_authorization_header_is_read_without_panicking(raw in "\\PC{0,200}") {
+            let _ = parse_basic(&raw);
+            let _ = parse_basic(&format!("Basic {raw}"));
+        }
+
+        #[test]
+        fn basic_round_trips(user in "[^:\\x00]{1,40}", password in "\\PC{1,60}") {
+            use base64::engine::general_purpose::STANDARD;
+            let header = format!("Basic {}", STANDARD.encode(format!("{user}:{password}")));
+            prop_assert_eq!(parse_basic(&header), Some((user, password)));
+        }
+    }
 
     #[test]
     fn passwords_hash_and_verify() {

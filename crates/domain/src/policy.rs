@@ -130,10 +130,19 @@ pub enum Action {
     /// Acknowledging a report, setting the State's status on it and asking
     /// the reporter questions: the PoCs of a State it reached.
     AnswerReports,
+    /// TAXII 2.1: discovery, the API root, the collections one may read or
+    /// write, their objects, manifests and versions, one's own request
+    /// statuses. A participant's technical PoCs, and reporters (who write to
+    /// the intake and read nothing there); which collection and which
+    /// object, the service asks `taxii::collection`.
+    ReadThreatData,
+    /// TAXII 2.1: adding STIX objects to a collection and deleting them:
+    /// the same accounts, with the `write` scope.
+    ShareThreatData,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 31] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -163,6 +172,8 @@ impl Action {
         Action::SendReports,
         Action::ReadReports,
         Action::AnswerReports,
+        Action::ReadThreatData,
+        Action::ShareThreatData,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -182,6 +193,7 @@ impl Action {
                 | Action::VetReporters
                 | Action::SendReports
                 | Action::AnswerReports
+                | Action::ShareThreatData
         )
     }
 }
@@ -223,7 +235,9 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::VetReporters
         | Action::SendReports
         | Action::ReadReports
-        | Action::AnswerReports => match actor {
+        | Action::AnswerReports
+        | Action::ReadThreatData
+        | Action::ShareThreatData => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -276,6 +290,11 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                             || (actor.kind.is_poc() && actor.participant.is_some())
                     }
                     Action::AnswerReports => actor.kind.is_poc() && actor.participant.is_some(),
+                    Action::ReadThreatData | Action::ShareThreatData => {
+                        actor.kind == AccountKind::Reporter
+                            || (actor.kind == AccountKind::TechnicalPoc
+                                && actor.participant.is_some())
+                    }
                     _ => actor.kind.acts_for_participant() && actor.participant.is_some(),
                 };
                 if allowed {
@@ -471,6 +490,9 @@ mod tests {
                 matches!(kind, Reporter | Secretariat | DiplomaticPoc | TechnicalPoc)
             }
             Action::AnswerReports => matches!(kind, DiplomaticPoc | TechnicalPoc),
+            Action::ReadThreatData | Action::ShareThreatData => {
+                matches!(kind, TechnicalPoc | Reporter)
+            }
         }
     }
 

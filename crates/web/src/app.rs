@@ -12,7 +12,7 @@ use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
 use crate::{
     account, accounts, audit, communications, directory, home, outbox, ping_tests, reporters,
-    reports, sign_in,
+    reports, sign_in, taxii,
 };
 use axum::middleware;
 use axum::{Extension, Json, Router};
@@ -43,6 +43,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         ping_tests::routes,
         reporters::routes,
         reports::routes,
+        taxii::routes,
     ]
     .into_iter()
     .fold(routes, |routes, add| add(routes));
@@ -72,6 +73,8 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
             client_address,
         ))
         .layer(middleware::from_fn(render_errors))
+        // TAXII's error shape for every refusal under /taxii2/.
+        .layer(middleware::from_fn(taxii::errors::taxii_errors))
         // Pages and error pages draw the nav from the request.
         .layer(Extension(Arc::new(nav)))
         .layer(Extension(document))

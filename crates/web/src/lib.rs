@@ -1,5 +1,5 @@
 //! pocdir's HTTP face: server-rendered HTML pages, the JSON API under
-//! `/api/v1`, health and metrics.
+//! `/api/v1`, TAXII 2.1 under `/taxii2/`, health and metrics.
 //!
 //! [`http`] is the base that knows no feature: the route registry (every
 //! route names an access-policy action; the policy itself lives in
@@ -22,6 +22,7 @@ pub mod reporters;
 pub mod reports;
 pub mod sign_in;
 pub mod state;
+pub mod taxii;
 
 pub use app::build_router;
 pub use http::routes::RouteSpec;

@@ -17,6 +17,18 @@ use time::{Duration, OffsetDateTime};
 pub const NEXT_LIFETIME: Duration = Duration::hours(24);
 
 const FORMAT: u8 = 1;
+
+/// The key that seals `next`, derived from a server secret that every
+/// instance shares (so a page begun on one instance goes on on another),
+/// and apart from that secret's other uses by its own label.
+pub fn next_key_from(secret: &[u8]) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    if let Ok(mut m) = <Hmac<Sha256> as Mac>::new_from_slice(secret) {
+        m.update(b"pocdir taxii next v1");
+        key.copy_from_slice(&m.finalize().into_bytes());
+    }
+    key
+}
 const MAC_BYTES: usize = 16;
 
 /// Where the next page starts, and what it is good for.

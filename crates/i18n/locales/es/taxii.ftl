@@ -3,3 +3,17 @@ taxii-object-collection = colección TAXII { $id }
 values-log-taxii-create-collection = { $actor } creó la { $object }.
 values-log-taxii-add = { $actor } añadió objetos STIX a la { $object }.
 values-log-taxii-delete = { $actor } eliminó un objeto STIX de la { $object }.
+
+# TAXII 2.1: los títulos de los errores (los clientes TAXII los reciben en inglés).
+taxii-error-not-acceptable = La respuesta solo puede ser TAXII 2.1: pida application/taxii+json;version=2.1.
+taxii-error-content-type = Envíe el sobre como application/taxii+json;version=2.1.
+taxii-error-filter-unknown = Este punto de acceso no admite el parámetro { $parameter }.
+taxii-error-filter-repeated = El parámetro { $parameter } se da más de una vez.
+taxii-error-filter-invalid = El valor del parámetro { $parameter } no se puede leer.
+taxii-error-next-forged = Este next no lo dio este servidor para esta colección y estos filtros.
+taxii-error-next-expired = Este next ha caducado: vuelva a empezar desde la primera página.
+taxii-error-not-envelope = El cuerpo no es un sobre TAXII: un objeto JSON con una matriz «objects».
+taxii-error-empty-envelope = El sobre no contiene objetos.
+taxii-error-too-many-objects = El sobre tiene más objetos de los que una solicitud puede añadir ({ $max }).
+taxii-error-may-not-read = Esta cuenta no puede leer esta colección.
+taxii-error-may-not-write = Esta cuenta no puede escribir en esta colección.

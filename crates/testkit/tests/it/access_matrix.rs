@@ -254,6 +254,49 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/api/v1/reports/{id}/attachments/{attachment}",
         ReadReports,
     ),
+    ("GET", "/taxii2/", ReadThreatData),
+    ("GET", "/taxii2/participants/", ReadThreatData),
+    ("GET", "/taxii2/participants/collections/", ReadThreatData),
+    (
+        "GET",
+        "/taxii2/participants/collections/{collection}/",
+        ReadThreatData,
+    ),
+    (
+        "GET",
+        "/taxii2/participants/collections/{collection}/objects/",
+        ReadThreatData,
+    ),
+    (
+        "POST",
+        "/taxii2/participants/collections/{collection}/objects/",
+        ShareThreatData,
+    ),
+    (
+        "GET",
+        "/taxii2/participants/collections/{collection}/objects/{object}/",
+        ReadThreatData,
+    ),
+    (
+        "DELETE",
+        "/taxii2/participants/collections/{collection}/objects/{object}/",
+        ShareThreatData,
+    ),
+    (
+        "GET",
+        "/taxii2/participants/collections/{collection}/objects/{object}/versions/",
+        ReadThreatData,
+    ),
+    (
+        "GET",
+        "/taxii2/participants/collections/{collection}/manifest/",
+        ReadThreatData,
+    ),
+    (
+        "GET",
+        "/taxii2/participants/status/{status}/",
+        ReadThreatData,
+    ),
 ];
 
 /// A path to request: a language for `/lang/`, else the principal's own
@@ -273,6 +316,9 @@ fn concrete(path: &str, own: Option<&str>) -> String {
         .replace("{topic}", "nominator")
         .replace("{token}", "pdi_unknown")
         .replace("{attachment}", "1")
+        .replace("{collection}", "no-such-collection")
+        .replace("{object}", "indicator--00000000-0000-4000-8000-000000000000")
+        .replace("{status}", "no-such-status")
 }
 
 #[tokio::test]
@@ -322,7 +368,7 @@ async fn send(server: &TestServer, who: &Who, method: &str, path: &str) -> reqwe
         }
         Who::Browser(web, _) => match method {
             "GET" => web.get(path).await,
-            "POST" if path.starts_with("/api/") => {
+            "POST" if path.starts_with("/api/") || path.starts_with("/taxii2/") => {
                 let csrf = web.csrf().await;
                 web.http
                     .post(&url)
@@ -405,7 +451,8 @@ async fn the_server_enforces_the_policy_for_every_route_and_kind() {
     let mut checked = 0;
     for who in &principals {
         for (method, path, action) in &rows {
-            let api = path.starts_with("/api/");
+            // TAXII is an API too: JSON (its own shape), tokens, 401.
+            let api = path.starts_with("/api/") || path.starts_with("/taxii2/");
             // Machine paths speak JSON and accept bearer tokens.
             let machine = api
                 || *path == "/healthz"

@@ -249,7 +249,14 @@ fn matches(pattern: &str, path: &str) -> bool {
 /// on every page that only sets a cookie), and the sign-in steps a form
 /// leads through (reached by posting, not by a link).
 fn is_page(path: &str, action: Action) -> bool {
-    let machine = ["/api/", "/static/", "/.well-known/", "/lang/", "/healthz/"]
+    let machine = [
+        "/api/",
+        "/taxii2/",
+        "/static/",
+        "/.well-known/",
+        "/lang/",
+        "/healthz/",
+    ]
         .iter()
         .any(|p| path.starts_with(p))
         || matches!(path, "/healthz" | "/metrics" | "/favicon.ico")

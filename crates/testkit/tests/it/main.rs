@@ -41,6 +41,7 @@ mod reports_pages;
 mod security_keys;
 mod sign_in;
 mod stix;
+mod taxii;
 mod tlp_ways_out;
 mod values;
 mod web;

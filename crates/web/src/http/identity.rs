@@ -11,7 +11,7 @@ use axum::http::request::Parts;
 use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use pocdir_domain::credentials::{csrf_token_matches, hash_secret};
+use pocdir_domain::credentials::{csrf_token_matches, hash_secret, parse_basic};
 use pocdir_domain::policy::{Actor, Scopes};
 use pocdir_domain::requester::Requester;
 use pocdir_domain::session::SessionState;
@@ -101,21 +101,33 @@ pub async fn authenticate(
     let now = state.clock.now();
 
     if let Some(auth) = request.headers().get(header::AUTHORIZATION) {
-        // Bearer tokens are for scripts and only on the API.
-        let token = auth
-            .to_str()
-            .ok()
-            .and_then(|v| v.strip_prefix("Bearer "))
+        // Bearer tokens are for scripts and only on the API. Where clients
+        // speak only Basic (TAXII), the token is the password and the user
+        // the account's e-mail.
+        let value = auth.to_str().unwrap_or_default();
+        let bearer = value
+            .strip_prefix("Bearer ")
             .map(str::trim)
-            .filter(|t| !t.is_empty());
-        let Some(token) = token.filter(|_| machine) else {
+            .filter(|t| !t.is_empty())
+            .map(|t| (None, t.to_string()));
+        let basic = || {
+            takes_basic(&path)
+                .then(|| parse_basic(value))
+                .flatten()
+                .map(|(user, token)| (Some(user), token))
+        };
+        let Some((user, token)) = bearer.or_else(basic).filter(|_| machine) else {
             return AppError::unauthorized().into_response();
         };
-        match token_sign_in(&state, token, now).await {
-            Ok(Some(signed_in)) => {
+        match token_sign_in(&state, &token, now).await {
+            Ok(Some(signed_in))
+                if user
+                    .as_deref()
+                    .is_none_or(|u| u.trim().eq_ignore_ascii_case(&signed_in.account.email)) =>
+            {
                 request.extensions_mut().insert(signed_in);
             }
-            Ok(None) => {
+            Ok(_) => {
                 tracing::info!(%path, "API token refused");
                 return AppError::unauthorized().into_response();
             }
@@ -160,6 +172,12 @@ pub async fn authenticate(
         }
     }
     next.run(request).await
+}
+
+/// Paths whose clients may present an API token as HTTP Basic's password:
+/// TAXII's, whose clients mostly speak nothing else.
+pub fn takes_basic(path: &str) -> bool {
+    path.starts_with("/taxii2/")
 }
 
 /// With a session cookie, an API write must repeat the CSRF token in a header.
