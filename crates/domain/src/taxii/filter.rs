@@ -184,7 +184,11 @@ pub fn parse_filter(
                 // The standard asks clients for a positive limit, but the
                 // OASIS client's `as_pages` sends 0 unless told otherwise:
                 // 0 is read as "the server's page".
-                filter.limit = if n == 0 { DEFAULT_PAGE } else { n.min(MAX_PAGE) };
+                filter.limit = if n == 0 {
+                    DEFAULT_PAGE
+                } else {
+                    n.min(MAX_PAGE)
+                };
             }
             "next" => {
                 if value.is_empty() || value.len() > 512 {

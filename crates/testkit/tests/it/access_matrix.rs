@@ -317,7 +317,10 @@ fn concrete(path: &str, own: Option<&str>) -> String {
         .replace("{token}", "pdi_unknown")
         .replace("{attachment}", "1")
         .replace("{collection}", "no-such-collection")
-        .replace("{object}", "indicator--00000000-0000-4000-8000-000000000000")
+        .replace(
+            "{object}",
+            "indicator--00000000-0000-4000-8000-000000000000",
+        )
         .replace("{status}", "no-such-status")
 }
 

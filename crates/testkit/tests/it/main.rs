@@ -42,6 +42,7 @@ mod security_keys;
 mod sign_in;
 mod stix;
 mod taxii;
+mod taxii_interop;
 mod tlp_ways_out;
 mod values;
 mod web;

@@ -164,11 +164,7 @@ async fn taxii_over_http_as_the_standard_says() {
     assert_eq!(d.status, 200, "{}", d.text);
     assert_eq!(d.header("content-type").as_deref(), Some(TAXII));
     let roots = d.json()["api_roots"].clone();
-    assert!(
-        roots[0].as_str().unwrap().ends_with(ROOT),
-        "{}",
-        d.json()
-    );
+    assert!(roots[0].as_str().unwrap().ends_with(ROOT), "{}", d.json());
     let r = fra.get(ROOT).await;
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["versions"], json!([TAXII]));
@@ -183,16 +179,25 @@ async fn taxii_over_http_as_the_standard_says() {
             .cloned()
     };
     let shared = by_title("Shared").unwrap();
-    assert_eq!((shared["can_read"].clone(), shared["can_write"].clone()), (json!(true), json!(true)));
+    assert_eq!(
+        (shared["can_read"].clone(), shared["can_write"].clone()),
+        (json!(true), json!(true))
+    );
     let own = by_title("Inbox of FRA").unwrap();
     assert_eq!(own["can_read"], json!(true));
     let other = by_title("Inbox of PAK").unwrap();
-    assert_eq!((other["can_read"].clone(), other["can_write"].clone()), (json!(false), json!(true)));
+    assert_eq!(
+        (other["can_read"].clone(), other["can_write"].clone()),
+        (json!(false), json!(true))
+    );
     assert!(by_title("Intake").is_none());
     let shared_id = shared["id"].as_str().unwrap().to_string();
     let objects = format!("{ROOT}collections/{shared_id}/objects/");
     let one = fra.get(&format!("{ROOT}collections/{shared_id}/")).await;
-    assert_eq!(one.json()["media_types"], json!(["application/stix+json;version=2.1"]));
+    assert_eq!(
+        one.json()["media_types"],
+        json!(["application/stix+json;version=2.1"])
+    );
 
     // An envelope: two versions of an indicator, another object, one not
     // STIX 2.1 (no `created`) and one TLP:RED: three kept, two refused.
@@ -275,9 +280,11 @@ async fn taxii_over_http_as_the_standard_says() {
     assert_eq!(manifest.status, 200);
     let records = manifest.json()["objects"].as_array().unwrap().clone();
     assert_eq!(records.len(), 2);
-    assert!(records.iter().all(|r| r["media_type"] == "application/stix+json;version=2.1"
-        && r["date_added"].is_string()
-        && r["version"].is_string()));
+    assert!(records
+        .iter()
+        .all(|r| r["media_type"] == "application/stix+json;version=2.1"
+            && r["date_added"].is_string()
+            && r["version"].is_string()));
 
     // Bad input: the status the standard gives, TAXII's shape, nothing stored.
     let before = fra.get(&format!("{objects}?match[version]=all")).await.text;
@@ -298,25 +305,63 @@ async fn taxii_over_http_as_the_standard_says() {
         )
         .await;
     assert_taxii_error(&json_body, 415, "Content-Type: application/json");
-    assert_taxii_error(&fra.get(&format!("{objects}?match[colour]=red")).await, 400, "unknown filter");
-    assert_taxii_error(&fra.get(&format!("{objects}?limit=1&limit=2")).await, 400, "repeated");
-    assert_taxii_error(&fra.get(&format!("{objects}?added_after=yesterday")).await, 400, "bad time");
-    assert_taxii_error(&fra.get(&format!("{objects}?next=AAAA")).await, 400, "forged next");
     assert_taxii_error(
-        &fra.get(&format!("{objects}?match[type]=malware&next={next}")).await,
+        &fra.get(&format!("{objects}?match[colour]=red")).await,
+        400,
+        "unknown filter",
+    );
+    assert_taxii_error(
+        &fra.get(&format!("{objects}?limit=1&limit=2")).await,
+        400,
+        "repeated",
+    );
+    assert_taxii_error(
+        &fra.get(&format!("{objects}?added_after=yesterday")).await,
+        400,
+        "bad time",
+    );
+    assert_taxii_error(
+        &fra.get(&format!("{objects}?next=AAAA")).await,
+        400,
+        "forged next",
+    );
+    assert_taxii_error(
+        &fra.get(&format!("{objects}?match[type]=malware&next={next}"))
+            .await,
         400,
         "next with other filters",
     );
-    assert_taxii_error(&fra.post(&objects, "{not json".into()).await, 400, "not JSON");
-    assert_taxii_error(&fra.post(&objects, r#"{"objects": []}"#.into()).await, 422, "empty");
+    assert_taxii_error(
+        &fra.post(&objects, "{not json".into()).await,
+        400,
+        "not JSON",
+    );
+    assert_taxii_error(
+        &fra.post(&objects, r#"{"objects": []}"#.into()).await,
+        422,
+        "empty",
+    );
     let huge = format!(
         r#"{{"objects": [{{"type": "note", "content": "{}"}}]}}"#,
         "x".repeat(10 * 1024 * 1024)
     );
     assert_taxii_error(&fra.post(&objects, huge).await, 413, "too large");
-    assert_taxii_error(&fra.get(&format!("{ROOT}collections/no-such/objects/")).await, 404, "unknown collection");
-    assert_taxii_error(&fra.get(&format!("{ROOT}collections/{shared_id}/objects")).await, 404, "no trailing slash");
-    assert_eq!(fra.get(&format!("{objects}?match[version]=all")).await.text, before);
+    assert_taxii_error(
+        &fra.get(&format!("{ROOT}collections/no-such/objects/"))
+            .await,
+        404,
+        "unknown collection",
+    );
+    assert_taxii_error(
+        &fra.get(&format!("{ROOT}collections/{shared_id}/objects"))
+            .await,
+        404,
+        "no trailing slash",
+    );
+    assert_eq!(
+        fra.get(&format!("{objects}?match[version]=all")).await.text,
+        before
+    );
 
     // Sign-in: Basic with another account's e-mail, or none, is refused.
     let wrong = fra
@@ -327,7 +372,9 @@ async fn taxii_over_http_as_the_standard_says() {
         )
         .await;
     assert_taxii_error(&wrong, 401, "Basic with another e-mail");
-    let none = fra.send(fra.http.get(format!("{}{ROOT}", server.url))).await;
+    let none = fra
+        .send(fra.http.get(format!("{}{ROOT}", server.url)))
+        .await;
     assert_taxii_error(&none, 401, "no credentials");
     assert!(none.header("www-authenticate").unwrap().contains("Basic"));
     let bearer = fra
@@ -384,7 +431,7 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
     let s = pak
         .post(
             &format!("{ROOT}collections/{fra_inbox}/objects/"),
-            envelope(&[to_france.clone()]),
+            envelope(std::slice::from_ref(&to_france)),
         )
         .await;
     assert_eq!(s.json()["success_count"], 1, "{}", s.text);
@@ -394,7 +441,12 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
             envelope(&[indicator(14, "2026-11-01T10:00:00.000Z", Some(TLP_RED))]),
         )
         .await;
-    assert_eq!(s.json()["failure_count"], 1, "RED even to an inbox: {}", s.text);
+    assert_eq!(
+        s.json()["failure_count"],
+        1,
+        "RED even to an inbox: {}",
+        s.text
+    );
 
     let secret = "indicator--0000000d-0000-4000-8000-000000000000";
     let red_id = "indicator--0000000c-0000-4000-8000-000000000000";
@@ -409,7 +461,12 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
         assert_eq!(a.status, 200, "{path}: {}", a.text);
         assert!(a.text.contains(secret), "{path}");
     }
-    assert_eq!(fra.get(&format!("{inbox}objects/{secret}/versions/")).await.status, 200);
+    assert_eq!(
+        fra.get(&format!("{inbox}objects/{secret}/versions/"))
+            .await
+            .status,
+        200
+    );
 
     // Pakistan wrote there, and reads nothing of it: every endpoint refuses
     // alike, and nothing of France's inbox appears in what it may read.
@@ -426,12 +483,21 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
     }
     let shared_path = format!("{ROOT}collections/{shared}/");
     for (who, name) in [(&fra, "France"), (&pak, "Pakistan")] {
-        let all = who.get(&format!("{shared_path}objects/?match[version]=all")).await;
+        let all = who
+            .get(&format!("{shared_path}objects/?match[version]=all"))
+            .await;
         assert_eq!(ids(&all.json()).len(), 2, "{name}: {}", all.text);
-        assert!(!all.text.contains(secret) && !all.text.contains(red_id), "{name}");
+        assert!(
+            !all.text.contains(secret) && !all.text.contains(red_id),
+            "{name}"
+        );
         assert_eq!(all.json()["more"], false, "{name}");
         let manifest = who.get(&format!("{shared_path}manifest/")).await;
-        assert_eq!(manifest.json()["objects"].as_array().unwrap().len(), 2, "{name}");
+        assert_eq!(
+            manifest.json()["objects"].as_array().unwrap().len(),
+            2,
+            "{name}"
+        );
         for id in [secret, red_id] {
             assert_taxii_error(
                 &who.get(&format!("{shared_path}objects/{id}/")).await,
@@ -439,7 +505,8 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
                 &format!("{name} {id}"),
             );
             assert_taxii_error(
-                &who.get(&format!("{shared_path}objects/{id}/versions/")).await,
+                &who.get(&format!("{shared_path}objects/{id}/versions/"))
+                    .await,
                 404,
                 &format!("{name} versions of {id}"),
             );
@@ -455,7 +522,8 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
     // Pakistan's own inbox is told to France as writable, never readable.
     let pak_inbox = pak.collection_id("Inbox of PAK").await;
     assert_taxii_error(
-        &fra.get(&format!("{ROOT}collections/{pak_inbox}/objects/")).await,
+        &fra.get(&format!("{ROOT}collections/{pak_inbox}/objects/"))
+            .await,
         403,
         "France reading Pakistan's inbox",
     );
@@ -474,7 +542,9 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
         .await;
     assert_eq!(s.json()["success_count"], 1, "{}", s.text);
     assert_taxii_error(
-        &reporter.get(&format!("{ROOT}collections/{intake}/objects/")).await,
+        &reporter
+            .get(&format!("{ROOT}collections/{intake}/objects/"))
+            .await,
         403,
         "the reporter reading the intake",
     );
@@ -499,7 +569,11 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
         (AccountKind::Nominator, Some("FRA")),
     ] {
         let c = Client::new(&server, kind, state).await;
-        assert_taxii_error(&c.get(&format!("{ROOT}collections/")).await, 403, kind.as_str());
+        assert_taxii_error(
+            &c.get(&format!("{ROOT}collections/")).await,
+            403,
+            kind.as_str(),
+        );
     }
     server.stop().await;
 }

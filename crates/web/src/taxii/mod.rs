@@ -139,7 +139,10 @@ impl From<TaxiiFailure> for AppError {
                 "too_many_objects",
                 "taxii-error-too-many-objects",
             )
-            .with_arg("max", FluentArg::Number(i64::try_from(MAX_ENVELOPE_OBJECTS).unwrap_or(i64::MAX))),
+            .with_arg(
+                "max",
+                FluentArg::Number(i64::try_from(MAX_ENVELOPE_OBJECTS).unwrap_or(i64::MAX)),
+            ),
             TaxiiFailure::Store(e) => AppError::from(e),
             TaxiiFailure::Content(e) => {
                 tracing::error!(error = %e, "a TAXII log entry could not be made");
