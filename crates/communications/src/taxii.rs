@@ -257,6 +257,18 @@ impl<'a> Taxii<'a> {
         if !seen.can_write {
             return Err(TaxiiFailure::Refused(TaxiiRefusal::MayNotWrite));
         }
+        if seen.record.rules.kind == CollectionKind::Intake {
+            // Only a reporter the secretariat approved (and has not
+            // suspended) delivers, by TAXII as by reports.
+            let approved = self
+                .store
+                .reporter_of_account(who.account_id())
+                .await?
+                .is_some_and(|r| r.status.may_deliver());
+            if !approved {
+                return Err(TaxiiFailure::Refused(TaxiiRefusal::MayNotWrite));
+            }
+        }
         let rules = &seen.record.rules;
         let mut objects = Vec::new();
         let mut failures = Vec::new();

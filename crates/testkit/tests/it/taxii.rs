@@ -7,6 +7,7 @@
 //! endpoint. (The OASIS client's suite is `taxii_interop.rs`.)
 
 use crate::communications_api::participating;
+use crate::reports_api::approved_reporter;
 use pocdir_domain::account::AccountKind;
 use pocdir_testkit::{TestAccount, TestServer};
 use serde_json::{json, Value};
@@ -45,6 +46,10 @@ impl Client {
     pub async fn new(server: &TestServer, kind: AccountKind, state: Option<&str>) -> Client {
         let account = server.account(kind, state).await;
         let token = server.token(&account, "write").await;
+        Client::of(server, account, token)
+    }
+
+    pub fn of(server: &TestServer, account: TestAccount, token: String) -> Client {
         Client {
             account,
             token,
@@ -410,7 +415,9 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
     participating(&server, &["FRA", "PAK"]).await;
     let fra = Client::new(&server, AccountKind::TechnicalPoc, Some("FRA")).await;
     let pak = Client::new(&server, AccountKind::TechnicalPoc, Some("PAK")).await;
-    let reporter = Client::new(&server, AccountKind::Reporter, None).await;
+    let (vetted, _) = approved_reporter(&server, "Northwind Security").await;
+    let reporter = Client::of(&server, vetted.account, vetted.token);
+    let unvetted = Client::new(&server, AccountKind::Reporter, None).await;
     let shared = fra.collection_id("Shared").await;
     let fra_inbox = fra.collection_id("Inbox of FRA").await;
 
