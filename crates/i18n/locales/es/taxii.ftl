@@ -17,3 +17,14 @@ taxii-error-empty-envelope = El sobre no contiene objetos.
 taxii-error-too-many-objects = El sobre tiene más objetos de los que una solicitud puede añadir ({ $max }).
 taxii-error-may-not-read = Esta cuenta no puede leer esta colección.
 taxii-error-may-not-write = Esta cuenta no puede escribir en esta colección.
+
+# TAXII 2.1: cómo se conecta el cliente TAXII de un PoC técnico o de un informante.
+account-taxii-heading = Intercambio sobre amenazas (TAXII 2.1)
+account-taxii-intro = Su cliente TAXII 2.1 (por ejemplo MISP, OpenCTI o taxii2-client) intercambia aquí STIX 2.1 con los demás Estados participantes. Indíquele estos parámetros:
+account-taxii-server = Servidor (descubrimiento)
+account-taxii-user = Nombre de usuario
+account-taxii-password = Contraseña
+account-taxii-password-is = Un token de API de esta página: «lectura» para recibir, «lectura y escritura» para compartir.
+home-taxii-link = Intercambio sobre amenazas (TAXII 2.1): cómo conectarse
+help-task-taxii = Intercambio sobre amenazas con TAXII 2.1
+help-task-taxii-text = Los PoC técnicos comparten y reciben STIX 2.1 mediante TAXII 2.1: una colección compartida de todos los Estados participantes y un buzón por Estado en el que los demás escriben y que solo ese Estado lee. Su página de cuenta indica la dirección del servidor; el nombre de usuario es su correo electrónico y la contraseña un token de API. Un objeto sin marca TLP toma la etiqueta de su colección; los objetos TLP:RED se rechazan. Los informantes verificados escriben en la colección de entrada y no leen nada.

@@ -17,3 +17,14 @@ taxii-error-empty-envelope = L’enveloppe ne contient aucun objet.
 taxii-error-too-many-objects = L’enveloppe contient plus d’objets qu’une requête ne peut en ajouter ({ $max }).
 taxii-error-may-not-read = Ce compte ne peut pas lire cette collection.
 taxii-error-may-not-write = Ce compte ne peut pas écrire dans cette collection.
+
+# TAXII 2.1 : comment se connecte le client TAXII d’un PoC technique ou d’un rapporteur.
+account-taxii-heading = Échange sur les menaces (TAXII 2.1)
+account-taxii-intro = Votre client TAXII 2.1 (par exemple MISP, OpenCTI ou taxii2-client) échange ici du STIX 2.1 avec les autres États participants. Donnez-lui ces paramètres :
+account-taxii-server = Serveur (découverte)
+account-taxii-user = Nom d’utilisateur
+account-taxii-password = Mot de passe
+account-taxii-password-is = Un jeton d’API de cette page : « lecture » pour recevoir, « lecture et écriture » pour partager.
+home-taxii-link = Échange sur les menaces (TAXII 2.1) : comment se connecter
+help-task-taxii = Échanger sur les menaces avec TAXII 2.1
+help-task-taxii-text = Les PoC techniques partagent et reçoivent du STIX 2.1 par TAXII 2.1 : une collection partagée de tous les États participants, et une boîte de réception par État où les autres écrivent et que seul cet État lit. Votre page de compte donne l’adresse du serveur ; le nom d’utilisateur est votre adresse électronique et le mot de passe un jeton d’API. Un objet sans marquage TLP prend le label de sa collection ; les objets TLP:RED sont refusés. Les rapporteurs agréés écrivent dans la collection d’entrée et ne lisent rien.

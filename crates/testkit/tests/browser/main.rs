@@ -30,6 +30,7 @@ mod ping_tests;
 mod reporters;
 mod reports;
 mod roles;
+mod taxii;
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use fantoccini::{Client, ClientBuilder, Locator};

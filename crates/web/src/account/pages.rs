@@ -54,6 +54,9 @@ pub struct AccountPage {
     pub error: Option<String>,
     pub max_token_days: i64,
     pub security_keys: super::key_list::KeysSection,
+    /// Where a TAXII client connects, for accounts that may exchange STIX
+    /// (a technical PoC, a reporter): the discovery address.
+    pub taxii_url: Option<String>,
 }
 
 #[derive(Template)]
@@ -144,6 +147,11 @@ pub(super) async fn account_page(
             error,
             max_token_days: state.config.max_token_days,
             security_keys,
+            taxii_url: (pocdir_domain::policy::decide(
+                Some(&me.actor),
+                pocdir_domain::policy::Action::ReadThreatData,
+            ) == pocdir_domain::policy::Decision::Allow)
+                .then(|| format!("{}/taxii2/", state.config.base_url.trim_end_matches('/'))),
             page,
         },
     ))

@@ -192,6 +192,7 @@ impl Topic {
                 ("recovery", "help-task-recovery", "help-task-recovery-text"),
                 ("password", "help-task-password", "help-task-password-text"),
                 ("tokens", "help-task-tokens", "help-task-tokens-text"),
+                ("taxii", "help-task-taxii", "help-task-taxii-text"),
             ],
         }
     }

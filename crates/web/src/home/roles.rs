@@ -110,6 +110,9 @@ pub struct PocHome {
     /// The latest reports to the PoC's State (`reports/`).
     pub reports: Vec<ListedRow>,
     pub reports_heading: String,
+    /// Whether the account exchanges STIX over TAXII (a technical PoC):
+    /// its home links to how its client connects.
+    pub taxii: bool,
 }
 
 /// The secretariat's ping tests card: the running campaigns, the first
@@ -447,6 +450,10 @@ async fn poc(
             reports,
             reports_heading,
             unread,
+            taxii: pocdir_domain::policy::decide(
+                Some(&me.actor),
+                pocdir_domain::policy::Action::ReadThreatData,
+            ) == pocdir_domain::policy::Decision::Allow,
             kind_label: page.t(me.account.kind.label_message()),
             page,
             help,
