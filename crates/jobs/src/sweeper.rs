@@ -1,4 +1,5 @@
-//! The sweeper: removes expired sessions and old sign-in failures.
+//! The sweeper: removes expired sessions, old sign-in failures and the
+//! statuses of TAXII requests past the day they are kept.
 
 use crate::runner::{JobContext, JobError, JobReport, PeriodicJob};
 use async_trait::async_trait;
@@ -18,6 +19,7 @@ pub struct SweepReport {
     pub ran: bool,
     pub sessions_removed: u64,
     pub login_failures_removed: u64,
+    pub taxii_statuses_removed: u64,
 }
 
 impl From<SweepReport> for JobReport {
@@ -25,6 +27,7 @@ impl From<SweepReport> for JobReport {
         JobReport::default()
             .with("sessions_removed", r.sessions_removed)
             .with("login_failures_removed", r.login_failures_removed)
+            .with("taxii_statuses_removed", r.taxii_statuses_removed)
     }
 }
 
@@ -50,10 +53,14 @@ async fn sweep(store: &dyn Store, now: OffsetDateTime) -> StoreResult<SweepRepor
     let login_failures_removed = store
         .delete_login_failures_before(now - KEEP_LOGIN_FAILURES)
         .await?;
+    let taxii_statuses_removed = store
+        .purge_taxii_statuses(now - pocdir_communications::taxii::STATUS_KEPT)
+        .await?;
     Ok(SweepReport {
         ran: true,
         sessions_removed,
         login_failures_removed,
+        taxii_statuses_removed,
     })
 }
 
