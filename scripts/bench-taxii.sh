@@ -14,7 +14,8 @@
 # usage: scripts/bench-taxii.sh [--backend sqlite|postgres] [--objects N]
 #          [--million] [--workload PATH/taxii_bench.py] [--out DIR]
 # Build first: CARGO_TARGET_DIR=target cargo build --release -p pocdir -p pocdir-bench
-# (or set POCDIR and POCDIR_BENCH to the binaries). Loopback only; stops
+# (or set BENCH_POCDIR and BENCH_POCDIR_BENCH to the binaries; not POCDIR_*,
+# which pocdir reads as its own settings). Loopback only; stops
 # everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +35,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
-POCDIR=${POCDIR:-target/release/pocdir}
-POCDIR_BENCH=${POCDIR_BENCH:-target/release/pocdir-bench}
+POCDIR=${BENCH_POCDIR:-target/release/pocdir}
+POCDIR_BENCH=${BENCH_POCDIR_BENCH:-target/release/pocdir-bench}
 PG_ADMIN=${POCDIR_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 for f in "$POCDIR" "$POCDIR_BENCH" "$WORKLOAD"; do
   [ -e "$f" ] || { echo "missing $f" >&2; exit 2; }
@@ -141,7 +142,9 @@ LUA
 wrk_floor() {
   local port pid
   port=$(free_port)
-  "$POCDIR_BENCH" bare-server --listen "127.0.0.1:$port" >/dev/null 2>&1 &
+  # The floor stops when its standard input closes: give it one that stays open.
+  rm -f "$WORK/floor.stdin"; mkfifo "$WORK/floor.stdin"; exec 9<>"$WORK/floor.stdin"
+  "$POCDIR_BENCH" bare-server --listen "127.0.0.1:$port" <&9 >/dev/null 2>&1 &
   pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.1; done

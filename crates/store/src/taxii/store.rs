@@ -1,8 +1,8 @@
 //! TAXII collections, objects and statuses, written once for both backends.
 
 use super::{
-    CollectionRecord, NewCollection, NewObjects, ObjectQuery, StatusDetail, StatusRecord,
-    StoredObject, TaxiiStore,
+    CollectionRecord, NewCollection, NewObjects, NewTaxiiObject, ObjectQuery, StatusDetail,
+    StatusRecord, StoredObject, TaxiiStore,
 };
 use crate::sql::{Driver, Param, SqlStore};
 use crate::{corrupt, StoreError, StoreResult};
@@ -22,10 +22,38 @@ const COLLECTION_COLUMNS: &str =
 const INSERT_COLLECTION: &str = "INSERT INTO taxii_collections (id, kind, state, readers, \
      writers, title, description, default_label, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-const INSERT_OBJECT: &str = "INSERT INTO taxii_objects (collection_id, object_id, kind, \
-     spec_version, version, added_at, label, writer, json) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-     ON CONFLICT (collection_id, object_id, version) DO NOTHING";
+/// Objects a statement holds (9 parameters each: well under either
+/// backend's limit on parameters).
+const INSERT_CHUNK: usize = 200;
+
+/// `rows` objects in one statement. A version already kept is left as it
+/// is (a client sending an envelope again after a lost answer).
+fn insert_objects(rows: usize) -> String {
+    let mut sql = String::from(
+        "INSERT INTO taxii_objects (collection_id, object_id, kind, spec_version, version, \
+         added_at, label, writer, json) VALUES ",
+    );
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        let p = row * 9;
+        sql.push_str(&format!(
+            "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+            p + 1,
+            p + 2,
+            p + 3,
+            p + 4,
+            p + 5,
+            p + 6,
+            p + 7,
+            p + 8,
+            p + 9
+        ));
+    }
+    sql.push_str(" ON CONFLICT (collection_id, object_id, version) DO NOTHING");
+    sql
+}
 const INSERT_STATUS: &str = "INSERT INTO taxii_statuses (id, collection_id, account_id, \
      requested_at, successes, failures) VALUES ($1, $2, $3, $4, $5, $6)";
 const STATUS: &str = "SELECT id, collection_id, account_id, requested_at, successes, failures \
@@ -302,11 +330,13 @@ impl<D: Driver> TaxiiStore for SqlStore<D> {
         }
         let mut successes = Vec::with_capacity(add.objects.len());
         let mut tx = self.begin().await?;
-        for (o, json) in add.objects.iter().zip(&sealed) {
-            let version = o.version.unwrap_or(add.at);
-            tx.execute(
-                INSERT_OBJECT,
-                &[
+        let rows: Vec<(&NewTaxiiObject, &String)> = add.objects.iter().zip(&sealed).collect();
+        // Many rows a statement: one round trip per chunk, not per object.
+        for chunk in rows.chunks(INSERT_CHUNK) {
+            let mut params: Vec<Param<'_>> = Vec::with_capacity(chunk.len() * 9);
+            for (o, json) in chunk {
+                let version = o.version.unwrap_or(add.at);
+                params.extend::<[Param<'_>; 9]>([
                     add.collection_id.as_str().into(),
                     o.object_id.as_str().into(),
                     o.kind.as_str().into(),
@@ -316,15 +346,16 @@ impl<D: Driver> TaxiiStore for SqlStore<D> {
                     o.label.code().into(),
                     add.writer.into(),
                     json.as_str().into(),
-                ],
-            )
-            .await
-            .map_err(|e| e.constraint("object"))?;
-            successes.push(StatusDetail {
-                id: o.object_id.clone(),
-                version: Some(format_timestamp(version)),
-                message: None,
-            });
+                ]);
+                successes.push(StatusDetail {
+                    id: o.object_id.clone(),
+                    version: Some(format_timestamp(version)),
+                    message: None,
+                });
+            }
+            tx.execute(&insert_objects(chunk.len()), &params)
+                .await
+                .map_err(|e| e.constraint("object"))?;
         }
         let encode = |list: &[StatusDetail]| {
             serde_json::to_string(list).map_err(|e| StoreError::Corrupt(format!("status: {e}")))
@@ -377,7 +408,16 @@ impl<D: Driver> TaxiiStore for SqlStore<D> {
             format!("SELECT {OBJECT_COLUMNS} FROM taxii_objects o WHERE o.collection_id = $1");
         let mut page = PageSql::build(query, collection, &labels, &head);
         let limit = page.next(i64::from(query.filter.limit).saturating_add(1).into());
-        page.sql.push_str(&format!(" ORDER BY o.seq LIMIT {limit}"));
+        // One object's versions are found by the unique (collection,
+        // object, version) index and the few sorted; ordered by the bare
+        // `seq`, SQLite would walk the whole collection on its page index.
+        let order = if query.object_id.is_some() {
+            "o.seq + 0"
+        } else {
+            "o.seq"
+        };
+        page.sql
+            .push_str(&format!(" ORDER BY {order} LIMIT {limit}"));
         let rows: Vec<ObjectRow> = self.fetch_all(&page.sql, &page.params).await?;
         rows.into_iter().map(|r| self.object(r)).collect()
     }
