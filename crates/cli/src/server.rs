@@ -164,6 +164,7 @@ pub async fn build_app(
         log,
         relying_party: relying_party(public_url),
         draining,
+        taxii: Default::default(),
     });
     let (router, routes) = build_router(state);
     Ok((router, routes, credentials))

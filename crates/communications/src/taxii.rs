@@ -25,6 +25,7 @@ use pocdir_store::{
     CollectionRecord, NewCollection, NewObjects, NewTaxiiObject, ObjectQuery, StatusDetail,
     StatusRecord, Store, StoreError, StoredObject,
 };
+use std::collections::HashMap;
 use time::{Duration, OffsetDateTime};
 
 /// How long a request's status is kept (the standard asks for a day).
@@ -85,12 +86,66 @@ impl Page {
     }
 }
 
+/// How long a State's participation and a collection's record are taken
+/// from memory before the store is asked again: a change made by any
+/// instance (a State suspended, a collection made) holds everywhere within
+/// this time.
+pub const CACHE_FOR: Duration = Duration::seconds(1);
+
+/// What every TAXII request asks and almost never changes, kept in memory
+/// for [`CACHE_FOR`]: whether a State takes part, and each collection.
+#[derive(Debug, Default)]
+pub struct TaxiiCache {
+    participants: std::sync::Mutex<HashMap<String, (bool, OffsetDateTime)>>,
+    collections: std::sync::Mutex<HashMap<String, (Option<CollectionRecord>, OffsetDateTime)>>,
+}
+
+impl TaxiiCache {
+    fn participant(&self, code: &str, now: OffsetDateTime) -> Option<bool> {
+        let map = self.participants.lock().ok()?;
+        map.get(code)
+            .filter(|(_, until)| *until > now)
+            .map(|(takes_part, _)| *takes_part)
+    }
+
+    fn keep_participant(&self, code: &str, takes_part: bool, now: OffsetDateTime) {
+        if let Ok(mut map) = self.participants.lock() {
+            map.insert(code.to_string(), (takes_part, now + CACHE_FOR));
+        }
+    }
+
+    fn collection(&self, id: &str, now: OffsetDateTime) -> Option<Option<CollectionRecord>> {
+        let map = self.collections.lock().ok()?;
+        map.get(id)
+            .filter(|(_, until)| *until > now)
+            .map(|(record, _)| record.clone())
+    }
+
+    fn keep_collection(&self, id: &str, record: Option<CollectionRecord>, now: OffsetDateTime) {
+        if let Ok(mut map) = self.collections.lock() {
+            // Bounded: ids asked for that do not exist are kept too.
+            if map.len() > 10_000 {
+                map.clear();
+            }
+            map.insert(id.to_string(), (record, now + CACHE_FOR));
+        }
+    }
+
+    /// Forgets every collection (this instance made one).
+    fn forget_collections(&self) {
+        if let Ok(mut map) = self.collections.lock() {
+            map.clear();
+        }
+    }
+}
+
 pub struct Taxii<'a> {
     store: &'a dyn Store,
     clock: &'a dyn Clock,
     entropy: &'a dyn Entropy,
     /// The key that seals `next` tokens.
     next_key: &'a [u8],
+    cache: Option<&'a TaxiiCache>,
 }
 
 impl<'a> Taxii<'a> {
@@ -105,7 +160,42 @@ impl<'a> Taxii<'a> {
             clock,
             entropy,
             next_key,
+            cache: None,
         }
+    }
+
+    /// Takes participations and collections from `cache` while they are fresh.
+    pub fn with_cache(mut self, cache: &'a TaxiiCache) -> Self {
+        self.cache = Some(cache);
+        self
+    }
+
+    async fn takes_part(&self, code: &str) -> Result<bool, TaxiiFailure> {
+        let now = self.clock.now();
+        if let Some(known) = self.cache.and_then(|c| c.participant(code, now)) {
+            return Ok(known);
+        }
+        let takes_part = self
+            .store
+            .participant(code)
+            .await?
+            .is_some_and(|p| p.status == ParticipationStatus::Participating);
+        if let Some(c) = self.cache {
+            c.keep_participant(code, takes_part, now);
+        }
+        Ok(takes_part)
+    }
+
+    async fn record(&self, id: &str) -> Result<Option<CollectionRecord>, TaxiiFailure> {
+        let now = self.clock.now();
+        if let Some(known) = self.cache.and_then(|c| c.collection(id, now)) {
+            return Ok(known);
+        }
+        let record = self.store.taxii_collection(id).await?;
+        if let Some(c) = self.cache {
+            c.keep_collection(id, record.clone(), now);
+        }
+        Ok(record)
     }
 
     /// The reader as the rules see it.
@@ -116,11 +206,7 @@ impl<'a> Taxii<'a> {
             .as_ref()
             .map(|p| p.as_str().to_string());
         let takes_part = match &state {
-            Some(code) => self
-                .store
-                .participant(code)
-                .await?
-                .is_some_and(|p| p.status == ParticipationStatus::Participating),
+            Some(code) => self.takes_part(code).await?,
             None => false,
         };
         Ok(Person {
@@ -188,6 +274,9 @@ impl<'a> Taxii<'a> {
                     log,
                 )
                 .await;
+            if let Some(c) = self.cache {
+                c.forget_collections();
+            }
             match created {
                 Ok(()) => made += 1,
                 // Another instance made it a moment ago: it exists.
@@ -226,11 +315,7 @@ impl<'a> Taxii<'a> {
     }
 
     async fn seen(&self, person: &Person, id: &str) -> Result<SeenCollection, TaxiiFailure> {
-        let record = self
-            .store
-            .taxii_collection(id)
-            .await?
-            .ok_or(TaxiiFailure::NotFound)?;
+        let record = self.record(id).await?.ok_or(TaxiiFailure::NotFound)?;
         let seen = SeenCollection {
             can_read: record.rules.can_read(person),
             can_write: record.rules.can_write(person),

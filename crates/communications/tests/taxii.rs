@@ -497,3 +497,30 @@ async fn a_deletion_is_logged_and_the_object_is_gone() {
         .unwrap();
     assert_eq!(left.objects.len(), 1);
 }
+
+/// With the cache, a State suspended keeps its collections at most
+/// `CACHE_FOR` longer; then it is told of none.
+#[tokio::test]
+async fn the_cache_follows_a_suspension_within_its_second() {
+    let w = world().await;
+    let cache = pocdir_communications::taxii::TaxiiCache::default();
+    let t = w.taxii().with_cache(&cache);
+    assert_eq!(t.collections(&w.fra).await.unwrap().len(), 4);
+    w.store
+        .change_participant_status(
+            "FRA",
+            ParticipationStatus::Participating,
+            ParticipationStatus::Suspended,
+            T0,
+            draft("participant.status"),
+        )
+        .await
+        .unwrap();
+    // Within the second: as it was (the store is not asked again).
+    assert_eq!(t.collections(&w.fra).await.unwrap().len(), 4);
+    // Without the cache, and after the second: suspended.
+    assert!(w.taxii().collections(&w.fra).await.unwrap().is_empty());
+    w.clock
+        .advance(pocdir_communications::taxii::CACHE_FOR + Duration::milliseconds(1));
+    assert!(t.collections(&w.fra).await.unwrap().is_empty());
+}

@@ -131,6 +131,9 @@ pub struct ServerParts {
     pub credentials: Arc<crate::http::credential_cache::CredentialCache>,
     /// Set when the server stops: `/healthz/ready` then says 503.
     pub draining: Draining,
+    /// What TAXII requests ask again and again (participations,
+    /// collections), kept for a second.
+    pub taxii: Arc<pocdir_communications::taxii::TaxiiCache>,
 }
 
 /// Set when the server was asked to stop: from then on `/healthz/ready`

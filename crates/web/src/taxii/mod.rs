@@ -81,6 +81,7 @@ fn service<'a>(state: &'a AppState, key: &'a [u8; 32]) -> Taxii<'a> {
         state.entropy.as_ref(),
         key,
     )
+    .with_cache(&state.taxii)
 }
 
 fn refusal(status: StatusCode, code: &'static str, message_id: &'static str) -> AppError {
