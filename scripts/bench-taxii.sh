@@ -12,7 +12,7 @@
 #      the page time at that size.
 #
 # usage: scripts/bench-taxii.sh [--backend sqlite|postgres] [--objects N]
-#          [--million] [--workload PATH/taxii_bench.py] [--out DIR]
+#          [--batch B (objects an envelope, 100 as the medallion anchor)] [--million] [--workload PATH/taxii_bench.py] [--out DIR]
 # Build first: CARGO_TARGET_DIR=target cargo build --release -p pocdir -p pocdir-bench
 # (or set BENCH_POCDIR and BENCH_POCDIR_BENCH to the binaries; not POCDIR_*,
 # which pocdir reads as its own settings). Loopback only; stops
@@ -22,6 +22,7 @@ cd "$(dirname "$0")/.."
 
 BACKEND=sqlite
 OBJECTS=5000
+BATCH=100
 MILLION=0
 WORKLOAD=../shared/bench/taxii_bench.py
 OUT=test-output/bench-taxii
@@ -29,6 +30,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --backend) BACKEND=$2; shift 2 ;;
     --objects) OBJECTS=$2; shift 2 ;;
+    --batch) BATCH=$2; shift 2 ;;
     --million) MILLION=1; shift ;;
     --workload) WORKLOAD=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
@@ -54,6 +56,16 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+# wrk's summary line: requests errors req/s p50_ms p90_ms p99_ms.
+cat >"$WORK/done.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %.0f %.3f %.3f %.3f\n", summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(90) / 1000, latency:percentile(99) / 1000))
+end
+LUA
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -108,7 +120,7 @@ workload() {
   # shellcheck disable=SC2086
   python3 "$WORKLOAD" --base-url "$SERVER_URL" --api-root /taxii2/participants/ \
     --collection "$COLLECTION" --user "$EMAIL" --password "$TOKEN" \
-    --objects "$n" --batch 1000 --ingest-concurrency 2 --concurrency 8 --d-procs 2 \
+    --objects "$n" --batch "${4:-$BATCH}" --ingest-concurrency 2 --concurrency 8 --d-procs 2 \
     --server-pid "$SERVER_PID" --label "pocdir $BACKEND $label" --validate --validate-sample 2000 \
     --deadline 3000 $extra --output "$OUT/pocdir-$BACKEND-$label.json" >/dev/null
 }
@@ -129,13 +141,8 @@ request = function()
   local id = ids[math.random(#ids)]
   return wrk.format("GET", "/taxii2/participants/collections/$COLLECTION/objects/" .. id .. "/")
 end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %.0f %.3f %.3f %.3f\n", summary.requests,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(90) / 1000, latency:percentile(99) / 1000))
-end
 LUA
+  cat "$WORK/done.lua" >>"$WORK/random.lua"
   wrk -t2 -c32 -d10s -s "$WORK/random.lua" "$SERVER_URL" | grep RESULT | sed "s/^/pocdir $BACKEND $label /" | tee -a "$OUT/wrk.txt"
 }
 
@@ -148,15 +155,7 @@ wrk_floor() {
   pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.1; done
-  cat >"$WORK/floor.lua" <<'LUA'
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %.0f %.3f %.3f %.3f\n", summary.requests,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(90) / 1000, latency:percentile(99) / 1000))
-end
-LUA
-  wrk -t2 -c32 -d10s -s "$WORK/floor.lua" "http://127.0.0.1:$port/x" | grep RESULT | sed "s/^/floor /" | tee -a "$OUT/wrk.txt"
+  wrk -t2 -c32 -d10s -s "$WORK/done.lua" "http://127.0.0.1:$port/x" | grep RESULT | sed "s/^/floor /" | tee -a "$OUT/wrk.txt"
   kill "$pid" 2>/dev/null || true
 }
 
@@ -171,7 +170,7 @@ stop_pocdir
 if [ "$MILLION" = 1 ]; then
   start_pocdir "$WORK/million"
   connect "$WORK/million"
-  workload 1000000 1000000 "--skip manifest --page-limit 1000"
+  workload 1000000 1000000 "--skip manifest" 1000
   wrk_random_get 1000000
   wrk_floor
   stop_pocdir
