@@ -548,6 +548,14 @@ async fn each_state_sees_only_what_tlp_and_its_collections_allow() {
         )
         .await;
     assert_eq!(s.json()["success_count"], 1, "{}", s.text);
+    // A reporter the secretariat has not approved delivers nothing.
+    let refused = unvetted
+        .post(
+            &format!("{ROOT}collections/{intake}/objects/"),
+            envelope(&[indicator(21, "2026-11-01T10:00:00.000Z", None)]),
+        )
+        .await;
+    assert_taxii_error(&refused, 403, "an unvetted reporter writing to the intake");
     assert_taxii_error(
         &reporter
             .get(&format!("{ROOT}collections/{intake}/objects/"))
