@@ -10,6 +10,7 @@ pub mod communication;
 pub mod credentials;
 pub mod directory;
 pub mod entropy;
+pub mod exercise;
 pub mod log;
 pub mod messages;
 pub mod outbox;

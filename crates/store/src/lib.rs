@@ -15,6 +15,7 @@ mod account_admin;
 mod accounts;
 pub mod backup;
 mod communications;
+mod exercises;
 mod log;
 mod outbox;
 mod participants;
@@ -39,6 +40,10 @@ pub use communications::{
     AttachmentMeta, CommunicationMeta, CommunicationRecord, CommunicationStore,
     EscalationCandidate, InboxFilter, InboxItem, Mailbox, NewCommunication, NewRecipient,
     PocAccount, Recipient, ID_PLACEHOLDER,
+};
+pub use exercises::{
+    Delivery, Exercise, ExerciseStore, ExpectationRecord, Feedback, NewDelivery, NewExercise,
+    NewExpectation, NewInject, PlayerAct, PlayerAction, SentInject,
 };
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
@@ -71,8 +76,9 @@ pub use taxii::{
 pub mod prelude {
     pub use crate::{
         backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore,
-        LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore, ReportStore,
-        ReporterStore, SealStore, SecurityKeyStore, SessionStore, Store, TaxiiStore, ThrottleStore,
+        ExerciseStore, LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore,
+        ReportStore, ReporterStore, SealStore, SecurityKeyStore, SessionStore, Store, TaxiiStore,
+        ThrottleStore,
     };
 }
 
@@ -166,6 +172,7 @@ pub trait Store:
     + OutboxStore
     + SecurityKeyStore
     + CommunicationStore
+    + ExerciseStore
     + PingTestStore
     + ReporterStore
     + ReportStore
