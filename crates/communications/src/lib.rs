@@ -33,6 +33,8 @@ use pocdir_store::{
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod exercise_mail;
+pub mod exercises;
 pub mod mail;
 pub mod report_mail;
 pub mod reports;

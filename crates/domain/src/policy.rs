@@ -139,10 +139,21 @@ pub enum Action {
     /// TAXII 2.1: adding STIX objects to a collection and deleting them:
     /// the same accounts, with the `write` scope.
     ShareThreatData,
+    /// Tabletop exercises: preparing them from scenarios, the facilitator's
+    /// console (start, pause, resume, end, validation by hand), the
+    /// library's export: the secretariat.
+    RunExercises,
+    /// Playing an exercise: the exercise inbox, acknowledging, replying,
+    /// escalating, the survey: a participant's PoCs (the service checks the
+    /// player received the inject).
+    PlayExercises,
+    /// After-action reports: the secretariat (all of it) and a
+    /// participant's PoCs (their State's part, asked of [`exercise_view`]).
+    ReadExercises,
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 34] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -174,6 +185,9 @@ impl Action {
         Action::AnswerReports,
         Action::ReadThreatData,
         Action::ShareThreatData,
+        Action::RunExercises,
+        Action::PlayExercises,
+        Action::ReadExercises,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -194,6 +208,8 @@ impl Action {
                 | Action::SendReports
                 | Action::AnswerReports
                 | Action::ShareThreatData
+                | Action::RunExercises
+                | Action::PlayExercises
         )
     }
 }
@@ -237,7 +253,10 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ReadReports
         | Action::AnswerReports
         | Action::ReadThreatData
-        | Action::ShareThreatData => match actor {
+        | Action::ShareThreatData
+        | Action::RunExercises
+        | Action::PlayExercises
+        | Action::ReadExercises => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -255,7 +274,13 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     | Action::ManageAccounts
                     | Action::ManagePingTests
                     | Action::ReviewReporters
-                    | Action::VetReporters => actor.kind == AccountKind::Secretariat,
+                    | Action::VetReporters
+                    | Action::RunExercises => actor.kind == AccountKind::Secretariat,
+                    Action::PlayExercises => actor.kind.is_poc() && actor.participant.is_some(),
+                    Action::ReadExercises => {
+                        actor.kind == AccountKind::Secretariat
+                            || (actor.kind.is_poc() && actor.participant.is_some())
+                    }
                     Action::ReadPingTests => {
                         actor.kind == AccountKind::Secretariat
                             || (actor.kind.acts_for_participant() && actor.participant.is_some())
@@ -434,9 +459,55 @@ pub fn report_view(
     }
 }
 
+/// What a reader may see of an exercise's after-action report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExerciseView {
+    /// Every State's part, the facilitator's notes, every survey answer.
+    All,
+    /// One State's part: its expectations, its players' actions and
+    /// survey answers, and the overall timeline (what was sent when).
+    State(String),
+    /// That the exercise exists is not to be told.
+    Nothing,
+}
+
+/// What `actor` may see of an exercise played by `states`.
+pub fn exercise_view(actor: &Actor, states: &[String]) -> ExerciseView {
+    match actor.kind {
+        AccountKind::Secretariat => ExerciseView::All,
+        kind if kind.is_poc() => match &actor.participant {
+            Some(p) if states.iter().any(|s| s == p.as_str()) => {
+                ExerciseView::State(p.as_str().to_string())
+            }
+            _ => ExerciseView::Nothing,
+        },
+        _ => ExerciseView::Nothing,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exercise_report_shows_a_state_its_own_part_only() {
+        let states = vec!["PAK".to_string(), "KEN".to_string()];
+        for kind in AccountKind::ALL {
+            let view = exercise_view(&actor(kind, Scopes::ALL), &states);
+            match kind {
+                AccountKind::Secretariat => assert_eq!(view, ExerciseView::All),
+                AccountKind::DiplomaticPoc | AccountKind::TechnicalPoc => {
+                    assert_eq!(view, ExerciseView::State("PAK".into()))
+                }
+                _ => assert_eq!(view, ExerciseView::Nothing, "{kind}"),
+            }
+        }
+        let outside = exercise_view(
+            &actor(AccountKind::TechnicalPoc, Scopes::ALL),
+            &["KEN".into()],
+        );
+        assert_eq!(outside, ExerciseView::Nothing);
+    }
 
     fn actor(kind: AccountKind, scopes: Scopes) -> Actor {
         Actor {
@@ -470,7 +541,10 @@ mod tests {
             | Action::ManageAccounts
             | Action::ManagePingTests
             | Action::ReviewReporters
-            | Action::VetReporters => matches!(kind, Secretariat),
+            | Action::VetReporters
+            | Action::RunExercises => matches!(kind, Secretariat),
+            Action::PlayExercises => matches!(kind, DiplomaticPoc | TechnicalPoc),
+            Action::ReadExercises => matches!(kind, Secretariat | DiplomaticPoc | TechnicalPoc),
             Action::ReadPingTests => {
                 matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
             }

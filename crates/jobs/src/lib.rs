@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod escalation;
+pub mod exercises;
 pub mod log_signer;
 pub mod mail;
 pub mod ping_tests;
@@ -70,6 +71,15 @@ pub fn registry(settings: JobSettings) -> Vec<Arc<dyn PeriodicJob>> {
             period: settings.escalation_every,
         }),
         Arc::new(reports::ReportRounds {
+            settings: pocdir_communications::Settings {
+                deadlines: settings.deadlines,
+                base_url: settings.base_url.clone(),
+            },
+            period: settings.escalation_every,
+        }),
+        // Exercises run on the escalation's period: both are about
+        // deadlines of minutes.
+        Arc::new(exercises::ExerciseRounds {
             settings: pocdir_communications::Settings {
                 deadlines: settings.deadlines,
                 base_url: settings.base_url.clone(),

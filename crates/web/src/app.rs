@@ -11,8 +11,8 @@ use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
 use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
 use crate::{
-    account, accounts, audit, communications, directory, home, outbox, ping_tests, reporters,
-    reports, sign_in, taxii,
+    account, accounts, audit, communications, directory, exercises, home, outbox, ping_tests,
+    reporters, reports, sign_in, taxii,
 };
 use axum::middleware;
 use axum::{Extension, Json, Router};
@@ -41,6 +41,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         accounts::routes,
         communications::routes,
         ping_tests::routes,
+        exercises::routes,
         reporters::routes,
         reports::routes,
         taxii::routes,

@@ -14,6 +14,7 @@ pub mod app;
 pub mod audit;
 pub mod communications;
 pub mod directory;
+pub mod exercises;
 pub mod home;
 pub mod http;
 pub mod outbox;

@@ -116,11 +116,29 @@ pub enum LogAction {
     TaxiiAdd,
     /// Versions of a STIX object deleted from a TAXII collection.
     TaxiiDelete,
+    // Tabletop exercises.
+    /// An exercise prepared from a scenario for chosen States.
+    ExerciseCreate,
+    ExerciseStart,
+    ExercisePause,
+    ExerciseResume,
+    /// An exercise ended: expectations still pending are missed.
+    ExerciseEnd,
+    /// An inject played to the players (or passed over by its condition).
+    ExerciseInject,
+    /// A player acknowledged, replied to or escalated an inject.
+    ExerciseAct,
+    /// A State's expectation passed its deadline undone.
+    ExerciseMiss,
+    /// The facilitator judged an expectation by hand.
+    ExerciseValidate,
+    /// A player answered the lessons-learned survey.
+    ExerciseFeedback,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 68] = [
+    pub const ALL: [LogAction; 78] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -189,6 +207,16 @@ impl LogAction {
         LogAction::TaxiiCreateCollection,
         LogAction::TaxiiAdd,
         LogAction::TaxiiDelete,
+        LogAction::ExerciseCreate,
+        LogAction::ExerciseStart,
+        LogAction::ExercisePause,
+        LogAction::ExerciseResume,
+        LogAction::ExerciseEnd,
+        LogAction::ExerciseInject,
+        LogAction::ExerciseAct,
+        LogAction::ExerciseMiss,
+        LogAction::ExerciseValidate,
+        LogAction::ExerciseFeedback,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -262,6 +290,16 @@ impl LogAction {
             LogAction::TaxiiCreateCollection => "taxii.create_collection",
             LogAction::TaxiiAdd => "taxii.add",
             LogAction::TaxiiDelete => "taxii.delete",
+            LogAction::ExerciseCreate => "exercise.create",
+            LogAction::ExerciseStart => "exercise.start",
+            LogAction::ExercisePause => "exercise.pause",
+            LogAction::ExerciseResume => "exercise.resume",
+            LogAction::ExerciseEnd => "exercise.end",
+            LogAction::ExerciseInject => "exercise.inject",
+            LogAction::ExerciseAct => "exercise.act",
+            LogAction::ExerciseMiss => "exercise.miss",
+            LogAction::ExerciseValidate => "exercise.validate",
+            LogAction::ExerciseFeedback => "exercise.feedback",
         }
     }
 

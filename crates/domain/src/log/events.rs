@@ -1382,3 +1382,166 @@ pub fn taxii_deleted(at: OffsetDateTime, actor: &LogActor, id: &str, object: &st
     )
     .try_with_content(&Content { object })
 }
+
+// --- tabletop exercises ---
+
+fn exercise_object(id: i64) -> String {
+    format!("exercise:{id}")
+}
+
+/// An exercise prepared: its title, level, States and the hash of the
+/// scenario file, so that the scenario played cannot be changed unseen.
+pub fn exercise_created(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    title: &str,
+    level: &str,
+    states: &[String],
+    scenario_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        title: &'a str,
+        level: &'a str,
+        states: &'a [String],
+        scenario_sha256: &'a str,
+    }
+    LogDraft::new(at, actor.clone(), LogAction::ExerciseCreate, String::new()).try_with_content(
+        &Content {
+            title,
+            level,
+            states,
+            scenario_sha256,
+        },
+    )
+}
+
+/// The facilitator started, paused, resumed or ended exercise `id`.
+pub fn exercise_stepped(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    step: crate::exercise::run::ExerciseStep,
+) -> LogDraft {
+    use crate::exercise::run::ExerciseStep;
+    let action = match step {
+        ExerciseStep::Start => LogAction::ExerciseStart,
+        ExerciseStep::Pause => LogAction::ExercisePause,
+        ExerciseStep::Resume => LogAction::ExerciseResume,
+        ExerciseStep::End => LogAction::ExerciseEnd,
+    };
+    LogDraft::new(at, actor.clone(), action, exercise_object(id))
+}
+
+/// An inject played: its key, the States it reached and how many players.
+pub fn exercise_inject_played(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    inject: &str,
+    states: &[String],
+    players: usize,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        inject: &'a str,
+        states: &'a [String],
+        players: usize,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::ExerciseInject,
+        exercise_object(id),
+    )
+    .try_with_content(&Content {
+        inject,
+        states,
+        players,
+    })
+}
+
+/// A player acted on an inject (`act`: acknowledge, reply, escalate);
+/// `reply_sha256` covers a reply's text.
+pub fn exercise_acted(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    inject: &str,
+    act: &str,
+    reply_sha256: Option<&str>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        inject: &'a str,
+        act: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reply_sha256: Option<&'a str>,
+    }
+    own(at, actor, LogAction::ExerciseAct, exercise_object(id)).try_with_content(&Content {
+        inject,
+        act,
+        reply_sha256,
+    })
+}
+
+/// A State's expectation on an inject passed its deadline undone.
+pub fn exercise_missed(
+    at: OffsetDateTime,
+    id: i64,
+    inject: &str,
+    state: &str,
+    expectation: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        inject: &'a str,
+        expectation: &'a str,
+    }
+    LogDraft::new(
+        at,
+        LogActor::system(),
+        LogAction::ExerciseMiss,
+        exercise_object(id),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content {
+        inject,
+        expectation,
+    })
+}
+
+/// The facilitator judged a State's expectation; the comment's hash.
+pub fn exercise_validated(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    expectation_id: i64,
+    state: &str,
+    outcome: &str,
+    comment_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        expectation: i64,
+        outcome: &'a str,
+        comment_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::ExerciseValidate,
+        exercise_object(id),
+    )
+    .about_participant(Some(state.to_string()))
+    .try_with_content(&Content {
+        expectation: expectation_id,
+        outcome,
+        comment_sha256,
+    })
+}
+
+/// A player answered the survey of exercise `id`.
+pub fn exercise_feedback(at: OffsetDateTime, actor: &LogActor, id: i64) -> LogDraft {
+    own(at, actor, LogAction::ExerciseFeedback, exercise_object(id))
+}
