@@ -84,7 +84,7 @@ impl TryFrom<InjectRow> for SentInject {
 
 /// `d` being `exercise_deliveries`, `i` its inject, `a` the account.
 pub(super) const DELIVERY_COLUMNS: &str = "d.inject_id, i.exercise_id, i.inject_key, \
-     d.account_id, a.name, d.state, d.kind, d.delivered_at, d.read_at, d.acknowledged_at, \
+     d.account_id, a.display_name AS name, d.state, d.kind, d.delivered_at, d.read_at, d.acknowledged_at, \
      d.replied_at, d.reply, d.escalated_at";
 
 #[derive(sqlx::FromRow)]

@@ -539,6 +539,7 @@ fn new_mail(key: &str, to: &str, at: i64) -> NewMail {
 mod account_admin;
 mod accounts;
 mod communications;
+mod exercises;
 mod group_commit;
 mod log;
 mod outbox;
