@@ -216,6 +216,23 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/ping-tests/challenges/{id}/answer",
         AnswerPingTests,
     ),
+    // Tabletop exercises: the facilitator's side, the players', the reports.
+    ("GET", "/exercises", RunExercises),
+    ("POST", "/exercises", RunExercises),
+    ("GET", "/exercises/{id}", RunExercises),
+    ("POST", "/exercises/{id}/step", RunExercises),
+    (
+        "POST",
+        "/exercises/{id}/expectations/{expectation}/validate",
+        RunExercises,
+    ),
+    ("GET", "/exercises/{id}/scenario.json", RunExercises),
+    ("GET", "/exercises/mine", PlayExercises),
+    ("GET", "/exercises/injects/{id}", PlayExercises),
+    ("POST", "/exercises/injects/{id}/act", PlayExercises),
+    ("POST", "/exercises/{id}/feedback", PlayExercises),
+    ("GET", "/exercises/{id}/report", ReadExercises),
+    ("GET", "/exercises/{id}/report.json", ReadExercises),
     // Reporters: the public form, the secretariat's vetting pages and API.
     ("GET", "/reporters/apply", ApplyAsReporter),
     ("POST", "/reporters/apply", ApplyAsReporter),
@@ -312,6 +329,7 @@ fn concrete(path: &str, own: Option<&str>) -> String {
         .replace("{id}", "999999")
         .replace("{attachment}", "1")
         .replace("{challenge}", "1")
+        .replace("{expectation}", "1")
         .replace("{size}", "1")
         .replace("{topic}", "nominator")
         .replace("{token}", "pdi_unknown")

@@ -97,6 +97,15 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     // or its own State's lines and the overall figures) is
     // `ping_test_view`, tested for the page, the CSV and the JSON by
     // `ping_tests_results`; a check by another channel is the secretariat's.
+    "/exercises/{id}",
+    "/exercises/{id}/step",
+    "/exercises/{id}/expectations/{expectation}/validate",
+    "/exercises/{id}/scenario.json",
+    "/exercises/injects/{id}",
+    "/exercises/injects/{id}/act",
+    "/exercises/{id}/feedback",
+    "/exercises/{id}/report",
+    "/exercises/{id}/report.json",
     "/ping-tests/{id}/results",
     "/ping-tests/{id}/results.csv",
     "/ping-tests/{id}/results.json",

@@ -210,6 +210,28 @@ async fn cast(server: &TestServer) -> Cast {
         )
         .await;
     assert_eq!(report.status(), 303, "{}", report.text().await.unwrap());
+    // An exercise of Pakistan and France, started: its first inject (at
+    // minute 0, to both roles) is in the PoCs' exercise inbox, and its
+    // console and report have something to show.
+    let facilitator = server.signed_in(&secretariat).await;
+    let prepared = facilitator
+        .post_multipart(
+            "/exercises",
+            &[
+                ("example", "grid-ransomware"),
+                ("states", "PAK"),
+                ("states", "FRA"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(prepared.status(), 303, "{}", prepared.text().await.unwrap());
+    let console = prepared.headers()["location"].to_str().unwrap().to_string();
+    let console = console.split('?').next().unwrap().to_string();
+    let started = facilitator
+        .post_form(&format!("{console}/step"), &[("step", "start")])
+        .await;
+    assert_eq!(started.status(), 303, "{}", started.text().await.unwrap());
     Cast {
         secretariat,
         nominator,

@@ -296,6 +296,7 @@ fn with_params(path: &str, bad: &str) -> String {
         .replace("{collection}", bad)
         .replace("{object}", bad)
         .replace("{status}", bad)
+        .replace("{expectation}", bad)
 }
 
 fn is_machine(path: &str) -> bool {

@@ -22,6 +22,7 @@ mod directory_index;
 mod directory_matrix;
 mod errors;
 mod exchange;
+mod exercises;
 mod forms;
 mod homes;
 mod hostile;

@@ -174,6 +174,7 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         "reporter" => numbered("reporters-object", id),
         "report" => numbered("reports-object", id),
         "taxii_collection" => numbered("taxii-object-collection", id),
+        "exercise" => numbered("exercise-object", id),
         _ => Segment {
             text: e.object.clone(),
             name: true,

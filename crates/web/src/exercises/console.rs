@@ -232,7 +232,7 @@ pub struct ExpectationRow {
 
 pub fn outcome_class(o: Outcome) -> &'static str {
     match o {
-        Outcome::Met => "ok",
+        Outcome::Met => "good",
         Outcome::Late => "pending",
         Outcome::Missed => "overdue",
         Outcome::Pending => "",
@@ -329,7 +329,7 @@ async fn console_page(
         .map(|t| {
             let (status, class) = match (&t.played, t.due_at) {
                 (Some(p), _) if p.states.is_empty() => ("exercise-inject-skipped", ""),
-                (Some(_), _) => ("exercise-inject-sent", "ok"),
+                (Some(_), _) => ("exercise-inject-sent", "good"),
                 (None, Some(_)) => ("exercise-inject-due", "pending"),
                 (None, None) => ("exercise-inject-waiting", ""),
             };
