@@ -590,9 +590,10 @@ impl<'a> Exercises<'a> {
         let mut loaded: BTreeMap<i64, Loaded> = BTreeMap::new();
         let mut lines = Vec::with_capacity(deliveries.len());
         for delivery in deliveries {
-            if !loaded.contains_key(&delivery.exercise_id) {
-                let l = self.load(delivery.exercise_id).await?;
-                loaded.insert(delivery.exercise_id, l);
+            if let std::collections::btree_map::Entry::Vacant(slot) =
+                loaded.entry(delivery.exercise_id)
+            {
+                slot.insert(self.load(delivery.exercise_id).await?);
             }
             let Some(l) = loaded.get(&delivery.exercise_id) else {
                 continue;

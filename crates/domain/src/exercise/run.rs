@@ -293,11 +293,12 @@ impl Tally {
     /// The median response time, in seconds.
     pub fn median_seconds(&self) -> Option<i64> {
         let n = self.responses.len();
-        match n {
-            0 => None,
-            _ if n % 2 == 1 => Some(self.responses[n / 2]),
-            _ => Some((self.responses[n / 2 - 1] + self.responses[n / 2]) / 2),
+        let upper = self.responses.get(n / 2).copied()?;
+        if n % 2 == 1 {
+            return Some(upper);
         }
+        let lower = self.responses.get(n / 2 - 1).copied()?;
+        Some((lower + upper) / 2)
     }
 
     /// The slowest response, in seconds.

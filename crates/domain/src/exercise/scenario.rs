@@ -406,8 +406,12 @@ impl Scenario {
                     bad(at("to.states"), "exercise-problem-states");
                 }
             }
-            check_texts(&inj.subject, MAX_SUBJECT, &self.language).map(|id| bad(at("subject"), id));
-            check_texts(&inj.text, MAX_TEXT, &self.language).map(|id| bad(at("text"), id));
+            if let Some(id) = check_texts(&inj.subject, MAX_SUBJECT, &self.language) {
+                bad(at("subject"), id);
+            }
+            if let Some(id) = check_texts(&inj.text, MAX_TEXT, &self.language) {
+                bad(at("text"), id);
+            }
             if inj.expect.len() > MAX_EXPECTATIONS
                 || inj.expect.iter().any(|e| {
                     e.within_minutes == 0
