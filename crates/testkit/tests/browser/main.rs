@@ -24,6 +24,7 @@
 
 mod communications;
 mod escalation;
+mod exercises;
 mod forms;
 mod layout;
 mod ping_tests;
