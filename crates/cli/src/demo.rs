@@ -186,6 +186,7 @@ pub async fn seed_with(
         .find(|a| a.kind == AccountKind::Secretariat)
         .context("the demo has a secretariat")?;
     seed_demo_pocs(store, clock, secretariat, &pocs).await?;
+    crate::demo_exercises::seed_played(store, clock, settings, &accounts).await?;
     let started = std::time::Instant::now();
     crate::demo_ping_tests::seed(store, clock, entropy, &settings.base_url, &accounts, now).await?;
     tracing::info!(
@@ -194,6 +195,7 @@ pub async fn seed_with(
     );
     crate::demo_communications::seed(store, clock, entropy, settings, &accounts, now).await?;
     crate::demo_reporters::seed(store, &accounts, settings, now).await?;
+    crate::demo_exercises::seed_prepared(store, clock, settings, &accounts).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
     Ok(DemoOutcome::Created(logins))
@@ -681,6 +683,61 @@ mod tests {
             BTreeSet::from([julien_inbox[0].item.meta.id, overdue.item.meta.id])
         );
     }
+    #[tokio::test]
+    async fn the_demo_has_a_played_exercise_and_one_ready_to_start() {
+        use pocdir_communications::exercises::Exercises;
+        use pocdir_domain::exercise::run::ExerciseStatus;
+        use pocdir_store::prelude::*;
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+        let store = pocdir_store::sqlite::SqliteStore::open(
+            &url,
+            pocdir_store::Keys::ephemeral(std::sync::Arc::new(pocdir_domain::entropy::OsEntropy))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        let now = time::macros::datetime!(2026-11-30 09:00 UTC);
+        let clock = ManualClock::new(now);
+        seed(&store, &clock, &SeededEntropy::new(5), dir.path())
+            .await
+            .unwrap();
+        let exercises = store.exercises().await.unwrap();
+        let status: Vec<_> = exercises.iter().map(|e| e.status).collect();
+        assert_eq!(status, [ExerciseStatus::Draft, ExerciseStatus::Ended]);
+        assert!(exercises.iter().all(|e| e.created_at <= now));
+        let settings = default_settings();
+        let service = Exercises::new(&store, &clock, &settings);
+        let secretariat = store
+            .account_by_email("secretariat@secretariat.example.org")
+            .await
+            .unwrap()
+            .unwrap()
+            .requester(Scopes::ALL);
+        let report = service.report(&secretariat, exercises[1].id).await.unwrap();
+        let part = |code: &str| {
+            report
+                .states
+                .iter()
+                .find(|s| s.state == code)
+                .unwrap()
+                .tally
+                .clone()
+        };
+        let (pak, fra, esp) = (part("PAK"), part("FRA"), part("ESP"));
+        assert!(pak.met >= 8 && pak.missed <= pak.met / 2, "{pak:?}");
+        assert!(fra.late >= 1, "{fra:?}");
+        assert_eq!((esp.met, esp.late), (0, 0), "{esp:?}");
+        assert_eq!(report.overall.as_ref().unwrap().pending, 0);
+        assert_eq!(report.states[2].feedback.len(), 1, "Pakistan's survey");
+        // Every exercise mail of the past went out; none is left to send.
+        let queued = store
+            .mails(Some(pocdir_store::MailStatus::Queued), u32::MAX)
+            .await
+            .unwrap();
+        assert!(queued.iter().all(|m| !m.dedupe_key.starts_with("exercise:")));
+    }
+
     #[tokio::test]
     async fn the_demo_has_finished_and_running_ping_tests() {
         use pocdir_domain::ping_test::campaign::{CampaignStatus, PingSettings};

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod demo_communications;
+pub mod demo_exercises;
 pub mod demo_ping_tests;
 pub mod demo_reporters;
 pub mod keys_commands;
