@@ -318,7 +318,7 @@ async fn account(store: &dyn Store, email: &str) -> Result<pocdir_store::Account
 }
 
 /// The PoC accounts of the participating States, per State.
-async fn poc_accounts(store: &dyn Store) -> Result<(Vec<String>, usize)> {
+pub(crate) async fn poc_accounts(store: &dyn Store) -> Result<(Vec<String>, usize)> {
     let states: Vec<String> = store
         .participants()
         .await?
@@ -335,7 +335,7 @@ async fn poc_accounts(store: &dyn Store) -> Result<(Vec<String>, usize)> {
 
 /// Adds PoC accounts spread over `states` until they hold `target` (setup:
 /// one store call per account, as the console makes them, 8 at a time).
-async fn add_accounts(
+pub(crate) async fn add_accounts(
     store: Arc<dyn Store>,
     states: &[String],
     have: usize,

@@ -23,6 +23,7 @@ mod changes_bench;
 mod communications_bench;
 mod directory_bench;
 mod driver_bench;
+mod exercises_bench;
 mod http;
 mod log_bench;
 mod ping_bench;
@@ -86,6 +87,11 @@ enum Sub {
     /// clients each making single changes (an account's language, a log
     /// entry alone) on SQLite and PostgreSQL.
     Changes(changes_bench::ChangesArgs),
+    /// Tabletop exercises: 50 injects to every PoC of the demo's
+    /// participating States on a fast-forwarded clock, until the SMTP peer
+    /// accepted the last mail; the facilitator's console at concurrency 32
+    /// meanwhile.
+    Exercises(exercises_bench::ExercisesArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -147,6 +153,7 @@ fn main() -> ExitCode {
         Some(Sub::Ping(args)) => ping_bench::run(args),
         Some(Sub::Backup(args)) => backup_bench::run(args),
         Some(Sub::Changes(args)) => changes_bench::run(args),
+        Some(Sub::Exercises(args)) => exercises_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {

@@ -735,7 +735,9 @@ mod tests {
             .mails(Some(pocdir_store::MailStatus::Queued), u32::MAX)
             .await
             .unwrap();
-        assert!(queued.iter().all(|m| !m.dedupe_key.starts_with("exercise:")));
+        assert!(queued
+            .iter()
+            .all(|m| !m.dedupe_key.starts_with("exercise:")));
     }
 
     #[tokio::test]

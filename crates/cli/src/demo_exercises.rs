@@ -89,7 +89,12 @@ pub async fn seed_played(
         .step(&secretariat, ended, ExerciseStep::Start)
         .await?;
     let loaded = service.load(ended).await?;
-    let offsets: Vec<u32> = loaded.scenario.injects.iter().map(|i| i.at_minutes).collect();
+    let offsets: Vec<u32> = loaded
+        .scenario
+        .injects
+        .iter()
+        .map(|i| i.at_minutes)
+        .collect();
     let started = clock.now();
     let mut minute = 0;
     for at in offsets {
@@ -139,10 +144,9 @@ pub async fn seed_played(
         if minute == 55 {
             let who = fra_technical.requester(Scopes::ALL);
             let fra = service.inbox(&who, "fr").await?;
-            if let Some(alert) = fra
-                .iter()
-                .find(|l| l.delivery.exercise_id == ended && l.delivery.inject_key == "valcert-alert")
-            {
+            if let Some(alert) = fra.iter().find(|l| {
+                l.delivery.exercise_id == ended && l.delivery.inject_key == "valcert-alert"
+            }) {
                 service
                     .act(&who, alert.delivery.inject_id, PlayerChoice::Acknowledge)
                     .await?;
@@ -164,7 +168,10 @@ pub async fn seed_played(
     let console = service.console(ended).await?;
     for x in console.to_validate() {
         let (outcome, comment) = if x.state == "PAK" {
-            (Outcome::Met, "Confirmed with PK-CERT's duty officer by phone.")
+            (
+                Outcome::Met,
+                "Confirmed with PK-CERT's duty officer by phone.",
+            )
         } else {
             (Outcome::Missed, "No sign of it in the exercise traffic.")
         };
@@ -172,9 +179,7 @@ pub async fn seed_played(
             .validate(&secretariat, ended, x.id, outcome, comment)
             .await?;
     }
-    service
-        .step(&secretariat, ended, ExerciseStep::End)
-        .await?;
+    service.step(&secretariat, ended, ExerciseStep::End).await?;
     clock.advance(Duration::hours(2));
     service
         .feedback(

@@ -100,7 +100,9 @@ async fn journey(
     click(client, "#exercise-step-start").await?;
     wait_for_path(client, &format!("/exercises/{id}")).await?;
     ensure!(
-        text_of(client, "#exercise-status").await?.contains("Running"),
+        text_of(client, "#exercise-status")
+            .await?
+            .contains("Running"),
         "the exercise runs"
     );
     shot(client, "console-started-en").await?;
@@ -171,7 +173,10 @@ async fn journey(
             alert = Some(link);
         }
     }
-    alert.context("the alert in France's inbox")?.click().await?;
+    alert
+        .context("the alert in France's inbox")?
+        .click()
+        .await?;
     wait_for_path_under(client, "/exercises/injects/").await?;
     click(client, "#exercise-acknowledge").await?;
     find(client, "#exercise-acknowledged-at").await?;
@@ -194,7 +199,12 @@ async fn journey(
         .await?
         .context("a manual expectation to judge")?;
     click(client, &format!("#{section}-met")).await?;
-    type_into(client, &format!("#{section}-comment"), "Phoned the other CERT.").await?;
+    type_into(
+        client,
+        &format!("#{section}-comment"),
+        "Phoned the other CERT.",
+    )
+    .await?;
     click(client, &format!("#{section}-submit")).await?;
     wait_for_path(client, &format!("/exercises/{id}")).await?;
     click(client, "#exercise-step-end").await?;
@@ -205,7 +215,10 @@ async fn journey(
     let pak_part = text_of(client, "#state-PAK").await?;
     let fra_part = text_of(client, "#state-FRA").await?;
     ensure!(pak_part.contains("Met"), "Pakistan met: {pak_part}");
-    ensure!(fra_part.contains("Late") && fra_part.contains("Missed"), "France late and missed: {fra_part}");
+    ensure!(
+        fra_part.contains("Late") && fra_part.contains("Missed"),
+        "France late and missed: {fra_part}"
+    );
     shot(client, "report-en").await?;
     no_csp_violations(driver, client).await?;
     click(client, "#sign-out").await?;
@@ -222,7 +235,10 @@ async fn journey(
     wait_for_lang(client, "ar", "rtl").await?;
     find(client, "#state-PAK").await?;
     ensure!(
-        client.find_all(Locator::Css("#state-FRA")).await?.is_empty(),
+        client
+            .find_all(Locator::Css("#state-FRA"))
+            .await?
+            .is_empty(),
         "another State's part is never shown to a State"
     );
     find(client, "#exercise-survey").await?;
