@@ -503,6 +503,105 @@ impl<'a> Exercises<'a> {
             .await?)
     }
 
+    /// Adds an ad-hoc inject from exercise control to a running or paused
+    /// exercise, at a minute not yet passed (now when none is given); it
+    /// is played like the scenario's own, at once when due. Returns its key.
+    pub async fn add_inject(&self, who: &Requester, id: i64, adhoc: AdHocInject) -> Result<String> {
+        use pocdir_domain::exercise::scenario::{
+            Actor, ActorKind, Channel, ExpectationPlan, Recipients,
+        };
+        let loaded = self.load(id).await?;
+        let clock = match (loaded.exercise.status, loaded.exercise.clock()) {
+            (ExerciseStatus::Running | ExerciseStatus::Paused, Some(c)) => c,
+            (ExerciseStatus::Ended, _) => {
+                return Err(ExerciseFailure::Refused("exercise-refused-ended"))
+            }
+            _ => return Err(ExerciseFailure::Refused("exercise-refused-not-started")),
+        };
+        let now = self.clock.now();
+        let elapsed = u32::try_from(clock.elapsed(now).whole_minutes()).unwrap_or(u32::MAX);
+        let at_minutes = adhoc.at_minutes.unwrap_or(elapsed);
+        if at_minutes < elapsed {
+            return Err(ExerciseFailure::Refused("exercise-refused-past"));
+        }
+        let subject = typed(
+            &adhoc.subject,
+            pocdir_domain::exercise::scenario::MAX_SUBJECT,
+            "subject",
+        )?;
+        let text = typed(
+            &adhoc.text,
+            pocdir_domain::exercise::scenario::MAX_TEXT,
+            "text",
+        )?;
+        let mut scenario = loaded.scenario.clone();
+        if scenario.actor("control").is_none() {
+            scenario.actors.push(Actor {
+                key: "control".into(),
+                name: "Exercise control".into(),
+                kind: ActorKind::Control,
+            });
+        }
+        let n = scenario
+            .injects
+            .iter()
+            .filter(|i| i.key.starts_with("adhoc-"))
+            .count();
+        let key = format!("adhoc-{}", n + 1);
+        let language = scenario.language.clone();
+        scenario.injects.push(InjectPlan {
+            key: key.clone(),
+            at_minutes,
+            channel: Channel::Message,
+            from: "control".into(),
+            to: Recipients {
+                roles: adhoc.roles,
+                states: None,
+            },
+            tlp: adhoc.tlp,
+            urgency: pocdir_domain::communication::template::Urgency::Priority,
+            subject: BTreeMap::from([(language.clone(), subject)]),
+            text: BTreeMap::from([(language, text.clone())]),
+            expect: adhoc
+                .acknowledge_within
+                .map(|within_minutes| ExpectationPlan {
+                    kind: ExpectationKind::Acknowledge,
+                    within_minutes,
+                    score: 10,
+                    description: None,
+                })
+                .into_iter()
+                .collect(),
+            condition: None,
+        });
+        let problems = scenario.check();
+        if !problems.is_empty() {
+            return Err(ExerciseFailure::Invalid(
+                problems
+                    .into_iter()
+                    .map(|p| FieldError {
+                        field: p.field,
+                        message_id: p.message_id,
+                    })
+                    .collect(),
+            ));
+        }
+        let log =
+            events::exercise_inject_added(now, &who.log, id, &key, at_minutes, &sha256_hex(&text))?;
+        if !self
+            .store
+            .replace_scenario(id, &scenario.to_json(), log)
+            .await?
+        {
+            return Err(ExerciseFailure::Refused("exercise-refused-ended"));
+        }
+        let loaded = self.load(id).await?;
+        if loaded.exercise.status == ExerciseStatus::Running {
+            self.play_due(&loaded).await?;
+        }
+        Ok(key)
+    }
+
     /// What the facilitator's console shows.
     pub async fn console(&self, id: i64) -> Result<Console> {
         let loaded = self.load(id).await?;
@@ -921,6 +1020,19 @@ impl<'a> Exercises<'a> {
             states,
         })
     }
+}
+
+/// An inject the facilitator adds while the exercise runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdHocInject {
+    pub subject: String,
+    pub text: String,
+    pub roles: RoleChoice,
+    pub tlp: pocdir_domain::communication::tlp::TlpLabel,
+    /// Minute of exercise time; None: now.
+    pub at_minutes: Option<u32>,
+    /// An acknowledgement expected within this many minutes, if any.
+    pub acknowledge_within: Option<u32>,
 }
 
 /// What a player chose to do.

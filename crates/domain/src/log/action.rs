@@ -126,6 +126,8 @@ pub enum LogAction {
     ExerciseEnd,
     /// An inject played to the players (or passed over by its condition).
     ExerciseInject,
+    /// The facilitator added an ad-hoc inject to a running exercise.
+    ExerciseAddInject,
     /// A player acknowledged, replied to or escalated an inject.
     ExerciseAct,
     /// A State's expectation passed its deadline undone.
@@ -138,7 +140,7 @@ pub enum LogAction {
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 78] = [
+    pub const ALL: [LogAction; 79] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -213,6 +215,7 @@ impl LogAction {
         LogAction::ExerciseResume,
         LogAction::ExerciseEnd,
         LogAction::ExerciseInject,
+        LogAction::ExerciseAddInject,
         LogAction::ExerciseAct,
         LogAction::ExerciseMiss,
         LogAction::ExerciseValidate,
@@ -296,6 +299,7 @@ impl LogAction {
             LogAction::ExerciseResume => "exercise.resume",
             LogAction::ExerciseEnd => "exercise.end",
             LogAction::ExerciseInject => "exercise.inject",
+            LogAction::ExerciseAddInject => "exercise.add_inject",
             LogAction::ExerciseAct => "exercise.act",
             LogAction::ExerciseMiss => "exercise.miss",
             LogAction::ExerciseValidate => "exercise.validate",

@@ -1545,3 +1545,32 @@ pub fn exercise_validated(
 pub fn exercise_feedback(at: OffsetDateTime, actor: &LogActor, id: i64) -> LogDraft {
     own(at, actor, LogAction::ExerciseFeedback, exercise_object(id))
 }
+
+/// The facilitator added an ad-hoc inject: its key, minute and the hash of
+/// its text.
+pub fn exercise_inject_added(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    inject: &str,
+    at_minutes: u32,
+    text_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        inject: &'a str,
+        at_minutes: u32,
+        text_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::ExerciseAddInject,
+        exercise_object(id),
+    )
+    .try_with_content(&Content {
+        inject,
+        at_minutes,
+        text_sha256,
+    })
+}

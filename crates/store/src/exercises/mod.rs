@@ -197,6 +197,10 @@ pub trait ExerciseStore: Send + Sync {
         log: LogDraft,
     ) -> StoreResult<Exercise>;
 
+    /// Replaces the scenario of a running or paused exercise (an ad-hoc
+    /// inject added), with `log`; false (nothing written) otherwise.
+    async fn replace_scenario(&self, id: i64, scenario: &str, log: LogDraft) -> StoreResult<bool>;
+
     /// Plays an inject once: None (nothing written) when its key was
     /// played already or the exercise is not running.
     async fn play_inject(&self, new: NewInject) -> StoreResult<Option<i64>>;

@@ -212,6 +212,19 @@ impl<D: Driver> ExerciseStore for SqlStore<D> {
         self.exercise(id).await?.ok_or(StoreError::NotFound)
     }
 
+    async fn replace_scenario(&self, id: i64, scenario: &str, log: LogDraft) -> StoreResult<bool> {
+        let sealed = self.seal_str(SCENARIO, scenario)?;
+        let mut tx = self.begin().await?;
+        let changed = tx
+            .execute(
+                "UPDATE exercises SET scenario = $1 WHERE id = $2 \
+                 AND status IN ('running', 'paused')",
+                &[sealed.as_str().into(), id.into()],
+            )
+            .await?;
+        tx.commit_if_changed(changed, &[with_object(log, id)]).await
+    }
+
     async fn play_inject(&self, new: NewInject) -> StoreResult<Option<i64>> {
         let states = serde_json::to_string(&new.states)
             .map_err(|e| StoreError::Corrupt(format!("inject States: {e}")))?;

@@ -221,6 +221,7 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/exercises", RunExercises),
     ("GET", "/exercises/{id}", RunExercises),
     ("POST", "/exercises/{id}/step", RunExercises),
+    ("POST", "/exercises/{id}/injects", RunExercises),
     (
         "POST",
         "/exercises/{id}/expectations/{expectation}/validate",

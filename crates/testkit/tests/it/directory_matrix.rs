@@ -99,6 +99,7 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     // `ping_tests_results`; a check by another channel is the secretariat's.
     "/exercises/{id}",
     "/exercises/{id}/step",
+    "/exercises/{id}/injects",
     "/exercises/{id}/expectations/{expectation}/validate",
     "/exercises/{id}/scenario.json",
     "/exercises/injects/{id}",

@@ -317,6 +317,42 @@ async fn an_example_scenario_runs_end_to_end_through_the_inbox_and_real_mail() {
         .await;
     assert_eq!(judged.status(), 303);
 
+    // An ad-hoc inject: a minute already passed is refused; now, it is
+    // played at once to the States' technical PoCs.
+    let past = facilitator
+        .post_form(
+            &format!("{console}/injects"),
+            &[
+                ("subject", "Control: status check"),
+                ("text", "Please confirm your CERT's duty officer."),
+                ("roles", "technical"),
+                ("tlp", "GREEN"),
+                ("minute", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(past.status(), 409);
+    assert!(past.text().await.unwrap().contains("already passed"));
+    let added = facilitator
+        .post_form(
+            &format!("{console}/injects"),
+            &[
+                ("subject", "Control: status check"),
+                ("text", "Please confirm your CERT's duty officer."),
+                ("roles", "technical"),
+                ("tlp", "GREEN"),
+                ("acknowledge_within", "10"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+    inject_link(&fra_t, "Control: status check").await;
+    let none = pak_d.get("/exercises/mine").await.text().await.unwrap();
+    assert!(
+        !none.contains("Control: status check"),
+        "technical PoCs only"
+    );
+
     // A pause stops the clock: nothing is played however long it lasts.
     step(&facilitator, &console, "pause").await;
     server.clock.advance(Duration::hours(3));
@@ -413,7 +449,8 @@ async fn an_example_scenario_runs_end_to_end_through_the_inbox_and_real_mail() {
     for (action, at_least) in [
         ("exercise.create", 1),
         ("exercise.start", 1),
-        ("exercise.inject", 4),
+        ("exercise.inject", 5),
+        ("exercise.add_inject", 1),
         ("exercise.act", 4),
         ("exercise.miss", 2),
         ("exercise.validate", 1),

@@ -263,6 +263,8 @@ pub struct ConsolePage {
     pub to_validate: Vec<ExpectationRow>,
     pub players_acted: String,
     pub has_report: bool,
+    /// Running or paused: the facilitator may add an ad-hoc inject.
+    pub may_add: bool,
     pub error: Option<String>,
 }
 
@@ -428,6 +430,7 @@ async fn console_page(
             ],
         ),
         has_report: ex.status != ExerciseStatus::Draft,
+        may_add: matches!(ex.status, ExerciseStatus::Running | ExerciseStatus::Paused),
         error,
         page,
     })
@@ -555,4 +558,93 @@ pub async fn export_scenario(
         loaded.scenario.to_json(),
     )
         .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AdHocForm {
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub roles: String,
+    #[serde(default)]
+    pub tlp: String,
+    #[serde(default)]
+    pub minute: String,
+    #[serde(default)]
+    pub acknowledge_within: String,
+}
+
+/// A number of minutes typed in a form: empty is None, anything but a
+/// whole number up to a week is refused.
+fn minutes(raw: &str) -> Result<Option<u32>, ()> {
+    match raw.trim() {
+        "" => Ok(None),
+        t => t
+            .parse::<u32>()
+            .ok()
+            .filter(|m| *m <= pocdir_domain::exercise::scenario::MAX_OFFSET_MINUTES)
+            .map(Some)
+            .ok_or(()),
+    }
+}
+
+/// `POST /exercises/{id}/injects`: an ad-hoc inject from exercise control.
+pub async fn add_inject(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    PathParams(id): PathParams<i64>,
+    FormData(form): FormData<AdHocForm>,
+) -> Result<Response, AppError> {
+    use pocdir_communications::exercises::AdHocInject;
+    use pocdir_domain::communication::delivery::RoleChoice;
+    use pocdir_domain::communication::tlp::TlpLabel;
+    let (Ok(at_minutes), Ok(acknowledge_within)) =
+        (minutes(&form.minute), minutes(&form.acknowledge_within))
+    else {
+        let error = Some(page.t("exercise-field-minute"));
+        let p = console_page(&state, page, id, error).await?;
+        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &p));
+    };
+    let adhoc = AdHocInject {
+        subject: form.subject.clone(),
+        text: form.text.clone(),
+        roles: form.roles.parse().unwrap_or(RoleChoice::Both),
+        tlp: form
+            .tlp
+            .parse()
+            .ok()
+            .filter(|t| *t != TlpLabel::Red)
+            .unwrap_or(TlpLabel::Green),
+        at_minutes,
+        acknowledge_within: acknowledge_within.filter(|m| *m > 0),
+    };
+    let settings = settings(&state);
+    match service(&state, &settings)
+        .add_inject(&me.requester(), id, adhoc)
+        .await
+    {
+        Ok(_) => Ok(see_other_done(
+            &safe_next(Some(&format!("/exercises/{id}#timeline")), "/exercises"),
+            "done-exercise-inject-added",
+        )),
+        Err(e @ (ExerciseFailure::Invalid(_) | ExerciseFailure::Refused(_))) => {
+            let (status, error) = match &e {
+                ExerciseFailure::Refused(m) => (StatusCode::CONFLICT, page.t(m)),
+                ExerciseFailure::Invalid(f) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    f.iter()
+                        .map(|f| page.t(f.message_id))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                _ => (StatusCode::CONFLICT, String::new()),
+            };
+            let p = console_page(&state, page, id, Some(error)).await?;
+            Ok(render(status, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -95,6 +95,7 @@ pub fn routes(routes: Routes) -> Routes {
         )
         .get("/exercises/{id}", RunExercises, console::console)
         .post("/exercises/{id}/step", RunExercises, console::step)
+        .post("/exercises/{id}/injects", RunExercises, console::add_inject)
         .post(
             "/exercises/{id}/expectations/{expectation}/validate",
             RunExercises,
