@@ -152,6 +152,9 @@ pub struct AfterAction {
     /// The whole exercise's figures (only for `ExerciseView::All`).
     pub overall: Option<Tally>,
     pub states: Vec<StatePart>,
+    /// The improvement plan: every line for the secretariat, a State's own
+    /// and those for every State for its PoCs.
+    pub improvements: Vec<pocdir_store::Improvement>,
 }
 
 /// The tabletop exercises service.
@@ -191,7 +194,8 @@ fn typed(text: &str, max: usize, name: &str) -> Result<String> {
     Ok(t.to_string())
 }
 
-pub const FIELD_MESSAGE_IDS: [&str; 4] = [
+pub const FIELD_MESSAGE_IDS: [&str; 5] = [
+    "exercise-field-due-date",
     "exercise-field-required",
     "exercise-field-too-long",
     "exercise-field-states",
@@ -903,6 +907,85 @@ impl<'a> Exercises<'a> {
         }
     }
 
+    /// Adds a line to the improvement plan of a started exercise: for one
+    /// of its States or (None) all; the due date as `YYYY-MM-DD`.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_improvement(
+        &self,
+        who: &Requester,
+        id: i64,
+        state: Option<&str>,
+        issue: &str,
+        recommendation: &str,
+        owner: &str,
+        due_date: &str,
+    ) -> Result<i64> {
+        let loaded = self.load(id).await?;
+        if loaded.exercise.status == ExerciseStatus::Draft {
+            return Err(ExerciseFailure::Refused("exercise-refused-not-started"));
+        }
+        let mut problems = Vec::new();
+        let issue = typed(issue, MAX_COMMENT, "issue").map_err(|e| problems.push(e));
+        let recommendation =
+            typed(recommendation, MAX_COMMENT, "recommendation").map_err(|e| problems.push(e));
+        let owner = typed(owner, 200, "owner").map_err(|e| problems.push(e));
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        let due = time::Date::parse(due_date.trim(), format).ok();
+        if due.is_none() {
+            problems.push(ExerciseFailure::Invalid(vec![field(
+                "due_date",
+                "exercise-field-due-date",
+            )]));
+        }
+        let state = state.map(str::trim).filter(|s| !s.is_empty());
+        if state.is_some_and(|s| !loaded.exercise.states.iter().any(|e| e == s)) {
+            problems.push(ExerciseFailure::Invalid(vec![field(
+                "state",
+                "exercise-field-states",
+            )]));
+        }
+        let (Ok(issue), Ok(recommendation), Ok(owner), Some(due), true) =
+            (issue, recommendation, owner, due, problems.is_empty())
+        else {
+            let fields = problems
+                .into_iter()
+                .flat_map(|p| match p {
+                    ExerciseFailure::Invalid(f) => f,
+                    _ => Vec::new(),
+                })
+                .collect();
+            return Err(ExerciseFailure::Invalid(fields));
+        };
+        let due_date = due.to_string();
+        let now = self.clock.now();
+        let log = events::exercise_improvement_added(
+            now,
+            &who.log,
+            id,
+            state,
+            &owner,
+            &due_date,
+            &sha256_hex(&format!("{issue}\n{recommendation}")),
+        )?;
+        Ok(self
+            .store
+            .add_improvement(
+                pocdir_store::Improvement {
+                    id: 0,
+                    exercise_id: id,
+                    state: state.map(str::to_string),
+                    issue,
+                    recommendation,
+                    owner,
+                    due_date,
+                    created_by: Some(who.account_id()),
+                    created_at: now,
+                },
+                log,
+            )
+            .await?)
+    }
+
     /// The State `who` played exercise `id` for, if any inject reached them.
     pub async fn played_by(&self, who: &Requester, id: i64) -> Result<Option<String>> {
         Ok(self
@@ -1012,12 +1095,23 @@ impl<'a> Exercises<'a> {
                 .collect(),
             _ => played,
         };
+        let improvements = self
+            .store
+            .improvements(id)
+            .await?
+            .into_iter()
+            .filter(|line| match (&view, &line.state) {
+                (ExerciseView::State(own), Some(state)) => own == state,
+                _ => true,
+            })
+            .collect();
         Ok(AfterAction {
             loaded,
             view,
             played,
             overall,
             states,
+            improvements,
         })
     }
 }

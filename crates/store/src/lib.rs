@@ -42,8 +42,8 @@ pub use communications::{
     PocAccount, Recipient, ID_PLACEHOLDER,
 };
 pub use exercises::{
-    Delivery, Exercise, ExerciseStore, ExpectationRecord, Feedback, NewDelivery, NewExercise,
-    NewExpectation, NewInject, PlayerAct, PlayerAction, SentInject,
+    Delivery, Exercise, ExerciseStore, ExpectationRecord, Feedback, Improvement, NewDelivery,
+    NewExercise, NewExpectation, NewInject, PlayerAct, PlayerAction, SentInject,
 };
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};

@@ -136,11 +136,13 @@ pub enum LogAction {
     ExerciseValidate,
     /// A player answered the lessons-learned survey.
     ExerciseFeedback,
+    /// The secretariat added a line to an exercise's improvement plan.
+    ExerciseImprove,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 79] = [
+    pub const ALL: [LogAction; 80] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -220,6 +222,7 @@ impl LogAction {
         LogAction::ExerciseMiss,
         LogAction::ExerciseValidate,
         LogAction::ExerciseFeedback,
+        LogAction::ExerciseImprove,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -304,6 +307,7 @@ impl LogAction {
             LogAction::ExerciseMiss => "exercise.miss",
             LogAction::ExerciseValidate => "exercise.validate",
             LogAction::ExerciseFeedback => "exercise.feedback",
+            LogAction::ExerciseImprove => "exercise.improve",
         }
     }
 

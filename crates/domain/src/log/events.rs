@@ -1574,3 +1574,34 @@ pub fn exercise_inject_added(
         text_sha256,
     })
 }
+
+/// A line added to an exercise's improvement plan: for which State (none:
+/// all), the owner, the due date, the hash of its issue and recommendation.
+pub fn exercise_improvement_added(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    state: Option<&str>,
+    owner: &str,
+    due_date: &str,
+    text_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        owner: &'a str,
+        due_date: &'a str,
+        text_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::ExerciseImprove,
+        exercise_object(id),
+    )
+    .about_participant(state.map(str::to_string))
+    .try_with_content(&Content {
+        owner,
+        due_date,
+        text_sha256,
+    })
+}

@@ -83,3 +83,19 @@ CREATE TABLE exercise_feedback (
     answered_at BIGINT  NOT NULL,
     PRIMARY KEY (exercise_id, account_id)
 );
+
+-- The improvement plan of the after-action report: what to change, who,
+-- by when; for one State (seen by it and the secretariat) or for all.
+CREATE TABLE exercise_improvements (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    exercise_id    INTEGER NOT NULL REFERENCES exercises (id),
+    state          TEXT    NULL REFERENCES participants (code),
+    issue          TEXT    NOT NULL,
+    recommendation TEXT    NOT NULL,
+    owner          TEXT    NOT NULL,
+    -- YYYY-MM-DD.
+    due_date       TEXT    NOT NULL,
+    created_by     BIGINT  NULL REFERENCES accounts (id),
+    created_at     BIGINT  NOT NULL
+);
+CREATE INDEX exercise_improvements_exercise ON exercise_improvements (exercise_id, id);

@@ -172,6 +172,22 @@ pub struct Feedback {
     pub answered_at: OffsetDateTime,
 }
 
+/// A line of the improvement plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Improvement {
+    pub id: i64,
+    pub exercise_id: i64,
+    /// The State it concerns; None: every State.
+    pub state: Option<String>,
+    pub issue: String,
+    pub recommendation: String,
+    pub owner: String,
+    /// `YYYY-MM-DD`.
+    pub due_date: String,
+    pub created_by: Option<i64>,
+    pub created_at: OffsetDateTime,
+}
+
 #[async_trait]
 pub trait ExerciseStore: Send + Sync {
     /// Prepares an exercise (draft) with its States and entry.
@@ -264,4 +280,11 @@ pub trait ExerciseStore: Send + Sync {
     async fn save_feedback(&self, feedback: Feedback, log: LogDraft) -> StoreResult<()>;
 
     async fn exercise_feedback(&self, exercise_id: i64) -> StoreResult<Vec<Feedback>>;
+
+    /// Adds a line to the improvement plan (its `id` is ignored), with
+    /// `log`. Returns its id.
+    async fn add_improvement(&self, line: Improvement, log: LogDraft) -> StoreResult<i64>;
+
+    /// The improvement plan, in the order written.
+    async fn improvements(&self, exercise_id: i64) -> StoreResult<Vec<Improvement>>;
 }

@@ -13,6 +13,8 @@ pub(super) const REPLY: &str = "exercise_deliveries.reply";
 pub(super) const COMMENT: &str = "exercise_expectations.comment";
 pub(super) const WENT_WELL: &str = "exercise_feedback.went_well";
 pub(super) const TO_IMPROVE: &str = "exercise_feedback.to_improve";
+pub(super) const IMPROVEMENT_ISSUE: &str = "exercise_improvements.issue";
+pub(super) const IMPROVEMENT_RECOMMENDATION: &str = "exercise_improvements.recommendation";
 
 pub(super) const EXERCISE_COLUMNS: &str = "e.id, e.title, e.level, e.scenario, e.status, \
      e.created_by, e.created_at, e.started_at, e.paused_since, e.paused_seconds, e.ended_at";

@@ -2,11 +2,12 @@
 
 use super::rows::{
     DeliveryRow, ExerciseRow, ExpectationRow, InjectRow, COMMENT, DELIVERY_COLUMNS,
-    EXERCISE_COLUMNS, EXPECTATION_COLUMNS, REPLY, SCENARIO, TO_IMPROVE, WENT_WELL,
+    EXERCISE_COLUMNS, EXPECTATION_COLUMNS, IMPROVEMENT_ISSUE, IMPROVEMENT_RECOMMENDATION, REPLY,
+    SCENARIO, TO_IMPROVE, WENT_WELL,
 };
 use super::{
-    Delivery, Exercise, ExerciseStore, ExpectationRecord, Feedback, NewDelivery, NewExercise,
-    NewInject, PlayerAct, PlayerAction, SentInject,
+    Delivery, Exercise, ExerciseStore, ExpectationRecord, Feedback, Improvement, NewDelivery,
+    NewExercise, NewInject, PlayerAct, PlayerAction, SentInject,
 };
 use crate::sql::{Driver, SqlStore, Tx};
 use crate::{convert_all, to_db_time, StoreError, StoreResult};
@@ -603,6 +604,76 @@ impl<D: Driver> ExerciseStore for SqlStore<D> {
                     went_well: self.open_str(WENT_WELL, &name, &r.went_well)?,
                     to_improve: self.open_str(TO_IMPROVE, &name, &r.to_improve)?,
                     answered_at: crate::db_time(r.answered_at).map_err(&bad)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn add_improvement(&self, line: Improvement, log: LogDraft) -> StoreResult<i64> {
+        let issue = self.seal_str(IMPROVEMENT_ISSUE, &line.issue)?;
+        let recommendation = self.seal_str(IMPROVEMENT_RECOMMENDATION, &line.recommendation)?;
+        let mut tx = self.begin().await?;
+        let (id,): (i64,) = tx
+            .fetch_one(
+                "INSERT INTO exercise_improvements (exercise_id, state, issue, recommendation, \
+                 owner, due_date, created_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                &[
+                    line.exercise_id.into(),
+                    line.state.as_deref().into(),
+                    issue.as_str().into(),
+                    recommendation.as_str().into(),
+                    line.owner.as_str().into(),
+                    line.due_date.as_str().into(),
+                    line.created_by.into(),
+                    to_db_time(line.created_at).into(),
+                ],
+            )
+            .await
+            .map_err(|e| e.constraint("improvement"))?;
+        tx.log_and_commit(&[with_object(log, line.exercise_id)])
+            .await?;
+        Ok(id)
+    }
+
+    async fn improvements(&self, exercise_id: i64) -> StoreResult<Vec<Improvement>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            exercise_id: i64,
+            state: Option<String>,
+            issue: String,
+            recommendation: String,
+            owner: String,
+            due_date: String,
+            created_by: Option<i64>,
+            created_at: i64,
+        }
+        let rows: Vec<Row> = self
+            .fetch_all(
+                "SELECT id, exercise_id, state, issue, recommendation, owner, due_date, \
+                 created_by, created_at FROM exercise_improvements WHERE exercise_id = $1 \
+                 ORDER BY id",
+                &[exercise_id.into()],
+            )
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                let bad = crate::corrupt("exercise_improvements", r.id);
+                Ok(Improvement {
+                    id: r.id,
+                    exercise_id: r.exercise_id,
+                    state: r.state,
+                    issue: self.open_str(IMPROVEMENT_ISSUE, r.id, &r.issue)?,
+                    recommendation: self.open_str(
+                        IMPROVEMENT_RECOMMENDATION,
+                        r.id,
+                        &r.recommendation,
+                    )?,
+                    owner: r.owner,
+                    due_date: r.due_date,
+                    created_by: r.created_by,
+                    created_at: crate::db_time(r.created_at).map_err(&bad)?,
                 })
             })
             .collect()

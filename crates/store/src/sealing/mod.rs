@@ -191,6 +191,20 @@ pub(crate) const SEALED_COLUMNS: &[SealedColumn] = &[
     },
     text("exercises", "id", NO_KEY2, "scenario", "exercises.scenario"),
     text(
+        "exercise_improvements",
+        "id",
+        NO_KEY2,
+        "issue",
+        "exercise_improvements.issue",
+    ),
+    text(
+        "exercise_improvements",
+        "id",
+        NO_KEY2,
+        "recommendation",
+        "exercise_improvements.recommendation",
+    ),
+    text(
         "exercise_deliveries",
         "inject_id",
         "account_id",

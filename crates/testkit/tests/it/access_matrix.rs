@@ -234,6 +234,7 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/exercises/{id}/feedback", PlayExercises),
     ("GET", "/exercises/{id}/report", ReadExercises),
     ("GET", "/exercises/{id}/report.json", ReadExercises),
+    ("POST", "/exercises/{id}/improvements", RunExercises),
     // Reporters: the public form, the secretariat's vetting pages and API.
     ("GET", "/reporters/apply", ApplyAsReporter),
     ("POST", "/reporters/apply", ApplyAsReporter),

@@ -107,6 +107,7 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/exercises/{id}/feedback",
     "/exercises/{id}/report",
     "/exercises/{id}/report.json",
+    "/exercises/{id}/improvements",
     "/ping-tests/{id}/results",
     "/ping-tests/{id}/results.csv",
     "/ping-tests/{id}/results.json",

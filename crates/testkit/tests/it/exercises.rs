@@ -414,6 +414,50 @@ async fn an_example_scenario_runs_end_to_end_through_the_inbox_and_real_mail() {
         .await
         .unwrap();
     assert!(!own_page.contains("id=\"state-FRA\""));
+    // The improvement plan: one line for Pakistan, one for every State; a
+    // bad date is refused and adds nothing.
+    let bad_date = facilitator
+        .post_form(
+            &format!("{console}/improvements"),
+            &[
+                ("state", "PAK"),
+                ("issue", "x"),
+                ("recommendation", "y"),
+                ("owner", "z"),
+                ("due_date", "next spring"),
+            ],
+        )
+        .await;
+    assert_eq!(bad_date.status(), 422);
+    for (state, issue) in [
+        ("PAK", "The diplomat learned of the alert from the news."),
+        ("", "No agreed public line before the news items."),
+    ] {
+        let added = facilitator
+            .post_form(
+                &format!("{console}/improvements"),
+                &[
+                    ("state", state),
+                    ("issue", issue),
+                    (
+                        "recommendation",
+                        "Write the escalation rota into the national plan.",
+                    ),
+                    ("owner", "National CERT"),
+                    ("due_date", "2027-03-31"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status(), 303);
+    }
+    let r = report(&facilitator, &console).await;
+    assert_eq!(r["improvements"].as_array().unwrap().len(), 2);
+    // France sees the line for every State, not Pakistan's.
+    let fra_report = report(&fra_t, &console).await;
+    let lines = fra_report["improvements"].as_array().unwrap();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["state"].is_null());
+
     // The survey, once, after the end.
     let survey = pak_t
         .post_form(
@@ -458,6 +502,7 @@ async fn an_example_scenario_runs_end_to_end_through_the_inbox_and_real_mail() {
         ("exercise.resume", 1),
         ("exercise.end", 1),
         ("exercise.feedback", 1),
+        ("exercise.improve", 2),
     ] {
         let n = entries(&server, action).await;
         assert!(n >= at_least, "{action}: {n}");

@@ -119,4 +119,9 @@ pub fn routes(routes: Routes) -> Routes {
         // After-action reports (report.rs).
         .get("/exercises/{id}/report", ReadExercises, report::page)
         .get("/exercises/{id}/report.json", ReadExercises, report::json)
+        .post(
+            "/exercises/{id}/improvements",
+            RunExercises,
+            report::add_improvement,
+        )
 }

@@ -96,6 +96,19 @@ pub struct StateSection {
     pub feedback: Vec<FeedbackRow>,
 }
 
+pub struct ImprovementRow {
+    pub state: String,
+    pub issue: String,
+    pub recommendation: String,
+    pub owner: String,
+    pub due_date: String,
+}
+
+pub struct StateChoice {
+    pub code: String,
+    pub name: String,
+}
+
 #[derive(Template)]
 #[template(path = "exercises/report.html")]
 pub struct ReportPage {
@@ -113,6 +126,10 @@ pub struct ReportPage {
     pub states: Vec<StateSection>,
     /// The reader may still answer the survey.
     pub survey_open: bool,
+    pub improvements: Vec<ImprovementRow>,
+    /// The exercise's States, for the improvement plan's form.
+    pub state_choices: Vec<StateChoice>,
+    pub error: Option<String>,
 }
 
 async fn load(state: &AppState, me: &SignedIn, id: i64) -> Result<AfterAction, AppError> {
@@ -129,8 +146,19 @@ pub async fn page(
     me: SignedIn,
     PathParams(id): PathParams<i64>,
 ) -> Result<Response, AppError> {
-    let r = load(&state, &me, id).await?;
-    let names = state_names(&state, &page).await?;
+    let p = report_page(&state, page, &me, id, None).await?;
+    Ok(render(StatusCode::OK, &p))
+}
+
+async fn report_page(
+    state: &AppState,
+    page: PageCtx,
+    me: &SignedIn,
+    id: i64,
+    error: Option<String>,
+) -> Result<ReportPage, AppError> {
+    let r = load(state, me, id).await?;
+    let names = state_names(state, &page).await?;
     let scenario = &r.loaded.scenario;
     let subject_of = |key: &str| {
         scenario
@@ -193,31 +221,54 @@ pub async fn page(
         .collect();
     let survey_open =
         ex.status == ExerciseStatus::Ended && matches!(r.view, ExerciseView::State(_)) && {
-            let settings = settings(&state);
-            service(&state, &settings)
+            let settings = settings(state);
+            service(state, &settings)
                 .surveys_open(&me.requester())
                 .await?
                 .iter()
                 .any(|e| e.id == id)
         };
-    Ok(render(
-        StatusCode::OK,
-        &ReportPage {
-            banner: banner(&page, &ex.title),
-            id,
-            title: ex.title.clone(),
-            level: page.t(ex.level.label_message()),
-            status: page.t(ex.status.label_message()),
-            ended: ex.status == ExerciseStatus::Ended,
-            all: r.view == ExerciseView::All,
-            objectives: scenario.objectives.clone(),
-            played,
-            overall: r.overall.as_ref().map(|t| figures(&page, t)),
-            states,
-            survey_open,
-            page,
-        },
-    ))
+    let improvements = r
+        .improvements
+        .iter()
+        .map(|l| ImprovementRow {
+            state: l
+                .state
+                .as_deref()
+                .map(|s| name_of(&names, s))
+                .unwrap_or_else(|| page.t("exercise-overall")),
+            issue: l.issue.clone(),
+            recommendation: l.recommendation.clone(),
+            owner: l.owner.clone(),
+            due_date: l.due_date.clone(),
+        })
+        .collect();
+    let state_choices = ex
+        .states
+        .iter()
+        .map(|s| StateChoice {
+            code: s.clone(),
+            name: name_of(&names, s),
+        })
+        .collect();
+    Ok(ReportPage {
+        banner: banner(&page, &ex.title),
+        id,
+        title: ex.title.clone(),
+        level: page.t(ex.level.label_message()),
+        status: page.t(ex.status.label_message()),
+        ended: ex.status == ExerciseStatus::Ended,
+        all: r.view == ExerciseView::All,
+        objectives: scenario.objectives.clone(),
+        played,
+        overall: r.overall.as_ref().map(|t| figures(&page, t)),
+        states,
+        survey_open,
+        improvements,
+        state_choices,
+        error,
+        page,
+    })
 }
 
 #[derive(Serialize)]
@@ -292,6 +343,17 @@ struct JsonReport {
     timeline: Vec<JsonPlayed>,
     overall: Option<JsonTally>,
     states: Vec<JsonState>,
+    improvements: Vec<JsonImprovement>,
+}
+
+#[derive(Serialize)]
+struct JsonImprovement {
+    /// None: every State.
+    state: Option<String>,
+    issue: String,
+    recommendation: String,
+    owner: String,
+    due_date: String,
 }
 
 fn rfc3339(t: time::OffsetDateTime) -> String {
@@ -355,6 +417,17 @@ pub async fn json(
                     .collect(),
             })
             .collect(),
+        improvements: r
+            .improvements
+            .iter()
+            .map(|l| JsonImprovement {
+                state: l.state.clone(),
+                issue: l.issue.clone(),
+                recommendation: l.recommendation.clone(),
+                owner: l.owner.clone(),
+                due_date: l.due_date.clone(),
+            })
+            .collect(),
     };
     let body = serde_json::to_string_pretty(&report).map_err(|_| AppError::internal())?;
     let disposition = HeaderValue::from_str(&format!(
@@ -373,4 +446,67 @@ pub async fn json(
         body,
     )
         .into_response())
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct ImprovementForm {
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub issue: String,
+    #[serde(default)]
+    pub recommendation: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub due_date: String,
+}
+
+/// `POST /exercises/{id}/improvements`: a line of the improvement plan.
+pub async fn add_improvement(
+    State(state): State<AppState>,
+    page: PageCtx,
+    me: SignedIn,
+    PathParams(id): PathParams<i64>,
+    crate::http::extract::FormData(form): crate::http::extract::FormData<ImprovementForm>,
+) -> Result<Response, AppError> {
+    use pocdir_communications::exercises::ExerciseFailure;
+    let settings = settings(&state);
+    let state_code = (!form.state.trim().is_empty()).then_some(form.state.as_str());
+    match service(&state, &settings)
+        .add_improvement(
+            &me.requester(),
+            id,
+            state_code,
+            &form.issue,
+            &form.recommendation,
+            &form.owner,
+            &form.due_date,
+        )
+        .await
+    {
+        Ok(_) => Ok(crate::http::page::see_other_done(
+            &crate::http::page::safe_next(
+                Some(&format!("/exercises/{id}/report#improvements")),
+                "/exercises",
+            ),
+            "done-exercise-improvement",
+        )),
+        Err(e @ (ExerciseFailure::Invalid(_) | ExerciseFailure::Refused(_))) => {
+            let (status, error) = match &e {
+                ExerciseFailure::Refused(m) => (StatusCode::CONFLICT, page.t(m)),
+                ExerciseFailure::Invalid(f) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    f.iter()
+                        .map(|f| page.t(f.message_id))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                _ => (StatusCode::CONFLICT, String::new()),
+            };
+            let p = report_page(&state, page, &me, id, Some(error)).await?;
+            Ok(render(status, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
