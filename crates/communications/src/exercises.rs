@@ -97,7 +97,9 @@ pub struct Console {
     pub elapsed: Duration,
     pub timeline: Vec<TimelineItem>,
     pub expectations: Vec<ExpectationRecord>,
-    pub deliveries: Vec<Delivery>,
+    /// Deliveries, and those the players acted on.
+    pub deliveries: i64,
+    pub acted: i64,
 }
 
 impl Console {
@@ -630,11 +632,13 @@ impl<'a> Exercises<'a> {
                 }
             })
             .collect();
+        let (deliveries, acted) = self.store.delivery_counts(id).await?;
         Ok(Console {
             elapsed: clock.map(|c| c.elapsed(now)).unwrap_or(Duration::ZERO),
             timeline,
             expectations: self.store.exercise_expectations(id).await?,
-            deliveries: self.store.exercise_deliveries(id).await?,
+            deliveries,
+            acted,
             loaded,
         })
     }

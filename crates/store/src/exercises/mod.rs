@@ -224,8 +224,13 @@ pub trait ExerciseStore: Send + Sync {
     /// The injects played, in order.
     async fn injects_played(&self, exercise_id: i64) -> StoreResult<Vec<SentInject>>;
 
-    /// Every delivery of an exercise (console and report).
+    /// Every delivery of an exercise (the report).
     async fn exercise_deliveries(&self, exercise_id: i64) -> StoreResult<Vec<Delivery>>;
+
+    /// How many deliveries an exercise has, and how many of them the
+    /// player acknowledged, answered or escalated (the console: counted
+    /// in SQL, not read row by row).
+    async fn delivery_counts(&self, exercise_id: i64) -> StoreResult<(i64, i64)>;
 
     /// Every expectation of an exercise, by inject then State.
     async fn exercise_expectations(&self, exercise_id: i64) -> StoreResult<Vec<ExpectationRecord>>;

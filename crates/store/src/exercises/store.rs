@@ -298,6 +298,19 @@ impl<D: Driver> ExerciseStore for SqlStore<D> {
         rows.into_iter().map(|r| r.open(&self.keys)).collect()
     }
 
+    async fn delivery_counts(&self, exercise_id: i64) -> StoreResult<(i64, i64)> {
+        let (total, acted): (i64, i64) = self
+            .fetch_one(
+                "SELECT COUNT(*), COALESCE(SUM(CASE WHEN d.acknowledged_at IS NOT NULL \
+                 OR d.replied_at IS NOT NULL OR d.escalated_at IS NOT NULL THEN 1 ELSE 0 END), 0) \
+                 FROM exercise_deliveries d JOIN exercise_injects i ON i.id = d.inject_id \
+                 WHERE i.exercise_id = $1",
+                &[exercise_id.into()],
+            )
+            .await?;
+        Ok((total, acted))
+    }
+
     async fn exercise_expectations(&self, exercise_id: i64) -> StoreResult<Vec<ExpectationRecord>> {
         let rows: Vec<ExpectationRow> = self
             .fetch_all(

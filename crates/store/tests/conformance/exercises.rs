@@ -291,6 +291,7 @@ async fn actions_meet_expectations_by_their_deadline(store: Arc<dyn Store>) {
         .unwrap();
     assert_eq!(met.len(), 2);
     assert!(met.iter().all(|(_, o)| *o == Outcome::Met));
+    assert_eq!(store.delivery_counts(s.exercise).await.unwrap(), (2, 1));
     let twice = store
         .player_action(action(
             id,

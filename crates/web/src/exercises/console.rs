@@ -390,11 +390,7 @@ async fn console_page(
             description: x.description.clone(),
         })
         .collect();
-    let acted = c
-        .deliveries
-        .iter()
-        .filter(|d| d.acknowledged_at.is_some() || d.replied_at.is_some())
-        .count();
+
     Ok(ConsolePage {
         banner: banner(&page, &ex.title),
         id: ex.id,
@@ -425,8 +421,8 @@ async fn console_page(
         players_acted: page.tr.t_args(
             "exercise-players-acted",
             &[
-                ("acted", FluentArg::Number(acted as i64)),
-                ("players", FluentArg::Number(c.deliveries.len() as i64)),
+                ("acted", FluentArg::Number(c.acted)),
+                ("players", FluentArg::Number(c.deliveries)),
             ],
         ),
         has_report: ex.status != ExerciseStatus::Draft,
