@@ -290,17 +290,53 @@ pub(crate) fn serve(
 
 /// `pocdir serve --demo` once, then stopped: the demo directory and accounts.
 async fn seed_demo(args: &CommunicationsArgs, pocdir: &Path, cwd: &Path, url: &str) -> Result<()> {
+    seed_demo_within(pocdir, cwd, url, args.start_timeout).await
+}
+
+/// The same, for any benchmark: giving up after `start_timeout` seconds.
+pub(crate) async fn seed_demo_within(
+    pocdir: &Path,
+    cwd: &Path,
+    url: &str,
+    start_timeout: u64,
+) -> Result<()> {
     let addr = free_addr()?;
     let mut server = serve(pocdir, cwd, url, addr, true, &[])?;
     wait_ready(
         &mut server,
         addr,
         Instant::now(),
-        Duration::from_secs(args.start_timeout),
+        Duration::from_secs(start_timeout),
     )
     .await?;
     server.stop(STOP_GRACE).await?;
     Ok(())
+}
+
+/// A real `pocdir serve` (no demo) whose mail job sends to `sink` every
+/// `mail_send_seconds`, once it answers `/healthz`.
+pub(crate) async fn serve_mailing(
+    pocdir: &Path,
+    cwd: &Path,
+    url: &str,
+    sink: &Sink,
+    mail_send_seconds: u64,
+    start_timeout: u64,
+) -> Result<(ChildGuard, SocketAddr)> {
+    let addr = free_addr()?;
+    let env = [
+        ("POCDIR_SMTP_URL", format!("smtp://{}", sink.addr)),
+        ("POCDIR_MAIL_SEND_SECONDS", mail_send_seconds.to_string()),
+    ];
+    let mut server = serve(pocdir, cwd, url, addr, false, &env)?;
+    wait_ready(
+        &mut server,
+        addr,
+        Instant::now(),
+        Duration::from_secs(start_timeout),
+    )
+    .await?;
+    Ok((server, addr))
 }
 
 fn settings(addr: SocketAddr) -> Settings {
@@ -465,6 +501,31 @@ impl Sink {
         (n, last)
     }
 
+    /// Waits until `expected` mails beyond the first `base` were accepted,
+    /// or `timeout` passed; fails when `server` dies meanwhile. Returns how
+    /// many were accepted beyond `base` and when the last one (ns since the
+    /// epoch).
+    pub(crate) async fn wait_for(
+        &self,
+        base: usize,
+        expected: usize,
+        timeout: Duration,
+        server: &mut ChildGuard,
+    ) -> Result<(usize, u128)> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let (n, last) = self.read();
+            let accepted = n.saturating_sub(base);
+            if accepted >= expected || Instant::now() >= deadline {
+                return Ok((accepted, last));
+            }
+            if let Some(status) = server.exited()? {
+                return Err(server.died(status));
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
     /// Waits until the count has not moved for `quiet`.
     pub(crate) async fn settle(&self, quiet: Duration) -> usize {
         let mut seen = self.read().0;
@@ -521,20 +582,13 @@ async fn mail_scenario(
     let accounts_seconds = t0.elapsed().as_secs_f64();
 
     let sink = Sink::start(cwd).await?;
-    let addr = free_addr()?;
-    let env = [
-        ("POCDIR_SMTP_URL", format!("smtp://{}", sink.addr)),
-        (
-            "POCDIR_MAIL_SEND_SECONDS",
-            args.mail_send_seconds.to_string(),
-        ),
-    ];
-    let mut server = serve(pocdir, cwd, &url, addr, false, &env)?;
-    wait_ready(
-        &mut server,
-        addr,
-        Instant::now(),
-        Duration::from_secs(args.start_timeout),
+    let (mut server, addr) = serve_mailing(
+        pocdir,
+        cwd,
+        &url,
+        &sink,
+        args.mail_send_seconds,
+        args.start_timeout,
     )
     .await?;
     // The demo's own mails go first.
@@ -580,18 +634,14 @@ async fn mail_scenario(
     };
     let send_seconds = t0.elapsed().as_secs_f64();
     eprintln!("sent to {expected} recipients in {send_seconds:.2} s; waiting for the peer …");
-    let deadline = Instant::now() + Duration::from_secs(args.mail_timeout);
-    let (accepted, last) = loop {
-        let (n, last) = sink.read();
-        let accepted = n.saturating_sub(base);
-        if accepted >= expected || Instant::now() >= deadline {
-            break (accepted, last);
-        }
-        if let Some(status) = server.exited()? {
-            return Err(server.died(status));
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    };
+    let (accepted, last) = sink
+        .wait_for(
+            base,
+            expected,
+            Duration::from_secs(args.mail_timeout),
+            &mut server,
+        )
+        .await?;
     let done = accepted >= expected;
     let elapsed = if done {
         Some(last.saturating_sub(started) as f64 / 1e9)

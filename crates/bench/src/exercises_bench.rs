@@ -16,9 +16,11 @@
 //! On SQLite (a file in a temporary folder) and on PostgreSQL (a fresh
 //! database, dropped at the end).
 
-use crate::communications_bench::{add_accounts, poc_accounts, serve, unix_nanos, Db, Sink};
+use crate::communications_bench::{
+    add_accounts, poc_accounts, seed_demo_within, serve_mailing, unix_nanos, Db, Sink,
+};
 use crate::stats::Latency;
-use crate::{free_addr, temp_dir, wait_ready, STOP_GRACE};
+use crate::{temp_dir, STOP_GRACE};
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use pocdir_communications::exercises::Exercises;
@@ -59,6 +61,11 @@ pub struct ExercisesArgs {
     /// Concurrent readers of the facilitator's console.
     #[arg(long, default_value_t = 32)]
     concurrency: usize,
+    /// Each reader's pause between two reads (a console refreshed every
+    /// second by each of 32 facilitators); 0 reads back to back, which on 2
+    /// CPUs starves the rounds and the mail job instead of measuring them.
+    #[arg(long, default_value_t = 1000)]
+    console_pause_ms: u64,
     /// Give up waiting for the last mail after this many seconds.
     #[arg(long, default_value_t = 600)]
     mail_timeout: u64,
@@ -98,6 +105,7 @@ struct RunResult {
     accepted: usize,
     mails_per_second: f64,
     console_concurrency: usize,
+    console_pause_ms: u64,
     console_per_second: f64,
     console: Latency,
 }
@@ -200,18 +208,7 @@ async fn scenario(
 ) -> Result<RunResult> {
     let url = db.url()?;
     eprintln!("{backend}: seeding the demo …");
-    {
-        let addr = free_addr()?;
-        let mut server = serve(pocdir, cwd, &url, addr, true, &[])?;
-        wait_ready(
-            &mut server,
-            addr,
-            Instant::now(),
-            Duration::from_secs(args.start_timeout),
-        )
-        .await?;
-        server.stop(STOP_GRACE).await?;
-    }
+    seed_demo_within(pocdir, cwd, &url, args.start_timeout).await?;
     let keys = pocdir::sealing_keys::load_existing(&cwd.join("data"))?
         .context("the demo made no sealing key file")?;
     let store: Arc<dyn Store> = pocdir_store::open(&url, keys).await?;
@@ -226,20 +223,13 @@ async fn scenario(
         .requester(Scopes::ALL);
 
     let sink = Sink::start(cwd).await?;
-    let addr = free_addr()?;
-    let env = [
-        ("POCDIR_SMTP_URL", format!("smtp://{}", sink.addr)),
-        (
-            "POCDIR_MAIL_SEND_SECONDS",
-            args.mail_send_seconds.to_string(),
-        ),
-    ];
-    let mut server = serve(pocdir, cwd, &url, addr, false, &env)?;
-    wait_ready(
-        &mut server,
-        addr,
-        Instant::now(),
-        Duration::from_secs(args.start_timeout),
+    let (mut server, addr) = serve_mailing(
+        pocdir,
+        cwd,
+        &url,
+        &sink,
+        args.mail_send_seconds,
+        args.start_timeout,
     )
     .await?;
     let base = sink
@@ -269,6 +259,7 @@ async fn scenario(
         let store = store.clone();
         let running = running.clone();
         let settings = settings.clone();
+        let pause = Duration::from_millis(args.console_pause_ms);
         readers.push(tokio::spawn(async move {
             let clock = SystemClock;
             let service = Exercises::new(store.as_ref(), &clock, &settings);
@@ -280,6 +271,7 @@ async fn scenario(
                     .await
                     .map_err(|e| anyhow::anyhow!("console: {e:?}"))?;
                 nanos.push(u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX));
+                tokio::time::sleep(pause).await;
             }
             anyhow::Ok(nanos)
         }));
@@ -301,18 +293,14 @@ async fn scenario(
     let play_seconds = t0.elapsed().as_secs_f64();
     let expected = store.exercise_deliveries(id).await?.len();
     eprintln!("played in {play_seconds:.2} s: {expected} mails; waiting for the peer …");
-    let deadline = Instant::now() + Duration::from_secs(args.mail_timeout);
-    let (accepted, last) = loop {
-        let (n, last) = sink.read();
-        let accepted = n.saturating_sub(base);
-        if accepted >= expected || Instant::now() >= deadline {
-            break (accepted, last);
-        }
-        if let Some(status) = server.exited()? {
-            return Err(server.died(status));
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    };
+    let (accepted, last) = sink
+        .wait_for(
+            base,
+            expected,
+            Duration::from_secs(args.mail_timeout),
+            &mut server,
+        )
+        .await?;
     running.store(false, Ordering::Relaxed);
     let console_seconds = console_started.elapsed().as_secs_f64();
     let mut all = Vec::new();
@@ -338,6 +326,7 @@ async fn scenario(
         accepted,
         mails_per_second: accepted as f64 / span.max(1e-9),
         console_concurrency: args.concurrency,
+        console_pause_ms: args.console_pause_ms,
         console_per_second: console_count as f64 / console_seconds.max(1e-9),
         console,
     })
@@ -345,7 +334,7 @@ async fn scenario(
 
 fn line(r: &RunResult) -> String {
     format!(
-        "  {:<9} {} injects × {} players ({} States) = {} mails: played in {:.2} s, last mail {} ({:.0} mails/s); console at {}: {:.0}/s, p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        "  {:<9} {} injects × {} players ({} States) = {} mails: played in {:.2} s, last mail {} ({:.0} mails/s); console at {} (pause {} ms): {:.0}/s, p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         r.backend,
         r.injects,
         r.players,
@@ -356,6 +345,7 @@ fn line(r: &RunResult) -> String {
             .map_or_else(|| "timed out".to_string(), |s| format!("{s:.2} s")),
         r.mails_per_second,
         r.console_concurrency,
+        r.console_pause_ms,
         r.console_per_second,
         r.console.p50_ms,
         r.console.p99_ms,

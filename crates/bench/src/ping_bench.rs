@@ -19,7 +19,7 @@
 //!    SMTP peer (aiosmtpd, started here): from the server ready until the
 //!    peer accepted the last of the queued challenge mails.
 
-use crate::communications_bench::{serve, unix_nanos, Db, Sink};
+use crate::communications_bench::{serve, serve_mailing, unix_nanos, Db, Sink};
 use crate::directory_bench::synthetic_draft;
 use crate::stats::Latency;
 use crate::{free_addr, http, temp_dir, wait_ready, STOP_GRACE};
@@ -360,38 +360,28 @@ async fn mail_part(
 ) -> Result<()> {
     r.mails_expected = usize::try_from(store.mail_counts().await?.queued).unwrap_or(0);
     let sink = Sink::start(cwd).await?;
-    let addr = free_addr()?;
-    let env = [
-        ("POCDIR_SMTP_URL", format!("smtp://{}", sink.addr)),
-        (
-            "POCDIR_MAIL_SEND_SECONDS",
-            args.mail_send_seconds.to_string(),
-        ),
-    ];
     eprintln!(
         "{}: serving {} queued mails to the SMTP peer …",
         r.backend, r.mails_expected
     );
-    let mut server = serve(pocdir, cwd, url, addr, false, &env)?;
-    wait_ready(
-        &mut server,
-        addr,
-        Instant::now(),
-        Duration::from_secs(args.start_timeout),
+    let (mut server, _) = serve_mailing(
+        pocdir,
+        cwd,
+        url,
+        &sink,
+        args.mail_send_seconds,
+        args.start_timeout,
     )
     .await?;
     let started = unix_nanos();
-    let deadline = Instant::now() + Duration::from_secs(args.mail_timeout);
-    let (accepted, last) = loop {
-        let (n, last) = sink.read();
-        if n >= r.mails_expected || Instant::now() >= deadline {
-            break (n, last);
-        }
-        if let Some(status) = server.exited()? {
-            return Err(server.died(status));
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
+    let (accepted, last) = sink
+        .wait_for(
+            0,
+            r.mails_expected,
+            Duration::from_secs(args.mail_timeout),
+            &mut server,
+        )
+        .await?;
     r.mails_accepted = accepted;
     let span = if accepted >= r.mails_expected {
         let s = last.saturating_sub(started) as f64 / 1e9;
