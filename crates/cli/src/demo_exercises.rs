@@ -11,16 +11,15 @@
 //! entries, deliveries and outcomes have the times they would have had.
 //! The mails of the past exercise are marked sent as the mail job would.
 
+use crate::demo_ping_tests::deliver_queued;
 use anyhow::{Context, Result};
 use pocdir_communications::exercises::{Exercises, PlayerChoice};
 use pocdir_communications::Settings;
 use pocdir_domain::clock::{Clock, ManualClock};
 use pocdir_domain::exercise::run::{ExerciseStep, Outcome};
 use pocdir_domain::exercise::scenario::ExpectationKind;
-use pocdir_domain::log::entry::LogActor;
-use pocdir_domain::log::events;
 use pocdir_domain::policy::Scopes;
-use pocdir_store::{Account, MailStatus, Store};
+use pocdir_store::{Account, Store};
 use time::Duration;
 
 const STATES: [&str; 3] = ["ESP", "FRA", "PAK"];
@@ -30,28 +29,6 @@ async fn account(store: &dyn Store, email: &str) -> Result<Account> {
         .account_by_email(email)
         .await?
         .with_context(|| format!("the demo account {email}"))
-}
-
-/// Marks the queued exercise mails sent at the clock's time, as the mail
-/// job records a relay's acceptance.
-async fn deliver(store: &dyn Store, clock: &dyn Clock) -> Result<()> {
-    let at = clock.now();
-    let mut queued = store.mails(Some(MailStatus::Queued), u32::MAX).await?;
-    queued.retain(|m| m.dedupe_key.starts_with("exercise:"));
-    queued.sort_by_key(|m| m.id);
-    for mail in queued {
-        let log = events::mail_delivered(
-            at,
-            LogActor::system(),
-            true,
-            mail.id,
-            mail.participant.as_deref(),
-            &mail.dedupe_key,
-            &mail.recipient,
-        )?;
-        store.mark_mail_sent(mail.id, at, log).await?;
-    }
-    Ok(())
 }
 
 fn secretariat(cast: &[Account]) -> Result<pocdir_domain::requester::Requester> {
@@ -102,7 +79,7 @@ pub async fn seed_played(
             clock.set(started + Duration::minutes(i64::from(at)));
             minute = at;
             service.tick().await?;
-            deliver(store, clock).await?;
+            deliver_queued(store, clock, "exercise:", None).await?;
         }
         // Pakistan answers what reaches it within a few minutes; France's
         // technical PoC the alert only, late.
@@ -139,7 +116,7 @@ pub async fn seed_played(
                     )
                     .await?;
             }
-            deliver(store, clock).await?;
+            deliver_queued(store, clock, "exercise:", None).await?;
         }
         if minute == 55 {
             let who = fra_technical.requester(Scopes::ALL);

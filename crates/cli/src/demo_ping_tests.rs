@@ -89,15 +89,25 @@ fn fate(round: usize, i: usize, window: Duration) -> Fate {
     }
 }
 
-/// Marks the queued ping test mails sent at the clock's time, or failed
-/// for good when they go to `refused` (the relay answered 550), exactly as
-/// the mail job records what the relay said (`pocdir_jobs::mail`): the
-/// same store calls and the same log entry. Other mails are left to the
-/// server's mail job.
+/// Marks the queued ping test mails sent (see [`deliver_queued`]).
 async fn deliver(store: &dyn Store, clock: &dyn Clock, refused: Option<&str>) -> Result<()> {
+    deliver_queued(store, clock, "ping:", refused).await
+}
+
+/// Marks the queued mails whose dedupe key starts with `prefix` sent at
+/// the clock's time, or failed for good when they go to `refused` (the
+/// relay answered 550), exactly as the mail job records what the relay
+/// said (`pocdir_jobs::mail`): the same store calls and the same log
+/// entry. Other mails are left to the server's mail job.
+pub(crate) async fn deliver_queued(
+    store: &dyn Store,
+    clock: &dyn Clock,
+    prefix: &str,
+    refused: Option<&str>,
+) -> Result<()> {
     let at = clock.now();
     let mut queued = store.mails(Some(MailStatus::Queued), u32::MAX).await?;
-    queued.retain(|m| m.dedupe_key.starts_with("ping:"));
+    queued.retain(|m| m.dedupe_key.starts_with(prefix));
     queued.sort_by_key(|m| m.id);
     for mail in queued {
         let sent = refused != Some(mail.recipient.as_str());

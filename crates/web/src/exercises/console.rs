@@ -3,7 +3,7 @@
 //! an expectation by hand, the scenario's export.
 
 use crate::communications::view::{name_of, state_names, when, TlpView};
-use crate::exercises::{service, settings};
+use crate::exercises::{service, settings, shown_refusal};
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, MultipartForm, PathParams};
 use crate::http::identity::SignedIn;
@@ -215,6 +215,7 @@ pub struct TimelineRow {
     pub conditional: bool,
 }
 
+#[derive(Clone)]
 pub struct ExpectationRow {
     pub id: i64,
     pub inject: String,
@@ -375,20 +376,7 @@ async fn console_page(
     let to_validate = expectations
         .iter()
         .filter(|x| x.manual_pending)
-        .map(|x| ExpectationRow {
-            id: x.id,
-            inject: x.inject.clone(),
-            state: x.state.clone(),
-            kind: x.kind.clone(),
-            deadline: x.deadline.clone(),
-            score: x.score,
-            outcome: x.outcome.clone(),
-            outcome_class: x.outcome_class,
-            done: x.done.clone(),
-            comment: x.comment.clone(),
-            manual_pending: true,
-            description: x.description.clone(),
-        })
+        .cloned()
         .collect();
 
     Ok(ConsolePage {
@@ -513,20 +501,14 @@ pub async fn validate(
             &safe_next(Some(&format!("/exercises/{id}#validate")), "/exercises"),
             "done-exercise-validated",
         )),
-        Err(e @ (ExerciseFailure::Invalid(_) | ExerciseFailure::Refused(_))) => {
-            let error = Some(match &e {
-                ExerciseFailure::Refused(id) => page.t(id),
-                ExerciseFailure::Invalid(f) => f
-                    .iter()
-                    .map(|f| page.t(f.message_id))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                _ => String::new(),
-            });
-            let p = console_page(&state, page, id, error).await?;
-            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &p))
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => match shown_refusal(&page, &e) {
+            Some((_, message)) => {
+                let error = Some(message);
+                let p = console_page(&state, page, id, error).await?;
+                Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &p))
+            }
+            None => Err(e.into()),
+        },
     }
 }
 
@@ -626,21 +608,12 @@ pub async fn add_inject(
             &safe_next(Some(&format!("/exercises/{id}#timeline")), "/exercises"),
             "done-exercise-inject-added",
         )),
-        Err(e @ (ExerciseFailure::Invalid(_) | ExerciseFailure::Refused(_))) => {
-            let (status, error) = match &e {
-                ExerciseFailure::Refused(m) => (StatusCode::CONFLICT, page.t(m)),
-                ExerciseFailure::Invalid(f) => (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    f.iter()
-                        .map(|f| page.t(f.message_id))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-                _ => (StatusCode::CONFLICT, String::new()),
-            };
-            let p = console_page(&state, page, id, Some(error)).await?;
-            Ok(render(status, &p))
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => match shown_refusal(&page, &e) {
+            Some((status, error)) => {
+                let p = console_page(&state, page, id, Some(error)).await?;
+                Ok(render(status, &p))
+            }
+            None => Err(e.into()),
+        },
     }
 }

@@ -14,6 +14,7 @@ pub mod report;
 
 use crate::http::error::AppError;
 use crate::http::nav::NavLink;
+use crate::http::page::PageCtx;
 use crate::http::routes::{Route, RouteMethod, Routes};
 use crate::state::AppState;
 use axum::http::StatusCode;
@@ -78,6 +79,24 @@ impl From<ExerciseFailure> for AppError {
             ExerciseFailure::Store(e) => e.into(),
             ExerciseFailure::Content(_) => AppError::internal(),
         }
+    }
+}
+
+/// A refusal that a page shows on itself, in the reader's words, with its
+/// status (a step the exercise's state refuses: 409; fields: 422); None
+/// for the failures that get the error page.
+pub fn shown_refusal(page: &PageCtx, e: &ExerciseFailure) -> Option<(StatusCode, String)> {
+    match e {
+        ExerciseFailure::Refused(message_id) => Some((StatusCode::CONFLICT, page.t(message_id))),
+        ExerciseFailure::Invalid(fields) => Some((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            fields
+                .iter()
+                .map(|f| page.t(f.message_id))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )),
+        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::communications::view::{when, TlpView};
 use crate::exercises::console::{banner, outcome_class, status_class};
-use crate::exercises::{service, settings};
+use crate::exercises::{service, settings, shown_refusal};
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, PathParams};
 use crate::http::identity::SignedIn;
@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use pocdir_communications::exercises::{ExerciseFailure, PlayerChoice, PlayerInject};
+use pocdir_communications::exercises::{PlayerChoice, PlayerInject};
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::exercise::run::ExerciseStatus;
 use serde::Deserialize;
@@ -235,25 +235,16 @@ pub async fn act(
             &safe_next(Some(&format!("/exercises/injects/{id}")), "/exercises/mine"),
             done,
         )),
-        Err(e @ (ExerciseFailure::Refused(_) | ExerciseFailure::Invalid(_))) => {
-            let (status, message) = match &e {
-                ExerciseFailure::Refused(m) => (StatusCode::CONFLICT, page.t(m)),
-                ExerciseFailure::Invalid(f) => (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    f.iter()
-                        .map(|f| page.t(f.message_id))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-                _ => (StatusCode::CONFLICT, String::new()),
-            };
-            let opened = svc.open(&who, id).await?;
-            let mut p = inject_page(page, &me, opened, Some(message));
-            // Keep what the player typed.
-            p.draft = form.reply.clone();
-            Ok(render(status, &p))
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => match shown_refusal(&page, &e) {
+            Some((status, message)) => {
+                let opened = svc.open(&who, id).await?;
+                let mut p = inject_page(page, &me, opened, Some(message));
+                // Keep what the player typed.
+                p.draft = form.reply.clone();
+                Ok(render(status, &p))
+            }
+            None => Err(e.into()),
+        },
     }
 }
 

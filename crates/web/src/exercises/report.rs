@@ -6,7 +6,7 @@
 
 use crate::communications::view::{name_of, state_names, when};
 use crate::exercises::console::{banner, expectation_rows, ExpectationRow};
-use crate::exercises::{service, settings};
+use crate::exercises::{service, settings, shown_refusal};
 use crate::http::error::AppError;
 use crate::http::extract::PathParams;
 use crate::http::identity::SignedIn;
@@ -470,7 +470,6 @@ pub async fn add_improvement(
     PathParams(id): PathParams<i64>,
     crate::http::extract::FormData(form): crate::http::extract::FormData<ImprovementForm>,
 ) -> Result<Response, AppError> {
-    use pocdir_communications::exercises::ExerciseFailure;
     let settings = settings(&state);
     let state_code = (!form.state.trim().is_empty()).then_some(form.state.as_str());
     match service(&state, &settings)
@@ -492,21 +491,12 @@ pub async fn add_improvement(
             ),
             "done-exercise-improvement",
         )),
-        Err(e @ (ExerciseFailure::Invalid(_) | ExerciseFailure::Refused(_))) => {
-            let (status, error) = match &e {
-                ExerciseFailure::Refused(m) => (StatusCode::CONFLICT, page.t(m)),
-                ExerciseFailure::Invalid(f) => (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    f.iter()
-                        .map(|f| page.t(f.message_id))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-                _ => (StatusCode::CONFLICT, String::new()),
-            };
-            let p = report_page(&state, page, &me, id, Some(error)).await?;
-            Ok(render(status, &p))
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => match shown_refusal(&page, &e) {
+            Some((status, error)) => {
+                let p = report_page(&state, page, &me, id, Some(error)).await?;
+                Ok(render(status, &p))
+            }
+            None => Err(e.into()),
+        },
     }
 }
