@@ -25,6 +25,7 @@ mod directory_bench;
 mod driver_bench;
 mod exercises_bench;
 mod http;
+mod learning_bench;
 mod log_bench;
 mod ping_bench;
 mod proc;
@@ -92,6 +93,10 @@ enum Sub {
     /// accepted the last mail; the facilitator's console at concurrency 32
     /// meanwhile.
     Exercises(exercises_bench::ExercisesArgs),
+    /// E-learning: completion certificates read and checked per second in
+    /// process, and `POST /api/v1/certificates/verify` at concurrency 32
+    /// (genuine and forged) against the floor.
+    Learning(learning_bench::LearningArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -154,6 +159,7 @@ fn main() -> ExitCode {
         Some(Sub::Backup(args)) => backup_bench::run(args),
         Some(Sub::Changes(args)) => changes_bench::run(args),
         Some(Sub::Exercises(args)) => exercises_bench::run(args),
+        Some(Sub::Learning(args)) => learning_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {

@@ -186,6 +186,7 @@ pub async fn seed_with(
         .find(|a| a.kind == AccountKind::Secretariat)
         .context("the demo has a secretariat")?;
     seed_demo_pocs(store, clock, secretariat, &pocs).await?;
+    crate::demo_capacity::seed_match(store, clock).await?;
     crate::demo_exercises::seed_played(store, clock, settings, &accounts).await?;
     let started = std::time::Instant::now();
     crate::demo_ping_tests::seed(store, clock, entropy, &settings.base_url, &accounts, now).await?;
@@ -196,6 +197,8 @@ pub async fn seed_with(
     crate::demo_communications::seed(store, clock, entropy, settings, &accounts, now).await?;
     crate::demo_reporters::seed(store, &accounts, settings, now).await?;
     crate::demo_exercises::seed_prepared(store, clock, settings, &accounts).await?;
+    crate::demo_capacity::seed_open(store, clock).await?;
+    crate::demo_learning::seed(store, clock).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
     Ok(DemoOutcome::Created(logins))
@@ -316,6 +319,11 @@ pub fn describe(logins: &[DemoLogin], data_dir: &Path) -> String {
     out.push_str(
         "Ping tests: two finished campaigns (the first one's figures published on the public \
          page) and a running one in which the demo PoCs have an open challenge on their home.\n",
+    );
+    out.push_str(
+        "E-learning: the three shipped modules in six languages; technical.poc@cert.pk.example.org \
+         is halfway through \"What a PoC does\" (open E-learning from the home). Certificates are \
+         checked at /certificates/verify or with `pocdir certificate verify FILE`.\n",
     );
     out.push_str(&format!(
         "These logins are also in {}\n",
@@ -683,11 +691,13 @@ mod tests {
             BTreeSet::from([julien_inbox[0].item.meta.id, overdue.item.meta.id])
         );
     }
-    #[tokio::test]
-    async fn the_demo_has_a_played_exercise_and_one_ready_to_start() {
-        use pocdir_communications::exercises::Exercises;
-        use pocdir_domain::exercise::run::ExerciseStatus;
-        use pocdir_store::prelude::*;
+    /// The demo seeded on a fresh SQLite store at a fixed now.
+    async fn seeded_demo() -> (
+        tempfile::TempDir,
+        pocdir_store::sqlite::SqliteStore,
+        ManualClock,
+        time::OffsetDateTime,
+    ) {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("demo.db").display());
         let store = pocdir_store::sqlite::SqliteStore::open(
@@ -702,6 +712,83 @@ mod tests {
         seed(&store, &clock, &SeededEntropy::new(5), dir.path())
             .await
             .unwrap();
+        (dir, store, clock, now)
+    }
+
+    #[tokio::test]
+    async fn the_demo_has_a_confirmed_match_and_open_requests_with_an_offer() {
+        use pocdir_domain::capacity::{OfferStatus, RequestStatus, Visibility};
+        use pocdir_store::prelude::*;
+        let (_dir, store, _clock, now) = seeded_demo().await;
+        let requests = store.capacity_requests().await.unwrap();
+        let mut seen: Vec<_> = requests
+            .iter()
+            .map(|r| (r.participant.as_str(), r.status, r.visibility))
+            .collect();
+        seen.sort_by_key(|s| (s.0, s.1.as_str()));
+        assert_eq!(
+            seen,
+            [
+                ("FRA", RequestStatus::Filed, Visibility::Anonymous),
+                ("PAK", RequestStatus::Filed, Visibility::NamedProviders),
+                ("PAK", RequestStatus::Matched, Visibility::AllProviders),
+            ]
+        );
+        // Nothing is dated ahead of the demo's end.
+        assert!(
+            requests.iter().all(|r| r.filed_at <= now),
+            "{:?}",
+            requests.iter().map(|r| r.filed_at).collect::<Vec<_>>()
+        );
+        let matched = requests
+            .iter()
+            .find(|r| r.status == RequestStatus::Matched)
+            .unwrap();
+        assert!(matched.acknowledged_at.is_some() && matched.confirmed_at.is_some());
+        assert_eq!(matched.selected_provider.as_deref(), Some("FRA"));
+        let funding = store.capacity_funding().await.unwrap();
+        assert_eq!(funding.len(), 2);
+        assert!(funding
+            .iter()
+            .all(|f| f.request_id == Some(matched.id) && f.donor == "FRA" && f.at <= now));
+        let anonymous = requests
+            .iter()
+            .find(|r| r.visibility == Visibility::Anonymous)
+            .unwrap();
+        let offers = store.capacity_offers(anonymous.id).await.unwrap();
+        assert_eq!(offers.len(), 1);
+        assert_eq!(offers[0].status, OfferStatus::Open);
+    }
+
+    #[tokio::test]
+    async fn the_demo_has_the_shipped_modules_and_a_poc_halfway_through_one() {
+        use pocdir_store::prelude::*;
+        let (_dir, store, _clock, now) = seeded_demo().await;
+        let modules = store.latest_learning_modules().await.unwrap();
+        let slugs: Vec<&str> = modules.iter().map(|m| m.slug.as_str()).collect();
+        assert_eq!(
+            slugs,
+            ["ping-tests", "requests-for-assistance", "what-a-poc-does"]
+        );
+        let poc = store
+            .account_by_email(crate::demo_learning::HALFWAY_ACCOUNT)
+            .await
+            .unwrap()
+            .unwrap();
+        let read = store.lessons_read(poc.id).await.unwrap();
+        assert_eq!(read.len(), 2, "two of three lessons");
+        assert!(read
+            .iter()
+            .all(|r| r.slug == crate::demo_learning::HALFWAY_MODULE && r.read_at <= now));
+        assert!(store.quiz_attempts(poc.id).await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn the_demo_has_a_played_exercise_and_one_ready_to_start() {
+        use pocdir_communications::exercises::Exercises;
+        use pocdir_domain::exercise::run::ExerciseStatus;
+        use pocdir_store::prelude::*;
+        let (_dir, store, clock, now) = seeded_demo().await;
         let exercises = store.exercises().await.unwrap();
         let status: Vec<_> = exercises.iter().map(|e| e.status).collect();
         assert_eq!(status, [ExerciseStatus::Draft, ExerciseStatus::Ended]);

@@ -3,10 +3,13 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod certificate_commands;
 pub mod config;
 pub mod demo;
+pub mod demo_capacity;
 pub mod demo_communications;
 pub mod demo_exercises;
+pub mod demo_learning;
 pub mod demo_ping_tests;
 pub mod demo_reporters;
 pub mod keys_commands;

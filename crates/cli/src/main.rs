@@ -100,6 +100,31 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// E-learning completion certificates.
+    Certificate {
+        #[command(subcommand)]
+        command: CertificateCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CertificateCommand {
+    /// Check a certificate (the text its page shows, saved as a file).
+    ///
+    /// Exit 0: genuine. Exit 1: forged, or signed by another key. Exit 2:
+    /// not a certificate, or it could not be checked.
+    Verify {
+        /// The certificate file (JSON).
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+        /// The installation's public key (base64), as published at
+        /// /.well-known/pocdir-log-key: check the signature with it alone,
+        /// without the database. Default: the keys the log records, and
+        /// the database's record of the certificates issued.
+        #[arg(long)]
+        key: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -492,6 +517,48 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Certificate {
+            command: CertificateCommand::Verify { file, data, key },
+        } => {
+            init_tracing("warn");
+            let certificate = match pocdir::certificate_commands::read(&file) {
+                Ok(c) => c,
+                Err(why) => {
+                    eprintln!("not a certificate: {why}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let checked = match key {
+                Some(key) => pocdir::certificate_commands::verify_with_key(&certificate, &key),
+                None => {
+                    let config = load(cli.config.as_ref(), &data, None)?;
+                    let store = server::open_store_read_only(&config).await?;
+                    pocdir::certificate_commands::verify_with_store(store.as_ref(), &certificate)
+                        .await
+                }
+            };
+            Ok(match checked {
+                Ok(Ok(())) => {
+                    println!(
+                        "genuine: {} passed {} (version {}) on {}, certificate {}",
+                        certificate.holder,
+                        certificate.module_title,
+                        certificate.version,
+                        certificate.issued_on,
+                        certificate.id
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(Err(refusal)) => {
+                    println!("NOT genuine: {refusal}");
+                    ExitCode::from(1)
+                }
+                Err(why) => {
+                    eprintln!("cannot check: {why}");
+                    ExitCode::from(2)
+                }
+            })
         }
         Command::Serve { data, listen, demo } => {
             let config = load(cli.config.as_ref(), &data, listen)?;

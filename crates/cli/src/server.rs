@@ -285,6 +285,16 @@ pub async fn start_with_store(
     log.record_key()
         .await
         .context("cannot record the log's public key")?;
+    let installed = pocdir_web::learning::service::install_shipped(
+        store.as_ref(),
+        services.clock.as_ref(),
+        &pocdir_domain::log::entry::LogActor::system(),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("cannot install the shipped e-learning modules: {e:?}"))?;
+    if installed > 0 {
+        tracing::info!(installed, "shipped e-learning modules installed");
+    }
     // A bad relay URL or sender is a configuration error: refuse to start
     // rather than queue mail that can never leave.
     let mailer: Option<Arc<dyn MailTransport>> = match &config.smtp_url {

@@ -5,12 +5,14 @@
 
 pub mod account;
 pub mod account_admin;
+pub mod capacity;
 pub mod clock;
 pub mod communication;
 pub mod credentials;
 pub mod directory;
 pub mod entropy;
 pub mod exercise;
+pub mod learning;
 pub mod log;
 pub mod messages;
 pub mod outbox;

@@ -150,10 +150,41 @@ pub enum Action {
     /// After-action reports: the secretariat (all of it) and a
     /// participant's PoCs (their State's part, asked of [`exercise_view`]).
     ReadExercises,
+    /// Capacity building: the requests one may see (with their offers and
+    /// clocks as [`capacity_view`] allows): the secretariat, and the
+    /// accounts of a participant.
+    ReadCapacityBuilding,
+    /// Filing, withdrawing a State's requests, selecting an offer and
+    /// reporting a follow-up's outcome: a State's nominator or diplomatic
+    /// PoC (the handler checks the State participates).
+    RequestCapacityBuilding,
+    /// Offering help on a request one may see, and taking the offer back:
+    /// the accounts of a participant (States and organisations).
+    OfferCapacityBuilding,
+    /// Acknowledging requests and confirming matches: the secretariat.
+    CoordinateCapacityBuilding,
+    /// Pledging, committing and disbursing funds to a request or an area,
+    /// and reading one's own funding: a participant's nominator or
+    /// diplomatic PoC (the handler checks it participates).
+    FundCapacityBuilding,
+    /// The figures of capacity building (by area and region, delays,
+    /// matches, outcomes, funding) and their CSV and JSON: the secretariat.
+    ReadCapacityFigures,
+    /// E-learning: the modules, their lessons and quizzes, one's own
+    /// progress, certificates and xAPI statements: the secretariat and the
+    /// accounts of a participant.
+    ReadLearning,
+    /// Marking a lesson read, opening and answering a quiz: the same.
+    TakeLearning,
+    /// Uploading modules and their new versions, every account's
+    /// completions: the secretariat.
+    ManageLearning,
+    /// Checking a completion certificate: anyone, signed in or not.
+    VerifyCertificates,
 }
 
 impl Action {
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 44] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -188,6 +219,16 @@ impl Action {
         Action::RunExercises,
         Action::PlayExercises,
         Action::ReadExercises,
+        Action::ReadCapacityBuilding,
+        Action::RequestCapacityBuilding,
+        Action::OfferCapacityBuilding,
+        Action::CoordinateCapacityBuilding,
+        Action::FundCapacityBuilding,
+        Action::ReadCapacityFigures,
+        Action::ReadLearning,
+        Action::TakeLearning,
+        Action::ManageLearning,
+        Action::VerifyCertificates,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -210,6 +251,12 @@ impl Action {
                 | Action::ShareThreatData
                 | Action::RunExercises
                 | Action::PlayExercises
+                | Action::RequestCapacityBuilding
+                | Action::OfferCapacityBuilding
+                | Action::CoordinateCapacityBuilding
+                | Action::FundCapacityBuilding
+                | Action::TakeLearning
+                | Action::ManageLearning
         )
     }
 }
@@ -226,9 +273,11 @@ pub enum Decision {
 /// Decides whether `actor` (None when nobody is signed in) may perform `action`.
 pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
     match action {
-        Action::ViewPublic | Action::SignIn | Action::VerifyLog | Action::ApplyAsReporter => {
-            Decision::Allow
-        }
+        Action::ViewPublic
+        | Action::SignIn
+        | Action::VerifyLog
+        | Action::ApplyAsReporter
+        | Action::VerifyCertificates => Decision::Allow,
         Action::AuditLog
         | Action::ViewOwnStateLog
         | Action::ManageParticipants
@@ -256,7 +305,16 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ShareThreatData
         | Action::RunExercises
         | Action::PlayExercises
-        | Action::ReadExercises => match actor {
+        | Action::ReadExercises
+        | Action::ReadCapacityBuilding
+        | Action::RequestCapacityBuilding
+        | Action::OfferCapacityBuilding
+        | Action::CoordinateCapacityBuilding
+        | Action::FundCapacityBuilding
+        | Action::ReadCapacityFigures
+        | Action::ReadLearning
+        | Action::TakeLearning
+        | Action::ManageLearning => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -275,7 +333,23 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     | Action::ManagePingTests
                     | Action::ReviewReporters
                     | Action::VetReporters
-                    | Action::RunExercises => actor.kind == AccountKind::Secretariat,
+                    | Action::RunExercises
+                    | Action::CoordinateCapacityBuilding
+                    | Action::ReadCapacityFigures
+                    | Action::ManageLearning => actor.kind == AccountKind::Secretariat,
+                    Action::ReadCapacityBuilding | Action::ReadLearning | Action::TakeLearning => {
+                        actor.kind == AccountKind::Secretariat
+                            || (actor.kind.acts_for_participant() && actor.participant.is_some())
+                    }
+                    Action::RequestCapacityBuilding | Action::FundCapacityBuilding => {
+                        matches!(
+                            actor.kind,
+                            AccountKind::Nominator | AccountKind::DiplomaticPoc
+                        ) && actor.participant.is_some()
+                    }
+                    Action::OfferCapacityBuilding => {
+                        actor.kind.acts_for_participant() && actor.participant.is_some()
+                    }
                     Action::PlayExercises => actor.kind.is_poc() && actor.participant.is_some(),
                     Action::ReadExercises => {
                         actor.kind == AccountKind::Secretariat
@@ -485,9 +559,138 @@ pub fn exercise_view(actor: &Actor, states: &[String]) -> ExerciseView {
     }
 }
 
+/// What an account may see of one request for capacity building.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapacityView {
+    /// Everything, every offer and provider: the secretariat.
+    Coordinator,
+    /// Its own State's request: everything, every offer and provider.
+    Requester,
+    /// A provider: the request, its clocks and its own offers, never the
+    /// other providers'; the requester's name only if `requester_named`.
+    Provider { requester_named: bool },
+    /// That the request exists is not to be told.
+    Nothing,
+}
+
+/// The request as [`capacity_view`] weighs it.
+#[derive(Debug, Clone, Copy)]
+pub struct CapacityRequestSight<'a> {
+    /// The requesting State.
+    pub requester: &'a str,
+    pub visibility: crate::capacity::Visibility,
+    /// The providers a `named_providers` request names.
+    pub named: &'a [String],
+    /// Whether the request still takes offers.
+    pub open: bool,
+    /// Whether the viewer's participant has made an offer on it.
+    pub viewer_offered: bool,
+    /// Whether the viewer's participant's offer was selected.
+    pub viewer_selected: bool,
+}
+
+/// What `actor` may see of a request; `actor_takes_part` says whether its
+/// participant participates (a provider must).
+pub fn capacity_view(
+    actor: &Actor,
+    request: &CapacityRequestSight<'_>,
+    actor_takes_part: bool,
+) -> CapacityView {
+    use crate::capacity::Visibility;
+    if actor.kind == AccountKind::Secretariat {
+        return CapacityView::Coordinator;
+    }
+    if !actor.kind.acts_for_participant() {
+        return CapacityView::Nothing;
+    }
+    let Some(own) = actor.participant.as_ref().map(|p| p.as_str()) else {
+        return CapacityView::Nothing;
+    };
+    if own == request.requester {
+        return CapacityView::Requester;
+    }
+    let invited = match request.visibility {
+        Visibility::NamedProviders => request.named.iter().any(|n| n == own),
+        Visibility::AllProviders | Visibility::Anonymous => true,
+    };
+    // A provider that offered follows the request to its end; the others
+    // see it only while it takes offers.
+    if actor_takes_part && ((request.open && invited) || request.viewer_offered) {
+        CapacityView::Provider {
+            requester_named: request.visibility != Visibility::Anonymous || request.viewer_selected,
+        }
+    } else {
+        CapacityView::Nothing
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capacity_request_is_seen_as_its_visibility_says() {
+        use crate::capacity::Visibility;
+        let named = vec!["KEN".to_string()];
+        let sight = |visibility, open, offered, selected| CapacityRequestSight {
+            requester: "PAK",
+            visibility,
+            named: &named,
+            open,
+            viewer_offered: offered,
+            viewer_selected: selected,
+        };
+        let mut ken = actor(AccountKind::Nominator, Scopes::ALL);
+        ken.participant = ParticipantCode::parse("KEN").ok();
+        let mut fra = actor(AccountKind::TechnicalPoc, Scopes::ALL);
+        fra.participant = ParticipantCode::parse("FRA").ok();
+        let pak = actor(AccountKind::DiplomaticPoc, Scopes::ALL);
+        let all = sight(Visibility::AllProviders, true, false, false);
+        assert_eq!(capacity_view(&pak, &all, true), CapacityView::Requester);
+        assert_eq!(
+            capacity_view(&fra, &all, true),
+            CapacityView::Provider {
+                requester_named: true
+            }
+        );
+        // A provider that does not take part sees nothing.
+        assert_eq!(capacity_view(&fra, &all, false), CapacityView::Nothing);
+        // Named: only the named.
+        let only_ken = sight(Visibility::NamedProviders, true, false, false);
+        assert_eq!(capacity_view(&fra, &only_ken, true), CapacityView::Nothing);
+        assert!(matches!(
+            capacity_view(&ken, &only_ken, true),
+            CapacityView::Provider { .. }
+        ));
+        // Anonymous: no name until selected.
+        let anon = sight(Visibility::Anonymous, true, true, false);
+        assert_eq!(
+            capacity_view(&fra, &anon, true),
+            CapacityView::Provider {
+                requester_named: false
+            }
+        );
+        let anon_selected = sight(Visibility::Anonymous, false, true, true);
+        assert_eq!(
+            capacity_view(&fra, &anon_selected, true),
+            CapacityView::Provider {
+                requester_named: true
+            }
+        );
+        // Closed: only those that offered still see it.
+        let closed = sight(Visibility::AllProviders, false, false, false);
+        assert_eq!(capacity_view(&fra, &closed, true), CapacityView::Nothing);
+        for kind in [AccountKind::Reporter, AccountKind::Auditor] {
+            assert_eq!(
+                capacity_view(&actor(kind, Scopes::ALL), &all, true),
+                CapacityView::Nothing
+            );
+        }
+        assert_eq!(
+            capacity_view(&actor(AccountKind::Secretariat, Scopes::ALL), &closed, true),
+            CapacityView::Coordinator
+        );
+    }
 
     #[test]
     fn an_exercise_report_shows_a_state_its_own_part_only() {
@@ -529,7 +732,8 @@ mod tests {
             | Action::VerifyLog
             | Action::ViewOwnAccount
             | Action::ManageOwnCredentials
-            | Action::ApplyAsReporter => true,
+            | Action::ApplyAsReporter
+            | Action::VerifyCertificates => true,
             Action::AuditLog => matches!(kind, Auditor | Secretariat),
             Action::ViewOwnStateLog => matches!(kind, Nominator | DiplomaticPoc | TechnicalPoc),
             Action::ManageParticipants
@@ -542,7 +746,19 @@ mod tests {
             | Action::ManagePingTests
             | Action::ReviewReporters
             | Action::VetReporters
-            | Action::RunExercises => matches!(kind, Secretariat),
+            | Action::RunExercises
+            | Action::CoordinateCapacityBuilding
+            | Action::ReadCapacityFigures
+            | Action::ManageLearning => matches!(kind, Secretariat),
+            Action::ReadCapacityBuilding | Action::ReadLearning | Action::TakeLearning => {
+                matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
+            }
+            Action::RequestCapacityBuilding | Action::FundCapacityBuilding => {
+                matches!(kind, Nominator | DiplomaticPoc)
+            }
+            Action::OfferCapacityBuilding => {
+                matches!(kind, Nominator | DiplomaticPoc | TechnicalPoc)
+            }
             Action::PlayExercises => matches!(kind, DiplomaticPoc | TechnicalPoc),
             Action::ReadExercises => matches!(kind, Secretariat | DiplomaticPoc | TechnicalPoc),
             Action::ReadPingTests => {
@@ -578,7 +794,8 @@ mod tests {
                 Action::ViewPublic
                 | Action::SignIn
                 | Action::VerifyLog
-                | Action::ApplyAsReporter => {
+                | Action::ApplyAsReporter
+                | Action::VerifyCertificates => {
                     assert_eq!(anonymous, Decision::Allow)
                 }
                 _ => assert_eq!(anonymous, Decision::NeedsSignIn),

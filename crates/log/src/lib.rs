@@ -101,6 +101,17 @@ impl LogService {
         }
     }
 
+    /// Signs a completion certificate with this instance's key (recorded
+    /// first, so that the certificate verifies from the store's keys).
+    pub async fn sign_certificate(
+        &self,
+        completion: pocdir_domain::learning::Completion,
+    ) -> Result<pocdir_domain::learning::Certificate, LogError> {
+        self.record_key().await?;
+        self.ensure_current_key().await?;
+        Ok(completion.sign(&self.key))
+    }
+
     /// Brings the in-memory tree up to the entries in the store; returns the size.
     pub async fn sync(&self) -> Result<u64, LogError> {
         let stored = self.store.log_size().await?;

@@ -14,8 +14,10 @@ use time::OffsetDateTime;
 mod account_admin;
 mod accounts;
 pub mod backup;
+mod capacity;
 mod communications;
 mod exercises;
+mod learning;
 mod log;
 mod outbox;
 mod participants;
@@ -36,6 +38,10 @@ pub use account_admin::{
     AccountAdminStore, ChangeMail, Invitation, NewInvitation, NewPasswordReset, PasswordReset,
 };
 pub use accounts::{Account, AccountStore, NewAccount};
+pub use capacity::{
+    CapacityFunding, CapacityOffer, CapacityRequest, CapacityStep, CapacityStore, FollowUp,
+    NewCapacityFunding, NewCapacityOffer, NewCapacityRequest, ReadinessRecord,
+};
 pub use communications::{
     AttachmentMeta, CommunicationMeta, CommunicationRecord, CommunicationStore,
     EscalationCandidate, InboxFilter, InboxItem, Mailbox, NewCommunication, NewRecipient,
@@ -44,6 +50,9 @@ pub use communications::{
 pub use exercises::{
     Delivery, Exercise, ExerciseStore, ExpectationRecord, Feedback, Improvement, NewDelivery,
     NewExercise, NewExpectation, NewInject, PlayerAct, PlayerAction, SentInject,
+};
+pub use learning::{
+    LearningStore, LessonRead, QuizAttempt, QuizGrade, StoredCertificate, StoredModule,
 };
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
@@ -75,10 +84,10 @@ pub use taxii::{
 /// The store's traits, to call their methods on any store.
 pub mod prelude {
     pub use crate::{
-        backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CommunicationStore,
-        ExerciseStore, LogStore, OutboxStore, ParticipantStore, PingTestStore, PocStore,
-        ReportStore, ReporterStore, SealStore, SecurityKeyStore, SessionStore, Store, TaxiiStore,
-        ThrottleStore,
+        backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CapacityStore,
+        CommunicationStore, ExerciseStore, LearningStore, LogStore, OutboxStore, ParticipantStore,
+        PingTestStore, PocStore, ReportStore, ReporterStore, SealStore, SecurityKeyStore,
+        SessionStore, Store, TaxiiStore, ThrottleStore,
     };
 }
 
@@ -173,6 +182,8 @@ pub trait Store:
     + SecurityKeyStore
     + CommunicationStore
     + ExerciseStore
+    + CapacityStore
+    + LearningStore
     + PingTestStore
     + ReporterStore
     + ReportStore

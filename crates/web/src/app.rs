@@ -11,8 +11,8 @@ use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
 use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
 use crate::{
-    account, accounts, audit, communications, directory, exercises, home, outbox, ping_tests,
-    reporters, reports, sign_in, taxii,
+    account, accounts, audit, capacity, communications, directory, exercises, home, learning,
+    outbox, ping_tests, reporters, reports, sign_in, taxii,
 };
 use axum::middleware;
 use axum::{Extension, Json, Router};
@@ -42,6 +42,8 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         communications::routes,
         ping_tests::routes,
         exercises::routes,
+        capacity::routes,
+        learning::routes,
         reporters::routes,
         reports::routes,
         taxii::routes,
@@ -110,6 +112,8 @@ pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
         directory::openapi(),
         communications::openapi(),
         ping_tests::openapi(),
+        capacity::openapi(),
+        learning::openapi(),
         reporters::openapi(),
         reports::openapi(),
     ] {

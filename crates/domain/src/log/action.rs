@@ -138,11 +138,37 @@ pub enum LogAction {
     ExerciseFeedback,
     /// The secretariat added a line to an exercise's improvement plan.
     ExerciseImprove,
+    // Capacity building.
+    /// A State filed a request for capacity building.
+    CapacityRequest,
+    /// The secretariat acknowledged a request.
+    CapacityAcknowledge,
+    /// A provider offered help on a request.
+    CapacityOffer,
+    /// A provider took its offer back.
+    CapacityWithdrawOffer,
+    /// The requester selected an offer (the others are not selected).
+    CapacitySelect,
+    /// The secretariat confirmed a match.
+    CapacityConfirm,
+    /// The requester withdrew its request.
+    CapacityWithdraw,
+    /// The requester reported a follow-up's outcome.
+    CapacityFollowUp,
+    /// A donor pledged, committed or disbursed funds to a request or an area.
+    CapacityFund,
+    /// A State took its readiness self-assessment.
+    CapacityAssess,
+    // E-learning.
+    /// The secretariat uploaded a module or a new version of one.
+    LearningUpload,
+    /// An account's quiz was graded (passed: its certificate issued).
+    LearningGrade,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 80] = [
+    pub const ALL: [LogAction; 92] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -223,6 +249,18 @@ impl LogAction {
         LogAction::ExerciseValidate,
         LogAction::ExerciseFeedback,
         LogAction::ExerciseImprove,
+        LogAction::CapacityRequest,
+        LogAction::CapacityAcknowledge,
+        LogAction::CapacityOffer,
+        LogAction::CapacityWithdrawOffer,
+        LogAction::CapacitySelect,
+        LogAction::CapacityConfirm,
+        LogAction::CapacityWithdraw,
+        LogAction::CapacityFollowUp,
+        LogAction::CapacityFund,
+        LogAction::CapacityAssess,
+        LogAction::LearningUpload,
+        LogAction::LearningGrade,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -308,6 +346,18 @@ impl LogAction {
             LogAction::ExerciseValidate => "exercise.validate",
             LogAction::ExerciseFeedback => "exercise.feedback",
             LogAction::ExerciseImprove => "exercise.improve",
+            LogAction::CapacityRequest => "capacity.request",
+            LogAction::CapacityAcknowledge => "capacity.acknowledge",
+            LogAction::CapacityOffer => "capacity.offer",
+            LogAction::CapacityWithdrawOffer => "capacity.withdraw_offer",
+            LogAction::CapacitySelect => "capacity.select",
+            LogAction::CapacityConfirm => "capacity.confirm",
+            LogAction::CapacityWithdraw => "capacity.withdraw",
+            LogAction::CapacityFollowUp => "capacity.follow_up",
+            LogAction::CapacityFund => "capacity.fund",
+            LogAction::CapacityAssess => "capacity.assess",
+            LogAction::LearningUpload => "learning.upload",
+            LogAction::LearningGrade => "learning.grade",
         }
     }
 

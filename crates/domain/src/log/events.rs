@@ -1605,3 +1605,256 @@ pub fn exercise_improvement_added(
         text_sha256,
     })
 }
+
+// --- capacity building ---
+
+fn capacity_object(id: i64) -> String {
+    format!("capacity_request:{id}")
+}
+
+/// The hash a capacity entry keeps of a sealed text (the text is the
+/// writer's to show; the hash proves which one was written).
+fn text_sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+/// A State filed a request: its areas, format, deadline, visibility,
+/// whether it needs funding, the providers it names and the hash of its
+/// description (which is sealed, and is the requester's to show).
+#[allow(clippy::too_many_arguments)]
+pub fn capacity_requested(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    areas: &[crate::capacity::Area],
+    format: crate::capacity::Format,
+    needed_by: time::Date,
+    visibility: crate::capacity::Visibility,
+    funding_needed: bool,
+    providers: &[String],
+    description: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        areas: &'a [crate::capacity::Area],
+        format: crate::capacity::Format,
+        needed_by: String,
+        visibility: crate::capacity::Visibility,
+        funding_needed: bool,
+        providers: &'a [String],
+        description_sha256: &'a str,
+    }
+    own(at, actor, LogAction::CapacityRequest, String::new()).try_with_content(&Content {
+        areas,
+        format,
+        needed_by: needed_by.to_string(),
+        visibility,
+        funding_needed,
+        providers,
+        description_sha256: &text_sha256(description),
+    })
+}
+
+/// A step on request `id` of State `requester` (acknowledge, select,
+/// confirm, withdraw); `offer` names the offer a selection chose.
+pub fn capacity_stepped(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    requester: &str,
+    step: crate::capacity::RequestStep,
+    offer: Option<i64>,
+) -> Built {
+    use crate::capacity::RequestStep;
+    #[derive(Serialize)]
+    struct Content {
+        offer: Option<i64>,
+    }
+    let action = match step {
+        RequestStep::Acknowledge => LogAction::CapacityAcknowledge,
+        RequestStep::Select => LogAction::CapacitySelect,
+        RequestStep::Confirm => LogAction::CapacityConfirm,
+        RequestStep::Withdraw => LogAction::CapacityWithdraw,
+    };
+    LogDraft::new(at, actor.clone(), action, capacity_object(id))
+        .about_participant(Some(requester.to_string()))
+        .try_with_content(&Content { offer })
+}
+
+/// A provider offered help on request `id` (or took offer `offer` back):
+/// the entry is its own State's; the hash covers the offer's description.
+pub fn capacity_offered(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    withdrawn_offer: Option<i64>,
+    format: Option<crate::capacity::Format>,
+    description: Option<&str>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        offer: Option<i64>,
+        format: Option<crate::capacity::Format>,
+        description_sha256: Option<&'a str>,
+    }
+    let action = if withdrawn_offer.is_some() {
+        LogAction::CapacityWithdrawOffer
+    } else {
+        LogAction::CapacityOffer
+    };
+    own(at, actor, action, capacity_object(id)).try_with_content(&Content {
+        offer: withdrawn_offer,
+        format,
+        description_sha256: description.map(text_sha256).as_deref(),
+    })
+}
+
+/// The requester reported a follow-up of request `id`: which, the outcome
+/// and the hash of what changed.
+pub fn capacity_followed_up(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    id: i64,
+    milestone: crate::capacity::Milestone,
+    outcome: crate::capacity::Outcome,
+    what_changed: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        milestone: crate::capacity::Milestone,
+        outcome: crate::capacity::Outcome,
+        text_sha256: &'a str,
+    }
+    own(at, actor, LogAction::CapacityFollowUp, capacity_object(id)).try_with_content(&Content {
+        milestone,
+        outcome,
+        text_sha256: &text_sha256(what_changed),
+    })
+}
+
+/// A donor's funding line: to request `request` of State `requester`, or
+/// to an area; its stage, currency and amount in minor units.
+pub fn capacity_funded(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    request: Option<(i64, &str)>,
+    line: &crate::capacity::funding::NewFunding,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        stage: crate::capacity::FundingStage,
+        currency: &'a str,
+        amount_minor: i64,
+        area: Option<crate::capacity::Area>,
+    }
+    let object = request
+        .map(|(id, _)| capacity_object(id))
+        .unwrap_or_default();
+    LogDraft::new(at, actor.clone(), LogAction::CapacityFund, object)
+        .about_participant(
+            request
+                .map(|(_, requester)| requester.to_string())
+                .or_else(|| actor.participant.clone()),
+        )
+        .try_with_content(&Content {
+            stage: line.stage,
+            currency: &line.currency,
+            amount_minor: line.amount_minor,
+            area: line.area,
+        })
+}
+
+/// A State's readiness self-assessment: how many points are met, whether
+/// it is shared with the secretariat, and the hash of the answers (which
+/// are sealed, and the State's to show).
+pub fn capacity_assessed(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    assessment: &crate::capacity::readiness::Assessment,
+    shared: bool,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content {
+        ready: usize,
+        of: usize,
+        shared: bool,
+        answers_sha256: String,
+    }
+    own(at, actor, LogAction::CapacityAssess, String::new()).try_with_content(&Content {
+        ready: assessment.ready(),
+        of: assessment.0.len(),
+        shared,
+        answers_sha256: text_sha256(&assessment.to_text()),
+    })
+}
+
+// --- e-learning ---
+
+fn learning_object(slug: &str) -> String {
+    format!("learning_module:{slug}")
+}
+
+/// A module's new version: its languages, mastery, lessons and the hash
+/// of the stored module (so that the version read later can be checked).
+pub fn learning_uploaded(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    module: &crate::learning::Module,
+    version: u32,
+    content_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        version: u32,
+        languages: Vec<&'a str>,
+        mastery_percent: u8,
+        lessons: usize,
+        questions: usize,
+        content_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::LearningUpload,
+        learning_object(&module.slug),
+    )
+    .try_with_content(&Content {
+        version,
+        languages: module.texts.keys().map(String::as_str).collect(),
+        mastery_percent: module.mastery_percent,
+        lessons: module.lessons.len(),
+        questions: module.answers.len(),
+        content_sha256,
+    })
+}
+
+/// A graded quiz: the module's version, the score and, when passed, the
+/// certificate issued with the signature's hash.
+pub fn learning_graded(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    slug: &str,
+    version: u32,
+    score: crate::learning::Score,
+    certificate: Option<&crate::learning::Certificate>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        version: u32,
+        correct: u32,
+        total: u32,
+        percent: u8,
+        passed: bool,
+        certificate: Option<&'a str>,
+        signature_sha256: Option<String>,
+    }
+    own(at, actor, LogAction::LearningGrade, learning_object(slug)).try_with_content(&Content {
+        version,
+        correct: score.correct,
+        total: score.total,
+        percent: score.percent,
+        passed: score.passed,
+        certificate: certificate.map(|c| c.id.as_str()),
+        signature_sha256: certificate.map(|c| text_sha256(&c.signature)),
+    })
+}

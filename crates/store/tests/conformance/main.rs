@@ -538,9 +538,11 @@ fn new_mail(key: &str, to: &str, at: i64) -> NewMail {
 
 mod account_admin;
 mod accounts;
+mod capacity;
 mod communications;
 mod exercises;
 mod group_commit;
+mod learning;
 mod log;
 mod outbox;
 mod participants;

@@ -12,7 +12,7 @@
 //! `test-output/screenshots/exercises/`.
 
 use super::{
-    choose_language, find, no_csp_violations, scroll_to, sign_in, text_of, type_into, verified_poc,
+    choose_language, click, find, no_csp_violations, sign_in, text_of, type_into, verified_poc,
     wait_for_lang, wait_for_path, wait_for_path_under, Browser, Chromedriver,
     ONE_BROWSER_AT_A_TIME,
 };
@@ -63,12 +63,6 @@ async fn open_newest_inject(client: &Client) -> Result<()> {
         .await?;
     wait_for_path_under(client, "/exercises/injects/").await?;
     find(client, "#exercise-banner").await?;
-    Ok(())
-}
-
-async fn click(client: &Client, css: &str) -> Result<()> {
-    scroll_to(client, css).await?;
-    find(client, css).await?.click().await?;
     Ok(())
 }
 

@@ -22,11 +22,13 @@
     clippy::indexing_slicing
 )]
 
+mod capacity;
 mod communications;
 mod escalation;
 mod exercises;
 mod forms;
 mod layout;
+mod learning;
 mod ping_tests;
 mod reporters;
 mod reports;
@@ -198,6 +200,46 @@ async fn choose_language(client: &Client, code: &str) -> Result<()> {
         .await?
         .click()
         .await?;
+    Ok(())
+}
+
+/// Scrolls `css` into view, then clicks it.
+async fn click(client: &Client, css: &str) -> Result<()> {
+    // A link found on the page that a click or a submit is replacing goes
+    // stale under our hands: find it again on the page that follows.
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let attempt = async {
+            scroll_to(client, css).await?;
+            find(client, css).await?.click().await?;
+            Ok::<(), anyhow::Error>(())
+        }
+        .await;
+        match attempt {
+            Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+fn is_stale(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<fantoccini::error::CmdError>(),
+            Some(fantoccini::error::CmdError::Standard(w))
+                if w.error == fantoccini::error::ErrorStatus::StaleElementReference
+        )
+    })
+}
+
+/// Signs in as `who` from the public page, in `lang`.
+async fn enter(client: &Client, server: &TestServer, who: &TestAccount, lang: &str) -> Result<()> {
+    find(client, "#nav-sign-in").await?.click().await?;
+    sign_in(client, server, who).await?;
+    choose_language(client, lang).await?;
+    wait_for_lang(client, lang, if lang == "ar" { "rtl" } else { "ltr" }).await?;
     Ok(())
 }
 

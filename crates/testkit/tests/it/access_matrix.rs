@@ -235,6 +235,131 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/exercises/{id}/report", ReadExercises),
     ("GET", "/exercises/{id}/report.json", ReadExercises),
     ("POST", "/exercises/{id}/improvements", RunExercises),
+    // Capacity building: requests, offers, steps, follow-ups; pages and API.
+    ("GET", "/capacity", ReadCapacityBuilding),
+    ("GET", "/capacity/requests/new", RequestCapacityBuilding),
+    ("POST", "/capacity/requests", RequestCapacityBuilding),
+    ("GET", "/capacity/requests/{id}", ReadCapacityBuilding),
+    (
+        "POST",
+        "/capacity/requests/{id}/offers",
+        OfferCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/capacity/offers/{id}/withdraw",
+        OfferCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/capacity/requests/{id}/select",
+        RequestCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/capacity/requests/{id}/withdraw",
+        RequestCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/capacity/requests/{id}/follow-ups",
+        RequestCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/capacity/requests/{id}/acknowledge",
+        CoordinateCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/capacity/requests/{id}/confirm",
+        CoordinateCapacityBuilding,
+    ),
+    ("GET", "/api/v1/capacity/requests", ReadCapacityBuilding),
+    ("POST", "/api/v1/capacity/requests", RequestCapacityBuilding),
+    (
+        "GET",
+        "/api/v1/capacity/requests/{id}",
+        ReadCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/api/v1/capacity/requests/{id}/offers",
+        OfferCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/api/v1/capacity/requests/{id}/select",
+        RequestCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/api/v1/capacity/requests/{id}/follow-ups",
+        RequestCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/api/v1/capacity/requests/{id}/acknowledge",
+        CoordinateCapacityBuilding,
+    ),
+    (
+        "POST",
+        "/api/v1/capacity/requests/{id}/confirm",
+        CoordinateCapacityBuilding,
+    ),
+    ("GET", "/capacity/funding", ReadCapacityBuilding),
+    ("GET", "/capacity/readiness", ReadCapacityBuilding),
+    ("GET", "/api/v1/capacity/readiness", ReadCapacityBuilding),
+    (
+        "POST",
+        "/api/v1/capacity/readiness",
+        RequestCapacityBuilding,
+    ),
+    ("POST", "/capacity/readiness", RequestCapacityBuilding),
+    (
+        "POST",
+        "/capacity/readiness/requests",
+        RequestCapacityBuilding,
+    ),
+    ("GET", "/capacity/figures", ReadCapacityFigures),
+    ("GET", "/capacity/figures.csv", ReadCapacityFigures),
+    ("GET", "/api/v1/capacity/figures", ReadCapacityFigures),
+    ("POST", "/capacity/funding", FundCapacityBuilding),
+    (
+        "POST",
+        "/capacity/requests/{id}/funding",
+        FundCapacityBuilding,
+    ),
+    ("GET", "/api/v1/capacity/funding", ReadCapacityBuilding),
+    ("POST", "/api/v1/capacity/funding", FundCapacityBuilding),
+    (
+        "POST",
+        "/api/v1/capacity/requests/{id}/funding",
+        FundCapacityBuilding,
+    ),
+    // E-learning: modules, lessons, quizzes, the secretariat's uploads,
+    // certificates (public) and their API.
+    ("GET", "/learning", ReadLearning),
+    ("GET", "/learning/manage", ManageLearning),
+    ("POST", "/learning/modules", ManageLearning),
+    ("GET", "/learning/{slug}", ReadLearning),
+    ("GET", "/learning/{slug}/lessons/{lesson}", ReadLearning),
+    (
+        "POST",
+        "/learning/{slug}/lessons/{lesson}/read",
+        TakeLearning,
+    ),
+    ("POST", "/learning/{slug}/quiz", TakeLearning),
+    ("GET", "/learning/attempts/{id}", ReadLearning),
+    ("POST", "/learning/attempts/{id}", TakeLearning),
+    ("GET", "/certificates/verify", VerifyCertificates),
+    ("POST", "/certificates/verify", VerifyCertificates),
+    ("GET", "/certificates/{id}", VerifyCertificates),
+    ("GET", "/api/v1/learning/modules", ReadLearning),
+    ("POST", "/api/v1/learning/modules", ManageLearning),
+    ("GET", "/api/v1/learning/statements", ReadLearning),
+    ("GET", "/api/v1/certificates/{id}", VerifyCertificates),
+    ("POST", "/api/v1/certificates/verify", VerifyCertificates),
     // Reporters: the public form, the secretariat's vetting pages and API.
     ("GET", "/reporters/apply", ApplyAsReporter),
     ("POST", "/reporters/apply", ApplyAsReporter),
@@ -342,6 +467,8 @@ fn concrete(path: &str, own: Option<&str>) -> String {
             "indicator--00000000-0000-4000-8000-000000000000",
         )
         .replace("{status}", "no-such-status")
+        .replace("{slug}", "ping-tests")
+        .replace("{lesson}", "01-why")
 }
 
 #[tokio::test]

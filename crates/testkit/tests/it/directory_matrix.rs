@@ -97,6 +97,32 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     // or its own State's lines and the overall figures) is
     // `ping_test_view`, tested for the page, the CSV and the JSON by
     // `ping_tests_results`; a check by another channel is the secretariat's.
+    // A capacity request's `{id}`: who may know of it follows its
+    // visibility, its requester and its offers (`policy::capacity_view`),
+    // not the directory's State rules; that matrix is
+    // `capacity::who_sees_a_request_by_kind_and_state`.
+    "/capacity/requests/{id}",
+    "/capacity/requests/{id}/offers",
+    "/capacity/offers/{id}/withdraw",
+    "/capacity/requests/{id}/select",
+    "/capacity/requests/{id}/withdraw",
+    "/capacity/requests/{id}/follow-ups",
+    "/capacity/requests/{id}/acknowledge",
+    "/capacity/requests/{id}/confirm",
+    "/capacity/requests/{id}/funding",
+    "/api/v1/capacity/requests/{id}/funding",
+    "/api/v1/capacity/requests/{id}",
+    "/api/v1/capacity/requests/{id}/offers",
+    "/api/v1/capacity/requests/{id}/select",
+    "/api/v1/capacity/requests/{id}/follow-ups",
+    "/api/v1/capacity/requests/{id}/acknowledge",
+    "/api/v1/capacity/requests/{id}/confirm",
+    // E-learning: an attempt's `{id}` is its account's alone (another
+    // account gets 404, `learning::a_poc_passes_a_module_and_its_certificate_verifies`);
+    // a certificate's number is public, as certificates are.
+    "/learning/attempts/{id}",
+    "/certificates/{id}",
+    "/api/v1/certificates/{id}",
     "/exercises/{id}",
     "/exercises/{id}/step",
     "/exercises/{id}/injects",

@@ -13,7 +13,6 @@
 use pocdir_communications::Settings;
 use pocdir_domain::account::AccountKind;
 use pocdir_jobs::exercises::exercise_round;
-use pocdir_store::LogFilter;
 use pocdir_testkit::{SmtpPeer, TestAccount, TestServer, WebClient};
 use serde_json::Value;
 use time::Duration;
@@ -28,18 +27,7 @@ async fn round(server: &TestServer) -> (u64, u64) {
         .unwrap()
 }
 
-async fn entries(server: &TestServer, action: &str) -> usize {
-    let filter = LogFilter {
-        action: Some(action.into()),
-        ..Default::default()
-    };
-    server
-        .store
-        .search_log(&filter, None, 1_000_000)
-        .await
-        .unwrap()
-        .len()
-}
+use crate::entries_of as entries;
 
 /// Prepares the example for `states`; the console's path.
 async fn prepare(web: &WebClient, example: &str, states: &[&str]) -> String {

@@ -232,6 +232,49 @@ async fn cast(server: &TestServer) -> Cast {
         .post_form(&format!("{console}/step"), &[("step", "start")])
         .await;
     assert_eq!(started.status(), 303, "{}", started.text().await.unwrap());
+    // A request for capacity building from Pakistan with France's offer,
+    // so that the requests' pages and their forms have one to show.
+    let filed = server
+        .signed_in(&diplomatic)
+        .await
+        .post_form(
+            "/capacity/requests",
+            &[
+                ("areas", "incident_response"),
+                ("description", "Help to set up a national CSIRT."),
+                ("languages", "en"),
+                ("format", "training"),
+                ("needed_by", "2030-06-30"),
+                ("visibility", "all_providers"),
+            ],
+        )
+        .await;
+    assert_eq!(filed.status(), 303, "{}", filed.text().await.unwrap());
+    let request = filed.headers()["location"].to_str().unwrap().to_string();
+    let request = request.split('?').next().unwrap().to_string();
+    let offered = server
+        .signed_in(&fra_technical)
+        .await
+        .post_form(
+            &format!("{request}/offers"),
+            &[
+                ("description", "Two trainers for a week."),
+                ("languages", "en"),
+                ("format", "training"),
+            ],
+        )
+        .await;
+    assert_eq!(offered.status(), 303, "{}", offered.text().await.unwrap());
+    // Each kind that takes e-learning has a quiz open, so that the
+    // attempt's page has one to show.
+    for account in [&secretariat, &nominator, &diplomatic, &technical] {
+        let opened = server
+            .signed_in(account)
+            .await
+            .post_form("/learning/ping-tests/quiz", &[])
+            .await;
+        assert_eq!(opened.status(), 303, "{}", opened.text().await.unwrap());
+    }
     Cast {
         secretariat,
         nominator,
@@ -289,6 +332,10 @@ fn is_page(path: &str, action: Action) -> bool {
         || (path.starts_with("/reports/") && path.ends_with("/stix"))
         // A ping test's confirmation page: opened from a mailed link only.
         || path.starts_with("/ping/")
+        // A certificate's page: opened from its holder's link or the
+        // address it is shared by (the holder's own link is checked by
+        // `learning.rs`).
+        || (path.starts_with("/certificates/") && path != "/certificates/verify")
         // The thank-you page of a reporter's application: reached by sending the form.
         || path == "/reporters/apply/thanks";
     !machine && (action != Action::SignIn || path == "/login")

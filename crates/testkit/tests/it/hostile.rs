@@ -297,6 +297,8 @@ fn with_params(path: &str, bad: &str) -> String {
         .replace("{object}", bad)
         .replace("{status}", bad)
         .replace("{expectation}", bad)
+        .replace("{slug}", bad)
+        .replace("{lesson}", bad)
 }
 
 fn is_machine(path: &str) -> bool {

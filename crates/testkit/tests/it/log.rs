@@ -54,8 +54,8 @@ async fn heads_and_every_proof_verify_with_the_published_key() {
     assert_eq!(recorded[0].public_key, encode_public_key(&key));
     assert_eq!(recorded[0].key_id, head.key_id);
     assert_eq!(
-        head.tree_size, 7,
-        "participants seeded, 3 accounts, 1 token, 2 sign-ins"
+        head.tree_size, 10,
+        "participants seeded, the 3 shipped e-learning modules, 3 accounts, 1 token, 2 sign-ins"
     );
 
     let list = entries(&server, &token).await;
@@ -331,10 +331,11 @@ async fn a_monitor_accepts_growth_and_catches_forks_and_foreign_keys() {
     let state = dir.path().join("monitor.json");
 
     let first = monitor(&a.url, &state, None).await.unwrap().unwrap();
-    assert_eq!(first, MonitorOutcome::Started { tree_size: 3 });
+    // Participants seeded, the 3 shipped e-learning modules, 2 accounts.
+    assert_eq!(first, MonitorOutcome::Started { tree_size: 6 });
     a.account(AccountKind::Reporter, None).await;
     let next = monitor(&a.url, &state, None).await.unwrap().unwrap();
-    assert_eq!(next, MonitorOutcome::Consistent { from: 3, to: 4 });
+    assert_eq!(next, MonitorOutcome::Consistent { from: 6, to: 7 });
 
     // Another server with the same key but another history: a fork.
     let key_file = a.config.data_dir.join("secrets").join("log-signing.key");
@@ -363,8 +364,8 @@ async fn a_monitor_accepts_growth_and_catches_forks_and_foreign_keys() {
         matches!(
             alarm,
             MonitorAlarm::Rewritten {
-                before: 4,
-                after: 5
+                before: 7,
+                after: 8
             }
         ),
         "{alarm}"
@@ -377,8 +378,8 @@ async fn a_monitor_accepts_growth_and_catches_forks_and_foreign_keys() {
         matches!(
             alarm,
             MonitorAlarm::Rewritten {
-                before: 4,
-                after: 7
+                before: 7,
+                after: 10
             }
         ),
         "{alarm}"
@@ -404,8 +405,8 @@ async fn a_monitor_accepts_growth_and_catches_forks_and_foreign_keys() {
         matches!(
             alarm,
             MonitorAlarm::Shrank {
-                before: 7,
-                after: 4
+                before: 10,
+                after: 7
             }
         ),
         "{alarm}"

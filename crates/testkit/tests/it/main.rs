@@ -13,6 +13,7 @@ mod access_matrix;
 mod accounts;
 mod api;
 mod architecture;
+mod capacity;
 mod communications_api;
 mod communications_mail;
 mod communications_pages;
@@ -27,6 +28,7 @@ mod forms;
 mod homes;
 mod hostile;
 mod layout;
+mod learning;
 mod log;
 mod mail;
 mod openapi;
@@ -47,3 +49,17 @@ mod taxii_interop;
 mod tlp_ways_out;
 mod values;
 mod web;
+
+/// How many log entries of `action` the server's store holds.
+pub(crate) async fn entries_of(server: &pocdir_testkit::TestServer, action: &str) -> usize {
+    let filter = pocdir_store::LogFilter {
+        action: Some(action.into()),
+        ..Default::default()
+    };
+    server
+        .store
+        .search_log(&filter, None, 1_000_000)
+        .await
+        .unwrap()
+        .len()
+}

@@ -175,6 +175,12 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         "report" => numbered("reports-object", id),
         "taxii_collection" => numbered("taxii-object-collection", id),
         "exercise" => numbered("exercise-object", id),
+        "capacity_request" => numbered("capacity-object", id),
+        "learning_module" => Segment {
+            text: tr.t_args("learning-object", &[("id", text(id))]),
+            name: false,
+            href: Some(format!("/learning/{id}")),
+        },
         _ => Segment {
             text: e.object.clone(),
             name: true,
