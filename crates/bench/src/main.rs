@@ -26,6 +26,7 @@ mod driver_bench;
 mod exercises_bench;
 mod http;
 mod learning_bench;
+mod lexicon_bench;
 mod log_bench;
 mod ping_bench;
 mod proc;
@@ -97,6 +98,10 @@ enum Sub {
     /// process, and `POST /api/v1/certificates/verify` at concurrency 32
     /// (genuine and forged) against the floor.
     Learning(learning_bench::LearningArgs),
+    /// The common lexicon: `GET /api/v1/lexicon/concepts?q=…` at
+    /// concurrency 32 with 10,000 concepts in the six languages, for
+    /// several queries, against the floor.
+    Lexicon(lexicon_bench::LexiconArgs),
     /// The floor: serves a fixed small JSON body on every path (used by the benchmark itself).
     #[command(hide = true)]
     BareServer {
@@ -160,6 +165,7 @@ fn main() -> ExitCode {
         Some(Sub::Changes(args)) => changes_bench::run(args),
         Some(Sub::Exercises(args)) => exercises_bench::run(args),
         Some(Sub::Learning(args)) => learning_bench::run(args),
+        Some(Sub::Lexicon(args)) => lexicon_bench::run(args),
         None => run_bench(cli.bench),
     };
     match result {

@@ -199,6 +199,7 @@ pub async fn seed_with(
     crate::demo_exercises::seed_prepared(store, clock, settings, &accounts).await?;
     crate::demo_capacity::seed_open(store, clock).await?;
     crate::demo_learning::seed(store, clock).await?;
+    crate::demo_lexicon::seed(store, clock).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
     Ok(DemoOutcome::Created(logins))
@@ -781,6 +782,25 @@ mod tests {
             .iter()
             .all(|r| r.slug == crate::demo_learning::HALFWAY_MODULE && r.read_at <= now));
         assert!(store.quiz_attempts(poc.id).await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn the_demo_has_the_seeded_lexicon_and_two_pending_proposals() {
+        use pocdir_store::prelude::*;
+        let (_dir, store, _clock, _now) = seeded_demo().await;
+        let concepts = store.latest_concepts().await.unwrap();
+        assert!(concepts.len() >= 25, "{} concepts", concepts.len());
+        let pending = store
+            .lexicon_proposals(Some("pending"), None)
+            .await
+            .unwrap();
+        assert_eq!(pending.len(), 2);
+        let changed = pending
+            .iter()
+            .find(|p| p.concept_id == "ping-test")
+            .unwrap();
+        assert_eq!(changed.participant.as_deref(), Some("PAK"));
+        assert_eq!(store.lexicon_comments(changed.id).await.unwrap().len(), 1);
     }
 
     #[tokio::test]

@@ -165,6 +165,7 @@ pub async fn build_app(
         relying_party: relying_party(public_url),
         draining,
         taxii: Default::default(),
+        lexicon: Default::default(),
     });
     let (router, routes) = build_router(state);
     Ok((router, routes, credentials))
@@ -294,6 +295,16 @@ pub async fn start_with_store(
     .map_err(|e| anyhow::anyhow!("cannot install the shipped e-learning modules: {e:?}"))?;
     if installed > 0 {
         tracing::info!(installed, "shipped e-learning modules installed");
+    }
+    let seeded = pocdir_web::lexicon::service::install_shipped(
+        store.as_ref(),
+        services.clock.as_ref(),
+        &pocdir_domain::log::entry::LogActor::system(),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("cannot install the shipped lexicon: {e:?}"))?;
+    if seeded > 0 {
+        tracing::info!(seeded, "shipped lexicon concepts installed");
     }
     // A bad relay URL or sender is a configuration error: refuse to start
     // rather than queue mail that can never leave.

@@ -181,10 +181,20 @@ pub enum Action {
     ManageLearning,
     /// Checking a completion certificate: anyone, signed in or not.
     VerifyCertificates,
+    /// The common lexicon: concepts, their history, proposals and
+    /// comments, search and the TBX and SKOS exports: the secretariat and
+    /// the accounts of a participant.
+    ReadLexicon,
+    /// Proposing a concept or a change and commenting on proposals: the
+    /// same.
+    ProposeLexicon,
+    /// Curating the lexicon: writing versions, deciding proposals,
+    /// importing TBX and SKOS: the secretariat.
+    CurateLexicon,
 }
 
 impl Action {
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 47] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -229,6 +239,9 @@ impl Action {
         Action::TakeLearning,
         Action::ManageLearning,
         Action::VerifyCertificates,
+        Action::ReadLexicon,
+        Action::ProposeLexicon,
+        Action::CurateLexicon,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -257,6 +270,8 @@ impl Action {
                 | Action::FundCapacityBuilding
                 | Action::TakeLearning
                 | Action::ManageLearning
+                | Action::ProposeLexicon
+                | Action::CurateLexicon
         )
     }
 }
@@ -314,7 +329,10 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ReadCapacityFigures
         | Action::ReadLearning
         | Action::TakeLearning
-        | Action::ManageLearning => match actor {
+        | Action::ManageLearning
+        | Action::ReadLexicon
+        | Action::ProposeLexicon
+        | Action::CurateLexicon => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -336,8 +354,13 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     | Action::RunExercises
                     | Action::CoordinateCapacityBuilding
                     | Action::ReadCapacityFigures
-                    | Action::ManageLearning => actor.kind == AccountKind::Secretariat,
-                    Action::ReadCapacityBuilding | Action::ReadLearning | Action::TakeLearning => {
+                    | Action::ManageLearning
+                    | Action::CurateLexicon => actor.kind == AccountKind::Secretariat,
+                    Action::ReadCapacityBuilding
+                    | Action::ReadLearning
+                    | Action::TakeLearning
+                    | Action::ReadLexicon
+                    | Action::ProposeLexicon => {
                         actor.kind == AccountKind::Secretariat
                             || (actor.kind.acts_for_participant() && actor.participant.is_some())
                     }
@@ -749,8 +772,13 @@ mod tests {
             | Action::RunExercises
             | Action::CoordinateCapacityBuilding
             | Action::ReadCapacityFigures
-            | Action::ManageLearning => matches!(kind, Secretariat),
-            Action::ReadCapacityBuilding | Action::ReadLearning | Action::TakeLearning => {
+            | Action::ManageLearning
+            | Action::CurateLexicon => matches!(kind, Secretariat),
+            Action::ReadCapacityBuilding
+            | Action::ReadLearning
+            | Action::TakeLearning
+            | Action::ReadLexicon
+            | Action::ProposeLexicon => {
                 matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
             }
             Action::RequestCapacityBuilding | Action::FundCapacityBuilding => {

@@ -18,6 +18,7 @@ mod capacity;
 mod communications;
 mod exercises;
 mod learning;
+mod lexicon;
 mod log;
 mod outbox;
 mod participants;
@@ -54,6 +55,7 @@ pub use exercises::{
 pub use learning::{
     LearningStore, LessonRead, QuizAttempt, QuizGrade, StoredCertificate, StoredModule,
 };
+pub use lexicon::{ConceptVersion, LexiconComment, LexiconDecision, LexiconProposal, LexiconStore};
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
 pub use participants::{NewParticipant, Participant, ParticipantNames, ParticipantStore};
@@ -85,9 +87,9 @@ pub use taxii::{
 pub mod prelude {
     pub use crate::{
         backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CapacityStore,
-        CommunicationStore, ExerciseStore, LearningStore, LogStore, OutboxStore, ParticipantStore,
-        PingTestStore, PocStore, ReportStore, ReporterStore, SealStore, SecurityKeyStore,
-        SessionStore, Store, TaxiiStore, ThrottleStore,
+        CommunicationStore, ExerciseStore, LearningStore, LexiconStore, LogStore, OutboxStore,
+        ParticipantStore, PingTestStore, PocStore, ReportStore, ReporterStore, SealStore,
+        SecurityKeyStore, SessionStore, Store, TaxiiStore, ThrottleStore,
     };
 }
 
@@ -184,6 +186,7 @@ pub trait Store:
     + ExerciseStore
     + CapacityStore
     + LearningStore
+    + LexiconStore
     + PingTestStore
     + ReporterStore
     + ReportStore

@@ -12,7 +12,7 @@ use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
 use crate::{
     account, accounts, audit, capacity, communications, directory, exercises, home, learning,
-    outbox, ping_tests, reporters, reports, sign_in, taxii,
+    lexicon, outbox, ping_tests, reporters, reports, sign_in, taxii,
 };
 use axum::middleware;
 use axum::{Extension, Json, Router};
@@ -44,6 +44,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         exercises::routes,
         capacity::routes,
         learning::routes,
+        lexicon::routes,
         reporters::routes,
         reports::routes,
         taxii::routes,
@@ -114,6 +115,7 @@ pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
         ping_tests::openapi(),
         capacity::openapi(),
         learning::openapi(),
+        lexicon::openapi(),
         reporters::openapi(),
         reports::openapi(),
     ] {

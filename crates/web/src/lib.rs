@@ -19,6 +19,7 @@ pub mod exercises;
 pub mod home;
 pub mod http;
 pub mod learning;
+pub mod lexicon;
 pub mod outbox;
 pub mod ping_tests;
 pub mod reporters;

@@ -134,6 +134,8 @@ pub struct ServerParts {
     /// What TAXII requests ask again and again (participations,
     /// collections), kept for a second.
     pub taxii: Arc<pocdir_communications::taxii::TaxiiCache>,
+    /// The lexicon's concepts and index at the newest revision read.
+    pub lexicon: Arc<crate::lexicon::service::LexiconCache>,
 }
 
 /// Set when the server was asked to stop: from then on `/healthz/ready`

@@ -62,16 +62,7 @@ impl DirectoryEntry {
     }
 }
 
-/// Folds text for search: lower case, compatibility forms, and no accents,
-/// so that "etrangeres" finds "Étrangères" and full-width digits match.
-pub fn fold(text: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    text.nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use pocdir_domain::folding::fold;
 
 /// A search, as typed in the form or the API's query string. Empty fields
 /// match everything.

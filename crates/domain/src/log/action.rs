@@ -164,11 +164,22 @@ pub enum LogAction {
     LearningUpload,
     /// An account's quiz was graded (passed: its certificate issued).
     LearningGrade,
+    // The common lexicon.
+    /// A curator wrote a new version of a concept (or added one).
+    LexiconChange,
+    /// The secretariat imported concepts (TBX or SKOS).
+    LexiconImport,
+    /// A State (or the secretariat) proposed a concept or a change.
+    LexiconPropose,
+    /// The secretariat accepted or rejected a proposal.
+    LexiconDecide,
+    /// An account commented on a proposal.
+    LexiconComment,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 92] = [
+    pub const ALL: [LogAction; 97] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -261,6 +272,11 @@ impl LogAction {
         LogAction::CapacityAssess,
         LogAction::LearningUpload,
         LogAction::LearningGrade,
+        LogAction::LexiconChange,
+        LogAction::LexiconImport,
+        LogAction::LexiconPropose,
+        LogAction::LexiconDecide,
+        LogAction::LexiconComment,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -358,6 +374,11 @@ impl LogAction {
             LogAction::CapacityAssess => "capacity.assess",
             LogAction::LearningUpload => "learning.upload",
             LogAction::LearningGrade => "learning.grade",
+            LogAction::LexiconChange => "lexicon.change",
+            LogAction::LexiconImport => "lexicon.import",
+            LogAction::LexiconPropose => "lexicon.propose",
+            LogAction::LexiconDecide => "lexicon.decide",
+            LogAction::LexiconComment => "lexicon.comment",
         }
     }
 

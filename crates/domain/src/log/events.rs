@@ -766,6 +766,159 @@ pub fn keys_rotated(
     })
 }
 
+// --- the common lexicon ---
+
+fn lexicon_object(concept_id: &str) -> String {
+    format!("lexicon_concept:{concept_id}")
+}
+
+/// A concept's new version: its number, the curator's summary, the
+/// proposal it came from and the hash of the stored concept (so that the
+/// version read later can be checked against the log).
+pub fn lexicon_changed(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    concept_id: &str,
+    version: u32,
+    summary: &str,
+    proposal_id: Option<i64>,
+    content_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        version: u32,
+        summary: &'a str,
+        proposal: Option<i64>,
+        content_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::LexiconChange,
+        lexicon_object(concept_id),
+    )
+    .try_with_content(&Content {
+        version,
+        summary,
+        proposal: proposal_id,
+        content_sha256,
+    })
+}
+
+/// An import: the format, how many concepts it added or changed, and the
+/// hash of the file as received.
+pub fn lexicon_imported(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    format: &str,
+    concepts: usize,
+    file_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        format: &'a str,
+        concepts: usize,
+        file_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::LexiconImport,
+        "lexicon:import".to_owned(),
+    )
+    .try_with_content(&Content {
+        format,
+        concepts,
+        file_sha256,
+    })
+}
+
+/// A proposal filed: the concept, the version it was written against and
+/// the hash of the proposed concept (the proposal's number is the store's,
+/// given as the entry is written; the hash ties the two).
+pub fn lexicon_proposed(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    concept_id: &str,
+    base_version: Option<u32>,
+    content_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        base_version: Option<u32>,
+        content_sha256: &'a str,
+    }
+    own(
+        at,
+        actor,
+        LogAction::LexiconPropose,
+        lexicon_object(concept_id),
+    )
+    .try_with_content(&Content {
+        base_version,
+        content_sha256,
+    })
+}
+
+/// A curator's decision on a proposal, about the proposing State.
+pub fn lexicon_decided(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    proposal_id: i64,
+    concept_id: &str,
+    accepted_version: Option<u32>,
+    proposer: Option<String>,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content {
+        proposal: i64,
+        decision: &'static str,
+        version: Option<u32>,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::LexiconDecide,
+        lexicon_object(concept_id),
+    )
+    .about_participant(proposer)
+    .try_with_content(&Content {
+        proposal: proposal_id,
+        decision: if accepted_version.is_some() {
+            "accepted"
+        } else {
+            "rejected"
+        },
+        version: accepted_version,
+    })
+}
+
+/// A comment on a proposal (its text stays in the lexicon's tables; the
+/// entry keeps its hash).
+pub fn lexicon_commented(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    proposal_id: i64,
+    concept_id: &str,
+    body_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        proposal: i64,
+        body_sha256: &'a str,
+    }
+    own(
+        at,
+        actor,
+        LogAction::LexiconComment,
+        lexicon_object(concept_id),
+    )
+    .try_with_content(&Content {
+        proposal: proposal_id,
+        body_sha256,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

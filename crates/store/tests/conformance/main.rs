@@ -543,6 +543,7 @@ mod communications;
 mod exercises;
 mod group_commit;
 mod learning;
+mod lexicon;
 mod log;
 mod outbox;
 mod participants;

@@ -29,6 +29,7 @@ mod exercises;
 mod forms;
 mod layout;
 mod learning;
+mod lexicon;
 mod ping_tests;
 mod reporters;
 mod reports;

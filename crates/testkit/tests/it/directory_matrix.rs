@@ -120,6 +120,14 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     // E-learning: an attempt's `{id}` is its account's alone (another
     // account gets 404, `learning::a_poc_passes_a_module_and_its_certificate_verifies`);
     // a certificate's number is public, as certificates are.
+    // A lexicon proposal's `{id}`: every reader of the lexicon sees every
+    // proposal (the curation is open between States); who may comment or
+    // decide is the policy's, tested by `access_matrix`.
+    "/lexicon/proposals/{id}",
+    "/lexicon/proposals/{id}/comments",
+    "/lexicon/proposals/{id}/decision",
+    "/api/v1/lexicon/proposals/{id}/comments",
+    "/api/v1/lexicon/proposals/{id}/decision",
     "/learning/attempts/{id}",
     "/certificates/{id}",
     "/api/v1/certificates/{id}",

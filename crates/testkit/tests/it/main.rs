@@ -29,6 +29,7 @@ mod homes;
 mod hostile;
 mod layout;
 mod learning;
+mod lexicon;
 mod log;
 mod mail;
 mod openapi;

@@ -176,6 +176,16 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         "taxii_collection" => numbered("taxii-object-collection", id),
         "exercise" => numbered("exercise-object", id),
         "capacity_request" => numbered("capacity-object", id),
+        "lexicon_concept" => Segment {
+            text: tr.t_args("lexicon-object", &[("id", text(id))]),
+            name: false,
+            href: Some(format!("/lexicon/concepts/{id}")),
+        },
+        "lexicon" => Segment {
+            text: tr.t("lexicon-object-all"),
+            name: false,
+            href: Some("/lexicon".to_owned()),
+        },
         "learning_module" => Segment {
             text: tr.t_args("learning-object", &[("id", text(id))]),
             name: false,
