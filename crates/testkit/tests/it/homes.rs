@@ -275,6 +275,22 @@ async fn cast(server: &TestServer) -> Cast {
             .await;
         assert_eq!(opened.status(), 303, "{}", opened.text().await.unwrap());
     }
+    // A lexicon proposal waits, so that the proposals' page links to one.
+    let proposed = server
+        .signed_in(&diplomatic)
+        .await
+        .post_form(
+            "/lexicon/proposals",
+            &[
+                ("id", "homes-term"),
+                ("domain", "technical"),
+                ("en-term-0", "homes term"),
+                ("en-status-0", "proposed"),
+                ("rationale", "So that the page has one."),
+            ],
+        )
+        .await;
+    assert_eq!(proposed.status(), 303, "{}", proposed.text().await.unwrap());
     Cast {
         secretariat,
         nominator,

@@ -45,7 +45,7 @@ async fn a_state_proposes_another_comments_and_the_secretariat_curates() {
     let (status, page) = text(pak_web.get("/lexicon?q=PING+TEST").await).await;
     assert_eq!(status, 200);
     assert!(page.contains("lexicon-concept-ping-test"), "{page}");
-    let (_, page) = text(pak_web.get("/lexicon?q=mesures+de+confiance").await).await;
+    let (_, page) = text(pak_web.get("/lexicon?q=MESURE+DE+CONFIANCE").await).await;
     assert!(
         page.contains("lexicon-concept-confidence-building-measure"),
         "{page}"

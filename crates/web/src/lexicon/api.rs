@@ -5,10 +5,10 @@
 use super::pages::{download, export_body, lexicon, read_import, sha256_hex, ExchangeFormat};
 use super::service::Proposal;
 use crate::http::error::{AppError, ErrorBody};
-use crate::http::extract::{ApiJson, MultipartForm, PathParams};
+use crate::http::extract::{ApiJson, MultipartForm, PathParams, QueryParams};
 use crate::http::identity::SignedIn;
 use crate::state::AppState;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
@@ -62,7 +62,7 @@ pub struct SearchQuery {
 pub async fn concepts(
     State(state): State<AppState>,
     _me: SignedIn,
-    Query(q): Query<SearchQuery>,
+    QueryParams(q): QueryParams<SearchQuery>,
 ) -> Result<Json<SearchBody>, AppError> {
     let domain = match q.domain.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => Some(
@@ -162,7 +162,7 @@ pub struct ExportQuery {
 pub async fn export(
     State(state): State<AppState>,
     _me: SignedIn,
-    Query(q): Query<ExportQuery>,
+    QueryParams(q): QueryParams<ExportQuery>,
 ) -> Result<Response, AppError> {
     let format = ExchangeFormat::parse(&q.format)
         .ok_or_else(|| AppError::bad_request("lexicon-error-format"))?;

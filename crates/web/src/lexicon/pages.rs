@@ -7,13 +7,13 @@
 use super::service::{Lexicon, LexiconFailure, Proposal, Snapshot};
 use crate::directory::values::language_name;
 use crate::http::error::AppError;
-use crate::http::extract::{FormData, MultipartForm, PathParams};
+use crate::http::extract::{FormData, MultipartForm, PathParams, QueryParams};
 use crate::http::form_errors::FormErrors;
 use crate::http::identity::SignedIn;
 use crate::http::page::{render, safe_next, see_other_done, PageCtx};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use pocdir_domain::account::AccountKind;
@@ -140,7 +140,7 @@ pub async fn list(
     State(state): State<AppState>,
     page: PageCtx,
     me: SignedIn,
-    Query(p): Query<SearchParams>,
+    QueryParams(p): QueryParams<SearchParams>,
 ) -> Result<Response, AppError> {
     let svc = lexicon(&state);
     let domain = LexiconDomain::parse(p.domain.trim());
@@ -1073,7 +1073,7 @@ pub struct ExportParams {
 pub async fn export(
     State(state): State<AppState>,
     _me: SignedIn,
-    Query(p): Query<ExportParams>,
+    QueryParams(p): QueryParams<ExportParams>,
 ) -> Result<Response, AppError> {
     let format = ExchangeFormat::parse(&p.format)
         .ok_or_else(|| AppError::bad_request("lexicon-error-format"))?;
