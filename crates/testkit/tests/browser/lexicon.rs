@@ -82,6 +82,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         .send_keys("Agreed; it matches our usage.")
         .await?;
     click(client, "#lexicon-comment-send").await?;
+    find(client, "#flash").await?;
     let comments = text_of(client, "#lexicon-comments").await?;
     ensure!(
         comments.contains("Agreed; it matches our usage."),

@@ -245,7 +245,22 @@ async fn enter(client: &Client, server: &TestServer, who: &TestAccount, lang: &s
 }
 
 async fn text_of(client: &Client, css: &str) -> Result<String> {
-    Ok(find(client, css).await?.text().await?)
+    // Like a click, a text read on the page being replaced is read again
+    // on the page that follows.
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let attempt = async {
+            let text = find(client, css).await?.text().await?;
+            Ok::<String, anyhow::Error>(text)
+        }
+        .await;
+        match attempt {
+            Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            other => return other,
+        }
+    }
 }
 
 /// The `lang` and `dir` of the page's root element.

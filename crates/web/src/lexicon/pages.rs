@@ -917,7 +917,7 @@ pub async fn comment(
     match lexicon(&state).comment(&me.requester(), id, body).await {
         Ok(_) => Ok(see_other_done(
             &safe_next(
-                Some(&format!("/lexicon/proposals/{id}#comments")),
+                Some(&format!("/lexicon/proposals/{id}")),
                 "/lexicon",
             ),
             "done-lexicon-commented",
