@@ -52,7 +52,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         .await?;
     client
         .execute(
-            "document.getElementById('en-status-1').value = 'admitted';",
+            "document.getElementById('en-status-3').value = 'admitted';",
             vec![],
         )
         .await?;

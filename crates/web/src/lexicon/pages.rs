@@ -5,6 +5,7 @@
 //! decision, the exports (TBX, SKOS) and the secretariat's import.
 
 use super::service::{Lexicon, LexiconFailure, Proposal, Snapshot};
+use crate::communications::view::{name_of, state_names};
 use crate::directory::values::language_name;
 use crate::http::error::AppError;
 use crate::http::extract::{FormData, MultipartForm, PathParams, QueryParams};
@@ -180,6 +181,8 @@ pub async fn list(
 /// One language of a concept as its page shows it.
 pub struct SectionView {
     pub lang: String,
+    /// The language's own direction, whatever the page's.
+    pub dir: &'static str,
     pub language: String,
     pub heading: String,
     pub definition: String,
@@ -192,6 +195,7 @@ fn sections(page: &PageCtx, c: &Concept) -> Vec<SectionView> {
     c.languages
         .iter()
         .map(|s| SectionView {
+            dir: if s.lang == "ar" { "rtl" } else { "ltr" },
             lang: s.lang.clone(),
             language: language_name(&page.tr, &s.lang),
             heading: Concept::heading(s).to_owned(),
@@ -253,11 +257,12 @@ pub async fn concept(
     let svc = lexicon(&state);
     let (v, c) = svc.concept(&id, None).await?;
     let snapshot = svc.snapshot().await?;
+    let names = state_names(&state, &page).await?;
     let pending = svc
         .proposals(Some(ProposalStatus::Pending), Some(&id))
         .await?
         .iter()
-        .map(|p| proposal_line(&page, p))
+        .map(|p| proposal_line(&page, &names, p))
         .collect();
     Ok(render(
         StatusCode::OK,
@@ -760,6 +765,9 @@ pub async fn propose_change(
     propose_from(&state, page, &me, &fields, Some((c, base))).await
 }
 
+/// The States' names in the reader's language, by code.
+type Names = std::collections::BTreeMap<String, String>;
+
 /// A proposal as a line of a list.
 pub struct ProposalLine {
     pub id: i64,
@@ -773,7 +781,7 @@ pub struct ProposalLine {
     pub new: bool,
 }
 
-fn proposal_line(page: &PageCtx, p: &Proposal) -> ProposalLine {
+fn proposal_line(page: &PageCtx, names: &Names, p: &Proposal) -> ProposalLine {
     let shown = p.concept.shown_in(page.lang_code());
     ProposalLine {
         id: p.stored.id,
@@ -785,8 +793,8 @@ fn proposal_line(page: &PageCtx, p: &Proposal) -> ProposalLine {
         by: p
             .stored
             .participant
-            .clone()
-            .unwrap_or_else(|| page.t("lexicon-by-secretariat")),
+            .as_deref()
+            .map_or_else(|| page.t("lexicon-by-secretariat"), |c| name_of(names, c)),
         at: day(p.stored.proposed_at),
         new: p.stored.base_version.is_none(),
     }
@@ -807,14 +815,21 @@ pub async fn proposals(
     _me: SignedIn,
 ) -> Result<Response, AppError> {
     let all = lexicon(&state).proposals(None, None).await?;
+    let names = state_names(&state, &page).await?;
     let (pending, decided): (Vec<&Proposal>, Vec<&Proposal>) = all
         .iter()
         .partition(|p| p.status == ProposalStatus::Pending);
     Ok(render(
         StatusCode::OK,
         &ProposalsPage {
-            pending: pending.iter().map(|p| proposal_line(&page, p)).collect(),
-            decided: decided.iter().map(|p| proposal_line(&page, p)).collect(),
+            pending: pending
+                .iter()
+                .map(|p| proposal_line(&page, &names, p))
+                .collect(),
+            decided: decided
+                .iter()
+                .map(|p| proposal_line(&page, &names, p))
+                .collect(),
             page,
         },
     ))
@@ -860,14 +875,16 @@ async fn proposal_page(
         Err(LexiconFailure::NotFound) => (None, None),
         Err(e) => return Err(e.into()),
     };
+    let names = state_names(state, &page).await?;
     let comments = svc
         .comments(id)
         .await?
         .into_iter()
         .map(|c| CommentView {
-            by: c
-                .participant
-                .unwrap_or_else(|| page.t("lexicon-by-secretariat")),
+            by: c.participant.as_deref().map_or_else(
+                || page.t("lexicon-by-secretariat"),
+                |code| name_of(&names, code),
+            ),
             at: day(c.written_at),
             body: c.body,
         })
@@ -875,7 +892,7 @@ async fn proposal_page(
     Ok(render(
         status,
         &ProposalPage {
-            line: proposal_line(&page, &p),
+            line: proposal_line(&page, &names, &p),
             rationale: p.stored.rationale.clone(),
             decision_note: p.stored.decision_note.clone(),
             base: p.stored.base_version,
@@ -916,10 +933,7 @@ pub async fn comment(
         .unwrap_or_default();
     match lexicon(&state).comment(&me.requester(), id, body).await {
         Ok(_) => Ok(see_other_done(
-            &safe_next(
-                Some(&format!("/lexicon/proposals/{id}")),
-                "/lexicon",
-            ),
+            &safe_next(Some(&format!("/lexicon/proposals/{id}")), "/lexicon"),
             "done-lexicon-commented",
         )),
         Err(LexiconFailure::Text(_)) => {
