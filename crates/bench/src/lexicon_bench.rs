@@ -170,17 +170,9 @@ const WORDS: [(&str, &[&str]); 6] = [
     ),
 ];
 
-fn word(words: &[&str], n: u32) -> &'static str {
+fn word(words: &[&'static str], n: u32) -> &'static str {
     let i = usize::try_from(n).unwrap_or(0) % words.len().max(1);
-    // The words are 'static; the slice index is in range by the modulo.
-    words.get(i).copied().map_or("", |w| {
-        WORDS
-            .iter()
-            .flat_map(|(_, ws)| ws.iter())
-            .find(|x| **x == w)
-            .copied()
-            .unwrap_or("")
-    })
+    words.get(i).copied().unwrap_or("")
 }
 
 /// The n-th generated concept: two terms in each language, numbered so
@@ -230,7 +222,7 @@ async fn seed(data: &std::path::Path, count: u32) -> Result<f64> {
         .await
         .with_context(|| format!("cannot open {url}"))?;
     let t0 = Instant::now();
-    let at = time::OffsetDateTime::now_utc();
+    let at = pocdir_domain::clock::Clock::now(&pocdir_domain::clock::SystemClock);
     let actor = LogActor::system();
     let mut n = 0;
     while n < count {

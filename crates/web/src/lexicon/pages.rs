@@ -119,10 +119,10 @@ impl ListPage {
     fn pending_count(&self) -> i64 {
         i64::try_from(self.pending).unwrap_or(i64::MAX)
     }
-    fn from_count(&self) -> i64 {
+    fn first_shown(&self) -> i64 {
         i64::try_from(self.shown_from).unwrap_or(i64::MAX)
     }
-    fn to_count(&self) -> i64 {
+    fn last_shown(&self) -> i64 {
         i64::try_from(self.shown_to).unwrap_or(i64::MAX)
     }
 }
@@ -534,7 +534,7 @@ fn language_fields(
                         .collect()
                 })
                 .unwrap_or_default();
-            let rows = terms.len().max(FORM_TERMS).min(MAX_TERMS);
+            let rows = terms.len().clamp(FORM_TERMS, MAX_TERMS);
             terms.resize(rows, (String::new(), "proposed".to_owned()));
             LanguageFields {
                 lang: (*lang).to_owned(),
