@@ -1,7 +1,7 @@
 //! The common lexicon: concept versions (written once; the newest is the
 //! concept), States' proposals and their comments, and the curators'
 //! decisions, each with its log entry in the same transaction. A
-//! revision (the newest version's sequence number) tells a cached index
+//! revision (how many versions were written) tells a cached index
 //! whether it is still current.
 
 use crate::StoreResult;
@@ -89,7 +89,8 @@ pub trait LexiconStore: Send + Sync {
     ) -> StoreResult<Option<ConceptVersion>>;
     /// Every version of a concept, oldest first.
     async fn concept_versions(&self, concept_id: &str) -> StoreResult<Vec<ConceptVersion>>;
-    /// The sequence number of the newest version written (0 for none).
+    /// How many versions were ever written: it rises with every commit,
+    /// so a cached index knows whether it is still current.
     async fn lexicon_revision(&self) -> StoreResult<i64>;
     /// Files a proposal (its id is given by the store) with its entry.
     async fn add_lexicon_proposal(

@@ -199,10 +199,13 @@ impl<D: Driver> LexiconStore for SqlStore<D> {
     }
 
     async fn lexicon_revision(&self) -> StoreResult<i64> {
-        let (seq,): (Option<i64>,) = self
-            .fetch_one("SELECT MAX(seq) FROM lexicon_versions", &[])
+        // The count, not the newest sequence number: versions are never
+        // deleted, so every commit raises it, even one whose number was
+        // drawn before another's that committed first (PostgreSQL).
+        let (count,): (i64,) = self
+            .fetch_one("SELECT COUNT(*) FROM lexicon_versions", &[])
             .await?;
-        Ok(seq.unwrap_or(0))
+        Ok(count)
     }
 
     async fn add_lexicon_proposal(
