@@ -200,6 +200,7 @@ pub async fn seed_with(
     crate::demo_capacity::seed_open(store, clock).await?;
     crate::demo_learning::seed(store, clock).await?;
     crate::demo_lexicon::seed(store, clock).await?;
+    crate::demo_library::seed(store, clock).await?;
     let json = serde_json::to_vec_pretty(&logins)?;
     write_private_file(&demo_file(data_dir), &json).context("cannot write the demo logins")?;
     Ok(DemoOutcome::Created(logins))
@@ -801,6 +802,25 @@ mod tests {
             .unwrap();
         assert_eq!(changed.participant.as_deref(), Some("PAK"));
         assert_eq!(store.lexicon_comments(changed.id).await.unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn the_demo_has_library_documents_and_a_logged_download() {
+        use pocdir_store::prelude::*;
+        let (_dir, store, _clock, _now) = seeded_demo().await;
+        let documents = store.library_documents().await.unwrap();
+        assert_eq!(documents.len(), 4);
+        let tlps: std::collections::BTreeSet<_> =
+            documents.iter().map(|d| d.tlp.as_str()).collect();
+        assert_eq!(tlps.len(), 4, "every label a library takes: {tlps:?}");
+        assert!(documents.iter().any(|d| d.participant.is_none()));
+        let filter = pocdir_store::LogFilter {
+            action: Some("library.download".into()),
+            ..Default::default()
+        };
+        let reads = store.search_log(&filter, None, 10).await.unwrap();
+        assert_eq!(reads.len(), 1);
+        assert_eq!(reads[0].participant.as_deref(), Some("PAK"));
     }
 
     #[tokio::test]

@@ -11,6 +11,7 @@ pub mod demo_communications;
 pub mod demo_exercises;
 pub mod demo_learning;
 pub mod demo_lexicon;
+pub mod demo_library;
 pub mod demo_ping_tests;
 pub mod demo_reporters;
 pub mod keys_commands;

@@ -15,6 +15,7 @@ pub mod exercise;
 pub mod folding;
 pub mod learning;
 pub mod lexicon;
+pub mod library;
 pub mod log;
 pub mod messages;
 pub mod outbox;

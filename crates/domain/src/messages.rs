@@ -41,6 +41,7 @@ pub fn enum_message_ids() -> Vec<&'static str> {
     ids.extend(crate::exercise::message_ids());
     ids.extend(crate::capacity::message_ids());
     ids.extend(crate::learning::message_ids());
+    ids.extend(crate::library::message_ids());
     ids.extend(crate::reporter::message_ids());
     ids.extend(crate::report::message_ids());
     ids.extend(crate::stix::message_ids());

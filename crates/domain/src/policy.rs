@@ -191,10 +191,17 @@ pub enum Action {
     /// Curating the lexicon: writing versions, deciding proposals,
     /// importing TBX and SKOS: the secretariat.
     CurateLexicon,
+    /// The best-practice library: the documents one may see (as
+    /// [`library_view`] says), their summaries and downloads: the
+    /// secretariat and the accounts of a participant.
+    ReadLibrary,
+    /// Publishing a document and withdrawing one's own (the secretariat:
+    /// any): the same (the handler checks the participant takes part).
+    PublishLibrary,
 }
 
 impl Action {
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 49] = [
         Action::ViewPublic,
         Action::SignIn,
         Action::ViewOwnAccount,
@@ -242,6 +249,8 @@ impl Action {
         Action::ReadLexicon,
         Action::ProposeLexicon,
         Action::CurateLexicon,
+        Action::ReadLibrary,
+        Action::PublishLibrary,
     ];
 
     /// Whether the action changes something (needs the `write` scope).
@@ -272,6 +281,7 @@ impl Action {
                 | Action::ManageLearning
                 | Action::ProposeLexicon
                 | Action::CurateLexicon
+                | Action::PublishLibrary
         )
     }
 }
@@ -332,7 +342,9 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
         | Action::ManageLearning
         | Action::ReadLexicon
         | Action::ProposeLexicon
-        | Action::CurateLexicon => match actor {
+        | Action::CurateLexicon
+        | Action::ReadLibrary
+        | Action::PublishLibrary => match actor {
             Some(actor) if action.writes() && !actor.scopes.write => Decision::Forbidden,
             None => Decision::NeedsSignIn,
             Some(actor) if !actor.scopes.read => Decision::Forbidden,
@@ -360,7 +372,9 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
                     | Action::ReadLearning
                     | Action::TakeLearning
                     | Action::ReadLexicon
-                    | Action::ProposeLexicon => {
+                    | Action::ProposeLexicon
+                    | Action::ReadLibrary
+                    | Action::PublishLibrary => {
                         actor.kind == AccountKind::Secretariat
                             || (actor.kind.acts_for_participant() && actor.participant.is_some())
                     }
@@ -433,6 +447,55 @@ pub fn decide(actor: Option<&Actor>, action: Action) -> Decision {
             // Every kind of account may look after its own credentials.
             Some(_) => Decision::Allow,
         },
+    }
+}
+
+/// What a signed-in account may see of one document of the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryView {
+    /// The document, its downloads and withdrawal: the secretariat, and
+    /// the accounts of the publishing participant (withdrawn ones too).
+    Publisher,
+    /// The document and its file.
+    Reader,
+    /// Nothing: not listed, not counted, not found.
+    Nothing,
+}
+
+/// Who sees a library document: `publisher` is the publishing
+/// participant (None for the secretariat); `reader_takes_part` whether
+/// the reader's participant takes part; `reader_is_state` whether it is a
+/// State rather than an organisation. TLP as the communications read it:
+/// CLEAR and GREEN for the community, AMBER for participating States,
+/// AMBER+STRICT for the publisher's own people; RED is never in a library.
+pub fn library_view(
+    actor: &Actor,
+    publisher: Option<&str>,
+    tlp: crate::communication::tlp::TlpLabel,
+    withdrawn: bool,
+    reader_takes_part: bool,
+    reader_is_state: bool,
+) -> LibraryView {
+    use crate::communication::tlp::TlpLabel;
+    if actor.kind == AccountKind::Secretariat {
+        return LibraryView::Publisher;
+    }
+    if !actor.kind.acts_for_participant() {
+        return LibraryView::Nothing;
+    }
+    let Some(own) = actor.participant.as_ref().map(|p| p.as_str()) else {
+        return LibraryView::Nothing;
+    };
+    if publisher == Some(own) {
+        return LibraryView::Publisher;
+    }
+    if withdrawn || !reader_takes_part {
+        return LibraryView::Nothing;
+    }
+    match tlp {
+        TlpLabel::Clear | TlpLabel::Green => LibraryView::Reader,
+        TlpLabel::Amber if reader_is_state => LibraryView::Reader,
+        TlpLabel::Amber | TlpLabel::AmberStrict | TlpLabel::Red => LibraryView::Nothing,
     }
 }
 
@@ -716,6 +779,67 @@ mod tests {
     }
 
     #[test]
+    fn a_library_document_is_seen_as_its_label_says() {
+        use crate::communication::tlp::TlpLabel::{self, *};
+        let fra = |kind| Actor {
+            participant: Some(ParticipantCode::parse("FRA").unwrap()),
+            ..actor(kind, Scopes::ALL)
+        };
+        let view = |a: &Actor, publisher, tlp: TlpLabel, withdrawn, takes_part, state| {
+            library_view(a, publisher, tlp, withdrawn, takes_part, state)
+        };
+        for kind in AccountKind::ALL {
+            let own = actor(kind, Scopes::ALL);
+            let other = fra(kind);
+            for tlp in [Clear, Green, Amber, AmberStrict] {
+                let expected_own = match kind {
+                    AccountKind::Secretariat
+                    | AccountKind::Nominator
+                    | AccountKind::DiplomaticPoc
+                    | AccountKind::TechnicalPoc => LibraryView::Publisher,
+                    _ => LibraryView::Nothing,
+                };
+                // The publisher's own people see it, withdrawn or not.
+                assert_eq!(view(&own, Some("PAK"), tlp, true, true, true), expected_own);
+                let expected_other = match (kind, tlp) {
+                    (AccountKind::Secretariat, _) => LibraryView::Publisher,
+                    (AccountKind::Reporter | AccountKind::Auditor, _) => LibraryView::Nothing,
+                    (_, Clear | Green | Amber) => LibraryView::Reader,
+                    _ => LibraryView::Nothing,
+                };
+                assert_eq!(
+                    view(&other, Some("PAK"), tlp, false, true, true),
+                    expected_other,
+                    "{kind} {tlp:?}"
+                );
+                if kind != AccountKind::Secretariat {
+                    // Withdrawn, or read by a participant that does not
+                    // take part: nothing.
+                    assert_eq!(
+                        view(&other, Some("PAK"), tlp, true, true, true),
+                        LibraryView::Nothing
+                    );
+                    assert_eq!(
+                        view(&other, Some("PAK"), tlp, false, false, true),
+                        LibraryView::Nothing
+                    );
+                }
+            }
+            // AMBER reaches States only, not organisations.
+            if kind.acts_for_participant() {
+                assert_eq!(
+                    view(&fra(kind), None, Amber, false, true, false),
+                    LibraryView::Nothing
+                );
+                assert_eq!(
+                    view(&fra(kind), None, Green, false, true, false),
+                    LibraryView::Reader
+                );
+            }
+        }
+    }
+
+    #[test]
     fn an_exercise_report_shows_a_state_its_own_part_only() {
         let states = vec!["PAK".to_string(), "KEN".to_string()];
         for kind in AccountKind::ALL {
@@ -778,7 +902,9 @@ mod tests {
             | Action::ReadLearning
             | Action::TakeLearning
             | Action::ReadLexicon
-            | Action::ProposeLexicon => {
+            | Action::ProposeLexicon
+            | Action::ReadLibrary
+            | Action::PublishLibrary => {
                 matches!(kind, Secretariat | Nominator | DiplomaticPoc | TechnicalPoc)
             }
             Action::RequestCapacityBuilding | Action::FundCapacityBuilding => {

@@ -19,6 +19,7 @@ mod communications;
 mod exercises;
 mod learning;
 mod lexicon;
+mod library;
 mod log;
 mod outbox;
 mod participants;
@@ -56,6 +57,7 @@ pub use learning::{
     LearningStore, LessonRead, QuizAttempt, QuizGrade, StoredCertificate, StoredModule,
 };
 pub use lexicon::{ConceptVersion, LexiconComment, LexiconDecision, LexiconProposal, LexiconStore};
+pub use library::{LibraryDocument, LibraryStore, NewLibraryDocument};
 pub use log::{LogFilter, LogKey, LogStore, StoredLogEntry};
 pub use outbox::{Mail, MailCounts, MailRecipient, MailStatus, NewMail, OutboxStore};
 pub use participants::{NewParticipant, Participant, ParticipantNames, ParticipantStore};
@@ -87,9 +89,9 @@ pub use taxii::{
 pub mod prelude {
     pub use crate::{
         backup::BackupStore, AccountAdminStore, AccountStore, ApiTokenStore, CapacityStore,
-        CommunicationStore, ExerciseStore, LearningStore, LexiconStore, LogStore, OutboxStore,
-        ParticipantStore, PingTestStore, PocStore, ReportStore, ReporterStore, SealStore,
-        SecurityKeyStore, SessionStore, Store, TaxiiStore, ThrottleStore,
+        CommunicationStore, ExerciseStore, LearningStore, LexiconStore, LibraryStore, LogStore,
+        OutboxStore, ParticipantStore, PingTestStore, PocStore, ReportStore, ReporterStore,
+        SealStore, SecurityKeyStore, SessionStore, Store, TaxiiStore, ThrottleStore,
     };
 }
 
@@ -187,6 +189,7 @@ pub trait Store:
     + CapacityStore
     + LearningStore
     + LexiconStore
+    + LibraryStore
     + PingTestStore
     + ReporterStore
     + ReportStore

@@ -12,7 +12,7 @@ use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
 use crate::{
     account, accounts, audit, capacity, communications, directory, exercises, home, learning,
-    lexicon, outbox, ping_tests, reporters, reports, sign_in, taxii,
+    lexicon, library, outbox, ping_tests, reporters, reports, sign_in, taxii,
 };
 use axum::middleware;
 use axum::{Extension, Json, Router};
@@ -45,6 +45,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         capacity::routes,
         learning::routes,
         lexicon::routes,
+        library::routes,
         reporters::routes,
         reports::routes,
         taxii::routes,
@@ -116,6 +117,7 @@ pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
         capacity::openapi(),
         learning::openapi(),
         lexicon::openapi(),
+        library::openapi(),
         reporters::openapi(),
         reports::openapi(),
     ] {

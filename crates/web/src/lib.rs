@@ -20,6 +20,7 @@ pub mod home;
 pub mod http;
 pub mod learning;
 pub mod lexicon;
+pub mod library;
 pub mod outbox;
 pub mod ping_tests;
 pub mod reporters;

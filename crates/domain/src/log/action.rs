@@ -175,11 +175,18 @@ pub enum LogAction {
     LexiconDecide,
     /// An account commented on a proposal.
     LexiconComment,
+    // The best-practice library.
+    /// A State (or the secretariat) published a document.
+    LibraryPublish,
+    /// A document was withdrawn, by its publisher or the secretariat.
+    LibraryWithdraw,
+    /// Another State's document was downloaded (logged like a read).
+    LibraryDownload,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 97] = [
+    pub const ALL: [LogAction; 100] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -277,6 +284,9 @@ impl LogAction {
         LogAction::LexiconPropose,
         LogAction::LexiconDecide,
         LogAction::LexiconComment,
+        LogAction::LibraryPublish,
+        LogAction::LibraryWithdraw,
+        LogAction::LibraryDownload,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -379,6 +389,9 @@ impl LogAction {
             LogAction::LexiconPropose => "lexicon.propose",
             LogAction::LexiconDecide => "lexicon.decide",
             LogAction::LexiconComment => "lexicon.comment",
+            LogAction::LibraryPublish => "library.publish",
+            LogAction::LibraryWithdraw => "library.withdraw",
+            LogAction::LibraryDownload => "library.download",
         }
     }
 

@@ -919,6 +919,95 @@ pub fn lexicon_commented(
     })
 }
 
+// --- the best-practice library ---
+
+fn library_object(document_id: i64) -> String {
+    format!("library_document:{document_id}")
+}
+
+/// A document published: what it is, its label, languages, areas and the
+/// hash of the file, about the publishing State (None: the secretariat).
+#[allow(clippy::too_many_arguments)]
+pub fn library_published(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    document_id: i64,
+    publisher: Option<&str>,
+    title: &str,
+    tlp: &str,
+    languages: &[String],
+    areas: &[&str],
+    file_sha256: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        title: &'a str,
+        tlp: &'a str,
+        languages: &'a [String],
+        areas: &'a [&'a str],
+        file_sha256: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::LibraryPublish,
+        library_object(document_id),
+    )
+    .about_participant(publisher.map(str::to_owned))
+    .try_with_content(&Content {
+        title,
+        tlp,
+        languages,
+        areas,
+        file_sha256,
+    })
+}
+
+/// A document withdrawn, with the reason, about its publisher.
+pub fn library_withdrawn(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    document_id: i64,
+    publisher: Option<&str>,
+    reason: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        reason: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::LibraryWithdraw,
+        library_object(document_id),
+    )
+    .about_participant(publisher.map(str::to_owned))
+    .try_with_content(&Content { reason })
+}
+
+/// Another participant's document downloaded through `path` (`page`,
+/// `api`), about the publishing State, as a PoC's read is.
+pub fn library_downloaded(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    document_id: i64,
+    publisher: Option<&str>,
+    path: &str,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content<'a> {
+        path: &'a str,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::LibraryDownload,
+        library_object(document_id),
+    )
+    .about_participant(publisher.map(str::to_owned))
+    .try_with_content(&Content { path })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -181,6 +181,15 @@ pub(crate) const SEALED_COLUMNS: &[SealedColumn] = &[
         "report_attachments.name",
     ),
     SealedColumn {
+        table: "library_documents",
+        key: "id",
+        key2: NO_KEY2,
+        column: "bytes",
+        purpose: "library_documents.bytes",
+        form: Form::Bytes,
+        index: None,
+    },
+    SealedColumn {
         table: "report_attachments",
         key: "id",
         key2: NO_KEY2,

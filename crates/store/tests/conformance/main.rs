@@ -544,6 +544,7 @@ mod exercises;
 mod group_commit;
 mod learning;
 mod lexicon;
+mod library;
 mod log;
 mod outbox;
 mod participants;

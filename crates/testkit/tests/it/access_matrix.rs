@@ -392,6 +392,23 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/api/v1/lexicon/proposals/{id}/decision",
         CurateLexicon,
     ),
+    // The best-practice library: search, a document, its file, publishing
+    // and withdrawing, pages and API.
+    ("GET", "/library", ReadLibrary),
+    ("GET", "/library/new", PublishLibrary),
+    ("POST", "/library", PublishLibrary),
+    ("GET", "/library/{id}", ReadLibrary),
+    ("GET", "/library/{id}/file", ReadLibrary),
+    ("POST", "/library/{id}/withdraw", PublishLibrary),
+    ("GET", "/api/v1/library/documents", ReadLibrary),
+    ("POST", "/api/v1/library/documents", PublishLibrary),
+    ("GET", "/api/v1/library/documents/{id}", ReadLibrary),
+    ("GET", "/api/v1/library/documents/{id}/file", ReadLibrary),
+    (
+        "POST",
+        "/api/v1/library/documents/{id}/withdraw",
+        PublishLibrary,
+    ),
     // Reporters: the public form, the secretariat's vetting pages and API.
     ("GET", "/reporters/apply", ApplyAsReporter),
     ("POST", "/reporters/apply", ApplyAsReporter),

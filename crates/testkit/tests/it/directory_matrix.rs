@@ -128,6 +128,16 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/lexicon/proposals/{id}/decision",
     "/api/v1/lexicon/proposals/{id}/comments",
     "/api/v1/lexicon/proposals/{id}/decision",
+    // A library document's `{id}`: who may know of it follows its TLP
+    // label, its publisher and its withdrawal (`policy::library_view`),
+    // tested for each kind × own and other State by
+    // `library::who_sees_a_document_by_label_kind_and_state`.
+    "/library/{id}",
+    "/library/{id}/file",
+    "/library/{id}/withdraw",
+    "/api/v1/library/documents/{id}",
+    "/api/v1/library/documents/{id}/file",
+    "/api/v1/library/documents/{id}/withdraw",
     "/learning/attempts/{id}",
     "/certificates/{id}",
     "/api/v1/certificates/{id}",

@@ -291,6 +291,29 @@ async fn cast(server: &TestServer) -> Cast {
         )
         .await;
     assert_eq!(proposed.status(), 303, "{}", proposed.text().await.unwrap());
+    // A library document, so that the library links to one and its file.
+    let published = server
+        .signed_in(&nominator)
+        .await
+        .post_multipart(
+            "/library",
+            &[
+                ("title", "Homes playbook"),
+                ("kind", "playbook"),
+                ("tlp", "GREEN"),
+                ("languages", "en"),
+                ("areas", "incident_response"),
+                ("summary_en", "So that the page has one."),
+            ],
+            &[("file", "playbook.txt", b"Step one: call the CERT.\n")],
+        )
+        .await;
+    assert_eq!(
+        published.status(),
+        303,
+        "{}",
+        published.text().await.unwrap()
+    );
     Cast {
         secretariat,
         nominator,

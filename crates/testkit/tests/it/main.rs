@@ -30,6 +30,7 @@ mod hostile;
 mod layout;
 mod learning;
 mod lexicon;
+mod library;
 mod log;
 mod mail;
 mod openapi;

@@ -186,6 +186,11 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
             name: false,
             href: Some("/lexicon".to_owned()),
         },
+        "library_document" => Segment {
+            text: tr.t_args("library-object", &[("id", text(id))]),
+            name: false,
+            href: Some(format!("/library/{id}")),
+        },
         "learning_module" => Segment {
             text: tr.t_args("learning-object", &[("id", text(id))]),
             name: false,

@@ -101,10 +101,12 @@ pub struct Participants(HashMap<String, Participant>);
 
 impl Participants {
     pub async fn load(store: &dyn Store) -> CapacityResult<Participants> {
-        let all = store.participants().await?;
-        Ok(Participants(
-            all.into_iter().map(|p| (p.code.clone(), p)).collect(),
-        ))
+        Ok(Participants::of(store.participants().await?))
+    }
+
+    /// The participants, by code (the library reads them too).
+    pub fn of(all: Vec<Participant>) -> Participants {
+        Participants(all.into_iter().map(|p| (p.code.clone(), p)).collect())
     }
 
     pub fn get(&self, code: &str) -> Option<&Participant> {

@@ -1,0 +1,71 @@
+# The best-practice library: documents States and the secretariat publish
+# for each other, with a TLP label, languages, areas and summaries.
+
+home-library-link = Best-practice library: strategies, policies, playbooks and lessons shared by States
+library-title = Best-practice library
+library-lead = National strategies, policies, incident-response playbooks and lessons from exercises that States and the secretariat share with each other. Each document carries a TLP label that says who may read it; a download of another State's document is recorded in the log, which that State can read.
+library-publish-new = Publish a document
+library-search = Search documents
+library-search-hint = Words of the title or a summary, in any language and script; case, accents and vowel marks are ignored.
+library-search-button = Search
+library-any = Any
+library-show-withdrawn = Show withdrawn documents instead
+library-found = { $count ->
+    [one] One document found
+   *[other] { $count } documents found
+}
+library-none = No document matches. Try fewer words or fewer filters.
+library-pages = Pages of results
+library-previous = Previous
+library-next = Next
+library-withdrawn = Withdrawn
+library-withdrawn-on = Withdrawn on
+library-published = Published
+library-publisher-secretariat = The secretariat
+library-summaries = Summaries
+library-summaries-hint = A summary in each language the document is written in is required; summaries in other UN languages help readers decide whether to download it.
+library-file = The document
+library-download = Download
+library-file-size = { $kib } KiB
+library-download-logged = Your download will be recorded in the tamper-evident log, which the publishing State can read.
+library-withdraw-title = Withdraw this document
+library-withdraw = Withdraw the document
+library-new-title = Publish a document
+library-new-intro = Share a document with the other States. Choose its TLP label with care: it decides who sees the document.
+library-field-title = Title
+library-field-kind = Kind of document
+library-field-tlp = TLP label
+library-tlp-hint = TLP:CLEAR and TLP:GREEN: every participating State and organisation. TLP:AMBER: participating States only. TLP:AMBER+STRICT: your own State's accounts and the secretariat. TLP:RED is for named recipients: send a message instead.
+library-field-languages = Languages of the document
+library-field-areas = Areas
+library-field-publisher = Published by
+library-field-summary-in = Summary in { $language }
+library-field-file = File
+library-file-hint = PDF, PNG, JPEG or plain text, at most 5 MiB.
+library-field-reason = Why it is withdrawn
+library-publish = Publish
+library-kind-national_strategy = National strategy
+library-kind-policy = Policy or regulation
+library-kind-playbook = Incident-response playbook
+library-kind-exercise_lessons = Lessons from an exercise
+library-kind-guidance = Guidance or good practice
+library-error-title = Give a title of 3 to 200 characters, on one line.
+library-error-file = Choose the file to publish.
+library-error-kind = Choose the kind of document.
+library-error-tlp = Choose a TLP label.
+library-error-tlp-red = TLP:RED is for named recipients, never for a library: send a message instead, or choose another label.
+library-error-languages = Choose the UN languages the document is written in.
+library-error-areas = Choose at least one area from the list.
+library-error-summary = A summary must be in one of the six UN languages and at most 2,000 characters.
+library-error-summary-missing = The document is written in this language: give a summary in it.
+library-error-reason = Say why, in at most 1,000 characters.
+library-refused-withdrawn = The document is withdrawn already.
+library-refused-not-participating = Your State does not take part in the directory (yet), so it cannot publish.
+library-refused-not-a-state = Only States and the secretariat publish in the library.
+library-refused-not-publisher = Only the publishing State and the secretariat may withdraw a document.
+library-object = library document { $id }
+done-library-published = The document was published.
+done-library-withdrawn = The document was withdrawn; its readers no longer see it.
+values-log-library-publish = { $actor } published { $object }.
+values-log-library-withdraw = { $actor } withdrew { $object }.
+values-log-library-download = { $actor } downloaded { $object }.

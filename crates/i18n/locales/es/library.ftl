@@ -1,0 +1,71 @@
+# La biblioteca de buenas prácticas: documentos que los Estados y la secretaría publican
+# unos para otros, con una etiqueta TLP, idiomas, ámbitos y resúmenes.
+
+home-library-link = Biblioteca de buenas prácticas: estrategias, políticas, manuales de respuesta y enseñanzas compartidos por los Estados
+library-title = Biblioteca de buenas prácticas
+library-lead = Estrategias nacionales, políticas, manuales de respuesta a incidentes y enseñanzas extraídas de ejercicios que los Estados y la secretaría comparten entre sí. Cada documento lleva una etiqueta TLP que indica quién puede leerlo; la descarga de un documento de otro Estado queda anotada en el registro, que ese Estado puede consultar.
+library-publish-new = Publicar un documento
+library-search = Buscar documentos
+library-search-hint = Palabras del título o de un resumen, en cualquier idioma y escritura; no se tienen en cuenta las mayúsculas, los acentos ni los signos vocálicos.
+library-search-button = Buscar
+library-any = Cualquiera
+library-show-withdrawn = Mostrar en su lugar los documentos retirados
+library-found = { $count ->
+    [one] Se encontró un documento
+   *[other] Se encontraron { $count } documentos
+}
+library-none = Ningún documento coincide. Pruebe con menos palabras o menos filtros.
+library-pages = Páginas de resultados
+library-previous = Anterior
+library-next = Siguiente
+library-withdrawn = Retirado
+library-withdrawn-on = Retirado el
+library-published = Fecha de publicación
+library-publisher-secretariat = La secretaría
+library-summaries = Resúmenes
+library-summaries-hint = Se requiere un resumen en cada idioma en que esté redactado el documento; los resúmenes en otros idiomas de las Naciones Unidas ayudan a los lectores a decidir si lo descargan.
+library-file = El documento
+library-download = Descargar
+library-file-size = { $kib } KiB
+library-download-logged = Su descarga quedará anotada en el registro inalterable, que el Estado que publicó el documento puede consultar.
+library-withdraw-title = Retirar este documento
+library-withdraw = Retirar el documento
+library-new-title = Publicar un documento
+library-new-intro = Comparta un documento con los demás Estados. Elija su etiqueta TLP con cuidado: de ella depende quién ve el documento.
+library-field-title = Título
+library-field-kind = Tipo de documento
+library-field-tlp = Etiqueta TLP
+library-tlp-hint = TLP:CLEAR y TLP:GREEN: todos los Estados y organizaciones participantes. TLP:AMBER: solo los Estados participantes. TLP:AMBER+STRICT: las cuentas de su propio Estado y la secretaría. TLP:RED es para destinatarios designados: envíe un mensaje en su lugar.
+library-field-languages = Idiomas del documento
+library-field-areas = Ámbitos
+library-field-publisher = Publicado por
+library-field-summary-in = Resumen en { $language }
+library-field-file = Archivo
+library-file-hint = PDF, PNG, JPEG o texto sin formato, 5 MiB como máximo.
+library-field-reason = Motivo de la retirada
+library-publish = Publicar
+library-kind-national_strategy = Estrategia nacional
+library-kind-policy = Política o reglamentación
+library-kind-playbook = Manual de respuesta a incidentes
+library-kind-exercise_lessons = Enseñanzas extraídas de un ejercicio
+library-kind-guidance = Orientaciones o buenas prácticas
+library-error-title = Indique un título de 3 a 200 caracteres, en una sola línea.
+library-error-file = Elija el archivo que desea publicar.
+library-error-kind = Elija el tipo de documento.
+library-error-tlp = Elija una etiqueta TLP.
+library-error-tlp-red = TLP:RED es para destinatarios designados, nunca para una biblioteca: envíe un mensaje en su lugar o elija otra etiqueta.
+library-error-languages = Elija los idiomas de las Naciones Unidas en que está redactado el documento.
+library-error-areas = Elija al menos un ámbito de la lista.
+library-error-summary = Los resúmenes deben estar en uno de los seis idiomas de las Naciones Unidas y tener 2000 caracteres como máximo.
+library-error-summary-missing = El documento está redactado en este idioma: incluya un resumen en él.
+library-error-reason = Indique el motivo, en 1000 caracteres como máximo.
+library-refused-withdrawn = El documento ya está retirado.
+library-refused-not-participating = Su Estado no participa (todavía) en el directorio, por lo que no puede publicar.
+library-refused-not-a-state = Solo los Estados y la secretaría publican en la biblioteca.
+library-refused-not-publisher = Solo el Estado que publicó el documento y la secretaría pueden retirarlo.
+library-object = documento { $id } de la biblioteca
+done-library-published = Se publicó el documento.
+done-library-withdrawn = Se retiró el documento; sus lectores ya no lo ven.
+values-log-library-publish = { $actor } publicó el { $object }.
+values-log-library-withdraw = { $actor } retiró el { $object }.
+values-log-library-download = { $actor } descargó el { $object }.

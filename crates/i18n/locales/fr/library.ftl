@@ -1,0 +1,71 @@
+# La bibliothèque des bonnes pratiques : documents que les États et le secrétariat publient
+# les uns pour les autres, avec un marquage TLP, des langues, des domaines et des résumés.
+
+home-library-link = Bibliothèque des bonnes pratiques : stratégies, politiques, guides d'intervention et enseignements partagés par les États
+library-title = Bibliothèque des bonnes pratiques
+library-lead = Stratégies nationales, politiques, guides d'intervention en cas d'incident et enseignements tirés d'exercices que les États et le secrétariat partagent entre eux. Chaque document porte un marquage TLP qui indique qui peut le lire ; le téléchargement d'un document d'un autre État est consigné dans le journal, que cet État peut consulter.
+library-publish-new = Publier un document
+library-search = Rechercher des documents
+library-search-hint = Mots du titre ou d'un résumé, dans toutes langues et toutes écritures ; la casse, les accents et les signes vocaliques ne sont pas pris en compte.
+library-search-button = Rechercher
+library-any = Tous
+library-show-withdrawn = Afficher plutôt les documents retirés
+library-found = { $count ->
+    [one] { $count } document trouvé
+   *[other] { $count } documents trouvés
+}
+library-none = Aucun document ne correspond. Essayez avec moins de mots ou moins de filtres.
+library-pages = Pages de résultats
+library-previous = Précédent
+library-next = Suivant
+library-withdrawn = Retiré
+library-withdrawn-on = Retiré le
+library-published = Date de publication
+library-publisher-secretariat = Le secrétariat
+library-summaries = Résumés
+library-summaries-hint = Un résumé est requis dans chaque langue dans laquelle le document est rédigé ; des résumés dans d'autres langues de l'ONU aident les lecteurs à décider s'ils le téléchargent.
+library-file = Le document
+library-download = Télécharger
+library-file-size = { $kib } KiB
+library-download-logged = Votre téléchargement sera consigné dans le journal inviolable, que l'État qui a publié le document peut consulter.
+library-withdraw-title = Retirer ce document
+library-withdraw = Retirer le document
+library-new-title = Publier un document
+library-new-intro = Partagez un document avec les autres États. Choisissez son marquage TLP avec soin : c'est lui qui détermine qui voit le document.
+library-field-title = Titre
+library-field-kind = Type de document
+library-field-tlp = Marquage TLP
+library-tlp-hint = TLP:CLEAR et TLP:GREEN : tous les États et organisations participants. TLP:AMBER : les États participants uniquement. TLP:AMBER+STRICT : les comptes de votre propre État et le secrétariat. TLP:RED est réservé à des destinataires nommés : envoyez plutôt un message.
+library-field-languages = Langues du document
+library-field-areas = Domaines
+library-field-publisher = Publié par
+library-field-summary-in = Résumé en { $language }
+library-field-file = Fichier
+library-file-hint = PDF, PNG, JPEG ou texte brut, 5 MiB au plus.
+library-field-reason = Motif du retrait
+library-publish = Publier
+library-kind-national_strategy = Stratégie nationale
+library-kind-policy = Politique ou réglementation
+library-kind-playbook = Guide d'intervention en cas d'incident
+library-kind-exercise_lessons = Enseignements tirés d'un exercice
+library-kind-guidance = Orientations ou bonnes pratiques
+library-error-title = Indiquez un titre de 3 à 200 caractères, sur une seule ligne.
+library-error-file = Choisissez le fichier à publier.
+library-error-kind = Choisissez le type de document.
+library-error-tlp = Choisissez un marquage TLP.
+library-error-tlp-red = TLP:RED est réservé à des destinataires nommés, jamais à une bibliothèque : envoyez plutôt un message, ou choisissez un autre marquage.
+library-error-languages = Choisissez les langues de l'ONU dans lesquelles le document est rédigé.
+library-error-areas = Choisissez au moins un domaine dans la liste.
+library-error-summary = Un résumé doit être rédigé dans l'une des six langues de l'ONU et compter 2000 caractères au plus.
+library-error-summary-missing = Le document est rédigé dans cette langue : fournissez un résumé dans cette langue.
+library-error-reason = Indiquez le motif, en 1000 caractères au plus.
+library-refused-withdrawn = Le document est déjà retiré.
+library-refused-not-participating = Votre État ne participe pas (encore) à l'annuaire ; il ne peut donc pas publier.
+library-refused-not-a-state = Seuls les États et le secrétariat publient dans la bibliothèque.
+library-refused-not-publisher = Seuls l'État qui a publié le document et le secrétariat peuvent le retirer.
+library-object = le document { $id } de la bibliothèque
+done-library-published = Le document a été publié.
+done-library-withdrawn = Le document a été retiré ; ses lecteurs ne le voient plus.
+values-log-library-publish = { $actor } a publié { $object }.
+values-log-library-withdraw = { $actor } a retiré { $object }.
+values-log-library-download = { $actor } a téléchargé { $object }.
