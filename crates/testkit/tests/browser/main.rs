@@ -30,6 +30,7 @@ mod forms;
 mod layout;
 mod learning;
 mod lexicon;
+mod library;
 mod ping_tests;
 mod reporters;
 mod reports;
