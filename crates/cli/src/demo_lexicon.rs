@@ -17,7 +17,8 @@ use pocdir_web::lexicon::service::{install_shipped, Lexicon, LexiconCache, Lexic
 pub const PROPOSER: &str = "diplomatic.poc@mofa.pk.example.org";
 pub const COMMENTER: &str = "technical.poc@cert.fr.example.org";
 
-async fn requester(store: &dyn Store, email: &str) -> Result<Requester> {
+/// A demo account as the use cases take it (the lexicon's and the library's).
+pub(crate) async fn requester(store: &dyn Store, email: &str) -> Result<Requester> {
     let account = store
         .account_by_email(email)
         .await?

@@ -6,18 +6,10 @@
 use anyhow::{anyhow, Context, Result};
 use pocdir_domain::clock::Clock;
 use pocdir_domain::library::DocumentDraft;
-use pocdir_domain::policy::Scopes;
-use pocdir_domain::requester::Requester;
 use pocdir_store::Store;
 use pocdir_web::library::service::{Library, LibraryFailure};
 
-async fn requester(store: &dyn Store, email: &str) -> Result<Requester> {
-    let account = store
-        .account_by_email(email)
-        .await?
-        .with_context(|| format!("the demo account {email}"))?;
-    Ok(account.requester(Scopes::ALL))
-}
+use crate::demo_lexicon::requester;
 
 fn failed(e: LibraryFailure) -> anyhow::Error {
     anyhow!("the demo's library: {e:?}")

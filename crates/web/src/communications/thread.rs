@@ -277,7 +277,7 @@ pub async fn acknowledge(
 
 /// A file name fit for a `Content-Disposition` header: ASCII letters,
 /// digits and `.-_` kept, the rest `_`; the exact name in `filename*`.
-fn disposition(name: &str) -> String {
+pub(crate) fn disposition(name: &str) -> String {
     let ascii: String = name
         .chars()
         .map(|c| {

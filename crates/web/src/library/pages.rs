@@ -373,26 +373,11 @@ pub async fn document(
     document_page(&state, page, &me, id, StatusCode::OK, None).await
 }
 
-/// A file name fit for a `Content-Disposition` header: ASCII letters,
-/// digits and `.-_` kept, the rest `_`; the exact name in `filename*`.
+/// The download's `Content-Disposition` (the communications' rule for
+/// file names).
 fn disposition(name: &str) -> Result<HeaderValue, AppError> {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let exact: String = url::form_urlencoded::byte_serialize(name.as_bytes())
-        .collect::<String>()
-        .replace('+', "%20");
-    HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{exact}"
-    ))
-    .map_err(|_| AppError::internal())
+    HeaderValue::from_str(&crate::communications::thread::disposition(name))
+        .map_err(|_| AppError::internal())
 }
 
 /// The file as a download of the type its content was checked to be;
