@@ -24,6 +24,8 @@ help-auditor-purpose = The auditor checks that the directory was run by the rule
 help-reporter-title = Help for private reporters
 help-reporter-purpose = Vetted companies and researchers notify the technical points of contact of chosen States about threats and vulnerabilities, without ever seeing the directory.
 help-account-title = Help with your account
+help-capacity-title = Help with capacity building
+help-capacity-purpose = The directory also helps States build what they need to take part: requests for help and the offers that answer them, funding, a readiness self-assessment with its action plan, e-learning, a common lexicon of terms and a library of documents States share. This page says how each works and who sees what.
 help-account-purpose = Every account is protected by a password and a second factor. This page says how to sign in, what to do when you lose your device, and how scripts may act for you.
 
 help-task-verify = Verifying nominations and changes

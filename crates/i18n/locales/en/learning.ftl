@@ -96,3 +96,5 @@ values-log-learning-grade = { $actor } took the quiz of { $object }.
 learning-object = e-learning module { $id }
 home-learning-link = E-learning: short modules and certificates
 public-certificate-teaser = Received a pocdir e-learning certificate? Anyone can check that it is genuine.
+learning-help = E-learning and certificates
+learning-help-text = Each module has short lessons and a quiz, in the six languages. Mark the lessons read, then open the quiz: it must be answered within its time, once. A pass at the module's mastery score gives a certificate signed by the instance's key; anyone can check it on the public verification page, and your organisation can import your completions as xAPI statements.

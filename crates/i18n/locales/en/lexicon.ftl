@@ -137,3 +137,5 @@ values-log-lexicon-import = { $actor } imported terms into { $object }.
 values-log-lexicon-propose = { $actor } proposed a change to { $object }.
 values-log-lexicon-decide = { $actor } decided a proposal on { $object }.
 values-log-lexicon-comment = { $actor } commented on a proposal on { $object }.
+lexicon-help = The common lexicon
+lexicon-help-text = Search a term in any of the six languages, without minding case or accents. A concept shows its definition and source in each language and the status of each term. To suggest a new term or a change, propose it from the concept's page; other States comment, and the secretariat accepts or rejects it with a reason. Every accepted change is a new version, and the history shows what changed.

@@ -69,3 +69,5 @@ done-library-withdrawn = The document was withdrawn; its readers no longer see i
 values-log-library-publish = { $actor } published { $object }.
 values-log-library-withdraw = { $actor } withdrew { $object }.
 values-log-library-download = { $actor } downloaded { $object }.
+library-help = The best-practice library
+library-help-text = States and the secretariat publish documents for each other, each with a TLP label (CLEAR and GREEN: every participant; AMBER: participating States; AMBER+STRICT: the publisher's own accounts), the languages it is written in, areas, and a summary in each of those languages. Search by words of the title or a summary and filter by area, language, kind or publisher. Downloading another State's document is recorded in the log, which that State reads. The publisher or the secretariat can withdraw a document with a reason.

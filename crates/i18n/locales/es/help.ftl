@@ -24,6 +24,8 @@ help-auditor-purpose = El auditor comprueba que el directorio se ha gestionado c
 help-reporter-title = Ayuda para los notificadores privados
 help-reporter-purpose = Empresas e investigadores acreditados notifican amenazas y vulnerabilidades a los puntos de contacto técnicos de los Estados elegidos, sin ver nunca el directorio.
 help-account-title = Ayuda sobre su cuenta
+help-capacity-title = Ayuda sobre la creación de capacidad
+help-capacity-purpose = El directorio también ayuda a los Estados a dotarse de lo que necesitan para participar: las solicitudes de ayuda y las ofertas que responden a ellas, la financiación, una autoevaluación de preparación con su plan de acción, el aprendizaje electrónico, un léxico común de términos y una biblioteca de documentos que comparten los Estados. Esta página explica cómo funciona cada uno de ellos y quién ve qué.
 help-account-purpose = Cada cuenta está protegida por una contraseña y un segundo factor. Esta página explica cómo iniciar sesión, qué hacer si pierde su dispositivo y cómo pueden actuar los scripts en su nombre.
 
 help-task-verify = Verificar nominaciones y cambios

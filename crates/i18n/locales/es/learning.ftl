@@ -96,3 +96,5 @@ values-log-learning-grade = { $actor } realizó el cuestionario de { $object }.
 learning-object = módulo de aprendizaje electrónico { $id }
 home-learning-link = Aprendizaje electrónico: módulos breves y certificados
 public-certificate-teaser = ¿Ha recibido un certificado de aprendizaje electrónico de pocdir? Cualquier persona puede comprobar que es auténtico.
+learning-help = Aprendizaje electrónico y certificados
+learning-help-text = Cada módulo consta de lecciones breves y un cuestionario, en los seis idiomas. Marque las lecciones como leídas y, a continuación, abra el cuestionario: debe responderse una sola vez, dentro del tiempo asignado. Alcanzar la puntuación mínima de aprobación del módulo da derecho a un certificado firmado con la clave de la instalación; cualquier persona puede verificarlo en la página pública de verificación, y su organización puede importar los módulos que usted ha completado como declaraciones xAPI.

@@ -137,3 +137,5 @@ values-log-lexicon-import = { $actor } importó términos en { $object }.
 values-log-lexicon-propose = { $actor } propuso una modificación ({ $object }).
 values-log-lexicon-decide = { $actor } resolvió una propuesta ({ $object }).
 values-log-lexicon-comment = { $actor } comentó una propuesta ({ $object }).
+lexicon-help = El léxico común
+lexicon-help-text = Busque un término en cualquiera de los seis idiomas, sin tener en cuenta las mayúsculas ni los acentos. Cada concepto muestra su definición y su fuente en cada idioma, así como el estado de cada término. Para sugerir un término nuevo o una modificación, propóngalo desde la página del concepto; los demás Estados formulan comentarios y la secretaría acepta la propuesta o la rechaza indicando un motivo. Cada modificación aceptada constituye una nueva versión, y el historial muestra qué ha cambiado.

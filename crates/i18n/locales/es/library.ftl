@@ -69,3 +69,5 @@ done-library-withdrawn = Se retiró el documento; sus lectores ya no lo ven.
 values-log-library-publish = { $actor } publicó el { $object }.
 values-log-library-withdraw = { $actor } retiró el { $object }.
 values-log-library-download = { $actor } descargó el { $object }.
+library-help = La biblioteca de buenas prácticas
+library-help-text = Los Estados y la secretaría publican documentos unos para otros, cada uno con una etiqueta TLP (CLEAR y GREEN: todos los participantes; AMBER: los Estados participantes; AMBER+STRICT: solo las cuentas de quien lo publica), los idiomas en que está redactado, los ámbitos y un resumen en cada uno de esos idiomas. Busque por palabras del título o de un resumen y filtre por ámbito, idioma, tipo de documento o entidad que lo publica. La descarga de un documento de otro Estado queda anotada en el registro, que ese Estado consulta. Quien publicó el documento o la secretaría pueden retirarlo indicando un motivo.

@@ -24,6 +24,8 @@ help-auditor-purpose = L'auditeur vérifie que l'annuaire a été tenu selon les
 help-reporter-title = Aide pour les signaleurs privés
 help-reporter-purpose = Des entreprises et des chercheurs agréés signalent des menaces et des vulnérabilités aux points de contact techniques des États choisis, sans jamais voir l'annuaire.
 help-account-title = Aide sur votre compte
+help-capacity-title = Aide sur le renforcement des capacités
+help-capacity-purpose = L'annuaire aide aussi les États à se doter de ce dont ils ont besoin pour y participer : les demandes d'aide et les offres qui y répondent, le financement, une autoévaluation de l'état de préparation assortie de son plan d'action, l'apprentissage en ligne, un lexique commun de termes et une bibliothèque de documents que partagent les États. Cette page explique le fonctionnement de chacun de ces outils et qui voit quoi.
 help-account-purpose = Chaque compte est protégé par un mot de passe et un second facteur. Cette page explique comment se connecter, que faire en cas de perte de votre appareil, et comment des scripts peuvent agir pour vous.
 
 help-task-verify = Vérifier les nominations et les modifications

@@ -96,3 +96,5 @@ values-log-learning-grade = { $actor } a passé le questionnaire de { $object }.
 learning-object = le module d'apprentissage en ligne { $id }
 home-learning-link = Apprentissage en ligne : courts modules et certificats
 public-certificate-teaser = Vous avez reçu un certificat d'apprentissage en ligne pocdir ? Chacun peut vérifier qu'il est authentique.
+learning-help = Apprentissage en ligne et certificats
+learning-help-text = Chaque module comporte de courtes leçons et un questionnaire, dans les six langues. Marquez les leçons comme lues, puis ouvrez le questionnaire : il doit être rempli dans le temps imparti, en une seule fois. Atteindre le seuil de réussite du module donne droit à un certificat signé par la clé de cette installation ; chacun peut le vérifier sur la page publique de vérification, et votre organisation peut importer les modules que vous avez réussis sous forme de déclarations xAPI.

@@ -137,3 +137,5 @@ values-log-lexicon-import = { $actor } a importé des termes dans { $object }.
 values-log-lexicon-propose = { $actor } a proposé une modification ({ $object }).
 values-log-lexicon-decide = { $actor } a statué sur une proposition ({ $object }).
 values-log-lexicon-comment = { $actor } a commenté une proposition ({ $object }).
+lexicon-help = Le lexique commun
+lexicon-help-text = Recherchez un terme dans l'une quelconque des six langues, sans vous soucier de la casse ni des accents. Chaque concept affiche sa définition et sa source dans chaque langue, ainsi que le statut de chaque terme. Pour suggérer un nouveau terme ou une modification, proposez-le depuis la page du concept ; les autres États formulent leurs commentaires, et le secrétariat accepte la proposition ou la rejette en indiquant un motif. Chaque modification acceptée constitue une nouvelle version, et l'historique montre ce qui a changé.

@@ -69,3 +69,5 @@ done-library-withdrawn = Le document a été retiré ; ses lecteurs ne le voient
 values-log-library-publish = { $actor } a publié { $object }.
 values-log-library-withdraw = { $actor } a retiré { $object }.
 values-log-library-download = { $actor } a téléchargé { $object }.
+library-help = La bibliothèque des bonnes pratiques
+library-help-text = Les États et le secrétariat publient des documents les uns pour les autres, chacun assorti d'un marquage TLP (CLEAR et GREEN : tous les participants ; AMBER : les États participants ; AMBER+STRICT : les seuls comptes de l'auteur de la publication), des langues dans lesquelles il est rédigé, de domaines et d'un résumé dans chacune de ces langues. Recherchez par mots du titre ou d'un résumé et filtrez par domaine, langue, type de document ou auteur de la publication. Le téléchargement d'un document d'un autre État est consigné dans le journal, que cet État consulte. L'auteur de la publication ou le secrétariat peut retirer un document en indiquant un motif.

@@ -23,6 +23,8 @@ help-auditor-purpose = 审计员检查名录是否按规则运行：每一次变
 help-reporter-title = 私营部门报告者帮助
 help-reporter-purpose = 经审核的公司和研究人员向所选国家的技术联络点通报威胁和漏洞，但永远看不到名录本身。
 help-account-title = 账户帮助
+help-capacity-title = 能力建设帮助
+help-capacity-purpose = 名录还帮助各国建设参与所需的能力：援助请求和回应请求的援助提议、资金、附有行动计划的准备情况自我评估、电子学习、共同词汇表以及收录各国所分享文件的文库。本页说明各项功能如何运作以及谁可以看到哪些内容。
 help-account-purpose = 每个账户都由密码和第二因素保护。本页说明如何登录、丢失设备时怎么办，以及脚本如何代表您操作。
 
 help-task-verify = 核实提名和变更

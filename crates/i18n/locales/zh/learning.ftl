@@ -94,3 +94,5 @@ values-log-learning-grade = { $actor } 参加了{ $object }的测验。
 learning-object = 电子学习模块 { $id }
 home-learning-link = 电子学习：简短模块和证书
 public-certificate-teaser = 收到了 pocdir 电子学习证书？任何人均可核实其真实性。
+learning-help = 电子学习和证书
+learning-help-text = 每个模块都有若干简短的课和一项测验，以六种语文提供。将各课标记为已读，然后打开测验：须在规定时间内一次作答完毕。达到模块的合格分数即可获得由本 pocdir 实例密钥签署的证书；任何人都可以在公开核实页面上核实该证书，您所在的组织也可以将您完成模块的记录作为 xAPI 语句导入。

@@ -135,3 +135,5 @@ values-log-lexicon-import = { $actor } 向{ $object }导入了术语。
 values-log-lexicon-propose = { $actor } 提议修改{ $object }。
 values-log-lexicon-decide = { $actor } 对有关{ $object }的一项提议作出了决定。
 values-log-lexicon-comment = { $actor } 评论了有关{ $object }的一项提议。
+lexicon-help = 共同词汇表
+lexicon-help-text = 可以使用六种语文中的任何一种搜索术语，不区分大小写，也不考虑重音符号。每个概念都显示其在各语文中的定义和出处，以及每个术语的状态。如需建议新术语或修改，请从该概念的页面提出提议；其他国家发表评论，秘书处予以接受，或说明理由予以拒绝。每项被接受的修改都成为一个新版本，修改历史显示改动了哪些内容。

@@ -68,3 +68,5 @@ done-library-withdrawn = 文件已撤回；其读者将不再能看到该文件�
 values-log-library-publish = { $actor } 发布了{ $object }。
 values-log-library-withdraw = { $actor } 撤回了{ $object }。
 values-log-library-download = { $actor } 下载了{ $object }。
+library-help = 最佳做法文库
+library-help-text = 各国和秘书处相互发布文件，每份文件都附有 TLP 标签（CLEAR 和 GREEN：所有参与方；AMBER：参与国；AMBER+STRICT：仅限发布方本身的账户）、撰写所用语文、领域，以及以每种撰写语文提供的摘要。可按标题或摘要中的词语搜索，并按领域、语文、类型或发布方筛选。下载另一国家的文件会记入日志，该国会查阅该日志。发布方或秘书处可以说明理由撤回文件。

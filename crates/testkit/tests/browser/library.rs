@@ -3,9 +3,9 @@
 //! publishes a playbook with summaries in Arabic and English; France's
 //! technical PoC, in English, finds it by a word of the Arabic summary,
 //! opens it, is told its download is logged, downloads it (one read in
-//! the log, about Pakistan); Pakistan's nominator then withdraws it and
-//! France no longer finds it; the secretariat, in English, still sees it
-//! among the withdrawn documents. Screenshots go to
+//! the log, about Pakistan); Pakistan's nominator, in English, then
+//! withdraws it and France no longer finds it; the secretariat, in Arabic,
+//! still sees it among the withdrawn documents. Screenshots go to
 //! `test-output/screenshots/library/`.
 
 use super::{
@@ -135,16 +135,16 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     no_csp_violations(driver, client).await?;
     click(client, "#sign-out").await?;
 
-    // Pakistan, in Arabic, withdraws it with a reason.
-    enter(client, server, &pak, "ar").await?;
+    // Pakistan's nominator, now in English, withdraws it with a reason.
+    enter(client, server, &pak, "en").await?;
     click(client, "#home-library").await?;
     wait_for_path(client, "/library").await?;
     click(client, &format!("{card} .library-open")).await?;
     wait_for_path(client, &format!("/library/{id}")).await?;
-    type_into(client, "#library-reason", "حلت محله نسخة 2027").await?;
+    type_into(client, "#library-reason", "Superseded by the 2027 edition").await?;
     click(client, "#library-withdraw").await?;
     find(client, "#library-withdrawn-note").await?;
-    shot(client, "withdrawn-ar").await?;
+    shot(client, "withdrawn-en").await?;
     click(client, "#sign-out").await?;
 
     // France no longer finds it; the secretariat sees it among the
@@ -154,13 +154,14 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     wait_for_path(client, "/library").await?;
     find(client, "#library-none").await?;
     click(client, "#sign-out").await?;
-    enter(client, server, &secretariat, "en").await?;
+    enter(client, server, &secretariat, "ar").await?;
     click(client, "#home-library").await?;
     wait_for_path(client, "/library").await?;
+    wait_for_lang(client, "ar", "rtl").await?;
     click(client, "#library-withdrawn").await?;
     click(client, "#library-search").await?;
     find(client, &card).await?;
-    shot(client, "withdrawn-secretariat-en").await?;
+    shot(client, "withdrawn-secretariat-ar").await?;
     no_csp_violations(driver, client).await?;
     Ok(())
 }

@@ -22,16 +22,21 @@ pub enum Topic {
     Reporter,
     /// One's own account: signing in, the second factor, tokens.
     Account,
+    /// Capacity building, shared by the roles that take part in it:
+    /// requests and offers, funding, readiness, e-learning, the lexicon,
+    /// the library.
+    Capacity,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: [Topic; 7] = [
         Topic::Secretariat,
         Topic::Nominator,
         Topic::Poc,
         Topic::Auditor,
         Topic::Reporter,
         Topic::Account,
+        Topic::Capacity,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -42,6 +47,7 @@ impl Topic {
             Topic::Auditor => "auditor",
             Topic::Reporter => "reporter",
             Topic::Account => "account",
+            Topic::Capacity => "capacity",
         }
     }
 
@@ -53,6 +59,7 @@ impl Topic {
             Topic::Auditor => "/help/auditor",
             Topic::Reporter => "/help/reporter",
             Topic::Account => "/help/account",
+            Topic::Capacity => "/help/capacity",
         }
     }
 
@@ -80,6 +87,7 @@ impl Topic {
             Topic::Auditor => "help-auditor-title",
             Topic::Reporter => "help-reporter-title",
             Topic::Account => "help-account-title",
+            Topic::Capacity => "help-capacity-title",
         }
     }
 
@@ -92,6 +100,7 @@ impl Topic {
             Topic::Auditor => "help-auditor-purpose",
             Topic::Reporter => "help-reporter-purpose",
             Topic::Account => "help-account-purpose",
+            Topic::Capacity => "help-capacity-purpose",
         }
     }
 
@@ -193,6 +202,26 @@ impl Topic {
                 ("password", "help-task-password", "help-task-password-text"),
                 ("tokens", "help-task-tokens", "help-task-tokens-text"),
                 ("taxii", "help-task-taxii", "help-task-taxii-text"),
+            ],
+            Topic::Capacity => &[
+                (
+                    "requests",
+                    "capacity-help-requests",
+                    "capacity-help-requests-text",
+                ),
+                (
+                    "funding",
+                    "capacity-help-funding",
+                    "capacity-help-funding-text",
+                ),
+                (
+                    "readiness",
+                    "capacity-help-readiness",
+                    "capacity-help-readiness-text",
+                ),
+                ("learning", "learning-help", "learning-help-text"),
+                ("lexicon", "lexicon-help", "lexicon-help-text"),
+                ("library", "library-help", "library-help-text"),
             ],
         }
     }
