@@ -236,6 +236,23 @@ fn is_stale(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Signs out and waits for the signed-out page, so that a navigation that
+/// follows (`goto`) cannot be overtaken by the sign-out's redirect.
+async fn sign_out(client: &Client) -> Result<()> {
+    find(client, "#sign-out").await?.click().await?;
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let url = client.current_url().await?;
+        if url.query().is_some_and(|q| q.contains("done=signed-out")) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            bail!("expected the signed-out page, still on {url}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Signs in as `who` from the public page, in `lang`.
 async fn enter(client: &Client, server: &TestServer, who: &TestAccount, lang: &str) -> Result<()> {
     find(client, "#nav-sign-in").await?.click().await?;
