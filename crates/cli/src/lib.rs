@@ -20,3 +20,4 @@ pub mod log_key;
 pub mod sealing_keys;
 pub mod secrets;
 pub mod server;
+pub mod state_proof;

@@ -257,7 +257,7 @@ pub async fn export(store: &dyn Store, keys: &[VerifyingKey], out: &Path) -> Res
     Ok(written)
 }
 
-fn parse_hash(s: &str) -> Option<Hash> {
+pub(crate) fn parse_hash(s: &str) -> Option<Hash> {
     hex::decode(s)
         .ok()
         .and_then(|b| <Hash>::try_from(b.as_slice()).ok())
@@ -412,14 +412,58 @@ pub async fn monitor(
     let http = reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(30))
         .build()?;
-    let previous: Option<MonitorState> = match std::fs::read(state_file) {
-        Ok(bytes) => Some(
-            serde_json::from_slice(&bytes)
-                .with_context(|| format!("{} is not a monitor state file", state_file.display()))?,
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", state_file.display())),
+    let previous: Option<MonitorState> = read_state(state_file, "monitor")?;
+    let checked = match check_head(&http, base, previous.as_ref(), pinned_key).await? {
+        Ok(checked) => checked,
+        Err(alarm) => return Ok(Err(alarm)),
     };
+    write_state(state_file, &checked.state)?;
+    Ok(Ok(checked.outcome))
+}
+
+/// Reads a state file kept between runs (`what` names it in errors); none
+/// on the first run.
+pub(crate) fn read_state<T: serde::de::DeserializeOwned>(
+    state_file: &Path,
+    what: &str,
+) -> Result<Option<T>> {
+    match std::fs::read(state_file) {
+        Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes).with_context(|| {
+            format!("{} is not a {what} state file", state_file.display())
+        })?)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", state_file.display())),
+    }
+}
+
+/// Writes a state file: write then rename, so a crash never leaves half a
+/// state file.
+pub(crate) fn write_state<T: Serialize>(state_file: &Path, state: &T) -> Result<()> {
+    let tmp = state_file.with_extension("tmp");
+    std::fs::write(&tmp, serde_json::to_vec_pretty(state)?)
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, state_file)
+        .with_context(|| format!("cannot write {}", state_file.display()))?;
+    Ok(())
+}
+
+/// A signed head a participant has checked: what to remember, and how it
+/// relates to the head seen before.
+pub(crate) struct CheckedHead {
+    pub(crate) state: MonitorState,
+    pub(crate) root: Hash,
+    pub(crate) outcome: MonitorOutcome,
+}
+
+/// Fetches the log's key and signed head and checks them as a participant
+/// does: the key is the pinned one, the remembered one or one they
+/// endorsed; the head is signed by it and extends the head seen before.
+pub(crate) async fn check_head(
+    http: &reqwest::Client,
+    base: &str,
+    previous: Option<&MonitorState>,
+    pinned_key: Option<&str>,
+) -> Result<std::result::Result<CheckedHead, MonitorAlarm>> {
     let served: KeyBody = http
         .get(format!("{base}/.well-known/pocdir-log-key"))
         .send()
@@ -429,7 +473,7 @@ pub async fn monitor(
         .await?;
     let remembered = pinned_key
         .map(str::to_string)
-        .or_else(|| previous.as_ref().map(|p| p.public_key.clone()))
+        .or_else(|| previous.map(|p| p.public_key.clone()))
         .unwrap_or_else(|| served.public_key.clone());
     let rotated = remembered.trim() != served.public_key.trim();
     if rotated && !follows_rotations(&remembered, &served) {
@@ -451,7 +495,7 @@ pub async fn monitor(
     let Ok(root) = head.verify(&key) else {
         return Ok(Err(MonitorAlarm::BadSignature));
     };
-    let outcome = match previous.as_ref().and_then(|p| p.head.clone()) {
+    let outcome = match previous.and_then(|p| p.head.clone()) {
         None => MonitorOutcome::Started {
             tree_size: head.tree_size,
         },
@@ -505,18 +549,15 @@ pub async fn monitor(
             }
         }
     };
-    let state = MonitorState {
-        url: base.to_string(),
-        public_key: remembered,
-        head: Some(head),
-    };
-    // Write then rename, so a crash never leaves half a state file.
-    let tmp = state_file.with_extension("tmp");
-    std::fs::write(&tmp, serde_json::to_vec_pretty(&state)?)
-        .with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, state_file)
-        .with_context(|| format!("cannot write {}", state_file.display()))?;
-    Ok(Ok(outcome))
+    Ok(Ok(CheckedHead {
+        state: MonitorState {
+            url: base.to_string(),
+            public_key: remembered,
+            head: Some(head),
+        },
+        root,
+        outcome,
+    }))
 }
 
 /// Reads a public key given on the command line.

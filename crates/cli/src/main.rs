@@ -105,6 +105,37 @@ enum Command {
         #[command(subcommand)]
         command: CertificateCommand,
     },
+    /// As a State: prove from the signed log what its entries are, who read
+    /// its PoCs' details, and that history was only appended to. Every entry
+    /// about the State is checked against the signed head, the head against
+    /// the one seen last time, and the PoCs' details against the logged
+    /// nominations. Exit 0 when all holds, 1 naming the first discrepancy,
+    /// 2 when the check could not run.
+    StateProof {
+        /// The pocdir server, e.g. https://pocdir.example.org
+        #[arg(long)]
+        url: String,
+        /// The State's code (ISO 3166-1 alpha-3), e.g. PAK.
+        #[arg(long)]
+        participant: String,
+        /// An API token of one of the State's accounts (nominator or PoC);
+        /// read from POCDIR_TOKEN when not given, to keep it out of the
+        /// process list.
+        #[arg(long, env = "POCDIR_TOKEN", hide_env_values = true)]
+        token: String,
+        /// The log's public key (base64), obtained out of band; default: the
+        /// key remembered by the last run, or trust on first use.
+        #[arg(long)]
+        key: Option<String>,
+        /// Where what a run saw is kept for the next (default:
+        /// state-proof-<CODE>.json in the current folder).
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
+        /// The State's own record of its PoCs: a body of
+        /// GET /api/v1/participants/<CODE>/pocs saved when it nominated them.
+        #[arg(long, value_name = "FILE")]
+        record: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -448,6 +479,40 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     let services = Services::default();
     match cli.command {
         Command::Log { command } => Ok(run_log(cli.config.as_ref(), command).await),
+        Command::StateProof {
+            url,
+            participant,
+            token,
+            key,
+            state,
+            record,
+        } => {
+            init_tracing("warn");
+            let code = participant.trim().to_ascii_uppercase();
+            let request = pocdir::state_proof::StateProofRequest {
+                state_file: state
+                    .unwrap_or_else(|| PathBuf::from(format!("state-proof-{code}.json"))),
+                url,
+                participant: code,
+                token,
+                key,
+                record,
+            };
+            Ok(match pocdir::state_proof::state_proof(&request).await {
+                Ok(Ok(proven)) => {
+                    print!("{}", pocdir::state_proof::print_report(&proven));
+                    ExitCode::SUCCESS
+                }
+                Ok(Err(failure)) => {
+                    println!("DISCREPANCY: {failure}");
+                    ExitCode::from(TAMPERED)
+                }
+                Err(e) => {
+                    eprintln!("pocdir: cannot check: {e:#}");
+                    ExitCode::from(CANNOT_CHECK)
+                }
+            })
+        }
         Command::Backup {
             data,
             out,

@@ -679,3 +679,134 @@ async fn rotate_key_then_verify_passes_on_sqlite() {
 async fn rotate_key_then_verify_passes_on_postgres() {
     rotation_cases(Backend::Postgres).await;
 }
+
+/// A `pocdir serve --demo` process, killed on drop.
+struct Demo {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for Demo {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Install {
+    /// Starts the demo on this installation and waits until it listens.
+    fn serve_demo(&self) -> Demo {
+        use std::io::{BufRead, BufReader};
+        let mut child = Command::new(BIN)
+            .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(&self.data)
+            .arg("--database-url")
+            .arg(&self.url)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        // Read on until the end, so that the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if let Some(at) = line.find("is listening on http://") {
+                    let addr = line[at + "is listening on http://".len()..]
+                        .trim_end_matches('/')
+                        .to_string();
+                    let _ = tx.send(addr);
+                }
+            }
+        });
+        let addr = rx
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .expect("the demo did not start");
+        Demo {
+            child,
+            url: format!("http://{addr}"),
+        }
+    }
+
+    /// `pocdir state-proof` for Pakistan, as its nominator runs it: in
+    /// `cwd`, with an API token and nothing of the server's.
+    fn state_proof(&self, demo: &Demo, cwd: &Path, token: &str) -> (i32, String) {
+        let out = Command::new(BIN)
+            .current_dir(cwd)
+            .env("POCDIR_TOKEN", token)
+            .args(["state-proof", "--url", &demo.url, "--participant", "PAK"])
+            .output()
+            .unwrap();
+        (out.status.code().unwrap_or(-1), output_text(&out))
+    }
+}
+
+/// `pocdir state-proof` on the demo: exit 0 and the report on the intact
+/// log; after one row about Pakistan is edited in the database, exit 1
+/// naming that entry.
+async fn state_proof_cases(backend: Backend) {
+    let i = Install::new(backend).await;
+    let demo = i.serve_demo();
+    let out = i.run(&[
+        "account",
+        "token",
+        "--email",
+        "nominator@mofa.pk.example.org",
+        "--scope",
+        "read",
+    ]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let cwd = tempfile::tempdir().unwrap();
+
+    let (code, text) = i.state_proof(&demo, cwd.path(), &token);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("all holds"), "{text}");
+    assert!(
+        text.contains("who read its PoCs' details:\n  FRA: "),
+        "{text}"
+    );
+    assert!(cwd.path().join("state-proof-PAK.json").exists());
+
+    let approved: i64 = match backend {
+        Backend::Sqlite => {
+            let mut conn = sqlx::SqliteConnection::connect(&i.url).await.unwrap();
+            sqlx::query_scalar("SELECT min(idx) FROM log_entries WHERE action = 'poc.approve' AND participant = 'PAK'")
+                .fetch_one(&mut conn)
+                .await
+                .unwrap()
+        }
+        Backend::Postgres => {
+            let mut conn = sqlx::PgConnection::connect(&i.url).await.unwrap();
+            sqlx::query_scalar("SELECT min(idx) FROM log_entries WHERE action = 'poc.approve' AND participant = 'PAK'")
+                .fetch_one(&mut conn)
+                .await
+                .unwrap()
+        }
+    };
+    i.tamper(&[format!(
+        "UPDATE log_entries SET object = 'poc:999' WHERE idx = {approved}"
+    )])
+    .await;
+    let (code, text) = i.state_proof(&demo, cwd.path(), &token);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains(&format!(
+            "DISCREPANCY: entry {approved} (poc.approve poc:999 at "
+        )),
+        "{text}"
+    );
+    drop(demo);
+    i.drop_db().await;
+}
+
+#[tokio::test]
+async fn a_state_proves_the_demo_and_names_an_edited_row_on_sqlite() {
+    state_proof_cases(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_state_proves_the_demo_and_names_an_edited_row_on_postgres() {
+    state_proof_cases(Backend::Postgres).await;
+}

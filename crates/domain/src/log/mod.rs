@@ -8,4 +8,5 @@ pub mod events;
 pub mod head;
 pub mod merkle;
 pub mod rotation;
+pub mod state_proof;
 pub mod verify;

@@ -158,6 +158,20 @@ audit-col-participant = State concerned
 audit-col-content-hash = Content hash
 audit-older = Older entries
 audit-verify-hint = Anyone can check this log: fetch the signed tree head and proofs from /api/v1/log, or run "pocdir log monitor". Operators run "pocdir log verify".
+audit-proof-heading = Prove it yourself, without trusting the operator
+audit-proof-intro = Your State can check this page's entries with its own computer and only the log's public key. The command "pocdir state-proof" checks:
+audit-proof-check-included = that every entry about your State is in the signed log, and none was changed or removed since your last check;
+audit-proof-check-history = that the log was only appended to since the head your last check saw;
+audit-proof-check-details = that your PoCs' details, as the directory serves them and as your own record holds them, are those your State proposed in the log;
+audit-proof-check-readers = who read your PoCs' details, and when.
+audit-proof-head = { $count ->
+    [one] The signed log holds { $count } entry now; its root begins
+   *[other] The signed log holds { $count } entries now; its root begins
+}
+audit-proof-key = signed by the key
+audit-proof-run = Run this on a computer of your State (it exits 0 when all holds, 1 naming the first discrepancy):
+audit-proof-token = The command needs an API token of one of your State's accounts, given in POCDIR_TOKEN.
+audit-proof-token-link = Create an API token
 audit-error-actor = The actor must be an account number.
 audit-error-date = Dates must be written as YYYY-MM-DD.
 

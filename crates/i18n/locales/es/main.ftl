@@ -160,6 +160,20 @@ audit-col-participant = Estado concernido
 audit-col-content-hash = Hash del contenido
 audit-older = Entradas anteriores
 audit-verify-hint = Cualquier persona puede verificar este registro: obtenga la cabecera de árbol firmada y las pruebas en /api/v1/log, o ejecute "pocdir log monitor". Los operadores ejecutan "pocdir log verify".
+audit-proof-heading = Compruébelo usted mismo, sin confiar en el operador
+audit-proof-intro = Su Estado puede verificar las entradas de esta página con su propio ordenador y solo la clave pública del registro. El comando "pocdir state-proof" comprueba:
+audit-proof-check-included = que cada entrada sobre su Estado está en el registro firmado y que ninguna se ha modificado ni eliminado desde su última comprobación;
+audit-proof-check-history = que al registro solo se le han añadido entradas desde la cabecera que vio su última comprobación;
+audit-proof-check-details = que los datos de sus puntos de contacto, tal como los sirve el directorio y tal como los guarda su propio registro, son los que su Estado propuso en el registro;
+audit-proof-check-readers = quién leyó los datos de sus puntos de contacto, y cuándo.
+audit-proof-head = { $count ->
+    [one] El registro firmado contiene ahora { $count } entrada; su raíz empieza por
+   *[other] El registro firmado contiene ahora { $count } entradas; su raíz empieza por
+}
+audit-proof-key = firmado con la clave
+audit-proof-run = Ejecute esto en un ordenador de su Estado (termina con 0 si todo se cumple, con 1 indicando la primera discrepancia):
+audit-proof-token = El comando necesita un token de API de una de las cuentas de su Estado, indicado en POCDIR_TOKEN.
+audit-proof-token-link = Crear un token de API
 audit-error-actor = El autor debe indicarse mediante un número de cuenta.
 audit-error-date = Las fechas deben escribirse en el formato YYYY-MM-DD.
 

@@ -160,6 +160,20 @@ audit-col-participant = État concerné
 audit-col-content-hash = Empreinte du contenu
 audit-older = Entrées plus anciennes
 audit-verify-hint = Toute personne peut vérifier ce journal : récupérez la tête d'arbre signée et les preuves à l'adresse /api/v1/log, ou exécutez « pocdir log monitor ». Les opérateurs exécutent « pocdir log verify ».
+audit-proof-heading = Vérifiez par vous-même, sans faire confiance à l'opérateur
+audit-proof-intro = Votre État peut vérifier les entrées de cette page avec son propre ordinateur et la seule clé publique du journal. La commande « pocdir state-proof » vérifie :
+audit-proof-check-included = que chaque entrée concernant votre État figure dans le journal signé, et qu'aucune n'a été modifiée ni supprimée depuis votre dernière vérification ;
+audit-proof-check-history = que le journal n'a fait que s'allonger depuis la tête vue lors de votre dernière vérification ;
+audit-proof-check-details = que les coordonnées de vos points de contact, telles que l'annuaire les sert et telles que votre propre registre les conserve, sont celles que votre État a proposées dans le journal ;
+audit-proof-check-readers = qui a consulté les coordonnées de vos points de contact, et quand.
+audit-proof-head = { $count ->
+    [one] Le journal signé contient actuellement { $count } entrée ; sa racine commence par
+   *[other] Le journal signé contient actuellement { $count } entrées ; sa racine commence par
+}
+audit-proof-key = signé par la clé
+audit-proof-run = Exécutez ceci sur un ordinateur de votre État (code de sortie 0 si tout est vérifié, 1 en nommant le premier écart) :
+audit-proof-token = La commande a besoin d'un jeton d'API de l'un des comptes de votre État, fourni dans POCDIR_TOKEN.
+audit-proof-token-link = Créer un jeton d'API
 audit-error-actor = L'auteur doit être indiqué par un numéro de compte.
 audit-error-date = Les dates doivent être saisies au format YYYY-MM-DD.
 

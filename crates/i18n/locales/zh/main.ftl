@@ -157,6 +157,19 @@ audit-col-participant = 相关国家
 audit-col-content-hash = 内容哈希值
 audit-older = 更早的条目
 audit-verify-hint = 任何人均可核查本日志：可从 /api/v1/log 获取已签名的树头和证明，或运行“pocdir log monitor”。运营方运行“pocdir log verify”。
+audit-proof-heading = 自行核验，无需信任运营方
+audit-proof-intro = 贵国可以用自己的计算机、仅凭日志的公钥核验本页的条目。命令“pocdir state-proof”核验：
+audit-proof-check-included = 与贵国有关的每一条目都在已签名的日志中，且自上次核验以来没有条目被更改或删除；
+audit-proof-check-history = 自上次核验所见的树头以来，日志只有追加；
+audit-proof-check-details = 贵国联络点的详细信息（目录当前提供的以及贵国自存记录中的）正是贵国在日志中提出的信息；
+audit-proof-check-readers = 谁在何时查阅了贵国联络点的详细信息。
+audit-proof-head = { $count ->
+   *[other] 已签名的日志目前包含 { $count } 个条目；其根哈希开头为
+}
+audit-proof-key = 签名密钥
+audit-proof-run = 请在贵国的计算机上运行以下命令（全部核验通过时退出码为 0；否则退出码为 1，并指出第一处不一致）：
+audit-proof-token = 该命令需要贵国某一账户的 API 令牌，通过 POCDIR_TOKEN 提供。
+audit-proof-token-link = 创建 API 令牌
 audit-error-actor = 操作者必须为账户编号。
 audit-error-date = 日期必须采用 YYYY-MM-DD 格式。
 

@@ -45,6 +45,7 @@ mod reports_api;
 mod reports_pages;
 mod security_keys;
 mod sign_in;
+mod state_proof;
 mod stix;
 mod taxii;
 mod taxii_interop;

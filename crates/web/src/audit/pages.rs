@@ -14,6 +14,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use pocdir_domain::log::entry::LogEntry;
+use pocdir_domain::log::head::{encode_public_key, key_id};
 use pocdir_domain::policy::{directory_view, DirectoryView};
 use pocdir_i18n::{Lang, Translator};
 use pocdir_store::LogFilter;
@@ -171,6 +172,35 @@ pub struct AuditPage {
     pub older: Option<String>,
     pub error: Option<String>,
     pub log_size: u64,
+    /// On a State's own page: how to prove these entries without trusting
+    /// the operator (`pocdir state-proof`).
+    pub proof: Option<ProofPanel>,
+}
+
+/// The signed head a State's proof starts from, and the command that
+/// checks the State's entries against it.
+pub struct ProofPanel {
+    pub tree_size: u64,
+    pub root: String,
+    pub key_id: String,
+    pub command: String,
+}
+
+impl ProofPanel {
+    async fn of(state: &AppState, code: &str) -> Result<ProofPanel, AppError> {
+        let head = state.log.latest_head().await?;
+        let key = state.log.public_key();
+        Ok(ProofPanel {
+            tree_size: head.tree_size,
+            root: head.root_hash.chars().take(16).collect(),
+            key_id: key_id(&key),
+            command: format!(
+                "POCDIR_TOKEN=… pocdir state-proof --url {} --participant {code} --key {}",
+                state.config.base_url.trim_end_matches('/'),
+                encode_public_key(&key)
+            ),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -258,6 +288,7 @@ async fn show(
                 older: None,
                 error,
                 log_size,
+                proof: None,
             };
             return Ok(render(StatusCode::BAD_REQUEST, &p));
         }
@@ -275,6 +306,11 @@ async fn show(
         _ => None,
     };
     let rows = rows_for(state, me, &page.tr, &entries).await?;
+    let proof = if whole_log {
+        None
+    } else {
+        Some(ProofPanel::of(state, &state_code).await?)
+    };
     let p = AuditPage {
         page,
         whole_log,
@@ -284,6 +320,7 @@ async fn show(
         older,
         error,
         log_size,
+        proof,
     };
     Ok(render(StatusCode::OK, &p))
 }
