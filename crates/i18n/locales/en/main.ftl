@@ -158,6 +158,7 @@ audit-col-participant = State concerned
 audit-col-content-hash = Content hash
 audit-older = Older entries
 audit-verify-hint = Anyone can check this log: fetch the signed tree head and proofs from /api/v1/log, or run "pocdir log monitor". Operators run "pocdir log verify".
+audit-proof-jump = Prove these entries yourself, without trusting the operator.
 audit-proof-heading = Prove it yourself, without trusting the operator
 audit-proof-intro = Your State can check this page's entries with its own computer and only the log's public key. The command "pocdir state-proof" checks:
 audit-proof-check-included = that every entry about your State is in the signed log, and none was changed or removed since your last check;

@@ -160,6 +160,7 @@ audit-col-participant = Estado concernido
 audit-col-content-hash = Hash del contenido
 audit-older = Entradas anteriores
 audit-verify-hint = Cualquier persona puede verificar este registro: obtenga la cabecera de árbol firmada y las pruebas en /api/v1/log, o ejecute "pocdir log monitor". Los operadores ejecutan "pocdir log verify".
+audit-proof-jump = Compruebe estas entradas usted mismo, sin confiar en el operador.
 audit-proof-heading = Compruébelo usted mismo, sin confiar en el operador
 audit-proof-intro = Su Estado puede verificar las entradas de esta página con su propio ordenador y solo la clave pública del registro. El comando "pocdir state-proof" comprueba:
 audit-proof-check-included = que cada entrada sobre su Estado está en el registro firmado y que ninguna se ha modificado ni eliminado desde su última comprobación;

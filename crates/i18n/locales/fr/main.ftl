@@ -160,6 +160,7 @@ audit-col-participant = État concerné
 audit-col-content-hash = Empreinte du contenu
 audit-older = Entrées plus anciennes
 audit-verify-hint = Toute personne peut vérifier ce journal : récupérez la tête d'arbre signée et les preuves à l'adresse /api/v1/log, ou exécutez « pocdir log monitor ». Les opérateurs exécutent « pocdir log verify ».
+audit-proof-jump = Vérifiez ces entrées par vous-même, sans faire confiance à l'opérateur.
 audit-proof-heading = Vérifiez par vous-même, sans faire confiance à l'opérateur
 audit-proof-intro = Votre État peut vérifier les entrées de cette page avec son propre ordinateur et la seule clé publique du journal. La commande « pocdir state-proof » vérifie :
 audit-proof-check-included = que chaque entrée concernant votre État figure dans le journal signé, et qu'aucune n'a été modifiée ni supprimée depuis votre dernière vérification ;

@@ -157,6 +157,7 @@ audit-col-participant = 相关国家
 audit-col-content-hash = 内容哈希值
 audit-older = 更早的条目
 audit-verify-hint = 任何人均可核查本日志：可从 /api/v1/log 获取已签名的树头和证明，或运行“pocdir log monitor”。运营方运行“pocdir log verify”。
+audit-proof-jump = 自行核验这些条目，无需信任运营方。
 audit-proof-heading = 自行核验，无需信任运营方
 audit-proof-intro = 贵国可以用自己的计算机、仅凭日志的公钥核验本页的条目。命令“pocdir state-proof”核验：
 audit-proof-check-included = 与贵国有关的每一条目都在已签名的日志中，且自上次核验以来没有条目被更改或删除；

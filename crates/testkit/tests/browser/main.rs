@@ -35,6 +35,7 @@ mod ping_tests;
 mod reporters;
 mod reports;
 mod roles;
+mod state_proof;
 mod taxii;
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
