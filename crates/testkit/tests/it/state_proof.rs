@@ -210,3 +210,52 @@ async fn a_state_proves_its_entries_and_names_an_edited_one() {
     assert!(err.to_string().contains("not of PAK"), "{err}");
     server.stop().await;
 }
+
+/// A log forked behind the State's back: another server with the same key
+/// and another history. The proof names the rewrite and keeps the last
+/// good head.
+#[tokio::test]
+async fn a_proof_against_a_forked_log_names_the_rewrite() {
+    let a = TestServer::start().await;
+    let pak = a.account(AccountKind::Nominator, Some("PAK")).await;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("proof.json");
+    let token = a.token(&pak, "read").await;
+    state_proof(&request(&a, &token, &state, None))
+        .await
+        .unwrap()
+        .unwrap();
+    let remembered = std::fs::read(&state).unwrap();
+
+    let key = std::fs::read(a.config.data_dir.join("secrets").join("log-signing.key")).unwrap();
+    let b = TestServer::start_with(|c| {
+        use std::os::unix::fs::PermissionsExt;
+        let secrets = c.data_dir.join("secrets");
+        std::fs::create_dir_all(&secrets).unwrap();
+        pocdir::secrets::write_private_file(&secrets.join("log-signing.key"), &key).unwrap();
+        for d in [&c.data_dir, &secrets] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+    })
+    .await;
+    for _ in 0..3 {
+        b.account(AccountKind::Auditor, None).await;
+    }
+    let pak_b = b.account(AccountKind::Nominator, Some("PAK")).await;
+    let token_b = b.token(&pak_b, "read").await;
+    let failure = state_proof(&request(&b, &token_b, &state, None))
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert!(
+        matches!(
+            failure,
+            ProofFailure::Log(pocdir::log_commands::MonitorAlarm::Rewritten { .. })
+        ),
+        "{failure}"
+    );
+    assert!(failure.to_string().contains("history was rewritten"));
+    assert_eq!(std::fs::read(&state).unwrap(), remembered);
+    a.stop().await;
+    b.stop().await;
+}
