@@ -286,6 +286,14 @@ mod tests {
         (entries, tree)
     }
 
+    fn about_pak(entries: &[LogEntry]) -> Vec<LogEntry> {
+        entries
+            .iter()
+            .filter(|e| is_about(e, "PAK"))
+            .cloned()
+            .collect()
+    }
+
     #[test]
     fn an_intact_entry_is_proved_and_an_edited_one_is_named() {
         let (entries, tree) = log();
@@ -339,11 +347,7 @@ mod tests {
     #[test]
     fn entries_seen_before_must_stay_as_they_were() {
         let (entries, _) = log();
-        let mine: Vec<LogEntry> = entries
-            .iter()
-            .filter(|e| is_about(e, "PAK"))
-            .cloned()
-            .collect();
+        let mine = about_pak(&entries);
         let seen: BTreeMap<u64, String> = mine
             .iter()
             .map(|e| (e.index, hex::encode(e.leaf_hash())))
@@ -401,11 +405,7 @@ mod tests {
     #[test]
     fn the_report_tells_nominations_decisions_and_readers_apart() {
         let (entries, _) = log();
-        let mine: Vec<LogEntry> = entries
-            .iter()
-            .filter(|e| is_about(e, "PAK"))
-            .cloned()
-            .collect();
+        let mine = about_pak(&entries);
         let r = report("PAK", &mine);
         assert_eq!(
             (r.entries, r.nominations, r.decisions, r.reads, r.other),
