@@ -398,6 +398,9 @@ pub fn print_report(p: &Proven) -> String {
         MonitorOutcome::Started { .. } => {
             "history: first check; the head is remembered, and later checks prove the log only grows from it".to_string()
         }
+        MonitorOutcome::Consistent { from, to } if from == to => {
+            format!("history: unchanged since the last check ({to} entries, the same root)")
+        }
         MonitorOutcome::Consistent { from, to } => {
             format!("history: only appended to since the last check (from {from} to {to} entries)")
         }
