@@ -12,6 +12,7 @@
     clippy::indexing_slicing
 )]
 
+use pocdir_domain::clock::{Clock, SystemClock};
 use pocdir_domain::directory::crisis_pack::PackSigningKey;
 use pocdir_domain::entropy::OsEntropy;
 use std::io::{BufRead, BufReader};
@@ -241,12 +242,8 @@ async fn a_pack_from_the_server_verifies_with_pocdir_and_gpg_and_refusals_name_w
     assert!(html.contains("pocdir-pack-manifest"));
 
     // Refusals, each naming what failed.
-    let other = PackSigningKey::generate(
-        "another instance",
-        time::OffsetDateTime::now_utc(),
-        &OsEntropy,
-    )
-    .unwrap();
+    let other =
+        PackSigningKey::generate("another instance", SystemClock.now(), &OsEntropy).unwrap();
     let other_file = work.path().join("other.asc");
     std::fs::write(&other_file, other.public_armored().unwrap()).unwrap();
     let (code, said) = verify(
@@ -261,7 +258,7 @@ async fn a_pack_from_the_server_verifies_with_pocdir_and_gpg_and_refusals_name_w
     assert_eq!(code, 1, "{said}");
     assert!(said.contains("signed by another key"), "{said}");
 
-    let later = (time::OffsetDateTime::now_utc() + time::Duration::days(31))
+    let later = (SystemClock.now() + time::Duration::days(31))
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap();
     let (code, said) = verify(
