@@ -32,3 +32,5 @@ crisis-pack-file-download-csv = حفظ المدخلات في ملف CSV
 crisis-pack-role-diplomatic = دبلوماسي
 crisis-pack-role-technical = تقني
 crisis-pack-col-role = الدور
+crisis-pack-object = حزمة الأزمات رقم { $id }
+values-log-crisis-pack-issue = نزّل { $actor } { $object } (الدليل للاحتفاظ به دون اتصال).

@@ -32,3 +32,5 @@ crisis-pack-file-download-csv = Save the entries as a CSV file
 crisis-pack-role-diplomatic = Diplomatic
 crisis-pack-role-technical = Technical
 crisis-pack-col-role = Role
+crisis-pack-object = crisis pack no. { $id }
+values-log-crisis-pack-issue = { $actor } downloaded { $object } (the directory to keep offline).

@@ -32,3 +32,5 @@ crisis-pack-file-download-csv = Guardar las entradas como archivo CSV
 crisis-pack-role-diplomatic = Diplomático
 crisis-pack-role-technical = Técnico
 crisis-pack-col-role = Función
+crisis-pack-object = paquete de crisis n.º { $id }
+values-log-crisis-pack-issue = { $actor } descargó el { $object } (el directorio para guardar sin conexión).

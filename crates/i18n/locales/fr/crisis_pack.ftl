@@ -32,3 +32,5 @@ crisis-pack-file-download-csv = Enregistrer les entrées en fichier CSV
 crisis-pack-role-diplomatic = Diplomatique
 crisis-pack-role-technical = Technique
 crisis-pack-col-role = Rôle
+crisis-pack-object = le dossier de crise n° { $id }
+values-log-crisis-pack-issue = { $actor } a téléchargé { $object } (l'annuaire à garder hors ligne).

@@ -32,3 +32,5 @@ crisis-pack-file-download-csv = Сохранить записи в CSV-файл
 crisis-pack-role-diplomatic = Дипломатический
 crisis-pack-role-technical = Технический
 crisis-pack-col-role = Роль
+crisis-pack-object = кризисный пакет № { $id }
+values-log-crisis-pack-issue = { $actor }: скачан { $object } (справочник для хранения без сети).

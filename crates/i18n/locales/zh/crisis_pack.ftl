@@ -32,3 +32,5 @@ crisis-pack-file-download-csv = 将条目保存为 CSV 文件
 crisis-pack-role-diplomatic = 外交
 crisis-pack-role-technical = 技术
 crisis-pack-col-role = 角色
+crisis-pack-object = 第 { $id } 号危机包
+values-log-crisis-pack-issue = { $actor } 下载了{ $object }（可离线保存的名录）。

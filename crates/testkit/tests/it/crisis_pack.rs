@@ -95,6 +95,25 @@ async fn a_pack_holds_what_the_account_may_see_and_logs_each_read() {
     }
     // France's two entries, read by Pakistan, are on record; its own is not a read.
     assert_eq!(reads(&server).await, before + 2);
+    // And the pack itself, about Pakistan, naming its serial.
+    let issued = server
+        .store
+        .search_log(
+            &pocdir_store::LogFilter {
+                action: Some("crisis_pack.issue".into()),
+                ..Default::default()
+            },
+            None,
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(issued.len(), 1);
+    assert_eq!(
+        issued[0].object,
+        format!("crisis_pack:{}", opened.manifest.serial)
+    );
+    assert_eq!(issued[0].participant.as_deref(), Some("PAK"));
 
     // A passphrase too short is refused before anything is read.
     let r = http

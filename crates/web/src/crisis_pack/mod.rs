@@ -156,12 +156,28 @@ async fn issue(
     let html = pack::render_html(&manifest, &entries, &pack_text(lang)).map_err(pack_error)?;
     let sealed =
         pack::seal(&html, signing, recipient, now, state.entropy.as_ref()).map_err(pack_error)?;
-    // The reads are on record before anything leaves, as for an export.
+    // The reads and the issue are on record before anything leaves, in one
+    // append, as for an export.
+    let who = me.requester();
+    let issued = pocdir_domain::log::events::crisis_pack_issued(
+        now,
+        &who.log,
+        me.account.participant.as_deref(),
+        manifest.serial,
+        manifest.entries,
+        manifest.valid_until,
+        key.is_some(),
+    )
+    .map_err(|e| {
+        tracing::error!(error = %e, "crisis pack entry");
+        AppError::internal()
+    })?;
     access(state)
-        .record_export(
-            &me.requester(),
+        .record_pack(
+            &who,
             read.iter()
                 .map(|(code, id, version)| (code.as_str(), *id, *version)),
+            issued,
         )
         .await?;
     tracing::info!(
