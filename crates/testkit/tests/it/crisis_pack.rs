@@ -165,3 +165,73 @@ async fn a_pack_holds_what_the_account_may_see_and_logs_each_read() {
         .unwrap()
         .ends_with(".html.asc\""));
 }
+
+#[tokio::test]
+async fn a_poc_whose_entry_has_a_key_gets_a_pack_encrypted_to_it() {
+    use pocdir_domain::log::action::LogAction;
+    use pocdir_domain::log::entry::{LogActor, LogDraft};
+    let server = TestServer::start().await;
+    let api = crate::pocs::Api::new(&server);
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
+    let poc = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    let mut with_key = draft("technical", "Claire Dubois");
+    with_key["openpgp_key"] =
+        include_str!("../../../domain/tests/fixtures/openpgp/ed25519.asc").into();
+    let id = api.active(&nominator, &secretariat, "FRA", with_key).await;
+    let now = server.clock.now();
+    server
+        .store
+        .link_poc_account(
+            id,
+            poc.id,
+            now,
+            LogDraft::new(
+                now,
+                LogActor::console(),
+                LogAction::AccountPocLink,
+                "x".into(),
+            ),
+        )
+        .await
+        .unwrap();
+
+    // The page says so, and asks no passphrase.
+    let browser = server.signed_in(&poc).await;
+    let page = browser.get("/crisis-pack").await.text().await.unwrap();
+    assert!(page.contains("id=\"crisis-pack-to-key\""), "{page}");
+    assert!(!page.contains("id=\"passphrase\""));
+
+    let token = server.token(&poc, "read").await;
+    let http = reqwest::Client::new();
+    let sealed = http
+        .post(server.url("/api/v1/crisis-pack"))
+        .bearer_auth(&token)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let key = http
+        .get(server.url("/.well-known/pocdir-pack-key.asc"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let instance = pack::parse_instance_key(&key).unwrap();
+    let secret = pack::parse_secret_key(include_bytes!(
+        "../../../domain/tests/fixtures/openpgp/secret.asc"
+    ))
+    .unwrap();
+    let opened = pack::open(&sealed, Opening::SecretKey(&secret, ""), &instance, now).unwrap();
+    assert_eq!(opened.manifest.entries, 1);
+    // A passphrase does not open what was encrypted to a key.
+    assert_eq!(
+        pack::open(&sealed, Opening::Passphrase(PASSPHRASE), &instance, now).unwrap_err(),
+        pack::PackError::CannotDecrypt
+    );
+}
