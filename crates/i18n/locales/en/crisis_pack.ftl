@@ -34,3 +34,5 @@ crisis-pack-role-technical = Technical
 crisis-pack-col-role = Role
 crisis-pack-object = crisis pack no. { $id }
 values-log-crisis-pack-issue = { $actor } downloaded { $object } (the directory to keep offline).
+crisis-pack-help = Keeping the directory offline
+crisis-pack-help-text = The crisis pack page (from your home) downloads the directory entries you may see as one file to keep for when the portal cannot be reached: signed by the instance, encrypted to your entry's OpenPGP key or to a passphrase you choose, valid 30 days and showing its age at the top. Check it offline with gpg or with pocdir pack verify; a newer pack replaces an older one. Each download is recorded as a read of every entry in it.

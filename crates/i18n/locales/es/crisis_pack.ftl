@@ -34,3 +34,5 @@ crisis-pack-role-technical = Técnico
 crisis-pack-col-role = Función
 crisis-pack-object = paquete de crisis n.º { $id }
 values-log-crisis-pack-issue = { $actor } descargó el { $object } (el directorio para guardar sin conexión).
+crisis-pack-help = Guardar el directorio sin conexión
+crisis-pack-help-text = La página del paquete de crisis (desde su inicio) descarga las entradas del directorio que usted puede ver en un solo archivo para guardar por si no se puede acceder al portal: firmado por la instancia, cifrado para la clave OpenPGP de su entrada o con una frase de contraseña que usted elija, válido 30 días y con su antigüedad en la parte superior. Compruébelo sin conexión con gpg o con pocdir pack verify; un paquete más reciente sustituye al anterior. Cada descarga queda registrada como una lectura de cada una de sus entradas.

@@ -34,3 +34,5 @@ crisis-pack-role-technical = Technique
 crisis-pack-col-role = Rôle
 crisis-pack-object = le dossier de crise n° { $id }
 values-log-crisis-pack-issue = { $actor } a téléchargé { $object } (l'annuaire à garder hors ligne).
+crisis-pack-help = Garder l'annuaire hors ligne
+crisis-pack-help-text = La page du dossier de crise (depuis votre accueil) télécharge les entrées de l'annuaire que vous pouvez voir en un seul fichier à garder pour quand le portail est injoignable : signé par l'instance, chiffré pour la clé OpenPGP de votre entrée ou avec une phrase secrète de votre choix, valable 30 jours et affichant son âge en haut. Vérifiez-le hors ligne avec gpg ou avec pocdir pack verify ; un dossier plus récent remplace le précédent. Chaque téléchargement est inscrit comme une lecture de chacune de ses entrées.

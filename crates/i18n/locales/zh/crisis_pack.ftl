@@ -34,3 +34,5 @@ crisis-pack-role-technical = 技术
 crisis-pack-col-role = 角色
 crisis-pack-object = 第 { $id } 号危机包
 values-log-crisis-pack-issue = { $actor } 下载了{ $object }（可离线保存的名录）。
+crisis-pack-help = 离线保存名录
+crisis-pack-help-text = 危机包页面（从您的主页进入）将您可查看的名录条目下载为一个文件，供门户无法访问时使用：由本实例签名，使用您条目的 OpenPGP 密钥或您选择的口令加密，有效期 30 天，并在顶部显示生成至今的时间。可离线使用 gpg 或 pocdir pack verify 核验；较新的危机包取代较旧的。每次下载都记录为对其中每个条目的读取。
