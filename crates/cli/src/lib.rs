@@ -17,6 +17,7 @@ pub mod demo_reporters;
 pub mod keys_commands;
 pub mod log_commands;
 pub mod log_key;
+pub mod pack_commands;
 pub mod sealing_keys;
 pub mod secrets;
 pub mod server;

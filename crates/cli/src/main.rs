@@ -105,6 +105,11 @@ enum Command {
         #[command(subcommand)]
         command: CertificateCommand,
     },
+    /// Offline crisis packs.
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
     /// As a State: prove from the signed log what its entries are, who read
     /// its PoCs' details, and that history was only appended to. Every entry
     /// about the State is checked against the signed head, the head against
@@ -136,6 +141,47 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         record: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum PackCommand {
+    /// Check a crisis pack offline: decrypt it, check that the instance's
+    /// key signed it and that it is still valid; print its issue time,
+    /// age, validity, holder and entry count.
+    ///
+    /// Exit 0: valid. Exit 1: refused, naming what failed (signed by
+    /// another key, expired, tampered, wrong passphrase or key). Exit 2:
+    /// it could not be checked (a file missing, no key given).
+    Verify {
+        /// The pack file (`….html.asc`).
+        file: PathBuf,
+        /// The instance's public key (from /.well-known/pocdir-pack-key.asc).
+        #[arg(long, value_name = "KEY.asc", conflicts_with = "url")]
+        key: Option<PathBuf>,
+        /// The instance's address, to fetch its public key instead of --key.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// Your OpenPGP secret key, when the pack was encrypted to your key.
+        #[arg(long, value_name = "PGPKEY", conflicts_with = "pack_passphrase_file")]
+        secret_key: Option<PathBuf>,
+        /// The file holding the passphrase of --secret-key (first line).
+        #[arg(long, value_name = "FILE", requires = "secret_key")]
+        passphrase_file: Option<PathBuf>,
+        /// The file holding the passphrase chosen at download (first line).
+        #[arg(long, value_name = "FILE")]
+        pack_passphrase_file: Option<PathBuf>,
+        /// Check as at this time (RFC 3339) instead of now: was it valid then?
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        at: Option<time::OffsetDateTime>,
+        /// Also write the pack's HTML and CSV files into this folder.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
+}
+
+fn parse_time(s: &str) -> std::result::Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| format!("not an RFC 3339 time: {e}"))
 }
 
 #[derive(Subcommand)]
@@ -621,6 +667,63 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 Err(why) => {
                     eprintln!("cannot check: {why}");
+                    ExitCode::from(2)
+                }
+            })
+        }
+        Command::Pack {
+            command:
+                PackCommand::Verify {
+                    file,
+                    key,
+                    url,
+                    secret_key,
+                    passphrase_file,
+                    pack_passphrase_file,
+                    at,
+                    out_dir,
+                },
+        } => {
+            init_tracing("warn");
+            use pocdir::pack_commands::{self as packs, KeySource, Secret};
+            let source = match (key, url) {
+                (Some(k), _) => KeySource::File(k),
+                (None, Some(u)) => KeySource::Url(u),
+                (None, None) => {
+                    eprintln!("cannot check: give the instance's public key (--key KEY.asc) or its address (--url URL)");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let secret = match (secret_key, pack_passphrase_file) {
+                (Some(key), _) => Secret::Key {
+                    key,
+                    passphrase: passphrase_file,
+                },
+                (None, Some(p)) => Secret::Passphrase(p),
+                (None, None) => {
+                    eprintln!("cannot check: give your secret key (--secret-key) or the pack's passphrase (--pack-passphrase-file)");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let at = at.unwrap_or_else(|| services.clock.now());
+            Ok(match packs::verify(&file, &source, &secret, at).await {
+                Ok(Ok(opened)) => {
+                    for line in packs::describe(&opened, at) {
+                        println!("{line}");
+                    }
+                    if let Some(dir) = out_dir {
+                        for path in packs::write_out(&opened, &dir)? {
+                            println!("written:     {}", path.display());
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
+                Ok(Err(refusal)) => {
+                    println!("NOT valid: {refusal}");
+                    ExitCode::from(1)
+                }
+                Err(why) => {
+                    eprintln!("cannot check: {why:#}");
                     ExitCode::from(2)
                 }
             })

@@ -59,6 +59,31 @@ pub fn load_or_create_key(dir: &Path, name: &str, entropy: &dyn Entropy) -> Resu
     read_key(&path)
 }
 
+/// Loads a secret kept as text in `dir/name` (e.g. an armored OpenPGP key),
+/// creating it with `make` on first use; refused when others can read it.
+pub fn load_or_create_text(
+    dir: &Path,
+    name: &str,
+    make: impl FnOnce() -> Result<String>,
+) -> Result<String> {
+    ensure_private_dir(dir)?;
+    let path = dir.join(name);
+    if !path.exists() {
+        let text = make()?;
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        tracing::info!(path = %path.display(), "created a new secret key");
+    }
+    check_private(&path)?;
+    fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))
+}
+
 /// Reads a key stored as hex in `dir/name` if it is there, creating
 /// nothing (for the commands that only read).
 pub fn load_key(dir: &Path, name: &str) -> Result<Option<[u8; 32]>> {
@@ -117,6 +142,17 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let dir_mode = fs::metadata(&secrets).unwrap().permissions().mode();
         assert_eq!(dir_mode & 0o777, 0o700);
+    }
+
+    #[test]
+    fn a_text_secret_is_made_once_and_kept_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = load_or_create_text(dir.path(), "k.asc", || Ok("one".into())).unwrap();
+        let b = load_or_create_text(dir.path(), "k.asc", || Ok("two".into())).unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("one", "one"));
+        let path = dir.path().join("k.asc");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(load_or_create_text(dir.path(), "k.asc", || Ok("x".into())).is_err());
     }
 
     #[test]

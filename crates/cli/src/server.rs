@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use axum::Router;
 use pocdir_directory::search::DirectoryIndex;
 use pocdir_domain::clock::{Clock, SystemClock};
+use pocdir_domain::directory::crisis_pack::PackSigningKey;
 use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
 use pocdir_domain::outbox::RetryPolicy;
 use pocdir_domain::security_key::RelyingParty;
@@ -110,6 +111,33 @@ fn server_secret(config: &Config, name: &str, entropy: &dyn Entropy) -> Result<[
     load_or_create_key(&secrets_dir(&config.data_dir), name, entropy)
 }
 
+/// The file in the secrets folder that holds the key signing crisis packs.
+pub const CRISIS_PACK_KEY: &str = "crisis-pack.key.asc";
+
+/// The instance's OpenPGP key that signs crisis packs, made on first start
+/// beside the other secrets (one armored secret key, no passphrase: like
+/// the log's key, it is protected by the folder's mode).
+fn crisis_pack_key(
+    config: &Config,
+    services: &Services,
+    public_url: &str,
+) -> Result<PackSigningKey> {
+    ensure_private_dir(&config.data_dir)?;
+    let armored = crate::secrets::load_or_create_text(
+        &secrets_dir(&config.data_dir),
+        CRISIS_PACK_KEY,
+        || {
+            let user_id = format!("pocdir crisis packs <{public_url}>");
+            PackSigningKey::generate(&user_id, services.clock.now(), services.entropy.as_ref())
+                .and_then(|k| k.to_armored())
+                .map_err(anyhow::Error::from)
+        },
+    )?;
+    PackSigningKey::from_armored(&armored).with_context(|| {
+        format!("the secret file {CRISIS_PACK_KEY} does not hold an OpenPGP secret key")
+    })
+}
+
 /// pocdir as a WebAuthn relying party at its public address, if that can
 /// be one; else security keys are off (TOTP still works), and the log says why.
 pub fn relying_party(public_url: &str) -> Option<Arc<RelyingParty>> {
@@ -137,6 +165,7 @@ pub async fn build_app(
     draining: Draining,
 ) -> Result<(Router, Vec<RouteSpec>, Arc<CredentialCache>)> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
+    let pack_key = crisis_pack_key(config, services, public_url)?;
     let changes = LogFeed::spawn(
         store.clone(),
         Duration::from_millis(config.change_poll_ms.clamp(10, 1000)),
@@ -160,7 +189,7 @@ pub async fn build_app(
             base_url: public_url.to_string(),
             ..config.web()
         }),
-        secrets: Arc::new(WebSecrets { csrf_key }),
+        secrets: Arc::new(WebSecrets { csrf_key, pack_key }),
         log,
         relying_party: relying_party(public_url),
         draining,

@@ -101,6 +101,20 @@ impl<'a> DirectoryAccess<'a> {
         self.append_reads(who, exported, "export").await
     }
 
+    /// Logs a crisis pack as an export is logged (path `export`), and its
+    /// issue (`also`), all in one transaction: the pack leaves only once
+    /// every read in it is on record.
+    pub async fn record_pack<'p>(
+        &self,
+        who: &Requester,
+        exported: impl Iterator<Item = (&'p str, i64, i64)>,
+        also: LogDraft,
+    ) -> Result<(), RecordError> {
+        let exported = exported.filter(|(code, _, _)| !who.is_of(code));
+        self.append_reads_and(who, exported, "export", vec![also])
+            .await
+    }
+
     /// One `poc.read` entry per (participant, PoC id, version), all in one
     /// transaction; nothing when there is none.
     async fn append_reads<'p>(
@@ -109,12 +123,24 @@ impl<'a> DirectoryAccess<'a> {
         reads: impl Iterator<Item = (&'p str, i64, i64)>,
         path: &str,
     ) -> Result<(), RecordError> {
+        self.append_reads_and(who, reads, path, Vec::new()).await
+    }
+
+    /// The reads, then `also`, in one append.
+    async fn append_reads_and<'p>(
+        &self,
+        who: &Requester,
+        reads: impl Iterator<Item = (&'p str, i64, i64)>,
+        path: &str,
+        also: Vec<LogDraft>,
+    ) -> Result<(), RecordError> {
         let now = self.clock.now();
-        let reads = reads
+        let mut reads = reads
             .map(|(code, id, version)| {
                 events::poc_read(now, who.log.clone(), code, id, version, path)
             })
             .collect::<Result<Vec<LogDraft>, _>>()?;
+        reads.extend(also);
         if !reads.is_empty() {
             self.log.append_log(&reads).await?;
         }

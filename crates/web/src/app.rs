@@ -11,8 +11,8 @@ use crate::http::routes::{BuiltRoutes, RouteSpec, Routes};
 use crate::http::security::{client_address, security_headers};
 use crate::state::AppState;
 use crate::{
-    account, accounts, audit, capacity, communications, directory, exercises, home, learning,
-    lexicon, library, outbox, ping_tests, reporters, reports, sign_in, taxii,
+    account, accounts, audit, capacity, communications, crisis_pack, directory, exercises, home,
+    learning, lexicon, library, outbox, ping_tests, reporters, reports, sign_in, taxii,
 };
 use axum::middleware;
 use axum::{Extension, Json, Router};
@@ -37,6 +37,7 @@ pub fn build_router(state: AppState) -> (Router, Vec<RouteSpec>) {
         account::routes,
         audit::routes,
         directory::routes,
+        crisis_pack::routes,
         outbox::routes,
         accounts::routes,
         communications::routes,
@@ -112,6 +113,7 @@ pub fn openapi(routes: &[RouteSpec]) -> utoipa::openapi::OpenApi {
         account::openapi(),
         audit::openapi(),
         directory::openapi(),
+        crisis_pack::openapi(),
         communications::openapi(),
         ping_tests::openapi(),
         capacity::openapi(),

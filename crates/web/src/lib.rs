@@ -14,6 +14,7 @@ pub mod app;
 pub mod audit;
 pub mod capacity;
 pub mod communications;
+pub mod crisis_pack;
 pub mod directory;
 pub mod exercises;
 pub mod home;

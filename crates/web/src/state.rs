@@ -80,6 +80,8 @@ impl WebConfig {
 pub struct WebSecrets {
     /// Keys the HMAC that binds CSRF tokens to a browser.
     pub csrf_key: [u8; 32],
+    /// Signs the offline crisis packs (`secrets/crisis-pack.key.asc`).
+    pub pack_key: pocdir_domain::directory::crisis_pack::PackSigningKey,
 }
 
 impl std::fmt::Debug for WebSecrets {

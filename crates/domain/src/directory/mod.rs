@@ -2,6 +2,7 @@
 //! and the validation of every field a nominator fills in, and when PoCs
 //! must be re-validated.
 
+pub mod crisis_pack;
 pub mod diff;
 pub mod exchange;
 pub mod import_template;

@@ -232,6 +232,25 @@ pub fn encrypt_to(
         .map_err(|_| EncryptError::Failed)
 }
 
+/// The checks of [`encrypt_to`], for other messages made to a key (the crisis pack).
+pub(crate) fn check_usable(
+    key: &SignedPublicKey,
+    now: OffsetDateTime,
+) -> Result<OpenPgpKey, OpenPgpKeyError> {
+    check(key, now)
+}
+
+/// The subkeys of `key` one may encrypt to at `now` (empty: the primary encrypts).
+pub(crate) fn encryption_subkeys(
+    key: &SignedPublicKey,
+    now: OffsetDateTime,
+) -> Vec<&SignedPublicSubKey> {
+    key.public_subkeys
+        .iter()
+        .filter(|sub| subkey_encrypts(&key.primary_key, sub, now))
+        .collect()
+}
+
 /// Whether a component may be encrypted to, per its binding's key flags;
 /// bindings from before key flags existed leave it to the algorithm.
 fn may_encrypt(binding: &Signature, algorithm: PublicKeyAlgorithm) -> bool {

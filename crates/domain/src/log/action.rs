@@ -182,11 +182,14 @@ pub enum LogAction {
     LibraryWithdraw,
     /// Another State's document was downloaded (logged like a read).
     LibraryDownload,
+    // The offline crisis pack.
+    /// An account downloaded a crisis pack (each entry in it is also a `poc.read`).
+    CrisisPackIssue,
 }
 
 impl LogAction {
     /// Every action, for checks and for tools that list them.
-    pub const ALL: [LogAction; 100] = [
+    pub const ALL: [LogAction; 101] = [
         LogAction::AccountCreate,
         LogAction::AccountPasswordChange,
         LogAction::AccountMfaEnrol,
@@ -287,6 +290,7 @@ impl LogAction {
         LogAction::LibraryPublish,
         LogAction::LibraryWithdraw,
         LogAction::LibraryDownload,
+        LogAction::CrisisPackIssue,
     ];
 
     /// The text stored in the log (see the module's note: never changes).
@@ -392,6 +396,7 @@ impl LogAction {
             LogAction::LibraryPublish => "library.publish",
             LogAction::LibraryWithdraw => "library.withdraw",
             LogAction::LibraryDownload => "library.download",
+            LogAction::CrisisPackIssue => "crisis_pack.issue",
         }
     }
 

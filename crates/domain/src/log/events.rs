@@ -1008,6 +1008,38 @@ pub fn library_downloaded(
     .try_with_content(&Content { path })
 }
 
+/// A crisis pack issued to `actor`, about its own State: the serial that
+/// supersedes older packs, how many entries it holds, until when it is
+/// valid, and whether it is encrypted to a key or a passphrase.
+pub fn crisis_pack_issued(
+    at: OffsetDateTime,
+    actor: &LogActor,
+    participant: Option<&str>,
+    serial: i64,
+    entries: usize,
+    valid_until: OffsetDateTime,
+    to_key: bool,
+) -> Built {
+    #[derive(Serialize)]
+    struct Content {
+        entries: usize,
+        valid_until: i64,
+        to_key: bool,
+    }
+    LogDraft::new(
+        at,
+        actor.clone(),
+        LogAction::CrisisPackIssue,
+        format!("crisis_pack:{serial}"),
+    )
+    .about_participant(participant.map(str::to_owned))
+    .try_with_content(&Content {
+        entries,
+        valid_until: valid_until.unix_timestamp(),
+        to_key,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,6 +78,11 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("POST", "/api/v1/participants/{code}/pocs", NominatePocs),
     ("GET", "/api/v1/pocs/pending", ReviewNominations),
     ("GET", "/api/v1/pocs/export", ExportDirectory),
+    // The offline crisis pack: an export in another envelope; its key is public.
+    ("GET", "/crisis-pack", ExportDirectory),
+    ("POST", "/crisis-pack", ExportDirectory),
+    ("POST", "/api/v1/crisis-pack", ExportDirectory),
+    ("GET", "/.well-known/pocdir-pack-key.asc", ViewPublic),
     ("POST", "/api/v1/pocs/import", ImportPocs),
     ("GET", "/directory/import", ImportPocs),
     ("GET", "/directory/import/template.csv", ImportPocs),

@@ -18,6 +18,7 @@ mod communications_api;
 mod communications_mail;
 mod communications_pages;
 mod credential_cache;
+mod crisis_pack;
 mod directory;
 mod directory_index;
 mod directory_matrix;

@@ -172,6 +172,7 @@ fn object(tr: &Translator, e: &LogEntry, names: &Names) -> Segment {
         "ping_test" => numbered("values-object-ping-test", id),
         "ping_challenge" => numbered("values-object-ping-challenge", id),
         "reporter" => numbered("reporters-object", id),
+        "crisis_pack" => numbered("crisis-pack-object", id),
         "report" => numbered("reports-object", id),
         "taxii_collection" => numbered("taxii-object-collection", id),
         "exercise" => numbered("exercise-object", id),

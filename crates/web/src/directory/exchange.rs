@@ -43,7 +43,7 @@ pub struct ExportParams {
 
 /// Every entry `me` may see with contact details that the search admits,
 /// all pages at once, each with its version (for the read's log entry).
-async fn entries_to_export(
+pub(crate) async fn entries_to_export(
     state: &AppState,
     me: &SignedIn,
     query: &DirectoryQuery,

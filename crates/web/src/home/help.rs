@@ -139,11 +139,13 @@ impl Topic {
                     "help-task-confirm-text",
                 ),
                 ("reads", "help-task-reads", "help-task-reads-text"),
+                ("crisis-pack", "crisis-pack-help", "crisis-pack-help-text"),
             ],
             Topic::Poc => &[
                 ("search", "help-task-search", "help-task-search-text"),
                 ("entry", "help-task-own-entry", "help-task-own-entry-text"),
                 ("export", "help-task-export", "help-task-export-text"),
+                ("crisis-pack", "crisis-pack-help", "crisis-pack-help-text"),
                 ("reads", "help-task-reads", "help-task-reads-text"),
                 (
                     "communications",

@@ -1,0 +1,237 @@
+//! The offline crisis pack over the API and the page: it holds exactly
+//! what the export would (the entries the account may see), opens with the
+//! passphrase and the instance's published key, puts every entry of
+//! another State on record as read, and is refused to accounts that see
+//! no contact details. (`crates/cli/tests/pack.rs` checks the file with
+//! `pocdir pack verify` and `gpg`.)
+
+use pocdir_domain::account::AccountKind;
+use pocdir_domain::clock::Clock;
+use pocdir_domain::directory::crisis_pack::{self as pack, Opening};
+use pocdir_testkit::TestServer;
+use serde_json::{json, Value};
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+fn draft(role: &str, name: &str) -> Value {
+    json!({
+        "role": role,
+        "name": name,
+        "title": "Duty officer",
+        "organisation": "National CERT",
+        "emails": [format!("{}@cert.example.org", name.to_lowercase().replace(' ', "."))],
+        "phones": [{"number": "+44 7700 900123", "use": "24x7"}],
+        "languages": ["en", "fr"],
+        "time_zone": "Europe/Paris",
+        "hours": "Mon-Fri 09:00-17:00",
+    })
+}
+
+async fn reads(server: &TestServer) -> usize {
+    let filter = pocdir_store::LogFilter {
+        action: Some("poc.read".into()),
+        ..Default::default()
+    };
+    server
+        .store
+        .search_log(&filter, None, 1000)
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn a_pack_holds_what_the_account_may_see_and_logs_each_read() {
+    let server = TestServer::start().await;
+    let api = crate::pocs::Api::new(&server);
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let pak_nominator = server.account(AccountKind::Nominator, Some("PAK")).await;
+    let fra_nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
+    let pak_poc = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
+    let auditor = server.account(AccountKind::Auditor, None).await;
+    for (nominator, code, role, name) in [
+        (&pak_nominator, "PAK", "technical", "Ayesha Malik"),
+        (&fra_nominator, "FRA", "technical", "Claire Dubois"),
+        (&fra_nominator, "FRA", "diplomatic", "Julien Moreau"),
+    ] {
+        api.active(nominator, &secretariat, code, draft(role, name))
+            .await;
+    }
+    let http = reqwest::Client::new();
+    let key = http
+        .get(server.url("/.well-known/pocdir-pack-key.asc"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let instance = pack::parse_instance_key(&key).unwrap();
+
+    let before = reads(&server).await;
+    let token = server.token(&pak_poc, "read").await;
+    let r = http
+        .post(server.url("/api/v1/crisis-pack"))
+        .bearer_auth(&token)
+        .json(&json!({ "passphrase": PASSPHRASE }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/pgp-encrypted");
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let sealed = r.bytes().await.unwrap();
+    let opened = pack::open(
+        &sealed,
+        Opening::Passphrase(PASSPHRASE),
+        &instance,
+        server.clock.now(),
+    )
+    .unwrap();
+    assert_eq!(opened.manifest.entries, 3, "its own entry and France's two");
+    assert_eq!(opened.manifest.holder, pak_poc.email);
+    for name in ["Ayesha Malik", "Claire Dubois", "Julien Moreau"] {
+        assert!(opened.html.contains(name), "{name}");
+    }
+    // France's two entries, read by Pakistan, are on record; its own is not a read.
+    assert_eq!(reads(&server).await, before + 2);
+    // And the pack itself, about Pakistan, naming its serial.
+    let issued = server
+        .store
+        .search_log(
+            &pocdir_store::LogFilter {
+                action: Some("crisis_pack.issue".into()),
+                ..Default::default()
+            },
+            None,
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(issued.len(), 1);
+    assert_eq!(
+        issued[0].object,
+        format!("crisis_pack:{}", opened.manifest.serial)
+    );
+    assert_eq!(issued[0].participant.as_deref(), Some("PAK"));
+
+    // A passphrase too short is refused before anything is read.
+    let r = http
+        .post(server.url("/api/v1/crisis-pack"))
+        .bearer_auth(&token)
+        .json(&json!({ "passphrase": "short" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert_eq!(reads(&server).await, before + 2);
+
+    // No contact details, no pack.
+    let auditor_token = server.token(&auditor, "read").await;
+    let r = http
+        .post(server.url("/api/v1/crisis-pack"))
+        .bearer_auth(&auditor_token)
+        .json(&json!({ "passphrase": PASSPHRASE }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+
+    // The page: the instance's fingerprint, the passphrase asked twice.
+    let browser = server.signed_in(&pak_poc).await;
+    let page = browser.get("/crisis-pack").await.text().await.unwrap();
+    let fingerprint = pack::grouped(&opened.manifest.signing_key);
+    assert!(page.contains(&fingerprint), "{page}");
+    assert!(page.contains("id=\"passphrase_again\""));
+    let r = browser
+        .post_form(
+            "/crisis-pack",
+            &[
+                ("passphrase", PASSPHRASE),
+                ("passphrase_again", "something else"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let r = browser
+        .post_form(
+            "/crisis-pack",
+            &[("passphrase", PASSPHRASE), ("passphrase_again", PASSPHRASE)],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .ends_with(".html.asc\""));
+}
+
+#[tokio::test]
+async fn a_poc_whose_entry_has_a_key_gets_a_pack_encrypted_to_it() {
+    use pocdir_domain::log::action::LogAction;
+    use pocdir_domain::log::entry::{LogActor, LogDraft};
+    let server = TestServer::start().await;
+    let api = crate::pocs::Api::new(&server);
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
+    let poc = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    let mut with_key = draft("technical", "Claire Dubois");
+    with_key["openpgp_key"] =
+        include_str!("../../../domain/tests/fixtures/openpgp/ed25519.asc").into();
+    let id = api.active(&nominator, &secretariat, "FRA", with_key).await;
+    let now = server.clock.now();
+    server
+        .store
+        .link_poc_account(
+            id,
+            poc.id,
+            now,
+            LogDraft::new(
+                now,
+                LogActor::console(),
+                LogAction::AccountPocLink,
+                "x".into(),
+            ),
+        )
+        .await
+        .unwrap();
+
+    // The page says so, and asks no passphrase.
+    let browser = server.signed_in(&poc).await;
+    let page = browser.get("/crisis-pack").await.text().await.unwrap();
+    assert!(page.contains("id=\"crisis-pack-to-key\""), "{page}");
+    assert!(!page.contains("id=\"passphrase\""));
+
+    let token = server.token(&poc, "read").await;
+    let http = reqwest::Client::new();
+    let sealed = http
+        .post(server.url("/api/v1/crisis-pack"))
+        .bearer_auth(&token)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let key = http
+        .get(server.url("/.well-known/pocdir-pack-key.asc"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let instance = pack::parse_instance_key(&key).unwrap();
+    let secret = pack::parse_secret_key(include_bytes!(
+        "../../../domain/tests/fixtures/openpgp/secret.asc"
+    ))
+    .unwrap();
+    let opened = pack::open(&sealed, Opening::SecretKey(&secret, ""), &instance, now).unwrap();
+    assert_eq!(opened.manifest.entries, 1);
+    // A passphrase does not open what was encrypted to a key.
+    assert_eq!(
+        pack::open(&sealed, Opening::Passphrase(PASSPHRASE), &instance, now).unwrap_err(),
+        pack::PackError::CannotDecrypt
+    );
+}
