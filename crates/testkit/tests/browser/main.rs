@@ -24,6 +24,7 @@
 
 mod capacity;
 mod communications;
+mod crisis_pack;
 mod escalation;
 mod exercises;
 mod forms;
