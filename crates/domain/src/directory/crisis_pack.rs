@@ -275,19 +275,9 @@ pub struct PackText {
     pub columns: [String; 12],
 }
 
+/// Text and attribute values in the HTML file: `&`, `<`, `>`, quotes.
 fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    quick_xml::escape::escape(s).into_owned()
 }
 
 /// JSON inside `<script type="application/json">`: no `<` can end the block.
