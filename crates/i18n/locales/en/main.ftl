@@ -170,7 +170,7 @@ audit-proof-head = { $count ->
    *[other] The signed log holds { $count } entries now; its root begins
 }
 audit-proof-key = signed by the key
-audit-proof-run = Run this on a computer of your State (it exits 0 when all holds, 1 naming the first discrepancy):
+audit-proof-run = Run this regularly on a computer of your State: each run also checks that the log only grew since the last (it exits 0 when all holds, 1 naming the first discrepancy):
 audit-proof-token = The command needs an API token of one of your State's accounts, given in POCDIR_TOKEN.
 audit-proof-token-link = Create an API token
 audit-error-actor = The actor must be an account number.

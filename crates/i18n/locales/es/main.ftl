@@ -172,7 +172,7 @@ audit-proof-head = { $count ->
    *[other] El registro firmado contiene ahora { $count } entradas; su raíz empieza por
 }
 audit-proof-key = firmado con la clave
-audit-proof-run = Ejecute esto en un ordenador de su Estado (termina con 0 si todo se cumple, con 1 indicando la primera discrepancia):
+audit-proof-run = Ejecute esto con regularidad en un ordenador de su Estado: cada ejecución comprueba también que el registro solo ha crecido desde la anterior (termina con 0 si todo se cumple, con 1 indicando la primera discrepancia):
 audit-proof-token = El comando necesita un token de API de una de las cuentas de su Estado, indicado en POCDIR_TOKEN.
 audit-proof-token-link = Crear un token de API
 audit-error-actor = El autor debe indicarse mediante un número de cuenta.

@@ -172,7 +172,7 @@ audit-proof-head = { $count ->
    *[other] Le journal signé contient actuellement { $count } entrées ; sa racine commence par
 }
 audit-proof-key = signé par la clé
-audit-proof-run = Exécutez ceci sur un ordinateur de votre État (code de sortie 0 si tout est vérifié, 1 en nommant le premier écart) :
+audit-proof-run = Exécutez ceci régulièrement sur un ordinateur de votre État : chaque exécution vérifie aussi que le journal n'a fait que s'allonger depuis la précédente (code de sortie 0 si tout est vérifié, 1 en nommant le premier écart) :
 audit-proof-token = La commande a besoin d'un jeton d'API de l'un des comptes de votre État, fourni dans POCDIR_TOKEN.
 audit-proof-token-link = Créer un jeton d'API
 audit-error-actor = L'auteur doit être indiqué par un numéro de compte.

@@ -168,7 +168,7 @@ audit-proof-head = { $count ->
    *[other] 已签名的日志目前包含 { $count } 个条目；其根哈希开头为
 }
 audit-proof-key = 签名密钥
-audit-proof-run = 请在贵国的计算机上运行以下命令（全部核验通过时退出码为 0；否则退出码为 1，并指出第一处不一致）：
+audit-proof-run = 请在贵国的计算机上定期运行以下命令：每次运行还会核验日志自上次运行以来只有追加（全部核验通过时退出码为 0；否则退出码为 1，并指出第一处不一致）：
 audit-proof-token = 该命令需要贵国某一账户的 API 令牌，通过 POCDIR_TOKEN 提供。
 audit-proof-token-link = 创建 API 令牌
 audit-error-actor = 操作者必须为账户编号。
