@@ -166,7 +166,7 @@ pub fn describe(restored: &Restored) -> Vec<String> {
     if restored.secrets_written.is_empty() {
         lines.push(
             "the backup holds no secret files: copy the old secrets folder (sealing keys, \
-             log signing key) into the data folder's secrets/ before starting the server"
+             log signing key, crisis pack key) into the data folder's secrets/ before starting the server"
                 .into(),
         );
     } else {

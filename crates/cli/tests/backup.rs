@@ -225,7 +225,8 @@ async fn demo_backup(backend: Backend) -> (Install, PathBuf) {
     let _ = server.kill();
     let _ = server.wait();
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("3 secret files"), "{}", text(&out));
+    // The sealing keys, the CSRF key, the log's signing key and the crisis packs' key.
+    assert!(text(&out).contains("4 secret files"), "{}", text(&out));
     let mode =
         std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&file).unwrap().permissions());
     assert_eq!(mode & 0o777, 0o600);
@@ -239,6 +240,7 @@ async fn restore_and_check(source: &Install, file: &Path, target: Backend) {
     let out = restored.ok(&["restore", file.to_str().unwrap()]);
     assert!(out.contains("log verify: intact"), "{out}");
     assert!(out.contains("secret files restored"), "{out}");
+    assert!(out.contains("crisis-pack.key.asc"), "{out}");
     // Every table in the database as restored has the backup's count.
     let restored_counts = restored.counts().await;
     for (table, n) in &restored_counts {
