@@ -208,6 +208,19 @@ impl TestServer {
         self.clock.advance(time::Duration::seconds(30));
     }
 
+    /// How many log entries of `action` the log holds (at most 10,000).
+    pub async fn logged(&self, action: &str) -> usize {
+        let filter = pocdir_store::LogFilter {
+            action: Some(action.into()),
+            ..Default::default()
+        };
+        self.store
+            .search_log(&filter, None, 10_000)
+            .await
+            .map(|e| e.len())
+            .unwrap_or(0)
+    }
+
     /// An API token for the account.
     pub async fn token(&self, account: &TestAccount, scope: &str) -> String {
         let (token, _) = pocdir::accounts::mint_token(

@@ -20,29 +20,16 @@ async fn shot(client: &Client, name: &str) -> Result<()> {
     super::checked_shot(client, "crisis-pack", name).await
 }
 
-async fn packs_issued(server: &TestServer) -> usize {
-    let filter = pocdir_store::LogFilter {
-        action: Some("crisis_pack.issue".into()),
-        ..Default::default()
-    };
-    server
-        .store
-        .search_log(&filter, None, 100)
-        .await
-        .map(|e| e.len())
-        .unwrap_or(0)
-}
-
 /// Clicks the download and waits until the server has logged one more pack.
 async fn download(server: &TestServer, client: &Client) -> Result<()> {
-    let before = packs_issued(server).await;
+    let before = server.logged("crisis_pack.issue").await;
     click(client, "#crisis-pack-download").await?;
     let deadline = Instant::now() + Duration::from_secs(20);
-    while packs_issued(server).await == before && Instant::now() < deadline {
+    while server.logged("crisis_pack.issue").await == before && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     ensure!(
-        packs_issued(server).await == before + 1,
+        server.logged("crisis_pack.issue").await == before + 1,
         "the pack's issue is logged"
     );
     Ok(())

@@ -22,19 +22,6 @@ async fn shot(client: &Client, name: &str) -> Result<()> {
     super::checked_shot(client, "library", name).await
 }
 
-async fn downloads(server: &TestServer) -> usize {
-    let filter = pocdir_store::LogFilter {
-        action: Some("library.download".into()),
-        ..Default::default()
-    };
-    server
-        .store
-        .search_log(&filter, None, 100)
-        .await
-        .map(|e| e.len())
-        .unwrap_or(0)
-}
-
 async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) -> Result<()> {
     verified_poc(server, "PAK", "Ayesha Malik", "ayesha@cert.pk.example.org").await?;
     verified_poc(server, "FRA", "Léa Fontaine", "lea@cert.fr.example.org").await?;
@@ -119,16 +106,16 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     wait_for_path(client, &format!("/library/{id}")).await?;
     find(client, "#library-download-logged").await?;
     shot(client, "document-en").await?;
-    let before = downloads(server).await;
+    let before = server.logged("library.download").await;
     // The browser downloads the file (to its download folder); the server
     // logs the read before the file leaves.
     click(client, "#library-download").await?;
     let deadline = Instant::now() + std::time::Duration::from_secs(10);
-    while downloads(server).await == before && Instant::now() < deadline {
+    while server.logged("library.download").await == before && Instant::now() < deadline {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     ensure!(
-        downloads(server).await == before + 1,
+        server.logged("library.download").await == before + 1,
         "the download is logged"
     );
     wait_for_path(client, &format!("/library/{id}")).await?;

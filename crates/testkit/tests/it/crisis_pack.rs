@@ -27,17 +27,14 @@ fn draft(role: &str, name: &str) -> Value {
     })
 }
 
-async fn reads(server: &TestServer) -> usize {
-    let filter = pocdir_store::LogFilter {
-        action: Some("poc.read".into()),
-        ..Default::default()
-    };
-    server
-        .store
-        .search_log(&filter, None, 1000)
+/// The instance's public key, as a PoC fetches it.
+async fn instance_key(server: &TestServer) -> String {
+    reqwest::get(server.url("/.well-known/pocdir-pack-key.asc"))
         .await
         .unwrap()
-        .len()
+        .text()
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -58,17 +55,10 @@ async fn a_pack_holds_what_the_account_may_see_and_logs_each_read() {
             .await;
     }
     let http = reqwest::Client::new();
-    let key = http
-        .get(server.url("/.well-known/pocdir-pack-key.asc"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let key = instance_key(&server).await;
     let instance = pack::parse_instance_key(&key).unwrap();
 
-    let before = reads(&server).await;
+    let before = server.logged("poc.read").await;
     let token = server.token(&pak_poc, "read").await;
     let r = http
         .post(server.url("/api/v1/crisis-pack"))
@@ -94,7 +84,7 @@ async fn a_pack_holds_what_the_account_may_see_and_logs_each_read() {
         assert!(opened.html.contains(name), "{name}");
     }
     // France's two entries, read by Pakistan, are on record; its own is not a read.
-    assert_eq!(reads(&server).await, before + 2);
+    assert_eq!(server.logged("poc.read").await, before + 2);
     // And the pack itself, about Pakistan, naming its serial.
     let issued = server
         .store
@@ -124,7 +114,7 @@ async fn a_pack_holds_what_the_account_may_see_and_logs_each_read() {
         .await
         .unwrap();
     assert_eq!(r.status(), 422);
-    assert_eq!(reads(&server).await, before + 2);
+    assert_eq!(server.logged("poc.read").await, before + 2);
 
     // No contact details, no pack.
     let auditor_token = server.token(&auditor, "read").await;
@@ -214,14 +204,7 @@ async fn a_poc_whose_entry_has_a_key_gets_a_pack_encrypted_to_it() {
         .bytes()
         .await
         .unwrap();
-    let key = http
-        .get(server.url("/.well-known/pocdir-pack-key.asc"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let key = instance_key(&server).await;
     let instance = pack::parse_instance_key(&key).unwrap();
     let secret = pack::parse_secret_key(include_bytes!(
         "../../../domain/tests/fixtures/openpgp/secret.asc"
