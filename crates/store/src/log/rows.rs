@@ -211,21 +211,3 @@ pub(super) fn db_index(index: u64) -> StoreResult<i64> {
 pub(super) fn db_bound(bound: u64) -> i64 {
     i64::try_from(bound).unwrap_or(i64::MAX)
 }
-
-/// The indexes handed out to `count` entries by a bump of the counter that
-/// returned `next_index`, the counter's new value.
-pub(super) fn appended_indexes(next_index: i64, count: usize) -> StoreResult<Vec<u64>> {
-    let end = log_index(next_index)?;
-    let start = u64::try_from(count)
-        .ok()
-        .and_then(|n| end.checked_sub(n))
-        .ok_or_else(|| {
-            StoreError::Corrupt(format!("log counter {next_index} after {count} entries"))
-        })?;
-    Ok((start..end).collect())
-}
-
-/// The number of entries to append, as the counter's increment.
-pub(super) fn entry_count(count: usize) -> StoreResult<i64> {
-    i64::try_from(count).map_err(|_| StoreError::Corrupt(format!("{count} log entries at once")))
-}

@@ -2,9 +2,8 @@
 //! logged change runs inside its own transaction.
 
 use super::rows::{
-    appended_indexes, db_bound, db_index, entry_count, log_entry_columns, log_index, stored_entry,
-    tree_head_columns, LeafHashRow, LogEntryRow, LogKeyRow, RotationRow, StoredLogEntryTuple,
-    TreeHeadRow,
+    db_bound, db_index, log_entry_columns, log_index, stored_entry, tree_head_columns, LeafHashRow,
+    LogEntryRow, LogKeyRow, RotationRow, StoredLogEntryTuple, TreeHeadRow,
 };
 use super::{LogFilter, LogKey, LogStore, StoredLogEntry};
 use crate::sql::{Driver, NewLogRow, Param, SqlStore, Tx};
@@ -15,9 +14,6 @@ use pocdir_domain::log::head::SignedTreeHead;
 use pocdir_domain::log::merkle::Hash;
 use pocdir_domain::log::rotation::{KeyRotation, RecordedRotation};
 
-/// Hands out `$1` numbers: the counter's new value comes back.
-const BUMP_COUNTER: &str =
-    "UPDATE log_state SET next_index = next_index + $1 WHERE id = 1 RETURNING next_index";
 const SIZE: &str = "SELECT next_index FROM log_state WHERE id = 1";
 /// Entries per multi-row insert on SQLite: 10 parameters each, well under
 /// SQLite's limit of 32,766 parameters per statement.
@@ -115,35 +111,10 @@ impl<D: Driver> Tx<D> {
         if drafts.is_empty() {
             return Ok(Vec::new());
         }
-        let count = entry_count(drafts.len())?;
         // The batch's first append bumps the counter row (and holds it);
         // the batch's later ones count on from there (`sql/writer.rs`).
-        let next = match self.batch_log().next {
-            Some(next) => next
-                .checked_add(count)
-                .ok_or_else(|| StoreError::Corrupt(format!("log counter {next} overflows")))?,
-            None => {
-                let bumped: Option<(i64,)> =
-                    self.fetch_optional(BUMP_COUNTER, &[count.into()]).await?;
-                let (bumped,) = bumped.ok_or_else(missing_counter)?;
-                self.batch_log().stored = Some(bumped);
-                bumped
-            }
-        };
-        self.batch_log().next = Some(next);
-        let indexes = appended_indexes(next, drafts.len())?;
-        let rows = drafts
-            .iter()
-            .zip(&indexes)
-            .map(|(draft, &index)| {
-                let entry = draft.clone().at_index(index);
-                Ok(NewLogRow {
-                    idx: db_index(index)?,
-                    leaf_hash: entry.leaf_hash(),
-                    entry,
-                })
-            })
-            .collect::<StoreResult<Vec<_>>>()?;
+        let rows = self.number_log_rows(drafts).await?;
+        let indexes = rows.iter().map(|row| row.entry.index).collect();
         self.defer_log_rows(rows);
         Ok(indexes)
     }
@@ -226,11 +197,11 @@ impl<D: Driver> LogStore for SqlStore<D> {
         if drafts.is_empty() {
             return Ok(Vec::new());
         }
-        // The counter bump is the transaction's first statement: a write.
-        let mut tx = self.begin().await?;
-        let indexes = tx.append(drafts).await?;
-        tx.commit().await?;
-        Ok(indexes)
+        // Entries alone need no turn with the connection: the writer
+        // numbers them in its batch (`sql/writer.rs`).
+        let entries = self.writer.append(drafts.to_vec()).await?;
+        self.observers.tell(&entries);
+        Ok(entries.iter().map(|entry| entry.index).collect())
     }
 
     async fn log_size(&self) -> StoreResult<u64> {

@@ -371,7 +371,7 @@ impl Observers {
 
     /// Called after a commit, before the caller learns of it: an observer's
     /// cache is up to date by the time the change is answered.
-    fn tell(&self, entries: &[LogEntry]) {
+    pub(crate) fn tell(&self, entries: &[LogEntry]) {
         if entries.is_empty() {
             return;
         }
@@ -518,9 +518,12 @@ impl<D: Driver> Tx<D> {
         self.lease.conn().await
     }
 
-    /// The log's counter as this change's batch sees it (`writer.rs`).
-    pub(crate) fn batch_log(&mut self) -> &mut writer::BatchLog {
-        &mut self.lease.log
+    /// Numbers the change's log entries in its batch (`writer.rs`).
+    pub(crate) async fn number_log_rows(
+        &mut self,
+        drafts: &[pocdir_domain::log::entry::LogDraft],
+    ) -> StoreResult<Vec<NewLogRow>> {
+        self.lease.number(drafts).await
     }
 
     /// Defers the change's log rows to its batch's commit (`writer.rs`):

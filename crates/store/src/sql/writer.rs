@@ -20,9 +20,16 @@
 //! commits, rolls back or is dropped. A change must not wait for another
 //! change while it holds its lease (it would wait for itself): asking for a
 //! second lease gives up after [`LEASE_WAIT`].
+//!
+//! A change that is nothing but log entries (a read of a PoC's details
+//! recorded, an access refused) takes no lease: [`Writer::append`] hands
+//! the entries to the writer, which numbers them in the batch itself. That
+//! spares two hand-offs between tasks per entry, which on a small machine
+//! cost more than the entry's share of the commit.
 
 use super::{Driver, NewLogRow};
 use crate::{StoreError, StoreResult};
+use pocdir_domain::log::entry::{LogDraft, LogEntry};
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
@@ -39,6 +46,9 @@ const UNDO: &str = "ROLLBACK TO SAVEPOINT change; RELEASE SAVEPOINT change";
 /// Changes per batch at most. PostgreSQL tracks up to 64 subtransactions
 /// per transaction in shared memory; past that every snapshot gets slower.
 const MAX_BATCH: usize = 64;
+/// Requests per batch at most, appends included (they open no
+/// savepoint): bounds how long the first of them waits for the commit.
+const MAX_REQUESTS: usize = 512;
 
 /// How long a change waits for its turn before giving up: long enough for
 /// the largest single change (a ping test over 100,000 PoCs), short enough
@@ -49,6 +59,52 @@ type Grant<D> = oneshot::Sender<StoreResult<Lease<D>>>;
 /// The batch's outcome, told to each change that committed: the error is
 /// a message because every change of the batch receives it.
 type Durable = oneshot::Sender<Result<(), String>>;
+/// An append's outcome: its entries, numbered, once they are durable.
+type Appended = oneshot::Sender<StoreResult<Vec<LogEntry>>>;
+
+/// What the writer is asked for.
+enum Request<D: Driver> {
+    /// A turn with the batch's connection.
+    Lease(Grant<D>),
+    /// Log entries and nothing else, numbered by the writer.
+    Append(Vec<LogDraft>, Appended),
+}
+
+impl<D: Driver> Request<D> {
+    /// Whether the asker stopped waiting (nothing to do for it then).
+    fn is_closed(&self) -> bool {
+        match self {
+            Request::Lease(grant) => grant.is_closed(),
+            Request::Append(_, appended) => appended.is_closed(),
+        }
+    }
+}
+
+/// Who waits for the batch's commit.
+enum Waiter {
+    Change(Durable),
+    Append(Appended, Vec<LogEntry>),
+}
+
+impl Waiter {
+    fn tell(self, outcome: &Result<(), String>) {
+        match self {
+            Waiter::Change(durable) => {
+                let _ = durable.send(outcome.clone());
+            }
+            Waiter::Append(appended, entries) => {
+                let _ = appended.send(match outcome {
+                    Ok(()) => Ok(entries),
+                    Err(message) => Err(not_saved(message)),
+                });
+            }
+        }
+    }
+}
+
+fn not_saved(message: &str) -> StoreError {
+    StoreError::Unavailable(format!("the change was not saved: {message}"))
+}
 
 /// The log's counter as the batch sees it. The first change of a batch that
 /// appends to the log bumps the counter row, which then stays locked (the
@@ -65,6 +121,92 @@ pub(crate) struct BatchLog {
 
 /// Writes the batch's counter, when its appends moved past the row's value.
 const SET_COUNTER: &str = "UPDATE log_state SET next_index = $1 WHERE id = 1";
+/// Hands out `$1` numbers: the counter's new value comes back.
+const BUMP_COUNTER: &str =
+    "UPDATE log_state SET next_index = next_index + $1 WHERE id = 1 RETURNING next_index";
+
+fn corrupt_counter(what: String) -> StoreError {
+    StoreError::Corrupt(what)
+}
+
+/// Bumps the counter row by `count` in the batch's transaction (which then
+/// holds it until the batch commits); its new value.
+async fn bump<D: Driver>(conn: &mut D::Connection, count: i64) -> StoreResult<i64> {
+    let bumped: Option<(i64,)> = D::fetch_optional(conn, BUMP_COUNTER, &[count.into()]).await?;
+    let (bumped,) = bumped.ok_or_else(|| corrupt_counter("the log_state row is missing".into()))?;
+    Ok(bumped)
+}
+
+/// The number of entries to append, as the counter's increment.
+fn entry_count(count: usize) -> StoreResult<i64> {
+    i64::try_from(count).map_err(|_| corrupt_counter(format!("{count} log entries at once")))
+}
+
+impl BatchLog {
+    /// Whether the batch has bumped the counter row already: if not, the
+    /// next append must ([`bump`]) before [`BatchLog::number`].
+    pub(crate) fn counted(&self) -> bool {
+        self.next.is_some()
+    }
+
+    /// Numbers `drafts` after the batch's earlier appends; `bumped` is the
+    /// counter's value after the batch's first bump, which made room for
+    /// them.
+    pub(crate) fn number(
+        &mut self,
+        bumped: Option<i64>,
+        drafts: &[LogDraft],
+    ) -> StoreResult<Vec<NewLogRow>> {
+        let count = entry_count(drafts.len())?;
+        let next = match (self.next, bumped) {
+            (Some(next), _) => next
+                .checked_add(count)
+                .ok_or_else(|| corrupt_counter(format!("log counter {next} overflows")))?,
+            (None, Some(bumped)) => {
+                self.stored = Some(bumped);
+                bumped
+            }
+            (None, None) => {
+                return Err(corrupt_counter(
+                    "log entries numbered before the counter was bumped".into(),
+                ))
+            }
+        };
+        let start = next
+            .checked_sub(count)
+            .and_then(|start| u64::try_from(start).ok())
+            .ok_or_else(|| corrupt_counter(format!("log counter {next} after {count} entries")))?;
+        self.next = Some(next);
+        drafts
+            .iter()
+            .zip(start..)
+            .map(|(draft, index)| {
+                let entry = draft.clone().at_index(index);
+                Ok(NewLogRow {
+                    idx: i64::try_from(index).map_err(|_| {
+                        corrupt_counter(format!("log index {index} does not fit in BIGINT"))
+                    })?,
+                    leaf_hash: entry.leaf_hash(),
+                    entry,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Numbers `drafts` in the batch whose transaction `conn` is.
+async fn number<D: Driver>(
+    conn: &mut D::Connection,
+    log: &mut BatchLog,
+    drafts: &[LogDraft],
+) -> StoreResult<Vec<NewLogRow>> {
+    let bumped = if log.counted() {
+        None
+    } else {
+        Some(bump::<D>(conn, entry_count(drafts.len())?).await?)
+    };
+    log.number(bumped, drafts)
+}
 
 /// What a change hands back with the connection.
 enum Returned<D: Driver> {
@@ -83,7 +225,7 @@ enum Returned<D: Driver> {
 /// The handle to a store's writer; cheap to clone. The writer stops when
 /// the last handle is dropped.
 pub(crate) struct Writer<D: Driver> {
-    requests: mpsc::UnboundedSender<Grant<D>>,
+    requests: mpsc::UnboundedSender<Request<D>>,
 }
 
 impl<D: Driver> Clone for Writer<D> {
@@ -116,16 +258,36 @@ impl<D: Driver> Writer<D> {
     /// savepoint of the current batch.
     pub(crate) async fn lease(&self) -> StoreResult<Lease<D>> {
         let (grant, granted) = oneshot::channel();
-        self.requests.send(grant).map_err(|_| writer_gone())?;
+        self.requests
+            .send(Request::Lease(grant))
+            .map_err(|_| writer_gone())?;
         match tokio::time::timeout(LEASE_WAIT, granted).await {
             Ok(Ok(lease)) => lease,
             Ok(Err(_)) => Err(writer_gone()),
-            Err(_) => Err(StoreError::Unavailable(format!(
-                "no turn to write within {} s: the store is busy",
-                LEASE_WAIT.as_secs()
-            ))),
+            Err(_) => Err(busy()),
         }
     }
+
+    /// Appends `drafts` to the log as a change of their own, numbered by
+    /// the writer in its current batch; returns them once they are durable.
+    pub(crate) async fn append(&self, drafts: Vec<LogDraft>) -> StoreResult<Vec<LogEntry>> {
+        let (appended, done) = oneshot::channel();
+        self.requests
+            .send(Request::Append(drafts, appended))
+            .map_err(|_| writer_gone())?;
+        match tokio::time::timeout(LEASE_WAIT, done).await {
+            Ok(Ok(entries)) => entries,
+            Ok(Err(_)) => Err(writer_gone()),
+            Err(_) => Err(busy()),
+        }
+    }
+}
+
+fn busy() -> StoreError {
+    StoreError::Unavailable(format!(
+        "no turn to write within {} s: the store is busy",
+        LEASE_WAIT.as_secs()
+    ))
 }
 
 /// One change's hold on the batch's connection. Dropped without
@@ -147,6 +309,18 @@ pub(crate) struct Lease<D: Driver> {
 }
 
 impl<D: Driver> Lease<D> {
+    /// Numbers the change's log entries in its batch (the first append of
+    /// a batch bumps the counter row, inside this change's savepoint).
+    pub(crate) async fn number(&mut self, drafts: &[LogDraft]) -> StoreResult<Vec<NewLogRow>> {
+        let bumped = if self.log.counted() {
+            None
+        } else {
+            let count = entry_count(drafts.len())?;
+            Some(bump::<D>(self.conn().await?, count).await?)
+        };
+        self.log.number(bumped, drafts)
+    }
+
     /// The connection the change's statements run on, inside the
     /// change's savepoint.
     pub(crate) async fn conn(&mut self) -> StoreResult<&mut D::Connection> {
@@ -178,9 +352,7 @@ impl<D: Driver> Lease<D> {
         .map_err(|_| writer_gone())?;
         match done.await {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(message)) => Err(StoreError::Unavailable(format!(
-                "the change was not saved: {message}"
-            ))),
+            Ok(Err(message)) => Err(not_saved(&message)),
             Err(_) => Err(writer_gone()),
         }
     }
@@ -206,7 +378,7 @@ impl<D: Driver> Drop for Lease<D> {
     }
 }
 
-async fn run<D: Driver>(db: D, mut requests: mpsc::UnboundedReceiver<Grant<D>>) {
+async fn run<D: Driver>(db: D, mut requests: mpsc::UnboundedReceiver<Request<D>>) {
     while let Some(first) = requests.recv().await {
         if first.is_closed() {
             continue;
@@ -214,7 +386,14 @@ async fn run<D: Driver>(db: D, mut requests: mpsc::UnboundedReceiver<Grant<D>>) 
         let tx = match db.begin_write().await {
             Ok(tx) => tx,
             Err(error) => {
-                let _ = first.send(Err(error));
+                match first {
+                    Request::Lease(grant) => {
+                        let _ = grant.send(Err(error));
+                    }
+                    Request::Append(_, appended) => {
+                        let _ = appended.send(Err(error));
+                    }
+                }
                 continue;
             }
         };
@@ -225,22 +404,34 @@ async fn run<D: Driver>(db: D, mut requests: mpsc::UnboundedReceiver<Grant<D>>) 
 /// Serves `first` and whoever asks while the batch runs, then commits.
 async fn batch<D: Driver>(
     tx: D::Tx,
-    first: Grant<D>,
-    requests: &mut mpsc::UnboundedReceiver<Grant<D>>,
+    first: Request<D>,
+    requests: &mut mpsc::UnboundedReceiver<Request<D>>,
 ) {
     let mut tx = Some(tx);
     let mut log = BatchLog::default();
     let mut rows: Vec<NewLogRow> = Vec::new();
-    let mut durable: Vec<Durable> = Vec::new();
+    let mut durable: Vec<Waiter> = Vec::new();
     let mut failure: Option<String> = None;
     // Whether a kept change's savepoint is still open.
     let mut open = false;
+    let mut leases = 0usize;
     let mut served = 0usize;
     let mut next = Some(first);
-    while let Some(grant) = next.take() {
-        if !grant.is_closed() {
-            match serve(&mut tx, &mut log, &mut rows, &mut open, grant).await {
-                Ok(Some(kept)) => durable.push(kept),
+    while let Some(request) = next.take() {
+        if !request.is_closed() {
+            let outcome = match request {
+                Request::Lease(grant) => {
+                    leases += 1;
+                    serve(&mut tx, &mut log, &mut rows, &mut open, grant)
+                        .await
+                        .map(|kept| kept.map(Waiter::Change))
+                }
+                Request::Append(drafts, appended) => {
+                    append::<D>(&mut tx, &mut log, &mut rows, drafts, appended).await
+                }
+            };
+            match outcome {
+                Ok(Some(waiter)) => durable.push(waiter),
                 Ok(None) => {}
                 Err(message) => {
                     failure = Some(message);
@@ -249,7 +440,7 @@ async fn batch<D: Driver>(
             }
             served += 1;
         }
-        if served < MAX_BATCH {
+        if leases < MAX_BATCH && served < MAX_REQUESTS {
             next = requests.try_recv().ok();
         }
     }
@@ -268,7 +459,35 @@ async fn batch<D: Driver>(
         tracing::warn!(changes = durable.len(), error = %message, "a batch of changes failed to commit");
     }
     for waiter in durable {
-        let _ = waiter.send(outcome.clone());
+        waiter.tell(&outcome);
+    }
+}
+
+/// Numbers an append's entries in the batch; they are inserted with the
+/// batch's other entries, just before it commits. A failure to number
+/// them fails the batch (the counter row's transaction may be unusable).
+async fn append<D: Driver>(
+    tx: &mut Option<D::Tx>,
+    log: &mut BatchLog,
+    rows: &mut Vec<NewLogRow>,
+    drafts: Vec<LogDraft>,
+    appended: Appended,
+) -> Result<Option<Waiter>, String> {
+    let Some(conn) = tx.as_deref_mut() else {
+        let _ = appended.send(Err(writer_gone()));
+        return Err("the batch lost its connection".into());
+    };
+    match number::<D>(conn, log, &drafts).await {
+        Ok(numbered) => {
+            let entries = numbered.iter().map(|row| row.entry.clone()).collect();
+            rows.extend(numbered);
+            Ok(Some(Waiter::Append(appended, entries)))
+        }
+        Err(error) => {
+            let message = error.to_string();
+            let _ = appended.send(Err(error));
+            Err(message)
+        }
     }
 }
 

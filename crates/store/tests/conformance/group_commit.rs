@@ -12,6 +12,7 @@ conformance!(
     cases: [
         concurrent_changes_keep_their_own_outcome,
         cancelled_changes_leave_all_or_nothing,
+        cancelled_appends_leave_all_or_nothing,
         entries_alone_share_batches_with_failed_changes,
     ],
     raw: [],
@@ -179,6 +180,59 @@ async fn cancelled_changes_leave_all_or_nothing(store: Arc<dyn Store>) {
         "every kept account has its entry, no other (and the one after them)"
     );
     assert_eq!(store.log_size().await.unwrap(), logged);
+}
+
+async fn cancelled_appends_leave_all_or_nothing(store: Arc<dyn Store>) {
+    // Entries alone given up at random points (a reader that went away),
+    // beside changes: each append is in the log whole, its entries one
+    // after the other, or not at all, and the log has no gap.
+    let size = store.log_size().await.unwrap();
+    let tasks: Vec<_> = (0..48)
+        .map(|i| {
+            let store = Arc::clone(&store);
+            tokio::spawn(async move {
+                let patience = Duration::from_micros(40 * (i % 6) as u64);
+                if i % 4 == 0 {
+                    let change = store.create_account(
+                        new_account(&format!("a{i}@example.org"), AccountKind::Reporter),
+                        draft("account.create"),
+                    );
+                    let _ = tokio::time::timeout(patience, change).await;
+                } else {
+                    let drafts: Vec<_> = (0..3)
+                        .map(|k| {
+                            raw_draft(t(0), LogActor::console(), "poc.read", format!("{i}/{k}"))
+                        })
+                        .collect();
+                    let _ = tokio::time::timeout(patience, store.append_log(&drafts)).await;
+                }
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    account(&store, "after-appends@example.org", AccountKind::Reporter).await;
+    let log = whole_log(&store).await;
+    for (n, e) in log.iter().enumerate() {
+        assert_eq!(e.entry.index, n as u64, "no gap in the log");
+    }
+    let reads: Vec<&str> = log
+        .iter()
+        .skip(size as usize)
+        .filter(|e| e.entry.action == "poc.read")
+        .map(|e| e.entry.object.as_str())
+        .collect();
+    assert_eq!(reads.len() % 3, 0, "appends kept whole: {reads:?}");
+    for whole in reads.chunks(3) {
+        let task = whole[0].split('/').next().unwrap();
+        assert_eq!(
+            whole.to_vec(),
+            (0..3).map(|k| format!("{task}/{k}")).collect::<Vec<_>>(),
+            "one append's entries follow each other"
+        );
+    }
+    assert_eq!(store.log_size().await.unwrap(), log.len() as u64);
 }
 
 async fn entries_alone_share_batches_with_failed_changes(store: Arc<dyn Store>) {
