@@ -86,6 +86,11 @@ pub struct Config {
     pub backup_every_hours: u64,
     pub backup_keep: usize,
     pub backup_age_recipient: Option<String>,
+    /// Crisis packs by mail: every `crisis_pack_every_days` (0: never) each
+    /// PoC whose entry carries an OpenPGP key is mailed a fresh pack sealed
+    /// to it; the job looks for PoCs due one every `crisis_pack_check_seconds`.
+    pub crisis_pack_every_days: i64,
+    pub crisis_pack_check_seconds: u64,
     /// Seconds between a stop signal and closing the listener, while
     /// `/healthz/ready` already says 503: time for a load balancer to
     /// send new requests elsewhere (0 for a single instance).
@@ -139,6 +144,10 @@ impl Default for Config {
             backup_every_hours: 0,
             backup_keep: 7,
             backup_age_recipient: None,
+            // A pack is valid 30 days: one every 14 keeps a valid one at
+            // hand even when a mail is late.
+            crisis_pack_every_days: 14,
+            crisis_pack_check_seconds: 3600,
             drain_seconds: 0,
             shutdown_grace_seconds: 8,
         }
@@ -229,7 +238,7 @@ impl Config {
     /// the date arithmetic later (a sign-in or a token would then fail
     /// instead of start-up): each must lie within its range.
     pub fn checked(self) -> Result<Config, String> {
-        let ranges: [(&str, i64, i64, i64); 11] = [
+        let ranges: [(&str, i64, i64, i64); 12] = [
             ("max_token_days", self.max_token_days, 1, 3_650),
             (
                 "session_idle_minutes",
@@ -262,6 +271,12 @@ impl Config {
             ),
             ("ping_late_days", self.ping_late_days, 0, 90),
             ("ping_every_days", self.ping_every_days, 1, 3_650),
+            (
+                "crisis_pack_every_days",
+                self.crisis_pack_every_days,
+                0,
+                365,
+            ),
         ];
         for (key, value, min, max) in ranges {
             if !(min..=max).contains(&value) {
@@ -381,6 +396,7 @@ impl Config {
                 per_hour: self.report_per_hour,
                 max_bytes: self.report_max_mib.saturating_mul(1024 * 1024),
             },
+            crisis_pack_every_days: self.crisis_pack_every_days,
         }
     }
 

@@ -11,6 +11,7 @@ use pocdir_domain::directory::crisis_pack::PackSigningKey;
 use pocdir_domain::entropy::{random_bytes, Entropy, OsEntropy};
 use pocdir_domain::outbox::RetryPolicy;
 use pocdir_domain::security_key::RelyingParty;
+use pocdir_jobs::crisis_packs::PackMailSettings;
 use pocdir_jobs::mail::{MailTransport, SmtpMailer};
 use pocdir_jobs::{JobContext, JobSettings};
 use pocdir_log::feed::{FeedEvent, LogFeed};
@@ -156,6 +157,21 @@ pub fn relying_party(public_url: &str) -> Option<Arc<RelyingParty>> {
 /// The application and its state, without a listener; `public_url` is the
 /// address users reach it at (see [`Config::base_url`]). Also the cache of
 /// credentials, whose last notes are written at shutdown.
+/// What a server is built of: the web app, and what its jobs share with it.
+pub struct BuiltApp {
+    pub router: Router,
+    pub routes: Vec<RouteSpec>,
+    pub credentials: Arc<CredentialCache>,
+    /// What the crisis pack mail needs: the directory the web app keeps up
+    /// to date, and the key that signs packs.
+    pub packs: PackParts,
+}
+
+pub struct PackParts {
+    pub directory: Arc<DirectoryIndex>,
+    pub signing: Arc<PackSigningKey>,
+}
+
 pub async fn build_app(
     config: &Config,
     services: &Services,
@@ -163,7 +179,7 @@ pub async fn build_app(
     log: Arc<LogService>,
     public_url: &str,
     draining: Draining,
-) -> Result<(Router, Vec<RouteSpec>, Arc<CredentialCache>)> {
+) -> Result<BuiltApp> {
     let csrf_key = server_secret(config, "csrf.key", services.entropy.as_ref())?;
     let pack_key = crisis_pack_key(config, services, public_url)?;
     let changes = LogFeed::spawn(
@@ -175,6 +191,10 @@ pub async fn build_app(
     let credentials = CredentialCache::start(store.clone(), &changes);
     let directory = Arc::new(DirectoryIndex::new(store.clone()));
     tokio::spawn(follow_changes(changes.subscribe(), directory.clone()));
+    let packs = PackParts {
+        directory: directory.clone(),
+        signing: Arc::new(pack_key.clone()),
+    };
     let state = AppState::new(pocdir_web::state::ServerParts {
         credentials: credentials.clone(),
         changes,
@@ -197,7 +217,12 @@ pub async fn build_app(
         lexicon: Default::default(),
     });
     let (router, routes) = build_router(state);
-    Ok((router, routes, credentials))
+    Ok(BuiltApp {
+        router,
+        routes,
+        credentials,
+        packs,
+    })
 }
 
 /// The search index follows what the log says changed, whichever instance
@@ -352,7 +377,12 @@ pub async fn start_with_store(
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
-    let (router, routes, credentials) = build_app(
+    let BuiltApp {
+        router,
+        routes,
+        credentials,
+        packs,
+    } = build_app(
         config,
         &services,
         store.clone(),
@@ -399,6 +429,14 @@ pub async fn start_with_store(
         ping_schedule: config.ping_schedule,
         ping_every: Duration::from_secs(config.ping_check_seconds.max(1)),
         backup: config.backup_settings(),
+        crisis_packs: (config.crisis_pack_every_days > 0).then(|| PackMailSettings {
+            every_days: config.crisis_pack_every_days,
+            base_url: config.base_url(addr),
+            signing: packs.signing,
+            entropy: services.entropy.clone(),
+            directory: packs.directory,
+            period: Duration::from_secs(config.crisis_pack_check_seconds.max(1)),
+        }),
     });
     let context = JobContext {
         store: store.clone(),

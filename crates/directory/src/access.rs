@@ -101,20 +101,6 @@ impl<'a> DirectoryAccess<'a> {
         self.append_reads(who, exported, "export").await
     }
 
-    /// Logs a crisis pack as an export is logged (path `export`), and its
-    /// issue (`also`), all in one transaction: the pack leaves only once
-    /// every read in it is on record.
-    pub async fn record_pack<'p>(
-        &self,
-        who: &Requester,
-        exported: impl Iterator<Item = (&'p str, i64, i64)>,
-        also: LogDraft,
-    ) -> Result<(), RecordError> {
-        let exported = exported.filter(|(code, _, _)| !who.is_of(code));
-        self.append_reads_and(who, exported, "export", vec![also])
-            .await
-    }
-
     /// One `poc.read` entry per (participant, PoC id, version), all in one
     /// transaction; nothing when there is none.
     async fn append_reads<'p>(
@@ -134,16 +120,30 @@ impl<'a> DirectoryAccess<'a> {
         path: &str,
         also: Vec<LogDraft>,
     ) -> Result<(), RecordError> {
-        let now = self.clock.now();
-        let mut reads = reads
+        let entries = Self::read_entries(who, reads, path, also, self.clock.now())?;
+        if !entries.is_empty() {
+            self.log.append_log(&entries).await?;
+        }
+        Ok(())
+    }
+
+    /// One `poc.read` entry per (participant, PoC id, version) shown to
+    /// `who` through `path`, then `also`: for a caller that writes them in
+    /// a transaction of its own (a crisis pack's mail).
+    pub fn read_entries<'p>(
+        who: &Requester,
+        reads: impl Iterator<Item = (&'p str, i64, i64)>,
+        path: &str,
+        also: Vec<LogDraft>,
+        now: time::OffsetDateTime,
+    ) -> Result<Vec<LogDraft>, RecordError> {
+        let mut entries = reads
+            .filter(|(code, _, _)| !who.is_of(code))
             .map(|(code, id, version)| {
                 events::poc_read(now, who.log.clone(), code, id, version, path)
             })
             .collect::<Result<Vec<LogDraft>, _>>()?;
-        reads.extend(also);
-        if !reads.is_empty() {
-            self.log.append_log(&reads).await?;
-        }
-        Ok(())
+        entries.extend(also);
+        Ok(entries)
     }
 }

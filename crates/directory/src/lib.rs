@@ -4,6 +4,8 @@
 //! `data/README.md`) and seeding it into the database.
 
 pub mod access;
+pub mod crisis_pack;
+pub mod export;
 pub mod overview;
 pub mod pocs;
 pub mod search;

@@ -5,6 +5,7 @@
 //! simply expires. [`registry`] is the one list of the jobs a server runs.
 
 pub mod backup;
+pub mod crisis_packs;
 pub mod escalation;
 pub mod exercises;
 pub mod log_signer;
@@ -51,6 +52,8 @@ pub struct JobSettings {
     pub ping_every: Duration,
     /// The periodic backup, when one is configured.
     pub backup: Option<backup::BackupSettings>,
+    /// Crisis packs by mail, when they are on.
+    pub crisis_packs: Option<crisis_packs::PackMailSettings>,
 }
 
 /// Every job a server runs.
@@ -102,6 +105,9 @@ pub fn registry(settings: JobSettings) -> Vec<Arc<dyn PeriodicJob>> {
     ];
     if let Some(backup) = settings.backup {
         jobs.push(Arc::new(backup::PeriodicBackup { settings: backup }));
+    }
+    if let Some(packs) = settings.crisis_packs {
+        jobs.push(Arc::new(crisis_packs::CrisisPackMail { settings: packs }));
     }
     if let Some(transport) = settings.mailer {
         jobs.push(Arc::new(mail::MailSender {

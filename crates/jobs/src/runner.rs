@@ -131,6 +131,9 @@ pub enum JobError {
     /// The periodic backup could not be written.
     #[error("backup: {0}")]
     Backup(String),
+    /// A crisis pack could not be made.
+    #[error("crisis packs: {0}")]
+    CrisisPacks(String),
 }
 
 /// What became of one period's turn.

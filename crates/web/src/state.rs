@@ -41,6 +41,8 @@ pub struct WebConfig {
     pub ping_schedule: bool,
     /// How many reports a reporter may send in an hour, and how large.
     pub report_limits: pocdir_domain::report::ReportLimits,
+    /// Days between two crisis packs mailed to a PoC (0: none are mailed).
+    pub crisis_pack_every_days: i64,
 }
 
 impl Default for WebConfig {
@@ -60,6 +62,7 @@ impl Default for WebConfig {
             ping: Default::default(),
             ping_schedule: false,
             report_limits: Default::default(),
+            crisis_pack_every_days: 0,
         }
     }
 }

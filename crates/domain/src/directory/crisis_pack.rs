@@ -525,17 +525,23 @@ pub struct OpenedPack {
 
 /// Decrypts a pack, checks that the instance's key signed it and that it
 /// is still valid at `now`; each refusal names what failed.
+/// The first line of an armored OpenPGP message.
+const ARMOR_BEGIN: &str = "-----BEGIN PGP MESSAGE-----";
+
 pub fn open(
     sealed: &[u8],
     opening: Opening<'_>,
     instance_key: &SignedPublicKey,
     now: OffsetDateTime,
 ) -> Result<OpenedPack, PackError> {
-    let message = match std::str::from_utf8(sealed) {
-        Ok(text) if text.trim_start().starts_with("-----BEGIN PGP") => {
-            Message::from_string(text).map(|(m, _)| m)
-        }
-        _ => Message::from_bytes(sealed),
+    // A mailed pack comes with the mail's text above the armor: whatever
+    // precedes the armor's first line is not part of the message.
+    let message = match std::str::from_utf8(sealed)
+        .ok()
+        .and_then(|text| text.find(ARMOR_BEGIN).map(|at| &text[at..]))
+    {
+        Some(armored) => Message::from_string(armored).map(|(m, _)| m),
+        None => Message::from_bytes(sealed),
     }
     .map_err(|_| PackError::Unreadable)?;
     if !message.is_encrypted() {

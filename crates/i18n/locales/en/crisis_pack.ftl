@@ -36,3 +36,15 @@ crisis-pack-object = crisis pack no. { $id }
 values-log-crisis-pack-issue = { $actor } downloaded { $object } (the directory to keep offline).
 crisis-pack-help = Keeping the directory offline
 crisis-pack-help-text = The crisis pack page (from your home) downloads the directory entries you may see as one file to keep for when the portal cannot be reached: signed by the instance, encrypted to your entry's OpenPGP key or to a passphrase you choose, valid 30 days and showing its age at the top. Check it offline with gpg or with pocdir pack verify; a newer pack replaces an older one. Each download is recorded as a read of every entry in it.
+crisis-pack-by-mail = A fresh pack is also mailed every { $days } days to each point of contact whose entry has an OpenPGP key, encrypted to that key.
+crisis-pack-by-mail-you = You receive it at { $email }.
+crisis-pack-by-mail-not-you = No pack is mailed to you: your account holds no entry with a usable OpenPGP key. Add a key to your entry to receive them.
+crisis-pack-mail-subject = pocdir crisis pack of { $date }
+crisis-pack-mail-body =
+    Hello,
+
+    Below is your crisis pack of { $date }: the directory entries you may see, to keep for when the portal cannot be reached. It is encrypted to your OpenPGP key and signed by this instance's key. It is valid until { $until }; a newer pack replaces it.
+
+    Your mail program may open it directly. Otherwise save this mail's text as a file and run: gpg --decrypt FILE, or pocdir pack verify FILE.
+
+    Making this pack was recorded in the log as a read of every entry in it. The portal's crisis pack page: { $link }

@@ -36,3 +36,15 @@ crisis-pack-object = paquete de crisis n.º { $id }
 values-log-crisis-pack-issue = { $actor } descargó el { $object } (el directorio para guardar sin conexión).
 crisis-pack-help = Guardar el directorio sin conexión
 crisis-pack-help-text = La página del paquete de crisis (desde su inicio) descarga las entradas del directorio que usted puede ver en un solo archivo para guardar por si no se puede acceder al portal: firmado por la instancia, cifrado para la clave OpenPGP de su entrada o con una frase de contraseña que usted elija, válido 30 días y con su antigüedad en la parte superior. Compruébelo sin conexión con gpg o con pocdir pack verify; un paquete más reciente sustituye al anterior. Cada descarga queda registrada como una lectura de cada una de sus entradas.
+crisis-pack-by-mail = También se envía por correo un paquete nuevo cada { $days } días a cada punto de contacto cuya ficha tiene una clave OpenPGP, cifrado para esa clave.
+crisis-pack-by-mail-you = Usted lo recibe en { $email }.
+crisis-pack-by-mail-not-you = No se le envía ningún paquete: su cuenta no tiene ninguna ficha con una clave OpenPGP utilizable. Añada una clave a su ficha para recibirlos.
+crisis-pack-mail-subject = Paquete de crisis de pocdir del { $date }
+crisis-pack-mail-body =
+    Hola:
+
+    A continuación está su paquete de crisis del { $date }: las fichas del directorio que usted puede ver, para guardarlas por si el portal no está disponible. Está cifrado para su clave OpenPGP y firmado con la clave de esta instancia. Es válido hasta el { $until }; un paquete más reciente lo sustituye.
+
+    Su programa de correo puede abrirlo directamente. Si no, guarde el texto de este correo en un archivo y ejecute: gpg --decrypt ARCHIVO, o pocdir pack verify ARCHIVO.
+
+    La creación de este paquete quedó registrada en el registro como una lectura de cada ficha que contiene. La página del paquete de crisis en el portal: { $link }

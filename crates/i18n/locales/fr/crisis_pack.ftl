@@ -36,3 +36,15 @@ crisis-pack-object = le dossier de crise n° { $id }
 values-log-crisis-pack-issue = { $actor } a téléchargé { $object } (l'annuaire à garder hors ligne).
 crisis-pack-help = Garder l'annuaire hors ligne
 crisis-pack-help-text = La page du dossier de crise (depuis votre accueil) télécharge les entrées de l'annuaire que vous pouvez voir en un seul fichier à garder pour quand le portail est injoignable : signé par l'instance, chiffré pour la clé OpenPGP de votre entrée ou avec une phrase secrète de votre choix, valable 30 jours et affichant son âge en haut. Vérifiez-le hors ligne avec gpg ou avec pocdir pack verify ; un dossier plus récent remplace le précédent. Chaque téléchargement est inscrit comme une lecture de chacune de ses entrées.
+crisis-pack-by-mail = Un nouveau paquet est aussi envoyé par courriel tous les { $days } jours à chaque point de contact dont la fiche porte une clé OpenPGP, chiffré pour cette clé.
+crisis-pack-by-mail-you = Vous le recevez à { $email }.
+crisis-pack-by-mail-not-you = Aucun paquet ne vous est envoyé : votre compte ne détient aucune fiche avec une clé OpenPGP utilisable. Ajoutez une clé à votre fiche pour les recevoir.
+crisis-pack-mail-subject = Paquet de crise pocdir du { $date }
+crisis-pack-mail-body =
+    Bonjour,
+
+    Voici votre paquet de crise du { $date } : les fiches de l'annuaire que vous pouvez voir, à garder pour le jour où le portail est injoignable. Il est chiffré pour votre clé OpenPGP et signé par la clé de cette instance. Il est valable jusqu'au { $until } ; un paquet plus récent le remplace.
+
+    Votre logiciel de messagerie peut l'ouvrir directement. Sinon, enregistrez le texte de ce courriel dans un fichier et lancez : gpg --decrypt FICHIER, ou pocdir pack verify FICHIER.
+
+    La création de ce paquet est inscrite au journal comme une lecture de chaque fiche qu'il contient. La page du paquet de crise sur le portail : { $link }

@@ -36,3 +36,15 @@ crisis-pack-object = 第 { $id } 号危机包
 values-log-crisis-pack-issue = { $actor } 下载了{ $object }（可离线保存的名录）。
 crisis-pack-help = 离线保存名录
 crisis-pack-help-text = 危机包页面（从您的主页进入）将您可查看的名录条目下载为一个文件，供门户无法访问时使用：由本实例签名，使用您条目的 OpenPGP 密钥或您选择的口令加密，有效期 30 天，并在顶部显示生成至今的时间。可离线使用 gpg 或 pocdir pack verify 核验；较新的危机包取代较旧的。每次下载都记录为对其中每个条目的读取。
+crisis-pack-by-mail = 此外，每 { $days } 天会向条目中有 OpenPGP 密钥的每个联络点邮寄一份新的数据包，并以该密钥加密。
+crisis-pack-by-mail-you = 您将通过 { $email } 收到。
+crisis-pack-by-mail-not-you = 不会向您邮寄数据包：您的账户没有带可用 OpenPGP 密钥的条目。请在您的条目中添加密钥以接收数据包。
+crisis-pack-mail-subject = pocdir 危机数据包（{ $date }）
+crisis-pack-mail-body =
+    您好：
+
+    以下是您 { $date } 的危机数据包：您可查看的名录条目，供门户无法访问时使用。它以您的 OpenPGP 密钥加密，并由本实例的密钥签名。有效期至 { $until }；较新的数据包将取代它。
+
+    您的邮件程序可能可以直接打开它。否则，请将本邮件的文本保存为文件并运行：gpg --decrypt 文件，或 pocdir pack verify 文件。
+
+    制作此数据包已在日志中记录为对其中每个条目的读取。门户上的危机数据包页面：{ $link }

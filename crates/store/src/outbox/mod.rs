@@ -100,6 +100,15 @@ pub trait OutboxStore: Send + Sync {
     /// then returns None and logs nothing. The log entry's `object` is set
     /// to `mail:<new id>`.
     async fn enqueue_mail(&self, mail: NewMail, log: LogDraft) -> StoreResult<Option<Mail>>;
+    /// [`OutboxStore::enqueue_mail`], with `also` appended to the log before
+    /// the mail's entry, in the same transaction: what the mail carries is
+    /// on record exactly when the mail is queued (a crisis pack's reads).
+    async fn enqueue_mail_with(
+        &self,
+        mail: NewMail,
+        also: Vec<LogDraft>,
+        log: LogDraft,
+    ) -> StoreResult<Option<Mail>>;
     /// Claims up to `limit` queued mails due at `now`, the longest waiting
     /// first, by pushing their `next_attempt_at` to `until`: no other sender
     /// claims them before then, and a crashed sender's mails come back then.

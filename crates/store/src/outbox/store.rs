@@ -198,7 +198,16 @@ impl<D: Driver> Tx<D> {
 
 #[async_trait]
 impl<D: Driver> OutboxStore for SqlStore<D> {
-    async fn enqueue_mail(&self, mail: NewMail, mut log: LogDraft) -> StoreResult<Option<Mail>> {
+    async fn enqueue_mail(&self, mail: NewMail, log: LogDraft) -> StoreResult<Option<Mail>> {
+        self.enqueue_mail_with(mail, Vec::new(), log).await
+    }
+
+    async fn enqueue_mail_with(
+        &self,
+        mail: NewMail,
+        mut also: Vec<LogDraft>,
+        mut log: LogDraft,
+    ) -> StoreResult<Option<Mail>> {
         // The insert is the transaction's first statement: a write.
         let mut tx = self.begin().await?;
         let Some(queued) = tx.enqueue(&mail, false).await? else {
@@ -206,7 +215,8 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
             return Ok(None);
         };
         log.object = format!("mail:{}", queued.id);
-        tx.log_and_commit(from_ref(&log)).await?;
+        also.push(log);
+        tx.log_and_commit(&also).await?;
         Ok(Some(queued))
     }
 

@@ -8,9 +8,6 @@
 //! The policy is the export's (`Action::ExportDirectory`): a pack is an
 //! export of the same entries, in another envelope.
 
-use crate::directory::exchange::entries_to_export;
-use crate::directory::pocs::access;
-use crate::directory::search::DirectoryQuery;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::{ApiJson, FormData};
 use crate::http::identity::SignedIn;
@@ -21,12 +18,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use pocdir_directory::crisis_pack::{self, IssueError};
 use pocdir_domain::directory::crisis_pack::{
-    self as pack, PackError, PackManifest, PackText, Recipient, VALID_DAYS,
+    self as pack, PackError, PackManifest, Recipient, VALID_DAYS,
 };
-use pocdir_domain::directory::openpgp::OpenPgpKey;
 use pocdir_domain::policy::Action::{ExportDirectory, ViewPublic};
-use pocdir_i18n::{Lang, Translator};
+use pocdir_i18n::Lang;
 use serde::Deserialize;
 use utoipa::{OpenApi, ToSchema};
 
@@ -50,65 +47,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     CrisisPackApi::openapi()
 }
 
-/// The holder's usable OpenPGP key: the first of its PoC entries' keys.
-async fn holder_key(state: &AppState, me: &SignedIn) -> Result<Option<OpenPgpKey>, AppError> {
-    let now = state.clock.now();
-    for id in state.store.pocs_of_account(me.account.id).await? {
-        let Some(poc) = state.store.poc(id).await? else {
-            continue;
-        };
-        let key = poc.active_details().ok().flatten().and_then(|d| d.openpgp);
-        if let Some(key) = key {
-            if key.expires_at.is_none_or(|e| e > now) {
-                return Ok(Some(key));
-            }
-        }
-    }
-    Ok(None)
-}
-
-/// The HTML file's words in the holder's language.
-fn pack_text(lang: Lang) -> PackText {
-    let tr = Translator::new(lang);
-    let t = |id: &str| tr.t(id);
-    PackText {
-        lang: lang.code().to_string(),
-        right_to_left: lang.is_rtl(),
-        title: t("crisis-pack-file-title"),
-        // `{date}` and `{days}` are left for the domain (the dates) and the
-        // file's script (the age when opened) to fill in.
-        issued: tr.t1("crisis-pack-file-issued", "date", "{date}"),
-        valid_until: tr.t1("crisis-pack-file-valid-until", "date", "{date}"),
-        holder: t("crisis-pack-file-holder"),
-        entries: t("crisis-pack-file-entries"),
-        serial: t("crisis-pack-file-serial"),
-        signing_key: t("crisis-pack-file-signing-key"),
-        explanation: t("crisis-pack-file-explanation"),
-        expired: t("crisis-pack-file-expired"),
-        age: tr.t1("crisis-pack-file-age", "days", "{days}"),
-        download_csv: t("crisis-pack-file-download-csv"),
-        role_diplomatic: t("crisis-pack-role-diplomatic"),
-        role_technical: t("crisis-pack-role-technical"),
-        columns: [
-            t("directory-col-state"),
-            t("crisis-pack-col-role"),
-            t("poc-field-name"),
-            t("poc-field-title"),
-            t("poc-field-organisation"),
-            t("poc-field-emails"),
-            t("poc-field-phones"),
-            t("poc-field-secure-channels"),
-            t("poc-field-languages"),
-            t("poc-field-time-zone"),
-            t("poc-field-hours"),
-            t("poc-field-openpgp-key"),
-        ],
-    }
-}
-
-fn pack_error(e: PackError) -> AppError {
+fn pack_error(e: IssueError) -> AppError {
     match e {
-        PackError::PassphraseTooShort => {
+        IssueError::Pack(PackError::PassphraseTooShort) => {
             AppError::invalid_fields(vec![("passphrase".into(), "crisis-pack-error-passphrase")])
         }
         other => {
@@ -126,7 +67,8 @@ async fn issue(
     passphrase: Option<&str>,
     lang: Lang,
 ) -> Result<(PackManifest, String), AppError> {
-    let key = holder_key(state, me).await?;
+    let now = state.clock.now();
+    let key = crisis_pack::holder_key(state.store.as_ref(), me.account.id, now).await?;
     let recipient = match (&key, passphrase) {
         (Some(k), _) => Recipient::Key(k),
         (None, Some(p)) => Recipient::Passphrase(p),
@@ -137,57 +79,30 @@ async fn issue(
             )]))
         }
     };
-    let found = entries_to_export(state, me, &DirectoryQuery::default()).await?;
-    let now = state.clock.now();
-    let signing = &state.secrets.pack_key;
-    let read: Vec<(String, i64, i64)> = found
-        .iter()
-        .map(|(e, version)| (e.participant.clone(), e.id, *version))
-        .collect();
-    let entries: Vec<_> = found.into_iter().map(|(e, _)| e).collect();
-    let manifest = PackManifest::new(
-        &state.config.base_url,
-        me.account.id,
-        &me.account.email,
-        entries.len(),
-        &signing.fingerprint(),
-        now,
-    );
-    let html = pack::render_html(&manifest, &entries, &pack_text(lang)).map_err(pack_error)?;
-    let sealed =
-        pack::seal(&html, signing, recipient, now, state.entropy.as_ref()).map_err(pack_error)?;
+    let snapshot = state.directory.snapshot().await?;
+    let who = me.requester();
+    let instance = crisis_pack::Instance {
+        base_url: &state.config.base_url,
+        signing: &state.secrets.pack_key,
+        entropy: state.entropy.as_ref(),
+    };
+    let holder = crisis_pack::Holder {
+        who: &who,
+        email: &me.account.email,
+    };
+    let issued = crisis_pack::issue(instance, &snapshot, holder, recipient, lang, now)
+        .map_err(pack_error)?;
     // The reads and the issue are on record before anything leaves, in one
     // append, as for an export.
-    let who = me.requester();
-    let issued = pocdir_domain::log::events::crisis_pack_issued(
-        now,
-        &who.log,
-        me.account.participant.as_deref(),
-        manifest.serial,
-        manifest.entries,
-        manifest.valid_until,
-        key.is_some(),
-    )
-    .map_err(|e| {
-        tracing::error!(error = %e, "crisis pack entry");
-        AppError::internal()
-    })?;
-    access(state)
-        .record_pack(
-            &who,
-            read.iter()
-                .map(|(code, id, version)| (code.as_str(), *id, *version)),
-            issued,
-        )
-        .await?;
+    state.store.append_log(&issued.entries).await?;
     tracing::info!(
         account = me.account.id,
-        entries = manifest.entries,
-        serial = manifest.serial,
+        entries = issued.manifest.entries,
+        serial = issued.manifest.serial,
         to_key = key.is_some(),
         "crisis pack issued"
     );
-    Ok((manifest, sealed))
+    Ok((issued.manifest, issued.sealed))
 }
 
 fn file_response(manifest: &PackManifest, sealed: String) -> Response {
@@ -214,6 +129,10 @@ pub struct PackPage {
     pub page: PageCtx,
     /// The holder's key, grouped, when the pack is encrypted to it.
     pub holder_key: Option<String>,
+    /// Days between two packs by mail (0: none are mailed).
+    pub mail_every_days: i64,
+    /// Where the holder's packs are mailed, when it has a key.
+    pub holder_email: String,
     pub instance_key: String,
     pub valid_days: i64,
     pub entries: i64,
@@ -227,18 +146,26 @@ async fn pack_page(
     status: StatusCode,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    let holder_key = holder_key(state, me)
+    let now = state.clock.now();
+    let holder_key = crisis_pack::holder_key(state.store.as_ref(), me.account.id, now)
         .await?
         .map(|k| k.grouped_fingerprint());
-    let entries = entries_to_export(state, me, &DirectoryQuery::default())
-        .await?
-        .len();
+    let snapshot = state.directory.snapshot().await?;
+    let entries = pocdir_directory::export::export_entries(
+        &snapshot,
+        &me.actor,
+        &pocdir_directory::search::SearchQuery::default(),
+        now,
+    )
+    .len();
     let entries = i64::try_from(entries).unwrap_or(i64::MAX);
     Ok(render(
         status,
         &PackPage {
             page,
             holder_key,
+            mail_every_days: state.config.crisis_pack_every_days,
+            holder_email: me.account.email.clone(),
             instance_key: pack::grouped(&state.secrets.pack_key.fingerprint()),
             valid_days: VALID_DAYS,
             entries,
@@ -270,7 +197,9 @@ pub async fn download_form(
     me: SignedIn,
     FormData(form): FormData<PackForm>,
 ) -> Result<Response, AppError> {
-    let has_key = holder_key(&state, &me).await?.is_some();
+    let has_key = crisis_pack::holder_key(state.store.as_ref(), me.account.id, state.clock.now())
+        .await?
+        .is_some();
     if !has_key {
         let problem = if form.passphrase != form.passphrase_again {
             Some("crisis-pack-error-passphrase-again")
@@ -331,7 +260,7 @@ pub async fn public_key(State(state): State<AppState>) -> Result<Response, AppEr
         .secrets
         .pack_key
         .public_armored()
-        .map_err(pack_error)?;
+        .map_err(|e| pack_error(e.into()))?;
     let mut headers = HeaderMap::new();
     headers.insert(
         header::CONTENT_TYPE,

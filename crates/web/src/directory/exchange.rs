@@ -20,7 +20,7 @@ use axum::body::{to_bytes, Body};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use pocdir_directory::search::Sight;
+use pocdir_directory::export;
 use pocdir_domain::directory::exchange::{
     parse_import, ExportEntry, ExportFormat, ImportError, ImportFormat, ParsedImport,
     MAX_IMPORT_BYTES, TLP_LABEL,
@@ -60,32 +60,12 @@ pub(crate) async fn entries_to_export(
             return Err(refuse(state, me, &format!("export:participant:{wanted}"), &wanted).await);
         }
     }
-    // An export carries people: only participants whose people the reader sees.
-    let visible = |p: &pocdir_directory::search::ParticipantSummary| {
-        if shows_people(view(p)) {
-            Sight::People
-        } else {
-            Sight::Hidden
-        }
-    };
-    let out = snapshot
-        .matching(&search, state.clock.now(), &visible)
-        .into_iter()
-        .map(|(e, _)| {
-            let entry = ExportEntry {
-                id: e.id,
-                participant: e.participant.clone(),
-                participant_name: snapshot
-                    .participants
-                    .get(&e.participant)
-                    .map(|p| p.names.en.clone())
-                    .unwrap_or_default(),
-                details: e.details.clone(),
-            };
-            (entry, e.version)
-        })
-        .collect();
-    Ok(out)
+    Ok(export::export_entries(
+        &snapshot,
+        &me.actor,
+        &search,
+        state.clock.now(),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/pocs/export", tag = "pocs",

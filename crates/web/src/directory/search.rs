@@ -209,18 +209,10 @@ pub fn views_of<'a>(
     me: &'a SignedIn,
     snapshot: &'a DirectorySnapshot,
 ) -> impl Fn(&ParticipantSummary) -> DirectoryView + 'a {
-    let actor_in = me
-        .account
-        .participant
-        .as_deref()
-        .and_then(|c| snapshot.participants.get(c))
-        .is_some_and(|p| p.takes_part);
-    move |p: &ParticipantSummary| directory_view(&me.actor, &p.code, actor_in, p.takes_part)
+    pocdir_directory::export::views(&me.actor, snapshot)
 }
 
-pub(crate) fn shows_people(view: DirectoryView) -> bool {
-    matches!(view, DirectoryView::Administer | DirectoryView::Contacts)
-}
+pub(crate) use pocdir_directory::export::shows_people;
 
 /// What a search may match of a participant the reader sees with `view`.
 pub(crate) fn sight(view: DirectoryView) -> Sight {
