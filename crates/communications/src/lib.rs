@@ -594,7 +594,76 @@ impl<'a> Communications<'a> {
         ciphertext: &str,
     ) -> Result<i64, CommError> {
         let (_, state) = self.sender(who).await?;
-        let t = &compose.template;
+        let checked = Self::check_end_to_end(&compose.template, &compose.attachments)?;
+        compose.to.check(checked.tlp)?;
+        let recipients = self.resolve(&compose.to).await?;
+        self.store_end_to_end(
+            who,
+            &state,
+            checked,
+            ciphertext,
+            &compose.to,
+            recipients,
+            None,
+        )
+        .await
+    }
+
+    /// A reply encrypted end to end, to everyone of the parent but the
+    /// replier (as [`Communications::reply`]), under the same checks as
+    /// [`Communications::send_end_to_end`].
+    pub async fn reply_end_to_end(
+        &self,
+        who: &Requester,
+        parent_id: i64,
+        template: TemplateDraft,
+        attachments: Vec<AttachmentDraft>,
+        ciphertext: &str,
+    ) -> Result<i64, CommError> {
+        let (parent, _, reader) = self.visible(who, parent_id).await?;
+        if let Err(refusal) = tlp::may_read_by(&audience(&parent), &reader, WayOut::Reply) {
+            return Err(self
+                .refuse(who, parent_id, "reply", parent.meta.tlp, refusal)
+                .await);
+        }
+        let (_, state) = self.sender(who).await?;
+        let checked = Self::check_end_to_end(&template, &attachments)?;
+        let to = self.reply_addressing(who, &parent).await?;
+        to.check(checked.tlp)?;
+        let recipients = self.resolve(&to).await?;
+        self.store_end_to_end(
+            who,
+            &state,
+            checked,
+            ciphertext,
+            &to,
+            recipients,
+            Some((parent.meta.thread_id, parent_id)),
+        )
+        .await
+    }
+
+    /// Who a reply to `parent_id` by `who` would reach, for the reply form
+    /// to encrypt to (with the replier's own account last).
+    pub async fn reply_readers(
+        &self,
+        who: &Requester,
+        parent_id: i64,
+    ) -> Result<Vec<PocAccount>, CommError> {
+        let (parent, _, _) = self.visible(who, parent_id).await?;
+        let Addressing::Named { accounts } = self.reply_addressing(who, &parent).await? else {
+            return Ok(Vec::new());
+        };
+        Ok(self.store.poc_accounts(&accounts).await?)
+    }
+
+    /// The template of an end-to-end message: its metadata checked (kind,
+    /// urgency, label, the text's language), its content fields empty (the
+    /// content is in the ciphertext), no files, a label that takes it.
+    fn check_end_to_end(
+        t: &TemplateDraft,
+        attachments: &[AttachmentDraft],
+    ) -> Result<CheckedTemplate, CommError> {
         let typed_in_clear = [
             &t.subject,
             &t.started_local,
@@ -610,7 +679,7 @@ impl<'a> Communications<'a> {
         if typed_in_clear {
             return Err(CommError::E2e(E2eProblem::PlaintextAlongside));
         }
-        if !compose.attachments.is_empty() {
+        if !attachments.is_empty() {
             return Err(CommError::E2e(E2eProblem::Attachments));
         }
         // The metadata's own checks, with the content left for the browser.
@@ -618,12 +687,27 @@ impl<'a> Communications<'a> {
             subject: "-".into(),
             ..t.clone()
         };
-        let mut checked = probe.check().map_err(CommError::Invalid)?;
+        let checked = probe.check().map_err(CommError::Invalid)?;
         if !e2e::may_be_end_to_end(checked.tlp) {
             return Err(CommError::E2e(E2eProblem::Label));
         }
-        compose.to.check(checked.tlp)?;
-        let recipients = self.resolve(&compose.to).await?;
+        Ok(checked)
+    }
+
+    /// Checks that every reader (the recipients and the sender) has a
+    /// usable key and that `ciphertext` is encrypted to each, then stores
+    /// it as the content, flagged end to end.
+    #[allow(clippy::too_many_arguments)]
+    async fn store_end_to_end(
+        &self,
+        who: &Requester,
+        state: &str,
+        mut checked: CheckedTemplate,
+        ciphertext: &str,
+        to: &Addressing,
+        recipients: Vec<PocAccount>,
+        thread: Option<(i64, i64)>,
+    ) -> Result<i64, CommError> {
         let now = self.clock.now();
         let mut readers: Vec<PocAccount> = recipients
             .iter()
@@ -647,12 +731,12 @@ impl<'a> Communications<'a> {
         };
         self.store_new(
             who,
-            &state,
+            state,
             checked,
             Vec::new(),
-            &compose.to,
+            to,
             recipients,
-            None,
+            thread,
             None,
             true,
         )
@@ -846,21 +930,7 @@ impl<'a> Communications<'a> {
         }
         let (_, state) = self.sender(who).await?;
         let (checked, files) = Self::check_compose(&template, attachments)?;
-        let mut ids: Vec<i64> = parent.recipients.iter().map(|r| r.account_id).collect();
-        ids.push(parent.meta.sender_account);
-        ids.retain(|id| *id != who.account_id());
-        ids.sort_unstable();
-        ids.dedup();
-        // Everyone of the parent who can still receive: an account disabled
-        // since does not stop the others from getting the reply.
-        let still: Vec<i64> = self
-            .store
-            .poc_accounts(&ids)
-            .await?
-            .into_iter()
-            .map(|a| a.account_id)
-            .collect();
-        let to = Addressing::Named { accounts: still };
+        let to = self.reply_addressing(who, &parent).await?;
         to.check(checked.tlp)?;
         let recipients = self.resolve(&to).await?;
         self.store_new(
@@ -875,6 +945,29 @@ impl<'a> Communications<'a> {
             false,
         )
         .await
+    }
+
+    /// Everyone of `parent` but `who` (its sender and its recipients) who
+    /// can still receive: an account disabled since does not stop the
+    /// others from getting the reply.
+    async fn reply_addressing(
+        &self,
+        who: &Requester,
+        parent: &CommunicationRecord,
+    ) -> Result<Addressing, CommError> {
+        let mut ids: Vec<i64> = parent.recipients.iter().map(|r| r.account_id).collect();
+        ids.push(parent.meta.sender_account);
+        ids.retain(|id| *id != who.account_id());
+        ids.sort_unstable();
+        ids.dedup();
+        let still: Vec<i64> = self
+            .store
+            .poc_accounts(&ids)
+            .await?
+            .into_iter()
+            .map(|a| a.account_id)
+            .collect();
+        Ok(Addressing::Named { accounts: still })
     }
 
     /// Forwards communication `id` (its content and files) under

@@ -59,10 +59,15 @@
       if (files && files.files && files.files.length > 0) {
         say(status, box.dataset.msgFiles); return;
       }
-      var named = document.getElementById("address-named");
-      var chosen = Array.prototype.slice.call(form.querySelectorAll("input[name=accounts]:checked"));
-      if (!named || !named.checked || chosen.length === 0) {
-        say(status, box.dataset.msgNobody); return;
+      // A reply goes to everyone of its parent (listed in the form); a new
+      // message to the named PoCs chosen.
+      var chosen = Array.prototype.slice.call(box.querySelectorAll(".e2e-reader"));
+      if (chosen.length === 0) {
+        var named = document.getElementById("address-named");
+        chosen = Array.prototype.slice.call(form.querySelectorAll("input[name=accounts]:checked"));
+        if (!named || !named.checked || chosen.length === 0) {
+          say(status, box.dataset.msgNobody); return;
+        }
       }
       var missing = chosen.filter(function (c) { return !c.dataset.key; })
         .map(function (c) { return c.dataset.name; });

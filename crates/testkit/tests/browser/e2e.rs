@@ -3,7 +3,8 @@
 //! Pakistan's technical PoC and itself; Pakistan's PoC keeps its private key
 //! in its browser under a passphrase and decrypts on the thread. On the way:
 //! the form names the PoC without a key; a wrong passphrase, another key
-//! and an altered ciphertext are each refused by name. Then the operator's
+//! and an altered ciphertext are each refused by name; the message is read
+//! in Arabic and answered end to end, and the sender reads the answer. Then the operator's
 //! own tools are searched for the plaintext: the database's files (or
 //! rows), the content as the operator unseals it, the mail the SMTP peer
 //! received, and every page and API response of the communication, to
@@ -239,7 +240,7 @@ async fn journey(
     let reader = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
     let keyless = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
     let secretariat = server.account(AccountKind::Secretariat, None).await;
-    let (_, sender_public) = key_pair(1, "CERT-FR <cert@fra.example>")?;
+    let (sender_secret, sender_public) = key_pair(1, "CERT-FR <cert@fra.example>")?;
     let (reader_secret, reader_public) = key_pair(2, "PK-CERT <cert@pak.example>")?;
     let (other_secret, _) = key_pair(3, "Someone else <else@example.org>")?;
     entry(server, &sender, "Léa Fontaine", &sender_public).await?;
@@ -285,13 +286,7 @@ async fn journey(
     );
     click(client, &format!("#account-{}", keyless.id)).await?;
     click(client, "#comm-send").await?;
-    let id = loop {
-        let rest = wait_for_path_under(client, "/communications/").await?;
-        if let Ok(id) = rest.parse::<i64>() {
-            break id;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    };
+    let id = current_id_other_than(client, 0).await?;
     let shown = text_of(client, &format!("#comm-{id}-ciphertext")).await?;
     ensure!(
         shown.starts_with("-----BEGIN PGP MESSAGE-----") && !shown.contains(MARKER),
@@ -339,17 +334,53 @@ async fn journey(
         )
         .await?;
     decrypt(client, id, PASSPHRASE, "damaged or was altered").await?;
-    client.refresh().await?;
-    decrypt(client, id, PASSPHRASE, "Decrypted on this device").await?;
-    let plain = text_of(client, &format!("#comm-{id}-plain")).await?;
+    // The message itself, read in Arabic (right to left): the page around
+    // it in the reader's language, the text as the sender wrote it.
+    super::choose_language(client, "ar").await?;
+    super::wait_for_lang(client, "ar", "rtl").await?;
+    super::wait_for_path(client, &format!("/communications/{id}")).await?;
+    type_into(client, &format!("#comm-{id}-passphrase"), PASSPHRASE).await?;
+    click(client, &format!("#comm-{id}-decrypt")).await?;
+    let plain = wait_for_text(client, &format!("#comm-{id}-plain"), MARKER).await?;
     ensure!(
         plain.contains(&format!("Subject {MARKER}"))
             && plain.contains(&format!("Impact {MARKER}"))
             && plain.contains(&format!("The text: {MARKER}")),
         "decrypted in the reader's browser: {plain:?}"
     );
-    shot(client, "decrypted-en").await?;
+    shot(client, "decrypted-ar").await?;
     no_csp_violations(driver, client).await?;
+
+    // The reader answers end to end (the reply form starts so), to the
+    // sender's key and its own.
+    click(client, &format!("#comm-{id}-reply")).await?;
+    super::wait_for_path(client, &format!("/communications/{id}/reply")).await?;
+    ensure!(
+        find(client, "#e2e-on").await?.is_selected().await?,
+        "a reply to an end-to-end message is end to end unless unticked"
+    );
+    type_into(client, "#text", &format!("Reply: {MARKER}")).await?;
+    shot(client, "reply-ar").await?;
+    click(client, "#comm-send").await?;
+    let reply_id = current_id_other_than(client, id).await?;
+    super::choose_language(client, "en").await?;
+    super::wait_for_lang(client, "en", "ltr").await?;
+    sign_out(client).await?;
+
+    // The sender reads the answer with its own key, kept in its browser.
+    client.goto(&server.url("/login")).await?;
+    sign_in(client, server, &sender).await?;
+    import_key(client, server, &sender_secret).await?;
+    client
+        .goto(&server.url(&format!("/communications/{reply_id}")))
+        .await?;
+    decrypt(client, reply_id, PASSPHRASE, "Decrypted on this device").await?;
+    wait_for_text(
+        client,
+        &format!("#comm-{reply_id}-plain"),
+        &format!("Reply: {MARKER}"),
+    )
+    .await?;
 
     // The operator's tools: the database, the content it unseals, the mail.
     let dump = raw_dump(server).await?;
@@ -381,12 +412,32 @@ async fn journey(
             "an end-to-end message's mail is a link only"
         );
     }
-    no_plaintext_served(server, id, &[&sender, &reader, &keyless, &secretariat]).await?;
+    for id in [id, reply_id] {
+        no_plaintext_served(server, id, &[&sender, &reader, &keyless, &secretariat]).await?;
+    }
     ensure!(
-        server.logged("communication.send").await >= 1,
-        "the send is logged"
+        server.logged("communication.send").await == 2,
+        "the message and its reply are logged"
     );
     Ok(())
+}
+
+/// Waits until the browser is on `/communications/{id}` for an id other
+/// than `not` (a posted form lands there).
+async fn current_id_other_than(client: &Client, not: i64) -> Result<i64> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let rest = wait_for_path_under(client, "/communications/").await?;
+        if let Ok(id) = rest.parse::<i64>() {
+            if id != not {
+                return Ok(id);
+            }
+        }
+        if Instant::now() > deadline {
+            bail!("expected a new communication's page, still on /communications/{rest}");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 /// The name the form shows for `account` (its display name).

@@ -233,6 +233,40 @@ async fn the_server_keeps_only_ciphertext_to_every_reader_and_names_each_refusal
     assert_eq!(download.text().await.unwrap(), good.trim());
     assert_eq!(server.logged("communication.send").await, 1);
 
+    // The reader answers end to end: to the sender's key and its own.
+    let answer = |ciphertext: String| {
+        let reader_web = &reader_web;
+        async move {
+            let r = reader_web
+                .post_multipart(
+                    &format!("/communications/{id}/reply"),
+                    &[
+                        ("kind", "response"),
+                        ("urgency", "urgent"),
+                        ("tlp", "RED"),
+                        ("text_language", "en"),
+                        ("e2e", "1"),
+                        ("ciphertext", &ciphertext),
+                    ],
+                    &[],
+                )
+                .await;
+            let status = r.status().as_u16();
+            (status, r.text().await.unwrap())
+        }
+    };
+    let (status, body) = answer(encrypt_to(&[&reader_key], SECRET.as_bytes()).unwrap()).await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains(&format!(
+            "not encrypted to the key on file of: {sender_name}"
+        )),
+        "{body}"
+    );
+    let (status, _) = answer(encrypt_to(&[&reader_key, &sender_key], b"answered").unwrap()).await;
+    assert_eq!(status, 303);
+    assert_eq!(server.logged("communication.send").await, 2);
+
     // Two years on, the late PoC's key has expired: named, with why.
     server.clock.advance(time::Duration::days(2 * 366));
     let web = server.signed_in(&sender).await;

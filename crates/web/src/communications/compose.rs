@@ -178,6 +178,9 @@ pub struct E2eView {
     /// Why the sender's own entry has no usable key; empty when it has one.
     pub sender_problem: String,
     pub unreachable: Vec<Unreachable>,
+    /// For a reply: who it goes to (name, armored key or empty), since the
+    /// form has no addressing to take the keys from.
+    pub readers: Vec<(String, String)>,
 }
 
 pub struct StateGroup {
@@ -387,12 +390,39 @@ async fn compose_page(
         Some(Err(why)) => (String::new(), page.t(why.message_id())),
         None => (String::new(), String::new()),
     };
+    let mut unreachable = std::mem::take(&mut to.unreachable);
+    let mut readers = Vec::new();
+    if let (Mode::Reply, Some(id)) = (mode, parent) {
+        // A reply reaches everyone of the parent: those are the keys.
+        let service = service(state, &settings);
+        let accounts = service.reply_readers(&me.requester(), id).await?;
+        let ids: Vec<i64> = accounts.iter().map(|a| a.account_id).collect();
+        let keys = service.e2e_keys_of(&ids).await?;
+        let names = state_names(state, &page).await?;
+        unreachable.clear();
+        for a in accounts {
+            match keys.get(&a.account_id) {
+                Some(Ok(key)) => readers.push((a.name, key.armored.clone())),
+                other => {
+                    if let Some(Err(why)) = other {
+                        unreachable.push(Unreachable {
+                            name: a.name.clone(),
+                            state: names.get(&a.state).cloned().unwrap_or(a.state.clone()),
+                            why: page.t(why.message_id()),
+                        });
+                    }
+                    readers.push((a.name, String::new()));
+                }
+            }
+        }
+    }
     let e2e = E2eView {
         on: form.e2e,
         ciphertext: form.ciphertext.clone(),
         sender_key,
         sender_problem,
-        unreachable: std::mem::take(&mut to.unreachable),
+        unreachable,
+        readers,
     };
     let choices = |all: Vec<(&'static str, &'static str)>, chosen: &str| -> Vec<Choice> {
         all.into_iter()
@@ -534,7 +564,10 @@ pub async fn reply_form(
         .open(&me.requester(), id, WayOut::Reply)
         .await?;
     let content = opened.content.ok_or_else(AppError::not_found)?;
-    let subject = if content.subject.starts_with("Re: ") {
+    // An end-to-end parent has no subject here (it is in its ciphertext),
+    // and its answer is best end to end too.
+    let e2e = opened.record.meta.e2e;
+    let subject = if e2e || content.subject.starts_with("Re: ") {
         content.subject
     } else {
         format!("Re: {}", content.subject)
@@ -545,6 +578,7 @@ pub async fn reply_form(
         tlp: opened.record.meta.tlp.code().to_string(),
         subject,
         text_language: page.lang.code().to_string(),
+        e2e,
         ..ComposeForm::default()
     };
     let p = compose_page(
@@ -569,9 +603,22 @@ pub async fn reply_submit(
 ) -> Result<Response, AppError> {
     let form = ComposeForm::read(&body);
     let settings = settings(&state);
-    let result = service(&state, &settings)
-        .reply(&me.requester(), id, form.draft(), attachments(&body))
-        .await;
+    let service = service(&state, &settings);
+    let result = if form.e2e {
+        service
+            .reply_end_to_end(
+                &me.requester(),
+                id,
+                form.draft(),
+                attachments(&body),
+                &form.ciphertext,
+            )
+            .await
+    } else {
+        service
+            .reply(&me.requester(), id, form.draft(), attachments(&body))
+            .await
+    };
     match result {
         Ok(new_id) => Ok(see_other_done(
             &safe_next(
