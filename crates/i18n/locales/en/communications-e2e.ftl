@@ -12,6 +12,7 @@ comm-e2e-unreachable = { $count ->
    *[other] { $count } PoCs cannot be sent an end-to-end message
 }
 comm-e2e-how = Choose named PoCs and fill in the form as usual: on sending, the subject, the fields and the text are encrypted here and only the ciphertext leaves this browser. Files are not sent end to end yet.
+comm-e2e-how-reply = The reply goes to everyone of the message you answer: on sending, the subject, the fields and the text are encrypted here to their keys and yours, and only the ciphertext leaves this browser. Files are not sent end to end yet.
 comm-e2e-nojs-compose = Without JavaScript this browser cannot encrypt. You can encrypt with your own OpenPGP tool instead: encrypt the message to the keys on the recipients' directory entries and to your own, paste the armored result below, and leave the subject, fields and text empty.
 comm-e2e-ciphertext = Armored OpenPGP message (only when made with your own tool)
 comm-e2e-js-encrypting = Encrypting in this browser…

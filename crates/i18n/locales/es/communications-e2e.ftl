@@ -12,6 +12,7 @@ comm-e2e-unreachable = { $count ->
    *[other] { $count } PoC no pueden recibir mensajes de extremo a extremo
 }
 comm-e2e-how = Elija PoC nombrados y rellene el formulario como siempre: al enviar, el asunto, los campos y el texto se cifran aquí y solo el texto cifrado sale de este navegador. Los archivos aún no se envían de extremo a extremo.
+comm-e2e-how-reply = La respuesta va a todas las personas del mensaje que contesta: al enviar, el asunto, los campos y el texto se cifran aquí con sus claves y la suya, y solo el texto cifrado sale de este navegador. Los archivos aún no se envían de extremo a extremo.
 comm-e2e-nojs-compose = Sin JavaScript este navegador no puede cifrar. Puede cifrar con su propia herramienta OpenPGP: cifre el mensaje con las claves de las fichas de los destinatarios y con la suya, pegue abajo el resultado blindado y deje vacíos el asunto, los campos y el texto.
 comm-e2e-ciphertext = Mensaje OpenPGP blindado (solo si lo hizo con su propia herramienta)
 comm-e2e-js-encrypting = Cifrando en este navegador…

@@ -12,6 +12,7 @@ comm-e2e-unreachable = { $count ->
    *[other] { $count } PoC ne peuvent pas recevoir de message chiffré de bout en bout
 }
 comm-e2e-how = Choisissez des PoC nommés et remplissez le formulaire comme d'habitude : à l'envoi, l'objet, les champs et le texte sont chiffrés ici et seul le chiffré quitte ce navigateur. Les fichiers ne sont pas encore envoyés de bout en bout.
+comm-e2e-how-reply = La réponse va à toutes les personnes du message auquel vous répondez : à l'envoi, l'objet, les champs et le texte sont chiffrés ici pour leurs clés et la vôtre, et seul le chiffré quitte ce navigateur. Les fichiers ne sont pas encore envoyés de bout en bout.
 comm-e2e-nojs-compose = Sans JavaScript, ce navigateur ne peut pas chiffrer. Vous pouvez chiffrer avec votre propre outil OpenPGP : chiffrez le message pour les clés des fiches des destinataires et pour la vôtre, collez le résultat armuré ci-dessous et laissez l'objet, les champs et le texte vides.
 comm-e2e-ciphertext = Message OpenPGP armuré (seulement s'il est fait avec votre propre outil)
 comm-e2e-js-encrypting = Chiffrement dans ce navigateur…

@@ -10,6 +10,7 @@ comm-e2e-unreachable = { $count ->
    *[other] { $count } 个联络点无法接收端到端加密消息
 }
 comm-e2e-how = 选择指名的联络点并照常填写表单：发送时，主题、各字段和正文在此处加密，只有密文离开本浏览器。文件暂不支持端到端发送。
+comm-e2e-how-reply = 回复将发给您所回复消息的所有相关人员：发送时，主题、各字段和正文在此处用他们的密钥和您的密钥加密，只有密文离开本浏览器。文件暂不支持端到端发送。
 comm-e2e-nojs-compose = 没有 JavaScript，本浏览器无法加密。您可以改用自己的 OpenPGP 工具：用收件人目录条目上的密钥和您自己的密钥加密消息，把 ASCII 封装的结果粘贴到下方，并将主题、字段和正文留空。
 comm-e2e-ciphertext = ASCII 封装的 OpenPGP 消息（仅当用您自己的工具生成时）
 comm-e2e-js-encrypting = 正在本浏览器中加密…

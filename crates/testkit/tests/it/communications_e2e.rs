@@ -231,6 +231,18 @@ async fn the_server_keeps_only_ciphertext_to_every_reader_and_names_each_refusal
         .await;
     assert_eq!(download.status(), 200);
     assert_eq!(download.text().await.unwrap(), good.trim());
+    // Nobody else gets it: the secretariat (metadata only), a PoC of the
+    // reader's State not named (RED), a PoC of the sender's State.
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let fra_other = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    for other in [&secretariat, &late, &fra_other] {
+        let r = server
+            .signed_in(other)
+            .await
+            .get(&format!("/communications/{id}/ciphertext"))
+            .await;
+        assert_eq!(r.status(), 404, "{:?}", other.kind);
+    }
     assert_eq!(server.logged("communication.send").await, 1);
 
     // The reader answers end to end: to the sender's key and its own.
