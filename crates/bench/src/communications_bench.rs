@@ -894,6 +894,7 @@ fn synthetic_message(
             recipients: &ids,
             content_sha256: "0000",
             attachments_sha256: &[],
+            e2e: false,
         },
     )?;
     Ok(NewCommunication {
@@ -909,6 +910,7 @@ fn synthetic_message(
         addressed_states: Vec::new(),
         content,
         content_sha256: "0000".into(),
+        e2e: false,
         attachments: Vec::new(),
         recipients,
         sent_at: now,

@@ -15,6 +15,7 @@ use pocdir_domain::communication::delivery::{
     escalation_due, AckDeadlines, Addressing, AddressingProblem, Receipts, RoleChoice,
     StateRecipient,
 };
+use pocdir_domain::communication::e2e::{self, E2eProblem, KeyProblem};
 use pocdir_domain::communication::template::{CheckedTemplate, Content, TemplateDraft};
 use pocdir_domain::communication::tlp::{
     self, Audience, Person, Sight, TlpLabel, TlpRefusal, WayOut,
@@ -75,6 +76,9 @@ pub enum CommError {
     Store(StoreError),
     #[error(transparent)]
     Content(#[from] ContentError),
+    /// An end-to-end message refused, naming what failed.
+    #[error(transparent)]
+    E2e(E2eProblem),
 }
 
 impl From<StoreError> for CommError {
@@ -333,6 +337,7 @@ impl<'a> Communications<'a> {
         recipients: Vec<PocAccount>,
         thread: Option<(i64, i64)>,
         forwarded_from: Option<i64>,
+        e2e: bool,
     ) -> Result<i64, CommError> {
         let now = self.clock.now();
         let recipients: Vec<PocAccount> = recipients
@@ -362,6 +367,7 @@ impl<'a> Communications<'a> {
                 recipients: &recipient_ids,
                 content_sha256: &content_sha256,
                 attachments_sha256: &attachments_sha256,
+                e2e,
             },
         )?;
         let (addressed_roles, addressed_states) = match to {
@@ -391,8 +397,9 @@ impl<'a> Communications<'a> {
                 state_takes_part: true,
             };
             // A key is looked up only where the label keeps the content out
-            // of clear mail.
-            let key = if checked.tlp.may_mail_in_clear() {
+            // of clear mail. An end-to-end message's mail carries no content
+            // at all (the server has none to encrypt): a link only.
+            let key = if checked.tlp.may_mail_in_clear() || e2e {
                 None
             } else {
                 self.openpgp_key_of(r.account_id, now).await?
@@ -434,6 +441,7 @@ impl<'a> Communications<'a> {
                 addressed_states,
                 content: checked.content,
                 content_sha256,
+                e2e,
                 attachments,
                 recipients: recipients
                     .iter()
@@ -502,6 +510,235 @@ impl<'a> Communications<'a> {
             recipients,
             None,
             None,
+            false,
+        )
+        .await
+    }
+
+    /// The key on file for `account_id` to encrypt end to end to, or why
+    /// there is none (the last reason seen, e.g. expired).
+    async fn e2e_key_of(
+        &self,
+        account_id: i64,
+        now: time::OffsetDateTime,
+    ) -> Result<Result<OpenPgpKey, KeyProblem>, CommError> {
+        let mut problem = KeyProblem::NoKey;
+        for poc_id in self.store.pocs_of_account(account_id).await? {
+            let Some(poc) = self.store.poc(poc_id).await? else {
+                continue;
+            };
+            if poc.status != PocStatus::Active {
+                continue;
+            }
+            let details = poc
+                .active_details()
+                .map_err(|e| CommError::Store(StoreError::Corrupt(e.to_string())))?;
+            let Some(key) = details.and_then(|d| d.openpgp) else {
+                continue;
+            };
+            match parse_public_key(&key.armored, now) {
+                Ok(key) => return Ok(Ok(key)),
+                Err(e) => problem = KeyProblem::Unusable(e),
+            }
+        }
+        Ok(Err(problem))
+    }
+
+    /// The usable keys of `people` (name, key), or every one without one,
+    /// named with its reason.
+    async fn e2e_keys(
+        &self,
+        people: &[PocAccount],
+        now: time::OffsetDateTime,
+    ) -> Result<Vec<(String, OpenPgpKey)>, CommError> {
+        let mut keys = Vec::with_capacity(people.len());
+        let mut missing = Vec::new();
+        for p in people {
+            match self.e2e_key_of(p.account_id, now).await? {
+                Ok(key) => keys.push((p.name.clone(), key)),
+                Err(problem) => missing.push((p.name.clone(), problem)),
+            }
+        }
+        if missing.is_empty() {
+            Ok(keys)
+        } else {
+            Err(CommError::E2e(E2eProblem::Keys(missing)))
+        }
+    }
+
+    /// For the compose form: each PoC account among `accounts` with its key
+    /// for end-to-end encryption, or why it cannot be sent one.
+    pub async fn e2e_keys_of(
+        &self,
+        accounts: &[i64],
+    ) -> Result<BTreeMap<i64, Result<OpenPgpKey, KeyProblem>>, CommError> {
+        let now = self.clock.now();
+        let mut out = BTreeMap::new();
+        for id in accounts {
+            out.insert(*id, self.e2e_key_of(*id, now).await?);
+        }
+        Ok(out)
+    }
+
+    /// A new communication encrypted end to end in the sender's browser:
+    /// `ciphertext` is an OpenPGP message to every recipient's key on file
+    /// and the sender's own. The template brings only its metadata (kind,
+    /// urgency, label, the text's language); a content field filled in, or
+    /// a file, is refused rather than stored in clear. The server checks
+    /// what it can without reading: the label, that everyone has a usable
+    /// key, and that the message is encrypted to each of them.
+    pub async fn send_end_to_end(
+        &self,
+        who: &Requester,
+        compose: Compose,
+        ciphertext: &str,
+    ) -> Result<i64, CommError> {
+        let (_, state) = self.sender(who).await?;
+        let checked = Self::check_end_to_end(&compose.template, &compose.attachments)?;
+        compose.to.check(checked.tlp)?;
+        let recipients = self.resolve(&compose.to).await?;
+        self.store_end_to_end(
+            who,
+            &state,
+            checked,
+            ciphertext,
+            &compose.to,
+            recipients,
+            None,
+        )
+        .await
+    }
+
+    /// A reply encrypted end to end, to everyone of the parent but the
+    /// replier (as [`Communications::reply`]), under the same checks as
+    /// [`Communications::send_end_to_end`].
+    pub async fn reply_end_to_end(
+        &self,
+        who: &Requester,
+        parent_id: i64,
+        template: TemplateDraft,
+        attachments: Vec<AttachmentDraft>,
+        ciphertext: &str,
+    ) -> Result<i64, CommError> {
+        let (parent, _, reader) = self.visible(who, parent_id).await?;
+        if let Err(refusal) = tlp::may_read_by(&audience(&parent), &reader, WayOut::Reply) {
+            return Err(self
+                .refuse(who, parent_id, "reply", parent.meta.tlp, refusal)
+                .await);
+        }
+        let (_, state) = self.sender(who).await?;
+        let checked = Self::check_end_to_end(&template, &attachments)?;
+        let to = self.reply_addressing(who, &parent).await?;
+        to.check(checked.tlp)?;
+        let recipients = self.resolve(&to).await?;
+        self.store_end_to_end(
+            who,
+            &state,
+            checked,
+            ciphertext,
+            &to,
+            recipients,
+            Some((parent.meta.thread_id, parent_id)),
+        )
+        .await
+    }
+
+    /// Who a reply to `parent_id` by `who` would reach, for the reply form
+    /// to encrypt to (with the replier's own account last).
+    pub async fn reply_readers(
+        &self,
+        who: &Requester,
+        parent_id: i64,
+    ) -> Result<Vec<PocAccount>, CommError> {
+        let (parent, _, _) = self.visible(who, parent_id).await?;
+        let Addressing::Named { accounts } = self.reply_addressing(who, &parent).await? else {
+            return Ok(Vec::new());
+        };
+        Ok(self.store.poc_accounts(&accounts).await?)
+    }
+
+    /// The template of an end-to-end message: its metadata checked (kind,
+    /// urgency, label, the text's language), its content fields empty (the
+    /// content is in the ciphertext), no files, a label that takes it.
+    fn check_end_to_end(
+        t: &TemplateDraft,
+        attachments: &[AttachmentDraft],
+    ) -> Result<CheckedTemplate, CommError> {
+        let typed_in_clear = [
+            &t.subject,
+            &t.started_local,
+            &t.detected_local,
+            &t.impact,
+            &t.requested_action,
+            &t.respond_by_local,
+            &t.text,
+        ]
+        .iter()
+        .any(|v| !v.trim().is_empty())
+            || !t.sectors.is_empty();
+        if typed_in_clear {
+            return Err(CommError::E2e(E2eProblem::PlaintextAlongside));
+        }
+        if !attachments.is_empty() {
+            return Err(CommError::E2e(E2eProblem::Attachments));
+        }
+        // The metadata's own checks, with the content left for the browser.
+        let probe = TemplateDraft {
+            subject: "-".into(),
+            ..t.clone()
+        };
+        let checked = probe.check().map_err(CommError::Invalid)?;
+        if !e2e::may_be_end_to_end(checked.tlp) {
+            return Err(CommError::E2e(E2eProblem::Label));
+        }
+        Ok(checked)
+    }
+
+    /// Checks that every reader (the recipients and the sender) has a
+    /// usable key and that `ciphertext` is encrypted to each, then stores
+    /// it as the content, flagged end to end.
+    #[allow(clippy::too_many_arguments)]
+    async fn store_end_to_end(
+        &self,
+        who: &Requester,
+        state: &str,
+        mut checked: CheckedTemplate,
+        ciphertext: &str,
+        to: &Addressing,
+        recipients: Vec<PocAccount>,
+        thread: Option<(i64, i64)>,
+    ) -> Result<i64, CommError> {
+        let now = self.clock.now();
+        let mut readers: Vec<PocAccount> = recipients
+            .iter()
+            .filter(|r| r.account_id != who.account_id())
+            .cloned()
+            .collect();
+        let me = self.store.poc_accounts(&[who.account_id()]).await?;
+        readers.extend(me);
+        let keys = self.e2e_keys(&readers, now).await?;
+        e2e::check_ciphertext(ciphertext, &keys, now).map_err(CommError::E2e)?;
+        checked.content = Content {
+            subject: String::new(),
+            started: None,
+            detected: None,
+            sectors: Vec::new(),
+            impact: String::new(),
+            requested_action: String::new(),
+            respond_by: None,
+            text: ciphertext.trim().to_string(),
+            text_language: checked.content.text_language,
+        };
+        self.store_new(
+            who,
+            state,
+            checked,
+            Vec::new(),
+            to,
+            recipients,
+            thread,
+            None,
+            true,
         )
         .await
     }
@@ -693,21 +930,7 @@ impl<'a> Communications<'a> {
         }
         let (_, state) = self.sender(who).await?;
         let (checked, files) = Self::check_compose(&template, attachments)?;
-        let mut ids: Vec<i64> = parent.recipients.iter().map(|r| r.account_id).collect();
-        ids.push(parent.meta.sender_account);
-        ids.retain(|id| *id != who.account_id());
-        ids.sort_unstable();
-        ids.dedup();
-        // Everyone of the parent who can still receive: an account disabled
-        // since does not stop the others from getting the reply.
-        let still: Vec<i64> = self
-            .store
-            .poc_accounts(&ids)
-            .await?
-            .into_iter()
-            .map(|a| a.account_id)
-            .collect();
-        let to = Addressing::Named { accounts: still };
+        let to = self.reply_addressing(who, &parent).await?;
         to.check(checked.tlp)?;
         let recipients = self.resolve(&to).await?;
         self.store_new(
@@ -719,8 +942,32 @@ impl<'a> Communications<'a> {
             recipients,
             Some((parent.meta.thread_id, parent_id)),
             None,
+            false,
         )
         .await
+    }
+
+    /// Everyone of `parent` but `who` (its sender and its recipients) who
+    /// can still receive: an account disabled since does not stop the
+    /// others from getting the reply.
+    async fn reply_addressing(
+        &self,
+        who: &Requester,
+        parent: &CommunicationRecord,
+    ) -> Result<Addressing, CommError> {
+        let mut ids: Vec<i64> = parent.recipients.iter().map(|r| r.account_id).collect();
+        ids.push(parent.meta.sender_account);
+        ids.retain(|id| *id != who.account_id());
+        ids.sort_unstable();
+        ids.dedup();
+        let still: Vec<i64> = self
+            .store
+            .poc_accounts(&ids)
+            .await?
+            .into_iter()
+            .map(|a| a.account_id)
+            .collect();
+        Ok(Addressing::Named { accounts: still })
     }
 
     /// Forwards communication `id` (its content and files) under
@@ -735,6 +982,11 @@ impl<'a> Communications<'a> {
     ) -> Result<i64, CommError> {
         let (original, _, forwarder) = self.visible(who, id).await?;
         let (_, state) = self.sender(who).await?;
+        // Its ciphertext opens only with the keys it was made for: sent
+        // to anyone else it would be unreadable; they write it anew.
+        if original.meta.e2e {
+            return Err(CommError::E2e(E2eProblem::Forward));
+        }
         let targets = match self.resolve(&to).await {
             Ok(t) => t,
             Err(CommError::Tlp(refusal)) => {
@@ -780,8 +1032,18 @@ impl<'a> Communications<'a> {
             tlp: new_label,
             content,
         };
-        self.store_new(who, &state, checked, files, &to, targets, None, Some(id))
-            .await
+        self.store_new(
+            who,
+            &state,
+            checked,
+            files,
+            &to,
+            targets,
+            None,
+            Some(id),
+            false,
+        )
+        .await
     }
 
     /// A page of a folder, newest first, each line as the reader may see

@@ -408,7 +408,7 @@ fn algorithm(params: &PublicParams) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use time::macros::datetime;
 
@@ -425,7 +425,7 @@ mod tests {
     const TWO_IN_ONE: &str = include_str!("../../tests/fixtures/openpgp/two-keys-one-block.asc");
     const GARBAGE: &str = include_str!("../../tests/fixtures/openpgp/garbage.txt");
 
-    const NOW: OffsetDateTime = datetime!(2027-01-15 12:00 UTC);
+    pub(crate) const NOW: OffsetDateTime = datetime!(2027-01-15 12:00 UTC);
 
     #[test]
     fn an_ed25519_key_is_summarised() {

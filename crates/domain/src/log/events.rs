@@ -659,6 +659,10 @@ pub struct CommunicationFacts<'a> {
     /// Hex SHA-256 of the sealed content's plaintext.
     pub content_sha256: &'a str,
     pub attachments_sha256: &'a [String],
+    /// Encrypted end to end in the sender's browser: the hash covers the
+    /// ciphertext. Left out when false, so earlier entries read the same.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub e2e: bool,
 }
 
 /// A communication sent (a new thread, a reply or a forward); the store

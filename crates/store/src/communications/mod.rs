@@ -49,6 +49,9 @@ pub struct NewCommunication {
     pub addressed_states: Vec<String>,
     pub content: Content,
     pub content_sha256: String,
+    /// The content's text is an OpenPGP message encrypted in the sender's
+    /// browser (`communication::e2e`); the other fields are empty.
+    pub e2e: bool,
     pub attachments: Vec<Attachment>,
     pub recipients: Vec<NewRecipient>,
     pub sent_at: OffsetDateTime,
@@ -79,6 +82,8 @@ pub struct CommunicationMeta {
     pub content_sha256: String,
     pub sent_at: OffsetDateTime,
     pub ack_deadline: OffsetDateTime,
+    /// Encrypted end to end: the server holds only ciphertext.
+    pub e2e: bool,
 }
 
 /// One recipient and its receipts.

@@ -14,7 +14,7 @@ macro_rules! meta_columns {
         "c.id, c.thread_id, c.parent_id, c.forwarded_from, c.sender_account, \
          a.display_name AS sender_name, a.kind AS sender_kind, c.sender_state, c.kind, \
          c.urgency, c.tlp, c.addressed_roles, c.text_language, c.content_sha256, c.sent_at, \
-         c.ack_deadline"
+         c.ack_deadline, c.e2e"
     };
 }
 pub(super) use meta_columns;
@@ -37,6 +37,7 @@ pub(super) struct MetaRow {
     content_sha256: String,
     sent_at: i64,
     ack_deadline: i64,
+    e2e: bool,
 }
 
 impl TryFrom<MetaRow> for CommunicationMeta {
@@ -78,6 +79,7 @@ impl TryFrom<MetaRow> for CommunicationMeta {
             content_sha256: r.content_sha256,
             sent_at: db_time(r.sent_at).map_err(&bad)?,
             ack_deadline: db_time(r.ack_deadline).map_err(&bad)?,
+            e2e: r.e2e,
         })
     }
 }

@@ -34,8 +34,8 @@ const ATTACHMENT_BYTES: &str = "communication_attachments.bytes";
 
 const INSERT: &str = "INSERT INTO communications (thread_id, parent_id, forwarded_from, \
      sender_account, sender_state, kind, urgency, tlp, addressed_roles, text_language, content, \
-     content_sha256, sent_at, ack_deadline) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id";
+     content_sha256, sent_at, ack_deadline, e2e) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id";
 const SET_THREAD: &str = "UPDATE communications SET thread_id = id WHERE id = $1";
 const INSERT_STATE: &str = "INSERT INTO communication_states (communication_id, state, \
      addressed) VALUES ($1, $2, $3)";
@@ -267,6 +267,7 @@ impl<D: Driver> Tx<D> {
                     new.content_sha256.as_str().into(),
                     sent_at.into(),
                     to_db_time(new.ack_deadline).into(),
+                    new.e2e.into(),
                 ],
             )
             .await

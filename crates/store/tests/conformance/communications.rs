@@ -86,6 +86,7 @@ fn to_fra(p: &People, at: i64, tlp: TlpLabel) -> NewCommunication {
         addressed_states: vec!["FRA".to_string()],
         content: content(SUBJECT),
         content_sha256: "ab".repeat(32),
+        e2e: false,
         attachments: vec![Attachment {
             name: "iocs.csv".to_string(),
             file_type: AttachmentType::Text,

@@ -262,6 +262,7 @@ async fn send_communication(store: &Arc<dyn Store>, to: i64) -> i64 {
             text_language: "en".to_string(),
         },
         content_sha256: "ab".repeat(32),
+        e2e: false,
         attachments: vec![Attachment {
             name: "sealed.txt".to_string(),
             file_type: AttachmentType::Text,

@@ -25,6 +25,7 @@
 mod capacity;
 mod communications;
 mod crisis_pack;
+mod e2e;
 mod escalation;
 mod exercises;
 mod forms;

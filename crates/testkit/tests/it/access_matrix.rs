@@ -195,6 +195,11 @@ const EXPECTED: &[(&str, &str, Action)] = &[
         "/communications/{id}/attachments/{attachment}",
         ReadCommunications,
     ),
+    // End to end: the armored ciphertext for the PoC's own OpenPGP tool,
+    // and the two scripts that encrypt and decrypt in the browser.
+    ("GET", "/communications/{id}/ciphertext", ReadCommunications),
+    ("GET", "/static/e2e.js", ViewPublic),
+    ("GET", "/static/openpgp.min.js", ViewPublic),
     // Ping tests: results, their files, the trend, a check by another channel.
     ("GET", "/ping-tests/trend", ReadPingTests),
     ("GET", "/ping-tests/{id}/results", ReadPingTests),

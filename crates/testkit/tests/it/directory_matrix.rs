@@ -93,6 +93,10 @@ const NOT_STATE_DEPENDENT: &[&str] = &[
     "/communications/{id}/reply",
     "/communications/{id}/forward",
     "/communications/{id}/attachments/{attachment}",
+    // An end-to-end message's ciphertext follows the same rules (through
+    // the service's `open`); who gets it and who does not is
+    // `communications_e2e.rs`.
+    "/communications/{id}/ciphertext",
     // A ping test's results: what each reader sees of them (every State,
     // or its own State's lines and the overall figures) is
     // `ping_test_view`, tested for the page, the CSV and the JSON by

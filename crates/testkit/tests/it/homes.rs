@@ -367,6 +367,9 @@ fn is_page(path: &str, action: Action) -> bool {
         // A communication's files: downloads for its readers, not pages
         // (the secretariat may open the route but is never a reader).
         || path.contains("/attachments/")
+        // An end-to-end message's ciphertext: a download for its readers'
+        // own OpenPGP tool, likewise.
+        || path.ends_with("/ciphertext")
         // A report's STIX bundle: a download for its readers, likewise.
         || (path.starts_with("/reports/") && path.ends_with("/stix"))
         // A ping test's confirmation page: opened from a mailed link only.

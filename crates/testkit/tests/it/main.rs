@@ -15,6 +15,7 @@ mod api;
 mod architecture;
 mod capacity;
 mod communications_api;
+mod communications_e2e;
 mod communications_mail;
 mod communications_pages;
 mod credential_cache;

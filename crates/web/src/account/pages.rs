@@ -57,6 +57,9 @@ pub struct AccountPage {
     /// Where a TAXII client connects, for accounts that may exchange STIX
     /// (a technical PoC, a reporter): the discovery address.
     pub taxii_url: Option<String>,
+    /// A PoC: the section that keeps its private key for end-to-end
+    /// messages in this browser.
+    pub is_poc: bool,
 }
 
 #[derive(Template)]
@@ -147,6 +150,7 @@ pub(super) async fn account_page(
             error,
             max_token_days: state.config.max_token_days,
             security_keys,
+            is_poc: me.account.kind.is_poc(),
             taxii_url: (pocdir_domain::policy::decide(
                 Some(&me.actor),
                 pocdir_domain::policy::Action::ReadThreatData,

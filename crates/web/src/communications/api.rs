@@ -382,6 +382,10 @@ pub struct CommunicationBody {
     #[schema(value_type = String, format = DateTime)]
     pub ack_deadline: OffsetDateTime,
     pub sight: SightBody,
+    /// Encrypted end to end in the sender's browser: `content.text` is then
+    /// an ASCII-armored OpenPGP message to the recipients' and the sender's
+    /// keys (the other fields empty); pocdir cannot read it.
+    pub e2e: bool,
     /// Subject, fields and text: only with `sight` `content`.
     pub content: Option<Content>,
     /// Only with `sight` `content`.
@@ -415,6 +419,7 @@ impl From<Opened> for CommunicationBody {
             addressed_roles: meta.addressed_roles,
             sent_at: meta.sent_at,
             ack_deadline: meta.ack_deadline,
+            e2e: meta.e2e,
             sight: if sees_content {
                 SightBody::Content
             } else {

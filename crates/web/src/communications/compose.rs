@@ -51,6 +51,12 @@ pub struct ComposeForm {
     pub respond_by_zone: String,
     pub text: String,
     pub text_language: String,
+    /// Sent end to end: `ciphertext` holds the content, the fields above
+    /// (but kind, urgency, label, addressing, language) stay empty.
+    pub e2e: bool,
+    /// The armored OpenPGP message, made by `/static/e2e.js` or pasted from
+    /// the PoC's own OpenPGP tool.
+    pub ciphertext: String,
 }
 
 impl ComposeForm {
@@ -75,6 +81,8 @@ impl ComposeForm {
             respond_by_zone: m.text("respond_by_zone"),
             text: m.text("text"),
             text_language: m.text("text_language"),
+            e2e: m.text("e2e") == "1",
+            ciphertext: m.text("ciphertext"),
         }
     }
 
@@ -149,6 +157,30 @@ pub struct PocChoice {
     pub name: String,
     pub kind: String,
     pub checked: bool,
+    /// The armored public key to encrypt end to end to; empty when the
+    /// PoC has none that serves (then named in `E2eView::unreachable`).
+    pub key: String,
+}
+
+/// A PoC that cannot be sent an end-to-end message, and why.
+pub struct Unreachable {
+    pub name: String,
+    pub state: String,
+    pub why: String,
+}
+
+/// The end-to-end part of the new communication's form.
+pub struct E2eView {
+    pub on: bool,
+    pub ciphertext: String,
+    /// The sender's own public key (it must be able to read what it sent).
+    pub sender_key: String,
+    /// Why the sender's own entry has no usable key; empty when it has one.
+    pub sender_problem: String,
+    pub unreachable: Vec<Unreachable>,
+    /// For a reply: who it goes to (name, armored key or empty), since the
+    /// form has no addressing to take the keys from.
+    pub readers: Vec<(String, String)>,
 }
 
 pub struct StateGroup {
@@ -162,6 +194,8 @@ pub struct AddressingView {
     pub states: Vec<Choice>,
     pub roles: Vec<Choice>,
     pub groups: Vec<StateGroup>,
+    /// The PoCs listed who cannot be sent an end-to-end message.
+    pub unreachable: Vec<Unreachable>,
 }
 
 /// Which form.
@@ -190,6 +224,7 @@ pub struct ComposePage {
     pub detected_zones: Vec<ZoneGroup>,
     pub respond_by_zones: Vec<ZoneGroup>,
     pub languages: Vec<String>,
+    pub e2e: E2eView,
     pub errors: FormErrors,
     pub error: Option<String>,
 }
@@ -250,6 +285,7 @@ async fn addressing_view(
 ) -> Result<AddressingView, AppError> {
     let names = state_names(state, page).await?;
     let own = me.account.participant.clone().unwrap_or_default();
+    let mut unreachable = Vec::new();
     let mut participating: Vec<(String, String)> = state
         .store
         .participants()
@@ -266,11 +302,13 @@ async fn addressing_view(
         .collect();
     participating.sort();
     let mut groups = Vec::new();
+    let settings = settings(state);
+    let service = service(state, &settings);
     for (name, code) in &participating {
-        let pocs: Vec<PocChoice> = state
-            .store
-            .poc_accounts_of(code, RoleChoice::Both)
-            .await?
+        let accounts = state.store.poc_accounts_of(code, RoleChoice::Both).await?;
+        let ids: Vec<i64> = accounts.iter().map(|a| a.account_id).collect();
+        let keys = service.e2e_keys_of(&ids).await?;
+        let pocs: Vec<PocChoice> = accounts
             .into_iter()
             .filter(|a| a.account_id != me.account.id)
             .map(|a| PocChoice {
@@ -279,10 +317,23 @@ async fn addressing_view(
                     .iter()
                     .any(|v| v.trim() == a.account_id.to_string()),
                 id: a.account_id,
+                key: match keys.get(&a.account_id) {
+                    Some(Ok(key)) => key.armored.clone(),
+                    _ => String::new(),
+                },
                 name: a.name,
                 kind: page.t(a.kind.label_message()),
             })
             .collect();
+        for a in &pocs {
+            if let Some(Err(why)) = keys.get(&a.id) {
+                unreachable.push(Unreachable {
+                    name: a.name.clone(),
+                    state: name.clone(),
+                    why: page.t(why.message_id()),
+                });
+            }
+        }
         if !pocs.is_empty() {
             groups.push(StateGroup {
                 name: name.clone(),
@@ -315,6 +366,7 @@ async fn addressing_view(
             })
             .collect(),
         groups,
+        unreachable,
     })
 }
 
@@ -328,7 +380,50 @@ async fn compose_page(
     errors: FormErrors,
 ) -> Result<ComposePage, AppError> {
     let now = state.clock.now();
-    let to = addressing_view(state, &page, me, &form).await?;
+    let mut to = addressing_view(state, &page, me, &form).await?;
+    let settings = settings(state);
+    let own = service(state, &settings)
+        .e2e_keys_of(&[me.account.id])
+        .await?;
+    let (sender_key, sender_problem) = match own.get(&me.account.id) {
+        Some(Ok(key)) => (key.armored.clone(), String::new()),
+        Some(Err(why)) => (String::new(), page.t(why.message_id())),
+        None => (String::new(), String::new()),
+    };
+    let mut unreachable = std::mem::take(&mut to.unreachable);
+    let mut readers = Vec::new();
+    if let (Mode::Reply, Some(id)) = (mode, parent) {
+        // A reply reaches everyone of the parent: those are the keys.
+        let service = service(state, &settings);
+        let accounts = service.reply_readers(&me.requester(), id).await?;
+        let ids: Vec<i64> = accounts.iter().map(|a| a.account_id).collect();
+        let keys = service.e2e_keys_of(&ids).await?;
+        let names = state_names(state, &page).await?;
+        unreachable.clear();
+        for a in accounts {
+            match keys.get(&a.account_id) {
+                Some(Ok(key)) => readers.push((a.name, key.armored.clone())),
+                other => {
+                    if let Some(Err(why)) = other {
+                        unreachable.push(Unreachable {
+                            name: a.name.clone(),
+                            state: names.get(&a.state).cloned().unwrap_or(a.state.clone()),
+                            why: page.t(why.message_id()),
+                        });
+                    }
+                    readers.push((a.name, String::new()));
+                }
+            }
+        }
+    }
+    let e2e = E2eView {
+        on: form.e2e,
+        ciphertext: form.ciphertext.clone(),
+        sender_key,
+        sender_problem,
+        unreachable,
+        readers,
+    };
     let choices = |all: Vec<(&'static str, &'static str)>, chosen: &str| -> Vec<Choice> {
         all.into_iter()
             .map(|(value, id)| Choice {
@@ -385,6 +480,7 @@ async fn compose_page(
         detected_zones: zone_groups(&page.tr, now, &form.detected_zone),
         respond_by_zones: zone_groups(&page.tr, now, &form.respond_by_zone),
         languages: language_choices(&page.tr),
+        e2e,
         form,
         errors,
         error,
@@ -428,16 +524,18 @@ pub async fn new_submit(
     let service = service(&state, &settings);
     let result = match form.addressing() {
         Ok(to) => {
-            service
-                .send(
-                    &me.requester(),
-                    Compose {
-                        template: form.draft(),
-                        to,
-                        attachments: attachments(&body),
-                    },
-                )
-                .await
+            let compose = Compose {
+                template: form.draft(),
+                to,
+                attachments: attachments(&body),
+            };
+            if form.e2e {
+                service
+                    .send_end_to_end(&me.requester(), compose, &form.ciphertext)
+                    .await
+            } else {
+                service.send(&me.requester(), compose).await
+            }
         }
         Err(e) => Err(e),
     };
@@ -466,7 +564,10 @@ pub async fn reply_form(
         .open(&me.requester(), id, WayOut::Reply)
         .await?;
     let content = opened.content.ok_or_else(AppError::not_found)?;
-    let subject = if content.subject.starts_with("Re: ") {
+    // An end-to-end parent has no subject here (it is in its ciphertext),
+    // and its answer is best end to end too.
+    let e2e = opened.record.meta.e2e;
+    let subject = if e2e || content.subject.starts_with("Re: ") {
         content.subject
     } else {
         format!("Re: {}", content.subject)
@@ -477,6 +578,7 @@ pub async fn reply_form(
         tlp: opened.record.meta.tlp.code().to_string(),
         subject,
         text_language: page.lang.code().to_string(),
+        e2e,
         ..ComposeForm::default()
     };
     let p = compose_page(
@@ -501,9 +603,22 @@ pub async fn reply_submit(
 ) -> Result<Response, AppError> {
     let form = ComposeForm::read(&body);
     let settings = settings(&state);
-    let result = service(&state, &settings)
-        .reply(&me.requester(), id, form.draft(), attachments(&body))
-        .await;
+    let service = service(&state, &settings);
+    let result = if form.e2e {
+        service
+            .reply_end_to_end(
+                &me.requester(),
+                id,
+                form.draft(),
+                attachments(&body),
+                &form.ciphertext,
+            )
+            .await
+    } else {
+        service
+            .reply(&me.requester(), id, form.draft(), attachments(&body))
+            .await
+    };
     match result {
         Ok(new_id) => Ok(see_other_done(
             &safe_next(

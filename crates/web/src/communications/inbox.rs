@@ -159,7 +159,12 @@ pub async fn inbox(
                 urgent: m.urgency == Urgency::Urgent,
                 kind: page.t(m.kind.label_message()),
                 sender_state: name_of(&names, &m.sender_state),
-                subject: subjects.get(&m.id).cloned(),
+                // The server has no subject of an end-to-end message to show.
+                subject: if m.e2e {
+                    subjects.get(&m.id).map(|_| page.t("comm-e2e-subject"))
+                } else {
+                    subjects.get(&m.id).cloned()
+                },
                 sent: when(&page, m.sent_at),
                 status,
                 unread: l.item.receipts.is_some_and(|r| r.read_at.is_none()),

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod compose;
+pub mod e2e;
 pub mod inbox;
 pub mod thread;
 pub mod view;
@@ -15,7 +16,9 @@ use crate::http::routes::{Route, RouteMethod, Routes};
 use crate::state::AppState;
 use axum::http::StatusCode;
 use pocdir_communications::{CommError, Communications, Settings};
-use pocdir_domain::policy::Action::{ReadCommunications, SendCommunications};
+use pocdir_domain::communication::e2e::E2eProblem;
+use pocdir_domain::policy::Action::{ReadCommunications, SendCommunications, ViewPublic};
+use pocdir_i18n::FluentArg;
 
 /// The service's settings from the web's configuration.
 pub fn settings(state: &AppState) -> Settings {
@@ -69,6 +72,24 @@ impl From<CommError> for AppError {
             ),
             CommError::Store(e) => e.into(),
             CommError::Content(_) => AppError::internal(),
+            // Understood, refused: names who lacks a key or cannot open it.
+            CommError::E2e(problem) => {
+                let names = match &problem {
+                    E2eProblem::Keys(people) => people
+                        .iter()
+                        .map(|(name, _)| name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    E2eProblem::NotEncryptedTo(names) => names.join(", "),
+                    _ => String::new(),
+                };
+                AppError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "e2e_refused",
+                    problem.message_id(),
+                )
+                .with_arg("names", FluentArg::Text(names))
+            }
         }
     }
 }
@@ -98,7 +119,8 @@ pub fn routes(routes: Routes) -> Routes {
     api_routes(pages(routes))
 }
 
-/// The pages (server-rendered, no JavaScript needed).
+/// The pages (server-rendered, no JavaScript needed but for encrypting and
+/// decrypting end to end, which cannot happen on the server).
 fn pages(routes: Routes) -> Routes {
     let upload = |path| {
         Route::new(RouteMethod::Post, path, SendCommunications).body_limit(compose::MAX_FORM_BYTES)
@@ -142,6 +164,13 @@ fn pages(routes: Routes) -> Routes {
             ReadCommunications,
             thread::attachment,
         )
+        .get(
+            "/communications/{id}/ciphertext",
+            ReadCommunications,
+            thread::ciphertext,
+        )
+        .get("/static/e2e.js", ViewPublic, e2e::script)
+        .get("/static/openpgp.min.js", ViewPublic, e2e::openpgp)
 }
 
 /// The JSON API (`api.rs`); a send or a reply carries its files.

@@ -55,6 +55,9 @@ pub struct ContentView {
     /// "Written in English", in the reader's language.
     pub text_note: String,
     pub attachments: Vec<AttachmentView>,
+    /// Encrypted end to end: `text` is the armored ciphertext, shown as
+    /// such, decrypted only in the reader's browser.
+    pub e2e: bool,
 }
 
 pub struct MessageView {
@@ -89,6 +92,8 @@ pub struct ThreadPage {
     pub messages: Vec<MessageView>,
     /// The reader sees metadata only (the secretariat).
     pub metadata_only: bool,
+    /// Some message here is end to end: the page loads the scripts that decrypt.
+    pub has_e2e: bool,
 }
 
 fn zoned(page: &PageCtx, t: &Option<ZonedTime>) -> String {
@@ -105,6 +110,17 @@ fn message_view(
     let m = &o.record.meta;
     let time = |t: Option<time::OffsetDateTime>| t.map(|t| when(page, t)).unwrap_or_default();
     let content = o.content.as_ref().map(|c| {
+        if m.e2e {
+            return ContentView {
+                subject: page.t("comm-e2e-subject"),
+                fields: Vec::new(),
+                text: c.text.clone(),
+                text_note: String::new(),
+                text_language: c.text_language.clone(),
+                attachments: Vec::new(),
+                e2e: true,
+            };
+        }
         let mut fields = Vec::new();
         let mut add = |id: &'static str, label: &str, value: String| {
             if !value.trim().is_empty() {
@@ -168,6 +184,7 @@ fn message_view(
                     file_type: a.file_type.media_type(),
                 })
                 .collect(),
+            e2e: false,
         }
     });
     let own_state = me.account.participant.clone().unwrap_or_default();
@@ -191,7 +208,8 @@ fn message_view(
             .map(|f| (f, page.tr.tn("comm-page-number", "id", f))),
         may_acknowledge: o.mine.is_some_and(|r| r.acknowledged_at.is_none()),
         may_reply: is_poc && content.is_some(),
-        may_forward: is_poc && content.is_some() && m.tlp != TlpLabel::Red,
+        // An end-to-end message opens only with the keys it was made for.
+        may_forward: is_poc && content.is_some() && m.tlp != TlpLabel::Red && !m.e2e,
         content,
         mine: o.mine.map(|r| page.t(r.status().label_message())),
         recipients: o
@@ -252,6 +270,9 @@ pub async fn thread(
     let p = ThreadPage {
         id,
         metadata_only: messages.iter().all(|m| m.content.is_none()),
+        has_e2e: messages
+            .iter()
+            .any(|m| m.content.as_ref().is_some_and(|c| c.e2e)),
         messages,
         page,
     };
@@ -320,6 +341,42 @@ pub async fn attachment(
             ),
         ],
         bytes,
+    )
+        .into_response())
+}
+
+/// The armored ciphertext of an end-to-end message, for the PoC's own
+/// OpenPGP tool (`gpg --decrypt`): the route without JavaScript, or without
+/// the key in this browser.
+pub async fn ciphertext(
+    State(state): State<AppState>,
+    me: SignedIn,
+    PathParams(id): PathParams<i64>,
+) -> Result<Response, AppError> {
+    let settings = settings(&state);
+    let opened = service(&state, &settings)
+        .open(&me.requester(), id, WayOut::Page)
+        .await?;
+    let content = match (opened.record.meta.e2e, opened.content) {
+        (true, Some(content)) => content,
+        _ => return Err(AppError::not_found()),
+    };
+    let disposition = HeaderValue::from_str(&disposition(&format!("communication-{id}.asc")))
+        .map_err(|_| AppError::internal())?;
+    Ok((
+        StatusCode::OK,
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/pgp-encrypted"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+        ],
+        content.text,
     )
         .into_response())
 }

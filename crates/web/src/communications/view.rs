@@ -7,6 +7,7 @@ use crate::http::form_errors::FormErrors;
 use crate::http::page::PageCtx;
 use crate::state::AppState;
 use pocdir_communications::CommError;
+use pocdir_domain::communication::e2e::E2eProblem;
 use pocdir_domain::communication::tlp::TlpLabel;
 use std::collections::BTreeMap;
 
@@ -112,6 +113,7 @@ pub fn field_label(page: &PageCtx, field: &str) -> String {
         "text" => "comm-page-field-text",
         "text_language" => "comm-page-field-text-language",
         "attachments" => "comm-page-field-attachments",
+        "e2e" => "comm-e2e-legend",
         _ => "comm-page-field-to",
     };
     page.t(id)
@@ -133,6 +135,9 @@ pub fn form_errors(page: &PageCtx, e: CommError) -> Result<FormErrors, CommError
         CommError::Tlp(refusal) => {
             errors.add("to", field_label(page, "to"), page.t(refusal.message_id()));
         }
+        CommError::E2e(problem) => {
+            errors.add("e2e", field_label(page, "e2e"), e2e_message(page, &problem));
+        }
         other => return Err(other),
     }
     errors.order_by(&FORM_ORDER);
@@ -140,7 +145,25 @@ pub fn form_errors(page: &PageCtx, e: CommError) -> Result<FormErrors, CommError
 }
 
 /// The compose form's fields in their order (for the error summary).
-pub const FORM_ORDER: [&str; 20] = [
+/// An end-to-end refusal in the reader's language, naming each person
+/// concerned (with the reason, for a missing or unusable key).
+pub fn e2e_message(page: &PageCtx, problem: &E2eProblem) -> String {
+    let names = match problem {
+        E2eProblem::Keys(people) => people
+            .iter()
+            .map(|(name, why)| format!("{name} ({})", page.t(why.message_id())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        E2eProblem::NotEncryptedTo(names) => names.join(", "),
+        _ => String::new(),
+    };
+    page.tr.t_args(
+        problem.message_id(),
+        &[("names", pocdir_i18n::FluentArg::Text(names))],
+    )
+}
+
+pub const FORM_ORDER: [&str; 21] = [
     "kind",
     "urgency",
     "tlp",
@@ -160,5 +183,6 @@ pub const FORM_ORDER: [&str; 20] = [
     "text",
     "text_language",
     "attachments",
+    "e2e",
     "label",
 ];
