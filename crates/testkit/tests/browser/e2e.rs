@@ -382,11 +382,24 @@ async fn journey(
     )
     .await?;
 
-    // The operator's tools: the database, the content it unseals, the mail.
+    // The operator's tools: the database, a backup, the content it unseals, the mail.
     let dump = raw_dump(server).await?;
     ensure!(
         !contains(&dump, MARKER.as_bytes()),
         "the raw database holds the plaintext"
+    );
+    // A backup, secrets included, as the operator would take it.
+    let folder = tempfile::tempdir()?;
+    let file = folder.path().join("backup.pocdir.gz");
+    pocdir::backup::backup(&server.config, &file, None, true, &server.clock).await?;
+    let mut backup = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(std::fs::File::open(&file)?),
+        &mut backup,
+    )?;
+    ensure!(
+        backup.len() > 1_000 && !contains(&backup, MARKER.as_bytes()),
+        "the backup holds the plaintext"
     );
     let content = server.store.communication_content(id).await?;
     ensure!(
