@@ -232,25 +232,8 @@ impl<'a> Communications<'a> {
         account_id: i64,
         now: time::OffsetDateTime,
     ) -> Result<Option<OpenPgpKey>, CommError> {
-        for poc_id in self.store.pocs_of_account(account_id).await? {
-            let Some(poc) = self.store.poc(poc_id).await? else {
-                continue;
-            };
-            if poc.status != PocStatus::Active {
-                continue;
-            }
-            let details = poc
-                .active_details()
-                .map_err(|e| CommError::Store(StoreError::Corrupt(e.to_string())))?;
-            let Some(key) = details.and_then(|d| d.openpgp) else {
-                continue;
-            };
-            // Checked again now: a key stored a year ago may have expired.
-            if let Ok(key) = parse_public_key(&key.armored, now) {
-                return Ok(Some(key));
-            }
-        }
-        Ok(None)
+        // The same key end-to-end messages are encrypted to.
+        Ok(self.e2e_key_of(account_id, now).await?.ok())
     }
 
     async fn takes_part(&self, state: Option<&str>) -> Result<bool, CommError> {
