@@ -128,11 +128,17 @@ pub async fn mail_packs_once(
         if !receives_packs(&account) {
             continue;
         }
+        let dedupe_key = format!("crisis-pack:account:{}:period:{period}", account.id);
+        // Making a pack costs its rendering and encryption: none for a PoC
+        // that had this period's already (the enqueue would refuse it anyway).
+        if store.mail_queued_once(&dedupe_key).await? {
+            report.already += 1;
+            continue;
+        }
         let Some(key) = crisis_pack::holder_key(store, account.id, now).await? else {
             report.without_key += 1;
             continue;
         };
-        let dedupe_key = format!("crisis-pack:account:{}:period:{period}", account.id);
         let lang = account
             .language
             .as_deref()

@@ -109,6 +109,9 @@ pub trait OutboxStore: Send + Sync {
         also: Vec<LogDraft>,
         log: LogDraft,
     ) -> StoreResult<Option<Mail>>;
+    /// Whether a mail with `dedupe_key` was ever queued (whatever became of
+    /// it): lets a job skip the work of a mail it would not queue again.
+    async fn mail_queued_once(&self, dedupe_key: &str) -> StoreResult<bool>;
     /// Claims up to `limit` queued mails due at `now`, the longest waiting
     /// first, by pushing their `next_attempt_at` to `until`: no other sender
     /// claims them before then, and a crashed sender's mails come back then.

@@ -46,6 +46,7 @@ const CLAIM_AS_SKIP_LOCKED: &str = concat!(
      ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING ",
     mail_columns!()
 );
+const QUEUED_ONCE: &str = "SELECT id FROM outbox WHERE dedupe_key = $1";
 const SEND_STARTED: &str = "SELECT send_started_at FROM outbox \
      WHERE id = $1 AND claim_token = $2 AND status = 'queued'";
 const BEGIN_SEND: &str = "UPDATE outbox SET send_started_at = $1, next_attempt_at = $2 \
@@ -353,6 +354,13 @@ impl<D: Driver> OutboxStore for SqlStore<D> {
         // Only giving up is logged; a retry is routine.
         let log = log.filter(|_| retry_at.is_none());
         tx.commit_if_changed(changed, log.as_slice()).await
+    }
+
+    async fn mail_queued_once(&self, dedupe_key: &str) -> StoreResult<bool> {
+        let row: Option<(i64,)> = self
+            .fetch_optional(QUEUED_ONCE, &[dedupe_key.into()])
+            .await?;
+        Ok(row.is_some())
     }
 
     async fn mail_counts(&self) -> StoreResult<MailCounts> {

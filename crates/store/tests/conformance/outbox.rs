@@ -99,6 +99,8 @@ async fn outbox_enqueue_is_idempotent_and_logged(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(again, None);
+    assert!(store.mail_queued_once("reminder:1:due:a").await.unwrap());
+    assert!(!store.mail_queued_once("reminder:1:due:z").await.unwrap());
     store
         .enqueue_mail(
             new_mail("reminder:1:due:b", "b@example.org", 1),
