@@ -75,7 +75,7 @@ async fn journey(server: &TestServer, smtp: &SmtpPeer, client: &Client) -> Resul
     ensure!(flash.contains("invitation"), "no confirmation: {flash:?}");
     let listed = text_of(client, "#invitations").await?;
     ensure!(listed.contains(INVITEE_EMAIL), "not listed: {listed}");
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     wait_for_path(client, "/").await?;
 
     // The invitee opens the mailed link and chooses a password.
@@ -90,7 +90,7 @@ async fn journey(server: &TestServer, smtp: &SmtpPeer, client: &Client) -> Resul
     let me = text_of(client, "#nav-account").await?;
     ensure!(me.trim() == INVITEE_EMAIL, "signed in as {me:?}");
     screenshot(client, "accounts-invitee-signed-in").await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     wait_for_path(client, "/").await?;
 
     // Forgot password: the link from the mail, and the second factor.

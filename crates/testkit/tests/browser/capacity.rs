@@ -103,7 +103,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     find(client, "#clock-acknowledgement").await?;
     shot(client, "filed-ar").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // The secretariat, in English, acknowledges it within its clock.
     enter(client, server, &secretariat, "en").await?;
@@ -112,7 +112,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     wait_for_path(client, &format!("/capacity/requests/{id}")).await?;
     let clock = text_of(client, "#clock-acknowledgement").await?;
     ensure!(clock.contains("Met"), "acknowledged in time: {clock}");
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // France, in English, offers.
     enter(client, server, &fra, "en").await?;
@@ -129,7 +129,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     find(client, "#capacity-offers").await?;
     shot(client, "offered-en").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // Pakistan, in Arabic, selects France's offer.
     enter(client, server, &pak, "ar").await?;
@@ -146,7 +146,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     wait_for_path(client, &format!("/capacity/requests/{id}")).await?;
     wait_for_lang(client, "ar", "rtl").await?;
     shot(client, "selected-ar").await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // The secretariat confirms the match.
     enter(client, server, &secretariat, "en").await?;
@@ -173,7 +173,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     find(client, "#figures-by-region").await?;
     shot(client, "figures-en").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // France's nominator, in English, pledges the course's cost.
     let fra_nominator = server.account(AccountKind::Nominator, Some("FRA")).await;
@@ -184,7 +184,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     click(client, "#capacity-fund").await?;
     wait_for_path(client, &format!("/capacity/requests/{id}")).await?;
     find(client, "#capacity-funding").await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // Six months on, the follow-up is due; Pakistan reports it in Arabic,
     // and sees who funds its request.
@@ -214,7 +214,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     );
     shot(client, "followed-up-ar").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 
@@ -268,7 +268,7 @@ async fn readiness_journey(
     click(client, "#readiness-ask-national_csirt").await?;
     wait_for_path_under(client, "/capacity/requests/").await?;
     find(client, "#clock-acknowledgement").await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     enter(client, server, &secretariat, "en").await?;
     click(client, "#home-capacity").await?;
@@ -281,7 +281,7 @@ async fn readiness_journey(
         "one State is not shown: {withheld}"
     );
     shot(client, "readiness-secretariat-en").await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 

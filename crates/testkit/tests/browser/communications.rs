@@ -100,7 +100,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     );
     shot(client, "sent-en").await?;
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
 
     // The recipient, in Arabic: the count in the nav, the inbox, the thread.
     find(client, "#nav-sign-in").await?.click().await?;
@@ -176,7 +176,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     ensure!(written.text().await?.trim() == REPLY);
     ensure!(written.attr("lang").await?.as_deref() == Some("ar"));
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
 
     // The sender, in English again, sees the reply and the statuses.
     find(client, "#nav-sign-in").await?.click().await?;
@@ -202,7 +202,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     let reply_text = text_of(client, &format!("#comm-{reply_id}-text")).await?;
     ensure!(reply_text.trim() == REPLY, "the reply as written");
     shot(client, "statuses-en").await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 

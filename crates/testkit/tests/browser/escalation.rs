@@ -111,7 +111,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &super::Chromedri
     wait_for_path(client, &format!("/communications/{id}")).await?;
     find(client, "#flash").await?;
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
 
     // The secretariat, in English: all communications, as metadata only.
     find(client, "#nav-sign-in").await?.click().await?;
@@ -145,7 +145,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &super::Chromedri
     find(client, &format!("#comm-{id}-escalations")).await?;
     shot(client, "secretariat-thread-en").await?;
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 

@@ -101,7 +101,7 @@ async fn journey(
     );
     shot(client, "console-started-en").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // Five minutes on: NorCERT's alert, by mail and in the exercise inbox.
     server.clock.advance(Duration::minutes(5));
@@ -146,7 +146,7 @@ async fn journey(
         !inbox.contains("Ransomware at Baltic"),
         "exercise traffic never shows in the real inbox"
     );
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // Thirty minutes on: France had not acknowledged: missed, then late.
     server.clock.advance(Duration::minutes(25));
@@ -177,7 +177,7 @@ async fn journey(
     let expected = text_of(client, "#exercise-expected").await?;
     ensure!(expected.contains("Late"), "France is late: {expected}");
     shot(client, "inject-late-en").await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // The secretariat judges, ends, and reads the report.
     find(client, "#nav-sign-in").await?.click().await?;
@@ -215,7 +215,7 @@ async fn journey(
     );
     shot(client, "report-en").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // Pakistan's PoC, in Arabic, reads its own State's part only.
     find(client, "#nav-sign-in").await?.click().await?;
@@ -238,7 +238,7 @@ async fn journey(
     find(client, "#exercise-survey").await?;
     shot(client, "report-ar").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 

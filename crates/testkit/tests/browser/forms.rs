@@ -90,7 +90,7 @@ async fn withdraw_and_reject_journey(
         "after the change: {done:?}"
     );
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     find(client, "#nav-sign-in").await?;
     if client.current_url().await?.path() != "/login" {
         find(client, "#nav-sign-in").await?.click().await?;

@@ -83,7 +83,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         .context("the certificate's text")?
         .to_string();
     ensure!(json.contains(&id), "the certificate's text names it");
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // Anyone, in English, from the public home: a forged copy is refused,
     // the genuine one accepted.
@@ -140,7 +140,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     );
     shot(client, "refused-upload-en").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 

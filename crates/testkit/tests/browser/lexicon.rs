@@ -65,7 +65,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     wait_for_path_under(client, "/lexicon/proposals/").await?;
     find(client, "#lexicon-changes").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // France, in English: the proposal is on the concept; a comment.
     enter(client, server, &fra, "en").await?;
@@ -88,7 +88,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         comments.contains("Agreed; it matches our usage."),
         "{comments}"
     );
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // The secretariat, in English: accept, then the history.
     enter(client, server, &secretariat, "en").await?;
@@ -130,7 +130,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     find(client, "#flash").await?;
     let after = reqwest_tbx(server, client).await?;
     ensure!(after == tbx, "the TBX round trip changed the lexicon");
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 

@@ -90,7 +90,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     find(client, "#library-summary-ar").await?;
     shot(client, "published-ar").await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // France, in English: find it by a word of the Arabic summary, open
     // it, download it; the download is one read in the log.
@@ -120,7 +120,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     );
     wait_for_path(client, &format!("/library/{id}")).await?;
     no_csp_violations(driver, client).await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // Pakistan's nominator, now in English, withdraws it with a reason.
     enter(client, server, &pak, "en").await?;
@@ -132,7 +132,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     click(client, "#library-withdraw").await?;
     find(client, "#library-withdrawn-note").await?;
     shot(client, "withdrawn-en").await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
 
     // France no longer finds it; the secretariat sees it among the
     // withdrawn documents.
@@ -140,7 +140,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     click(client, "#home-library").await?;
     wait_for_path(client, "/library").await?;
     find(client, "#library-none").await?;
-    click(client, "#sign-out").await?;
+    super::sign_out(client).await?;
     enter(client, server, &secretariat, "ar").await?;
     click(client, "#home-library").await?;
     wait_for_path(client, "/library").await?;

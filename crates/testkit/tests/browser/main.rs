@@ -200,12 +200,8 @@ async fn find(client: &Client, css: &str) -> Result<fantoccini::elements::Elemen
 /// Picks a language from the header's language menu (a disclosure: open
 /// it, then follow the language's link).
 async fn choose_language(client: &Client, code: &str) -> Result<()> {
-    find(client, "nav.langs summary").await?.click().await?;
-    find(client, &format!("nav.langs a[lang={code}]"))
-        .await?
-        .click()
-        .await?;
-    Ok(())
+    click(client, "nav.langs summary").await?;
+    click(client, &format!("nav.langs a[lang={code}]")).await
 }
 
 /// Scrolls `css` into view, then clicks it.
@@ -242,7 +238,7 @@ fn is_stale(e: &anyhow::Error) -> bool {
 /// Signs out and waits for the signed-out page, so that a navigation that
 /// follows (`goto`) cannot be overtaken by the sign-out's redirect.
 async fn sign_out(client: &Client) -> Result<()> {
-    find(client, "#sign-out").await?.click().await?;
+    click(client, "#sign-out").await?;
     let deadline = Instant::now() + PATIENCE;
     loop {
         let url = client.current_url().await?;
@@ -579,7 +575,7 @@ async fn enrolment_journey(
     screenshot(client, "poc-ar").await?;
 
     // Sign out.
-    find(client, "#sign-out").await?.click().await?;
+    sign_out(client).await?;
     find(client, "#nav-sign-in").await?;
     ensure!(
         client.find(Locator::Css("#sign-out")).await.is_err(),
@@ -877,7 +873,7 @@ async fn nomination_journey(
     no_csp_violations(driver, client).await?;
 
     // Signing out leads to the login page, where the secretariat signs in.
-    find(client, "#sign-out").await?.click().await?;
+    sign_out(client).await?;
     find(client, "#nav-sign-in").await?;
     if client.current_url().await?.path() != "/login" {
         find(client, "#nav-sign-in").await?.click().await?;
@@ -971,7 +967,7 @@ async fn nomination_journey(
     );
     screenshot(client, "nominate-10-active-en").await?;
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    sign_out(client).await?;
     find(client, "#nav-sign-in").await?;
 
     // The log has the nomination by Pakistan's nominator and the approval

@@ -157,7 +157,7 @@ async fn passkey_journey(
     screenshot(client, "security-key-listed").await?;
 
     // Signed out, then in again with the password and the key alone.
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     wait_for_path(client, "/").await?;
     client.goto(&format!("{site}/login")).await?;
     wait_for_path(client, "/login").await?;

@@ -158,7 +158,7 @@ async fn journey(
     wait_for_path(client, "/").await?;
     find(client, "#home-ping [id^=home-challenge-done-]").await?;
     ensure!(answered(server, id).await? == 2, "answered from the portal");
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
 
     // The secretariat finds both answers in the results and the chart.
     find(client, "#nav-sign-in").await?.click().await?;
@@ -184,7 +184,7 @@ async fn journey(
     ensure!(!charts.is_empty(), "the results have charts");
     shot(client, "results-en").await?;
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
 
     // Pakistan's nominator, in Arabic: its own State, never France.
     find(client, "#nav-sign-in").await?.click().await?;
@@ -216,7 +216,7 @@ async fn journey(
     );
     shot(client, "results-ar").await?;
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 

@@ -11,9 +11,9 @@
 //! the report's metadata from its home. Screenshots go to `test-output/screenshots/reports/`.
 
 use super::{
-    choose_language, enrol, find, lang_and_dir, no_csp_violations, sign_in, text_of, type_into,
-    verified_poc, wait_for_lang, wait_for_path, wait_for_path_under, Browser, Chromedriver,
-    ONE_BROWSER_AT_A_TIME,
+    choose_language, enrol, find, lang_and_dir, no_csp_violations, sign_in, sign_out, text_of,
+    type_into, verified_poc, wait_for_lang, wait_for_path, wait_for_path_under, Browser,
+    Chromedriver, ONE_BROWSER_AT_A_TIME,
 };
 use anyhow::{anyhow, ensure, Context, Result};
 use fantoccini::{Client, Locator};
@@ -57,12 +57,6 @@ async fn mailed_link(smtp: &SmtpPeer, email: &str, prefix: &str) -> Result<Strin
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-}
-
-async fn sign_out(client: &Client) -> Result<()> {
-    find(client, "#sign-out").await?.click().await?;
-    wait_for_path(client, "/").await?;
-    Ok(())
 }
 
 async fn sign_in_from_public(

@@ -64,7 +64,7 @@ async fn entry(
 
 /// Signs out from any page and opens the sign-in page from the public one.
 async fn sign_out(client: &Client) -> Result<()> {
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     find(client, "#nav-sign-in").await?.click().await?;
     wait_for_path(client, "/login").await?;
     Ok(())
@@ -361,7 +361,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
     wait_for_path(client, "/help/reporter").await?;
     find(client, "#labels").await?;
     no_csp_violations(driver, client).await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     Ok(())
 }
 

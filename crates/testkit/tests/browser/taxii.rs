@@ -142,7 +142,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         .await?;
     ensure!(posted["success_count"] == 1, "{posted}");
     choose_language(client, "en").await?;
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     wait_for_path(client, "/").await?;
 
     // Pakistan's technical PoC, in English, receives it.
@@ -170,7 +170,7 @@ async fn journey(server: &TestServer, client: &Client, driver: &Chromedriver) ->
         .send()
         .await?;
     ensure!(refused.status() == 403, "{}", refused.status());
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     wait_for_path(client, "/").await?;
 
     // A diplomatic PoC exchanges no STIX: no link on its home, no settings.

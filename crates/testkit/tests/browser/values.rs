@@ -68,7 +68,7 @@ async fn phone_journey(server: &TestServer, client: &Client) -> Result<()> {
     screenshot(client, "values-phone-ar").await?;
 
     // The nomination form's example phone, in the legend of the phones.
-    find(client, "#sign-out").await?.click().await?;
+    super::sign_out(client).await?;
     // Signed out once the page offers to sign in again.
     find(client, "#nav-sign-in").await?;
     client.goto(&server.url("/login")).await?;
