@@ -107,6 +107,14 @@ pub struct Compose {
     pub attachments: Vec<AttachmentDraft>,
 }
 
+/// What an end-to-end message brings, encrypted in the sender's browser:
+/// the armored text (subject, fields, text) and each file as a binary
+/// OpenPGP message.
+struct Sealed<'a> {
+    text: &'a str,
+    files: Vec<AttachmentDraft>,
+}
+
 /// A communication as one reader may see it.
 #[derive(Debug, Clone)]
 pub struct Opened {
@@ -577,14 +585,17 @@ impl<'a> Communications<'a> {
         ciphertext: &str,
     ) -> Result<i64, CommError> {
         let (_, state) = self.sender(who).await?;
-        let checked = Self::check_end_to_end(&compose.template, &compose.attachments)?;
+        let checked = Self::check_end_to_end(&compose.template)?;
         compose.to.check(checked.tlp)?;
         let recipients = self.resolve(&compose.to).await?;
         self.store_end_to_end(
             who,
             &state,
             checked,
-            ciphertext,
+            Sealed {
+                text: ciphertext,
+                files: compose.attachments,
+            },
             &compose.to,
             recipients,
             None,
@@ -610,7 +621,7 @@ impl<'a> Communications<'a> {
                 .await);
         }
         let (_, state) = self.sender(who).await?;
-        let checked = Self::check_end_to_end(&template, &attachments)?;
+        let checked = Self::check_end_to_end(&template)?;
         let to = self.reply_addressing(who, &parent).await?;
         to.check(checked.tlp)?;
         let recipients = self.resolve(&to).await?;
@@ -618,7 +629,10 @@ impl<'a> Communications<'a> {
             who,
             &state,
             checked,
-            ciphertext,
+            Sealed {
+                text: ciphertext,
+                files: attachments,
+            },
             &to,
             recipients,
             Some((parent.meta.thread_id, parent_id)),
@@ -642,11 +656,9 @@ impl<'a> Communications<'a> {
 
     /// The template of an end-to-end message: its metadata checked (kind,
     /// urgency, label, the text's language), its content fields empty (the
-    /// content is in the ciphertext), no files, a label that takes it.
-    fn check_end_to_end(
-        t: &TemplateDraft,
-        attachments: &[AttachmentDraft],
-    ) -> Result<CheckedTemplate, CommError> {
+    /// content is in the ciphertext), a label that takes it. Its files
+    /// are checked with its readers' keys ([`e2e::check_sealed_files`]).
+    fn check_end_to_end(t: &TemplateDraft) -> Result<CheckedTemplate, CommError> {
         let typed_in_clear = [
             &t.subject,
             &t.started_local,
@@ -662,9 +674,6 @@ impl<'a> Communications<'a> {
         if typed_in_clear {
             return Err(CommError::E2e(E2eProblem::PlaintextAlongside));
         }
-        if !attachments.is_empty() {
-            return Err(CommError::E2e(E2eProblem::Attachments));
-        }
         // The metadata's own checks, with the content left for the browser.
         let probe = TemplateDraft {
             subject: "-".into(),
@@ -678,15 +687,15 @@ impl<'a> Communications<'a> {
     }
 
     /// Checks that every reader (the recipients and the sender) has a
-    /// usable key and that `ciphertext` is encrypted to each, then stores
-    /// it as the content, flagged end to end.
+    /// usable key and that the text and each file are encrypted to each,
+    /// then stores them as the content, flagged end to end.
     #[allow(clippy::too_many_arguments)]
     async fn store_end_to_end(
         &self,
         who: &Requester,
         state: &str,
         mut checked: CheckedTemplate,
-        ciphertext: &str,
+        sealed: Sealed<'_>,
         to: &Addressing,
         recipients: Vec<PocAccount>,
         thread: Option<(i64, i64)>,
@@ -700,7 +709,8 @@ impl<'a> Communications<'a> {
         let me = self.store.poc_accounts(&[who.account_id()]).await?;
         readers.extend(me);
         let keys = self.e2e_keys(&readers, now).await?;
-        e2e::check_ciphertext(ciphertext, &keys, now).map_err(CommError::E2e)?;
+        e2e::check_ciphertext(sealed.text, &keys, now).map_err(CommError::E2e)?;
+        let files = e2e::check_sealed_files(sealed.files, &keys, now).map_err(CommError::E2e)?;
         checked.content = Content {
             subject: String::new(),
             started: None,
@@ -709,19 +719,11 @@ impl<'a> Communications<'a> {
             impact: String::new(),
             requested_action: String::new(),
             respond_by: None,
-            text: ciphertext.trim().to_string(),
+            text: sealed.text.trim().to_string(),
             text_language: checked.content.text_language,
         };
         self.store_new(
-            who,
-            state,
-            checked,
-            Vec::new(),
-            to,
-            recipients,
-            thread,
-            None,
-            true,
+            who, state, checked, files, to, recipients, thread, None, true,
         )
         .await
     }

@@ -4,8 +4,13 @@
 // - the compose form (#e2e): on sending, the subject, fields and text are
 //   encrypted here to the chosen recipients' keys and the sender's own, put
 //   in #ciphertext, and the fields in clear are emptied before the post;
+//   each file is encrypted to the same keys (binary OpenPGP, its name
+//   inside) and sent as file-1.pgp...; the text lists each file's name and
+//   the SHA-256 of its ciphertext, so a reader notices a file swapped;
 // - a thread (.e2e-message): "Decrypt on this device" with the key kept in
-//   this browser, shown as text only (never as HTML);
+//   this browser, shown as text only (never as HTML); its files are fetched
+//   as ciphertext, checked against the text's list, decrypted and offered
+//   to save (never opened in the page);
 // - the account page (#e2e-key): the private key imported once and kept in
 //   localStorage encrypted under the PoC's passphrase (OpenPGP's own key
 //   encryption), or forgotten.
@@ -38,6 +43,46 @@
     if (el && "value" in el) { el.value = ""; }
   }
 
+  // The types a communication may carry, as the server's attachment rules
+  // (crates/domain/src/communication/attachment.rs): known by content, the
+  // name's ending agreeing. The server cannot look inside a sealed file, so
+  // the sender's browser checks before sealing and the reader's after
+  // opening.
+  var ENDINGS = {
+    pdf: ["pdf"], png: ["png"], jpeg: ["jpg", "jpeg"],
+    text: ["txt", "log", "csv", "json", "xml", "md", "asc"]
+  };
+  function starts(bytes, magic) {
+    if (bytes.length < magic.length) { return false; }
+    for (var i = 0; i < magic.length; i++) { if (bytes[i] !== magic[i]) { return false; } }
+    return true;
+  }
+  function fileType(bytes, name) {
+    var type = null;
+    if (starts(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) { type = "pdf"; }
+    else if (starts(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) { type = "png"; }
+    else if (starts(bytes, [0xff, 0xd8, 0xff])) { type = "jpeg"; }
+    else if (bytes.length > 0) {
+      try {
+        var text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) { type = "text"; }
+      } catch (e) { type = null; }
+    }
+    var dot = name.lastIndexOf(".");
+    var ending = dot >= 0 ? name.slice(dot + 1).toLowerCase() : "";
+    return type && ENDINGS[type].indexOf(ending) >= 0 ? type : null;
+  }
+  function sha256(bytes) {
+    return window.crypto.subtle.digest("SHA-256", bytes).then(function (d) {
+      return Array.prototype.map.call(new Uint8Array(d), function (b) {
+        return ("0" + b.toString(16)).slice(-2);
+      }).join("");
+    });
+  }
+  function readFile(file) {
+    return file.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
   // --- compose ---
   function compose(box) {
     var form = box.closest("form");
@@ -55,10 +100,8 @@
       if (!label || (label.value !== "RED" && label.value !== "AMBER+STRICT")) {
         say(status, box.dataset.msgLabel); return;
       }
-      var files = document.getElementById("attachments");
-      if (files && files.files && files.files.length > 0) {
-        say(status, box.dataset.msgFiles); return;
-      }
+      var input = document.getElementById("attachments");
+      var files = input && input.files ? Array.prototype.slice.call(input.files) : [];
       // A reply goes to everyone of its parent (listed in the form); a new
       // message to the named PoCs chosen.
       var chosen = Array.prototype.slice.call(box.querySelectorAll(".e2e-reader"));
@@ -82,26 +125,67 @@
       };
       var sectors = Array.prototype.slice.call(form.querySelectorAll("input[name=sectors]:checked"))
         .map(function (s) { return { code: s.value, label: s.parentElement.textContent.trim() }; });
-      var plain = JSON.stringify({
-        format: "pocdir-e2e/1",
-        subject: value(form, "subject"),
-        started: when("started"),
-        detected: when("detected"),
-        sectors: sectors,
-        impact: value(form, "impact"),
-        requested_action: value(form, "requested_action"),
-        respond_by: when("respond_by"),
-        text: value(form, "text")
-      });
       var armored = chosen.map(function (c) { return c.dataset.key; }).concat([box.dataset.senderKey]);
+      var keys;
       Promise.all(armored.map(function (k) { return openpgp.readKey({ armoredKey: k }); }))
-        .then(function (keys) {
-          return openpgp.createMessage({ text: plain }).then(function (message) {
-            return openpgp.encrypt({ message: message, encryptionKeys: keys });
+        .then(function (k) {
+          keys = k;
+          return Promise.all(files.map(readFile));
+        })
+        .then(function (contents) {
+          var wrong = files.filter(function (f, i) { return !fileType(contents[i], f.name); });
+          if (wrong.length > 0) {
+            throw new Error(box.dataset.msgFileType + " " +
+              wrong.map(function (f) { return f.name; }).join(", "));
+          }
+          // Each file sealed to the same keys, its name inside.
+          return Promise.all(contents.map(function (bytes, i) {
+            return openpgp.createMessage({ binary: bytes, filename: files[i].name, format: "binary" })
+              .then(function (m) {
+                return openpgp.encrypt({ message: m, encryptionKeys: keys, format: "binary" });
+              })
+              .then(function (sealed) {
+                return sha256(sealed).then(function (digest) {
+                  return {
+                    sealed: sealed,
+                    listed: {
+                      name: files[i].name, type: fileType(bytes, files[i].name),
+                      size: bytes.length, sha256: digest
+                    }
+                  };
+                });
+              });
+          }));
+        })
+        .then(function (sealedFiles) {
+          var plain = JSON.stringify({
+            format: "pocdir-e2e/1",
+            subject: value(form, "subject"),
+            started: when("started"),
+            detected: when("detected"),
+            sectors: sectors,
+            impact: value(form, "impact"),
+            requested_action: value(form, "requested_action"),
+            respond_by: when("respond_by"),
+            text: value(form, "text"),
+            files: sealedFiles.map(function (f) { return f.listed; })
           });
+          return openpgp.createMessage({ text: plain })
+            .then(function (message) {
+              return openpgp.encrypt({ message: message, encryptionKeys: keys });
+            })
+            .then(function (out) { return { text: out, files: sealedFiles }; });
         })
         .then(function (out) {
-          ciphertext.value = out;
+          ciphertext.value = out.text;
+          if (input && out.files.length > 0) {
+            var sent = new DataTransfer();
+            out.files.forEach(function (f, i) {
+              sent.items.add(new File([f.sealed], "file-" + (i + 1) + ".pgp",
+                { type: "application/octet-stream" }));
+            });
+            input.files = sent.files;
+          }
           ["subject", "impact", "requested_action", "text", "started_local", "started_zone",
             "detected_local", "detected_zone", "respond_by_local", "respond_by_zone"]
             .forEach(function (n) { clear(form, n); });
@@ -133,10 +217,12 @@
     return m && m.local ? m.local.replace("T", " ") + (m.zone ? " (" + m.zone + ")" : "") : "";
   }
 
+  // Shows the decrypted content; returns the files it lists.
   function show(section, out, content) {
     out.textContent = "";
     var data;
     try { data = JSON.parse(content); } catch (e) { data = { text: content }; }
+    if (!data || typeof data !== "object") { data = { text: String(content) }; }
     var d = section.dataset;
     if (data.subject) {
       var h = document.createElement("h3");
@@ -159,6 +245,75 @@
       t.textContent = data.text;
       out.appendChild(t);
     }
+    return Array.isArray(data.files) ? data.files : [];
+  }
+
+  // Fetches each sealed file of the message, checks it is the one the text
+  // lists (the SHA-256 of its ciphertext), decrypts it and offers it to
+  // save under its own name. A file swapped on the server, or of a type a
+  // communication may not carry, is named and not offered.
+  function openFiles(section, out, key, listed) {
+    var links = Array.prototype.slice.call(section.querySelectorAll("a.e2e-file"));
+    if (links.length === 0 && listed.length === 0) { return null; }
+    var d = section.dataset;
+    var heading = document.createElement("h3");
+    heading.textContent = d.labelFiles;
+    var list = document.createElement("ul");
+    list.className = "comm-attachments e2e-files-plain";
+    out.appendChild(heading);
+    out.appendChild(list);
+    return links.reduce(function (done, link, i) {
+      return done.then(function () {
+        var item = document.createElement("li");
+        list.appendChild(item);
+        var expected = listed[i] || {};
+        return window.fetch(link.href, { credentials: "same-origin" })
+          .then(function (r) {
+            if (!r.ok) { throw new Error("fetch"); }
+            return r.arrayBuffer();
+          })
+          .then(function (buffer) {
+            var sealed = new Uint8Array(buffer);
+            return sha256(sealed).then(function (digest) {
+              if (expected.sha256 && expected.sha256 !== digest) { throw new Error("altered"); }
+              return openpgp.readMessage({ binaryMessage: sealed });
+            });
+          })
+          .then(function (message) {
+            return openpgp.decrypt({ message: message, decryptionKeys: key, format: "binary" });
+          })
+          .then(function (result) {
+            var name = expected.name || result.filename || link.textContent.trim();
+            if (!fileType(result.data, name)) {
+              item.textContent = d.msgFileType + " " + name;
+              return;
+            }
+            var a = document.createElement("a");
+            a.href = URL.createObjectURL(new Blob([result.data], { type: "application/octet-stream" }));
+            a.download = name;
+            a.className = "e2e-file-plain";
+            a.id = link.id + "-plain";
+            var bdi = document.createElement("bdi");
+            bdi.textContent = name;
+            a.appendChild(bdi);
+            item.appendChild(a);
+            var size = document.createElement("span");
+            size.className = "muted";
+            size.textContent = " (" + result.data.length + " B)";
+            item.appendChild(size);
+          })
+          .catch(function () {
+            item.textContent = d.msgFileAltered + " " + (expected.name || link.textContent.trim());
+          });
+      });
+    }, Promise.resolve()).then(function () {
+      // Listed by the sender but not on the server: removed since.
+      listed.slice(links.length).forEach(function (f) {
+        var item = document.createElement("li");
+        item.textContent = d.msgFileAltered + " " + (f && f.name ? f.name : "");
+        list.appendChild(item);
+      });
+    });
   }
 
   function thread(section) {
@@ -196,8 +351,9 @@
         })
         .then(function (result) {
           passphrase.value = "";
-          show(section, out, result.data);
+          var listed = show(section, out, result.data);
           say(status, d.msgDone);
+          return openFiles(section, out, key, listed);
         })
         .catch(function (e) {
           var why = e && e.message;

@@ -20,6 +20,11 @@ pub enum AttachmentType {
     Jpeg,
     /// UTF-8 text: logs, indicators, CSV, JSON (STIX).
     Text,
+    /// A file encrypted end to end (`e2e::check_sealed_files`): what it
+    /// holds is known only to its readers, so it is never one of the
+    /// types above and never served as anything but bytes to save.
+    #[serde(rename = "openpgp")]
+    OpenPgp,
 }
 
 impl AttachmentType {
@@ -29,6 +34,7 @@ impl AttachmentType {
             AttachmentType::Png => "png",
             AttachmentType::Jpeg => "jpeg",
             AttachmentType::Text => "text",
+            AttachmentType::OpenPgp => "openpgp",
         }
     }
 
@@ -38,6 +44,7 @@ impl AttachmentType {
             "png" => Some(AttachmentType::Png),
             "jpeg" => Some(AttachmentType::Jpeg),
             "text" => Some(AttachmentType::Text),
+            "openpgp" => Some(AttachmentType::OpenPgp),
             _ => None,
         }
     }
@@ -49,6 +56,7 @@ impl AttachmentType {
             AttachmentType::Png => "image/png",
             AttachmentType::Jpeg => "image/jpeg",
             AttachmentType::Text => "text/plain; charset=utf-8",
+            AttachmentType::OpenPgp => "application/octet-stream",
         }
     }
 
@@ -59,6 +67,7 @@ impl AttachmentType {
             AttachmentType::Png => &["png"],
             AttachmentType::Jpeg => &["jpg", "jpeg"],
             AttachmentType::Text => &["txt", "log", "csv", "json", "xml", "md", "asc"],
+            AttachmentType::OpenPgp => &["pgp"],
         }
     }
 

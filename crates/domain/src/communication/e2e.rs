@@ -6,6 +6,9 @@
 //! it has a usable key, and that what arrived is an OpenPGP message
 //! encrypted to each of them and nothing else.
 
+use super::attachment::{
+    Attachment, AttachmentDraft, AttachmentType, MAX_FILES, MAX_FILE_BYTES, MAX_TOTAL_BYTES,
+};
 use super::tlp::TlpLabel;
 use crate::directory::openpgp::{encryption_subkeys, OpenPgpKey, OpenPgpKeyError};
 use pgp::armor::{BlockType, Dearmor};
@@ -17,6 +20,14 @@ use time::OffsetDateTime;
 /// The largest armored message taken: the template's longest text, its
 /// fields, base64 and the OpenPGP framing, with room to spare.
 pub const MAX_CIPHERTEXT_LEN: usize = 256 * 1024;
+
+/// What encrypting a file adds to it: a session key per reader and the
+/// framing. Room for dozens of readers on top of the file's own limit.
+pub const SEALING_ALLOWANCE: usize = 64 * 1024;
+/// The largest sealed file taken: a file at the usual limit, encrypted.
+pub const MAX_SEALED_FILE_BYTES: usize = MAX_FILE_BYTES + SEALING_ALLOWANCE;
+/// All sealed files of one message together.
+pub const MAX_SEALED_TOTAL_BYTES: usize = MAX_TOTAL_BYTES + MAX_FILES * SEALING_ALLOWANCE;
 
 /// Whether a communication under `label` may be sent end to end: the two
 /// labels whose content never leaves its named readers (RED) or their own
@@ -54,8 +65,17 @@ pub enum E2eProblem {
     Label,
     #[error("content in clear was sent with the ciphertext")]
     PlaintextAlongside,
-    #[error("files are not sent end to end yet")]
-    Attachments,
+    /// More files, or more bytes, than a message takes.
+    #[error("too many files, or too large, for one message")]
+    FilesTooLarge,
+    /// The file at `position` (from 1) is not an OpenPGP message encrypted
+    /// to every reader; `missing` names those it does not reach (empty
+    /// when it is no encrypted message at all).
+    #[error("file {position} is not encrypted to every reader")]
+    FileNotSealed {
+        position: usize,
+        missing: Vec<String>,
+    },
     /// Its ciphertext opens only with the keys it was made for.
     #[error("an end-to-end message cannot be forwarded")]
     Forward,
@@ -76,12 +96,37 @@ pub enum E2eProblem {
 }
 
 impl E2eProblem {
-    /// Fluent id of the message; `Keys` and `NotEncryptedTo` take `$names`.
+    /// The people the problem names (`$names` of its message).
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            E2eProblem::Keys(people) => people.iter().map(|(n, _)| n.as_str()).collect(),
+            E2eProblem::NotEncryptedTo(names)
+            | E2eProblem::FileNotSealed { missing: names, .. } => {
+                names.iter().map(String::as_str).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The file the problem is about (`$n` of its message), from 1.
+    pub fn file_position(&self) -> Option<usize> {
+        match self {
+            E2eProblem::FileNotSealed { position, .. } => Some(*position),
+            _ => None,
+        }
+    }
+
+    /// Fluent id of the message; `Keys`, `NotEncryptedTo` and
+    /// `FileNotSealed` take `$names`, `FileNotSealed` also `$n`.
     pub fn message_id(&self) -> &'static str {
         match self {
             E2eProblem::Label => "comm-e2e-error-label",
             E2eProblem::PlaintextAlongside => "comm-e2e-error-plaintext",
-            E2eProblem::Attachments => "comm-e2e-error-attachments",
+            E2eProblem::FilesTooLarge => "comm-e2e-error-files-too-large",
+            E2eProblem::FileNotSealed { missing, .. } if missing.is_empty() => {
+                "comm-e2e-error-file-not-sealed"
+            }
+            E2eProblem::FileNotSealed { .. } => "comm-e2e-error-file-not-encrypted-to",
             E2eProblem::Forward => "comm-e2e-error-forward",
             E2eProblem::Missing => "comm-e2e-error-missing",
             E2eProblem::NotAMessage => "comm-e2e-error-not-a-message",
@@ -143,9 +188,77 @@ pub fn check_ciphertext(
     if dearmor.typ != Some(BlockType::Message) {
         return Err(E2eProblem::NotAMessage);
     }
+    let readers = parsed_keys(readers);
+    let missing = not_reached(&bytes, &readers, now)?;
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(E2eProblem::NotEncryptedTo(missing))
+    }
+}
+
+/// The files of an end-to-end message, each encrypted in the sender's
+/// browser as a binary OpenPGP message (its real name and type are inside,
+/// in the literal data). Each must be encrypted to every reader, as the
+/// text is. The names they came with are dropped: the server cannot tell
+/// a name from a leak, so they are stored as `file-1.pgp`, `file-2.pgp`...
+pub fn check_sealed_files(
+    drafts: Vec<AttachmentDraft>,
+    readers: &[(String, OpenPgpKey)],
+    now: OffsetDateTime,
+) -> Result<Vec<Attachment>, E2eProblem> {
+    if drafts.len() > MAX_FILES
+        || drafts.iter().map(|d| d.bytes.len()).sum::<usize>() > MAX_SEALED_TOTAL_BYTES
+        || drafts.iter().any(|d| d.bytes.len() > MAX_SEALED_FILE_BYTES)
+    {
+        return Err(E2eProblem::FilesTooLarge);
+    }
+    let readers = parsed_keys(readers);
+    let mut files = Vec::with_capacity(drafts.len());
+    for (i, draft) in drafts.into_iter().enumerate() {
+        let position = i + 1;
+        let missing =
+            not_reached(&draft.bytes, &readers, now).map_err(|_| E2eProblem::FileNotSealed {
+                position,
+                missing: Vec::new(),
+            })?;
+        if !missing.is_empty() {
+            return Err(E2eProblem::FileNotSealed { position, missing });
+        }
+        files.push(Attachment {
+            name: format!("file-{position}.pgp"),
+            file_type: AttachmentType::OpenPgp,
+            bytes: draft.bytes,
+        });
+    }
+    Ok(files)
+}
+
+/// Each reader's name with its key parsed (None: a key on file that no
+/// longer parses, which reaches nobody).
+fn parsed_keys(readers: &[(String, OpenPgpKey)]) -> Vec<(&str, Option<SignedPublicKey>)> {
+    readers
+        .iter()
+        .map(|(name, key)| {
+            let parsed = SignedPublicKey::from_string(&key.armored)
+                .ok()
+                .map(|(k, _)| k);
+            (name.as_str(), parsed)
+        })
+        .collect()
+}
+
+/// Checks that the binary OpenPGP message `bytes` is made only of session
+/// keys and one encrypted-data packet (no literal data or anything else in
+/// clear), then names the readers none of its session keys reaches.
+fn not_reached(
+    bytes: &[u8],
+    readers: &[(&str, Option<SignedPublicKey>)],
+    now: OffsetDateTime,
+) -> Result<Vec<String>, E2eProblem> {
     let mut sessions = Vec::new();
     let mut encrypted = 0usize;
-    for packet in PacketParser::new(bytes.as_slice()) {
+    for packet in PacketParser::new(bytes) {
         match packet.map_err(|_| E2eProblem::NotAMessage)? {
             Packet::PublicKeyEncryptedSessionKey(p) => sessions.push(p),
             Packet::SymEncryptedProtectedData(_) | Packet::GnupgAeadData(_) => encrypted += 1,
@@ -158,20 +271,14 @@ pub fn check_ciphertext(
     if encrypted != 1 {
         return Err(E2eProblem::NotEncrypted);
     }
-    let mut missing = Vec::new();
-    for (name, key) in readers {
-        let reached = SignedPublicKey::from_string(&key.armored)
-            .map(|(parsed, _)| sessions.iter().any(|s| reached_by(s, &parsed, now)))
-            .unwrap_or(false);
-        if !reached {
-            missing.push(name.clone());
-        }
-    }
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(E2eProblem::NotEncryptedTo(missing))
-    }
+    Ok(readers
+        .iter()
+        .filter(|(_, key)| {
+            !key.as_ref()
+                .is_some_and(|k| sessions.iter().any(|s| reached_by(s, k, now)))
+        })
+        .map(|(name, _)| name.to_string())
+        .collect())
 }
 
 #[cfg(test)]
@@ -201,6 +308,118 @@ mod tests {
         builder
             .to_armored_string(&mut rng, ArmorOptions::default())
             .unwrap()
+    }
+
+    /// `plain` encrypted to each of `keys`, binary, as the browser seals
+    /// a file.
+    fn sealed(keys: &[&OpenPgpKey], plain: &[u8]) -> Vec<u8> {
+        use pgp::composed::MessageBuilder;
+        use pgp::crypto::sym::SymmetricKeyAlgorithm;
+        use rand_chacha::rand_core::SeedableRng;
+        let mut rng = rand_chacha::ChaCha20Rng::from_seed([8; 32]);
+        let mut builder = MessageBuilder::from_bytes("report.pdf", plain.to_vec())
+            .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+        for key in keys {
+            let (parsed, _) = SignedPublicKey::from_string(&key.armored).unwrap();
+            let subs = encryption_subkeys(&parsed, now());
+            builder.encrypt_to_key(&mut rng, &subs[0].key).unwrap();
+        }
+        builder.to_vec(&mut rng).unwrap()
+    }
+
+    fn file(name: &str, bytes: Vec<u8>) -> AttachmentDraft {
+        AttachmentDraft {
+            name: name.into(),
+            bytes,
+        }
+    }
+
+    #[test]
+    fn sealed_files_to_every_reader_pass_under_names_that_tell_nothing() {
+        let (_, alice) = fixture_pair(1);
+        let (_, bob) = fixture_pair(2);
+        let readers = vec![
+            ("Alice".to_string(), alice.clone()),
+            ("Bob".to_string(), bob.clone()),
+        ];
+        let one = sealed(&[&alice, &bob], b"%PDF-1.7 the incident report");
+        let two = sealed(&[&bob, &alice], b"203.0.113.7");
+        let files = check_sealed_files(
+            vec![file("Secret plan.pdf", one.clone()), file("iocs.csv", two)],
+            &readers,
+            now(),
+        )
+        .unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["file-1.pgp", "file-2.pgp"]);
+        assert!(files.iter().all(|f| f.file_type == AttachmentType::OpenPgp));
+        assert_eq!(files[0].bytes, one);
+        assert_eq!(check_sealed_files(Vec::new(), &readers, now()), Ok(vec![]));
+    }
+
+    #[test]
+    fn a_file_in_clear_or_short_of_a_reader_is_refused_by_position() {
+        let (_, alice) = fixture_pair(1);
+        let (_, bob) = fixture_pair(2);
+        let readers = vec![
+            ("Alice".to_string(), alice.clone()),
+            ("Bob".to_string(), bob.clone()),
+        ];
+        let good = sealed(&[&alice, &bob], b"fine");
+        assert_eq!(
+            check_sealed_files(
+                vec![
+                    file("a.pgp", good.clone()),
+                    file("b.pgp", sealed(&[&alice], b"for Alice only")),
+                ],
+                &readers,
+                now()
+            ),
+            Err(E2eProblem::FileNotSealed {
+                position: 2,
+                missing: vec!["Bob".into()]
+            })
+        );
+        for clear in [
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
+            b"plain words".to_vec(),
+            Vec::new(),
+            // The same file armored: the browser sends binary.
+            to_both(&alice, &bob).into_bytes(),
+        ] {
+            assert_eq!(
+                check_sealed_files(
+                    vec![file("a.pgp", good.clone()), file("b.pgp", clear.clone())],
+                    &readers,
+                    now()
+                ),
+                Err(E2eProblem::FileNotSealed {
+                    position: 2,
+                    missing: Vec::new()
+                }),
+                "{clear:?}"
+            );
+        }
+        let six = vec![file("a.pgp", good.clone()); MAX_FILES + 1];
+        assert_eq!(
+            check_sealed_files(six, &readers, now()),
+            Err(E2eProblem::FilesTooLarge)
+        );
+        let huge = file("a.pgp", vec![0xc1; MAX_SEALED_FILE_BYTES + 1]);
+        assert_eq!(
+            check_sealed_files(vec![huge], &readers, now()),
+            Err(E2eProblem::FilesTooLarge)
+        );
+    }
+
+    #[test]
+    fn plain_files_are_never_taken_as_sealed_ones() {
+        // The ordinary checks never type a file as OpenPGP: a sealed file
+        // in a message in clear is refused, not served as bytes unseen.
+        let (_, alice) = fixture_pair(1);
+        let bytes = sealed(&[&alice], b"x");
+        assert_eq!(AttachmentType::of_content(&bytes), None);
+        assert!(super::super::attachment::check_attachments(vec![file("x.pgp", bytes)]).is_err());
     }
 
     #[test]
@@ -295,7 +514,15 @@ mod tests {
         let all = [
             E2eProblem::Label,
             E2eProblem::PlaintextAlongside,
-            E2eProblem::Attachments,
+            E2eProblem::FilesTooLarge,
+            E2eProblem::FileNotSealed {
+                position: 1,
+                missing: Vec::new(),
+            },
+            E2eProblem::FileNotSealed {
+                position: 1,
+                missing: vec!["A".into()],
+            },
             E2eProblem::Forward,
             E2eProblem::Missing,
             E2eProblem::NotAMessage,

@@ -154,6 +154,9 @@ pub struct TemplateDraft {
     /// does not parse: a form with no label chosen sends none.
     #[serde(default)]
     pub tlp: String,
+    /// Required, but absent is a field error rather than a body that does
+    /// not parse; an end-to-end message leaves it out (it is encrypted).
+    #[serde(default)]
     pub subject: String,
     #[serde(default)]
     pub started_local: String,

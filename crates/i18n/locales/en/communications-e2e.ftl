@@ -11,9 +11,9 @@ comm-e2e-unreachable = { $count ->
     [one] One PoC cannot be sent an end-to-end message
    *[other] { $count } PoCs cannot be sent an end-to-end message
 }
-comm-e2e-how = Choose named PoCs and fill in the form as usual: on sending, the subject, the fields and the text are encrypted here and only the ciphertext leaves this browser. Files are not sent end to end yet.
-comm-e2e-how-reply = The reply goes to everyone of the message you answer: on sending, the subject, the fields and the text are encrypted here to their keys and yours, and only the ciphertext leaves this browser. Files are not sent end to end yet.
-comm-e2e-nojs-compose = Without JavaScript this browser cannot encrypt. You can encrypt with your own OpenPGP tool instead: encrypt the message to the keys on the recipients' directory entries and to your own, paste the armored result below, and leave the subject, fields and text empty.
+comm-e2e-how = Choose named PoCs and fill in the form as usual: on sending, the subject, the fields and the text are encrypted here and only the ciphertext leaves this browser. Files you attach are encrypted here too, each to the same keys, and sent under names that tell nothing.
+comm-e2e-how-reply = The reply goes to everyone of the message you answer: on sending, the subject, the fields and the text are encrypted here to their keys and yours, and only the ciphertext leaves this browser. Files you attach are encrypted here too, each to the same keys, and sent under names that tell nothing.
+comm-e2e-nojs-compose = Without JavaScript this browser cannot encrypt. You can encrypt with your own OpenPGP tool instead: encrypt the message to the keys on the recipients' directory entries and to your own, paste the armored result below, and leave the subject, fields and text empty. Encrypt each file the same way (binary, for example gpg --encrypt) and attach the results.
 comm-e2e-ciphertext = Armored OpenPGP message (only when made with your own tool)
 comm-e2e-js-encrypting = Encrypting in this browser…
 comm-e2e-js-no-key = These recipients have no usable OpenPGP key and cannot be sent an end-to-end message:
@@ -26,7 +26,6 @@ comm-e2e-key-revoked = the OpenPGP key on file was revoked
 comm-e2e-key-unusable = the OpenPGP key on file cannot be used
 comm-e2e-error-label = Only TLP:RED and TLP:AMBER+STRICT messages are sent end to end.
 comm-e2e-error-plaintext = Not sent: the subject, fields or text were filled in beside the ciphertext. In an end-to-end message they are inside the ciphertext only.
-comm-e2e-error-attachments = Files are not sent end to end yet: remove them, or describe them in the encrypted text.
 comm-e2e-error-forward = An end-to-end message cannot be forwarded: only the keys it was encrypted to can open it. Write a new end-to-end message instead.
 comm-e2e-error-missing = Not sent: there is no ciphertext. Turn on JavaScript to encrypt here, or paste the message made with your own OpenPGP tool.
 comm-e2e-error-not-a-message = Not sent: the ciphertext is not an ASCII-armored OpenPGP message, or it is damaged.
@@ -59,3 +58,12 @@ comm-e2e-key-imported = Key kept in this browser, encrypted under your passphras
 comm-e2e-key-not-private = This is not an armored OpenPGP private key.
 comm-e2e-key-passphrase-short = Choose a passphrase of at least 8 characters.
 comm-e2e-key-forgotten = The key was removed from this browser.
+comm-e2e-error-files-too-large = Not sent: too many encrypted files, or too large (at most 5 files, each at most 5 MiB before encryption, 10 MiB in all).
+comm-e2e-error-file-not-sealed = Not sent: file { $n } is not an OpenPGP message encrypted to its readers. In an end-to-end message every file is encrypted too.
+comm-e2e-error-file-not-encrypted-to = Not sent: file { $n } is not encrypted to the key on file of: { $names }.
+comm-e2e-js-file-type = These files are not a type a communication may carry (PDF, PNG, JPEG or text, the name's ending agreeing):
+comm-e2e-js-file-type-received = Not offered: this file is not a type a communication may carry:
+comm-e2e-js-file-altered = Not offered: this file was replaced, removed or damaged since it was sent:
+comm-e2e-files = Encrypted files
+comm-e2e-files-hint = Decrypt the message to save its files under their own names, or download each and open it with your own OpenPGP tool.
+comm-e2e-files-decrypted = Files, decrypted on this device

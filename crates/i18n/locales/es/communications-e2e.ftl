@@ -11,9 +11,9 @@ comm-e2e-unreachable = { $count ->
     [one] Un PoC no puede recibir mensajes de extremo a extremo
    *[other] { $count } PoC no pueden recibir mensajes de extremo a extremo
 }
-comm-e2e-how = Elija PoC nombrados y rellene el formulario como siempre: al enviar, el asunto, los campos y el texto se cifran aquí y solo el texto cifrado sale de este navegador. Los archivos aún no se envían de extremo a extremo.
-comm-e2e-how-reply = La respuesta va a todas las personas del mensaje que contesta: al enviar, el asunto, los campos y el texto se cifran aquí con sus claves y la suya, y solo el texto cifrado sale de este navegador. Los archivos aún no se envían de extremo a extremo.
-comm-e2e-nojs-compose = Sin JavaScript este navegador no puede cifrar. Puede cifrar con su propia herramienta OpenPGP: cifre el mensaje con las claves de las fichas de los destinatarios y con la suya, pegue abajo el resultado blindado y deje vacíos el asunto, los campos y el texto.
+comm-e2e-how = Elija PoC nombrados y rellene el formulario como siempre: al enviar, el asunto, los campos y el texto se cifran aquí y solo el texto cifrado sale de este navegador. Los archivos adjuntos también se cifran aquí, cada uno con las mismas claves, y se envían con nombres que no revelan nada.
+comm-e2e-how-reply = La respuesta va a todas las personas del mensaje que contesta: al enviar, el asunto, los campos y el texto se cifran aquí con sus claves y la suya, y solo el texto cifrado sale de este navegador. Los archivos adjuntos también se cifran aquí, cada uno con las mismas claves, y se envían con nombres que no revelan nada.
+comm-e2e-nojs-compose = Sin JavaScript este navegador no puede cifrar. Puede cifrar con su propia herramienta OpenPGP: cifre el mensaje con las claves de las fichas de los destinatarios y con la suya, pegue abajo el resultado blindado y deje vacíos el asunto, los campos y el texto. Cifre cada archivo del mismo modo (en binario, por ejemplo gpg --encrypt) y adjunte los resultados.
 comm-e2e-ciphertext = Mensaje OpenPGP blindado (solo si lo hizo con su propia herramienta)
 comm-e2e-js-encrypting = Cifrando en este navegador…
 comm-e2e-js-no-key = Estos destinatarios no tienen una clave OpenPGP utilizable y no pueden recibir mensajes de extremo a extremo:
@@ -26,7 +26,6 @@ comm-e2e-key-revoked = la clave OpenPGP de la ficha fue revocada
 comm-e2e-key-unusable = la clave OpenPGP de la ficha no se puede usar
 comm-e2e-error-label = Solo los mensajes TLP:RED y TLP:AMBER+STRICT se envían de extremo a extremo.
 comm-e2e-error-plaintext = No enviado: el asunto, los campos o el texto se rellenaron junto al texto cifrado. En un mensaje de extremo a extremo van solo dentro del texto cifrado.
-comm-e2e-error-attachments = Los archivos aún no se envían de extremo a extremo: quítelos o descríbalos en el texto cifrado.
 comm-e2e-error-forward = Un mensaje de extremo a extremo no se puede reenviar: solo lo abren las claves con las que se cifró. Escriba un nuevo mensaje de extremo a extremo.
 comm-e2e-error-missing = No enviado: no hay texto cifrado. Active JavaScript para cifrar aquí o pegue el mensaje hecho con su propia herramienta OpenPGP.
 comm-e2e-error-not-a-message = No enviado: el texto cifrado no es un mensaje OpenPGP blindado o está dañado.
@@ -59,3 +58,12 @@ comm-e2e-key-imported = Clave guardada en este navegador, cifrada con su frase d
 comm-e2e-key-not-private = Esto no es una clave privada OpenPGP blindada.
 comm-e2e-key-passphrase-short = Elija una frase de contraseña de al menos 8 caracteres.
 comm-e2e-key-forgotten = La clave se quitó de este navegador.
+comm-e2e-error-files-too-large = No enviado: demasiados archivos cifrados, o demasiado grandes (como máximo 5 archivos, cada uno de hasta 5 MiB antes de cifrar, 10 MiB en total).
+comm-e2e-error-file-not-sealed = No enviado: el archivo { $n } no es un mensaje OpenPGP cifrado para sus lectores. En un mensaje de extremo a extremo también se cifra cada archivo.
+comm-e2e-error-file-not-encrypted-to = No enviado: el archivo { $n } no está cifrado con la clave registrada de: { $names }.
+comm-e2e-js-file-type = Estos archivos no son de un tipo que una comunicación pueda llevar (PDF, PNG, JPEG o texto, con la extensión del nombre concordante):
+comm-e2e-js-file-type-received = No se ofrece: este archivo no es de un tipo que una comunicación pueda llevar:
+comm-e2e-js-file-altered = No se ofrece: este archivo fue sustituido, retirado o dañado después del envío:
+comm-e2e-files = Archivos cifrados
+comm-e2e-files-hint = Descifre el mensaje para guardar sus archivos con sus propios nombres, o descargue cada uno y ábralo con su propia herramienta OpenPGP.
+comm-e2e-files-decrypted = Archivos, descifrados en este dispositivo

@@ -11,9 +11,9 @@ comm-e2e-unreachable = { $count ->
     [one] Un PoC ne peut pas recevoir de message chiffré de bout en bout
    *[other] { $count } PoC ne peuvent pas recevoir de message chiffré de bout en bout
 }
-comm-e2e-how = Choisissez des PoC nommés et remplissez le formulaire comme d'habitude : à l'envoi, l'objet, les champs et le texte sont chiffrés ici et seul le chiffré quitte ce navigateur. Les fichiers ne sont pas encore envoyés de bout en bout.
-comm-e2e-how-reply = La réponse va à toutes les personnes du message auquel vous répondez : à l'envoi, l'objet, les champs et le texte sont chiffrés ici pour leurs clés et la vôtre, et seul le chiffré quitte ce navigateur. Les fichiers ne sont pas encore envoyés de bout en bout.
-comm-e2e-nojs-compose = Sans JavaScript, ce navigateur ne peut pas chiffrer. Vous pouvez chiffrer avec votre propre outil OpenPGP : chiffrez le message pour les clés des fiches des destinataires et pour la vôtre, collez le résultat armuré ci-dessous et laissez l'objet, les champs et le texte vides.
+comm-e2e-how = Choisissez des PoC nommés et remplissez le formulaire comme d'habitude : à l'envoi, l'objet, les champs et le texte sont chiffrés ici et seul le chiffré quitte ce navigateur. Les fichiers joints sont eux aussi chiffrés ici, chacun pour les mêmes clés, et envoyés sous des noms qui ne disent rien.
+comm-e2e-how-reply = La réponse va à toutes les personnes du message auquel vous répondez : à l'envoi, l'objet, les champs et le texte sont chiffrés ici pour leurs clés et la vôtre, et seul le chiffré quitte ce navigateur. Les fichiers joints sont eux aussi chiffrés ici, chacun pour les mêmes clés, et envoyés sous des noms qui ne disent rien.
+comm-e2e-nojs-compose = Sans JavaScript, ce navigateur ne peut pas chiffrer. Vous pouvez chiffrer avec votre propre outil OpenPGP : chiffrez le message pour les clés des fiches des destinataires et pour la vôtre, collez le résultat armuré ci-dessous et laissez l'objet, les champs et le texte vides. Chiffrez chaque fichier de la même façon (en binaire, par exemple gpg --encrypt) et joignez les résultats.
 comm-e2e-ciphertext = Message OpenPGP armuré (seulement s'il est fait avec votre propre outil)
 comm-e2e-js-encrypting = Chiffrement dans ce navigateur…
 comm-e2e-js-no-key = Ces destinataires n'ont pas de clé OpenPGP utilisable et ne peuvent pas recevoir de message chiffré de bout en bout :
@@ -26,7 +26,6 @@ comm-e2e-key-revoked = la clé OpenPGP de la fiche a été révoquée
 comm-e2e-key-unusable = la clé OpenPGP de la fiche est inutilisable
 comm-e2e-error-label = Seuls les messages TLP:RED et TLP:AMBER+STRICT sont envoyés de bout en bout.
 comm-e2e-error-plaintext = Non envoyé : l'objet, des champs ou le texte ont été remplis à côté du chiffré. Dans un message de bout en bout, ils sont uniquement dans le chiffré.
-comm-e2e-error-attachments = Les fichiers ne sont pas encore envoyés de bout en bout : retirez-les ou décrivez-les dans le texte chiffré.
 comm-e2e-error-forward = Un message chiffré de bout en bout ne peut pas être transféré : seules les clés pour lesquelles il a été chiffré l'ouvrent. Écrivez plutôt un nouveau message de bout en bout.
 comm-e2e-error-missing = Non envoyé : il n'y a pas de chiffré. Activez JavaScript pour chiffrer ici, ou collez le message fait avec votre propre outil OpenPGP.
 comm-e2e-error-not-a-message = Non envoyé : le chiffré n'est pas un message OpenPGP armuré, ou il est endommagé.
@@ -59,3 +58,12 @@ comm-e2e-key-imported = Clé gardée dans ce navigateur, chiffrée sous votre ph
 comm-e2e-key-not-private = Ce n'est pas une clé privée OpenPGP armurée.
 comm-e2e-key-passphrase-short = Choisissez une phrase secrète d'au moins 8 caractères.
 comm-e2e-key-forgotten = La clé a été retirée de ce navigateur.
+comm-e2e-error-files-too-large = Non envoyé : trop de fichiers chiffrés, ou trop volumineux (5 fichiers au plus, chacun de 5 Mio au plus avant chiffrement, 10 Mio en tout).
+comm-e2e-error-file-not-sealed = Non envoyé : le fichier { $n } n'est pas un message OpenPGP chiffré pour ses lecteurs. Dans un message de bout en bout, chaque fichier est chiffré lui aussi.
+comm-e2e-error-file-not-encrypted-to = Non envoyé : le fichier { $n } n'est pas chiffré pour la clé enregistrée de : { $names }.
+comm-e2e-js-file-type = Ces fichiers ne sont pas d'un type qu'une communication peut porter (PDF, PNG, JPEG ou texte, l'extension du nom concordant) :
+comm-e2e-js-file-type-received = Non proposé : ce fichier n'est pas d'un type qu'une communication peut porter :
+comm-e2e-js-file-altered = Non proposé : ce fichier a été remplacé, retiré ou endommagé depuis l'envoi :
+comm-e2e-files = Fichiers chiffrés
+comm-e2e-files-hint = Déchiffrez le message pour enregistrer ses fichiers sous leur propre nom, ou téléchargez chacun et ouvrez-le avec votre propre outil OpenPGP.
+comm-e2e-files-decrypted = Fichiers, déchiffrés sur cet appareil

@@ -2,15 +2,17 @@
 //! OpenPGP message to every reader's key (the recipients' and the
 //! sender's), and refuses, naming what failed, a ciphertext one reader
 //! cannot open, something that is not an encrypted message, content in
-//! clear beside it, a label that does not take it, a file, and a recipient
-//! whose key on file has expired. Whichever backend `POCDIR_TEST_BACKEND`
-//! names.
+//! clear beside it, a label that does not take it, a file in clear or
+//! sealed short of a reader, and a recipient whose key on file has
+//! expired; the same through the JSON API. Whichever backend
+//! `POCDIR_TEST_BACKEND` names.
 
 #[path = "../shared/openpgp_keys.rs"]
 mod keys;
 
 use crate::pocs::{draft, Api};
-use keys::{encrypt_to, key_pair, literal};
+use base64::Engine as _;
+use keys::{encrypt_to, key_pair, literal, seal_to};
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::clock::Clock;
 use pocdir_domain::log::action::LogAction;
@@ -18,6 +20,7 @@ use pocdir_domain::log::entry::{LogActor, LogDraft};
 use pocdir_testkit::{TestAccount, TestServer, WebClient};
 
 const SECRET: &str = "the secret words of the incident";
+const SECRET_FILE: &[u8] = b"203.0.113.66,the attacker's staging server\n";
 /// Made with GnuPG; expires 2028-11-25 (see its README).
 const EXPIRING: &str = include_str!("../../../domain/tests/fixtures/openpgp/rsa3072.asc");
 
@@ -69,6 +72,42 @@ async fn send(
     fields.extend_from_slice(extra);
     let r = web
         .post_multipart("/communications/new", &fields, &[])
+        .await;
+    let status = r.status().as_u16();
+    let location = r
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let body = r.text().await.unwrap();
+    (status, if status == 303 { location } else { body })
+}
+
+/// A RED message to `to` with `files`: the status and the page (or where
+/// it went).
+async fn send_with_files(
+    web: &WebClient,
+    to: i64,
+    ciphertext: &str,
+    files: &[(&str, &str, &[u8])],
+) -> (u16, String) {
+    let to = to.to_string();
+    let r = web
+        .post_multipart(
+            "/communications/new",
+            &[
+                ("kind", "general"),
+                ("urgency", "routine"),
+                ("tlp", "RED"),
+                ("address", "named"),
+                ("accounts", to.as_str()),
+                ("text_language", "en"),
+                ("e2e", "1"),
+                ("ciphertext", ciphertext),
+            ],
+            files,
+        )
         .await;
     let status = r.status().as_u16();
     let location = r
@@ -179,32 +218,41 @@ async fn the_server_keeps_only_ciphertext_to_every_reader_and_names_each_refusal
         assert!(body.contains(want.as_str()), "{want} not in the page");
         assert!(!body.contains(SECRET));
     }
-    let r = web
-        .post_multipart(
-            "/communications/new",
+    // Files: in clear, or sealed short of a reader, refused by position.
+    let sealed = seal_to(&[&sender_key, &reader_key], "iocs.csv", SECRET_FILE).unwrap();
+    let short = seal_to(&[&sender_key], "iocs.csv", SECRET_FILE).unwrap();
+    let files: [(&[u8], String); 2] = [
+        (SECRET_FILE, "file 2 is not an OpenPGP message".into()),
+        (
+            short.as_slice(),
+            format!("file 2 is not encrypted to the key on file of: {reader_name}"),
+        ),
+    ];
+    for (second, want) in &files {
+        let body = send_with_files(
+            &web,
+            reader.id,
+            &good,
             &[
-                ("kind", "general"),
-                ("urgency", "routine"),
-                ("tlp", "RED"),
-                ("address", "named"),
-                ("accounts", &reader.id.to_string()),
-                ("text_language", "en"),
-                ("e2e", "1"),
-                ("ciphertext", &good),
+                ("attachments", "a.pgp", &sealed),
+                ("attachments", "b.pgp", second),
             ],
-            &[("attachments", "notes.txt", b"in clear")],
         )
         .await;
-    assert_eq!(r.status(), 422);
-    assert!(r
-        .text()
-        .await
-        .unwrap()
-        .contains("Files are not sent end to end yet"));
+        assert_eq!(body.0, 422, "{want}: {}", body.1);
+        assert!(body.1.contains(want.as_str()), "{want} not in the page");
+    }
     assert_eq!(server.logged("communication.send").await, 0);
 
-    // The good one: kept as sent, flagged, the mail a link only.
-    let (status, location) = send(&web, reader.id, "RED", &good, &[]).await;
+    // The good one: kept as sent, flagged, its file under a name that
+    // tells nothing; the mail a link only.
+    let (status, location) = send_with_files(
+        &web,
+        reader.id,
+        &good,
+        &[("attachments", "Staging server IOCs.pgp", &sealed)],
+    )
+    .await;
     assert_eq!(status, 303, "{location}");
     let id: i64 = location
         .strip_prefix("/communications/")
@@ -225,12 +273,32 @@ async fn the_server_keeps_only_ciphertext_to_every_reader_and_names_each_refusal
     let api: serde_json::Value = api.json().await.unwrap();
     assert_eq!(api["e2e"], true);
     assert_eq!(api["content"]["text"], good.trim());
+    assert_eq!(api["attachments"][0]["name"], "file-1.pgp");
+    assert_eq!(api["attachments"][0]["file_type"], "openpgp");
+    let file_id = api["attachments"][0]["id"].as_i64().unwrap();
     let reader_web = server.signed_in(&reader).await;
     let download = reader_web
         .get(&format!("/communications/{id}/ciphertext"))
         .await;
     assert_eq!(download.status(), 200);
     assert_eq!(download.text().await.unwrap(), good.trim());
+    let file = reader_web
+        .get(&format!("/communications/{id}/attachments/{file_id}"))
+        .await;
+    assert_eq!(file.status(), 200);
+    assert_eq!(
+        file.headers()["content-type"].to_str().unwrap(),
+        "application/octet-stream"
+    );
+    assert_eq!(file.bytes().await.unwrap().as_ref(), sealed.as_slice());
+    let thread = reader_web
+        .get(&format!("/communications/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(thread.contains("class=\"e2e-file\""), "{thread}");
+    assert!(!thread.contains("Staging server"));
     // Nobody else gets it: the secretariat (metadata only), a PoC of the
     // reader's State not named (RED), a PoC of the sender's State.
     let secretariat = server.account(AccountKind::Secretariat, None).await;
@@ -293,4 +361,121 @@ async fn the_server_keeps_only_ciphertext_to_every_reader_and_names_each_refusal
         )),
         "{body}"
     );
+}
+
+#[tokio::test]
+async fn the_api_sends_and_answers_end_to_end_under_the_same_checks() {
+    let server = TestServer::start().await;
+    let sender = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    let reader = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
+    let (_, sender_key) = key_pair(21, "CERT-FR <cert@fra.example>").unwrap();
+    let (_, reader_key) = key_pair(22, "PK-CERT <cert@pak.example>").unwrap();
+    entry(&server, &sender, "Lea Fontaine", &sender_key).await;
+    entry(&server, &reader, "Ayesha Malik", &reader_key).await;
+    let reader_name = server.store.poc_accounts(&[reader.id]).await.unwrap()[0]
+        .name
+        .clone();
+    let good = encrypt_to(&[&sender_key, &reader_key], SECRET.as_bytes()).unwrap();
+    let sealed = seal_to(&[&sender_key, &reader_key], "iocs.csv", SECRET_FILE).unwrap();
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let http = reqwest::Client::new();
+    let token = server.token(&sender, "write").await;
+    let send = |body: serde_json::Value| {
+        let http = http.clone();
+        let url = server.url("/api/v1/communications");
+        let token = token.clone();
+        async move {
+            let r = http
+                .post(url)
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            let status = r.status().as_u16();
+            (status, r.json::<serde_json::Value>().await.unwrap())
+        }
+    };
+    let body = |tlp: &str, subject: &str, ciphertext: &str, files: Vec<serde_json::Value>| {
+        serde_json::json!({
+            "template": {
+                "kind": "incident_notification",
+                "urgency": "urgent",
+                "tlp": tlp,
+                "subject": subject,
+                "text_language": "en",
+            },
+            "to": { "pocs": [reader.id] },
+            "attachments": files,
+            "ciphertext": ciphertext,
+        })
+    };
+    let file = |bytes: &[u8]| serde_json::json!({"name": "x.pgp", "content_base64": b64(bytes)});
+
+    // Refused, each named: content in clear, a label, a reader left out,
+    // a file in clear.
+    let refusals = [
+        (
+            body("RED", "in clear", &good, vec![]),
+            "filled in beside the ciphertext".to_string(),
+        ),
+        (
+            body("GREEN", "", &good, vec![]),
+            "Only TLP:RED and TLP:AMBER+STRICT".to_string(),
+        ),
+        (
+            body(
+                "RED",
+                "",
+                &encrypt_to(&[&sender_key], SECRET.as_bytes()).unwrap(),
+                vec![],
+            ),
+            format!("not encrypted to the key on file of: {reader_name}"),
+        ),
+        (
+            body("RED", "", &good, vec![file(SECRET_FILE)]),
+            "file 1 is not an OpenPGP message".to_string(),
+        ),
+    ];
+    for (request, want) in refusals {
+        let (status, error) = send(request).await;
+        assert_eq!(status, 422, "{want}: {error}");
+        assert_eq!(error["error"]["code"], "e2e_refused", "{error}");
+        assert!(
+            error["error"]["message"].as_str().unwrap().contains(&want),
+            "{want}: {error}"
+        );
+    }
+    assert_eq!(server.logged("communication.send").await, 0);
+
+    let (status, sent) = send(body("RED", "", &good, vec![file(&sealed)])).await;
+    assert_eq!(status, 201, "{sent}");
+    assert_eq!(sent["e2e"], true);
+    assert_eq!(sent["content"]["text"], good.trim());
+    assert_eq!(sent["attachments"][0]["name"], "file-1.pgp");
+    assert_eq!(sent["attachments"][0]["file_type"], "openpgp");
+    let id = sent["id"].as_i64().unwrap();
+
+    // The reader answers through the API, end to end.
+    let answer = encrypt_to(&[&reader_key, &sender_key], b"received").unwrap();
+    let r = http
+        .post(server.url(&format!("/api/v1/communications/{id}/reply")))
+        .bearer_auth(server.token(&reader, "write").await)
+        .json(&serde_json::json!({
+            "template": {
+                "kind": "response",
+                "urgency": "urgent",
+                "tlp": "RED",
+                "text_language": "en",
+            },
+            "ciphertext": answer,
+        }))
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    let reply: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(status, 201, "{reply}");
+    assert_eq!(reply["e2e"], true);
+    assert_eq!(server.logged("communication.send").await, 2);
 }

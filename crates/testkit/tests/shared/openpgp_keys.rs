@@ -54,6 +54,24 @@ pub fn encrypt_to(publics: &[&str], plain: &[u8]) -> Result<String> {
     Ok(builder.to_armored_string(&mut rng, ArmorOptions::default())?)
 }
 
+/// `plain` encrypted to each armored public key as a binary message named
+/// `name` inside, as the browser seals a file of an end-to-end message.
+#[allow(dead_code)] // the browser journey seals with OpenPGP.js instead
+pub fn seal_to(publics: &[&str], name: &str, plain: &[u8]) -> Result<Vec<u8>> {
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(97);
+    let mut builder = MessageBuilder::from_bytes(name.to_string(), plain.to_vec())
+        .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+    for armored in publics {
+        let (key, _) = SignedPublicKey::from_string(armored)?;
+        let sub = key
+            .public_subkeys
+            .first()
+            .ok_or_else(|| anyhow!("no subkey"))?;
+        builder.encrypt_to_key(&mut rng, &sub.key)?;
+    }
+    Ok(builder.to_vec(&mut rng)?)
+}
+
 /// `plain` as a literal message, armored as a "PGP MESSAGE" but not
 /// encrypted: plaintext in disguise.
 #[allow(dead_code)]

@@ -19,10 +19,9 @@ use axum::Json;
 use base64::Engine as _;
 use pocdir_communications::{Compose, Folder, Opened};
 use pocdir_domain::account::AccountKind;
-use pocdir_domain::communication::attachment::{
-    AttachmentDraft, AttachmentType, MAX_FILES, MAX_TOTAL_BYTES,
-};
+use pocdir_domain::communication::attachment::{AttachmentDraft, AttachmentType, MAX_FILES};
 use pocdir_domain::communication::delivery::{Addressing, Receipts, RecipientStatus, RoleChoice};
+use pocdir_domain::communication::e2e::{MAX_CIPHERTEXT_LEN, MAX_SEALED_TOTAL_BYTES};
 use pocdir_domain::communication::template::{
     CommunicationKind, Content, Sector, TemplateDraft, Urgency, ZonedTime,
 };
@@ -33,9 +32,11 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-/// The most a send or reply body may be: every file at its largest, in
-/// base64 (4 bytes for 3), plus the template's fields and the JSON around.
-pub const MAX_BODY_BYTES: usize = MAX_TOTAL_BYTES.div_ceil(3) * 4 + 512 * 1024;
+/// The most a send or reply body may be: every file at its largest (sealed
+/// end to end, the larger), in base64 (4 bytes for 3), an end-to-end
+/// ciphertext, plus the template's fields and the JSON around.
+pub const MAX_BODY_BYTES: usize =
+    MAX_SEALED_TOTAL_BYTES.div_ceil(3) * 4 + MAX_CIPHERTEXT_LEN + 512 * 1024;
 
 /// The most lines one page of a list holds.
 pub const MAX_LIMIT: u32 = 100;
@@ -154,6 +155,16 @@ pub struct SendRequest {
     pub to: ToBody,
     #[serde(default)]
     pub attachments: Vec<FileBody>,
+    /// Sent end to end: an ASCII-armored OpenPGP message, encrypted by the
+    /// client to the OpenPGP key on each recipient's PoC entry and to the
+    /// sender's own, holding the subject, fields and text (the template's
+    /// content fields then empty; its kind, urgency, label and text
+    /// language as usual). Only `TLP:RED` and `TLP:AMBER+STRICT`, to named
+    /// PoCs; each of `attachments` is then a binary OpenPGP message to the
+    /// same keys (its name is not kept). pocdir checks who it is encrypted
+    /// to, never what it says.
+    #[serde(default)]
+    pub ciphertext: Option<String>,
 }
 
 /// A reply: it goes to the sender and every recipient of the communication
@@ -164,6 +175,15 @@ pub struct ReplyRequest {
     pub template: TemplateDraft,
     #[serde(default)]
     pub attachments: Vec<FileBody>,
+    /// Sent end to end: an ASCII-armored OpenPGP message, encrypted by the
+    /// client to the OpenPGP key on the PoC entry of everyone the reply goes to and to the
+    /// sender's own, holding the subject, fields and text (the template's
+    /// content fields then empty; its kind, urgency, label and text
+    /// language as usual). Only `TLP:RED` and `TLP:AMBER+STRICT`; each of `attachments` is then a binary OpenPGP message to the
+    /// same keys (its name is not kept). pocdir checks who it is encrypted
+    /// to, never what it says.
+    #[serde(default)]
+    pub ciphertext: Option<String>,
 }
 
 /// A forward: the communication's content and files under `tlp` (the same
@@ -571,7 +591,7 @@ pub async fn unread(
     responses(
         (status = 201, description = "Sent to every recipient (mails queued, the sending logged); the communication as the sender sees it", body = CommunicationBody),
         (status = 403, description = "`may_not_send`: only PoCs of a participating State send", body = ErrorBody),
-        (status = 422, description = "`invalid_fields`: each field's problem (the template, `to`: unknown recipient, a State that does not take part, nobody; `attachments`: too large, too many, a type not allowed or not the one its name says, not base64); or `tlp_refused`: the label forbids it (`TLP:RED` to whole States)", body = ErrorBody),
+        (status = 422, description = "`invalid_fields`: each field's problem (the template, `to`: unknown recipient, a State that does not take part, nobody; `attachments`: too large, too many, a type not allowed or not the one its name says, not base64); or `tlp_refused`: the label forbids it (`TLP:RED` to whole States); or `e2e_refused` (with `ciphertext`): a label other than `TLP:RED` or `TLP:AMBER+STRICT`, content in clear beside it, a reader without a usable OpenPGP key, a ciphertext or file that is not an OpenPGP message encrypted to every reader (the message names them)", body = ErrorBody),
     ),
     security(("bearer" = []), ("session" = [])))]
 pub async fn send(
@@ -592,16 +612,15 @@ pub async fn send(
     let settings = settings(&state);
     let comms = service(&state, &settings);
     let who = me.requester();
-    let id = comms
-        .send(
-            &who,
-            Compose {
-                template: req.template,
-                to,
-                attachments,
-            },
-        )
-        .await?;
+    let compose = Compose {
+        template: req.template,
+        to,
+        attachments,
+    };
+    let id = match &req.ciphertext {
+        Some(ciphertext) => comms.send_end_to_end(&who, compose, ciphertext).await?,
+        None => comms.send(&who, compose).await?,
+    };
     let sent = comms.open(&who, id, WayOut::Api).await?;
     Ok((StatusCode::CREATED, Json(sent.into())))
 }
@@ -671,7 +690,7 @@ pub async fn acknowledge(
         (status = 201, description = "Sent in the thread to the sender and every recipient of the communication answered; the reply as its sender sees it", body = CommunicationBody),
         (status = 403, description = "`may_not_send`: only PoCs of a participating State send", body = ErrorBody),
         (status = 404, description = "No such communication, or one the reader may not know of", body = ErrorBody),
-        (status = 422, description = "`invalid_fields`: each field's problem; or `tlp_refused`: the reader may not see the content it would answer", body = ErrorBody),
+        (status = 422, description = "`invalid_fields`: each field's problem; or `tlp_refused`: the reader may not see the content it would answer; or `e2e_refused` (with `ciphertext`): a label other than `TLP:RED` or `TLP:AMBER+STRICT`, content in clear beside it, a reader without a usable OpenPGP key, a ciphertext or file that is not an OpenPGP message encrypted to every reader (the message names them)", body = ErrorBody),
     ),
     security(("bearer" = []), ("session" = [])))]
 pub async fn reply(
@@ -684,7 +703,14 @@ pub async fn reply(
     let settings = settings(&state);
     let comms = service(&state, &settings);
     let who = me.requester();
-    let new_id = comms.reply(&who, id, req.template, attachments).await?;
+    let new_id = match &req.ciphertext {
+        Some(ciphertext) => {
+            comms
+                .reply_end_to_end(&who, id, req.template, attachments, ciphertext)
+                .await?
+        }
+        None => comms.reply(&who, id, req.template, attachments).await?,
+    };
     let sent = comms.open(&who, new_id, WayOut::Api).await?;
     Ok((StatusCode::CREATED, Json(sent.into())))
 }

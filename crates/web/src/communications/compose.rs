@@ -25,8 +25,11 @@ use pocdir_domain::communication::tlp::{TlpLabel, WayOut};
 use pocdir_domain::directory::participant::ParticipationStatus;
 
 /// The largest body the forms with files take: the files' own limit
-/// (10 MB in all) and room for the fields.
-pub const MAX_FORM_BYTES: usize = 11 * 1024 * 1024;
+/// (10 MiB in all, a little more once sealed end to end), an end-to-end
+/// ciphertext and room for the fields.
+pub const MAX_FORM_BYTES: usize = pocdir_domain::communication::e2e::MAX_SEALED_TOTAL_BYTES
+    + pocdir_domain::communication::e2e::MAX_CIPHERTEXT_LEN
+    + 512 * 1024;
 
 /// The fields as typed (kept when the form comes back with errors).
 #[derive(Debug, Clone, Default)]

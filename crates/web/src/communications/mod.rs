@@ -16,7 +16,6 @@ use crate::http::routes::{Route, RouteMethod, Routes};
 use crate::state::AppState;
 use axum::http::StatusCode;
 use pocdir_communications::{CommError, Communications, Settings};
-use pocdir_domain::communication::e2e::E2eProblem;
 use pocdir_domain::policy::Action::{ReadCommunications, SendCommunications, ViewPublic};
 use pocdir_i18n::FluentArg;
 
@@ -74,21 +73,17 @@ impl From<CommError> for AppError {
             CommError::Content(_) => AppError::internal(),
             // Understood, refused: names who lacks a key or cannot open it.
             CommError::E2e(problem) => {
-                let names = match &problem {
-                    E2eProblem::Keys(people) => people
-                        .iter()
-                        .map(|(name, _)| name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    E2eProblem::NotEncryptedTo(names) => names.join(", "),
-                    _ => String::new(),
-                };
+                let position = problem.file_position().unwrap_or(0);
                 AppError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "e2e_refused",
                     problem.message_id(),
                 )
-                .with_arg("names", FluentArg::Text(names))
+                .with_arg("names", FluentArg::Text(problem.names().join(", ")))
+                .with_arg(
+                    "n",
+                    FluentArg::Number(i64::try_from(position).unwrap_or(i64::MAX)),
+                )
             }
         }
     }

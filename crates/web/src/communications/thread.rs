@@ -109,6 +109,18 @@ fn message_view(
 ) -> MessageView {
     let m = &o.record.meta;
     let time = |t: Option<time::OffsetDateTime>| t.map(|t| when(page, t)).unwrap_or_default();
+    let attachment_views = || {
+        o.record
+            .attachments
+            .iter()
+            .map(|a| AttachmentView {
+                id: a.id,
+                name: a.name.clone(),
+                size: view::file_size(page, a.size),
+                file_type: a.file_type.media_type(),
+            })
+            .collect::<Vec<_>>()
+    };
     let content = o.content.as_ref().map(|c| {
         if m.e2e {
             return ContentView {
@@ -117,7 +129,8 @@ fn message_view(
                 text: c.text.clone(),
                 text_note: String::new(),
                 text_language: c.text_language.clone(),
-                attachments: Vec::new(),
+                // Sealed files: their names say only their position.
+                attachments: attachment_views(),
                 e2e: true,
             };
         }
@@ -173,17 +186,7 @@ fn message_view(
                 )],
             ),
             text_language: c.text_language.clone(),
-            attachments: o
-                .record
-                .attachments
-                .iter()
-                .map(|a| AttachmentView {
-                    id: a.id,
-                    name: a.name.clone(),
-                    size: view::file_size(page, a.size),
-                    file_type: a.file_type.media_type(),
-                })
-                .collect(),
+            attachments: attachment_views(),
             e2e: false,
         }
     });

@@ -154,12 +154,18 @@ pub fn e2e_message(page: &PageCtx, problem: &E2eProblem) -> String {
             .map(|(name, why)| format!("{name} ({})", page.t(why.message_id())))
             .collect::<Vec<_>>()
             .join(", "),
-        E2eProblem::NotEncryptedTo(names) => names.join(", "),
-        _ => String::new(),
+        other => other.names().join(", "),
     };
+    let position = problem.file_position().unwrap_or(0);
     page.tr.t_args(
         problem.message_id(),
-        &[("names", pocdir_i18n::FluentArg::Text(names))],
+        &[
+            ("names", pocdir_i18n::FluentArg::Text(names)),
+            (
+                "n",
+                pocdir_i18n::FluentArg::Number(i64::try_from(position).unwrap_or(i64::MAX)),
+            ),
+        ],
     )
 }
 

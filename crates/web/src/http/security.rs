@@ -9,8 +9,10 @@ use axum::response::Response;
 use std::net::{IpAddr, SocketAddr};
 
 /// No inline script or style; forms post only to ourselves; no framing.
+/// Scripts may fetch from ourselves only: an end-to-end message's files are
+/// fetched as ciphertext to be decrypted in the reader's browser.
 pub const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'none'; script-src 'self'; style-src 'self'; \
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
 img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 pub async fn security_headers(
