@@ -107,6 +107,24 @@ pub struct Compose {
     pub attachments: Vec<AttachmentDraft>,
 }
 
+/// The PoC entry a key for end-to-end encryption was found on: whose
+/// contact details a key handed out reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyEntry {
+    pub participant: String,
+    pub poc_id: i64,
+    pub version: i64,
+}
+
+/// One reader's key for an end-to-end message.
+#[derive(Debug, Clone)]
+pub struct ReaderKey {
+    pub account_id: i64,
+    pub name: String,
+    pub key: OpenPgpKey,
+    pub entry: KeyEntry,
+}
+
 /// What an end-to-end message brings, encrypted in the sender's browser:
 /// the armored text (subject, fields, text) and each file as a binary
 /// OpenPGP message.
@@ -241,7 +259,11 @@ impl<'a> Communications<'a> {
         now: time::OffsetDateTime,
     ) -> Result<Option<OpenPgpKey>, CommError> {
         // The same key end-to-end messages are encrypted to.
-        Ok(self.e2e_key_of(account_id, now).await?.ok())
+        Ok(self
+            .e2e_key_of(account_id, now)
+            .await?
+            .ok()
+            .map(|(key, _)| key))
     }
 
     async fn takes_part(&self, state: Option<&str>) -> Result<bool, CommError> {
@@ -506,13 +528,14 @@ impl<'a> Communications<'a> {
         .await
     }
 
-    /// The key on file for `account_id` to encrypt end to end to, or why
-    /// there is none (the last reason seen, e.g. expired).
+    /// The key on file for `account_id` to encrypt end to end to, with the
+    /// PoC entry it is on, or why there is none (the last reason seen, e.g.
+    /// expired).
     async fn e2e_key_of(
         &self,
         account_id: i64,
         now: time::OffsetDateTime,
-    ) -> Result<Result<OpenPgpKey, KeyProblem>, CommError> {
+    ) -> Result<Result<(OpenPgpKey, KeyEntry), KeyProblem>, CommError> {
         let mut problem = KeyProblem::NoKey;
         for poc_id in self.store.pocs_of_account(account_id).await? {
             let Some(poc) = self.store.poc(poc_id).await? else {
@@ -528,25 +551,37 @@ impl<'a> Communications<'a> {
                 continue;
             };
             match parse_public_key(&key.armored, now) {
-                Ok(key) => return Ok(Ok(key)),
+                Ok(key) => {
+                    let entry = KeyEntry {
+                        participant: poc.participant,
+                        poc_id: poc.id,
+                        version: poc.version,
+                    };
+                    return Ok(Ok((key, entry)));
+                }
                 Err(e) => problem = KeyProblem::Unusable(e),
             }
         }
         Ok(Err(problem))
     }
 
-    /// The usable keys of `people` (name, key), or every one without one,
-    /// named with its reason.
+    /// The usable keys of `people`, or every one without one, named with
+    /// its reason.
     async fn e2e_keys(
         &self,
         people: &[PocAccount],
         now: time::OffsetDateTime,
-    ) -> Result<Vec<(String, OpenPgpKey)>, CommError> {
+    ) -> Result<Vec<ReaderKey>, CommError> {
         let mut keys = Vec::with_capacity(people.len());
         let mut missing = Vec::new();
         for p in people {
             match self.e2e_key_of(p.account_id, now).await? {
-                Ok(key) => keys.push((p.name.clone(), key)),
+                Ok((key, entry)) => keys.push(ReaderKey {
+                    account_id: p.account_id,
+                    name: p.name.clone(),
+                    key,
+                    entry,
+                }),
                 Err(problem) => missing.push((p.name.clone(), problem)),
             }
         }
@@ -555,6 +590,24 @@ impl<'a> Communications<'a> {
         } else {
             Err(CommError::E2e(E2eProblem::Keys(missing)))
         }
+    }
+
+    /// The keys a PoC encrypts an end-to-end message to, for the accounts
+    /// it chose (checked as a send's recipients are): all of them, or a
+    /// refusal naming each one without a usable key. Each key is a contact
+    /// detail of the entry it is on, so the caller logs it as a read
+    /// ([`ReaderKey::entry`]). Only a PoC that may send asks.
+    pub async fn reader_keys(
+        &self,
+        who: &Requester,
+        accounts: &[i64],
+    ) -> Result<Vec<ReaderKey>, CommError> {
+        self.sender(who).await?;
+        let mut ids = accounts.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let people = self.resolve(&Addressing::Named { accounts: ids }).await?;
+        self.e2e_keys(&people, self.clock.now()).await
     }
 
     /// For the compose form: each PoC account among `accounts` with its key
@@ -566,7 +619,7 @@ impl<'a> Communications<'a> {
         let now = self.clock.now();
         let mut out = BTreeMap::new();
         for id in accounts {
-            out.insert(*id, self.e2e_key_of(*id, now).await?);
+            out.insert(*id, self.e2e_key_of(*id, now).await?.map(|(key, _)| key));
         }
         Ok(out)
     }
@@ -709,6 +762,7 @@ impl<'a> Communications<'a> {
         let me = self.store.poc_accounts(&[who.account_id()]).await?;
         readers.extend(me);
         let keys = self.e2e_keys(&readers, now).await?;
+        let keys: Vec<(String, OpenPgpKey)> = keys.into_iter().map(|r| (r.name, r.key)).collect();
         e2e::check_ciphertext(sealed.text, &keys, now).map_err(CommError::E2e)?;
         let files = e2e::check_sealed_files(sealed.files, &keys, now).map_err(CommError::E2e)?;
         checked.content = Content {

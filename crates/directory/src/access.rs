@@ -101,6 +101,17 @@ impl<'a> DirectoryAccess<'a> {
         self.append_reads(who, exported, "export").await
     }
 
+    /// Logs the OpenPGP keys handed out to encrypt an end-to-end message
+    /// to: each is a contact detail of its entry, one read per (participant,
+    /// PoC id, version) of another State, all in one transaction.
+    pub async fn record_key_reads<'p>(
+        &self,
+        who: &Requester,
+        keys: impl Iterator<Item = (&'p str, i64, i64)>,
+    ) -> Result<(), RecordError> {
+        self.append_reads(who, keys, "e2e-key").await
+    }
+
     /// One `poc.read` entry per (participant, PoC id, version), all in one
     /// transaction; nothing when there is none.
     async fn append_reads<'p>(

@@ -1,8 +1,10 @@
 // End-to-end encrypted communications, in the PoC's browser, with the
 // vendored OpenPGP.js (/static/openpgp.min.js, see static/vendor/README.md).
 // The server never sees the plaintext nor the private key:
-// - the compose form (#e2e): on sending, the subject, fields and text are
-//   encrypted here to the chosen recipients' keys and the sender's own, put
+// - the compose form (#e2e): on sending, the chosen recipients' keys are
+//   fetched (/api/v1/communications/keys, each logged as a read of its
+//   entry); the subject, fields and text are
+//   encrypted here to those keys and the sender's own, put
 //   in #ciphertext, and the fields in clear are emptied before the post;
 //   each file is encrypted to the same keys (binary OpenPGP, its name
 //   inside) and sent as file-1.pgp...; the text lists each file's name and
@@ -112,7 +114,7 @@
           say(status, box.dataset.msgNobody); return;
         }
       }
-      var missing = chosen.filter(function (c) { return !c.dataset.key; })
+      var missing = chosen.filter(function (c) { return c.dataset.hasKey !== "true"; })
         .map(function (c) { return c.dataset.name; });
       if (missing.length > 0) {
         say(status, box.dataset.msgNoKey + " " + missing.join(", ")); return;
@@ -125,9 +127,20 @@
       };
       var sectors = Array.prototype.slice.call(form.querySelectorAll("input[name=sectors]:checked"))
         .map(function (s) { return { code: s.value, label: s.parentElement.textContent.trim() }; });
-      var armored = chosen.map(function (c) { return c.dataset.key; }).concat([box.dataset.senderKey]);
+      var accounts = chosen.map(function (c) { return c.dataset.account || c.value; });
       var keys;
-      Promise.all(armored.map(function (k) { return openpgp.readKey({ armoredKey: k }); }))
+      // The chosen recipients' keys, asked for now: each is a contact
+      // detail, logged as a read of its entry by the server.
+      window.fetch("/api/v1/communications/keys?accounts=" + encodeURIComponent(accounts.join(",")),
+        { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) {
+          if (!r.ok) { throw new Error(box.dataset.msgKeys); }
+          return r.json();
+        })
+        .then(function (body) {
+          var armored = body.keys.map(function (k) { return k.key; }).concat([box.dataset.senderKey]);
+          return Promise.all(armored.map(function (k) { return openpgp.readKey({ armoredKey: k }); }));
+        })
         .then(function (k) {
           keys = k;
           return Promise.all(files.map(readFile));

@@ -21,6 +21,10 @@ use time::OffsetDateTime;
 /// fields, base64 and the OpenPGP framing, with room to spare.
 pub const MAX_CIPHERTEXT_LEN: usize = 256 * 1024;
 
+/// The most accounts one request for keys names: more than any message
+/// is sent to by name.
+pub const MAX_KEYS_ASKED: usize = 200;
+
 /// What encrypting a file adds to it: a session key per reader and the
 /// framing. Room for dozens of readers on top of the file's own limit.
 pub const SEALING_ALLOWANCE: usize = 64 * 1024;

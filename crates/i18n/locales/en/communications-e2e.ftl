@@ -20,6 +20,7 @@ comm-e2e-js-no-key = These recipients have no usable OpenPGP key and cannot be s
 comm-e2e-js-nobody = Choose the named PoCs to send to: an end-to-end message is encrypted to each one's key.
 comm-e2e-js-own-key = Your own PoC entry has no usable OpenPGP key, so you could not read what you send.
 comm-e2e-js-failed = The message could not be encrypted; nothing was sent.
+comm-e2e-js-keys = The recipients’ keys could not be fetched; one may have expired or been revoked since this page was opened. Reload the page to see who can be sent one.
 comm-e2e-key-none = no OpenPGP key on file
 comm-e2e-key-expired = the OpenPGP key on file has expired
 comm-e2e-key-revoked = the OpenPGP key on file was revoked

@@ -20,6 +20,7 @@ comm-e2e-js-no-key = Estos destinatarios no tienen una clave OpenPGP utilizable 
 comm-e2e-js-nobody = Elija los PoC nombrados destinatarios: un mensaje de extremo a extremo se cifra con la clave de cada uno.
 comm-e2e-js-own-key = Su propia ficha de PoC no tiene una clave OpenPGP utilizable: no podría leer lo que envía.
 comm-e2e-js-failed = No se pudo cifrar el mensaje; no se envió nada.
+comm-e2e-js-keys = No se pudieron obtener las claves de los destinatarios; puede que alguna haya caducado o se haya revocado desde que se abrió esta página. Vuelva a cargar la página para ver a quién se puede enviar.
 comm-e2e-key-none = no hay clave OpenPGP en la ficha
 comm-e2e-key-expired = la clave OpenPGP de la ficha ha caducado
 comm-e2e-key-revoked = la clave OpenPGP de la ficha fue revocada

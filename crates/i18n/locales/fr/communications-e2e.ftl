@@ -20,6 +20,7 @@ comm-e2e-js-no-key = Ces destinataires n'ont pas de clé OpenPGP utilisable et n
 comm-e2e-js-nobody = Choisissez les PoC nommés destinataires : un message de bout en bout est chiffré pour la clé de chacun.
 comm-e2e-js-own-key = Votre propre fiche de PoC n'a pas de clé OpenPGP utilisable : vous ne pourriez pas relire ce que vous envoyez.
 comm-e2e-js-failed = Le message n'a pas pu être chiffré ; rien n'a été envoyé.
+comm-e2e-js-keys = Les clés des destinataires n’ont pas pu être obtenues ; l’une d’elles a peut-être expiré ou été révoquée depuis l’ouverture de cette page. Rechargez la page pour voir à qui l’envoyer.
 comm-e2e-key-none = aucune clé OpenPGP sur la fiche
 comm-e2e-key-expired = la clé OpenPGP de la fiche a expiré
 comm-e2e-key-revoked = la clé OpenPGP de la fiche a été révoquée

@@ -18,6 +18,7 @@ comm-e2e-js-no-key = 以下收件人没有可用的 OpenPGP 密钥，无法接�
 comm-e2e-js-nobody = 请选择指名的联络点：端到端消息会用每个人的密钥加密。
 comm-e2e-js-own-key = 您自己的联络点条目没有可用的 OpenPGP 密钥，您将无法阅读自己发出的内容。
 comm-e2e-js-failed = 消息无法加密；未发送任何内容。
+comm-e2e-js-keys = 无法获取收件人的密钥；自打开本页以来，可能有密钥已过期或被撤销。请重新加载本页，查看可以发送给谁。
 comm-e2e-key-none = 条目上没有 OpenPGP 密钥
 comm-e2e-key-expired = 条目上的 OpenPGP 密钥已过期
 comm-e2e-key-revoked = 条目上的 OpenPGP 密钥已被吊销

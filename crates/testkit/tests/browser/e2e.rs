@@ -271,6 +271,14 @@ async fn journey(
     type_into(client, "#subject", &format!("Subject {MARKER}")).await?;
     type_into(client, "#impact", &format!("Impact {MARKER}")).await?;
     type_into(client, "#text", &format!("The text: {MARKER}")).await?;
+    // A file too: sealed in the browser like the text, its name with it.
+    let files = tempfile::tempdir()?;
+    let file = files.path().join(format!("indicators-{MARKER}.txt"));
+    std::fs::write(&file, format!("198.51.100.7 {MARKER}\n"))?;
+    find(client, "#attachments")
+        .await?
+        .send_keys(&file.display().to_string())
+        .await?;
     click(client, "#e2e-on").await?;
     shot(client, "compose-en").await?;
     // A recipient without a key: refused in the browser, named.
@@ -347,6 +355,25 @@ async fn journey(
             && plain.contains(&format!("Impact {MARKER}"))
             && plain.contains(&format!("The text: {MARKER}")),
         "decrypted in the reader's browser: {plain:?}"
+    );
+    // The file, decrypted in the browser, offered under its own name.
+    let plain_file = find(client, "a.e2e-file-plain").await?;
+    let name = plain_file.attr("download").await?;
+    ensure!(
+        name.as_deref() == Some(format!("indicators-{MARKER}.txt").as_str()),
+        "the file keeps its name, from inside the ciphertext: {name:?}"
+    );
+    let bytes = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             fetch(document.querySelector('a.e2e-file-plain').href) \
+               .then(r => r.text()).then(done, e => done('failed: ' + e));",
+            vec![],
+        )
+        .await?;
+    ensure!(
+        bytes.as_str() == Some(format!("198.51.100.7 {MARKER}\n").as_str()),
+        "the file decrypts to what was attached: {bytes:?}"
     );
     shot(client, "decrypted-ar").await?;
     no_csp_violations(driver, client).await?;

@@ -131,6 +131,7 @@ const EXPECTED: &[(&str, &str, Action)] = &[
     ("GET", "/api/v1/communications", ReadCommunications),
     ("POST", "/api/v1/communications", SendCommunications),
     ("GET", "/api/v1/communications/unread", ReadCommunications),
+    ("GET", "/api/v1/communications/keys", SendCommunications),
     ("GET", "/api/v1/communications/{id}", ReadCommunications),
     (
         "GET",

@@ -479,3 +479,140 @@ async fn the_api_sends_and_answers_end_to_end_under_the_same_checks() {
     assert_eq!(reply["e2e"], true);
     assert_eq!(server.logged("communication.send").await, 2);
 }
+
+/// The `poc.read` entries logged through `path` (their content is kept
+/// as its hash: `{path, version}`), as (participant, object).
+async fn reads_through(server: &TestServer, path: &str) -> Vec<(String, String)> {
+    let filter = pocdir_store::LogFilter {
+        action: Some("poc.read".into()),
+        ..Default::default()
+    };
+    let hashes: Vec<String> = (1..20)
+        .map(|version| {
+            pocdir_domain::log::entry::content_hash(
+                &serde_json::json!({"path": path, "version": version}),
+            )
+        })
+        .collect();
+    server
+        .store
+        .search_log(&filter, None, 10_000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| hashes.contains(&e.content_hash))
+        .map(|e| (e.participant.unwrap_or_default(), e.object))
+        .collect()
+}
+
+#[tokio::test]
+async fn keys_are_handed_out_for_the_chosen_recipients_only_and_each_is_a_logged_read() {
+    let server = TestServer::start().await;
+    let sender = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    let colleague = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
+    let reader = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
+    let keyless = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
+    let secretariat = server.account(AccountKind::Secretariat, None).await;
+    let (_, sender_key) = key_pair(31, "CERT-FR <cert@fra.example>").unwrap();
+    let (_, colleague_key) = key_pair(32, "CERT-FR 2 <cert2@fra.example>").unwrap();
+    let (_, reader_key) = key_pair(33, "PK-CERT <cert@pak.example>").unwrap();
+    entry(&server, &sender, "Lea Fontaine", &sender_key).await;
+    entry(&server, &colleague, "Paul Martin", &colleague_key).await;
+    entry(&server, &reader, "Ayesha Malik", &reader_key).await;
+    entry(&server, &keyless, "Bilal Khan", "").await;
+
+    // The compose page lists everyone but hands out nobody's key.
+    let web = server.signed_in(&sender).await;
+    let page = web.get("/communications/new").await.text().await.unwrap();
+    assert!(page.contains(&format!("id=\"account-{}\"", reader.id)));
+    // Only the sender's own key is on it.
+    assert_eq!(page.matches("BEGIN PGP PUBLIC KEY").count(), 1, "{page}");
+    for key in [&reader_key, &colleague_key] {
+        let line = key.lines().find(|l| l.len() > 40).unwrap();
+        assert!(!page.contains(line), "{page}");
+    }
+    assert!(page.contains("data-has-key=\"true\""));
+    assert!(page.contains("data-has-key=\"false\""));
+    assert!(reads_through(&server, "e2e-key").await.is_empty());
+    assert_eq!(server.logged("poc.read").await, 0, "the form reads nobody");
+
+    // Asked for at send time: the chosen ones, each key a read of its
+    // entry when it is another State's (a colleague's is not logged).
+    let keys = web
+        .get(&format!(
+            "/api/v1/communications/keys?accounts={},{}",
+            reader.id, colleague.id
+        ))
+        .await;
+    assert_eq!(keys.status(), 200);
+    let keys: serde_json::Value = keys.json().await.unwrap();
+    let handed: Vec<(i64, String)> = keys["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            (
+                k["account"].as_i64().unwrap(),
+                k["key"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(handed.len(), 2, "{keys}");
+    assert!(
+        handed
+            .iter()
+            .any(|(a, k)| *a == reader.id && k.contains("BEGIN PGP PUBLIC KEY")),
+        "{keys}"
+    );
+    assert!(handed.iter().any(|(a, _)| *a == colleague.id), "{keys}");
+    let reads = reads_through(&server, "e2e-key").await;
+    assert_eq!(reads.len(), 1, "{reads:?}");
+    assert_eq!(reads[0].0, "PAK");
+    assert!(reads[0].1.starts_with("poc:"));
+
+    // Refused, named: a recipient without a key; nothing handed out, no read.
+    let r = web
+        .get(&format!(
+            "/api/v1/communications/keys?accounts={},{}",
+            reader.id, keyless.id
+        ))
+        .await;
+    assert_eq!(r.status(), 422);
+    let error: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "e2e_refused", "{error}");
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&server.store.poc_accounts(&[keyless.id]).await.unwrap()[0].name),
+        "{error}"
+    );
+    assert_eq!(reads_through(&server, "e2e-key").await.len(), 1);
+
+    // Bad lists, unknown accounts, and who may not send.
+    for bad in ["", "x", "1,,y", &"1,".repeat(201)] {
+        let r = web
+            .get(&format!("/api/v1/communications/keys?accounts={bad}"))
+            .await;
+        assert_eq!(r.status(), 422, "{bad}");
+        let error: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(error["error"]["fields"][0]["field"], "accounts", "{error}");
+    }
+    let r = web
+        .get(&format!(
+            "/api/v1/communications/keys?accounts={}",
+            secretariat.id
+        ))
+        .await;
+    assert_eq!(r.status(), 422, "an account that is not a PoC");
+    let r = server
+        .signed_in(&secretariat)
+        .await
+        .get(&format!(
+            "/api/v1/communications/keys?accounts={}",
+            reader.id
+        ))
+        .await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(reads_through(&server, "e2e-key").await.len(), 1);
+}

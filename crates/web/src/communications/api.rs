@@ -21,7 +21,7 @@ use pocdir_communications::{Compose, Folder, Opened};
 use pocdir_domain::account::AccountKind;
 use pocdir_domain::communication::attachment::{AttachmentDraft, AttachmentType, MAX_FILES};
 use pocdir_domain::communication::delivery::{Addressing, Receipts, RecipientStatus, RoleChoice};
-use pocdir_domain::communication::e2e::{MAX_CIPHERTEXT_LEN, MAX_SEALED_TOTAL_BYTES};
+use pocdir_domain::communication::e2e::{self, MAX_CIPHERTEXT_LEN, MAX_SEALED_TOTAL_BYTES};
 use pocdir_domain::communication::template::{
     CommunicationKind, Content, Sector, TemplateDraft, Urgency, ZonedTime,
 };
@@ -844,11 +844,100 @@ pub async fn export(
     Ok(response)
 }
 
+/// Whose keys to encrypt an end-to-end message to.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct KeysQuery {
+    /// The recipients' account ids (as `pocs` of a send), comma-separated.
+    pub accounts: String,
+}
+
+impl KeysQuery {
+    fn parse(&self) -> Result<Vec<i64>, AppError> {
+        let refuse = |id| AppError::invalid_fields(vec![("accounts".to_string(), id)]);
+        let ids = self
+            .accounts
+            .split(',')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                v.parse::<i64>()
+                    .map_err(|_| refuse("comm-api-error-accounts"))
+            })
+            .collect::<Result<Vec<i64>, AppError>>()?;
+        if ids.is_empty() || ids.len() > e2e::MAX_KEYS_ASKED {
+            return Err(refuse("comm-api-error-accounts"));
+        }
+        Ok(ids)
+    }
+}
+
+/// One recipient's key for an end-to-end message.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReaderKeyBody {
+    pub account: i64,
+    pub name: String,
+    /// Upper-case hexadecimal, of the primary key.
+    pub fingerprint: String,
+    /// The ASCII-armored public key on the person's PoC entry.
+    pub key: String,
+}
+
+/// The keys to encrypt to, one per account asked.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReaderKeysBody {
+    pub keys: Vec<ReaderKeyBody>,
+}
+
+#[utoipa::path(get, path = "/api/v1/communications/keys", tag = "communications",
+    params(KeysQuery),
+    responses(
+        (status = 200, description = "The OpenPGP key of each account asked, to encrypt an end-to-end message to (with the sender's own, from its PoC entry). A key of another State's PoC is a contact detail: each one handed out is logged as a read of its entry (`poc.read`, path `e2e-key`)", body = ReaderKeysBody),
+        (status = 403, description = "`may_not_send`: only PoCs of a participating State send", body = ErrorBody),
+        (status = 422, description = "`invalid_fields`: `accounts` is not a comma-separated list of 1 to 200 account ids; `invalid_fields` (`to`): an account that is not a PoC of a participating State; or `e2e_refused`: accounts without a usable OpenPGP key (the message names them and why: none, expired, revoked)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn keys(
+    State(state): State<AppState>,
+    me: SignedIn,
+    QueryParams(query): QueryParams<KeysQuery>,
+) -> Result<Json<ReaderKeysBody>, AppError> {
+    let ids = query.parse()?;
+    let settings = settings(&state);
+    let who = me.requester();
+    let keys = service(&state, &settings).reader_keys(&who, &ids).await?;
+    crate::directory::pocs::access(&state)
+        .record_key_reads(
+            &who,
+            keys.iter().map(|k| {
+                (
+                    k.entry.participant.as_str(),
+                    k.entry.poc_id,
+                    k.entry.version,
+                )
+            }),
+        )
+        .await?;
+    Ok(Json(ReaderKeysBody {
+        keys: keys
+            .into_iter()
+            .map(|k| ReaderKeyBody {
+                account: k.account_id,
+                name: k.name,
+                fingerprint: k.key.fingerprint,
+                key: k.key.armored,
+            })
+            .collect(),
+    }))
+}
+
 #[derive(OpenApi)]
 #[openapi(
     paths(
         list,
         unread,
+        keys,
         send,
         one,
         thread,
@@ -877,6 +966,8 @@ pub async fn export(
         ListBody,
         UnreadBody,
         ExportBody,
+        ReaderKeyBody,
+        ReaderKeysBody,
         Content,
         ZonedTime,
         Sector,

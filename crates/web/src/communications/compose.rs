@@ -160,9 +160,18 @@ pub struct PocChoice {
     pub name: String,
     pub kind: String,
     pub checked: bool,
-    /// The armored public key to encrypt end to end to; empty when the
-    /// PoC has none that serves (then named in `E2eView::unreachable`).
-    pub key: String,
+    /// Whether the PoC has a key that serves to encrypt end to end to (if
+    /// not, it is named in `E2eView::unreachable`). The key itself is
+    /// fetched at send time, for the chosen PoCs only, and logged as a read
+    /// (`api::keys`): a page that lists everyone hands out no one's details.
+    pub has_key: bool,
+}
+
+/// For a reply: one person it goes to.
+pub struct ReaderChoice {
+    pub account: i64,
+    pub name: String,
+    pub has_key: bool,
 }
 
 /// A PoC that cannot be sent an end-to-end message, and why.
@@ -181,9 +190,9 @@ pub struct E2eView {
     /// Why the sender's own entry has no usable key; empty when it has one.
     pub sender_problem: String,
     pub unreachable: Vec<Unreachable>,
-    /// For a reply: who it goes to (name, armored key or empty), since the
-    /// form has no addressing to take the keys from.
-    pub readers: Vec<(String, String)>,
+    /// For a reply: who it goes to, since the form has no addressing to
+    /// take the accounts from.
+    pub readers: Vec<ReaderChoice>,
 }
 
 pub struct StateGroup {
@@ -320,10 +329,7 @@ async fn addressing_view(
                     .iter()
                     .any(|v| v.trim() == a.account_id.to_string()),
                 id: a.account_id,
-                key: match keys.get(&a.account_id) {
-                    Some(Ok(key)) => key.armored.clone(),
-                    _ => String::new(),
-                },
+                has_key: matches!(keys.get(&a.account_id), Some(Ok(_))),
                 name: a.name,
                 kind: page.t(a.kind.label_message()),
             })
@@ -404,19 +410,19 @@ async fn compose_page(
         let names = state_names(state, &page).await?;
         unreachable.clear();
         for a in accounts {
-            match keys.get(&a.account_id) {
-                Some(Ok(key)) => readers.push((a.name, key.armored.clone())),
-                other => {
-                    if let Some(Err(why)) = other {
-                        unreachable.push(Unreachable {
-                            name: a.name.clone(),
-                            state: names.get(&a.state).cloned().unwrap_or(a.state.clone()),
-                            why: page.t(why.message_id()),
-                        });
-                    }
-                    readers.push((a.name, String::new()));
-                }
+            let key = keys.get(&a.account_id);
+            if let Some(Err(why)) = key {
+                unreachable.push(Unreachable {
+                    name: a.name.clone(),
+                    state: names.get(&a.state).cloned().unwrap_or(a.state.clone()),
+                    why: page.t(why.message_id()),
+                });
             }
+            readers.push(ReaderChoice {
+                account: a.account_id,
+                name: a.name,
+                has_key: matches!(key, Some(Ok(_))),
+            });
         }
     }
     let e2e = E2eView {

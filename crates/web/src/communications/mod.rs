@@ -186,6 +186,7 @@ fn api_routes(routes: Routes) -> Routes {
             ReadCommunications,
             api::unread,
         )
+        .get("/api/v1/communications/keys", SendCommunications, api::keys)
         .get("/api/v1/communications/{id}", ReadCommunications, api::one)
         .get(
             "/api/v1/communications/{id}/thread",
