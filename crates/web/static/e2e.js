@@ -220,6 +220,7 @@
     var dd = document.createElement("dd");
     var bdi = document.createElement("bdi");
     bdi.setAttribute("dir", "auto");
+    bdi.lang = dl.dataset.textLang || "";
     bdi.textContent = text;
     dd.appendChild(bdi);
     dl.appendChild(dt);
@@ -237,14 +238,20 @@
     try { data = JSON.parse(content); } catch (e) { data = { text: content }; }
     if (!data || typeof data !== "object") { data = { text: String(content) }; }
     var d = section.dataset;
+    // The labels are in the page's language and direction; what the sender
+    // wrote is in its own language, each value finding its direction.
+    var written = out.dataset.textLang || "";
     if (data.subject) {
       var h = document.createElement("h3");
       h.className = "e2e-subject";
+      h.dir = "auto";
+      h.lang = written;
       h.textContent = data.subject;
       out.appendChild(h);
     }
     var dl = document.createElement("dl");
     dl.className = "facts comm-fields";
+    dl.dataset.textLang = written;
     field(dl, d.labelStarted, moment(data.started));
     field(dl, d.labelDetected, moment(data.detected));
     field(dl, d.labelSectors, (data.sectors || []).map(function (s) { return s.label || s.code; }).join(", "));
@@ -255,6 +262,8 @@
     if (data.text) {
       var t = document.createElement("div");
       t.className = "comm-text e2e-text";
+      t.dir = "auto";
+      t.lang = written;
       t.textContent = data.text;
       out.appendChild(t);
     }
@@ -312,7 +321,9 @@
             item.appendChild(a);
             var size = document.createElement("span");
             size.className = "muted";
-            size.textContent = " (" + result.data.length + " B)";
+            var bytes = document.createElement("bdi");
+            bytes.textContent = result.data.length + " B";
+            size.append(" (", bytes, ")");
             item.appendChild(size);
           })
           .catch(function () {

@@ -235,6 +235,7 @@ async fn journey(
     smtp: &SmtpPeer,
     client: &Client,
     driver: &Chromedriver,
+    downloads: &std::path::Path,
 ) -> Result<()> {
     let sender = server.account(AccountKind::TechnicalPoc, Some("FRA")).await;
     let reader = server.account(AccountKind::TechnicalPoc, Some("PAK")).await;
@@ -363,17 +364,18 @@ async fn journey(
         name.as_deref() == Some(format!("indicators-{MARKER}.txt").as_str()),
         "the file keeps its name, from inside the ciphertext: {name:?}"
     );
-    let bytes = client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; \
-             fetch(document.querySelector('a.e2e-file-plain').href) \
-               .then(r => r.text()).then(done, e => done('failed: ' + e));",
-            vec![],
-        )
-        .await?;
+    // Saved as a reader saves it: the link clicked, the file on disk.
+    plain_file.click().await?;
+    let saved = downloads.join(format!("indicators-{MARKER}.txt"));
+    let deadline = Instant::now() + std::time::Duration::from_secs(15);
+    while !saved.exists() && Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let bytes = std::fs::read(&saved).context("the decrypted file was saved")?;
     ensure!(
-        bytes.as_str() == Some(format!("198.51.100.7 {MARKER}\n").as_str()),
-        "the file decrypts to what was attached: {bytes:?}"
+        bytes == format!("198.51.100.7 {MARKER}\n").as_bytes(),
+        "the file decrypts to what was attached: {:?}",
+        String::from_utf8_lossy(&bytes)
     );
     shot(client, "decrypted-ar").await?;
     no_csp_violations(driver, client).await?;
@@ -499,6 +501,14 @@ async fn a_red_message_is_encrypted_in_the_senders_browser_and_decrypted_in_the_
     let browser = Browser::open().await;
     let smtp = SmtpPeer::start().await;
     let server = TestServer::start_with_smtp(&smtp).await;
-    let outcome = journey(&server, &smtp, &browser.client, &browser.driver).await;
+    let downloads = browser.downloads();
+    let outcome = journey(
+        &server,
+        &smtp,
+        &browser.client,
+        &browser.driver,
+        &downloads,
+    )
+    .await;
     browser.finish(server, outcome, "e2e", started).await;
 }

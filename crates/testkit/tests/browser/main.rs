@@ -1032,6 +1032,12 @@ impl Browser {
                     "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
+                // Saved files land where a journey can read them
+                // (`Browser::downloads`), without a dialog.
+                "prefs": {
+                    "download.default_directory": profile.path().join("downloads"),
+                    "download.prompt_for_download": false,
+                },
             }),
         );
         caps.insert("goog:loggingPrefs".to_string(), json!({"browser": "ALL"}));
@@ -1046,6 +1052,11 @@ impl Browser {
             client,
             _profile: profile,
         }
+    }
+
+    /// Where the files this browser saves go.
+    fn downloads(&self) -> PathBuf {
+        self._profile.path().join("downloads")
     }
 
     /// Closes the browser and stops the server whatever the journey's
