@@ -118,9 +118,11 @@ async fn wait_for_text(client: &Client, css: &str, want: &str) -> Result<String>
     }
 }
 
-/// Keeps `secret` in the browser under `PASSPHRASE`, from the account page.
-async fn import_key(client: &Client, server: &TestServer, secret: &str) -> Result<()> {
-    client.goto(&server.url("/account")).await?;
+/// Keeps `secret` in the browser under `PASSPHRASE`, from the account page
+/// (the header's link to it).
+async fn import_key(client: &Client, secret: &str) -> Result<()> {
+    click(client, "#nav-account").await?;
+    super::wait_for_path(client, "/account").await?;
     find(client, "#e2e-key").await?;
     set_value(client, "#e2e-private-key", secret).await?;
     type_into(client, "#e2e-key-passphrase", PASSPHRASE).await?;
@@ -135,6 +137,16 @@ async fn import_key(client: &Client, server: &TestServer, secret: &str) -> Resul
 
 async fn value_is_empty(client: &Client, css: &str) -> Result<bool> {
     Ok(super::value_of(client, css).await?.is_empty())
+}
+
+/// Opens message `id` as a PoC does: the inbox from the main menu, then
+/// the message in it.
+async fn open_message(client: &Client, id: i64) -> Result<()> {
+    click(client, "#nav-communications").await?;
+    super::wait_for_path(client, "/communications").await?;
+    click(client, &format!("a.comm-open[href='/communications/{id}']")).await?;
+    super::wait_for_path(client, &format!("/communications/{id}")).await?;
+    Ok(())
 }
 
 /// Tries to decrypt message `id` with `passphrase`; what the status says.
@@ -313,25 +325,19 @@ async fn journey(
     // altered ciphertext; then the message.
     client.goto(&server.url("/login")).await?;
     sign_in(client, server, &reader).await?;
-    client
-        .goto(&server.url(&format!("/communications/{id}")))
-        .await?;
+    open_message(client, id).await?;
     wait_for_text(
         client,
         &format!("#comm-{id}-e2e-status"),
         "No private key is kept in this browser",
     )
     .await?;
-    import_key(client, server, &other_secret).await?;
+    import_key(client, &other_secret).await?;
     shot(client, "account-key-en").await?;
-    client
-        .goto(&server.url(&format!("/communications/{id}")))
-        .await?;
+    open_message(client, id).await?;
     decrypt(client, id, PASSPHRASE, "not encrypted to the key kept").await?;
-    import_key(client, server, &reader_secret).await?;
-    client
-        .goto(&server.url(&format!("/communications/{id}")))
-        .await?;
+    import_key(client, &reader_secret).await?;
+    open_message(client, id).await?;
     decrypt(client, id, "not the passphrase", "Wrong passphrase").await?;
     let pre = find(client, &format!("#comm-{id}-ciphertext")).await?;
     client
@@ -399,10 +405,8 @@ async fn journey(
     // The sender reads the answer with its own key, kept in its browser.
     client.goto(&server.url("/login")).await?;
     sign_in(client, server, &sender).await?;
-    import_key(client, server, &sender_secret).await?;
-    client
-        .goto(&server.url(&format!("/communications/{reply_id}")))
-        .await?;
+    import_key(client, &sender_secret).await?;
+    open_message(client, reply_id).await?;
     decrypt(client, reply_id, PASSPHRASE, "Decrypted on this device").await?;
     wait_for_text(
         client,
