@@ -592,21 +592,20 @@ impl<'a> Communications<'a> {
         }
     }
 
-    /// The keys a PoC encrypts an end-to-end message to, for the accounts
-    /// it chose (checked as a send's recipients are): all of them, or a
+    /// The keys a PoC encrypts an end-to-end message to, for the PoCs or
+    /// States it chose (checked as a send's recipients are): all of them, or a
     /// refusal naming each one without a usable key. Each key is a contact
     /// detail of the entry it is on, so the caller logs it as a read
     /// ([`ReaderKey::entry`]). Only a PoC that may send asks.
     pub async fn reader_keys(
         &self,
         who: &Requester,
-        accounts: &[i64],
+        to: &Addressing,
     ) -> Result<Vec<ReaderKey>, CommError> {
         self.sender(who).await?;
-        let mut ids = accounts.to_vec();
-        ids.sort_unstable();
-        ids.dedup();
-        let people = self.resolve(&Addressing::Named { accounts: ids }).await?;
+        let mut people = self.resolve(to).await?;
+        people.sort_by_key(|p| p.account_id);
+        people.dedup_by_key(|p| p.account_id);
         self.e2e_keys(&people, self.clock.now()).await
     }
 

@@ -105,19 +105,31 @@
       var input = document.getElementById("attachments");
       var files = input && input.files ? Array.prototype.slice.call(input.files) : [];
       // A reply goes to everyone of its parent (listed in the form); a new
-      // message to the named PoCs chosen.
+      // message to the named PoCs chosen, or (AMBER+STRICT) to the PoCs of
+      // whole States, whose keys the server looks up as it will check them.
       var chosen = Array.prototype.slice.call(box.querySelectorAll(".e2e-reader"));
-      if (chosen.length === 0) {
-        var named = document.getElementById("address-named");
-        chosen = Array.prototype.slice.call(form.querySelectorAll("input[name=accounts]:checked"));
-        if (!named || !named.checked || chosen.length === 0) {
-          say(status, box.dataset.msgNobody); return;
+      var query;
+      var byState = document.getElementById("address-states");
+      if (chosen.length === 0 && byState && byState.checked) {
+        var states = Array.prototype.slice.call(form.querySelectorAll("#states option:checked"))
+          .map(function (o) { return o.value; });
+        var roles = form.querySelector("input[name=roles]:checked");
+        if (states.length === 0) { say(status, box.dataset.msgNobody); return; }
+        query = "states=" + encodeURIComponent(states.join(",")) +
+          "&roles=" + encodeURIComponent(roles ? roles.value : "both");
+      } else {
+        if (chosen.length === 0) {
+          chosen = Array.prototype.slice.call(form.querySelectorAll("input[name=accounts]:checked"));
+          if (chosen.length === 0) { say(status, box.dataset.msgNobody); return; }
         }
-      }
-      var missing = chosen.filter(function (c) { return c.dataset.hasKey !== "true"; })
-        .map(function (c) { return c.dataset.name; });
-      if (missing.length > 0) {
-        say(status, box.dataset.msgNoKey + " " + missing.join(", ")); return;
+        var missing = chosen.filter(function (c) { return c.dataset.hasKey !== "true"; })
+          .map(function (c) { return c.dataset.name; });
+        if (missing.length > 0) {
+          say(status, box.dataset.msgNoKey + " " + missing.join(", ")); return;
+        }
+        query = "accounts=" + encodeURIComponent(chosen.map(function (c) {
+          return c.dataset.account || c.value;
+        }).join(","));
       }
       if (!box.dataset.senderKey) { say(status, box.dataset.msgOwnKey); return; }
       busy = true;
@@ -127,11 +139,10 @@
       };
       var sectors = Array.prototype.slice.call(form.querySelectorAll("input[name=sectors]:checked"))
         .map(function (s) { return { code: s.value, label: s.parentElement.textContent.trim() }; });
-      var accounts = chosen.map(function (c) { return c.dataset.account || c.value; });
       var keys;
       // The chosen recipients' keys, asked for now: each is a contact
       // detail, logged as a read of its entry by the server.
-      window.fetch("/api/v1/communications/keys?accounts=" + encodeURIComponent(accounts.join(",")),
+      window.fetch("/api/v1/communications/keys?" + query,
         { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (r) {
           if (!r.ok) { throw new Error(box.dataset.msgKeys); }

@@ -11,16 +11,16 @@ comm-e2e-unreachable = { $count ->
     [one] One PoC cannot be sent an end-to-end message
    *[other] { $count } PoCs cannot be sent an end-to-end message
 }
-comm-e2e-how = Choose named PoCs and fill in the form as usual: on sending, the subject, the fields and the text are encrypted here and only the ciphertext leaves this browser. Files you attach are encrypted here too, each to the same keys, and sent under names that tell nothing.
+comm-e2e-how = Choose named PoCs (or, for TLP:AMBER+STRICT, whole States) and fill in the form as usual: on sending, the subject, the fields and the text are encrypted here and only the ciphertext leaves this browser. Files you attach are encrypted here too, each to the same keys, and sent under names that tell nothing.
 comm-e2e-how-reply = The reply goes to everyone of the message you answer: on sending, the subject, the fields and the text are encrypted here to their keys and yours, and only the ciphertext leaves this browser. Files you attach are encrypted here too, each to the same keys, and sent under names that tell nothing.
 comm-e2e-nojs-compose = Without JavaScript this browser cannot encrypt. You can encrypt with your own OpenPGP tool instead: encrypt the message to the keys on the recipients' directory entries and to your own, paste the armored result below, and leave the subject, fields and text empty. Encrypt each file the same way (binary, for example gpg --encrypt) and attach the results.
 comm-e2e-ciphertext = Armored OpenPGP message (only when made with your own tool)
 comm-e2e-js-encrypting = Encrypting in this browser…
 comm-e2e-js-no-key = These recipients have no usable OpenPGP key and cannot be sent an end-to-end message:
-comm-e2e-js-nobody = Choose the named PoCs to send to: an end-to-end message is encrypted to each one's key.
+comm-e2e-js-nobody = Choose whom to send to (named PoCs, or States for TLP:AMBER+STRICT): an end-to-end message is encrypted to each one's key.
 comm-e2e-js-own-key = Your own PoC entry has no usable OpenPGP key, so you could not read what you send.
 comm-e2e-js-failed = The message could not be encrypted; nothing was sent.
-comm-e2e-js-keys = The recipients’ keys could not be fetched; one may have expired or been revoked since this page was opened. Reload the page to see who can be sent one.
+comm-e2e-js-keys = The recipients’ keys could not all be had: someone chosen has no usable key (see the list of PoCs who cannot be sent one), or a key expired or was revoked since this page was opened. Reload the page to see who can be sent one.
 comm-e2e-key-none = no OpenPGP key on file
 comm-e2e-key-expired = the OpenPGP key on file has expired
 comm-e2e-key-revoked = the OpenPGP key on file was revoked

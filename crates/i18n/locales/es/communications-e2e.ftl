@@ -11,16 +11,16 @@ comm-e2e-unreachable = { $count ->
     [one] Un PoC no puede recibir mensajes de extremo a extremo
    *[other] { $count } PoC no pueden recibir mensajes de extremo a extremo
 }
-comm-e2e-how = Elija PoC nombrados y rellene el formulario como siempre: al enviar, el asunto, los campos y el texto se cifran aquí y solo el texto cifrado sale de este navegador. Los archivos adjuntos también se cifran aquí, cada uno con las mismas claves, y se envían con nombres que no revelan nada.
+comm-e2e-how = Elija PoC nombrados (o, para TLP:AMBER+STRICT, Estados enteros) y rellene el formulario como siempre: al enviar, el asunto, los campos y el texto se cifran aquí y solo el texto cifrado sale de este navegador. Los archivos adjuntos también se cifran aquí, cada uno con las mismas claves, y se envían con nombres que no revelan nada.
 comm-e2e-how-reply = La respuesta va a todas las personas del mensaje que contesta: al enviar, el asunto, los campos y el texto se cifran aquí con sus claves y la suya, y solo el texto cifrado sale de este navegador. Los archivos adjuntos también se cifran aquí, cada uno con las mismas claves, y se envían con nombres que no revelan nada.
 comm-e2e-nojs-compose = Sin JavaScript este navegador no puede cifrar. Puede cifrar con su propia herramienta OpenPGP: cifre el mensaje con las claves de las fichas de los destinatarios y con la suya, pegue abajo el resultado blindado y deje vacíos el asunto, los campos y el texto. Cifre cada archivo del mismo modo (en binario, por ejemplo gpg --encrypt) y adjunte los resultados.
 comm-e2e-ciphertext = Mensaje OpenPGP blindado (solo si lo hizo con su propia herramienta)
 comm-e2e-js-encrypting = Cifrando en este navegador…
 comm-e2e-js-no-key = Estos destinatarios no tienen una clave OpenPGP utilizable y no pueden recibir mensajes de extremo a extremo:
-comm-e2e-js-nobody = Elija los PoC nombrados destinatarios: un mensaje de extremo a extremo se cifra con la clave de cada uno.
+comm-e2e-js-nobody = Elija los destinatarios (PoC nombrados, o Estados para TLP:AMBER+STRICT): un mensaje de extremo a extremo se cifra con la clave de cada uno.
 comm-e2e-js-own-key = Su propia ficha de PoC no tiene una clave OpenPGP utilizable: no podría leer lo que envía.
 comm-e2e-js-failed = No se pudo cifrar el mensaje; no se envió nada.
-comm-e2e-js-keys = No se pudieron obtener las claves de los destinatarios; puede que alguna haya caducado o se haya revocado desde que se abrió esta página. Vuelva a cargar la página para ver a quién se puede enviar.
+comm-e2e-js-keys = No se pudieron obtener todas las claves de los destinatarios: alguien elegido no tiene una clave utilizable (vea la lista de PoC a los que no se puede enviar), o una clave caducó o se revocó desde que se abrió esta página. Vuelva a cargar la página para ver a quién se puede enviar.
 comm-e2e-key-none = no hay clave OpenPGP en la ficha
 comm-e2e-key-expired = la clave OpenPGP de la ficha ha caducado
 comm-e2e-key-revoked = la clave OpenPGP de la ficha fue revocada

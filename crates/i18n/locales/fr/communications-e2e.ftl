@@ -11,16 +11,16 @@ comm-e2e-unreachable = { $count ->
     [one] Un PoC ne peut pas recevoir de message chiffré de bout en bout
    *[other] { $count } PoC ne peuvent pas recevoir de message chiffré de bout en bout
 }
-comm-e2e-how = Choisissez des PoC nommés et remplissez le formulaire comme d'habitude : à l'envoi, l'objet, les champs et le texte sont chiffrés ici et seul le chiffré quitte ce navigateur. Les fichiers joints sont eux aussi chiffrés ici, chacun pour les mêmes clés, et envoyés sous des noms qui ne disent rien.
+comm-e2e-how = Choisissez des PoC nommés (ou, pour TLP:AMBER+STRICT, des États entiers) et remplissez le formulaire comme d'habitude : à l'envoi, l'objet, les champs et le texte sont chiffrés ici et seul le chiffré quitte ce navigateur. Les fichiers joints sont eux aussi chiffrés ici, chacun pour les mêmes clés, et envoyés sous des noms qui ne disent rien.
 comm-e2e-how-reply = La réponse va à toutes les personnes du message auquel vous répondez : à l'envoi, l'objet, les champs et le texte sont chiffrés ici pour leurs clés et la vôtre, et seul le chiffré quitte ce navigateur. Les fichiers joints sont eux aussi chiffrés ici, chacun pour les mêmes clés, et envoyés sous des noms qui ne disent rien.
 comm-e2e-nojs-compose = Sans JavaScript, ce navigateur ne peut pas chiffrer. Vous pouvez chiffrer avec votre propre outil OpenPGP : chiffrez le message pour les clés des fiches des destinataires et pour la vôtre, collez le résultat armuré ci-dessous et laissez l'objet, les champs et le texte vides. Chiffrez chaque fichier de la même façon (en binaire, par exemple gpg --encrypt) et joignez les résultats.
 comm-e2e-ciphertext = Message OpenPGP armuré (seulement s'il est fait avec votre propre outil)
 comm-e2e-js-encrypting = Chiffrement dans ce navigateur…
 comm-e2e-js-no-key = Ces destinataires n'ont pas de clé OpenPGP utilisable et ne peuvent pas recevoir de message chiffré de bout en bout :
-comm-e2e-js-nobody = Choisissez les PoC nommés destinataires : un message de bout en bout est chiffré pour la clé de chacun.
+comm-e2e-js-nobody = Choisissez les destinataires (des PoC nommés, ou des États pour TLP:AMBER+STRICT) : un message de bout en bout est chiffré pour la clé de chacun.
 comm-e2e-js-own-key = Votre propre fiche de PoC n'a pas de clé OpenPGP utilisable : vous ne pourriez pas relire ce que vous envoyez.
 comm-e2e-js-failed = Le message n'a pas pu être chiffré ; rien n'a été envoyé.
-comm-e2e-js-keys = Les clés des destinataires n’ont pas pu être obtenues ; l’une d’elles a peut-être expiré ou été révoquée depuis l’ouverture de cette page. Rechargez la page pour voir à qui l’envoyer.
+comm-e2e-js-keys = Les clés de tous les destinataires n’ont pas pu être obtenues : une personne choisie n’a pas de clé utilisable (voir la liste des PoC à qui l’on ne peut pas en envoyer), ou une clé a expiré ou été révoquée depuis l’ouverture de cette page. Rechargez la page pour voir à qui l’envoyer.
 comm-e2e-key-none = aucune clé OpenPGP sur la fiche
 comm-e2e-key-expired = la clé OpenPGP de la fiche a expiré
 comm-e2e-key-revoked = la clé OpenPGP de la fiche a été révoquée

@@ -9,16 +9,16 @@ comm-e2e-own-key-missing = 您暂时无法发送端到端加密消息：您自�
 comm-e2e-unreachable = { $count ->
    *[other] { $count } 个联络点无法接收端到端加密消息
 }
-comm-e2e-how = 选择指名的联络点并照常填写表单：发送时，主题、各字段和正文在此处加密，只有密文离开本浏览器。所附文件也在此处加密，每个文件使用相同的密钥，并以不透露任何信息的名称发送。
+comm-e2e-how = 选择指名的联络点（或者，对于 TLP:AMBER+STRICT，选择整个国家）并照常填写表单：发送时，主题、各字段和正文在此处加密，只有密文离开本浏览器。所附文件也在此处加密，每个文件使用相同的密钥，并以不透露任何信息的名称发送。
 comm-e2e-how-reply = 回复将发给您所回复消息的所有相关人员：发送时，主题、各字段和正文在此处用他们的密钥和您的密钥加密，只有密文离开本浏览器。所附文件也在此处加密，每个文件使用相同的密钥，并以不透露任何信息的名称发送。
 comm-e2e-nojs-compose = 没有 JavaScript，本浏览器无法加密。您可以改用自己的 OpenPGP 工具：用收件人目录条目上的密钥和您自己的密钥加密消息，把 ASCII 封装的结果粘贴到下方，并将主题、字段和正文留空。请用同样的方式加密每个文件（二进制格式，例如 gpg --encrypt），并附上结果。
 comm-e2e-ciphertext = ASCII 封装的 OpenPGP 消息（仅当用您自己的工具生成时）
 comm-e2e-js-encrypting = 正在本浏览器中加密…
 comm-e2e-js-no-key = 以下收件人没有可用的 OpenPGP 密钥，无法接收端到端加密消息：
-comm-e2e-js-nobody = 请选择指名的联络点：端到端消息会用每个人的密钥加密。
+comm-e2e-js-nobody = 请选择收件人（指名的联络点，或对于 TLP:AMBER+STRICT 选择国家）：端到端消息会用每个人的密钥加密。
 comm-e2e-js-own-key = 您自己的联络点条目没有可用的 OpenPGP 密钥，您将无法阅读自己发出的内容。
 comm-e2e-js-failed = 消息无法加密；未发送任何内容。
-comm-e2e-js-keys = 无法获取收件人的密钥；自打开本页以来，可能有密钥已过期或被撤销。请重新加载本页，查看可以发送给谁。
+comm-e2e-js-keys = 未能获取所有收件人的密钥：所选的某人没有可用的密钥（见无法接收端到端消息的联络点列表），或者自打开本页以来某个密钥已过期或被撤销。请重新加载本页，查看可以发送给谁。
 comm-e2e-key-none = 条目上没有 OpenPGP 密钥
 comm-e2e-key-expired = 条目上的 OpenPGP 密钥已过期
 comm-e2e-key-revoked = 条目上的 OpenPGP 密钥已被吊销

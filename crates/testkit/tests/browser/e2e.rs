@@ -415,6 +415,30 @@ async fn journey(
     )
     .await?;
 
+    // AMBER+STRICT to a whole State, end to end: the State's PoCs' keys
+    // are looked up at send time; one of them has none, so nothing leaves.
+    click(client, "#nav-communications").await?;
+    super::wait_for_path(client, "/communications").await?;
+    click(client, "#comm-compose").await?;
+    super::wait_for_path(client, "/communications/new").await?;
+    for css in [
+        "#kind-general",
+        "#urgency-routine",
+        "#tlp-amber-strict",
+        "#address-states",
+    ] {
+        click(client, css).await?;
+    }
+    find(client, "#states")
+        .await?
+        .select_by_value("PAK")
+        .await?;
+    type_into(client, "#subject", &format!("To Pakistan {MARKER}")).await?;
+    click(client, "#e2e-on").await?;
+    click(client, "#comm-send").await?;
+    wait_for_text(client, "#comm-e2e-status", "could not all be had").await?;
+    super::wait_for_path(client, "/communications/new").await?;
+
     // The operator's tools: the database, a backup, the content it unseals, the mail.
     let dump = raw_dump(server).await?;
     ensure!(
@@ -506,13 +530,6 @@ async fn a_red_message_is_encrypted_in_the_senders_browser_and_decrypted_in_the_
     let smtp = SmtpPeer::start().await;
     let server = TestServer::start_with_smtp(&smtp).await;
     let downloads = browser.downloads();
-    let outcome = journey(
-        &server,
-        &smtp,
-        &browser.client,
-        &browser.driver,
-        &downloads,
-    )
-    .await;
+    let outcome = journey(&server, &smtp, &browser.client, &browser.driver, &downloads).await;
     browser.finish(server, outcome, "e2e", started).await;
 }

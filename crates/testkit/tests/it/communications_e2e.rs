@@ -589,11 +589,59 @@ async fn keys_are_handed_out_for_the_chosen_recipients_only_and_each_is_a_logged
     );
     assert_eq!(reads_through(&server, "e2e-key").await.len(), 1);
 
+    // Whole States (AMBER+STRICT may go to them): every PoC of the roles
+    // chosen; one without a key refuses the lot. Own State: no read logged.
+    let r = web
+        .get("/api/v1/communications/keys?states=PAK&roles=technical")
+        .await;
+    assert_eq!(r.status(), 422);
+    let r = web.get("/api/v1/communications/keys?states=fra").await;
+    assert_eq!(r.status(), 200);
+    let own: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(own["keys"].as_array().unwrap().len(), 2, "{own}");
+    assert_eq!(reads_through(&server, "e2e-key").await.len(), 1);
+    // ... and a message to a whole State is checked against those keys.
+    let http = reqwest::Client::new();
+    let to_fra = |ciphertext: String| {
+        serde_json::json!({
+            "template": {
+                "kind": "general",
+                "urgency": "routine",
+                "tlp": "AMBER+STRICT",
+                "text_language": "en",
+            },
+            "to": { "states": ["FRA"], "roles": "technical" },
+            "ciphertext": ciphertext,
+        })
+    };
+    let token = server.token(&sender, "write").await;
+    for (ciphertext, status) in [
+        (encrypt_to(&[&sender_key], SECRET.as_bytes()).unwrap(), 422),
+        (
+            encrypt_to(&[&sender_key, &colleague_key], SECRET.as_bytes()).unwrap(),
+            201,
+        ),
+    ] {
+        let r = http
+            .post(server.url("/api/v1/communications"))
+            .bearer_auth(&token)
+            .json(&to_fra(ciphertext))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), status, "{}", r.text().await.unwrap());
+    }
+
     // Bad lists, unknown accounts, and who may not send.
-    for bad in ["", "x", "1,,y", &"1,".repeat(201)] {
-        let r = web
-            .get(&format!("/api/v1/communications/keys?accounts={bad}"))
-            .await;
+    for bad in [
+        "accounts=",
+        "accounts=x",
+        "accounts=1,,y",
+        &format!("accounts={}", "1,".repeat(201)),
+        &format!("accounts={}&states=FRA", reader.id),
+        &format!("accounts={}&roles=technical", reader.id),
+    ] {
+        let r = web.get(&format!("/api/v1/communications/keys?{bad}")).await;
         assert_eq!(r.status(), 422, "{bad}");
         let error: serde_json::Value = r.json().await.unwrap();
         assert_eq!(error["error"]["fields"][0]["field"], "accounts", "{error}");

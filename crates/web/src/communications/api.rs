@@ -844,23 +844,46 @@ pub async fn export(
     Ok(response)
 }
 
-/// Whose keys to encrypt an end-to-end message to.
+/// Whose keys to encrypt an end-to-end message to: named PoCs, or the PoCs
+/// of whole States (`TLP:AMBER+STRICT` may go to States), as a send's `to`.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[serde(default)]
 #[into_params(parameter_in = Query)]
 pub struct KeysQuery {
     /// The recipients' account ids (as `pocs` of a send), comma-separated.
     pub accounts: String,
+    /// Or: ISO 3166-1 alpha-3 codes of States (as `states` of a send),
+    /// comma-separated.
+    pub states: String,
+    /// With `states`: whose PoCs; `both` when absent.
+    pub roles: Option<RoleChoice>,
 }
 
 impl KeysQuery {
-    fn parse(&self) -> Result<Vec<i64>, AppError> {
+    fn parse(&self) -> Result<Addressing, AppError> {
         let refuse = |id| AppError::invalid_fields(vec![("accounts".to_string(), id)]);
-        let ids = self
-            .accounts
-            .split(',')
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
+        let listed = |v: &str| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<String>>()
+        };
+        let (accounts, states) = (listed(&self.accounts), listed(&self.states));
+        if !states.is_empty() && accounts.is_empty() {
+            if states.len() > e2e::MAX_KEYS_ASKED {
+                return Err(refuse("comm-api-error-accounts"));
+            }
+            return Ok(Addressing::States {
+                states,
+                roles: self.roles.unwrap_or(RoleChoice::Both),
+            });
+        }
+        if !states.is_empty() || self.roles.is_some() {
+            return Err(refuse("comm-api-error-to-either"));
+        }
+        let ids = accounts
+            .iter()
             .map(|v| {
                 v.parse::<i64>()
                     .map_err(|_| refuse("comm-api-error-accounts"))
@@ -869,7 +892,7 @@ impl KeysQuery {
         if ids.is_empty() || ids.len() > e2e::MAX_KEYS_ASKED {
             return Err(refuse("comm-api-error-accounts"));
         }
-        Ok(ids)
+        Ok(Addressing::Named { accounts: ids })
     }
 }
 
@@ -895,7 +918,7 @@ pub struct ReaderKeysBody {
     responses(
         (status = 200, description = "The OpenPGP key of each account asked, to encrypt an end-to-end message to (with the sender's own, from its PoC entry). A key of another State's PoC is a contact detail: each one handed out is logged as a read of its entry (`poc.read`, path `e2e-key`)", body = ReaderKeysBody),
         (status = 403, description = "`may_not_send`: only PoCs of a participating State send", body = ErrorBody),
-        (status = 422, description = "`invalid_fields`: `accounts` is not a comma-separated list of 1 to 200 account ids; `invalid_fields` (`to`): an account that is not a PoC of a participating State; or `e2e_refused`: accounts without a usable OpenPGP key (the message names them and why: none, expired, revoked)", body = ErrorBody),
+        (status = 422, description = "`invalid_fields`: `accounts` is not a comma-separated list of 1 to 200 account ids, or both `accounts` and `states` are given; `invalid_fields` (`to`): an account that is not a PoC of a participating State, a State unknown, not taking part or without PoCs of those roles; or `e2e_refused`: accounts without a usable OpenPGP key (the message names them and why: none, expired, revoked)", body = ErrorBody),
     ),
     security(("bearer" = []), ("session" = [])))]
 pub async fn keys(
@@ -903,10 +926,10 @@ pub async fn keys(
     me: SignedIn,
     QueryParams(query): QueryParams<KeysQuery>,
 ) -> Result<Json<ReaderKeysBody>, AppError> {
-    let ids = query.parse()?;
+    let to = query.parse()?;
     let settings = settings(&state);
     let who = me.requester();
-    let keys = service(&state, &settings).reader_keys(&who, &ids).await?;
+    let keys = service(&state, &settings).reader_keys(&who, &to).await?;
     crate::directory::pocs::access(&state)
         .record_key_reads(
             &who,
