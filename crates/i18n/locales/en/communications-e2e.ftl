@@ -68,3 +68,8 @@ comm-e2e-js-file-altered = Not offered: this file was replaced, removed or damag
 comm-e2e-files = Encrypted files
 comm-e2e-files-hint = Decrypt the message to save its files under their own names, or download each and open it with your own OpenPGP tool.
 comm-e2e-files-decrypted = Files, decrypted on this device
+
+comm-e2e-help = Messages only the recipients can read (end to end)
+comm-e2e-help-text = A TLP:RED message, or a TLP:AMBER+STRICT one, can be encrypted in your browser to the OpenPGP keys on the recipients’ entries and on your own: tick “Encrypt this message end to end” before sending. The subject, the fields, the text and every file are encrypted before they leave your browser; pocdir, the secretariat and whoever runs the server see only who wrote to whom, when, and the label. The form names the recipients without a usable key: they cannot be sent such a message. To read one, keep your private key in your browser (your account page) and press “Decrypt on this device”, or download it and open it with your own OpenPGP tool. A lost key means lost messages: no one can recover them.
+comm-e2e-help-key = Your key for end-to-end messages
+comm-e2e-help-key-text = Your nominating authority puts your OpenPGP public key on your entry. On your account page, import the matching private key once: it is kept in this browser only, encrypted under a passphrase you choose, and never sent to pocdir. Import it in each browser you read messages in, or forget it from a shared computer. Without it, download each message and decrypt it with your own OpenPGP tool.

@@ -242,3 +242,5 @@ poc-field-time-zone = Time zone
 poc-field-hours = Hours
 poc-within-hours = within working hours now
 poc-outside-hours = outside working hours now
+audit-proof-help = Proving your State's entries yourself
+audit-proof-help-text = The audit log page (in the menu) ends with a command your State runs on its own computer: “pocdir state-proof” fetches every log entry about your State, checks each against the signed log and that the log was only appended to since its last run, compares your entries with your own record of what you nominated, and lists who read your points of contact’s details and when. It needs an API token (your account page) and only the log’s public key; it does not trust the server or its operator.

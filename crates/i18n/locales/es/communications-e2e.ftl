@@ -68,3 +68,8 @@ comm-e2e-js-file-altered = No se ofrece: este archivo fue sustituido, retirado o
 comm-e2e-files = Archivos cifrados
 comm-e2e-files-hint = Descifre el mensaje para guardar sus archivos con sus propios nombres, o descargue cada uno y ábralo con su propia herramienta OpenPGP.
 comm-e2e-files-decrypted = Archivos, descifrados en este dispositivo
+
+comm-e2e-help = Mensajes que solo leen los destinatarios (de extremo a extremo)
+comm-e2e-help-text = Un mensaje TLP:RED, o uno TLP:AMBER+STRICT, puede cifrarse en su navegador con las claves OpenPGP de las entradas de los destinatarios y de la suya: marque «Cifrar este mensaje de extremo a extremo» antes de enviar. El asunto, los campos, el texto y cada archivo se cifran antes de salir de su navegador; pocdir, la secretaría y quien opera el servidor solo ven quién escribió a quién, cuándo y la etiqueta. El formulario nombra a los destinatarios sin clave utilizable: no se les puede enviar un mensaje así. Para leer uno, guarde su clave privada en su navegador (su página de cuenta) y pulse «Descifrar en este dispositivo», o descárguelo y ábralo con su propia herramienta OpenPGP. Una clave perdida significa mensajes perdidos: nadie puede recuperarlos.
+comm-e2e-help-key = Su clave para los mensajes de extremo a extremo
+comm-e2e-help-key-text = Su autoridad de nominación pone su clave pública OpenPGP en su entrada. En su página de cuenta, importe una vez la clave privada correspondiente: se guarda solo en este navegador, cifrada con una frase de contraseña que usted elige, y nunca se envía a pocdir. Impórtela en cada navegador en que lea mensajes, u olvídela en un ordenador compartido. Sin ella, descargue cada mensaje y descífrelo con su propia herramienta OpenPGP.

@@ -244,3 +244,5 @@ poc-field-time-zone = Zona horaria
 poc-field-hours = Horario
 poc-within-hours = actualmente dentro del horario de trabajo
 poc-outside-hours = actualmente fuera del horario de trabajo
+audit-proof-help = Probar usted mismo las entradas de su Estado
+audit-proof-help-text = La página del registro de auditoría (en el menú) termina con una orden que su Estado ejecuta en su propio ordenador: «pocdir state-proof» obtiene cada entrada del registro sobre su Estado, comprueba cada una frente al registro firmado y que el registro solo se amplió desde su última ejecución, compara sus entradas con su propio registro de lo que nominó y enumera quién leyó los datos de sus puntos de contacto y cuándo. Necesita un token de API (su página de cuenta) y solo la clave pública del registro; no confía en el servidor ni en quien lo opera.

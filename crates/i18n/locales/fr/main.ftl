@@ -244,3 +244,5 @@ poc-field-time-zone = Fuseau horaire
 poc-field-hours = Horaires
 poc-within-hours = actuellement pendant les heures de travail
 poc-outside-hours = actuellement en dehors des heures de travail
+audit-proof-help = Prouver vous-même les fiches de votre État
+audit-proof-help-text = La page du journal d’audit (dans le menu) se termine par une commande que votre État exécute sur son propre ordinateur : « pocdir state-proof » récupère chaque entrée du journal concernant votre État, vérifie chacune contre le journal signé et que le journal n’a fait que s’allonger depuis sa dernière exécution, compare vos fiches à votre propre relevé de ce que vous avez désigné, et liste qui a lu les coordonnées de vos points de contact et quand. Il lui faut un jeton d’API (votre page de compte) et seulement la clé publique du journal ; il ne fait confiance ni au serveur ni à son exploitant.

@@ -238,3 +238,5 @@ poc-field-time-zone = 时区
 poc-field-hours = 工作时间
 poc-within-hours = 当前处于工作时间内
 poc-outside-hours = 当前处于工作时间外
+audit-proof-help = 自行证明您国家的条目
+audit-proof-help-text = 审计日志页面（在菜单中）末尾有一条命令，供您的国家在自己的计算机上运行：“pocdir state-proof”会获取日志中与您国家有关的每个条目，对照已签名的日志逐一核查，并核查自上次运行以来日志只被追加，将您的条目与您自己关于所提名人员的记录进行比较，并列出谁在何时读取了您联络点的详细信息。它只需要一个 API 令牌（您的账户页面）和日志的公钥；它不信任服务器或其运营者。

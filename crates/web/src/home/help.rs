@@ -139,6 +139,7 @@ impl Topic {
                     "help-task-confirm-text",
                 ),
                 ("reads", "help-task-reads", "help-task-reads-text"),
+                ("state-proof", "audit-proof-help", "audit-proof-help-text"),
                 ("crisis-pack", "crisis-pack-help", "crisis-pack-help-text"),
             ],
             Topic::Poc => &[
@@ -172,6 +173,7 @@ impl Topic {
                     "help-task-communications-forward",
                     "help-task-communications-forward-text",
                 ),
+                ("end-to-end", "comm-e2e-help", "comm-e2e-help-text"),
                 ("reports", "reports-help-poc", "reports-help-poc-text"),
             ],
             Topic::Auditor => &[
@@ -204,6 +206,7 @@ impl Topic {
                 ("password", "help-task-password", "help-task-password-text"),
                 ("tokens", "help-task-tokens", "help-task-tokens-text"),
                 ("taxii", "help-task-taxii", "help-task-taxii-text"),
+                ("e2e-key", "comm-e2e-help-key", "comm-e2e-help-key-text"),
             ],
             Topic::Capacity => &[
                 (
