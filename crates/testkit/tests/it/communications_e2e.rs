@@ -51,6 +51,27 @@ async fn entry(server: &TestServer, account: &TestAccount, name: &str, key: &str
         .unwrap();
 }
 
+/// The new-communication form posted: the status and the page (or where
+/// it went).
+async fn post(
+    web: &WebClient,
+    fields: &[(&str, &str)],
+    files: &[(&str, &str, &[u8])],
+) -> (u16, String) {
+    let r = web
+        .post_multipart("/communications/new", fields, files)
+        .await;
+    let status = r.status().as_u16();
+    let location = r
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let body = r.text().await.unwrap();
+    (status, if status == 303 { location } else { body })
+}
+
 async fn send(
     web: &WebClient,
     to: i64,
@@ -70,22 +91,10 @@ async fn send(
         ("ciphertext", ciphertext),
     ];
     fields.extend_from_slice(extra);
-    let r = web
-        .post_multipart("/communications/new", &fields, &[])
-        .await;
-    let status = r.status().as_u16();
-    let location = r
-        .headers()
-        .get("location")
-        .and_then(|l| l.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let body = r.text().await.unwrap();
-    (status, if status == 303 { location } else { body })
+    post(web, &fields, &[]).await
 }
 
-/// A RED message to `to` with `files`: the status and the page (or where
-/// it went).
+/// A RED message to `to` with `files`.
 async fn send_with_files(
     web: &WebClient,
     to: i64,
@@ -93,31 +102,17 @@ async fn send_with_files(
     files: &[(&str, &str, &[u8])],
 ) -> (u16, String) {
     let to = to.to_string();
-    let r = web
-        .post_multipart(
-            "/communications/new",
-            &[
-                ("kind", "general"),
-                ("urgency", "routine"),
-                ("tlp", "RED"),
-                ("address", "named"),
-                ("accounts", to.as_str()),
-                ("text_language", "en"),
-                ("e2e", "1"),
-                ("ciphertext", ciphertext),
-            ],
-            files,
-        )
-        .await;
-    let status = r.status().as_u16();
-    let location = r
-        .headers()
-        .get("location")
-        .and_then(|l| l.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let body = r.text().await.unwrap();
-    (status, if status == 303 { location } else { body })
+    let fields = [
+        ("kind", "general"),
+        ("urgency", "routine"),
+        ("tlp", "RED"),
+        ("address", "named"),
+        ("accounts", to.as_str()),
+        ("text_language", "en"),
+        ("e2e", "1"),
+        ("ciphertext", ciphertext),
+    ];
+    post(web, &fields, files).await
 }
 
 /// A label, a ciphertext, fields beside it, and what the refusal must say.

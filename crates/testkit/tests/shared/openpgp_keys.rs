@@ -37,20 +37,32 @@ pub fn key_pair(seed: u64, uid: &str) -> Result<(String, String)> {
     Ok((secret.to_armored_string(ArmorOptions::default())?, public))
 }
 
-/// `plain` encrypted to the encryption subkeys of each armored public key.
-#[allow(dead_code)] // the browser journey encrypts with OpenPGP.js instead
-pub fn encrypt_to(publics: &[&str], plain: &[u8]) -> Result<String> {
-    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(99);
-    let mut builder = MessageBuilder::from_bytes("", plain.to_vec())
-        .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+/// A message named `name` holding `plain`, encrypted to the encryption
+/// subkey of each armored public key.
+fn sealed<'a>(
+    publics: &[&str],
+    name: &str,
+    plain: &[u8],
+    rng: &mut rand_chacha::ChaCha20Rng,
+) -> Result<MessageBuilder<'a, pgp::composed::DummyReader, pgp::composed::EncryptionSeipdV1>> {
+    let mut builder = MessageBuilder::from_bytes(name.to_string(), plain.to_vec())
+        .seipd_v1(&mut *rng, SymmetricKeyAlgorithm::AES256);
     for armored in publics {
         let (key, _) = SignedPublicKey::from_string(armored)?;
         let sub = key
             .public_subkeys
             .first()
             .ok_or_else(|| anyhow!("no subkey"))?;
-        builder.encrypt_to_key(&mut rng, &sub.key)?;
+        builder.encrypt_to_key(&mut *rng, &sub.key)?;
     }
+    Ok(builder)
+}
+
+/// `plain` encrypted to the encryption subkeys of each armored public key.
+#[allow(dead_code)] // the browser journey encrypts with OpenPGP.js instead
+pub fn encrypt_to(publics: &[&str], plain: &[u8]) -> Result<String> {
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(99);
+    let builder = sealed(publics, "", plain, &mut rng)?;
     Ok(builder.to_armored_string(&mut rng, ArmorOptions::default())?)
 }
 
@@ -59,16 +71,7 @@ pub fn encrypt_to(publics: &[&str], plain: &[u8]) -> Result<String> {
 #[allow(dead_code)] // the browser journey seals with OpenPGP.js instead
 pub fn seal_to(publics: &[&str], name: &str, plain: &[u8]) -> Result<Vec<u8>> {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(97);
-    let mut builder = MessageBuilder::from_bytes(name.to_string(), plain.to_vec())
-        .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
-    for armored in publics {
-        let (key, _) = SignedPublicKey::from_string(armored)?;
-        let sub = key
-            .public_subkeys
-            .first()
-            .ok_or_else(|| anyhow!("no subkey"))?;
-        builder.encrypt_to_key(&mut rng, &sub.key)?;
-    }
+    let builder = sealed(publics, name, plain, &mut rng)?;
     Ok(builder.to_vec(&mut rng)?)
 }
 
