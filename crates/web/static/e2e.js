@@ -81,6 +81,18 @@
       }).join("");
     });
   }
+  // A size in the page's language, as the server writes it (kB rounded
+  // up, MB from 1 MiB), through the browser's own unit formatting.
+  function sizeText(n) {
+    var mb = n >= 1024 * 1024;
+    var value = mb ? Math.floor(n / (1024 * 1024)) : Math.max(1, Math.ceil(n / 1024));
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || undefined,
+        { style: "unit", unit: mb ? "megabyte" : "kilobyte", unitDisplay: "short" }).format(value);
+    } catch (e) {
+      return value + (mb ? " MB" : " kB");
+    }
+  }
   function readFile(file) {
     return file.arrayBuffer().then(function (b) { return new Uint8Array(b); });
   }
@@ -333,7 +345,7 @@
             var size = document.createElement("span");
             size.className = "muted";
             var bytes = document.createElement("bdi");
-            bytes.textContent = result.data.length + " B";
+            bytes.textContent = sizeText(result.data.length);
             size.append(" (", bytes, ")");
             item.appendChild(size);
           })
