@@ -59,7 +59,10 @@ async fn connect_pool(url: &str) -> StoreResult<(SqlitePool, Option<Arc<BulkRead
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true);
-    let mut pool = SqlitePoolOptions::new();
+    // No ping before each use: a SQLite connection is a file in this
+    // process and cannot go away under us, and the ping is a trip to sqlx's
+    // worker thread on every query and every batch of changes.
+    let mut pool = SqlitePoolOptions::new().test_before_acquire(false);
     if url.contains(":memory:") || url.contains("mode=memory") {
         // An in-memory database lives only as long as a connection to
         // it: keep exactly one, forever.

@@ -4,16 +4,12 @@
 use crate::http::csrf::CsrfFormToken;
 use crate::http::error::{is_machine_path, AppError};
 use crate::http::identity::FrameUser;
-use crate::http::locale::lang_of;
 use crate::http::nav::Nav;
 use crate::http::page::PageCtx;
 use askama::Template;
-use axum::extract::Request;
 use axum::http::{header, StatusCode};
-use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use pocdir_i18n::Lang;
-use std::sync::Arc;
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -67,15 +63,8 @@ fn title_message(status: StatusCode) -> &'static str {
 /// Turns every error response into the one shape: JSON for machine paths,
 /// a localized page for people. Also catches errors produced by the
 /// framework itself (e.g. 405) which carry no [`AppError`].
-pub async fn render_errors(request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_string();
-    let lang = lang_of(request.headers());
-    let nav = request
-        .extensions()
-        .get::<Arc<Nav>>()
-        .cloned()
-        .unwrap_or_default();
-    let response = next.run(request).await;
+/// `path` and `lang` are the request's.
+pub fn render_errors(response: Response, path: &str, lang: Lang, nav: &Nav) -> Response {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
@@ -101,14 +90,14 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     let logged = if path.starts_with("/ping/") {
         "/ping/…"
     } else {
-        path.as_str()
+        path
     };
     if status.is_server_error() {
         tracing::error!(path = %logged, %status, code = error.code, "request failed");
     } else {
         tracing::info!(path = %logged, %status, code = error.code, "request refused");
     }
-    let mut out = if is_machine_path(&path) {
+    let mut out = if is_machine_path(path) {
         error.json_response()
     } else {
         let user = response.extensions().get::<FrameUser>();
@@ -117,7 +106,7 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
             .get::<CsrfFormToken>()
             .map(|t| t.0.clone())
             .unwrap_or_default();
-        render_error_page(&error, lang, &path, &nav, user, csrf)
+        render_error_page(&error, lang, path, nav, user, csrf)
     };
     // Keep headers such as Retry-After and Allow.
     for name in [header::RETRY_AFTER, header::ALLOW, header::SET_COOKIE] {

@@ -2,7 +2,6 @@
 
 use axum::extract::{MatchedPath, Request};
 use axum::http::{header, HeaderValue};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;
@@ -47,22 +46,36 @@ pub fn recorder() -> Option<&'static PrometheusHandle> {
         .as_ref()
 }
 
-pub async fn track(request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        // Unmatched paths are not used as labels: that would let anyone grow the series.
-        .unwrap_or_else(|| "unmatched".to_string());
-    let method = request.method().as_str().to_string();
-    let started = Instant::now();
-    let response = next.run(request).await;
-    let status = response.status().as_u16().to_string();
-    metrics::counter!("pocdir_http_requests_total", "method" => method, "route" => route.clone(), "status" => status)
-        .increment(1);
-    metrics::histogram!("pocdir_http_request_duration_seconds", "route" => route)
-        .record(started.elapsed().as_secs_f64());
-    response
+/// One request's count and latency, by its route: started when the
+/// request comes in, recorded with its answer.
+pub struct Timing {
+    route: String,
+    method: String,
+    started: Instant,
+}
+
+impl Timing {
+    pub fn start(request: &Request) -> Self {
+        let route = request
+            .extensions()
+            .get::<MatchedPath>()
+            .map(|p| p.as_str().to_string())
+            // Unmatched paths are not used as labels: that would let anyone grow the series.
+            .unwrap_or_else(|| "unmatched".to_string());
+        Timing {
+            route,
+            method: request.method().as_str().to_string(),
+            started: Instant::now(),
+        }
+    }
+
+    pub fn record(self, response: &Response) {
+        let status = response.status().as_u16().to_string();
+        metrics::counter!("pocdir_http_requests_total", "method" => self.method, "route" => self.route.clone(), "status" => status)
+            .increment(1);
+        metrics::histogram!("pocdir_http_request_duration_seconds", "route" => self.route)
+            .record(self.started.elapsed().as_secs_f64());
+    }
 }
 
 pub async fn serve_metrics() -> Response {

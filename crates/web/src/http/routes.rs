@@ -17,6 +17,7 @@ use axum::routing::{on, MethodFilter};
 use axum::Router;
 use pocdir_domain::policy::{decide, Action, Decision};
 use pocdir_domain::redirect::LocalTarget;
+use tower::ServiceBuilder;
 
 /// One registered route: what the access-matrix test iterates over.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,12 +124,16 @@ impl Routes {
     {
         let method = route.method.method();
         let limit = route.body_limit.unwrap_or(self.limits.standard());
-        let guarded = on(route.method.filter(), handler)
-            .route_layer(middleware::from_fn_with_state(
-                (self.state.clone(), route.action),
-                guard,
-            ))
-            .layer(DefaultBodyLimit::max(limit));
+        // One layer, not two: each costs every request a boxed clone.
+        // A route layer: another method on the path is still a 405 for all.
+        let guarded = on(route.method.filter(), handler).route_layer(
+            ServiceBuilder::new()
+                .layer(DefaultBodyLimit::max(limit))
+                .layer(middleware::from_fn_with_state(
+                    (self.state.clone(), route.action),
+                    guard,
+                )),
+        );
         self.router = self.router.route(route.path, guarded);
         self.limits.add(route.path, method.clone(), limit);
         self.specs.push(RouteSpec {

@@ -1,10 +1,8 @@
 //! Security headers on every response, and the client's address (with
 //! trusted proxies only).
 
-use crate::state::AppState;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, Request};
 use axum::http::{header, HeaderMap, HeaderValue};
-use axum::middleware::Next;
 use axum::response::Response;
 use std::net::{IpAddr, SocketAddr};
 
@@ -15,12 +13,7 @@ pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
 img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-pub async fn security_headers(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let mut response = next.run(request).await;
+pub fn add_security_headers(response: &mut Response, hsts: bool) {
     let h = response.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -43,7 +36,7 @@ pub async fn security_headers(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
-    if state.config.hsts {
+    if hsts {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
@@ -58,25 +51,21 @@ pub async fn security_headers(
         // path or by route would miss the next one.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    response
 }
 
 /// The address of the client, as far as we can trust it.
 #[derive(Debug, Clone)]
 pub struct ClientAddress(pub String);
 
-pub async fn client_address(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let peer = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    let address = resolve_client_address(peer, request.headers(), &state.config.trusted_proxies);
-    request.extensions_mut().insert(ClientAddress(address));
-    next.run(request).await
+impl ClientAddress {
+    /// The client of `request`, believing `X-Forwarded-For` from `trusted` proxies only.
+    pub fn of(request: &Request, trusted: &[IpAddr]) -> Self {
+        let peer = request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        ClientAddress(resolve_client_address(peer, request.headers(), trusted))
+    }
 }
 
 /// Walks `X-Forwarded-For` from the right while the hops are trusted proxies;

@@ -6,9 +6,7 @@
 
 use crate::http::error::AppError;
 use axum::body::Body;
-use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::Response;
 use pocdir_domain::taxii::media::TAXII_MEDIA_TYPE;
 use pocdir_i18n::Lang;
@@ -23,11 +21,11 @@ struct TaxiiError {
     http_status: String,
 }
 
-pub async fn taxii_errors(request: Request, next: Next) -> Response {
-    if !request.uri().path().starts_with("/taxii2") {
-        return next.run(request).await;
+/// `path` is the request's.
+pub fn taxii_errors(response: Response, path: &str) -> Response {
+    if !path.starts_with("/taxii2") {
+        return response;
     }
-    let response = next.run(request).await;
     if !(response.status().is_client_error() || response.status().is_server_error()) {
         return response;
     }
